@@ -1,0 +1,80 @@
+"""The written goal: a passive income per month, by a date, in the user's words.
+
+Writing the goal down is the first act of the method, so the goal is the first
+thing the app asks for and the yardstick the ledger is measured against.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from tenfold.dates import optional_date_from_store, parse_date
+from tenfold.errors import FieldError, FormErrors
+from tenfold.money import decimal_from_store, parse_amount, parse_currency
+from tenfold.text import clean_text
+
+
+@dataclass(frozen=True)
+class Goal:
+    """A written goal. ``amount`` is per month, in ``currency``."""
+
+    text: str
+    amount: Decimal
+    currency: str
+    deadline: date
+    written_on: date
+
+    def to_store(self) -> dict[str, Any]:
+        """The dict kept in the data file (money as a string, dates ISO)."""
+        return {
+            "text": self.text,
+            "amount": str(self.amount),
+            "currency": self.currency,
+            "deadline": self.deadline.isoformat(),
+            "written_on": self.written_on.isoformat(),
+        }
+
+    @classmethod
+    def from_store(cls, doc: dict[str, Any]) -> Goal:
+        """Build from the data file; raises ValueError/KeyError/TypeError on bad shape."""
+        deadline = optional_date_from_store(doc["deadline"])
+        written = optional_date_from_store(doc["written_on"])
+        if deadline is None or written is None:
+            raise ValueError("goal dates are missing")
+        text = doc["text"]
+        if not isinstance(text, str) or not isinstance(doc["currency"], str):
+            raise TypeError("goal text and currency must be strings")
+        return cls(text, decimal_from_store(doc["amount"]), doc["currency"], deadline, written)
+
+
+def parse_goal(
+    *, text: str, amount: str, currency: str, deadline: str, today: date
+) -> Goal:
+    """Validate the goal form; collects every field's problem in one FormErrors."""
+    errors: dict[str, str] = {}
+    values: dict[str, Any] = {}
+    checks = {
+        "text": lambda: clean_text(text, "text", required=True),
+        "amount": lambda: parse_amount(amount, "amount"),
+        "currency": lambda: parse_currency(currency, "currency"),
+        "deadline": lambda: parse_date(deadline, "deadline"),
+    }
+    for name, check in checks.items():
+        try:
+            values[name] = check()
+        except FieldError as exc:
+            errors[name] = exc.message
+    if "deadline" in values and values["deadline"] <= today:
+        errors["deadline"] = "Choose a date in the future: a goal needs time ahead of it"
+    if errors:
+        raise FormErrors(errors)
+    return Goal(
+        text=values["text"].strip(),
+        amount=values["amount"],
+        currency=values["currency"],
+        deadline=values["deadline"],
+        written_on=today,
+    )

@@ -1,0 +1,42 @@
+"""Where Tenfold keeps things. Computed on demand: nothing is created at import."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "tenfold"
+ENV_DB = "TENFOLD_DB"
+
+
+def default_db_path() -> Path:
+    """The data file in the user data directory, e.g. ~/.local/share/tenfold/tenfold.json."""
+    return platformdirs.user_data_path(APP_NAME, appauthor=False) / "tenfold.json"
+
+
+def resolve_db_path(option: str | os.PathLike[str] | None, env: Mapping[str, str] | None = None) -> Path:
+    """``--db`` wins, then ``$TENFOLD_DB``, then the default location."""
+    env = os.environ if env is None else env
+    if option:
+        return Path(option).expanduser()
+    if env.get(ENV_DB):
+        return Path(env[ENV_DB]).expanduser()
+    return default_db_path()
+
+
+def state_dir() -> Path:
+    """Where crash logs go."""
+    return platformdirs.user_state_path(APP_NAME, appauthor=False)
+
+
+def config_dir() -> Path:
+    """Where settings such as the theme live (never in the data file)."""
+    return platformdirs.user_config_path(APP_NAME, appauthor=False)
+
+
+def backups_dir(db_path: Path) -> Path:
+    """Backups live beside the data file, so a synced folder carries them too."""
+    return db_path.parent / "backups"
