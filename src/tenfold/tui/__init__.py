@@ -1,0 +1,1 @@
+"""The Textual user interface. Import :func:`tenfold.tui.app.make_app` to build it."""

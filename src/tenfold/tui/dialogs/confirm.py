@@ -1,0 +1,46 @@
+"""A yes/no question before anything is deleted."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, Static
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """Dismisses with True only when the user says yes."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
+    ]
+
+    def __init__(self, title: str, message: str, yes: str = "Delete") -> None:
+        super().__init__()
+        self.question_title = title
+        self.message = message
+        self.yes = yes
+
+    def compose(self) -> ComposeResult:
+        """Title, message, two buttons."""
+        with Vertical(id="dialog", classes="confirm"):
+            yield Label(self.question_title, classes="dialog-title")
+            yield Static(self.message)
+            with Horizontal(classes="buttons"):
+                yield Button(f"{self.yes}  y", variant="error", id="yes")
+                yield Button("Keep  n", id="no")
+
+    def on_mount(self) -> None:
+        """The safe answer has focus."""
+        self.query_one("#no", Button).focus()
+
+    def action_answer(self, value: bool) -> None:
+        """Close with the answer."""
+        self.dismiss(value)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")

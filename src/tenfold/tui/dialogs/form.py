@@ -1,0 +1,168 @@
+"""A modal form that validates with the domain's parsers and never loses input.
+
+Errors appear under the field they belong to; the form stays open with what the
+user typed. Saving goes through a callback the screen passes in, so if the store
+refuses (disk full, file changed elsewhere) the form stays open too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Generic, Literal, TypeVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+from tenfold.errors import FormErrors, TenfoldError
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field of a form: its name (as the parser knows it), label and widget kind."""
+
+    name: str
+    label: str
+    kind: Literal["input", "text", "select"] = "input"
+    options: tuple[tuple[str, str], ...] = ()
+    placeholder: str = ""
+
+
+class FormDialog(ModalScreen[T | None], Generic[T]):
+    """Base class: subclasses set ``FIELDS`` and implement :meth:`parse`."""
+
+    FIELDS: tuple[FieldSpec, ...] = ()
+    INTRO = ""
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save"),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        values: dict[str, str],
+        save: Callable[[T], None],
+        *,
+        draft_kind: str,
+        restored: bool = False,
+    ) -> None:
+        super().__init__()
+        self.form_title = title
+        self.initial = dict(values)
+        self.draft_kind = draft_kind
+        self.restored = restored
+        self._save = save
+
+    def compose(self) -> ComposeResult:
+        """Title, intro, one row per field with its error line, then the buttons."""
+        with VerticalScroll(id="dialog", classes="form"):
+            yield Label(self.form_title, classes="dialog-title")
+            if self.INTRO:
+                yield Static(self.INTRO, classes="intro")
+            if self.restored:
+                yield Static("Restored what you had typed when Tenfold last closed.", classes="notice")
+            for spec in self.FIELDS:
+                yield Label(spec.label, classes="field-label")
+                yield self._widget_for(spec)
+                yield Static("", id=f"error-{spec.name}", classes="field-error")
+            yield Static("", id="form-error", classes="field-error")
+            with Horizontal(classes="buttons"):
+                yield Button("Save  ctrl+s", variant="primary", id="save")
+                yield Button("Cancel  esc", id="cancel")
+
+    def _widget_for(self, spec: FieldSpec) -> Widget:
+        value = self.initial.get(spec.name, "")
+        wid = f"field-{spec.name}"
+        if spec.kind == "text":
+            area = TextArea(value, id=wid, soft_wrap=True, placeholder=spec.placeholder)
+            return area
+        if spec.kind == "select":
+            options = [(label, key) for label, key in spec.options]
+            keys = {key for _, key in options}
+            return Select(
+                options, id=wid, value=value if value in keys else Select.NULL, prompt=spec.placeholder, compact=True
+            )
+        return Input(value, id=wid, placeholder=spec.placeholder, compact=True)
+
+    def on_mount(self) -> None:
+        """Start in the first field."""
+        if self.FIELDS:
+            self.query_one(f"#field-{self.FIELDS[0].name}").focus()
+
+    def values(self) -> dict[str, str]:
+        """What is in the form right now, as typed."""
+        out: dict[str, str] = {}
+        for spec in self.FIELDS:
+            widget = self.query_one(f"#field-{spec.name}")
+            if isinstance(widget, TextArea):
+                out[spec.name] = widget.text
+            elif isinstance(widget, Select):
+                out[spec.name] = "" if widget.value is Select.NULL else str(widget.value)
+            elif isinstance(widget, Input):
+                out[spec.name] = widget.value
+        return out
+
+    def changed(self) -> bool:
+        """Whether the user typed anything since the form opened."""
+        return self.values() != {k: self.initial.get(k, "") for k in self.values()}
+
+    def parse(self, values: dict[str, str]) -> T:
+        """Turn typed values into a domain object or raise FormErrors."""
+        raise NotImplementedError
+
+    def show_errors(self, errors: dict[str, str], general: str = "") -> None:
+        """Put each message under its field; focus the first field with a problem."""
+        first: Widget | None = None
+        for spec in self.FIELDS:
+            message = errors.get(spec.name, "")
+            line = self.query_one(f"#error-{spec.name}", Static)
+            line.update(message)
+            line.set_class(bool(message), "-visible")
+            field = self.query_one(f"#field-{spec.name}")
+            field.set_class(bool(message), "-invalid")
+            if message and first is None:
+                first = field
+        form_error = self.query_one("#form-error", Static)
+        form_error.update(general)
+        form_error.set_class(bool(general), "-visible")
+        if first is not None:
+            first.focus()
+
+    def action_save(self) -> None:
+        """Validate, save through the screen, and close only when both succeed."""
+        try:
+            value = self.parse(self.values())
+        except FormErrors as exc:
+            self.show_errors(exc.errors)
+            return
+        try:
+            self._save(value)
+        except TenfoldError as exc:
+            self.show_errors({}, f"Not saved: {exc}. What you typed is still here; try again.")
+            return
+        self.dismiss(value)
+
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(None)
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()

@@ -1,0 +1,1 @@
+"""Screens: the main four-pane screen and the help screen."""

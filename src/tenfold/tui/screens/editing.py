@@ -1,0 +1,232 @@
+"""The message handlers that change data: each opens a form or asks, then calls the store.
+
+Kept apart from the layout code in ``main.py`` so each file has one job. Every
+store call is here (plus :meth:`MainScreen.save_everything`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from tenfold.errors import TenfoldError
+from tenfold.money import DEFAULT_CURRENCY, format_money
+from tenfold.steps import StepState, step_info
+from tenfold.tui import messages as m
+from tenfold.tui.dialogs.confirm import ConfirmDialog
+from tenfold.tui.dialogs.form import FormDialog
+from tenfold.tui.dialogs.forms import GoalForm, IdeaForm, PaymentForm, StreamForm
+
+if TYPE_CHECKING:
+    from tenfold.store import Store
+
+
+class EditingMixin:
+    """Handlers for the panes' messages. Mixed into the main screen."""
+
+    store: Store
+
+    # Provided by MainScreen / Screen.
+    refresh_panes: Callable[[], None]
+    app: Any
+    notify: Any
+
+    def _try(self, what: str, action: Callable[[], object]) -> bool:
+        """Run a store call; on failure tell the user, keep running, return False."""
+        try:
+            action()
+        except TenfoldError as exc:
+            self.notify(f"{what} was not saved: {exc}", severity="error", timeout=10)
+            return False
+        return True
+
+    def _open_form(self, form_cls: type[FormDialog[Any]], kind: str, title: str, values: dict[str, str],
+                   save: Callable[[Any], None], done: str, **kwargs: Any) -> None:
+        """Open a form, restoring a draft left when the app closed; refresh after it closes."""
+        draft = self.store.draft(kind)
+        form = form_cls(title, draft or values, save, draft_kind=kind, restored=draft is not None, **kwargs)
+
+        def closed(result: object) -> None:
+            if self.store.draft(kind) is not None:
+                self._try("Clearing the draft", lambda: self.store.clear_draft(kind))
+            self.refresh_panes()
+            if result is not None:
+                self.notify(done)
+
+        self.app.push_screen(form, closed)
+
+    def _confirm(self, title: str, message: str, then: Callable[[], object], done: str) -> None:
+        def answered(yes: bool | None) -> None:
+            if yes and self._try(title, then):
+                self.refresh_panes()
+                self.notify(done)
+
+        self.app.push_screen(ConfirmDialog(title, message), answered)
+
+    def _default_currency(self) -> str:
+        return self.store.goal.currency if self.store.goal else DEFAULT_CURRENCY
+
+    # ----- goal and steps ----------------------------------------------------------
+
+    def on_edit_goal(self, _message: m.EditGoal) -> None:
+        """Open the goal form, filled with the current goal."""
+        goal = self.store.goal
+        values = (
+            {"text": goal.text, "amount": str(goal.amount), "currency": goal.currency,
+             "deadline": goal.deadline.isoformat()}
+            if goal else {"currency": DEFAULT_CURRENCY}
+        )
+        self._open_form(GoalForm, "goal", "Write your goal", values, self.store.set_goal, "Goal saved",
+                        today=self.store.today())
+
+    def action_write_goal(self) -> None:
+        """Palette and help entry for writing the goal."""
+        self.on_edit_goal(m.EditGoal())
+
+    def on_step_toggled(self, message: m.StepToggled) -> None:
+        """Tick (with today's date) or untick a step."""
+        state = self.store.steps()[message.number - 1]
+        title = step_info(message.number).title
+        if state.done:
+            if self._try("The step", lambda: self.store.untick(message.number)):
+                self.notify(f"Step {message.number} unticked: {title}")
+        elif self._try("The tick", lambda: self.store.tick(message.number, self.store.today())):
+            self.notify(f"Step {message.number} done: {title}")
+        self.refresh_panes()
+
+    def action_toggle_step(self, number: int = 0) -> None:
+        """Tick the step under the cursor, or step ``number`` from the palette."""
+        from tenfold.tui.widgets.steps_pane import StepsPane
+
+        pane = self.query_one(StepsPane)  # type: ignore[attr-defined]
+        if number:
+            pane.select_step(number)
+        self.on_step_toggled(m.StepToggled(number or pane.selected_step()))
+
+    def action_step_notes(self) -> None:
+        """Jump to the notes of the selected step."""
+        self.action_focus_pane("steps")  # type: ignore[attr-defined]
+        self.query_one("#step-notes").focus()  # type: ignore[attr-defined]
+
+    def on_step_notes_changed(self, message: m.StepNotesChanged) -> None:
+        """Save notes; on failure they stay in the pane and are retried on the next save."""
+        old = self.store.steps()[message.number - 1]
+        if old.notes != message.notes and self._try(
+            "Your notes", lambda: self.store.set_step(StepState(message.number, old.done_on, message.notes))
+        ):
+            self.refresh_panes()
+
+    # ----- ledger -------------------------------------------------------------------
+
+    def on_add_stream(self, _message: m.AddStream) -> None:
+        """Open the form for a new stream."""
+        self._open_form(StreamForm, "stream", "Add an income stream",
+                        {"kind": "passive", "category": "other", "currency": self._default_currency()},
+                        self.store.add_stream, "Stream added", existing=self.store.streams)
+
+    def action_add_stream(self) -> None:
+        """Palette entry."""
+        self.on_add_stream(m.AddStream())
+
+    def on_edit_stream(self, message: m.EditStream) -> None:
+        """Open the form for an existing stream."""
+        s = self.store.stream(message.stream_id)
+        if s is None:
+            return
+        self._open_form(StreamForm, f"stream:{s.id}", f"Edit stream: {s.name}",
+                        {"name": s.name, "category": s.category, "kind": s.kind, "currency": s.currency},
+                        self.store.update_stream, "Stream saved", existing=self.store.streams, stream_id=s.id)
+
+    def on_delete_stream(self, message: m.DeleteStream) -> None:
+        """Ask, then delete a stream with its payments."""
+        s = self.store.stream(message.stream_id)
+        if s is None:
+            return
+        count = sum(1 for p in self.store.payments() if p.stream_id == s.id)
+        extra = f" and its {count} payment{'s' if count != 1 else ''}" if count else ""
+        self._confirm("Delete stream?", f"Delete '{s.name}'{extra}? This cannot be undone.",
+                      lambda: self.store.delete_stream(s.id), f"Deleted {s.name}")
+
+    def on_add_payment(self, message: m.AddPayment) -> None:
+        """Open the form for a new payment (a stream must exist first)."""
+        streams = self.store.streams()
+        if not streams:
+            self.notify("Add an income stream first: press s in the Income Ledger.", severity="warning")
+            return
+        recent = self.store.payments()
+        stream_id = message.stream_id or (recent[0].stream_id if recent else streams[0].id)
+        self._open_form(PaymentForm, "payment", "Record a payment",
+                        {"stream": str(stream_id), "on": self.store.today().isoformat()},
+                        self.store.add_payment, "Payment recorded", streams=streams)
+
+    def action_add_payment(self) -> None:
+        """Palette entry."""
+        self.on_add_payment(m.AddPayment())
+
+    def on_edit_payment(self, message: m.EditPayment) -> None:
+        """Open the form for an existing payment."""
+        p = next((p for p in self.store.payments() if p.id == message.payment_id), None)
+        if p is None:
+            return
+        self._open_form(PaymentForm, f"payment:{p.id}", "Edit payment",
+                        {"stream": str(p.stream_id), "on": p.on.isoformat(), "amount": str(p.amount), "note": p.note},
+                        self.store.update_payment, "Payment saved", streams=self.store.streams(), payment_id=p.id)
+
+    def on_delete_payment(self, message: m.DeletePayment) -> None:
+        """Ask, then delete a payment."""
+        p = next((p for p in self.store.payments() if p.id == message.payment_id), None)
+        s = self.store.stream(p.stream_id) if p else None
+        if p is None or s is None:
+            return
+        self._confirm("Delete payment?",
+                      f"Delete {format_money(p.amount, s.currency)} from {s.name} on {p.on.isoformat()}?",
+                      lambda: self.store.delete_payment(p.id), "Payment deleted")
+
+    # ----- brainstorm -----------------------------------------------------------------
+
+    def on_add_idea(self, _message: m.AddIdea) -> None:
+        """Open the form for a new brainstorm entry."""
+        self._open_form(IdeaForm, "idea", "Who do I deliver value to?", {}, self.store.add_idea, "Entry saved",
+                        written_on=self.store.today())
+
+    def action_add_idea(self) -> None:
+        """Palette entry."""
+        self.on_add_idea(m.AddIdea())
+
+    def on_edit_idea(self, message: m.EditIdea) -> None:
+        """Open the form for an existing entry (its date stays the day it was written)."""
+        idea = next((i for i in self.store.ideas() if i.id == message.idea_id), None)
+        if idea is None:
+            return
+        self._open_form(IdeaForm, f"idea:{idea.id}", "Edit entry",
+                        {"who": idea.who, "value": idea.value, "reach": idea.reach, "delivery": idea.delivery},
+                        self.store.update_idea, "Entry saved", written_on=idea.written_on, idea_id=idea.id)
+
+    def on_delete_idea(self, message: m.DeleteIdea) -> None:
+        """Ask, then delete an entry."""
+        idea = next((i for i in self.store.ideas() if i.id == message.idea_id), None)
+        if idea is None:
+            return
+        self._confirm("Delete entry?", f"Delete the entry about '{idea.who[:40]}'?",
+                      lambda: self.store.delete_idea(idea.id), "Entry deleted")
+
+    # ----- palette helpers ------------------------------------------------------------
+
+    def action_edit_selected(self) -> None:
+        """Edit what is under the cursor in the active pane."""
+        self._pane_action("edit")
+
+    def action_delete_selected(self) -> None:
+        """Delete what is under the cursor in the active pane."""
+        self._pane_action("delete")
+
+    def _pane_action(self, verb: str) -> None:
+        pane = getattr(self, "active_pane", "")
+        target = {"ledger": "#ledger", "ideas": "#ideas"}.get(pane)
+        if target is None:
+            self.notify("Select a payment, stream or entry first.", severity="warning")
+            return
+        widget = self.query_one(target)  # type: ignore[attr-defined]
+        name = {"ledger": verb, "ideas": f"{verb}_idea"}[pane]
+        getattr(widget, f"action_{name}")()
+

@@ -1,0 +1,164 @@
+"""The main screen: four panes, the state they show, and the one place that saves.
+
+Data flows down: after every change the screen re-reads the store and hands each
+pane what it shows. Events flow up: panes post messages, and the handlers in
+:class:`~tenfold.tui.screens.editing.EditingMixin` call the store.
+"""
+
+from __future__ import annotations
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Tab, Tabs
+
+from tenfold.errors import TenfoldError
+from tenfold.ledger import summarize
+from tenfold.steps import StepState
+from tenfold.store import Store
+from tenfold.tui.dialogs.form import FormDialog
+from tenfold.tui.screens.editing import EditingMixin
+from tenfold.tui.screens.help import HelpScreen
+from tenfold.tui.widgets.goal_pane import GoalPane
+from tenfold.tui.widgets.ideas_pane import IdeasPane
+from tenfold.tui.widgets.ledger_pane import LedgerPane
+from tenfold.tui.widgets.pane import Pane
+from tenfold.tui.widgets.steps_pane import StepsPane
+
+PANES = ("goal", "steps", "ledger", "ideas")
+NARROW_WIDTH = 100
+NARROW_HEIGHT = 30
+"""Below either size the panes become tabs, one shown at a time, each at full size."""
+
+
+class PaneTabs(Tabs, can_focus=False):
+    """The tab bar shown in narrow terminals; clicking a tab moves to that pane."""
+
+
+class MainScreen(EditingMixin, Screen[None]):
+    """Holds the store and the four panes."""
+
+    BINDINGS = [
+        Binding("1", "focus_pane('goal')", "Goal", show=False),
+        Binding("2", "focus_pane('steps')", "Steps", show=False),
+        Binding("3", "focus_pane('ledger')", "Ledger", show=False),
+        Binding("4", "focus_pane('ideas')", "Ideas", show=False),
+        Binding("ctrl+right", "next_pane(1)", "Next pane", show=False),
+        Binding("ctrl+left", "next_pane(-1)", "Previous pane", show=False),
+        Binding("question_mark", "help", "Help"),
+    ]
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self.active_pane = "goal"
+
+    def compose(self) -> ComposeResult:
+        """Header, tab bar (narrow only), the panes, footer."""
+        yield Header(icon="×10")
+        yield PaneTabs(
+            Tab("1 Written Goal", id="tab-goal"),
+            Tab("2 Eight Steps", id="tab-steps"),
+            Tab("3 Income Ledger", id="tab-ledger"),
+            Tab("4 Who Do I Deliver Value To?", id="tab-ideas"),
+            id="pane-tabs",
+        )
+        with Container(id="panes"):
+            yield GoalPane(id="goal")
+            yield StepsPane(id="steps")
+            yield LedgerPane(id="ledger")
+            yield IdeasPane(id="ideas")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill the panes; start where the method starts - the goal, if it is unwritten."""
+        self.refresh_panes()
+        self._apply_size(self.app.size.width, self.app.size.height)
+        self.action_focus_pane("goal" if self.store.goal is None else "steps")
+
+    # ----- data flowing down ----------------------------------------------------
+
+    def refresh_panes(self) -> None:
+        """Give every pane the store's current state."""
+        today = self.store.today()
+        streams, payments = self.store.streams(), self.store.payments()
+        summary = summarize(payments, streams, today)
+        goal = self.store.goal
+        self.query_one(GoalPane).show(goal, summary, today)
+        self.query_one(StepsPane).show(self.store.steps())
+        self.query_one(LedgerPane).show(streams, payments, summary, goal, today)
+        self.query_one(IdeasPane).show(self.store.ideas())
+        self.sub_title = today.isoformat()
+
+    # ----- layout and moving between panes ----------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Switch between the 2x2 grid and tabs."""
+        self._apply_size(event.size.width, event.size.height)
+
+    def _apply_size(self, width: int, height: int) -> None:
+        self.set_class(width < NARROW_WIDTH or height < NARROW_HEIGHT, "-narrow")
+
+    def _set_active(self, pane: str) -> None:
+        self.active_pane = pane
+        for name in PANES:
+            self.query_one(f"#{name}", Pane).set_class(name == pane, "-active")
+        tabs = self.query_one(PaneTabs)
+        if tabs.active != f"tab-{pane}":
+            tabs.active = f"tab-{pane}"
+
+    def action_focus_pane(self, pane: str) -> None:
+        """Show (in narrow terminals) and focus a pane."""
+        self._set_active(pane)
+        self.query_one(f"#{pane}", Pane).focus_first()
+
+    def action_next_pane(self, step: int) -> None:
+        """Cycle through the panes."""
+        index = (PANES.index(self.active_pane) + step) % len(PANES)
+        self.action_focus_pane(PANES[index])
+
+    @on(events.DescendantFocus)
+    def _follow_focus(self, event: events.DescendantFocus) -> None:
+        """Whichever pane holds the focus is the active one."""
+        for ancestor in event.widget.ancestors_with_self:
+            if isinstance(ancestor, Pane) and ancestor.id in PANES:
+                if ancestor.id != self.active_pane or not ancestor.has_class("-active"):
+                    self._set_active(ancestor.id)
+                return
+
+    @on(Tabs.TabActivated, "#pane-tabs")
+    def _tab_clicked(self, event: Tabs.TabActivated) -> None:
+        pane = (event.tab.id or "tab-goal").removeprefix("tab-")
+        if pane != self.active_pane:
+            self.action_focus_pane(pane)
+
+    def action_help(self) -> None:
+        """Keys and the method."""
+        self.app.push_screen(HelpScreen(self.store.path))
+
+    # ----- nothing typed is lost ----------------------------------------------------
+
+    def save_everything(self) -> list[str]:
+        """Save notes being typed and any open form as a draft; returns problems, if any.
+
+        Called on quit and when the terminal closes (SIGHUP) or the process is
+        asked to stop (SIGTERM), so nothing typed is lost.
+        """
+        problems: list[str] = []
+        pending = self.query_one(StepsPane).pending_notes()
+        if pending is not None:
+            number, notes = pending
+            old = self.store.steps()[number - 1]
+            try:
+                self.store.set_step(StepState(number, old.done_on, notes))
+            except TenfoldError as exc:
+                problems.append(str(exc))
+        for screen in self.app.screen_stack:
+            if isinstance(screen, FormDialog) and screen.changed():
+                try:
+                    self.store.save_draft(screen.draft_kind, screen.values())
+                except TenfoldError as exc:
+                    problems.append(str(exc))
+        return problems
