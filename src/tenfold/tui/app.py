@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
+import threading
 from collections.abc import Iterable
 
 from textual.app import App, SystemCommand
@@ -36,13 +38,30 @@ class TenfoldApp(App[None]):
         self.push_screen(self.main_screen)
         if self.handle_signals:
             loop = asyncio.get_running_loop()
-            for sig in (signal.SIGHUP, signal.SIGTERM):
-                loop.add_signal_handler(sig, self._save_and_exit)
+            loop.add_signal_handler(signal.SIGHUP, self._hang_up)
+            loop.add_signal_handler(signal.SIGTERM, self._terminate)
 
-    def _save_and_exit(self) -> None:
-        """The terminal closed or we were asked to stop: save what was typed, then exit."""
+    def _hang_up(self) -> None:
+        """The terminal window closed: save what was typed, then leave at once.
+
+        There is no terminal left to restore, and Textual's shutdown blocks for
+        ever writing to the vanished tty, so we exit without it. Every save is
+        already fsync'd and the lock goes with the process.
+        """
         self.main_screen.save_everything()
-        self.exit()
+        os._exit(128 + signal.SIGHUP)
+
+    def _terminate(self) -> None:
+        """Asked to stop (SIGTERM): save, then exit cleanly, restoring the terminal.
+
+        A watchdog ends the process if the clean exit hangs (e.g. the terminal is
+        gone too), so a stop request is never ignored.
+        """
+        self.main_screen.save_everything()
+        watchdog = threading.Timer(3.0, os._exit, args=(128 + signal.SIGTERM,))
+        watchdog.daemon = True
+        watchdog.start()
+        self.exit(return_code=128 + signal.SIGTERM)
 
     async def action_quit(self) -> None:
         """Save notes and open forms, then quit; if saving fails, stay and say why."""

@@ -45,7 +45,8 @@ COMMANDS: tuple[Command, ...] = (
             ("4", "Who Do I Deliver Value To?", "ideas"),
         )
     ),
-    Command("Next pane", "Move to the next pane", "Tab / ctrl+→", "anywhere", "next_pane(1)"),
+    Command("Next pane", "Move to the next pane (esc first to leave a text field)", "Tab", "anywhere",
+            "next_pane(1)"),
     Command("Help", "Keys and the method in short", "?", "anywhere", "help"),
     Command("Quit", "Save everything and quit", "q / ctrl+q", "anywhere", "app.quit"),
 )

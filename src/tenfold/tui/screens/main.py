@@ -7,10 +7,13 @@ pane what it shows. Events flow up: panes post messages, and the handlers in
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Tab, Tabs
 
@@ -34,7 +37,21 @@ NARROW_HEIGHT = 30
 
 
 class PaneTabs(Tabs, can_focus=False):
-    """The tab bar shown in narrow terminals; clicking a tab moves to that pane."""
+    """The tab bar shown in narrow terminals; clicking a tab moves to that pane.
+
+    Only clicks move focus: Tabs also announces activations it makes by itself
+    (the first tab on mount), which must not pull focus away from where it is.
+    """
+
+    @dataclass
+    class PaneChosen(Message):
+        """The user clicked the tab of ``pane``."""
+
+        pane: str
+
+    async def _on_tab_clicked(self, event: Tab.Clicked) -> None:
+        await super()._on_tab_clicked(event)
+        self.post_message(self.PaneChosen((event.tab.id or "tab-goal").removeprefix("tab-")))
 
 
 class MainScreen(EditingMixin, Screen[None]):
@@ -45,8 +62,6 @@ class MainScreen(EditingMixin, Screen[None]):
         Binding("2", "focus_pane('steps')", "Steps", show=False),
         Binding("3", "focus_pane('ledger')", "Ledger", show=False),
         Binding("4", "focus_pane('ideas')", "Ideas", show=False),
-        Binding("ctrl+right", "next_pane(1)", "Next pane", show=False),
-        Binding("ctrl+left", "next_pane(-1)", "Previous pane", show=False),
         Binding("question_mark", "help", "Help"),
     ]
 
@@ -112,7 +127,8 @@ class MainScreen(EditingMixin, Screen[None]):
     def action_focus_pane(self, pane: str) -> None:
         """Show (in narrow terminals) and focus a pane."""
         self._set_active(pane)
-        self.query_one(f"#{pane}", Pane).focus_first()
+        # In narrow terminals the pane was hidden until now: focus once it is shown.
+        self.call_after_refresh(self.query_one(f"#{pane}", Pane).focus_first)
 
     def action_next_pane(self, step: int) -> None:
         """Cycle through the panes."""
@@ -128,11 +144,9 @@ class MainScreen(EditingMixin, Screen[None]):
                     self._set_active(ancestor.id)
                 return
 
-    @on(Tabs.TabActivated, "#pane-tabs")
-    def _tab_clicked(self, event: Tabs.TabActivated) -> None:
-        pane = (event.tab.id or "tab-goal").removeprefix("tab-")
-        if pane != self.active_pane:
-            self.action_focus_pane(pane)
+    def on_pane_tabs_pane_chosen(self, event: PaneTabs.PaneChosen) -> None:
+        """A click on a tab moves to that pane."""
+        self.action_focus_pane(event.pane)
 
     def action_help(self) -> None:
         """Keys and the method."""

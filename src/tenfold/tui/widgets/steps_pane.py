@@ -15,8 +15,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
-from tenfold.steps import STEPS, StepState, step_info
-from tenfold.text import safe_display
+from tenfold.steps import STEPS, StepState, next_step, step_info
 from tenfold.tui.messages import StepNotesChanged, StepToggled
 from tenfold.tui.widgets.pane import Pane
 
@@ -96,6 +95,16 @@ class StepList(Widget, can_focus=True):
         self.refresh()
 
 
+class NotesArea(TextArea):
+    """The notes editor; Escape goes back to the list (Tab moves on to the next pane)."""
+
+    BINDINGS = [Binding("escape", "leave", "Back to steps")]
+
+    def action_leave(self) -> None:
+        """Return to the checklist."""
+        self.screen.query_one(StepList).focus()
+
+
 class StepsPane(Pane):
     """Checklist on top, coaching for the selected step, then its notes."""
 
@@ -106,13 +115,14 @@ class StepsPane(Pane):
         self._timer: Timer | None = None
         self._notes_step = 1
         self._saved_notes: dict[int, str] = {}
+        self._placed = False
 
     def compose(self) -> ComposeResult:
         """The list, the coaching text, the notes."""
         yield StepList(id="step-list")
         with VerticalScroll(id="step-coach"):
             yield Static(id="step-detail")
-        yield TextArea(id="step-notes", soft_wrap=True, placeholder="Your notes for this step…")
+        yield NotesArea(id="step-notes", soft_wrap=True, placeholder="Your notes for this step… (esc: back)")
 
     def on_mount(self) -> None:
         """Show the first step's coaching."""
@@ -126,16 +136,21 @@ class StepsPane(Pane):
         notes = self.query_one("#step-notes", TextArea)
         if self._timer is None and notes.text != self._saved_notes.get(self._notes_step, ""):
             notes.load_text(self._saved_notes.get(self._notes_step, ""))
+        if not self._placed:
+            # Open where the work is: on the first step not yet ticked.
+            self._placed = True
+            upcoming = next_step(states)
+            if upcoming is not None:
+                self.query_one(StepList).cursor = upcoming.number - 1
         done = sum(1 for s in states if s.done)
         self.border_subtitle = f"{done} of {len(STEPS)} done"
 
     def _show_detail(self, index: int) -> None:
         info = STEPS[index]
         text = Text()
-        text.append(f"{info.number} {info.title}\n", style="bold")
-        text.append(info.meaning + "\n")
         text.append("Today: ", style="bold green")
-        text.append(info.today)
+        text.append(info.today + "\n", style="default")
+        text.append(info.meaning)
         self.query_one("#step-detail", Static).update(text)
         notes = self.query_one("#step-notes", TextArea)
         self.flush_notes()

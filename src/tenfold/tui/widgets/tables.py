@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 from textual.widgets import DataTable
-from textual.widgets.data_table import CellDoesNotExist
+from textual.widgets.data_table import CellDoesNotExist, RowKey
 
 
 class RecordTable(DataTable[object]):
@@ -36,8 +36,5 @@ class RecordTable(DataTable[object]):
         self.clear()
         for record_id, cells in rows:
             self.add_row(*cells, key=str(record_id))
-        if keep is not None:
-            try:
-                self.move_cursor(row=self.get_row_index(str(keep)), animate=False)
-            except Exception:  # the record was deleted: the cursor stays where it was clamped
-                pass
+        if keep is not None and RowKey(str(keep)) in self.rows:
+            self.move_cursor(row=self.get_row_index(str(keep)), animate=False)
