@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import threading
 from collections.abc import Iterable
+from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from tenfold.paths import state_dir
 from tenfold.store import Store
 from tenfold.tui.commands import COMMANDS, STEP_COMMANDS
+from tenfold.tui.crashlog import crash_message, write_crash_log
 from tenfold.tui.screens.main import MainScreen
 
 
@@ -27,10 +31,12 @@ class TenfoldApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
 
-    def __init__(self, store: Store, *, handle_signals: bool = False) -> None:
+    def __init__(self, store: Store, *, handle_signals: bool = False, log_dir: Path | None = None) -> None:
         super().__init__()
         self.store = store
         self.handle_signals = handle_signals
+        self.log_dir = log_dir
+        self.crash_log: Path | None = None
         self.main_screen = MainScreen(store)
 
     def on_mount(self) -> None:
@@ -63,6 +69,20 @@ class TenfoldApp(App[None]):
         watchdog.start()
         self.exit(return_code=128 + signal.SIGTERM)
 
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error: save what was typed, log the traceback, then let Textual exit."""
+        if self._exception is None:
+            with contextlib.suppress(Exception):  # best effort: the app is already failing
+                self.main_screen.save_everything()
+            self.crash_log = write_crash_log(self.log_dir or state_dir(), error)
+        super()._handle_exception(error)
+
+    def _print_error_renderables(self) -> None:
+        """Print one line pointing at the log instead of a traceback."""
+        if self.crash_log is not None or self._exit_renderables:
+            self._exit_renderables.clear()
+            self.error_console.print(crash_message(self.crash_log), markup=False, highlight=False)
+
     async def action_quit(self) -> None:
         """Save notes and open forms, then quit; if saving fails, stay and say why."""
         problems = self.main_screen.save_everything()
@@ -90,6 +110,9 @@ class TenfoldApp(App[None]):
         return run
 
 
-def make_app(store: Store, *, handle_signals: bool = False) -> TenfoldApp:
-    """Build the app around an open store (tests pass a store on a temporary file)."""
-    return TenfoldApp(store, handle_signals=handle_signals)
+def make_app(store: Store, *, handle_signals: bool = False, log_dir: Path | None = None) -> TenfoldApp:
+    """Build the app around an open store (tests pass a store on a temporary file).
+
+    ``log_dir`` is where crash logs go (default: the user state directory).
+    """
+    return TenfoldApp(store, handle_signals=handle_signals, log_dir=log_dir)

@@ -1,7 +1,12 @@
-"""Run the TUI for the command line, with signal handling on."""
+"""Run the TUI for the command line: recovery offer first if needed, then the app."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+from tenfold.errors import DamagedFileError
+from tenfold.recovery import describe_age, find_newest_good_backup, recover_from_backup
 from tenfold.store import Store
 from tenfold.tui.app import make_app
 
@@ -11,3 +16,22 @@ def run_tui(store: Store) -> int:
     app = make_app(store, handle_signals=True)
     app.run()
     return app.return_code or 0
+
+
+def offer_recovery(path: Path, error: DamagedFileError) -> tuple[bool, str]:
+    """Ask whether to open the newest good backup; returns (recovered, what to tell the user).
+
+    Without a terminal to ask in, or without a good backup, nothing is changed.
+    """
+    found = find_newest_good_backup(path)
+    if found is None:
+        return False, f"{error}. There is no good backup to open; nothing was changed."
+    backup, age = found
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return False, f"{error}. A good backup exists ({backup.name}); run tenfold in a terminal to open it."
+    from tenfold.tui.recovery_app import RecoveryApp
+
+    if not RecoveryApp(str(error), backup, describe_age(age)).run():
+        return False, f"{error}. You chose to quit; nothing was changed."
+    kept = recover_from_backup(path, backup)
+    return True, f"Opened the backup {backup.name}; the damaged file is kept as {kept}."

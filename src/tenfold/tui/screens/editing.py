@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from tenfold.errors import TenfoldError
+from tenfold.errors import ChangedOnDiskError, TenfoldError
 from tenfold.money import DEFAULT_CURRENCY, format_money
 from tenfold.steps import StepState, step_info
 from tenfold.tui import messages as m
@@ -35,16 +35,61 @@ class EditingMixin:
         """Run a store call; on failure tell the user, keep running, return False."""
         try:
             action()
+        except ChangedOnDiskError:
+            self.offer_reload()
+            return False
         except TenfoldError as exc:
             self.notify(f"{what} was not saved: {exc}", severity="error", timeout=10)
             return False
         return True
 
+    def _guarded(self, save: Callable[[Any], None]) -> Callable[[Any], None]:
+        """A form's save callback that offers a reload when the file changed elsewhere.
+
+        The error still reaches the form, which stays open with what was typed.
+        """
+
+        def guarded(value: Any) -> None:
+            try:
+                save(value)
+            except ChangedOnDiskError:
+                self.offer_reload()
+                raise
+
+        return guarded
+
+    def offer_reload(self) -> None:
+        """Another program changed the file: never overwrite it; reload if the user agrees."""
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                self.notify("Nothing was saved. Tenfold will not overwrite the other copy until you reload.",
+                            severity="warning", timeout=10)
+                return
+            try:
+                self.store.reload()
+            except TenfoldError as exc:
+                self.notify(f"Could not reload: {exc}", severity="error", timeout=15)
+                return
+            self.refresh_panes()
+            self.notify("Reloaded the file from disk. Anything in an open form is still there: save it again.")
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "The data file changed on disk",
+                f"Another program (a sync tool?) changed {self.store.path} while Tenfold was open. "
+                "Tenfold did not overwrite it. Reload it now? What you typed stays where it is.",
+                yes="Reload",
+            ),
+            answered,
+        )
+
     def _open_form(self, form_cls: type[FormDialog[Any]], kind: str, title: str, values: dict[str, str],
                    save: Callable[[Any], None], done: str, **kwargs: Any) -> None:
         """Open a form, restoring a draft left when the app closed; refresh after it closes."""
         draft = self.store.draft(kind)
-        form = form_cls(title, draft or values, save, draft_kind=kind, restored=draft is not None, **kwargs)
+        form = form_cls(title, draft or values, self._guarded(save), draft_kind=kind, restored=draft is not None,
+                        **kwargs)
 
         def closed(result: object) -> None:
             if self.store.draft(kind) is not None:

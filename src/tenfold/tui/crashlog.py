@@ -1,0 +1,34 @@
+"""When something unexpected breaks: the traceback goes to a file, not the screen.
+
+The user sees one line saying their data is safe and where the details are.
+"""
+
+from __future__ import annotations
+
+import os
+import traceback
+from datetime import datetime
+from pathlib import Path
+
+
+def write_crash_log(folder: Path, error: BaseException) -> Path | None:
+    """Write the traceback to ``folder/crash-<time>.log`` (0600); None if even that fails."""
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        path = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S}.log"
+        text = "".join(traceback.format_exception(type(error), error, error.__traceback__))
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        return path
+    except OSError:
+        return None
+
+
+def crash_message(log: Path | None) -> str:
+    """The one line printed after the terminal is restored."""
+    where = f"Details are in {log}" if log else "The details could not be written to a log file"
+    return (
+        "tenfold: an unexpected error closed the app. Everything you saved is safe in the data file; "
+        f"{where}. Please report it."
+    )
