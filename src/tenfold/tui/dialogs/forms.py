@@ -37,7 +37,7 @@ class StreamForm(FormDialog[Stream]):
     FIELDS = (
         FieldSpec("name", "Name", placeholder="e.g. Ebook royalties"),
         FieldSpec("category", "Category", "select", tuple((c, c) for c in CATEGORIES), "Choose a category"),
-        FieldSpec("kind", "Kind", "select", tuple((k, k) for k in KINDS), "passive, active or portfolio"),
+        FieldSpec("kind", "Kind", "select", tuple((k, k) for k in KINDS), "Choose a kind"),
         FieldSpec("currency", "Currency", placeholder="EUR"),
     )
 

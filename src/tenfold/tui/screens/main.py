@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.containers import Container
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Header, Tab, Tabs
 
 from tenfold.errors import TenfoldError
@@ -127,8 +128,21 @@ class MainScreen(EditingMixin, Screen[None]):
     def action_focus_pane(self, pane: str) -> None:
         """Show (in narrow terminals) and focus a pane."""
         self._set_active(pane)
-        # In narrow terminals the pane was hidden until now: focus once it is shown.
-        self.call_after_refresh(self.query_one(f"#{pane}", Pane).focus_first)
+        self._focus_main(self.query_one(f"#{pane}", Pane).main_widget(), attempts=5)
+
+    def _focus_main(self, widget: Widget, attempts: int) -> None:
+        """Focus a pane's main widget as soon as it can take focus.
+
+        In narrow terminals the pane was hidden until a moment ago, and Textual
+        drops focus from widgets being hidden, so wait for the refresh that shows
+        it (a few at most) and set the focus directly.
+        """
+        if self.focused is widget:
+            return
+        if widget.focusable:
+            self.set_focus(widget)
+        if attempts > 0:
+            self.call_after_refresh(self._focus_main, widget, attempts - 1)
 
     def action_next_pane(self, step: int) -> None:
         """Cycle through the panes."""

@@ -80,6 +80,7 @@ class GoalPane(Pane):
     """Shows the written goal; the screen passes the data in with :meth:`show`."""
 
     PANE_TITLE = "Written Goal"
+    MAIN = "#goal-view"
 
     def compose(self) -> ComposeResult:
         """One focusable text body."""

@@ -43,6 +43,7 @@ class IdeasPane(Pane):
     """Table of entries and the full text of the selected one."""
 
     PANE_TITLE = "Who Do I Deliver Value To?"
+    MAIN = "#idea-table"
     BINDINGS = [
         Binding("a", "add_idea", "Add idea"),
         Binding("e", "edit_idea", "Edit"),
@@ -58,7 +59,7 @@ class IdeasPane(Pane):
         table = RecordTable(id="idea-table")
         table.add_columns("Date", "Who", "Value")
         yield table
-        with VerticalScroll(id="idea-detail-scroll"):
+        with VerticalScroll(id="idea-detail-scroll", can_focus=False):
             yield Static(EMPTY, id="idea-detail")
 
     def show(self, ideas: list[Idea]) -> None:

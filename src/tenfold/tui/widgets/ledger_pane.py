@@ -48,6 +48,7 @@ class LedgerPane(Pane):
     """Streams on top, payments below; the focused table decides what e and d act on."""
 
     PANE_TITLE = "Income Ledger"
+    MAIN = "#payments"
     BINDINGS = [
         Binding("a", "add_payment", "Add payment"),
         Binding("s", "add_stream", "Add stream"),

@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 from textual.containers import Vertical
+from textual.widget import Widget
 
 
 class Pane(Vertical):
     """A titled pane. ``PANE_TITLE`` is the word-for-word title people look for."""
 
     PANE_TITLE = ""
+    MAIN = ""
+    """Selector of the widget that gets focus when the user moves to this pane."""
     DEFAULT_CLASSES = "pane"
 
     def on_mount(self) -> None:
         """Show the title in the border."""
         self.border_title = self.PANE_TITLE
 
-    def focus_first(self) -> None:
-        """Focus the pane's main widget (the first focusable one)."""
-        for widget in self.query("*"):
-            if widget.focusable:
-                widget.focus()
-                return
+    def main_widget(self) -> Widget:
+        """The widget that takes focus when the user moves to this pane."""
+        return self.query_one(self.MAIN)

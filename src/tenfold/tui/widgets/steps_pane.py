@@ -109,6 +109,7 @@ class StepsPane(Pane):
     """Checklist on top, coaching for the selected step, then its notes."""
 
     PANE_TITLE = "Eight Steps"
+    MAIN = "#step-list"
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -120,7 +121,7 @@ class StepsPane(Pane):
     def compose(self) -> ComposeResult:
         """The list, the coaching text, the notes."""
         yield StepList(id="step-list")
-        with VerticalScroll(id="step-coach"):
+        with VerticalScroll(id="step-coach", can_focus=False):
             yield Static(id="step-detail")
         yield NotesArea(id="step-notes", soft_wrap=True, placeholder="Your notes for this step… (esc: back)")
 
