@@ -13,7 +13,9 @@ from pathlib import Path
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.theme import Theme
 
+from tenfold.config import Settings, load_settings, save_settings
 from tenfold.paths import state_dir
 from tenfold.store import Store
 from tenfold.tui.commands import COMMANDS, STEP_COMMANDS
@@ -31,21 +33,43 @@ class TenfoldApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
 
-    def __init__(self, store: Store, *, handle_signals: bool = False, log_dir: Path | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        handle_signals: bool = False,
+        log_dir: Path | None = None,
+        config_dir: Path | None = None,
+    ) -> None:
         super().__init__()
         self.store = store
         self.handle_signals = handle_signals
         self.log_dir = log_dir
+        self.config_dir = config_dir
         self.crash_log: Path | None = None
         self.main_screen = MainScreen(store)
 
     def on_mount(self) -> None:
         """Show the main screen; listen for the terminal closing."""
         self.push_screen(self.main_screen)
+        if self.config_dir is not None:
+            theme = load_settings(self.config_dir).theme
+            if theme in self.available_themes:
+                self.theme = theme
+            self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.handle_signals:
             loop = asyncio.get_running_loop()
             loop.add_signal_handler(signal.SIGHUP, self._hang_up)
             loop.add_signal_handler(signal.SIGTERM, self._terminate)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        """Save the theme picked in the palette, so it is there next time."""
+        if self.config_dir is None:
+            return
+        try:
+            save_settings(self.config_dir, Settings(theme=theme.name))
+        except OSError as exc:
+            self.notify(f"Could not remember the theme: {exc.strerror}", severity="warning")
 
     def _hang_up(self) -> None:
         """The terminal window closed: save what was typed, then leave at once.
@@ -110,9 +134,12 @@ class TenfoldApp(App[None]):
         return run
 
 
-def make_app(store: Store, *, handle_signals: bool = False, log_dir: Path | None = None) -> TenfoldApp:
+def make_app(
+    store: Store, *, handle_signals: bool = False, log_dir: Path | None = None, config_dir: Path | None = None
+) -> TenfoldApp:
     """Build the app around an open store (tests pass a store on a temporary file).
 
-    ``log_dir`` is where crash logs go (default: the user state directory).
+    ``log_dir`` is where crash logs go (default: the user state directory);
+    ``config_dir`` is where the theme is remembered (None: not remembered, as in tests).
     """
-    return TenfoldApp(store, handle_signals=handle_signals, log_dir=log_dir)
+    return TenfoldApp(store, handle_signals=handle_signals, log_dir=log_dir, config_dir=config_dir)

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from tenfold.errors import DamagedFileError
+from tenfold.paths import config_dir
 from tenfold.recovery import describe_age, find_newest_good_backup, recover_from_backup
 from tenfold.store import Store
 from tenfold.tui.app import make_app
@@ -13,7 +14,7 @@ from tenfold.tui.app import make_app
 
 def run_tui(store: Store) -> int:
     """Run until the user quits; returns the process exit code."""
-    app = make_app(store, handle_signals=True)
+    app = make_app(store, handle_signals=True, config_dir=config_dir())
     app.run()
     return app.return_code or 0
 
