@@ -7,7 +7,11 @@ to understand any of them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 class TenfoldError(Exception):
@@ -29,6 +33,18 @@ class FormErrors(TenfoldError):
     def __init__(self, errors: dict[str, str]) -> None:
         super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
         self.errors = errors
+
+
+def collect(errors: dict[str, str], field: str, parse: Callable[[], T]) -> T | None:
+    """Run one field's parser; on refusal record its message under ``field`` and return None.
+
+    Forms check every field and report all problems at once, not just the first.
+    """
+    try:
+        return parse()
+    except FieldError as exc:
+        errors[field] = exc.message
+        return None
 
 
 class StoreError(TenfoldError):

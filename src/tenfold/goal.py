@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from tenfold.dates import optional_date_from_store, parse_date
-from tenfold.errors import FieldError, FormErrors
+from tenfold.errors import FormErrors, collect
 from tenfold.money import decimal_from_store, parse_amount, parse_currency
 from tenfold.text import clean_text
 
@@ -55,26 +55,14 @@ def parse_goal(
 ) -> Goal:
     """Validate the goal form; collects every field's problem in one FormErrors."""
     errors: dict[str, str] = {}
-    values: dict[str, Any] = {}
-    checks = {
-        "text": lambda: clean_text(text, "text", required=True),
-        "amount": lambda: parse_amount(amount, "amount"),
-        "currency": lambda: parse_currency(currency, "currency"),
-        "deadline": lambda: parse_date(deadline, "deadline"),
-    }
-    for name, check in checks.items():
-        try:
-            values[name] = check()
-        except FieldError as exc:
-            errors[name] = exc.message
-    if "deadline" in values and values["deadline"] <= today:
+    goal_text = collect(errors, "text", lambda: clean_text(text, "text", required=True))
+    goal_amount = collect(errors, "amount", lambda: parse_amount(amount, "amount"))
+    goal_currency = collect(errors, "currency", lambda: parse_currency(currency, "currency"))
+    goal_deadline = collect(errors, "deadline", lambda: parse_date(deadline, "deadline"))
+    if goal_deadline is not None and goal_deadline <= today:
         errors["deadline"] = "Choose a date in the future: a goal needs time ahead of it"
-    if errors:
+    if errors or goal_text is None or goal_amount is None or goal_currency is None or goal_deadline is None:
         raise FormErrors(errors)
     return Goal(
-        text=values["text"].strip(),
-        amount=values["amount"],
-        currency=values["currency"],
-        deadline=values["deadline"],
-        written_on=today,
+        text=goal_text.strip(), amount=goal_amount, currency=goal_currency, deadline=goal_deadline, written_on=today
     )

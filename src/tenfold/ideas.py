@@ -45,7 +45,8 @@ class Idea:
         texts = [doc.get(f, "") for f in FIELDS]
         if not all(isinstance(t, str) for t in texts):
             raise TypeError("idea fields must be text")
-        return cls(doc_id, *texts, written_on=date_from_store(doc["written_on"]))
+        who, value, reach, delivery = texts
+        return cls(doc_id, who, value, reach, delivery, date_from_store(doc["written_on"]))
 
 
 def parse_idea(

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from tenfold.dates import date_from_store, parse_date, previous_month
-from tenfold.errors import FieldError, FormErrors
+from tenfold.errors import FieldError, FormErrors, collect
 from tenfold.money import DEFAULT_CURRENCY, decimal_from_store, parse_amount, parse_currency
 from tenfold.text import clean_text
 
@@ -127,19 +127,12 @@ def parse_payment(
         errors["stream"] = "Choose the stream this payment came from" if by_name else "Add a stream first"
     elif found is None:
         errors["stream"] = f"There is no stream called '{key[:30]}'"
-    values: dict[str, Any] = {}
-    for name, check in {
-        "on": lambda: parse_date(on, "on"),
-        "amount": lambda: parse_amount(amount, "amount"),
-        "note": lambda: clean_text(note, "note", single_line=True),
-    }.items():
-        try:
-            values[name] = check()
-        except FieldError as exc:
-            errors[name] = exc.message
-    if errors or found is None:
+    day = collect(errors, "on", lambda: parse_date(on, "on"))
+    value = collect(errors, "amount", lambda: parse_amount(amount, "amount"))
+    text = collect(errors, "note", lambda: clean_text(note, "note", single_line=True))
+    if errors or found is None or day is None or value is None or text is None:
         raise FormErrors(errors)
-    return Payment(payment_id, found.id, values["on"], values["amount"], values["note"])
+    return Payment(payment_id, found.id, day, value, text)
 
 
 Totals = dict[str, Decimal]

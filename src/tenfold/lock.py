@@ -7,6 +7,7 @@ owner's pid so the second instance can say who has the file open.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import time
@@ -53,8 +54,14 @@ class FileLock:
                     os.close(fd)
                     raise LockedError(self.data_path, read_owner(self.data_path)) from None
                 time.sleep(0.05)
-        os.ftruncate(fd, 0)
-        os.write(fd, str(os.getpid()).encode())
+            except OSError as exc:  # e.g. ENOLCK on a network mount without locking
+                os.close(fd)
+                raise StoreError(self.data_path, f"cannot be locked: {exc.strerror}") from None
+        try:
+            os.ftruncate(fd, 0)
+            os.write(fd, str(os.getpid()).encode())
+        except OSError:
+            pass  # the pid only names the holder; on a full disk the lock itself still holds
         self._fd = fd
 
     def held_by_other(self) -> int | None:
@@ -73,6 +80,7 @@ class FileLock:
     def release(self) -> None:
         """Let go of the lock (the file stays, empty, for the next holder)."""
         if self._fd is not None:
-            os.ftruncate(self._fd, 0)
+            with contextlib.suppress(OSError):  # closing releases the lock even if this fails
+                os.ftruncate(self._fd, 0)
             os.close(self._fd)
             self._fd = None

@@ -15,7 +15,7 @@ from tenfold.errors import FieldError
 MAX_AMOUNT = Decimal("999999999999.99")
 """The largest amount we accept: far above any real payment, far below overflow."""
 
-_AMOUNT_RE = re.compile(r"^(\d+)(?:\.(\d{1,2}))?$")
+_AMOUNT_RE = re.compile(r"^(\d+)(?:\.(\d{1,2}))?$", re.ASCII)
 _CURRENCY_RE = re.compile(r"^[A-Z]{3}$")
 DEFAULT_CURRENCY = "EUR"
 
@@ -31,7 +31,7 @@ def parse_amount(text: str, field: str = "amount", *, allow_zero: bool = False) 
     if match is None:
         if "," in raw:
             raise FieldError(field, "Use a dot for cents and no thousands separators, e.g. 1250.50")
-        if re.match(r"^\d+\.\d{3,}$", raw):
+        if re.match(r"^\d+\.\d{3,}$", raw, re.ASCII):
             raise FieldError(field, "Use at most two decimal places (cents)")
         raise FieldError(field, f"'{_short(text)}' is not an amount; type digits like 12.50")
     if len(match.group(1).lstrip("0")) > 12:

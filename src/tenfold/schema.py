@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from tenfold.errors import DamagedFileError, NewerSchemaError
+from tenfold.errors import DamagedFileError, NewerSchemaError, StoreError
 
 SCHEMA_VERSION = 1
 META_TABLE = "meta"
@@ -48,9 +48,19 @@ def read_version(path: Path, data: Document) -> int:
 
 
 def migrate(path: Path, data: Document) -> tuple[Document, int]:
-    """Upgrade a document to the current version; returns it and the version it had."""
+    """Upgrade a document to the current version in memory; returns it and the version it had.
+
+    Nothing is written here: the store backs the file up before it saves the result.
+    """
     start = read_version(path, data)
     for version in range(start + 1, SCHEMA_VERSION + 1):
-        data = MIGRATIONS[version](data)
-        data[META_TABLE]["1"]["schema_version"] = version
+        try:
+            data = MIGRATIONS[version](data)
+            data[META_TABLE]["1"]["schema_version"] = version
+        except Exception as exc:  # a migration that trips over an odd file must not show a traceback
+            raise StoreError(
+                path,
+                f"could not be upgraded from schema {version - 1} to {version} "
+                f"({type(exc).__name__}: {exc}); it was left as it is",
+            ) from None
     return data, start

@@ -13,6 +13,7 @@ device's copy - is noticed before we would overwrite it.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import tempfile
@@ -88,14 +89,28 @@ def atomic_write(path: Path, payload: bytes) -> None:
             os.close(fd)
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
-    dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    fsync_folder(folder)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable; best effort once the rename has happened.
+
+    Some filesystems (network and FUSE mounts) refuse fsync on a folder. By the time
+    we get here the new file is complete and in place, so reporting "not saved"
+    would be false: the store would keep the old data in memory while the disk held
+    the new, and a retry would save the change twice.
+    """
+    try:
+        dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return
     try:
         os.fsync(dir_fd)
+    except OSError:
+        pass
     finally:
         os.close(dir_fd)
 
@@ -126,6 +141,13 @@ class AtomicJSONStorage(Storage):
         """Return the document, from memory after the first read."""
         if self._cache is None:
             signature = file_signature(self.path)
+            if self._signature is not None and signature != self._signature:
+                # We dropped the cache after a failed save; someone changed the file since.
+                # Re-reading silently would apply our change to their version while the
+                # store's memory still shows ours.
+                raise ChangedOnDiskError(
+                    self.path, "was changed by another program since Tenfold read it; nothing was overwritten"
+                )
             self._cache = load_document(self.path)
             self._signature = signature
         return self._cache

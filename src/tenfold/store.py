@@ -8,48 +8,39 @@ so a failed save leaves both exactly as they were and the caller can retry.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
 
-import orjson
 from tinydb import Query, TinyDB
 from tinydb.table import Document as TinyDoc
 from tinydb.table import Table
 
-from tenfold import __version__
-from tenfold.errors import ChangedOnDiskError, DamagedFileError, StoreError
+from tenfold.backups import Backup, daily_backup, list_backups, restore_backup
+from tenfold.errors import ChangedOnDiskError, StoreError
 from tenfold.goal import Goal
 from tenfold.ideas import Idea, newest_first
 from tenfold.ledger import Payment, Stream
+from tenfold.loading import remove_leftover_temp_files, validate_document
 from tenfold.lock import FileLock
-from tenfold.schema import SCHEMA_VERSION, migrate, new_document
+from tenfold.opening import clock_time, migrate_on_disk, open_file
 from tenfold.steps import STEPS, StepState
-from tenfold.storage import TEMP_SUFFIX, AtomicJSONStorage, Document, atomic_write, temp_prefix
+from tenfold.storage import AtomicJSONStorage, Document
 
-T = TypeVar("T")
-
-
-def remove_leftover_temp_files(path: Path) -> int:
-    """Delete temp files an interrupted save left beside ``path``; returns how many."""
-    count = 0
-    for leftover in path.parent.glob(f"{temp_prefix(path)}*{TEMP_SUFFIX}"):
-        try:
-            leftover.unlink()
-            count += 1
-        except OSError:
-            pass
-    return count
+__all__ = ["Store", "remove_leftover_temp_files"]
 
 
 class Store:
     """Validated, in-memory view of the data file with crash-safe writes."""
 
     def __init__(
-        self, path: Path, storage: AtomicJSONStorage, lock: FileLock | None, today: Callable[[], date] = date.today
+        self,
+        path: Path,
+        storage: AtomicJSONStorage,
+        lock: FileLock | None,
+        today: Callable[[], date] = date.today,
+        data: Document | None = None,
     ) -> None:
         self.path = path
         self.today = today
@@ -58,8 +49,9 @@ class Store:
         self._storage = storage
         self._lock = lock
         self._stale = False
+        self._backed_up_on: date | None = None
         self._db = TinyDB(storage=lambda: storage)
-        self._load(storage.read() or {})
+        self._load(data if data is not None else storage.read() or {})
 
     # ----- opening and closing -------------------------------------------------
 
@@ -74,29 +66,9 @@ class Store:
     ) -> Store:
         """Open (creating if needed) and validate the file; take the write lock unless read-only."""
         path = Path(path).absolute()
-        folder = path.parent
-        if not folder.is_dir():
-            raise StoreError(path, f"cannot be opened: the folder {folder} does not exist")
-        if path.is_dir():
-            raise StoreError(path, "is a folder, not a data file")
-        lock: FileLock | None = None
-        if not read_only:
-            if not os.access(folder, os.W_OK | os.X_OK):
-                raise StoreError(path, f"cannot be saved: the folder {folder} is not writable")
-            lock = FileLock(path)
-            lock.acquire(wait=lock_wait)
+        storage, lock, data = open_file(path, read_only=read_only, lock_wait=lock_wait, today=today)
         try:
-            if not read_only:
-                remove_leftover_temp_files(path)
-                if not path.exists():
-                    atomic_write(path, orjson.dumps(new_document(__version__)))
-            elif not path.exists():
-                raise StoreError(path, "does not exist yet; run tenfold once to create it")
-            storage = AtomicJSONStorage(path, read_only=read_only)
-            data, old_version = migrate(path, storage.read() or {})
-            if old_version != SCHEMA_VERSION and not read_only:
-                storage.write(data)
-            return cls(path, storage, lock, today)
+            return cls(path, storage, lock, today, data)
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -117,10 +89,24 @@ class Store:
     def reload(self) -> None:
         """Re-read the file from disk (after another program changed it)."""
         self._storage.forget()
-        data, _ = migrate(self.path, self._storage.read() or {})
+        data = migrate_on_disk(self.path, self._storage, self.today)
         self._db = TinyDB(storage=lambda: self._storage)
         self._load(data)
         self._stale = False
+
+    # ----- backups ---------------------------------------------------------------
+
+    def backups(self) -> list[Backup]:
+        """This file's backups, newest first."""
+        return list_backups(self.path)
+
+    def restore(self, name: str) -> tuple[Backup, Backup | None]:
+        """Put backup ``name`` in place (the current file is kept as a backup), then reload."""
+        if self.read_only:
+            raise StoreError(self.path, "was opened read-only")
+        restored = restore_backup(self.path, name, clock_time(self.today), lock_held=True)
+        self.reload()
+        return restored
 
     @property
     def stale(self) -> bool:
@@ -131,34 +117,14 @@ class Store:
 
     def _load(self, data: Document) -> None:
         """Validate every record into domain objects; the file is refused if any is bad."""
-
-        def rows(table: str, build: Callable[[int, dict[str, Any]], T]) -> dict[int, T]:
-            out: dict[int, T] = {}
-            for key, doc in data.get(table, {}).items():
-                try:
-                    out[int(key)] = build(int(key), doc)
-                except (KeyError, ValueError, TypeError, AttributeError) as exc:
-                    raise DamagedFileError(
-                        self.path, f"has a damaged record in {table} (id {key}: {exc}); it was left as it is"
-                    ) from None
-            return out
-
-        goals = rows("goal", lambda _i, d: Goal.from_store(d))
-        steps = rows("steps", lambda _i, d: StepState.from_store(d))
-        self._goal: Goal | None = goals.get(1)
-        self._steps = {s.number: s for s in steps.values()}
-        self._streams = rows("streams", Stream.from_store)
-        self._payments = rows("payments", Payment.from_store)
-        self._ideas = rows("ideas", Idea.from_store)
-        self._checkins = {
-            date.fromisoformat(d["on"]) for d in data.get("checkins", {}).values() if isinstance(d.get("on"), str)
-        }
-        self._drafts = {d["kind"]: d["values"] for d in data.get("drafts", {}).values() if "kind" in d}
-        for p in self._payments.values():
-            if p.stream_id not in self._streams:
-                raise DamagedFileError(
-                    self.path, f"has payment {p.id} for a stream that does not exist; it was left as it is"
-                )
+        contents = validate_document(self.path, data)
+        self._goal: Goal | None = contents.goal
+        self._steps = contents.steps
+        self._streams = contents.streams
+        self._payments = contents.payments
+        self._ideas = contents.ideas
+        self._checkins = contents.checkins
+        self._drafts = contents.drafts
 
     # ----- reading ---------------------------------------------------------------
 
@@ -204,14 +170,20 @@ class Store:
             raise StoreError(self.path, "was opened read-only")
         if self._stale:
             raise ChangedOnDiskError(self.path, "changed on disk; reload it before saving")
-        self._storage.begin()
         today = self.today()
+        if self._backed_up_on != today:  # the first save of the day keeps yesterday's file
+            daily_backup(self.path, clock_time(self.today))
+            self._backed_up_on = today
+        self._storage.begin()
         try:
             yield
             if today not in self._checkins:
                 self._table("checkins").insert({"on": today.isoformat()})
-        except BaseException:
+        except BaseException as exc:
             self._storage.end(commit=False)
+            self._db = TinyDB(storage=lambda: self._storage)
+            if isinstance(exc, ChangedOnDiskError):
+                self._stale = True
             raise
         try:
             self._storage.end()
@@ -271,6 +243,17 @@ class Store:
             new_id = self._table("payments").insert(payment.to_store())
         saved = Payment(new_id, payment.stream_id, payment.on, payment.amount, payment.note)
         self._payments[new_id] = saved
+        return saved
+
+    def add_payments(self, payments: list[Payment]) -> list[Payment]:
+        """Insert many payments in one file write, so an import is all or nothing."""
+        unknown = {p.stream_id for p in payments} - self._streams.keys()
+        if unknown:
+            raise StoreError(self.path, f"has no stream {min(unknown)}")
+        with self._write():
+            new_ids = self._table("payments").insert_multiple(p.to_store() for p in payments)
+        saved = [Payment(i, p.stream_id, p.on, p.amount, p.note) for i, p in zip(new_ids, payments, strict=True)]
+        self._payments.update((p.id, p) for p in saved)
         return saved
 
     def update_payment(self, payment: Payment) -> None:

@@ -31,12 +31,22 @@ def clean_text(text: str, field: str, *, required: bool = False, single_line: bo
     return value
 
 
+BIDI_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+"""Invisible direction overrides: kept in the data, but shown as a visible mark."""
+
+
 def safe_display(text: str) -> str:
-    """Show control characters as visible symbols so they never break the screen."""
+    """Show control characters as visible symbols so they never break the screen.
+
+    Right-to-left scripts display as themselves; only the invisible controls that
+    could reorder the rest of a line are replaced.
+    """
     out = []
     for ch in text:
         code = ord(ch)
-        if ch in "\n\t":
+        if ch in BIDI_CONTROLS:
+            out.append("\ufffd")
+        elif ch in "\n\t":
             out.append(ch)
         elif code < 0x20:
             out.append(chr(0x2400 + code))

@@ -6,14 +6,63 @@ the user.
 
 from __future__ import annotations
 
+import errno
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from typing import Any
+
 import click
 
 from tenfold import __version__
 from tenfold.cli.common import Context, fail, open_store
-from tenfold.paths import ENV_DB, resolve_db_path
+from tenfold.errors import DamagedFileError
+from tenfold.paths import ENV_DB, resolve_db_path, state_dir
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+class OneLineGroup(click.Group):
+    """A click group whose usage errors are one line, like every other Tenfold error.
+
+    Click prints the usage, a hint and the error over three lines; a script or a
+    status bar reading stderr wants one.
+    """
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Run the command; in standalone mode, map click's errors to :func:`fail`."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.exceptions.NoArgsIsHelpError as exc:  # `tenfold add` alone: the user wants the list
+            click.echo(exc.ctx.get_help() if exc.ctx else exc.format_message())
+            raise SystemExit(0) from None
+        except click.UsageError as exc:
+            where = exc.ctx.command_path if exc.ctx else "tenfold"
+            fail(f"{exc.format_message().rstrip('.')}; see '{where} --help'", exc.exit_code)
+        except click.ClickException as exc:
+            fail(exc.format_message(), exc.exit_code)
+        except click.Abort:
+            fail("stopped; nothing was changed")
+        except OSError as exc:
+            if exc.errno != errno.EPIPE:  # a closed pipe (`tenfold export | head`) is not an error
+                raise
+            # Point stdout at /dev/null so Python's final flush does not fail a second time.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise SystemExit(1) from None
+        raise SystemExit(code if isinstance(code, int) else 0)
+
+
+@click.group(
+    "tenfold", cls=OneLineGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]}
+)
 @click.option(
     "--db",
     "db",
@@ -27,7 +76,8 @@ from tenfold.paths import ENV_DB, resolve_db_path
 def cli(ctx: click.Context, db: str | None, quiet: bool) -> None:
     """Tenfold: a terminal coach for building passive income.
 
-    Without a command, starts the full-screen app.
+    Without a command, starts the full-screen app. Commands that only read
+    (status, report, export, locate) work while the app is open.
     """
     ctx.obj = Context(path=resolve_db_path(db), quiet=quiet, explicit=db is not None)
     if ctx.invoked_subcommand is None:
@@ -35,11 +85,22 @@ def cli(ctx: click.Context, db: str | None, quiet: bool) -> None:
 
 
 def run_app(context: Context) -> None:
-    """Open the store with its lock and run the TUI until the user quits."""
-    store = open_store(context)
-    try:
-        from tenfold.tui.run import run_tui
+    """Open the store with its lock and run the TUI until the user quits.
 
+    A damaged file is never overwritten: the user may open the newest good backup
+    (the damaged file is kept aside) or quit with everything left as it is.
+    """
+    from tenfold.tui.run import offer_recovery, run_tui
+
+    try:
+        store = open_store(context, raise_damaged=True)
+    except DamagedFileError as exc:
+        recovered, message = offer_recovery(context.path, exc)
+        if not recovered:
+            fail(message)
+        click.echo(f"tenfold: {message}", err=True)
+        store = open_store(context)
+    try:
         code = run_tui(store)
     finally:
         store.close()
@@ -47,12 +108,30 @@ def run_app(context: Context) -> None:
         raise SystemExit(code)
 
 
+def log_crash() -> str:
+    """Write the current exception's traceback to the state folder; return where (or why not)."""
+    folder = state_dir()
+    path = folder / "cli-error.log"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with open(path, "a", encoding="utf-8", opener=lambda p, f: os.open(p, f, 0o600)) as log:
+            log.write(traceback.format_exc() + "\n")
+    except OSError as exc:
+        return f"(the details could not be logged: {exc.strerror})"
+    return f"details are in {path}"
+
+
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: no traceback ever reaches the user."""
     try:
         cli(standalone_mode=True)
     except KeyboardInterrupt:  # pragma: no cover - Ctrl+C outside the TUI
         fail("interrupted")
+    except Exception as exc:  # the last line of defence against a traceback
+        fail(f"unexpected error ({type(exc).__name__}: {exc}); {log_crash()}", 70)
 
 
-__all__ = ["cli", "main"]
+__all__ = ["cli", "main", "run_app"]
+
+# The commands register themselves on ``cli``; imported last because they import ``cli``.
+from tenfold.cli import add, backup, doctor, export, goal, importer, locate, report, serve, status, steps  # noqa: E402, F401

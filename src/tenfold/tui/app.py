@@ -7,7 +7,7 @@ import contextlib
 import os
 import signal
 import threading
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
 
 from textual.app import App, SystemCommand
@@ -127,7 +127,7 @@ class TenfoldApp(App[None]):
                 continue
             yield SystemCommand(command.title, f"{command.help}  [{command.key}]", self._runner(command.action))
 
-    def _runner(self, action: str) -> object:
+    def _runner(self, action: str) -> Callable[[], Awaitable[None]]:
         async def run() -> None:
             await self.main_screen.run_action(action)
 

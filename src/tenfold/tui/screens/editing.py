@@ -43,7 +43,7 @@ class EditingMixin:
             return False
         return True
 
-    def _guarded(self, save: Callable[[Any], None]) -> Callable[[Any], None]:
+    def _guarded(self, save: Callable[[Any], object]) -> Callable[[Any], None]:
         """A form's save callback that offers a reload when the file changed elsewhere.
 
         The error still reaches the form, which stays open with what was typed.
@@ -85,7 +85,7 @@ class EditingMixin:
         )
 
     def _open_form(self, form_cls: type[FormDialog[Any]], kind: str, title: str, values: dict[str, str],
-                   save: Callable[[Any], None], done: str, **kwargs: Any) -> None:
+                   save: Callable[[Any], object], done: str, **kwargs: Any) -> None:
         """Open a form, restoring a draft left when the app closed; refresh after it closes."""
         draft = self.store.draft(kind)
         form = form_cls(title, draft or values, self._guarded(save), draft_kind=kind, restored=draft is not None,

@@ -30,9 +30,9 @@ class StepList(Widget, can_focus=True):
     """Eight lines with a cursor. Space/Enter/x or a click on the box ticks."""
 
     BINDINGS = [
-        Binding("space", "toggle", "Tick/untick"),
-        Binding("x", "toggle", "Tick/untick", show=False),
-        Binding("enter", "toggle", "Tick/untick", show=False),
+        Binding("space", "tick", "Tick/untick"),
+        Binding("x", "tick", "Tick/untick", show=False),
+        Binding("enter", "tick", "Tick/untick", show=False),
         Binding("down,j", "move(1)", "Down", show=False),
         Binding("up,k", "move(-1)", "Up", show=False),
         Binding("n", "notes", "Notes"),
@@ -71,7 +71,7 @@ class StepList(Widget, can_focus=True):
         """Move the cursor, stopping at the ends."""
         self.cursor = max(0, min(len(STEPS) - 1, self.cursor + delta))
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
         """Ask the screen to tick or untick the step under the cursor."""
         self.post_message(StepToggled(self.cursor + 1))
 

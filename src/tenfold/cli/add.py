@@ -1,0 +1,61 @@
+"""``tenfold add stream|payment|idea``: record income and ideas from a script or a shell."""
+
+from __future__ import annotations
+
+import click
+
+from tenfold.cli import cli
+from tenfold.cli.common import Context, say, writing
+from tenfold.ideas import parse_idea
+from tenfold.ledger import CATEGORIES, KINDS, parse_payment, parse_stream
+from tenfold.money import format_money
+
+
+@cli.group()
+def add() -> None:
+    """Add an income stream, a payment, or a brainstorm idea."""
+
+
+@add.command("stream")
+@click.option("--name", required=True, help="A name you will type again for payments, e.g. Royalties.")
+@click.option("--kind", required=True, metavar="|".join(KINDS), help="How much of your time it takes.")
+@click.option("--category", default="other", show_default=True, metavar="NAME", help=", ".join(CATEGORIES) + ".")
+@click.option("--currency", default="EUR", show_default=True, help="Three-letter code its payments come in.")
+@click.pass_obj
+def add_stream(context: Context, name: str, kind: str, category: str, currency: str) -> None:
+    """Add an income stream; its name must be new."""
+    with writing(context) as store:
+        stream = parse_stream(name=name, category=category, kind=kind, currency=currency, existing=store.streams())
+        saved = store.add_stream(stream)
+    say(context, f"Added stream {saved.name} ({saved.kind}, {saved.category}, {saved.currency})")
+
+
+@add.command("payment")
+@click.option("--stream", required=True, metavar="NAME", help="The stream it came from (its name).")
+@click.option("--amount", required=True, help="The amount received, e.g. 12.50.")
+@click.option("--date", "on", default=None, metavar="YYYY-MM-DD", help="When it arrived (default: today).")
+@click.option("--note", default="", help="A short note, e.g. an invoice number.")
+@click.pass_obj
+def add_payment(context: Context, stream: str, amount: str, on: str | None, note: str) -> None:
+    """Record a payment received from one of your streams."""
+    with writing(context, {"on": "date"}) as store:
+        day = store.today().isoformat() if on is None else on
+        payment = parse_payment(stream=stream, on=day, amount=amount, note=note, streams=store.streams())
+        saved = store.add_payment(payment)
+        source = store.stream(saved.stream_id)
+    assert source is not None  # parse_payment only returns payments for streams that exist
+    say(context, f"Added {format_money(saved.amount, source.currency)} to {source.name} on {saved.on.isoformat()}")
+
+
+@add.command("idea")
+@click.option("--who", required=True, help="Who gets the value: a person, a group, an audience.")
+@click.option("--value", required=True, help="What value they get from you.")
+@click.option("--reach", default="", help="How it could reach 10, 100 or 1,000,000 people.")
+@click.option("--delivery", default="", help="How it could be delivered without you in person.")
+@click.pass_obj
+def add_idea(context: Context, who: str, value: str, reach: str, delivery: str) -> None:
+    """Write a brainstorm entry: who do I deliver value to?"""
+    with writing(context) as store:
+        idea = parse_idea(who=who, value=value, reach=reach, delivery=delivery, written_on=store.today())
+        saved = store.add_idea(idea)
+    say(context, f"Added an idea for {saved.who} on {saved.written_on.isoformat()}")

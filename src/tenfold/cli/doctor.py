@@ -1,0 +1,179 @@
+"""``tenfold doctor``: is my data file healthy, private and backed up?
+
+Read-only from start to end: it opens the file without the lock (so it works while
+the app is open), validates every record, and changes nothing - not even leftover
+temp files, which it only reports. The exit status is non-zero when anything
+needs the user's attention, so it can run from cron or CI.
+"""
+
+from __future__ import annotations
+
+import stat
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from tenfold.backups import check_backup, list_backups
+from tenfold.cli import cli
+from tenfold.cli.common import Context
+from tenfold.errors import DamagedFileError, StoreError
+from tenfold.lock import FileLock, read_owner
+from tenfold.paths import backups_dir, default_db_path
+from tenfold.recovery import DAMAGED_MARK, describe_age, find_newest_good_backup
+from tenfold.storage import TEMP_SUFFIX, temp_prefix
+from tenfold.store import Store
+
+OK, NOTE, PROBLEM = "ok", "note", "problem"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One line of the report; ``PROBLEM`` findings make the exit status non-zero."""
+
+    level: str
+    text: str
+
+
+def _mode(path: Path) -> int | None:
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return None
+
+
+def check_data(path: Path) -> list[Finding]:
+    """Open read-only and validate every record; on damage, point at the newest good backup."""
+    if not path.exists():
+        return [Finding(PROBLEM, f"no data file at {path} (tenfold creates it the first time it starts)")]
+    try:
+        store = Store.open(path, read_only=True)
+    except DamagedFileError as exc:
+        found = find_newest_good_backup(path)
+        hint = (
+            f"; newest good backup is {found[0].name} (taken {describe_age(found[1])}): "
+            f"tenfold backup restore {found[0].name}"
+            if found
+            else "; no good backup was found"
+        )
+        return [Finding(PROBLEM, f"{exc.problem}{hint}")]
+    except StoreError as exc:
+        return [Finding(PROBLEM, exc.problem)]
+    ticked = sum(1 for s in store.steps() if s.done)
+    summary = (
+        f"opens and every record is valid: goal {'written' if store.goal else 'not written yet'}, "
+        f"{ticked}/8 steps ticked, {len(store.streams())} streams, {len(store.payments())} payments, "
+        f"{len(store.ideas())} ideas"
+    )
+    return [Finding(OK, summary)]
+
+
+def check_permissions(path: Path) -> list[Finding]:
+    """File and backups 0600, backups folder 0700; the data folder must not let others replace the file."""
+    found: list[Finding] = []
+    file_mode = _mode(path)
+    if file_mode is not None and file_mode & 0o077:
+        found.append(
+            Finding(PROBLEM, f"the data file is open to other users (mode {file_mode:04o}); fix: chmod 600 {path}")
+        )
+    folder_mode = _mode(path.parent)
+    if folder_mode is not None:
+        private_default = path == default_db_path() and folder_mode & 0o077
+        if folder_mode & 0o022 or private_default:
+            found.append(
+                Finding(PROBLEM, f"the folder {path.parent} is open to other users (mode {folder_mode:04o}); "
+                        f"fix: chmod 700 {path.parent}")
+            )
+    folder = backups_dir(path)
+    backup_mode = _mode(folder)
+    if backup_mode is not None and backup_mode & 0o077:
+        found.append(Finding(PROBLEM, f"the backups folder is open to other users (mode {backup_mode:04o}); "
+                             f"fix: chmod 700 {folder}"))
+    wide = [b.name for b in list_backups(path) if (_mode(b.path) or 0) & 0o077]
+    if wide:
+        found.append(Finding(PROBLEM, f"{len(wide)} backup(s) are open to other users; fix: chmod 600 {folder}/*"))
+    if not found:
+        shown = f"file {file_mode:04o}" if file_mode is not None else "no file"
+        shown_backups = f"backups folder {backup_mode:04o}" if backup_mode is not None else "no backups folder yet"
+        found.append(Finding(OK, f"private: {shown}, {shown_backups}"))
+    return found
+
+
+def check_lock(path: Path) -> list[Finding]:
+    """Who holds the write lock; holding it is normal while the app is open."""
+    holder = FileLock(path).held_by_other()
+    if holder:
+        who = f"process {holder}" if holder > 0 else "another process"
+        return [Finding(OK, f"in use by {who} (a tenfold is open on it; that is fine)")]
+    last = read_owner(path)
+    if last:
+        return [Finding(NOTE, f"not in use; process {last} exited without closing it (harmless: the lock is free)")]
+    return [Finding(OK, "not in use by any other tenfold")]
+
+
+def check_backups(path: Path, now: datetime) -> list[Finding]:
+    """How many backups, how old the newest, and whether any cannot be restored."""
+    backups = list_backups(path)
+    if not backups:
+        return [Finding(NOTE, "no backups yet (one is made before the first save of each day)")]
+    newest = backups[0]
+    found = [
+        Finding(OK, f"{len(backups)} backup(s) in {backups_dir(path)}; newest {newest.name} "
+                f"(taken {describe_age(newest.age(now))})")
+    ]
+    bad = []
+    for item in backups:
+        try:
+            check_backup(item)
+        except StoreError:
+            bad.append(item.name)
+    if bad:
+        found.append(Finding(NOTE, f"{len(bad)} backup(s) cannot be restored (damaged): {', '.join(bad[:3])}"))
+    return found
+
+
+def check_leftovers(path: Path) -> list[Finding]:
+    """Temp files from interrupted saves and files set aside as damaged."""
+    found = []
+    temps = list(path.parent.glob(f"{temp_prefix(path)}*{TEMP_SUFFIX}"))
+    if temps:
+        found.append(Finding(NOTE, f"{len(temps)} temp file(s) from an interrupted save; "
+                             "tenfold removes them the next time it opens the file"))
+    damaged = sorted(p.name for p in path.parent.glob(f"{path.name}{DAMAGED_MARK}*"))
+    if damaged:
+        found.append(Finding(NOTE, f"damaged file(s) kept aside: {', '.join(damaged)}"))
+    return found
+
+
+def diagnose(path: Path, now: datetime | None = None) -> list[Finding]:
+    """Every check, in the order the report prints them. Changes nothing on disk."""
+    now = now or datetime.now()
+    if not path.parent.is_dir():
+        return [Finding(PROBLEM, f"the folder {path.parent} does not exist")]
+    return [
+        *check_data(path),
+        *check_permissions(path),
+        *check_lock(path),
+        *check_backups(path, now),
+        *check_leftovers(path),
+    ]
+
+
+@cli.command()
+@click.pass_obj
+def doctor(context: Context) -> None:
+    """Check the data file: validity, privacy, lock and backups. Changes nothing.
+
+    Exits non-zero when something needs attention.
+    """
+    path = context.path.expanduser().absolute()
+    findings = diagnose(path)
+    click.echo(f"Tenfold doctor: {path}")
+    for finding in findings:
+        click.echo(f"  {finding.level:<8} {finding.text}")
+    problems = sum(1 for f in findings if f.level == PROBLEM)
+    if problems:
+        click.echo(f"{problems} problem{'s' if problems != 1 else ''} found.")
+        raise SystemExit(1)
+    click.echo("Everything looks fine.")

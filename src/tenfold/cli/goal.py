@@ -1,0 +1,35 @@
+"""``tenfold goal set``: write the goal down, the first act of the method."""
+
+from __future__ import annotations
+
+import click
+
+from tenfold.cli import cli
+from tenfold.cli.common import Context, say, writing
+from tenfold.goal import parse_goal
+from tenfold.money import format_money
+
+
+@cli.group()
+def goal() -> None:
+    """Write or rewrite your passive income goal."""
+
+
+@goal.command("set")
+@click.argument("text")
+@click.option("--amount", required=True, help="Passive income per month you aim for, e.g. 1500.")
+@click.option("--currency", default="EUR", show_default=True, help="Three-letter currency code of the amount.")
+@click.option("--by", "deadline", required=True, metavar="YYYY-MM-DD", help="The date you mean to reach it.")
+@click.pass_obj
+def set_goal(context: Context, text: str, amount: str, currency: str, deadline: str) -> None:
+    """Write the goal in your own words, with a monthly amount and a deadline.
+
+    Rewriting the goal replaces the old one. Example:
+
+        tenfold goal set "Royalties pay my rent" --amount 1500 --by 2027-12-31
+    """
+    with writing(context, {"deadline": "by"}) as store:
+        new = parse_goal(text=text, amount=amount, currency=currency, deadline=deadline, today=store.today())
+        verb = "rewritten" if store.goal else "set"
+        store.set_goal(new)
+    say(context, f"Goal {verb}: {format_money(new.amount, new.currency)} a month by {new.deadline.isoformat()}")

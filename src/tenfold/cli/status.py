@@ -1,0 +1,34 @@
+"""``tenfold status``: one line for a shell prompt or a tmux status bar.
+
+It runs many times a day, so it stays cheap: read-only (no lock, works while the
+app is open) and nothing imported beyond what the store needs.
+"""
+
+from __future__ import annotations
+
+import click
+
+from tenfold.cli import cli
+from tenfold.cli.common import Context, reading
+from tenfold.status import status_line
+
+
+@cli.command()
+@click.pass_obj
+def status(context: Context) -> None:
+    """One line: this month's progress toward the goal, streak, next step.
+
+    Only passive income in the goal's currency counts toward the goal.
+    Put it in a prompt or a tmux status bar, e.g.
+    set -g status-right '#(tenfold status)'
+    """
+    with reading(context) as store:
+        line = status_line(
+            goal=store.goal,
+            payments=store.payments(),
+            streams=store.streams(),
+            steps=store.steps(),
+            checkins=store.checkins(),
+            today=store.today(),
+        )
+    click.echo(line)

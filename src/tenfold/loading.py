@@ -1,0 +1,113 @@
+"""Reading a data file into validated domain objects, without the store or its lock.
+
+The store uses this when it opens a file; backups, recovery and ``tenfold doctor``
+use it to check a file (a backup, a file another program holds) without taking
+the write lock and without changing anything on disk. A file is accepted only if
+every record in it builds a domain object: one bad record and the whole file is
+refused, because silently dropping a record would be losing data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+from tenfold import schema
+from tenfold.errors import DamagedFileError
+from tenfold.goal import Goal
+from tenfold.ideas import Idea
+from tenfold.ledger import Payment, Stream
+from tenfold.steps import StepState
+from tenfold.storage import TEMP_SUFFIX, Document, load_document, temp_prefix
+
+T = TypeVar("T")
+
+
+@dataclass
+class Contents:
+    """Everything a data file holds, as domain objects keyed by their ids."""
+
+    version: int = schema.SCHEMA_VERSION
+    """The schema version the file had on disk (before any in-memory migration)."""
+    goal: Goal | None = None
+    steps: dict[int, StepState] = field(default_factory=dict)
+    streams: dict[int, Stream] = field(default_factory=dict)
+    payments: dict[int, Payment] = field(default_factory=dict)
+    ideas: dict[int, Idea] = field(default_factory=dict)
+    checkins: set[date] = field(default_factory=set)
+    drafts: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+def _checkin(doc: dict[str, Any]) -> date:
+    on = doc["on"]
+    if not isinstance(on, str):
+        raise TypeError("check-in date must be text")
+    return date.fromisoformat(on)
+
+
+def _draft(doc: dict[str, Any]) -> tuple[str, dict[str, str]]:
+    kind, values = doc["kind"], doc["values"]
+    if not isinstance(kind, str) or not isinstance(values, dict):
+        raise TypeError("a draft needs a kind and a dict of values")
+    return kind, values
+
+
+def validate_document(path: Path, data: Document, version: int | None = None) -> Contents:
+    """Build every record of a (current-version) document; DamagedFileError on the first bad one."""
+
+    def rows(table: str, build: Callable[[int, dict[str, Any]], T]) -> dict[int, T]:
+        out: dict[int, T] = {}
+        for key, doc in data.get(table, {}).items():
+            try:
+                out[int(key)] = build(int(key), doc)
+            except (KeyError, ValueError, TypeError, AttributeError) as exc:
+                raise DamagedFileError(
+                    path, f"has a damaged record in {table} (id {key}: {exc}); it was left as it is"
+                ) from None
+        return out
+
+    goals = rows("goal", lambda _i, d: Goal.from_store(d))
+    steps = rows("steps", lambda _i, d: StepState.from_store(d))
+    contents = Contents(
+        version=schema.SCHEMA_VERSION if version is None else version,
+        goal=goals.get(1),
+        steps={s.number: s for s in steps.values()},
+        streams=rows("streams", Stream.from_store),
+        payments=rows("payments", Payment.from_store),
+        ideas=rows("ideas", Idea.from_store),
+        checkins=set(rows("checkins", lambda _i, d: _checkin(d)).values()),
+        drafts=dict(rows("drafts", lambda _i, d: _draft(d)).values()),
+    )
+    for p in contents.payments.values():
+        if p.stream_id not in contents.streams:
+            raise DamagedFileError(path, f"has payment {p.id} for a stream that does not exist; it was left as it is")
+    return contents
+
+
+def read_contents(path: Path) -> Contents:
+    """Read, migrate in memory and validate a file; nothing is written.
+
+    Raises StoreError (or a subclass: DamagedFileError, NewerSchemaError) naming
+    ``path`` when the file cannot be used.
+    """
+    data, version = schema.migrate(path, load_document(path))
+    return validate_document(path, data, version)
+
+
+def remove_leftover_temp_files(path: Path) -> int:
+    """Delete temp files an interrupted save left beside ``path``; returns how many.
+
+    Only names this program makes (``.NAME.<random>.tmp``) are touched, so another
+    program's files in the same folder are safe.
+    """
+    count = 0
+    for leftover in path.parent.glob(f"{temp_prefix(path)}*{TEMP_SUFFIX}"):
+        try:
+            leftover.unlink()
+            count += 1
+        except OSError:
+            pass
+    return count

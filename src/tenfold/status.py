@@ -1,0 +1,54 @@
+"""The one-line status for a shell prompt or a tmux status bar.
+
+Progress toward the goal this month, the streak, and the next step: the three
+things worth seeing many times a day. Only passive income in the goal's currency
+counts toward the goal, as in the ledger pane; other currencies need a rate first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from tenfold.goal import Goal
+from tenfold.ledger import Payment, Stream, month_totals, progress
+from tenfold.money import format_money
+from tenfold.steps import StepState, next_step
+from tenfold.streak import streak
+
+SEPARATOR = " · "
+
+
+def percent(ratio: Decimal) -> int:
+    """A whole percentage; never shows 100% before the goal is really reached."""
+    value = int((ratio * 100).to_integral_value(rounding=ROUND_HALF_UP))
+    return min(value, 99) if ratio < 1 else value
+
+
+def goal_part(goal: Goal | None, payments: Iterable[Payment], streams: Iterable[Stream], today: date) -> str:
+    """``Goal 12.50/1,500.00 EUR this month (1%)``, or a nudge to write the goal."""
+    if goal is None:
+        return "No goal written yet"
+    passive = month_totals(payments, streams, today.year, today.month, kind="passive")
+    earned = passive.get(goal.currency, Decimal(0))
+    share = percent(progress(passive, goal.amount, goal.currency))
+    return f"Goal {format_money(earned)}/{format_money(goal.amount, goal.currency)} this month ({share}%)"
+
+
+def status_line(
+    *,
+    goal: Goal | None,
+    payments: Iterable[Payment],
+    streams: Iterable[Stream],
+    steps: list[StepState],
+    checkins: Iterable[date],
+    today: date,
+) -> str:
+    """The whole status line."""
+    days = streak(checkins, today)
+    step = next_step(steps)
+    upcoming = f"next: {step.number} {step.title}" if step else "all 8 steps done"
+    return SEPARATOR.join(
+        [goal_part(goal, payments, streams, today), f"streak {days} day{'' if days == 1 else 's'}", upcoming]
+    )
