@@ -10,9 +10,12 @@ lock. The path is passed explicitly so a session cannot fall back to another fil
 from __future__ import annotations
 
 import ipaddress
+import re
 import shlex
 import sys
+import tempfile
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -63,7 +66,32 @@ def serve(context: Context, host: str, port: int) -> None:
     path = context.path.expanduser().absolute()
     if not is_loopback(host):
         click.echo(f"tenfold: warning: listening on {host}; anyone who can reach it can change your data", err=True)
-    server = Server(session_command(path), host=host, port=port, title="Tenfold")
+    with tempfile.TemporaryDirectory(prefix="tenfold-serve-") as templates:
+        offline_templates(Path(templates))
+        server = Server(
+            session_command(path), host=host, port=port, title="Tenfold", templates_path=templates
+        )
+        _serve(server, host, port)
+
+
+def offline_templates(target: Path) -> None:
+    """Copy textual-serve's page templates without the web-font link.
+
+    The stock page loads a font from a public font service; Tenfold promises
+    that nothing leaves the machine, so the page uses the browser's monospace
+    font instead. Done at start-up so it follows textual-serve's own templates.
+    """
+    import textual_serve
+
+    source = Path(textual_serve.__file__).parent / "templates"
+    for template in source.glob("*.html"):
+        html = template.read_text(encoding="utf-8")
+        html = re.sub(r"<link[^>]*?https?://[^>]*?>", "", html, flags=re.DOTALL)
+        (target / template.name).write_text(html, encoding="utf-8")
+
+
+def _serve(server: Any, host: str, port: int) -> None:
+    """Run the server until Ctrl+C; a taken port is one line, not a traceback."""
     try:
         server.serve()  # prints the address and runs until Ctrl+C
     except OSError as exc:  # the port is taken, or the address is not this machine's
