@@ -38,3 +38,10 @@ class RecordTable(DataTable[object]):
             self.add_row(*cells, key=str(record_id))
         if keep is not None and RowKey(str(keep)) in self.rows:
             self.move_cursor(row=self.get_row_index(str(keep)), animate=False)
+        # Rows replaced while a dialog covers the screen kept their old column widths
+        # on screen; redraw once the new widths are known.
+        self.call_after_refresh(self._redraw)
+
+    def _redraw(self) -> None:
+        self._clear_caches()
+        self.refresh(layout=True)
