@@ -1,0 +1,180 @@
+"""Helpers shared by the TUI tests (no tests here).
+
+Everything is real: the app from :func:`make_app` on a TinyDB file in a temporary
+folder, driven through ``App.run_test()`` and ``Pilot``. What a test checks is what
+a new :class:`Store` reads back from the file after the app has gone.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from textual import events
+from textual.keys import _character_to_key
+from textual.pilot import Pilot
+from textual.widget import Widget
+from textual.widgets import Input, Select, Static, TextArea
+
+from tenfold.goal import Goal
+from tenfold.ledger import Payment, Stream
+from tenfold.store import Store
+from tenfold.tui.app import TenfoldApp, make_app
+from tenfold.tui.dialogs.form import FormDialog
+
+TODAY = date(2026, 11, 21)
+WIDE = (120, 40)
+NARROW = (80, 24)
+
+
+def open_store(path: Path) -> Store:
+    """The store the app runs on, with the tests' fixed clock."""
+    return Store.open(path, today=lambda: TODAY)
+
+
+def reopen(path: Path) -> Store:
+    """A fresh, read-only look at what is on disk (the app's store is closed by then)."""
+    return Store.open(path, read_only=True, today=lambda: TODAY)
+
+
+@dataclass
+class Running:
+    """The app under test, its pilot, and the file it writes."""
+
+    app: TenfoldApp
+    pilot: Pilot[None]
+    path: Path
+
+    async def press(self, *keys: str) -> None:
+        """Press keys one at a time; Pilot lets the app settle after each."""
+        await self.pilot.press(*keys)
+
+    async def type(self, text: str) -> None:
+        """Type text into the focused widget; a newline is Enter.
+
+        Runs of printable characters take the same road as ``Pilot.press`` (the
+        driver, the app, the focused widget), only sent together instead of with
+        ~50 ms of sleep after each key. Other keys go through ``Pilot.press``: a key
+        handled by a binding may run after printable keys sent behind it.
+        """
+        driver = self.app._driver
+        assert driver is not None
+        run: list[str] = []
+        for char in [*text, ""]:
+            if char.isprintable() and char:
+                run.append(char)
+                continue
+            for c in run:
+                event = events.Key(c if c.isalnum() else _character_to_key(c), c)
+                event.set_sender(self.app)
+                driver.send_message(event)
+            run.clear()
+            await self.pilot.pause()
+            if char == "\n":
+                await self.pilot.press("enter")
+
+    @property
+    def form(self) -> FormDialog[object]:
+        """The open form; fails the test when none is open."""
+        screen = self.app.screen
+        assert isinstance(screen, FormDialog), f"expected a form, the screen is {screen!r}"
+        return screen
+
+    async def fill(self, **values: str) -> None:
+        """Set form fields the way a user would: focus each, empty it, type.
+
+        For a list (Select), the value is the label of the option to choose.
+        """
+        for name, value in values.items():
+            widget = self.form.query_one(f"#field-{name}")
+            widget.focus()
+            await self.pilot.pause()
+            if isinstance(widget, Select):
+                # Open the list, type the start of the option's label to find it, take it.
+                await self.pilot.press("enter")
+                await self.type(value)
+                await self.pilot.press("enter")
+                labels = {key: str(label) for label, key in widget._options}
+                chosen = labels.get(widget.value)
+                assert chosen == value, f"choosing {value!r} in {name} gave {chosen!r}"
+                continue
+            if field_value(widget):
+                widget.clear()  # selecting all and deleting by keys is not what is under test (and is slow)
+            await self.type(value)
+            assert field_value(widget) == value, f"typing into {name} gave {field_value(widget)!r}"
+
+    def error(self, name: str) -> str:
+        """The message under a field; '' when none is visible."""
+        line = self.form.query_one(f"#error-{name}", Static)
+        return str(line.render()) if line.has_class("-visible") else ""
+
+    def form_error(self) -> str:
+        """The form-wide message (a failed save); '' when none is visible."""
+        line = self.form.query_one("#form-error", Static)
+        return str(line.render()) if line.has_class("-visible") else ""
+
+    def notifications(self) -> list[str]:
+        """Messages the app has shown in toasts so far."""
+        return [n.message for n in self.app._notifications]
+
+
+def field_value(widget: Widget) -> str:
+    """What a form widget holds, as the form would read it."""
+    if isinstance(widget, TextArea):
+        return widget.text
+    if isinstance(widget, Input):
+        return widget.value
+    if isinstance(widget, Select):
+        return "" if widget.value is Select.NULL else str(widget.value)
+    raise TypeError(widget)
+
+
+@asynccontextmanager
+async def running(path: Path, size: tuple[int, int] = WIDE) -> AsyncIterator[Running]:
+    """Run the real app on ``path``; the store is closed (lock released) afterwards."""
+    store = open_store(path)
+    try:
+        app = make_app(store)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            yield Running(app, pilot, path)
+    finally:
+        store.close()
+
+
+def seed_ledger(path: Path) -> tuple[Stream, Stream, Payment]:
+    """A goal, two streams and one payment, written with the store (not the app)."""
+    with open_store(path) as store:
+        store.set_goal(Goal("Ebooks pay the rent", Decimal("1500.00"), "EUR", date(2027, 12, 31), TODAY))
+        books = store.add_stream(Stream(0, "Ebook royalties", "ebook", "passive", "EUR"))
+        ads = store.add_stream(Stream(0, "Blog ads", "ads", "passive", "EUR"))
+        payment = store.add_payment(Payment(0, books.id, date(2026, 11, 3), Decimal("42.50"), "October sales"))
+    return books, ads, payment
+
+
+def screen_lines(app: TenfoldApp) -> list[str]:
+    """The text on the screen, line by line, read from Textual's own screenshot (SVG)."""
+    svg = app.export_screenshot()
+    width, height = app.size
+    grid = [[" "] * width for _ in range(height)]
+    spans = re.finditer(
+        r'<text [^>]*x="([\d.]+)"[^>]*textLength="([\d.]+)"[^>]*clip-path="url\(#[^)]*-line-(\d+)\)">([^<]*)</text>',
+        svg,
+    )
+    for match in spans:
+        x, length, line, raw = match.groups()
+        text = html.unescape(raw).replace("\xa0", " ")
+        if not text or int(line) >= height:
+            continue
+        cell = float(length) / len(text)  # every character here is one cell wide
+        column = round(float(x) / cell)
+        for offset, char in enumerate(text):
+            if column + offset < width:
+                grid[int(line)][column + offset] = char
+    return ["".join(row).rstrip() for row in grid]
