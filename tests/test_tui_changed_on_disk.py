@@ -12,10 +12,9 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from tui_support import reopen, running, seed_ledger
-
 from tenfold.storage import atomic_write
 from tenfold.tui.dialogs.confirm import ConfirmDialog
+from tui_support import reopen, running, seed_ledger
 
 
 def other_device_adds_an_idea(path: Path) -> bytes:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from textual import events
-from textual.keys import _character_to_key
+from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, Select, Static, TextArea
@@ -52,32 +53,48 @@ class Running:
     path: Path
 
     async def press(self, *keys: str) -> None:
-        """Press keys one at a time; Pilot lets the app settle after each."""
-        await self.pilot.press(*keys)
+        """Press keys one at a time, letting the app settle after each.
+
+        Like ``Pilot.press`` (the key goes to the driver, which posts it to the app),
+        with one ``Pilot.pause`` per key instead of its three waits: this machine
+        spends most of a test's time in those waits.
+        """
+        for key in keys:
+            self._send(key)
+            await self.pilot.pause()
+
+    def _send(self, key: str) -> None:
+        """Post one key event exactly as ``App._press_keys`` (behind ``Pilot.press``) builds it."""
+        if len(key) == 1 and not key.isalnum():
+            key = _character_to_key(key)
+        try:
+            char: str | None = unicodedata.lookup(_get_unicode_name_from_key(REPLACED_KEYS.get(key, key)))
+        except KeyError:
+            char = key if len(key) == 1 else None
+        event = events.Key(key, char)
+        event.set_sender(self.app)
+        driver = self.app._driver
+        assert driver is not None
+        driver.send_message(event)
 
     async def type(self, text: str) -> None:
         """Type text into the focused widget; a newline is Enter.
 
-        Runs of printable characters take the same road as ``Pilot.press`` (the
-        driver, the app, the focused widget), only sent together instead of with
-        ~50 ms of sleep after each key. Other keys go through ``Pilot.press``: a key
-        handled by a binding may run after printable keys sent behind it.
+        Runs of printable characters are sent together, then the app settles once;
+        Enter goes through :meth:`press` on its own, because a key handled by a
+        binding may run after printable keys sent behind it.
         """
-        driver = self.app._driver
-        assert driver is not None
         run: list[str] = []
         for char in [*text, ""]:
             if char.isprintable() and char:
                 run.append(char)
                 continue
             for c in run:
-                event = events.Key(c if c.isalnum() else _character_to_key(c), c)
-                event.set_sender(self.app)
-                driver.send_message(event)
+                self._send(c)
             run.clear()
             await self.pilot.pause()
             if char == "\n":
-                await self.pilot.press("enter")
+                await self.press("enter")
 
     @property
     def form(self) -> FormDialog[object]:
@@ -97,9 +114,9 @@ class Running:
             await self.pilot.pause()
             if isinstance(widget, Select):
                 # Open the list, type the start of the option's label to find it, take it.
-                await self.pilot.press("enter")
+                await self.press("enter")
                 await self.type(value)
-                await self.pilot.press("enter")
+                await self.press("enter")
                 labels = {key: str(label) for label, key in widget._options}
                 chosen = labels.get(widget.value)
                 assert chosen == value, f"choosing {value!r} in {name} gave {chosen!r}"

@@ -154,6 +154,20 @@ def month_totals(
     return dict(totals)
 
 
+def stream_month_totals(payments: Iterable[Payment], year: int, month: int) -> dict[int, Decimal]:
+    """Each stream's sum in one month, by stream id, in one pass over the payments.
+
+    A stream has one currency, so one Decimal each. Calling :func:`month_totals`
+    once per stream instead reads every payment once per stream: seconds with
+    200 streams and 100,000 payments.
+    """
+    totals: defaultdict[int, Decimal] = defaultdict(Decimal)
+    for p in payments:
+        if p.on.month == month and p.on.year == year:
+            totals[p.stream_id] += p.amount
+    return dict(totals)
+
+
 @dataclass(frozen=True)
 class LedgerSummary:
     """The figures the ledger pane shows at the top."""

@@ -38,9 +38,12 @@ def export(context: Context, fmt: str, output: Path | None) -> None:
     """Export goal, steps, streams, payments, ideas and check-ins.
 
     Amounts are exact strings such as "12.50" and dates are YYYY-MM-DD.
-    With --format ledger, each payment becomes one transaction crediting
-    income:<kind>:<stream> in the stream's currency, e.g.
-    hledger -f tenfold.journal balance -M
+    With --format ledger, only the payments: one transaction each, crediting
+    income:<kind>:<stream> in the stream's own currency, for example:
+
+    \b
+        tenfold export --format ledger -o tenfold.journal
+        hledger -f tenfold.journal balance -M
     """
     with reading(context) as store:
         if fmt == "ledger":

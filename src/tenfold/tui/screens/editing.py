@@ -28,6 +28,7 @@ class EditingMixin:
 
     # Provided by MainScreen / Screen.
     refresh_panes: Callable[[], None]
+    refresh_steps: Callable[[], None]
     app: Any
     notify: Any
 
@@ -137,7 +138,7 @@ class EditingMixin:
                 self.notify(f"Step {message.number} unticked: {title}")
         elif self._try("The tick", lambda: self.store.tick(message.number, self.store.today())):
             self.notify(f"Step {message.number} done: {title}")
-        self.refresh_panes()
+        self.refresh_steps()
 
     def action_toggle_step(self, number: int = 0) -> None:
         """Tick the step under the cursor, or step ``number`` from the palette."""
@@ -159,7 +160,7 @@ class EditingMixin:
         if old.notes != message.notes and self._try(
             "Your notes", lambda: self.store.set_step(StepState(message.number, old.done_on, message.notes))
         ):
-            self.refresh_panes()
+            self.refresh_steps()
 
     # ----- ledger -------------------------------------------------------------------
 

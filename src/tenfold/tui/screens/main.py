@@ -108,6 +108,14 @@ class MainScreen(EditingMixin, Screen[None]):
         self.query_one(IdeasPane).show(self.store.ideas())
         self.sub_title = today.isoformat()
 
+    def refresh_steps(self) -> None:
+        """Give only the steps pane the store's steps: all that a tick or a note changes.
+
+        Re-reading every pane after a tick would also rebuild the ledger's tables,
+        which takes seconds with years of payments (benchmarks/RESULTS.md).
+        """
+        self.query_one(StepsPane).show(self.store.steps())
+
     # ----- layout and moving between panes ----------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from tenfold.goal import Goal
-from tenfold.ledger import LedgerSummary, Payment, Stream, month_totals
+from tenfold.ledger import LedgerSummary, Payment, Stream, stream_month_totals
 from tenfold.money import format_money, format_totals
 from tenfold.text import safe_display
 from tenfold.tui.messages import AddPayment, AddStream, DeletePayment, DeleteStream, EditPayment, EditStream
@@ -71,9 +71,8 @@ class LedgerPane(Pane):
         """Render the ledger from the screen's state."""
         self.query_one("#ledger-summary", Static).update(render_summary(summary, goal, bool(streams)))
         by_id = {s.id: s for s in streams}
-        month = {
-            s.id: month_totals(payments, [s], today.year, today.month).get(s.currency, Decimal(0)) for s in streams
-        }
+        totals = stream_month_totals(payments, today.year, today.month)
+        month = {s.id: totals.get(s.id, Decimal(0)) for s in streams}
         self.query_one("#streams", RecordTable).replace_rows(
             [
                 (s.id, (safe_display(s.name), s.category, s.kind, Text(format_money(month[s.id], s.currency),

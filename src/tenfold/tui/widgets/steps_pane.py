@@ -133,9 +133,11 @@ class StepsPane(Pane):
     def show(self, states: list[StepState]) -> None:
         """Take the steps' state from the screen. Notes being typed are not overwritten."""
         self.query_one(StepList).states = tuple(states)
+        before = self._saved_notes.get(self._notes_step, "")
         self._saved_notes = {s.number: s.notes for s in states}
         notes = self.query_one("#step-notes", TextArea)
-        if self._timer is None and notes.text != self._saved_notes.get(self._notes_step, ""):
+        # Typing not yet saved (text differs from what was saved) stays; otherwise show the store's.
+        if self._timer is None and notes.text == before != self._saved_notes.get(self._notes_step, ""):
             notes.load_text(self._saved_notes.get(self._notes_step, ""))
         if not self._placed:
             # Open where the work is: on the first step not yet ticked.
@@ -191,7 +193,8 @@ class StepsPane(Pane):
             self._timer = None
         pending = self.pending_notes()
         if pending is not None:
-            self._saved_notes[pending[0]] = pending[1]
+            # Not marked as saved here: the screen's refresh after a successful save does
+            # that, so notes whose save failed stay pending and are saved on quit.
             self.post_message(StepNotesChanged(*pending))
 
     def selected_step(self) -> int:

@@ -1,0 +1,164 @@
+"""Keystroke latency in the real app, driven headless by Textual's Pilot.
+
+    python benchmarks/keys.py DATA_FILE [--repeat N] [--ticks N]
+
+Prints one JSON object: per interaction the latency of each key in milliseconds,
+plus how long the ledger pane took to fill. Run by ``run.py`` in its own process
+so each data set starts from a fresh interpreter and a hang can be timed out.
+
+Method: a key event is posted to the app exactly as Pilot does (through the
+driver), without Pilot's idle waits, and the clock stops at the first screen
+update (``App._display``, called once per refresh with the changed regions) that
+happens once the key's effect is visible in the widgets: the character is in the
+text area, the ledger cursor is one row down, the step's tick has flipped. In a
+headless run Textual skips only the final write to the terminal, so this is the
+time to a rendered update; the write itself is in the start-up figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual import events
+from textual.widgets import TextArea
+
+from tenfold.store import Store
+from tenfold.tui.app import TenfoldApp, make_app
+from tenfold.tui.widgets.ledger_pane import LedgerPane
+from tenfold.tui.widgets.steps_pane import StepList
+from tenfold.tui.widgets.tables import RecordTable
+
+TIMEOUT = 120.0
+
+
+class Probe:
+    """Hooks the app's screen updates and times keys against them."""
+
+    def __init__(self, app: TenfoldApp) -> None:
+        self.app = app
+        self._check: Callable[[], bool] | None = None
+        self._done = asyncio.Event()
+        self._stamp = 0.0
+        original = app._display
+
+        def display(screen: Any, renderable: Any) -> None:
+            original(screen, renderable)
+            if renderable is not None and self._check is not None and self._check():
+                self._stamp = time.perf_counter()
+                self._check = None
+                self._done.set()
+
+        app._display = display  # type: ignore[method-assign]
+
+    async def key(self, key: str, changed: Callable[[], bool], char: str | None = None) -> float:
+        """Press ``key``; return milliseconds until the screen shows ``changed()``."""
+        driver = self.app._driver
+        assert driver is not None
+        self._done.clear()
+        self._check = changed
+        event = events.Key(key, char if char is not None else (key if len(key) == 1 else None))
+        event.set_sender(self.app)
+        started = time.perf_counter()
+        driver.send_message(event)
+        await asyncio.wait_for(self._done.wait(), TIMEOUT)
+        return (self._stamp - started) * 1000
+
+
+async def settle(pilot: Any) -> None:
+    """Let timers and refreshes from the last key finish before the next one."""
+    await pilot.pause()
+    await asyncio.sleep(0.03)
+
+
+async def measure(path: Path, repeat: int, ticks: int) -> dict[str, Any]:
+    """Open the app on ``path`` and time the three interactions."""
+    store = Store.open(path)
+    app = make_app(store)
+    fills: list[float] = []
+    original_show = LedgerPane.show
+
+    def timed_show(pane: LedgerPane, *args: Any) -> None:
+        started = time.perf_counter()
+        original_show(pane, *args)
+        fills.append(time.perf_counter() - started)
+
+    LedgerPane.show = timed_show  # type: ignore[method-assign]
+    result: dict[str, Any] = {}
+    try:
+        started = time.perf_counter()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            result["headless_start_s"] = time.perf_counter() - started
+            probe = Probe(app)
+
+            await pilot.press("3")  # the ledger's payments table
+            await settle(pilot)
+            table = app.screen.query_one("#payments", RecordTable)
+            moves = []
+            for _ in range(min(repeat, max(0, table.row_count - 1))):
+                row = table.cursor_row
+                moves.append(await probe.key("down", lambda r=row: table.cursor_row == r + 1))
+                await settle(pilot)
+            result["ledger_cursor_ms"] = moves
+
+            await pilot.press("2")  # the steps list
+            await settle(pilot)
+            steps = app.screen.query_one(StepList)
+            if ticks:  # untimed: the day's first save also writes the daily backup (see the save rows)
+                steps.cursor = 7
+                await pilot.press("space", "space")
+            flips = []
+            for n in range(ticks):
+                index = 4 + n % 4
+                steps.cursor = index
+                await settle(pilot)
+                was = steps.states[index].done
+                flips.append(await probe.key("space", lambda i=index, w=was: steps.states[i].done != w, " "))
+                await settle(pilot)
+            result["tick_ms"] = flips
+
+            await pilot.press("1", "w")  # the goal form; its first field is the goal text
+            await settle(pilot)
+            area = app.screen.query_one("#field-text", TextArea)
+            area.focus()
+            area.move_cursor(area.document.end)
+            await settle(pilot)
+            typed = []
+            for char in ("passive income " * 4)[:repeat]:
+                length = len(area.text)
+                key = char if char.isalnum() else "space"
+                typed.append(await probe.key(key, lambda n=length: len(area.text) == n + 1, char))
+                await settle(pilot)
+            result["typing_ms"] = typed
+    finally:
+        LedgerPane.show = original_show  # type: ignore[method-assign]
+        store.close()
+    result["ledger_fill_s"] = fills
+    return result
+
+
+def main() -> int:
+    """Measure and print JSON."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("db", type=Path)
+    parser.add_argument("--repeat", type=int, default=25, help="keys per interaction")
+    parser.add_argument("--ticks", type=int, default=3, help="step ticks (each one saves)")
+    args = parser.parse_args()
+    result = asyncio.run(measure(args.db, args.repeat, args.ticks))
+    json.dump(result, sys.stdout)
+    for name in ("ledger_cursor_ms", "tick_ms", "typing_ms"):
+        if result[name]:
+            print(f"\n{name}: median {statistics.median(result[name]):.1f}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
