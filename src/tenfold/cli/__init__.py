@@ -9,7 +9,6 @@ from __future__ import annotations
 import errno
 import os
 import sys
-import traceback
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,6 +16,7 @@ import click
 
 from tenfold import __version__
 from tenfold.cli.common import Context, fail, open_store
+from tenfold.crashlog import write_crash_log
 from tenfold.errors import DamagedFileError
 from tenfold.paths import ENV_DB, resolve_db_path, state_dir
 
@@ -108,17 +108,10 @@ def run_app(context: Context) -> None:
         raise SystemExit(code)
 
 
-def log_crash() -> str:
-    """Write the current exception's traceback to the state folder; return where (or why not)."""
-    folder = state_dir()
-    path = folder / "cli-error.log"
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        with open(path, "a", encoding="utf-8", opener=lambda p, f: os.open(p, f, 0o600)) as log:
-            log.write(traceback.format_exc() + "\n")
-    except OSError as exc:
-        return f"(the details could not be logged: {exc.strerror})"
-    return f"details are in {path}"
+def log_crash(error: BaseException) -> str:
+    """Append the traceback to the state folder's cli-error.log; say where (or that it failed)."""
+    path = write_crash_log(state_dir(), error, filename="cli-error.log")
+    return f"details are in {path}" if path else "(the details could not be logged)"
 
 
 def main() -> None:
@@ -128,7 +121,7 @@ def main() -> None:
     except KeyboardInterrupt:  # pragma: no cover - Ctrl+C outside the TUI
         fail("interrupted")
     except Exception as exc:  # the last line of defence against a traceback
-        fail(f"unexpected error ({type(exc).__name__}: {exc}); {log_crash()}", 70)
+        fail(f"unexpected error ({type(exc).__name__}: {exc}); {log_crash(exc)}", 70)
 
 
 __all__ = ["cli", "main", "run_app"]

@@ -16,10 +16,10 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from tenfold.config import Settings, load_settings, save_settings
+from tenfold.crashlog import crash_message, write_crash_log
 from tenfold.paths import state_dir
 from tenfold.store import Store
 from tenfold.tui.commands import COMMANDS, STEP_COMMANDS
-from tenfold.tui.crashlog import crash_message, write_crash_log
 from tenfold.tui.screens.main import MainScreen
 
 

@@ -11,13 +11,18 @@ from datetime import datetime
 from pathlib import Path
 
 
-def write_crash_log(folder: Path, error: BaseException) -> Path | None:
-    """Write the traceback to ``folder/crash-<time>.log`` (0600); None if even that fails."""
+def write_crash_log(folder: Path, error: BaseException, filename: str | None = None) -> Path | None:
+    """Write the traceback to ``folder/filename`` (0600); None if even that fails.
+
+    The app writes one ``crash-<time>.log`` per crash; the command line appends to
+    one ``cli-error.log``, since a script may fail many times in a row.
+    """
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
-        path = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S}.log"
-        text = "".join(traceback.format_exception(type(error), error, error.__traceback__))
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        path = folder / (filename or f"crash-{datetime.now():%Y%m%d-%H%M%S}.log")
+        text = "".join(traceback.format_exception(type(error), error, error.__traceback__)) + "\n"
+        mode = os.O_APPEND if filename else os.O_TRUNC
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | mode, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
         return path
