@@ -3,7 +3,7 @@
     python benchmarks/keys.py DATA_FILE [--repeat N] [--ticks N]
 
 Prints one JSON object: per interaction the latency of each key in milliseconds,
-plus how long the ledger pane took to fill. Run by ``run.py`` in its own process
+plus how long the ledger pane took to fill and how long a form takes to close. Run by ``run.py`` in its own process
 so each data set starts from a fresh interpreter and a hang can be timed out.
 
 Method: a key event is posted to the app exactly as Pilot does (through the
@@ -28,13 +28,13 @@ from pathlib import Path
 from typing import Any
 
 from textual import events
-from textual.widgets import TextArea
+from textual.widgets import Input, TextArea
 
 from tenfold.store import Store
 from tenfold.tui.app import TenfoldApp, make_app
 from tenfold.tui.widgets.ledger_pane import LedgerPane
 from tenfold.tui.widgets.steps_pane import StepList
-from tenfold.tui.widgets.tables import RecordTable
+from tenfold.tui.widgets.virtual_table import VirtualTable
 
 TIMEOUT = 120.0
 
@@ -78,6 +78,30 @@ async def settle(pilot: Any) -> None:
     await asyncio.sleep(0.03)
 
 
+async def close_forms(app: TenfoldApp, probe: Probe, pilot: Any, table: VirtualTable[Any],
+                      count: int) -> tuple[list[float], list[float]]:
+    """Time closing the payment form: Escape (nothing changed), then Ctrl+S (a payment saved).
+
+    The clock stops when the main screen is back on screen; after a save, once the
+    payments table holds the new payment, i.e. the save and the ledger's refresh.
+    """
+    cancels, saves = [], []
+    for _ in range(count):
+        await pilot.press("a")
+        await settle(pilot)
+        cancels.append(await probe.key("escape", lambda: app.screen is app.main_screen))
+        await settle(pilot)
+    for n in range(count):
+        await pilot.press("a")
+        await settle(pilot)
+        app.screen.query_one("#field-amount", Input).value = f"{n + 1}.00"
+        rows = table.row_count
+        saves.append(await probe.key(
+            "ctrl+s", lambda r=rows: app.screen is app.main_screen and table.row_count == r + 1))
+        await settle(pilot)
+    return cancels, saves
+
+
 async def measure(path: Path, repeat: int, ticks: int) -> dict[str, Any]:
     """Open the app on ``path`` and time the three interactions."""
     store = Store.open(path)
@@ -101,7 +125,7 @@ async def measure(path: Path, repeat: int, ticks: int) -> dict[str, Any]:
 
             await pilot.press("3")  # the ledger's payments table
             await settle(pilot)
-            table = app.screen.query_one("#payments", RecordTable)
+            table = app.screen.query_one("#payments", VirtualTable)
             moves = []
             for _ in range(min(repeat, max(0, table.row_count - 1))):
                 row = table.cursor_row
@@ -124,6 +148,10 @@ async def measure(path: Path, repeat: int, ticks: int) -> dict[str, Any]:
                 flips.append(await probe.key("space", lambda i=index, w=was: steps.states[i].done != w, " "))
                 await settle(pilot)
             result["tick_ms"] = flips
+
+            await pilot.press("3")  # back to the ledger; the day's first save (the backup) is behind us
+            await settle(pilot)
+            result["form_cancel_ms"], result["payment_save_ms"] = await close_forms(app, probe, pilot, table, ticks)
 
             await pilot.press("1", "w")  # the goal form; its first field is the goal text
             await settle(pilot)
@@ -154,7 +182,7 @@ def main() -> int:
     args = parser.parse_args()
     result = asyncio.run(measure(args.db, args.repeat, args.ticks))
     json.dump(result, sys.stdout)
-    for name in ("ledger_cursor_ms", "tick_ms", "typing_ms"):
+    for name in ("ledger_cursor_ms", "form_cancel_ms", "payment_save_ms", "tick_ms", "typing_ms"):
         if result[name]:
             print(f"\n{name}: median {statistics.median(result[name]):.1f}", file=sys.stderr)
     return 0

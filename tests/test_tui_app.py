@@ -19,7 +19,7 @@ from tenfold.tui.dialogs.forms import GoalForm, IdeaForm, StreamForm
 from tenfold.tui.screens.help import HelpScreen
 from tenfold.tui.widgets.goal_pane import GoalView
 from tenfold.tui.widgets.steps_pane import NOTES_DEBOUNCE, StepList
-from tenfold.tui.widgets.tables import RecordTable
+from tenfold.tui.widgets.virtual_table import VirtualTable
 from tui_support import NARROW, TODAY, open_store, reopen, running, screen_lines
 
 PANE_TITLES = {
@@ -67,9 +67,9 @@ async def test_a_day_of_work_is_all_there_after_q_and_a_restart(tmp_path: Path) 
         assert [s.done for s in screen.query_one(StepList).states][:3] == [False, True, False]
         await t.press("2", "j")
         assert screen.query_one("#step-notes", TextArea).text == "Wrote it on the fridge"
-        assert screen.query_one("#streams", RecordTable).row_count == 1
-        assert screen.query_one("#payments", RecordTable).row_count == 1
-        assert screen.query_one("#idea-table", RecordTable).row_count == 1
+        assert screen.query_one("#streams", VirtualTable).row_count == 1
+        assert screen.query_one("#payments", VirtualTable).row_count == 1
+        assert screen.query_one("#idea-table", VirtualTable).row_count == 1
 
 
 async def test_quitting_with_a_form_open_keeps_a_draft_that_comes_back(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from textual.widgets import Static
 from tenfold.ideas import Idea
 from tenfold.tui.dialogs.confirm import ConfirmDialog
 from tenfold.tui.dialogs.forms import IdeaForm
-from tenfold.tui.widgets.tables import RecordTable
+from tenfold.tui.widgets.virtual_table import VirtualTable
 from tui_support import TODAY, open_store, reopen, running
 
 
@@ -24,7 +24,7 @@ async def test_add_two_entries_and_the_newest_comes_first(tmp_path: Path) -> Non
     db = tmp_path / "t.json"
     async with running(db) as t:
         await t.press("4")
-        table = t.app.main_screen.query_one("#idea-table", RecordTable)
+        table = t.app.main_screen.query_one("#idea-table", VirtualTable)
         assert table.has_focus
         await t.press("a")
         assert isinstance(t.form, IdeaForm)

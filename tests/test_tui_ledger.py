@@ -11,7 +11,7 @@ from textual.widgets import Select, Static
 from tenfold.ledger import Payment, Stream
 from tenfold.tui.dialogs.confirm import ConfirmDialog
 from tenfold.tui.dialogs.forms import PaymentForm, StreamForm
-from tenfold.tui.widgets.tables import RecordTable
+from tenfold.tui.widgets.virtual_table import VirtualTable
 from tui_support import TODAY, open_store, reopen, running, seed_ledger
 
 
@@ -25,7 +25,7 @@ async def test_add_a_stream_and_a_payment_then_edit_both(tmp_path: Path) -> None
     db = tmp_path / "t.json"
     async with running(db) as t:
         await t.press("3")
-        assert t.app.main_screen.query_one("#payments", RecordTable).has_focus
+        assert t.app.main_screen.query_one("#payments", VirtualTable).has_focus
         await t.press("a")  # no stream yet: no payment form, a hint instead
         assert t.app.screen is t.app.main_screen
         assert any("Add an income stream first" in n for n in t.notifications())
@@ -53,7 +53,7 @@ async def test_add_a_stream_and_a_payment_then_edit_both(tmp_path: Path) -> None
         await t.press("ctrl+s")
         assert t.app.screen is t.app.main_screen
         await t.press("shift+tab")  # the streams table
-        assert t.app.main_screen.query_one("#streams", RecordTable).has_focus
+        assert t.app.main_screen.query_one("#streams", VirtualTable).has_focus
         await t.press("e")
         assert isinstance(t.form, StreamForm)
         assert t.form.values() == {"name": "Ebook royalties", "category": "royalties", "kind": "passive",
@@ -61,7 +61,7 @@ async def test_add_a_stream_and_a_payment_then_edit_both(tmp_path: Path) -> None
         await t.fill(name="Ebook sales", kind="active")
         await t.press("ctrl+s")
         assert t.app.screen is t.app.main_screen
-        assert "Ebook sales" in str(t.app.main_screen.query_one("#payments", RecordTable).get_row_at(0))
+        assert "Ebook sales" in str(t.app.main_screen.query_one("#payments", VirtualTable).get_row_at(0))
     assert saved(db) == ([Stream(1, "Ebook sales", "royalties", "active", "USD")],
                          [Payment(1, 1, date(2026, 11, 3), Decimal("13.00"), "")])
 

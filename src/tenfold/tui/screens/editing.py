@@ -29,6 +29,9 @@ class EditingMixin:
     # Provided by MainScreen / Screen.
     refresh_panes: Callable[[], None]
     refresh_steps: Callable[[], None]
+    refresh_ledger: Callable[[], None]
+    refresh_goal: Callable[[], None]
+    refresh_ideas: Callable[[], None]
     app: Any
     notify: Any
 
@@ -86,25 +89,31 @@ class EditingMixin:
         )
 
     def _open_form(self, form_cls: type[FormDialog[Any]], kind: str, title: str, values: dict[str, str],
-                   save: Callable[[Any], object], done: str, **kwargs: Any) -> None:
-        """Open a form, restoring a draft left when the app closed; refresh after it closes."""
+                   save: Callable[[Any], object], done: str, refresh: Callable[[], None], **kwargs: Any) -> None:
+        """Open a form, restoring a draft left when the app closed; ``refresh`` after a save.
+
+        ``refresh`` redraws only the panes the form's data touches. A cancelled form
+        changed nothing, so nothing is redrawn - unless a draft was cleared (a write).
+        """
         draft = self.store.draft(kind)
         form = form_cls(title, draft or values, self._guarded(save), draft_kind=kind, restored=draft is not None,
                         **kwargs)
 
         def closed(result: object) -> None:
-            if self.store.draft(kind) is not None:
-                self._try("Clearing the draft", lambda: self.store.clear_draft(kind))
-            self.refresh_panes()
+            cleared = self.store.draft(kind) is not None and self._try(
+                "Clearing the draft", lambda: self.store.clear_draft(kind))
+            if result is not None or cleared:
+                refresh()
             if result is not None:
                 self.notify(done)
 
         self.app.push_screen(form, closed)
 
-    def _confirm(self, title: str, message: str, then: Callable[[], object], done: str) -> None:
+    def _confirm(self, title: str, message: str, then: Callable[[], object], done: str,
+                 refresh: Callable[[], None]) -> None:
         def answered(yes: bool | None) -> None:
             if yes and self._try(title, then):
-                self.refresh_panes()
+                refresh()
                 self.notify(done)
 
         self.app.push_screen(ConfirmDialog(title, message), answered)
@@ -123,7 +132,7 @@ class EditingMixin:
             if goal else {"currency": DEFAULT_CURRENCY}
         )
         self._open_form(GoalForm, "goal", "Write your goal", values, self.store.set_goal, "Goal saved",
-                        today=self.store.today())
+                        self.refresh_goal, today=self.store.today())
 
     def action_write_goal(self) -> None:
         """Palette and help entry for writing the goal."""
@@ -168,7 +177,7 @@ class EditingMixin:
         """Open the form for a new stream."""
         self._open_form(StreamForm, "stream", "Add an income stream",
                         {"kind": "passive", "category": "other", "currency": self._default_currency()},
-                        self.store.add_stream, "Stream added", existing=self.store.streams)
+                        self.store.add_stream, "Stream added", self.refresh_ledger, existing=self.store.streams)
 
     def action_add_stream(self) -> None:
         """Palette entry."""
@@ -181,7 +190,8 @@ class EditingMixin:
             return
         self._open_form(StreamForm, f"stream:{s.id}", f"Edit stream: {s.name}",
                         {"name": s.name, "category": s.category, "kind": s.kind, "currency": s.currency},
-                        self.store.update_stream, "Stream saved", existing=self.store.streams, stream_id=s.id)
+                        self.store.update_stream, "Stream saved", self.refresh_ledger, existing=self.store.streams,
+                        stream_id=s.id)
 
     def on_delete_stream(self, message: m.DeleteStream) -> None:
         """Ask, then delete a stream with its payments."""
@@ -191,7 +201,7 @@ class EditingMixin:
         count = sum(1 for p in self.store.payments() if p.stream_id == s.id)
         extra = f" and its {count} payment{'s' if count != 1 else ''}" if count else ""
         self._confirm("Delete stream?", f"Delete '{s.name}'{extra}? This cannot be undone.",
-                      lambda: self.store.delete_stream(s.id), f"Deleted {s.name}")
+                      lambda: self.store.delete_stream(s.id), f"Deleted {s.name}", self.refresh_ledger)
 
     def on_add_payment(self, message: m.AddPayment) -> None:
         """Open the form for a new payment (a stream must exist first)."""
@@ -203,7 +213,7 @@ class EditingMixin:
         stream_id = message.stream_id or (recent[0].stream_id if recent else streams[0].id)
         self._open_form(PaymentForm, "payment", "Record a payment",
                         {"stream": str(stream_id), "on": self.store.today().isoformat()},
-                        self.store.add_payment, "Payment recorded", streams=streams)
+                        self.store.add_payment, "Payment recorded", self.refresh_ledger, streams=streams)
 
     def action_add_payment(self) -> None:
         """Palette entry."""
@@ -216,7 +226,8 @@ class EditingMixin:
             return
         self._open_form(PaymentForm, f"payment:{p.id}", "Edit payment",
                         {"stream": str(p.stream_id), "on": p.on.isoformat(), "amount": str(p.amount), "note": p.note},
-                        self.store.update_payment, "Payment saved", streams=self.store.streams(), payment_id=p.id)
+                        self.store.update_payment, "Payment saved", self.refresh_ledger, streams=self.store.streams(),
+                        payment_id=p.id)
 
     def on_delete_payment(self, message: m.DeletePayment) -> None:
         """Ask, then delete a payment."""
@@ -226,14 +237,14 @@ class EditingMixin:
             return
         self._confirm("Delete payment?",
                       f"Delete {format_money(p.amount, s.currency)} from {s.name} on {p.on.isoformat()}?",
-                      lambda: self.store.delete_payment(p.id), "Payment deleted")
+                      lambda: self.store.delete_payment(p.id), "Payment deleted", self.refresh_ledger)
 
     # ----- brainstorm -----------------------------------------------------------------
 
     def on_add_idea(self, _message: m.AddIdea) -> None:
         """Open the form for a new brainstorm entry."""
         self._open_form(IdeaForm, "idea", "Who do I deliver value to?", {}, self.store.add_idea, "Entry saved",
-                        written_on=self.store.today())
+                        self.refresh_ideas, written_on=self.store.today())
 
     def action_add_idea(self) -> None:
         """Palette entry."""
@@ -246,7 +257,8 @@ class EditingMixin:
             return
         self._open_form(IdeaForm, f"idea:{idea.id}", "Edit entry",
                         {"who": idea.who, "value": idea.value, "reach": idea.reach, "delivery": idea.delivery},
-                        self.store.update_idea, "Entry saved", written_on=idea.written_on, idea_id=idea.id)
+                        self.store.update_idea, "Entry saved", self.refresh_ideas, written_on=idea.written_on,
+                        idea_id=idea.id)
 
     def on_delete_idea(self, message: m.DeleteIdea) -> None:
         """Ask, then delete an entry."""
@@ -254,7 +266,7 @@ class EditingMixin:
         if idea is None:
             return
         self._confirm("Delete entry?", f"Delete the entry about '{idea.who[:40]}'?",
-                      lambda: self.store.delete_idea(idea.id), "Entry deleted")
+                      lambda: self.store.delete_idea(idea.id), "Entry deleted", self.refresh_ideas)
 
     # ----- palette helpers ------------------------------------------------------------
 

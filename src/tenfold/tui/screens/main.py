@@ -1,13 +1,16 @@
 """The main screen: four panes, the state they show, and the one place that saves.
 
-Data flows down: after every change the screen re-reads the store and hands each
-pane what it shows. Events flow up: panes post messages, and the handlers in
+Data flows down: after a change the screen re-reads from the store what that change
+touches and hands it to the panes that show it (``refresh_ledger``, ``refresh_goal``,
+``refresh_ideas``, ``refresh_steps``; ``refresh_panes`` for all of them). Events
+flow up: panes post messages, and the handlers in
 :class:`~tenfold.tui.screens.editing.EditingMixin` call the store.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -19,10 +22,11 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, Tab, Tabs
 
 from tenfold.errors import TenfoldError
-from tenfold.ledger import summarize
+from tenfold.ledger import LedgerSummary
 from tenfold.steps import StepState
 from tenfold.store import Store
 from tenfold.tui.dialogs.form import FormDialog
+from tenfold.tui.figures import ledger_figures
 from tenfold.tui.screens.editing import EditingMixin
 from tenfold.tui.screens.help import HelpScreen
 from tenfold.tui.widgets.goal_pane import GoalPane
@@ -70,6 +74,9 @@ class MainScreen(EditingMixin, Screen[None]):
         super().__init__()
         self.store = store
         self.active_pane = "goal"
+        self._summary: LedgerSummary | None = None
+        self._summary_day: date | None = None
+        self._has_streams = False
 
     def compose(self) -> ComposeResult:
         """Header, tab bar (narrow only), the panes, footer."""
@@ -97,16 +104,43 @@ class MainScreen(EditingMixin, Screen[None]):
     # ----- data flowing down ----------------------------------------------------
 
     def refresh_panes(self) -> None:
-        """Give every pane the store's current state."""
+        """Give every pane the store's current state: at start-up and after a reload."""
+        self.refresh_ledger()
+        self.query_one(StepsPane).show(self.store.steps())
+        self.refresh_ideas()
+        self.sub_title = self.store.today().isoformat()
+
+    def refresh_ledger(self) -> None:
+        """After a stream or payment changed: the ledger, and the goal pane's progress.
+
+        The figures (per-stream totals, the summary) are computed once here, in two
+        passes over the payments, and the summary is kept for :meth:`refresh_goal`;
+        the ledger's tables take the lists as they are.
+        """
         today = self.store.today()
         streams, payments = self.store.streams(), self.store.payments()
-        summary = summarize(payments, streams, today)
+        figures = ledger_figures(streams, payments, today)
+        self._summary, self._summary_day, self._has_streams = figures.summary, today, bool(streams)
         goal = self.store.goal
-        self.query_one(GoalPane).show(goal, summary, today)
-        self.query_one(StepsPane).show(self.store.steps())
-        self.query_one(LedgerPane).show(streams, payments, summary, goal, today)
+        self.query_one(GoalPane).show(goal, figures.summary, today)
+        self.query_one(LedgerPane).show(streams, payments, figures.summary, goal, figures.this_month_by_stream)
+
+    def refresh_goal(self) -> None:
+        """After the goal changed: the goal pane and the ledger's totals line, not its tables.
+
+        Reuses the summary of the last ledger refresh unless the day has turned.
+        """
+        today = self.store.today()
+        if self._summary is None or self._summary_day != today:
+            self.refresh_ledger()
+            return
+        goal = self.store.goal
+        self.query_one(GoalPane).show(goal, self._summary, today)
+        self.query_one(LedgerPane).show_summary(self._summary, goal, self._has_streams)
+
+    def refresh_ideas(self) -> None:
+        """After a brainstorm entry changed: only the ideas pane."""
         self.query_one(IdeasPane).show(self.store.ideas())
-        self.sub_title = today.isoformat()
 
     def refresh_steps(self) -> None:
         """Give only the steps pane the store's steps: all that a tick or a note changes.

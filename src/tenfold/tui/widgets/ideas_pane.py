@@ -7,14 +7,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from tenfold.ideas import Idea
 from tenfold.text import safe_display
 from tenfold.tui.messages import AddIdea, DeleteIdea, EditIdea
+from tenfold.tui.widgets.columns import Column
 from tenfold.tui.widgets.pane import Pane
-from tenfold.tui.widgets.tables import RecordTable
+from tenfold.tui.widgets.virtual_table import VirtualTable
 
+COLUMNS = (Column("Date", shrink=False), Column("Who", max_width=24), Column("Value", max_width=60))
 EMPTY = (
     "Who already gets value from you - your employer, friends, family? "
     "How could that value reach 10, 100 or 1,000,000 people without you there "
@@ -56,32 +58,30 @@ class IdeasPane(Pane):
 
     def compose(self) -> ComposeResult:
         """The list and the detail."""
-        table = RecordTable(id="idea-table")
-        table.add_columns("Date", "Who", "Value")
-        yield table
+        yield VirtualTable(COLUMNS, _idea_cells, id="idea-table")
         with VerticalScroll(id="idea-detail-scroll", can_focus=False):
             yield Static(EMPTY, id="idea-detail")
 
     def show(self, ideas: list[Idea]) -> None:
         """Render the journal from the screen's state (already newest first)."""
         self._ideas = {i.id: i for i in ideas}
-        table = self.query_one("#idea-table", RecordTable)
-        table.replace_rows(
-            [(i.id, (i.written_on.isoformat(), _one_line(i.who, 24), _one_line(i.value, 60))) for i in ideas]
-        )
+        self._table().set_rows(ideas)
         self._show_selected()
         self.border_subtitle = f"{len(ideas)} entries"
 
+    def _table(self) -> VirtualTable[Idea]:
+        return self.query_one("#idea-table", VirtualTable)
+
     def _show_selected(self) -> None:
-        selected = self.query_one("#idea-table", RecordTable).selected_id()
+        selected = self._table().selected_id()
         self.query_one("#idea-detail", Static).update(render_idea(self._ideas.get(selected or -1)))
 
-    @on(DataTable.RowHighlighted, "#idea-table")
+    @on(VirtualTable.RowHighlighted, "#idea-table")
     def _highlighted(self) -> None:
         self._show_selected()
 
-    @on(DataTable.RowSelected, "#idea-table")
-    def _selected(self, event: DataTable.RowSelected) -> None:
+    @on(VirtualTable.RowSelected, "#idea-table")
+    def _selected(self, event: VirtualTable.RowSelected) -> None:
         event.stop()
         self.action_edit_idea()
 
@@ -91,17 +91,21 @@ class IdeasPane(Pane):
 
     def action_edit_idea(self) -> None:
         """Edit the selected entry."""
-        selected = self.query_one("#idea-table", RecordTable).selected_id()
+        selected = self._table().selected_id()
         if selected is not None:
             self.post_message(EditIdea(selected))
 
     def action_delete_idea(self) -> None:
         """Delete the selected entry (the screen asks first)."""
-        selected = self.query_one("#idea-table", RecordTable).selected_id()
+        selected = self._table().selected_id()
         if selected is not None:
             self.post_message(DeleteIdea(selected))
 
 
-def _one_line(text: str, limit: int) -> str:
-    line = safe_display(text).replace("\n", " ").strip()
-    return line if len(line) <= limit else line[: limit - 1] + "…"
+def _idea_cells(idea: Idea) -> tuple[str, str, str]:
+    """Date, who and value on one line each; the table cuts them to the columns' widths."""
+    return idea.written_on.isoformat(), _one_line(idea.who), _one_line(idea.value)
+
+
+def _one_line(text: str) -> str:
+    return safe_display(text).replace("\n", " ").strip()

@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from tenfold.goal import Goal
-from tenfold.ledger import LedgerSummary, Payment, Stream, stream_month_totals
+from tenfold.ledger import LedgerSummary, Payment, Stream
 from tenfold.money import format_money, format_totals
 from tenfold.text import safe_display
 from tenfold.tui.messages import AddPayment, AddStream, DeletePayment, DeleteStream, EditPayment, EditStream
+from tenfold.tui.widgets.columns import Column
 from tenfold.tui.widgets.pane import Pane
-from tenfold.tui.widgets.tables import RecordTable
+from tenfold.tui.widgets.virtual_table import VirtualTable
 
 
 def render_summary(summary: LedgerSummary, goal: Goal | None, has_streams: bool) -> Text:
@@ -44,8 +45,26 @@ def render_summary(summary: LedgerSummary, goal: Goal | None, has_streams: bool)
     return text
 
 
+STREAM_COLUMNS = (
+    Column("Stream"),
+    Column("Category", shrink=False),
+    Column("Kind", shrink=False),
+    Column("This month", align="right", shrink=False),
+)
+PAYMENT_COLUMNS = (
+    Column("Date", shrink=False),
+    Column("Stream", max_width=30),
+    Column("Amount", align="right", shrink=False),
+    Column("Note"),
+)
+
+
 class LedgerPane(Pane):
-    """Streams on top, payments below; the focused table decides what e and d act on."""
+    """Streams on top, payments below; the focused table decides what e and d act on.
+
+    Both tables draw only the rows on screen: ``show`` hands them the store's lists
+    and keeps what the cell functions need (stream names, this month's totals).
+    """
 
     PANE_TITLE = "Income Ledger"
     MAIN = "#payments"
@@ -56,51 +75,53 @@ class LedgerPane(Pane):
         Binding("d,delete", "delete", "Delete"),
     ]
 
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._streams: dict[int, Stream] = {}
+        self._month: dict[int, Decimal] = {}
+
     def compose(self) -> ComposeResult:
         """Summary, streams table, payments table."""
         yield Static(id="ledger-summary")
-        streams = RecordTable(id="streams")
-        streams.add_columns("Stream", "Category", "Kind", "This month")
-        yield streams
-        payments = RecordTable(id="payments")
-        payments.add_columns("Date", "Stream", "Amount", "Note")
-        yield payments
+        yield VirtualTable(STREAM_COLUMNS, self._stream_cells, id="streams")
+        yield VirtualTable(PAYMENT_COLUMNS, self._payment_cells, id="payments")
 
     def show(self, streams: list[Stream], payments: list[Payment], summary: LedgerSummary,
-             goal: Goal | None, today: date) -> None:
-        """Render the ledger from the screen's state."""
-        self.query_one("#ledger-summary", Static).update(render_summary(summary, goal, bool(streams)))
-        by_id = {s.id: s for s in streams}
-        totals = stream_month_totals(payments, today.year, today.month)
-        month = {s.id: totals.get(s.id, Decimal(0)) for s in streams}
-        self.query_one("#streams", RecordTable).replace_rows(
-            [
-                (s.id, (safe_display(s.name), s.category, s.kind, Text(format_money(month[s.id], s.currency),
-                                                                        justify="right")))
-                for s in streams
-            ]
-        )
-        self.query_one("#payments", RecordTable).replace_rows(
-            [
-                (
-                    p.id,
-                    (
-                        p.on.isoformat(),
-                        safe_display(by_id[p.stream_id].name),
-                        Text(format_money(p.amount, by_id[p.stream_id].currency), justify="right"),
-                        safe_display(p.note),
-                    ),
-                )
-                for p in payments
-            ]
-        )
+             goal: Goal | None, this_month: dict[int, Decimal]) -> None:
+        """Render the ledger from the screen's state (``this_month``: each stream's total, by id).
+
+        No pass over the payments here: the screen computed the figures once
+        (:mod:`tenfold.tui.figures`); the tables keep the lists and format only the
+        rows they draw.
+        """
+        self.show_summary(summary, goal, bool(streams))
+        self._streams = {s.id: s for s in streams}
+        self._month = this_month
+        self._tables()[0].set_rows(streams)
+        self._tables()[1].set_rows(payments)
         self.border_subtitle = f"{len(streams)} streams · {len(payments)} payments"
 
-    def _focused_table(self) -> RecordTable:
+    def show_summary(self, summary: LedgerSummary, goal: Goal | None, has_streams: bool) -> None:
+        """Only the totals line: what a new goal changes here (the tables stay as they are)."""
+        self.query_one("#ledger-summary", Static).update(render_summary(summary, goal, has_streams))
+
+    def _stream_cells(self, s: Stream) -> tuple[str, ...]:
+        return (safe_display(s.name), s.category, s.kind,
+                format_money(self._month.get(s.id, Decimal(0)), s.currency))
+
+    def _payment_cells(self, p: Payment) -> tuple[str, ...]:
+        stream = self._streams[p.stream_id]
+        return (p.on.isoformat(), safe_display(stream.name), format_money(p.amount, stream.currency),
+                safe_display(p.note))
+
+    def _tables(self) -> tuple[VirtualTable[Stream], VirtualTable[Payment]]:
+        return self.query_one("#streams", VirtualTable), self.query_one("#payments", VirtualTable)
+
+    def _focused_table(self) -> VirtualTable[Any]:
         focused = self.screen.focused
-        if isinstance(focused, RecordTable) and focused.id in ("streams", "payments"):
+        if isinstance(focused, VirtualTable) and focused.id in ("streams", "payments"):
             return focused
-        return self.query_one("#payments", RecordTable)
+        return self._tables()[1]
 
     def action_add_payment(self) -> None:
         """Record a payment, for the selected stream when the streams table has focus."""
@@ -125,11 +146,9 @@ class LedgerPane(Pane):
         if record is not None:
             self.post_message(DeleteStream(record) if table.id == "streams" else DeletePayment(record))
 
-    @on(DataTable.RowSelected)
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
+    @on(VirtualTable.RowSelected)
+    def _row_selected(self, event: VirtualTable.RowSelected) -> None:
         """Enter or a click on the selected row edits it."""
         event.stop()
-        if event.row_key.value is None:
-            return
-        record = int(event.row_key.value)
-        self.post_message(EditStream(record) if event.data_table.id == "streams" else EditPayment(record))
+        record = event.record_id
+        self.post_message(EditStream(record) if event.table.id == "streams" else EditPayment(record))
