@@ -8,7 +8,7 @@ currency counts toward the goal.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -179,7 +179,11 @@ class LedgerSummary:
 
 
 def summarize(payments: list[Payment], streams: list[Stream], today: date) -> LedgerSummary:
-    """This month's and last month's totals, all and passive only."""
+    """This month's and last month's totals, all and passive only.
+
+    The plain definition, month by month; :func:`ledger_figures` computes the same
+    faster and is tested against it.
+    """
     last = previous_month(today.year, today.month)
     return LedgerSummary(
         this_month=month_totals(payments, streams, today.year, today.month),
@@ -187,6 +191,45 @@ def summarize(payments: list[Payment], streams: list[Stream], today: date) -> Le
         passive_this_month=month_totals(payments, streams, today.year, today.month, kind="passive"),
         passive_last_month=month_totals(payments, streams, *last, kind="passive"),
     )
+
+
+@dataclass(frozen=True)
+class LedgerFigures:
+    """A month's summary plus each stream's total this month, as the app shows them."""
+
+    summary: LedgerSummary
+    this_month_by_stream: dict[int, Decimal]
+
+
+def ledger_figures(streams: Iterable[Stream], payments: list[Payment], today: date) -> LedgerFigures:
+    """The same summary as :func:`summarize`, in two passes over the payments instead of four.
+
+    Each month's per-stream totals give both the ledger's stream column and the
+    summary, since a stream's currency and kind decide where its total counts.
+    With 100,000 payments this is the difference the app feels on every refresh.
+    """
+    by_id = {s.id: s for s in streams}
+    this = stream_month_totals(payments, today.year, today.month)
+    last = stream_month_totals(payments, *previous_month(today.year, today.month))
+    return LedgerFigures(
+        LedgerSummary(
+            this_month=_by_currency(this, by_id, None),
+            last_month=_by_currency(last, by_id, None),
+            passive_this_month=_by_currency(this, by_id, "passive"),
+            passive_last_month=_by_currency(last, by_id, "passive"),
+        ),
+        this,
+    )
+
+
+def _by_currency(per_stream: Mapping[int, Decimal], streams: Mapping[int, Stream], kind: str | None) -> Totals:
+    """Per-stream totals folded into per-currency totals; unknown streams count nowhere."""
+    totals: defaultdict[str, Decimal] = defaultdict(Decimal)
+    for stream_id, amount in per_stream.items():
+        stream = streams.get(stream_id)
+        if stream is not None and (kind is None or stream.kind == kind):
+            totals[stream.currency] += amount
+    return dict(totals)
 
 
 def progress(passive: Totals, target: Decimal, currency: str) -> Decimal:

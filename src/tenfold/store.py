@@ -149,6 +149,22 @@ class Store:
         """Payments newest first."""
         return sorted(self._payments.values(), key=lambda p: (p.on, p.id), reverse=True)
 
+    def payment(self, payment_id: int) -> Payment | None:
+        """One payment by id."""
+        return self._payments.get(payment_id)
+
+    def latest_payment(self) -> Payment | None:
+        """The newest payment (by date, then by when it was entered), without sorting them all."""
+        return max(self._payments.values(), key=lambda p: (p.on, p.id), default=None)
+
+    def count_payments(self, stream_id: int) -> int:
+        """How many payments a stream has (what deleting it would take along)."""
+        return sum(1 for p in self._payments.values() if p.stream_id == stream_id)
+
+    def idea(self, idea_id: int) -> Idea | None:
+        """One brainstorm entry by id."""
+        return self._ideas.get(idea_id)
+
     def ideas(self) -> list[Idea]:
         """Brainstorm entries newest first."""
         return newest_first(list(self._ideas.values()))
@@ -181,18 +197,24 @@ class Store:
                 self._table("checkins").insert({"on": today.isoformat()})
         except BaseException as exc:
             self._storage.end(commit=False)
-            self._db = TinyDB(storage=lambda: self._storage)
-            if isinstance(exc, ChangedOnDiskError):
-                self._stale = True
+            self._abandon(exc)
             raise
         try:
             self._storage.end()
-        except ChangedOnDiskError:
-            self._stale = True
+        except BaseException as exc:
+            self._abandon(exc)
             raise
-        finally:
-            self._db = TinyDB(storage=lambda: self._storage)
         self._checkins.add(today)
+
+    def _abandon(self, exc: BaseException) -> None:
+        """After a failed save: forget TinyDB's cached next ids, which counted the lost change.
+
+        Only then: a fresh TinyDB after every save would recount every id of a
+        large table on the next insert.
+        """
+        self._db = TinyDB(storage=lambda: self._storage)
+        if isinstance(exc, ChangedOnDiskError):
+            self._stale = True
 
     def _table(self, name: str) -> Table:
         return self._db.table(name, cache_size=0)

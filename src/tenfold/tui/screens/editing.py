@@ -198,7 +198,7 @@ class EditingMixin:
         s = self.store.stream(message.stream_id)
         if s is None:
             return
-        count = sum(1 for p in self.store.payments() if p.stream_id == s.id)
+        count = self.store.count_payments(s.id)
         extra = f" and its {count} payment{'s' if count != 1 else ''}" if count else ""
         self._confirm("Delete stream?", f"Delete '{s.name}'{extra}? This cannot be undone.",
                       lambda: self.store.delete_stream(s.id), f"Deleted {s.name}", self.refresh_ledger)
@@ -209,8 +209,8 @@ class EditingMixin:
         if not streams:
             self.notify("Add an income stream first: press s in the Income Ledger.", severity="warning")
             return
-        recent = self.store.payments()
-        stream_id = message.stream_id or (recent[0].stream_id if recent else streams[0].id)
+        latest = self.store.latest_payment()
+        stream_id = message.stream_id or (latest.stream_id if latest else streams[0].id)
         self._open_form(PaymentForm, "payment", "Record a payment",
                         {"stream": str(stream_id), "on": self.store.today().isoformat()},
                         self.store.add_payment, "Payment recorded", self.refresh_ledger, streams=streams)
@@ -221,7 +221,7 @@ class EditingMixin:
 
     def on_edit_payment(self, message: m.EditPayment) -> None:
         """Open the form for an existing payment."""
-        p = next((p for p in self.store.payments() if p.id == message.payment_id), None)
+        p = self.store.payment(message.payment_id)
         if p is None:
             return
         self._open_form(PaymentForm, f"payment:{p.id}", "Edit payment",
@@ -231,7 +231,7 @@ class EditingMixin:
 
     def on_delete_payment(self, message: m.DeletePayment) -> None:
         """Ask, then delete a payment."""
-        p = next((p for p in self.store.payments() if p.id == message.payment_id), None)
+        p = self.store.payment(message.payment_id)
         s = self.store.stream(p.stream_id) if p else None
         if p is None or s is None:
             return
@@ -252,7 +252,7 @@ class EditingMixin:
 
     def on_edit_idea(self, message: m.EditIdea) -> None:
         """Open the form for an existing entry (its date stays the day it was written)."""
-        idea = next((i for i in self.store.ideas() if i.id == message.idea_id), None)
+        idea = self.store.idea(message.idea_id)
         if idea is None:
             return
         self._open_form(IdeaForm, f"idea:{idea.id}", "Edit entry",
@@ -262,7 +262,7 @@ class EditingMixin:
 
     def on_delete_idea(self, message: m.DeleteIdea) -> None:
         """Ask, then delete an entry."""
-        idea = next((i for i in self.store.ideas() if i.id == message.idea_id), None)
+        idea = self.store.idea(message.idea_id)
         if idea is None:
             return
         self._confirm("Delete entry?", f"Delete the entry about '{idea.who[:40]}'?",

@@ -22,11 +22,10 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, Tab, Tabs
 
 from tenfold.errors import TenfoldError
-from tenfold.ledger import LedgerSummary
+from tenfold.ledger import LedgerSummary, ledger_figures
 from tenfold.steps import StepState
 from tenfold.store import Store
 from tenfold.tui.dialogs.form import FormDialog
-from tenfold.tui.figures import ledger_figures
 from tenfold.tui.screens.editing import EditingMixin
 from tenfold.tui.screens.help import HelpScreen
 from tenfold.tui.widgets.goal_pane import GoalPane
@@ -106,7 +105,7 @@ class MainScreen(EditingMixin, Screen[None]):
     def refresh_panes(self) -> None:
         """Give every pane the store's current state: at start-up and after a reload."""
         self.refresh_ledger()
-        self.query_one(StepsPane).show(self.store.steps())
+        self.refresh_steps()
         self.refresh_ideas()
         self.sub_title = self.store.today().isoformat()
 

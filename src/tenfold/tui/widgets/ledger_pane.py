@@ -91,7 +91,7 @@ class LedgerPane(Pane):
         """Render the ledger from the screen's state (``this_month``: each stream's total, by id).
 
         No pass over the payments here: the screen computed the figures once
-        (:mod:`tenfold.tui.figures`); the tables keep the lists and format only the
+        (:func:`tenfold.ledger.ledger_figures`); the tables keep the lists and format only the
         rows they draw.
         """
         self.show_summary(summary, goal, bool(streams))
