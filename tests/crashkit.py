@@ -175,16 +175,27 @@ def store_snapshot(store: Store) -> dict[str, Any]:
     }
 
 
+def _next_version() -> int:
+    from tenfold import schema
+
+    return schema.SCHEMA_VERSION + 1
+
+
+NEXT = _next_version()
+"""The schema version the stand-in migration upgrades to: one past the real one."""
+
+
 def fake_v2_migration(doc: dict[str, Any]) -> dict[str, Any]:
-    """A stand-in v1 -> v2 upgrade for tests: every stream gains ``started_on`` (unknown)."""
+    """A stand-in upgrade to the schema after the current one, for tests: every stream gains
+    ``started_on`` (unknown). Named for when it was written; it now stands for version NEXT."""
     for stream in doc.get("streams", {}).values():
         stream.setdefault("started_on", None)
     return doc
 
 
 def install_fake_v2() -> None:
-    """Pretend this Tenfold reads schema 2 (in a child process, where nothing needs undoing)."""
+    """Pretend this Tenfold reads schema NEXT (in a child process, where nothing needs undoing)."""
     from tenfold import schema
 
-    schema.SCHEMA_VERSION = 2
-    schema.MIGRATIONS[2] = fake_v2_migration
+    schema.SCHEMA_VERSION = NEXT
+    schema.MIGRATIONS[NEXT] = fake_v2_migration

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from datetime import date, timedelta
@@ -37,7 +38,7 @@ def test_list_shows_newest_first_with_kind_and_time(tmp_path: Path) -> None:
     assert len(lines) == 2
     assert lines[0].startswith("tenfold.2026-03-16T") and lines[0].endswith("daily")
     assert lines[1].startswith("tenfold.2026-03-15T")
-    assert " 2026-03-16 " in lines[0] and " B " in lines[0] + " "
+    assert " 2026-03-16 " in lines[0] and re.search(r" \d+(\.\d)? K?B ", lines[0])
 
 
 def test_list_without_backups(tmp_path: Path) -> None:

@@ -17,14 +17,14 @@ import pytest
 
 from storekit import TODAY, fixed, new_filled
 from tenfold.errors import ChangedOnDiskError
-from tenfold.ledger import Payment
+from tenfold.ledger import Payment, Stream
 from tenfold.store import Store
 
 
 def other_device_copy(path: Path) -> bytes:
     """The file as another device changed it: a new stream, written the way sync tools do (rename)."""
     data = orjson.loads(path.read_bytes())
-    data["streams"]["9"] = {"name": "Rental", "category": "rental", "kind": "passive", "currency": "EUR"}
+    data["streams"]["9"] = Stream(9, "Rental", "rental", "passive", "EUR").to_store()
     raw = orjson.dumps(data)
     incoming = path.with_name(".syncthing.tenfold.json.tmp")
     incoming.write_bytes(raw)

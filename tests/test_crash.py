@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from crash_child import CRASH_CODE
-from crashkit import Model, apply_to_store, generate_ops, install_fake_v2, store_snapshot
+from crashkit import NEXT, Model, apply_to_store, generate_ops, install_fake_v2, store_snapshot
 from soak import CHILD, SRC, soak
 from storekit import fixed
 from tenfold import schema
@@ -104,13 +104,13 @@ def test_crash_after_every_write_fsync_and_replace_of_a_save(tmp_path: Path, tod
 
 
 def test_crash_at_every_point_of_a_migration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Opening a v1 file with a (fake) v2 Tenfold: backup then rewrite; a crash anywhere is safe."""
+    """Opening a current file with a (fake) next-version Tenfold: backup then rewrite; a crash anywhere is safe."""
     base = prepared(tmp_path)
     monkeypatch.setattr(schema, "SCHEMA_VERSION", schema.SCHEMA_VERSION)
     monkeypatch.setattr(schema, "MIGRATIONS", dict(schema.MIGRATIONS))
     install_fake_v2()  # so this process can open what the child left, v1 or v2
     old, _, seen = crash_sweep(base, tmp_path, DAY2, "--fake-v2", "--arm-at", "open", "--count", "0")
-    assert read_contents(tmp_path / "reference" / "tenfold.json").version == 2
+    assert read_contents(tmp_path / "reference" / "tenfold.json").version == NEXT
     migration = [b for b in list_backups(tmp_path / "reference" / "tenfold.json") if b.kind.startswith("before-mig")]
     assert [b.path.read_bytes() for b in migration] == [old]
     print(f"\nmigration: {len(seen)} crash points, file held {seen}")

@@ -11,10 +11,11 @@ from tenfold.dates import parse_date, previous_month
 from tenfold.errors import FieldError, FormErrors
 from tenfold.goal import Goal, parse_goal
 from tenfold.ideas import Idea, newest_first, parse_idea
-from tenfold.ledger import Payment, Stream, month_totals, parse_payment, parse_stream, progress, summarize
+from tenfold.ledger import Payment, Stream, parse_payment, parse_stream
 from tenfold.money import MAX_AMOUNT, decimal_from_store, format_money, format_totals, parse_amount, parse_currency
 from tenfold.steps import STEPS, StepState, next_step, step_info
 from tenfold.text import clean_text, safe_display
+from tenfold.totals import month_totals, progress, summarize
 
 # ----- money -------------------------------------------------------------------
 

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from tenfold.ledger import Payment, Stream, ledger_figures, month_totals, stream_month_totals, summarize
+from tenfold.ledger import Payment, Stream
+from tenfold.totals import ledger_figures, month_totals, stream_month_totals, summarize
 from tenfold.tui.widgets.goal_pane import GoalPane
 from tenfold.tui.widgets.ideas_pane import IdeasPane
 from tenfold.tui.widgets.ledger_pane import LedgerPane

@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from tenfold.ideas import Idea
 from tenfold.storage import atomic_write
 from tenfold.tui.dialogs.confirm import ConfirmDialog
 from tui_support import reopen, running, seed_ledger
@@ -20,10 +21,8 @@ from tui_support import reopen, running, seed_ledger
 def other_device_adds_an_idea(path: Path) -> bytes:
     """Write the file as a sync tool would: a whole new copy, replaced atomically."""
     data = json.loads(path.read_text())
-    data.setdefault("ideas", {})["99"] = {
-        "who": "Readers on my phone", "value": "Short tips", "reach": "", "delivery": "",
-        "written_on": "2026-11-20",
-    }
+    idea = Idea(99, "Readers on my phone", "Short tips", "", "", date(2026, 11, 20))
+    data.setdefault("ideas", {})["99"] = idea.to_store()
     payload = json.dumps(data).encode()
     atomic_write(path, payload)
     return payload

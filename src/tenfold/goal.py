@@ -50,6 +50,27 @@ class Goal:
         return cls(text, decimal_from_store(doc["amount"]), doc["currency"], deadline, written)
 
 
+@dataclass(frozen=True)
+class GoalVersion:
+    """An earlier written goal and the day it was rewritten: how the goal changed over time."""
+
+    id: int
+    goal: Goal
+    replaced_on: date
+
+    def to_store(self) -> dict[str, Any]:
+        """The dict kept in the data file."""
+        return {**self.goal.to_store(), "replaced_on": self.replaced_on.isoformat()}
+
+    @classmethod
+    def from_store(cls, doc_id: int, doc: dict[str, Any]) -> GoalVersion:
+        """Build from the data file; raises on a bad shape."""
+        replaced = optional_date_from_store(doc["replaced_on"])
+        if replaced is None:
+            raise ValueError("an earlier goal needs the date it was replaced")
+        return cls(doc_id, Goal.from_store(doc), replaced)
+
+
 def parse_goal(
     *, text: str, amount: str, currency: str, deadline: str, today: date
 ) -> Goal:

@@ -1,20 +1,18 @@
-"""The income ledger: streams, dated payments, and the sums the goal is measured by.
+"""The income ledger's records: streams and dated payments, and their forms.
 
-Totals are kept per currency. Adding euros to dollars without a rate would be a
-silent lie, so a total is a ``dict[currency, Decimal]`` and only the goal's
-currency counts toward the goal.
+The sums over them live in :mod:`tenfold.totals`, conversions between
+currencies in :mod:`tenfold.rates`.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from tenfold.dates import date_from_store, parse_date, previous_month
+from tenfold.dates import date_from_store, parse_date
 from tenfold.errors import FieldError, FormErrors, collect
 from tenfold.money import DEFAULT_CURRENCY, decimal_from_store, parse_amount, parse_currency
 from tenfold.text import clean_text
@@ -35,58 +33,141 @@ CATEGORIES: tuple[str, ...] = (
 KINDS: tuple[str, ...] = ("passive", "active", "portfolio")
 
 
+CADENCES: tuple[str, ...] = ("irregular", "monthly", "quarterly", "yearly")
+"""How often a stream pays; an irregular stream has no expected date."""
+
+
+def _optional_amount(value: object) -> Decimal | None:
+    return None if value is None else decimal_from_store(value)
+
+
+def _optional_id(value: object) -> int | None:
+    if value is None or (isinstance(value, int) and not isinstance(value, bool) and value > 0):
+        return value
+    raise ValueError(f"id {value!r} is not a positive number")
+
+
 @dataclass(frozen=True)
 class Stream:
-    """A source of income. ``kind`` is passive, active or portfolio."""
+    """A source of income. ``kind`` is passive, active or portfolio.
+
+    The method's question for every stream is how passive it really is, so a
+    stream also records what it cost up front (money and hours) and the hours of
+    upkeep it takes each month; ``cadence`` and ``expected`` say when money should
+    arrive, so a late payment can be flagged; ``idea_id`` links the brainstorm
+    entry it grew from.
+    """
 
     id: int
     name: str
     category: str
     kind: str
     currency: str
+    cadence: str = "irregular"
+    expected: Decimal | None = None
+    """The amount one payment is expected to bring, in the stream's currency."""
+    upfront_money: Decimal = Decimal(0)
+    upfront_hours: Decimal = Decimal(0)
+    upkeep_hours: Decimal = Decimal(0)
+    """Hours of upkeep per month."""
+    idea_id: int | None = None
 
     def to_store(self) -> dict[str, Any]:
         """The dict kept in the data file (the id is TinyDB's doc id)."""
-        return {"name": self.name, "category": self.category, "kind": self.kind, "currency": self.currency}
+        return {
+            "name": self.name,
+            "category": self.category,
+            "kind": self.kind,
+            "currency": self.currency,
+            "cadence": self.cadence,
+            "expected": None if self.expected is None else str(self.expected),
+            "upfront_money": str(self.upfront_money),
+            "upfront_hours": str(self.upfront_hours),
+            "upkeep_hours": str(self.upkeep_hours),
+            "idea_id": self.idea_id,
+        }
 
     @classmethod
     def from_store(cls, doc_id: int, doc: dict[str, Any]) -> Stream:
         """Build from the data file; raises on a bad shape."""
         name, category, kind, currency = doc["name"], doc["category"], doc["kind"], doc["currency"]
-        if not all(isinstance(v, str) for v in (name, category, kind, currency)):
+        cadence = doc["cadence"]
+        if not all(isinstance(v, str) for v in (name, category, kind, currency, cadence)):
             raise TypeError("stream fields must be text")
         if kind not in KINDS:
             raise ValueError(f"stream kind {kind!r} is not one of {', '.join(KINDS)}")
-        return cls(doc_id, name, category, kind, currency)
+        if cadence not in CADENCES:
+            raise ValueError(f"stream cadence {cadence!r} is not one of {', '.join(CADENCES)}")
+        return cls(
+            doc_id,
+            name,
+            category,
+            kind,
+            currency,
+            cadence,
+            _optional_amount(doc["expected"]),
+            decimal_from_store(doc["upfront_money"]),
+            decimal_from_store(doc["upfront_hours"]),
+            decimal_from_store(doc["upkeep_hours"]),
+            _optional_id(doc["idea_id"]),
+        )
 
 
 @dataclass(frozen=True)
 class Payment:
-    """Money received from one stream on one day."""
+    """Money received from one stream on one day, optionally from a named customer."""
 
     id: int
     stream_id: int
     on: date
     amount: Decimal
     note: str
+    customer: str = ""
+    """Who paid, when the user knows: one customer bringing most of the money is a risk."""
 
     def to_store(self) -> dict[str, Any]:
-        """The dict kept in the data file."""
-        return {"stream_id": self.stream_id, "on": self.on.isoformat(), "amount": str(self.amount), "note": self.note}
+        """The dict kept in the data file; an empty customer is left out to keep big files lean."""
+        doc = {"stream_id": self.stream_id, "on": self.on.isoformat(), "amount": str(self.amount), "note": self.note}
+        if self.customer:
+            doc["customer"] = self.customer
+        return doc
 
     @classmethod
     def from_store(cls, doc_id: int, doc: dict[str, Any]) -> Payment:
         """Build from the data file; raises on a bad shape."""
-        stream_id, note = doc["stream_id"], doc.get("note", "")
-        if not isinstance(stream_id, int) or not isinstance(note, str):
-            raise TypeError("payment stream_id must be a number and note text")
-        return cls(doc_id, stream_id, date_from_store(doc["on"]), decimal_from_store(doc["amount"]), note)
+        stream_id, note, customer = doc["stream_id"], doc.get("note", ""), doc.get("customer", "")
+        if not isinstance(stream_id, int) or not isinstance(note, str) or not isinstance(customer, str):
+            raise TypeError("payment stream_id must be a number, note and customer text")
+        return cls(doc_id, stream_id, date_from_store(doc["on"]), decimal_from_store(doc["amount"]), note, customer)
+
+
+def parse_hours(text: str, field: str) -> Decimal:
+    """Hours typed by people: blank is 0, otherwise like an amount (``2.5``)."""
+    if not text.strip():
+        return Decimal(0)
+    return parse_amount(text, field, allow_zero=True)
 
 
 def parse_stream(
-    *, name: str, category: str, kind: str, currency: str, existing: Iterable[Stream], stream_id: int = 0
+    *,
+    name: str,
+    category: str,
+    kind: str,
+    currency: str,
+    existing: Iterable[Stream],
+    stream_id: int = 0,
+    cadence: str = "",
+    expected: str = "",
+    upfront_money: str = "",
+    upfront_hours: str = "",
+    upkeep_hours: str = "",
+    idea_id: int | None = None,
 ) -> Stream:
-    """Validate the stream form. Names are unique (case-insensitive) so the CLI can use them."""
+    """Validate the stream form. Names are unique (case-insensitive) so the CLI can use them.
+
+    Only name, category, kind and currency are asked first; the rest (cadence,
+    expected amount, what it cost and what it takes) may be blank and filled later.
+    """
     errors: dict[str, str] = {}
     clean_name = ""
     try:
@@ -109,13 +190,29 @@ def parse_stream(
         code = parse_currency(currency or DEFAULT_CURRENCY)
     except FieldError as exc:
         errors["currency"] = exc.message
-    if errors:
+    cad = cadence.strip().lower() or "irregular"
+    if cad not in CADENCES:
+        errors["cadence"] = f"Choose one of: {', '.join(CADENCES)}"
+    exp = collect(errors, "expected", lambda: parse_amount(expected, "expected") if expected.strip() else None)
+    money = collect(errors, "upfront_money", lambda: parse_hours(upfront_money, "upfront_money"))
+    hours = collect(errors, "upfront_hours", lambda: parse_hours(upfront_hours, "upfront_hours"))
+    upkeep = collect(errors, "upkeep_hours", lambda: parse_hours(upkeep_hours, "upkeep_hours"))
+    if upkeep is not None and upkeep > 744:
+        errors["upkeep_hours"] = "A month has at most 744 hours"
+    if errors or money is None or hours is None or upkeep is None:
         raise FormErrors(errors)
-    return Stream(stream_id, clean_name, cat, knd, code)
+    return Stream(stream_id, clean_name, cat, knd, code, cad, exp, money, hours, upkeep, idea_id)
 
 
 def parse_payment(
-    *, stream: str, on: str, amount: str, note: str, streams: Iterable[Stream], payment_id: int = 0
+    *,
+    stream: str,
+    on: str,
+    amount: str,
+    note: str,
+    streams: Iterable[Stream],
+    payment_id: int = 0,
+    customer: str = "",
 ) -> Payment:
     """Validate the payment form. ``stream`` is a stream's name (case-insensitive) or id."""
     errors: dict[str, str] = {}
@@ -130,110 +227,9 @@ def parse_payment(
     day = collect(errors, "on", lambda: parse_date(on, "on"))
     value = collect(errors, "amount", lambda: parse_amount(amount, "amount"))
     text = collect(errors, "note", lambda: clean_text(note, "note", single_line=True))
-    if errors or found is None or day is None or value is None or text is None:
+    who = collect(errors, "customer", lambda: clean_text(customer, "customer", single_line=True).strip())
+    if errors or found is None or day is None or value is None or text is None or who is None:
         raise FormErrors(errors)
-    return Payment(payment_id, found.id, day, value, text)
+    return Payment(payment_id, found.id, day, value, text, who)
 
 
-Totals = dict[str, Decimal]
-
-
-def month_totals(
-    payments: Iterable[Payment], streams: Iterable[Stream], year: int, month: int, *, kind: str | None = None
-) -> Totals:
-    """Sum of a month's payments per currency, optionally only streams of one kind."""
-    by_id = {s.id: s for s in streams}
-    totals: defaultdict[str, Decimal] = defaultdict(Decimal)
-    for p in payments:
-        if p.on.year != year or p.on.month != month:
-            continue
-        s = by_id.get(p.stream_id)
-        if s is None or (kind is not None and s.kind != kind):
-            continue
-        totals[s.currency] += p.amount
-    return dict(totals)
-
-
-def stream_month_totals(payments: Iterable[Payment], year: int, month: int) -> dict[int, Decimal]:
-    """Each stream's sum in one month, by stream id, in one pass over the payments.
-
-    A stream has one currency, so one Decimal each. Calling :func:`month_totals`
-    once per stream instead reads every payment once per stream: seconds with
-    200 streams and 100,000 payments.
-    """
-    totals: defaultdict[int, Decimal] = defaultdict(Decimal)
-    for p in payments:
-        if p.on.month == month and p.on.year == year:
-            totals[p.stream_id] += p.amount
-    return dict(totals)
-
-
-@dataclass(frozen=True)
-class LedgerSummary:
-    """The figures the ledger pane shows at the top."""
-
-    this_month: Totals
-    last_month: Totals
-    passive_this_month: Totals
-    passive_last_month: Totals
-
-
-def summarize(payments: list[Payment], streams: list[Stream], today: date) -> LedgerSummary:
-    """This month's and last month's totals, all and passive only.
-
-    The plain definition, month by month; :func:`ledger_figures` computes the same
-    faster and is tested against it.
-    """
-    last = previous_month(today.year, today.month)
-    return LedgerSummary(
-        this_month=month_totals(payments, streams, today.year, today.month),
-        last_month=month_totals(payments, streams, *last),
-        passive_this_month=month_totals(payments, streams, today.year, today.month, kind="passive"),
-        passive_last_month=month_totals(payments, streams, *last, kind="passive"),
-    )
-
-
-@dataclass(frozen=True)
-class LedgerFigures:
-    """A month's summary plus each stream's total this month, as the app shows them."""
-
-    summary: LedgerSummary
-    this_month_by_stream: dict[int, Decimal]
-
-
-def ledger_figures(streams: Iterable[Stream], payments: list[Payment], today: date) -> LedgerFigures:
-    """The same summary as :func:`summarize`, in two passes over the payments instead of four.
-
-    Each month's per-stream totals give both the ledger's stream column and the
-    summary, since a stream's currency and kind decide where its total counts.
-    With 100,000 payments this is the difference the app feels on every refresh.
-    """
-    by_id = {s.id: s for s in streams}
-    this = stream_month_totals(payments, today.year, today.month)
-    last = stream_month_totals(payments, *previous_month(today.year, today.month))
-    return LedgerFigures(
-        LedgerSummary(
-            this_month=_by_currency(this, by_id, None),
-            last_month=_by_currency(last, by_id, None),
-            passive_this_month=_by_currency(this, by_id, "passive"),
-            passive_last_month=_by_currency(last, by_id, "passive"),
-        ),
-        this,
-    )
-
-
-def _by_currency(per_stream: Mapping[int, Decimal], streams: Mapping[int, Stream], kind: str | None) -> Totals:
-    """Per-stream totals folded into per-currency totals; unknown streams count nowhere."""
-    totals: defaultdict[str, Decimal] = defaultdict(Decimal)
-    for stream_id, amount in per_stream.items():
-        stream = streams.get(stream_id)
-        if stream is not None and (kind is None or stream.kind == kind):
-            totals[stream.currency] += amount
-    return dict(totals)
-
-
-def progress(passive: Totals, target: Decimal, currency: str) -> Decimal:
-    """Share of the monthly target reached, 0..1+, counting only the goal's currency."""
-    if target <= 0:
-        return Decimal(0)
-    return passive.get(currency, Decimal(0)) / target

@@ -16,10 +16,13 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from tenfold import schema
+from tenfold.dates import date_from_store
 from tenfold.errors import DamagedFileError
-from tenfold.goal import Goal
+from tenfold.goal import Goal, GoalVersion
 from tenfold.ideas import Idea
 from tenfold.ledger import Payment, Stream
+from tenfold.rates import Rate
+from tenfold.step_items import StepItem
 from tenfold.steps import StepState
 from tenfold.storage import TEMP_SUFFIX, Document, load_document, temp_prefix
 
@@ -33,12 +36,16 @@ class Contents:
     version: int = schema.SCHEMA_VERSION
     """The schema version the file had on disk (before any in-memory migration)."""
     goal: Goal | None = None
+    goal_history: dict[int, GoalVersion] = field(default_factory=dict)
     steps: dict[int, StepState] = field(default_factory=dict)
+    step_items: dict[int, StepItem] = field(default_factory=dict)
     streams: dict[int, Stream] = field(default_factory=dict)
     payments: dict[int, Payment] = field(default_factory=dict)
+    rates: dict[int, Rate] = field(default_factory=dict)
     ideas: dict[int, Idea] = field(default_factory=dict)
     checkins: set[date] = field(default_factory=set)
     drafts: dict[str, dict[str, str]] = field(default_factory=dict)
+    dismissed: dict[str, date] = field(default_factory=dict)
 
 
 def _checkin(doc: dict[str, Any]) -> date:
@@ -53,6 +60,13 @@ def _draft(doc: dict[str, Any]) -> tuple[str, dict[str, str]]:
     if not isinstance(kind, str) or not isinstance(values, dict):
         raise TypeError("a draft needs a kind and a dict of values")
     return kind, values
+
+
+def _dismissed(doc: dict[str, Any]) -> tuple[str, date]:
+    key = doc["key"]
+    if not isinstance(key, str):
+        raise TypeError("a dismissed nudge needs a key")
+    return key, date_from_store(doc["on"])
 
 
 def validate_document(path: Path, data: Document, version: int | None = None) -> Contents:
@@ -74,12 +88,16 @@ def validate_document(path: Path, data: Document, version: int | None = None) ->
     contents = Contents(
         version=schema.SCHEMA_VERSION if version is None else version,
         goal=goals.get(1),
+        goal_history=rows("goal_history", GoalVersion.from_store),
         steps={s.number: s for s in steps.values()},
+        step_items=rows("step_items", StepItem.from_store),
         streams=rows("streams", Stream.from_store),
         payments=rows("payments", Payment.from_store),
+        rates=rows("rates", Rate.from_store),
         ideas=rows("ideas", Idea.from_store),
         checkins=set(rows("checkins", lambda _i, d: _checkin(d)).values()),
         drafts=dict(rows("drafts", lambda _i, d: _draft(d)).values()),
+        dismissed=dict(rows("dismissed", lambda _i, d: _dismissed(d)).values()),
     )
     for p in contents.payments.values():
         if p.stream_id not in contents.streams:

@@ -15,7 +15,8 @@ from decimal import Decimal
 
 from tenfold.dates import previous_month
 from tenfold.errors import FieldError
-from tenfold.ledger import Payment, Stream, Totals
+from tenfold.ledger import Payment, Stream
+from tenfold.totals import Totals
 
 _MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 

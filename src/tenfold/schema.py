@@ -14,14 +14,54 @@ from typing import Any
 
 from tenfold.errors import DamagedFileError, NewerSchemaError, StoreError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 META_TABLE = "meta"
-TABLES = ("meta", "goal", "steps", "streams", "payments", "ideas", "drafts", "checkins")
+TABLES = (
+    "meta",
+    "goal",
+    "goal_history",
+    "steps",
+    "step_items",
+    "streams",
+    "payments",
+    "rates",
+    "ideas",
+    "drafts",
+    "checkins",
+    "dismissed",
+)
 
 Document = dict[str, dict[str, Any]]
 Migration = Callable[[Document], Document]
 
-MIGRATIONS: dict[int, Migration] = {}
+
+
+def _v2(data: Document) -> Document:
+    """Schema 2: what a stream cost and takes, cadence and expected amount, the idea it came from;
+    the reach ladder on ideas; step 1's chosen idea and step 4's months of savings; new tables
+    for exchange rates, earlier goals, steps' items and dismissed nudges.
+
+    Every new field gets the value that means "not told yet", so nothing changes meaning.
+    """
+    for stream in data.get("streams", {}).values():
+        stream.setdefault("cadence", "irregular")
+        stream.setdefault("expected", None)
+        for field in ("upfront_money", "upfront_hours", "upkeep_hours"):
+            stream.setdefault(field, "0")
+        stream.setdefault("idea_id", None)
+    for idea in data.get("ideas", {}).values():
+        idea.setdefault("rating", 0)
+        idea.setdefault("ladder", [])
+    for step in data.get("steps", {}).values():
+        step.setdefault("idea_id", None)
+        step.setdefault("stream_id", None)
+        step.setdefault("savings_months", None)
+    for table in ("rates", "goal_history", "step_items", "dismissed"):
+        data.setdefault(table, {})
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {2: _v2}
 """``MIGRATIONS[n]`` upgrades a version n-1 document to version n."""
 
 

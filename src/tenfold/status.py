@@ -12,10 +12,11 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from tenfold.goal import Goal
-from tenfold.ledger import Payment, Stream, month_totals, progress
+from tenfold.ledger import Payment, Stream
 from tenfold.money import format_money
 from tenfold.steps import StepState, next_step
 from tenfold.streak import streak
+from tenfold.totals import month_totals, progress
 
 SEPARATOR = " · "
 

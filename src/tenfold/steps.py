@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from tenfold.dates import optional_date_from_store
+from tenfold.money import decimal_from_store
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,12 @@ class StepState:
     number: int
     done_on: date | None = None
     notes: str = ""
+    idea_id: int | None = None
+    """Step 1's chosen idea: a brainstorm entry."""
+    stream_id: int | None = None
+    """Step 1's chosen idea when it is already a stream in the ledger."""
+    savings_months: Decimal | None = None
+    """Step 4: how many months savings would last without the day job."""
 
     @property
     def done(self) -> bool:
@@ -115,6 +123,9 @@ class StepState:
             "number": self.number,
             "done_on": self.done_on.isoformat() if self.done_on else None,
             "notes": self.notes,
+            "idea_id": self.idea_id,
+            "stream_id": self.stream_id,
+            "savings_months": None if self.savings_months is None else str(self.savings_months),
         }
 
     @classmethod
@@ -126,7 +137,18 @@ class StepState:
         notes = doc.get("notes", "")
         if not isinstance(notes, str):
             raise TypeError("step notes must be text")
-        return cls(number, optional_date_from_store(doc.get("done_on")), notes)
+        idea_id, stream_id, months = doc["idea_id"], doc["stream_id"], doc["savings_months"]
+        for ref in (idea_id, stream_id):
+            if ref is not None and (not isinstance(ref, int) or isinstance(ref, bool) or ref < 1):
+                raise ValueError(f"step link {ref!r} is not an id")
+        return cls(
+            number,
+            optional_date_from_store(doc.get("done_on")),
+            notes,
+            idea_id,
+            stream_id,
+            None if months is None else decimal_from_store(months),
+        )
 
 
 def next_step(states: list[StepState]) -> StepInfo | None:

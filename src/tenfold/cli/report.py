@@ -10,10 +10,10 @@ import click
 from tenfold.cli import cli
 from tenfold.cli.common import Context, clock, fail, open_store
 from tenfold.errors import FieldError, TenfoldError
-from tenfold.ledger import Totals
 from tenfold.loading import Contents, read_contents
 from tenfold.money import format_money, format_totals
 from tenfold.report import MonthReport, month_label, month_report, parse_month
+from tenfold.totals import Totals
 
 
 def _render(report: MonthReport) -> None:

@@ -49,7 +49,14 @@ class StreamForm(FormDialog[Stream]):
 
     def parse(self, values: dict[str, str]) -> Stream:
         """Validate with the domain's stream parser (names are unique)."""
-        return parse_stream(existing=self.existing(), stream_id=self.stream_id, **values)
+        return parse_stream(
+            name=values["name"],
+            category=values["category"],
+            kind=values["kind"],
+            currency=values["currency"],
+            existing=self.existing(),
+            stream_id=self.stream_id,
+        )
 
 
 class PaymentForm(FormDialog[Payment]):
@@ -89,4 +96,11 @@ class IdeaForm(FormDialog[Idea]):
 
     def parse(self, values: dict[str, str]) -> Idea:
         """Validate with the domain's idea parser."""
-        return parse_idea(written_on=self.written_on, idea_id=self.idea_id, **values)
+        return parse_idea(
+            who=values["who"],
+            value=values["value"],
+            reach=values["reach"],
+            delivery=values["delivery"],
+            written_on=self.written_on,
+            idea_id=self.idea_id,
+        )

@@ -22,9 +22,9 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, Tab, Tabs
 
 from tenfold.errors import TenfoldError
-from tenfold.ledger import LedgerSummary, ledger_figures
 from tenfold.steps import StepState
 from tenfold.store import Store
+from tenfold.totals import LedgerSummary, ledger_figures
 from tenfold.tui.dialogs.form import FormDialog
 from tenfold.tui.screens.editing import EditingMixin
 from tenfold.tui.screens.help import HelpScreen

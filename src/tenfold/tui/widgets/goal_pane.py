@@ -11,9 +11,9 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from tenfold.goal import Goal
-from tenfold.ledger import LedgerSummary, progress
 from tenfold.money import format_money
 from tenfold.text import safe_display
+from tenfold.totals import LedgerSummary, progress
 from tenfold.tui.messages import EditGoal
 from tenfold.tui.widgets.pane import Pane
 

@@ -12,9 +12,10 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from tenfold.goal import Goal
-from tenfold.ledger import LedgerSummary, Payment, Stream
+from tenfold.ledger import Payment, Stream
 from tenfold.money import format_money, format_totals
 from tenfold.text import safe_display
+from tenfold.totals import LedgerSummary
 from tenfold.tui.messages import AddPayment, AddStream, DeletePayment, DeleteStream, EditPayment, EditStream
 from tenfold.tui.widgets.columns import Column
 from tenfold.tui.widgets.pane import Pane
@@ -91,7 +92,7 @@ class LedgerPane(Pane):
         """Render the ledger from the screen's state (``this_month``: each stream's total, by id).
 
         No pass over the payments here: the screen computed the figures once
-        (:func:`tenfold.ledger.ledger_figures`); the tables keep the lists and format only the
+        (:func:`tenfold.totals.ledger_figures`); the tables keep the lists and format only the
         rows they draw.
         """
         self.show_summary(summary, goal, bool(streams))

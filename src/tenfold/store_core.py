@@ -1,0 +1,202 @@
+"""The store's core: opening, locking, loading, and the one atomic write every change goes through.
+
+It opens the TinyDB file through :class:`AtomicJSONStorage`, validates every
+record into domain objects once, keeps them in memory, and applies each change to
+both the file and memory. Memory is updated only after the file write succeeded,
+so a failed save leaves both exactly as they were and the caller can retry. The
+record-level reads and writes live in :mod:`tenfold.store_ledger` and
+:mod:`tenfold.store_coach`; :class:`tenfold.store.Store` puts them together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Self
+
+from tenfold.backups import Backup, daily_backup, list_backups, restore_backup
+from tenfold.errors import ChangedOnDiskError, StoreError
+from tenfold.ledger import Payment
+from tenfold.loading import Contents, validate_document
+from tenfold.lock import FileLock
+from tenfold.opening import clock_time, migrate_on_disk, open_file
+from tenfold.storage import AtomicJSONStorage, Document
+from tenfold.tables import Tables
+
+
+class StoreCore:
+    """Validated, in-memory view of the data file with crash-safe writes."""
+
+    def __init__(
+        self,
+        path: Path,
+        storage: AtomicJSONStorage,
+        lock: FileLock | None,
+        today: Callable[[], date] = date.today,
+        data: Document | None = None,
+    ) -> None:
+        self.path = path
+        self.today = today
+        """The clock: tests pass a fixed date so check-ins and backups are repeatable."""
+        self.read_only = lock is None
+        self._storage = storage
+        self._lock = lock
+        self._stale = False
+        self._backed_up_on: date | None = None
+        self._tables = Tables(storage)
+        self._load(data if data is not None else storage.read() or {})
+
+    # ----- opening and closing -------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        read_only: bool = False,
+        lock_wait: float = 0.0,
+        today: Callable[[], date] = date.today,
+    ) -> Self:
+        """Open (creating if needed) and validate the file; take the write lock unless read-only."""
+        path = Path(path).absolute()
+        storage, lock, data = open_file(path, read_only=read_only, lock_wait=lock_wait, today=today)
+        try:
+            return cls(path, storage, lock, today, data)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+
+    def close(self) -> None:
+        """Release the lock. Every change is already on disk."""
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def reload(self) -> None:
+        """Re-read the file from disk (after another program changed it)."""
+        self._storage.forget()
+        data = migrate_on_disk(self.path, self._storage, self.today)
+        self._tables.forget()
+        self._load(data)
+        self._stale = False
+
+    # ----- backups ---------------------------------------------------------------
+
+    def backups(self) -> list[Backup]:
+        """This file's backups, newest first."""
+        return list_backups(self.path)
+
+    def restore(self, name: str) -> tuple[Backup, Backup | None]:
+        """Put backup ``name`` in place (the current file is kept as a backup), then reload."""
+        if self.read_only:
+            raise StoreError(self.path, "was opened read-only")
+        restored = restore_backup(self.path, name, clock_time(self.today), lock_held=True)
+        self.reload()
+        return restored
+
+    @property
+    def stale(self) -> bool:
+        """True after the file changed on disk: writes wait until :meth:`reload`."""
+        return self._stale
+
+    # ----- loading ---------------------------------------------------------------
+
+    def _load(self, data: Document) -> None:
+        """Validate every record into domain objects; the file is refused if any is bad."""
+        contents: Contents = validate_document(self.path, data)
+        self._goal = contents.goal
+        self._goal_history = contents.goal_history
+        self._steps = contents.steps
+        self._step_items = contents.step_items
+        self._streams = contents.streams
+        self._payments = contents.payments
+        self._payments_sorted: list[Payment] | None = None
+        self._rates = contents.rates
+        self._ideas = contents.ideas
+        self._checkins = contents.checkins
+        self._drafts = contents.drafts
+        self._dismissed = contents.dismissed
+
+    # ----- the small tables every screen uses -------------------------------------
+
+    def checkins(self) -> set[date]:
+        """Days on which the user saved anything: the streak is built from these."""
+        return set(self._checkins)
+
+    def draft(self, kind: str) -> dict[str, str] | None:
+        """Unsubmitted form values saved when the app was closed with a form open."""
+        return self._drafts.get(kind)
+
+    def dismissed(self) -> dict[str, date]:
+        """Nudges the user dismissed, by key, with the day they did."""
+        return dict(self._dismissed)
+
+    # ----- writing ---------------------------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[Tables]:
+        """Group record changes into one atomic file write; yields the tables to change."""
+        if self.read_only:
+            raise StoreError(self.path, "was opened read-only")
+        if self._stale:
+            raise ChangedOnDiskError(self.path, "changed on disk; reload it before saving")
+        today = self.today()
+        if self._backed_up_on != today:  # the first save of the day keeps yesterday's file
+            daily_backup(self.path, clock_time(self.today))
+            self._backed_up_on = today
+        self._storage.begin()
+        try:
+            yield self._tables
+            if today not in self._checkins:
+                self._tables.insert("checkins", {"on": today.isoformat()})
+        except BaseException as exc:
+            self._storage.end(commit=False)
+            self._abandon(exc)
+            raise
+        try:
+            self._storage.end()
+        except BaseException as exc:
+            self._abandon(exc)
+            raise
+        self._checkins.add(today)
+
+    def _abandon(self, exc: BaseException) -> None:
+        """After a failed save the document is re-read from disk: ids are counted again from it."""
+        self._tables.forget()
+        if isinstance(exc, ChangedOnDiskError):
+            self._stale = True
+
+    def save_draft(self, kind: str, values: dict[str, str]) -> None:
+        """Keep a form's unsubmitted values so closing the app loses nothing."""
+        with self._write() as t:
+            ids = t.find("drafts", "kind", kind)
+            if ids:
+                t.put("drafts", ids[0], {"kind": kind, "values": values})
+            else:
+                t.insert("drafts", {"kind": kind, "values": values})
+        self._drafts[kind] = values
+
+    def clear_draft(self, kind: str) -> None:
+        """Forget a draft once its form was submitted."""
+        if kind not in self._drafts:
+            return
+        with self._write() as t:
+            t.remove("drafts", t.find("drafts", "kind", kind))
+        del self._drafts[kind]
+
+    def dismiss(self, key: str, on: date) -> None:
+        """Remember that the user dismissed the nudge ``key``."""
+        if key in self._dismissed:
+            return
+        with self._write() as t:
+            t.insert("dismissed", {"key": key, "on": on.isoformat()})
+        self._dismissed[key] = on
