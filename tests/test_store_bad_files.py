@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import orjson
@@ -61,6 +62,37 @@ CASES = {
     "non-numeric id": (lambda d: (d["ideas"].update({"x": d["ideas"]["1"]}), orjson.dumps(d))[1], DamagedFileError,
                        "damaged record in ideas (id x"),
 }
+
+
+FIXTURE_V2 = Path(__file__).parent / "fixtures" / "v2.json"
+
+
+def v2(table: str, key: str, field: str, value: object) -> Callable[[dict], bytes]:
+    """A case on the schema 2 fixture, which holds one of every record kind schema 2 added."""
+
+    def make(_doc: dict) -> bytes:
+        return damaged(orjson.loads(FIXTURE_V2.read_bytes()), table, key, field, value)
+
+    return make
+
+
+CASES.update({
+    "unknown cadence": (v2("streams", "1", "cadence", "weekly"), DamagedFileError, "damaged record in streams"),
+    "negative upkeep": (v2("streams", "1", "upkeep_hours", "-3"), DamagedFileError, "cannot be negative"),
+    "stream's idea id is text": (v2("streams", "1", "idea_id", "1"), DamagedFileError, "damaged record in streams"),
+    "customer a number": (v2("payments", "3", "customer", 5), DamagedFileError, "damaged record in payments"),
+    "rate of zero": (v2("rates", "1", "rate", "0"), DamagedFileError, "damaged record in rates"),
+    "rate between one currency": (v2("rates", "1", "to", "USD"), DamagedFileError, "damaged record in rates"),
+    "rung of 7 people": (v2("ideas", "1", "ladder", [{"people": 7, "how": "x", "automated": False}]),
+                         DamagedFileError, "damaged record in ideas"),
+    "rating of 5": (v2("ideas", "1", "rating", 5), DamagedFileError, "damaged record in ideas"),
+    "item on step 2": (v2("step_items", "1", "step", 2), DamagedFileError, "damaged record in step_items"),
+    "earlier goal without a date": (v2("goal_history", "1", "replaced_on", None), DamagedFileError,
+                                    "damaged record in goal_history"),
+    "dismissed key a number": (v2("dismissed", "1", "key", 5), DamagedFileError, "damaged record in dismissed"),
+    "savings months text": (v2("steps", "4", "savings_months", "six"), DamagedFileError,
+                            "damaged record in steps"),
+})
 
 
 @pytest.mark.parametrize("case", list(CASES))

@@ -98,6 +98,9 @@ class Stream:
             raise ValueError(f"stream kind {kind!r} is not one of {', '.join(KINDS)}")
         if cadence not in CADENCES:
             raise ValueError(f"stream cadence {cadence!r} is not one of {', '.join(CADENCES)}")
+        costs = [decimal_from_store(doc[f]) for f in ("upfront_money", "upfront_hours", "upkeep_hours")]
+        if any(c < 0 for c in costs):
+            raise ValueError("up-front money and hours and upkeep hours cannot be negative")
         return cls(
             doc_id,
             name,
@@ -106,9 +109,7 @@ class Stream:
             currency,
             cadence,
             _optional_amount(doc["expected"]),
-            decimal_from_store(doc["upfront_money"]),
-            decimal_from_store(doc["upfront_hours"]),
-            decimal_from_store(doc["upkeep_hours"]),
+            *costs,
             _optional_id(doc["idea_id"]),
         )
 
