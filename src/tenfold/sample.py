@@ -1,6 +1,6 @@
-"""Sample data: a believable first half-year of a user, for screenshots, snapshots and demos.
+"""Sample data: a believable first seven months of a user, for screenshots, snapshots and demos.
 
-Written through the real store, so it is always valid data. Six months of
+Written through the real store, so it is always valid data. Six full months of
 payments give the charts, the trailing averages and the projection something to
 show; the streams carry costs and cadences, the ideas a reach ladder, and the
 steps their items, so every pane shows what it is for.
@@ -47,10 +47,11 @@ def fill_sample_data(store: Store) -> None:
     shares = store.add_stream(Stream(0, "Index fund dividends", "dividends", "portfolio", "USD", "quarterly",
                                      Decimal("45.00"), Decimal("6000.00")))
     consult = store.add_stream(Stream(0, "Saturday consulting", "business", "active", "EUR"))
-    store.add_rate(Rate(0, "USD", "EUR", Decimal("0.92"), _month_start(today, 6)))
+    store.add_rate(Rate(0, "USD", "EUR", Decimal("0.92"), _month_start(today, 7)))
     payments: list[Payment] = []
-    for back, ebook_amount, course_amount in ((5, "32.50", "0"), (4, "45.50", "197.00"), (3, "58.50", "197.00"),
-                                              (2, "71.50", "394.00"), (1, "84.50", "394.00"), (0, "112.70", "591.00")):
+    months = ((6, "26.00", "0"), (5, "32.50", "0"), (4, "45.50", "197.00"), (3, "58.50", "197.00"),
+              (2, "71.50", "394.00"), (1, "84.50", "394.00"), (0, "112.70", "591.00"))
+    for back, ebook_amount, course_amount in months:
         start = _month_start(today, back)
         payments.append(Payment(0, ebook.id, start + timedelta(days=4), Decimal(ebook_amount),
                                 f"{int(Decimal(ebook_amount) / Decimal('6.5'))} copies"))
