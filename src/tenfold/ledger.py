@@ -33,6 +33,8 @@ CATEGORIES: tuple[str, ...] = (
 KINDS: tuple[str, ...] = ("passive", "active", "portfolio")
 
 
+_new_object = object.__new__
+
 CADENCES: tuple[str, ...] = ("irregular", "monthly", "quarterly", "yearly")
 """How often a stream pays; an irregular stream has no expected date."""
 
@@ -98,8 +100,8 @@ class Stream:
             raise ValueError(f"stream kind {kind!r} is not one of {', '.join(KINDS)}")
         if cadence not in CADENCES:
             raise ValueError(f"stream cadence {cadence!r} is not one of {', '.join(CADENCES)}")
-        costs = [decimal_from_store(doc[f]) for f in ("upfront_money", "upfront_hours", "upkeep_hours")]
-        if any(c < 0 for c in costs):
+        money, hours, upkeep = (decimal_from_store(doc[f]) for f in ("upfront_money", "upfront_hours", "upkeep_hours"))
+        if min(money, hours, upkeep) < 0:
             raise ValueError("up-front money and hours and upkeep hours cannot be negative")
         return cls(
             doc_id,
@@ -109,7 +111,9 @@ class Stream:
             currency,
             cadence,
             _optional_amount(doc["expected"]),
-            *costs,
+            money,
+            hours,
+            upkeep,
             _optional_id(doc["idea_id"]),
         )
 
@@ -139,7 +143,13 @@ class Payment:
         stream_id, note, customer = doc["stream_id"], doc.get("note", ""), doc.get("customer", "")
         if not isinstance(stream_id, int) or not isinstance(note, str) or not isinstance(customer, str):
             raise TypeError("payment stream_id must be a number, note and customer text")
-        return cls(doc_id, stream_id, date_from_store(doc["on"]), decimal_from_store(doc["amount"]), note, customer)
+        on, amount = date_from_store(doc["on"]), decimal_from_store(doc["amount"])
+        # Every field checked above, the instance is filled as pickle does, skipping the frozen
+        # dataclass's __init__ (one object.__setattr__ per field): 1.1 us of the 2 us a payment
+        # took to load, 0.1 s with ten years of payments. test_domain checks it equals Payment(...).
+        payment = _new_object(cls)
+        payment.__dict__.update(id=doc_id, stream_id=stream_id, on=on, amount=amount, note=note, customer=customer)
+        return payment
 
 
 def parse_hours(text: str, field: str) -> Decimal:
