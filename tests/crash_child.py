@@ -5,6 +5,9 @@
 
 It applies edits ``start .. start+count-1`` of the seeded workload (see
 ``crashkit.py``) and prints ``ack I`` after edit I's save returned. With
+``--background`` it saves as the app does (a background thread writes; edits
+return at once): it prints ``applied I`` after each edit and, every
+``--flush-every`` edits, calls ``Store.flush`` and then acks every edit so far. With
 ``--die-after N`` it exits at once (``os._exit``, no cleanup, like a power cut
 for this process) right after its Nth call to ``os.write``, ``os.fsync`` or
 ``os.replace``, counted from the moment it is armed: before opening the store
@@ -61,6 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--die-after", type=int, default=0)
     parser.add_argument("--arm-at", choices=("open", "save"), default="save")
     parser.add_argument("--fake-v2", action="store_true")
+    parser.add_argument("--background", action="store_true")
+    parser.add_argument("--flush-every", type=int, default=5)
     args = parser.parse_args(argv)
     if args.fake_v2:
         install_fake_v2()
@@ -71,10 +76,22 @@ def main(argv: list[str] | None = None) -> int:
     print("ready", flush=True)
     if args.die_after and args.arm_at == "save":
         arm(args.die_after)
+    if args.background:
+        store.save_in_background(lambda problem: problem and print(f"save failed: {problem}", file=sys.stderr))
+    acked = args.start
     for index in range(args.start, args.start + args.count):
         apply_to_store(store, ops[index])
-        print(f"ack {index}", flush=True)
+        if not args.background:
+            print(f"ack {index}", flush=True)
+            continue
+        print(f"applied {index}", flush=True)
+        if (index + 1 - args.start) % args.flush_every == 0:
+            store.flush()
+            print("".join(f"ack {i}\n" for i in range(acked, index + 1)), end="", flush=True)
+            acked = index + 1
     store.close()
+    if args.background:
+        print("".join(f"ack {i}\n" for i in range(acked, args.start + args.count)), end="", flush=True)
     return 0
 
 

@@ -2,7 +2,10 @@
 
 After every kill the file must open cleanly and equal the model after exactly
 ``acked`` or ``acked + 1`` edits: every save the child reported is there, and no
-edit is there by half. Each run continues from where the file stands, so over a
+edit is there by half. With ``background`` the child saves as the app does (a
+background thread writes while edits go on, flushed every few edits): the file
+must then equal the model after some whole number of edits between the last
+flushed one and one past the last applied. Each run continues from where the file stands, so over a
 soak the child makes thousands of saves. The date moves on every few runs, so
 daily backups (and their pruning) happen under fire too; every backup must be
 whole. Used by ``test_crash.py`` (small) and ``benchmarks/crash_soak.py`` (full).
@@ -46,6 +49,12 @@ class SoakResult:
     failures: list[str] = field(default_factory=list)
 
 
+def _view(model: Model) -> dict[str, object]:
+    """The model as :func:`crashkit.store_snapshot` shows a store, without copying it."""
+    return {"goal": model.goal, "steps": model.steps, "streams": model.streams, "payments": model.payments,
+            "ideas": model.ideas}
+
+
 def _leftovers(folder: Path) -> list[Path]:
     return [p for p in [*folder.glob(".*.tmp"), *(folder / "backups").glob(".*.tmp")] if p.is_file()]
 
@@ -62,7 +71,8 @@ def _check_backups(db: Path) -> str | None:
     return None
 
 
-def soak(folder: Path, kills: int, seed: int, *, max_delay: float = 0.3, log: bool = False) -> SoakResult:
+def soak(folder: Path, kills: int, seed: int, *, max_delay: float = 0.3, log: bool = False,
+         background: bool = False) -> SoakResult:
     """Kill the child ``kills`` times; stops at the first failure."""
     rng = random.Random(seed)
     db = folder / "tenfold.json"
@@ -78,7 +88,7 @@ def soak(folder: Path, kills: int, seed: int, *, max_delay: float = 0.3, log: bo
             ops = generate_ops(seed, len(ops) * 2)
         child = subprocess.Popen(
             [sys.executable, str(CHILD), str(db), "--today", day.isoformat(), "--seed", str(seed),
-             "--start", str(done), "--count", str(CHUNK)],
+             "--start", str(done), "--count", str(CHUNK), *(["--background"] if background else [])],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
         )
         time.sleep(rng.uniform(0.0, max_delay))
@@ -95,6 +105,8 @@ def soak(folder: Path, kills: int, seed: int, *, max_delay: float = 0.3, log: bo
             break
         result.acked += len(acks)
         last = acks[-1] if acks else done - 1
+        applied = [int(line.split()[1]) for line in out.splitlines() if line.startswith("applied ")]
+        last_applied = max([last, *applied])
         result.left_temp_files += bool(_leftovers(folder))
         problem = None
         if not db.exists():
@@ -108,15 +120,17 @@ def soak(folder: Path, kills: int, seed: int, *, max_delay: float = 0.3, log: bo
         if problem is None and db.exists():
             for op in ops[done : last + 1]:
                 model.apply(op)
-            one_more = copy.deepcopy(model)
-            one_more.apply(ops[last + 1])
-            if seen == model.snapshot():
-                done = last + 1
-            elif seen == one_more.snapshot():
-                model, done = one_more, last + 2
+            candidate, matched = copy.deepcopy(model), None
+            for n in range(last + 1, last_applied + 3):  # edits in the file: acked ... one past applied
+                if seen == _view(candidate):
+                    matched = n
+                    break
+                candidate.apply(ops[n])
+            if matched is not None:
+                model, done = candidate, matched
             else:
-                problem = (f"after {len(acks)} acks (last {last}) the file matches "
-                           f"neither {last + 1} nor {last + 2} edits")
+                problem = (f"after {len(acks)} acks (last {last}, applied {last_applied}) the file matches "
+                           f"no whole number of edits from {last + 1} to {last_applied + 2}")
         if problem is None and db.exists():
             try:
                 Store.open(db, today=lambda d=day: d).close()  # what the next start does: clean up

@@ -120,7 +120,7 @@ def test_a_quoted_note_spanning_lines_is_reported_where_it_starts(db: Path, tmp_
     [
         ("", "line 1: the file is empty"),
         ("date,stream,amount,note\n", "line 2: there are no payments below the header"),
-        ("when,stream,amount\n2026-11-01,Royalties,1\n", "line 1: missing column date; unknown column 'when'"),
+        ("when,stream,amount\n2026-11-01,Royalties,1\n", "line 1: missing column date (the columns are: when, stream"),
         ("date,stream,amount,amount\n", "a column is repeated"),
         (b"date,stream,amount\n2026-11-01,Caf\xe9,1\n", "line 2: is not UTF-8 text"),
         ('date,stream,amount\n2026-11-01,"Roy"alties,1\n', "line 2: is not valid CSV"),

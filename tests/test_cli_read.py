@@ -59,20 +59,23 @@ def test_report_shows_each_stream_this_month_and_last(db: Path) -> None:
     result = invoke(db, "report")
     assert result.exit_code == 0
     out = result.stdout
-    assert "2026-11" in out and "2026-10" in out
+    assert out.startswith("Income report, 2026-11 (compared with 2026-10), in EUR")
     royalties = next(line for line in out.splitlines() if "Royalties" in line)
-    assert "12.50 EUR" in royalties
+    assert royalties.split("│")[3:7] == [" EUR ", "       - ", "   12.50 ", "        100.0% "]
     consulting = next(line for line in out.splitlines() if "Consulting" in line)
-    assert "400.00 USD" in consulting
-    passive = next(line for line in out.splitlines() if "Passive" in line)
-    assert "12.50 EUR" in passive and "USD" not in passive
+    assert " USD " in consulting and "400.00" in consulting
+    november = next(line for line in out.splitlines() if line.startswith("│ 2026-11 "))
+    assert "12.50" in november and "USD" not in november
+    october = next(line for line in out.splitlines() if "2026-10 (before)" in line)
+    assert "400.00 USD" in october  # no USD rate: shown apart, not added
+    assert "Rates used: none" in out
 
 
 def test_report_for_a_chosen_month(db: Path) -> None:
     out = invoke(db, "report", "--month", "2026-12").stdout
     assert "2026-12" in out
     royalties = next(line for line in out.splitlines() if "Royalties" in line)
-    assert "12.50 EUR" in royalties  # November is now "last month"
+    assert royalties.split("│")[4].strip() == "12.50"  # November is now the month compared with
 
 
 @pytest.mark.parametrize("month", ["2026-13", "nov", "2026-1"])
@@ -100,7 +103,7 @@ def test_export_json_has_everything_with_exact_amounts(db: Path) -> None:
     assert {s["name"] for s in data["streams"]} == {"Royalties", "Consulting"}
     assert data["payments"][0] == {
         "id": 2, "date": "2026-10-20", "stream_id": 2, "stream": "Consulting",
-        "amount": "400.00", "currency": "USD", "note": "",
+        "amount": "400.00", "currency": "USD", "note": "", "customer": "",
     }
     assert all(isinstance(p["amount"], str) for p in data["payments"])
     assert data["ideas"][0]["who"] == "Neighbours"
@@ -126,7 +129,8 @@ def test_export_into_a_missing_folder_is_one_line(db: Path, tmp_path: Path) -> N
 
 
 def test_export_refuses_an_unknown_format(db: Path) -> None:
-    assert "'xml' is not one of 'json', 'ledger'" in one_error_line(invoke(db, "export", "--format", "xml"))
+    line = one_error_line(invoke(db, "export", "--format", "xml"))
+    assert "'xml' is not one of 'json', 'csv', 'markdown', 'ledger'" in line
 
 
 # ----- locate -------------------------------------------------------------------

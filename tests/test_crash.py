@@ -123,3 +123,13 @@ def test_random_kills_lose_no_acknowledged_save(tmp_path: Path) -> None:
     assert not result.failures, result.failures
     assert result.survived == result.kills == 20
     assert result.acked > 50  # the kills landed while the child was saving, not only while it started
+
+
+def test_random_kills_while_saving_in_the_background_leave_whole_versions(tmp_path: Path) -> None:
+    """As the app saves: edits go on while a thread writes; a kill leaves a whole version, every flushed edit in it."""
+    result = soak(tmp_path, kills=20, seed=20261122, background=True)
+    print(f"\nbackground: survived {result.survived}/{result.kills} kills in {result.seconds:.1f}s; "
+          f"{result.acked} flushed edits acknowledged; {result.left_temp_files} kills left a temp file")
+    assert not result.failures, result.failures
+    assert result.survived == result.kills == 20
+    assert result.acked > 50

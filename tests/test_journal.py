@@ -1,7 +1,7 @@
 """``tenfold export --format ledger``: a journal hledger and ledger-cli read with Tenfold's own totals.
 
 The journal is parsed back here and every month of every stream is compared with
-:func:`tenfold.report.month_report` (what ``tenfold report`` prints), to the cent.
+:func:`tenfold.report_build.build_report` (what ``tenfold report`` prints), to the cent.
 Where hledger or ledger-cli is installed, the same comparison runs on their output;
 without them those tests skip, so CI does not depend on either tool.
 """
@@ -24,7 +24,8 @@ from hypothesis import strategies as st
 
 from tenfold.export import RECEIVED_ACCOUNT, journal_accounts, journal_text
 from tenfold.ledger import Payment, Stream
-from tenfold.report import Month, month_report
+from tenfold.report import Month, aggregate, month_period
+from tenfold.report_build import build_report
 from tenfold.store import Store
 from test_cli_support import invoke
 
@@ -88,9 +89,11 @@ def tenfold_totals(store: Store) -> dict[tuple[str, Month], Decimal]:
     months = sorted({(p.on.year, p.on.month) for p in store.payments()})
     totals: dict[tuple[str, Month], Decimal] = {}
     for month in months:
-        for row in month_report(store.payments(), store.streams(), month).rows:
-            if row.this_month:
-                totals[(by_name[row.name], month)] = row.this_month
+        period = month_period(month)
+        report = build_report(aggregate(store.payments(), period), store.streams(), [], "EUR", period)
+        for row in report.streams:
+            if row.total:
+                totals[(by_name[row.stream.name], month)] = row.total
     return totals
 
 
@@ -124,6 +127,23 @@ def test_journal_totals_equal_tenfolds_report_to_the_cent(seeded: tuple[Path, St
     db, store = seeded
     text = export_journal(db, tmp_path).read_text(encoding="utf-8")
     assert parse_journal(text) == tenfold_totals(store)
+
+
+def test_journal_totals_equal_the_printed_csv_report(seeded: tuple[Path, Store], tmp_path: Path) -> None:
+    """What ``tenfold report --year Y --format csv`` prints, year by year, against the exported journal."""
+    db, store = seeded
+    accounts = journal_accounts(store.streams())
+    by_name = {s.name: accounts[s.id] for s in store.streams()}
+    printed: dict[tuple[str, Month], Decimal] = {}
+    for year in (2023, 2024):
+        result = invoke(db, "report", "--year", str(year), "--format", "csv")
+        assert result.exit_code == 0, result.output
+        for row in csv.DictReader(io.StringIO(result.stdout)):
+            if Decimal(row["amount"]):
+                printed[(by_name[row["stream"]], (int(row["month"][:4]), int(row["month"][5:])))] = Decimal(
+                    row["amount"])
+    text = export_journal(db, tmp_path).read_text(encoding="utf-8")
+    assert printed == parse_journal(text) == tenfold_totals(store)
 
 
 def test_account_names_are_safe_and_distinct(seeded: tuple[Path, Store]) -> None:

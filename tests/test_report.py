@@ -11,7 +11,8 @@ from tenfold.csvimport import CsvImportError, read_payments
 from tenfold.errors import FieldError
 from tenfold.goal import Goal
 from tenfold.ledger import Payment, Stream
-from tenfold.report import month_report, parse_month
+from tenfold.report import aggregate, month_period, parse_month
+from tenfold.report_build import build_report
 from tenfold.status import percent, status_line
 from tenfold.steps import StepState
 
@@ -35,19 +36,20 @@ PAYMENTS = [
 ]
 
 
-def test_month_report_across_the_new_year() -> None:
-    report = month_report(PAYMENTS, STREAMS, (2026, 1))
-    assert report.previous == (2025, 12)
-    rows = {r.name: (r.this_month, r.last_month) for r in report.rows}
+def test_a_month_report_across_the_new_year() -> None:
+    period = month_period((2026, 1))
+    report = build_report(aggregate(PAYMENTS, period), STREAMS, [], "EUR", period)
+    assert period.compare == (2025, 12)
+    rows = {f.stream.name: (f.by_month[(2026, 1)], f.by_month[(2025, 12)]) for f in report.streams}
     assert rows == {
         "Book": (Decimal("10.30"), Decimal("5.00")),
         "ETF": (Decimal("33.33"), Decimal(0)),
         "Agency": (Decimal("1000.00"), Decimal(0)),
     }
-    assert [r.name for r in report.rows] == ["Agency", "Book", "ETF"]
-    assert report.total() == {"EUR": Decimal("1010.30"), "USD": Decimal("33.33")}
-    assert report.total(last=True) == {"EUR": Decimal("5.00")}
-    assert report.total(kind="passive") == {"EUR": Decimal("10.30")}
+    assert [f.stream.name for f in report.streams] == ["Agency", "Book", "ETF"]
+    assert report.all.amount == Decimal("1010.30") and report.all.unconverted == {"USD": Decimal("33.33")}
+    assert report.months[0].all.amount == Decimal("5.00")
+    assert report.passive.amount == Decimal("10.30")
 
 
 @pytest.mark.parametrize("text", ["2026-00", "2026-13", "26-01", "2026/01", "", "3000-01"])

@@ -85,6 +85,7 @@ KEYS: dict[str, dict[str, Any]] = {
     "2": {"key": "2", "code": "Digit2", "text": "2", "windowsVirtualKeyCode": 50},
     " ": {"key": " ", "code": "Space", "text": " ", "windowsVirtualKeyCode": 32},
     "q": {"key": "q", "code": "KeyQ", "text": "q", "windowsVirtualKeyCode": 81},
+    "escape": {"key": "Escape", "code": "Escape", "windowsVirtualKeyCode": 27},
 }
 
 
@@ -312,8 +313,10 @@ async def test_a_tick_in_the_browser_is_saved(tmp_path: Path) -> None:
                     await page.send("Page.addScriptToEvaluateOnNewDocument", source=CATCH_CLIENT)
                     await page.send("Page.navigate", url=f"http://127.0.0.1:{port}/")
 
-                    await page.wait_for_screen(*TITLES, "[ ] 1 ")
+                    await page.wait_for_screen("Welcome to Tenfold")  # the today card greets a new user
                     await page.send("Runtime.evaluate", expression="window.__tenfoldClient.terminal.focus()")
+                    await page.press("escape")
+                    await page.wait_for_screen(*TITLES, "[ ] 1 ")
                     await page.press("2")  # focus the Eight Steps pane; its cursor starts on step 1
                     await page.wait_for_screen("Tick/untick")  # the footer shows the list's keys
                     await page.press(" ")

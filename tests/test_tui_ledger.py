@@ -37,7 +37,7 @@ async def test_add_a_stream_and_a_payment_then_edit_both(tmp_path: Path) -> None
         assert t.app.screen is t.app.main_screen
         await t.press("a")
         assert isinstance(t.form, PaymentForm)
-        assert t.form.values() == {"stream": "1", "on": TODAY.isoformat(), "amount": "", "note": ""}
+        assert t.form.values() == {"stream": "1", "on": TODAY.isoformat(), "amount": "", "note": "", "customer": ""}
         await t.fill(on="2026-11-03", amount="12.5", note="October sales")
         await t.press("enter")
         assert t.app.screen is t.app.main_screen
@@ -48,7 +48,8 @@ async def test_add_a_stream_and_a_payment_then_edit_both(tmp_path: Path) -> None
         # Edit: Enter on the payment (like e), then e on the stream.
         await t.press("enter")
         assert isinstance(t.form, PaymentForm)
-        assert t.form.values() == {"stream": "1", "on": "2026-11-03", "amount": "12.50", "note": "October sales"}
+        assert t.form.values() == {"stream": "1", "on": "2026-11-03", "amount": "12.50", "note": "October sales",
+                                   "customer": ""}
         await t.fill(amount="13", note="")
         await t.press("ctrl+s")
         assert t.app.screen is t.app.main_screen
@@ -57,7 +58,8 @@ async def test_add_a_stream_and_a_payment_then_edit_both(tmp_path: Path) -> None
         await t.press("e")
         assert isinstance(t.form, StreamForm)
         assert t.form.values() == {"name": "Ebook royalties", "category": "royalties", "kind": "passive",
-                                   "currency": "USD"}
+                                   "currency": "USD", "cadence": "irregular", "expected": "", "upfront_money": "",
+                                   "upfront_hours": "", "upkeep_hours": ""}
         await t.fill(name="Ebook sales", kind="active")
         await t.press("ctrl+s")
         assert t.app.screen is t.app.main_screen
@@ -90,7 +92,9 @@ async def test_an_empty_or_taken_stream_name_is_refused(tmp_path: Path) -> None:
         assert isinstance(t.form, StreamForm), "the form stays open"
         assert "cannot be empty" in t.error("name")
         assert t.form.query_one("#field-name").has_focus
-        assert t.form.values() == {"name": "", "category": "ads", "kind": "passive", "currency": "USD"}
+        assert t.form.values() == {"name": "", "category": "ads", "kind": "passive", "currency": "USD",
+                                   "cadence": "irregular", "expected": "", "upfront_money": "", "upfront_hours": "",
+                                   "upkeep_hours": ""}
         for name in ("   ", "blog ADS"):  # blanks are no name; names are unique, whatever the case
             await t.fill(name=name)
             await t.press("enter")
@@ -119,7 +123,7 @@ async def test_a_payment_needs_a_stream_that_exists(tmp_path: Path) -> None:
         before = db.read_bytes()
         await t.press("ctrl+s")
         assert "Choose the stream" in t.error("stream")
-        assert t.form.values() == {"stream": "", "on": "2026-11-20", "amount": "5", "note": "gone"}
+        assert t.form.values() == {"stream": "", "on": "2026-11-20", "amount": "5", "note": "gone", "customer": ""}
         assert db.read_bytes() == before
         # Bad amount and date too: each says what is wrong, what was typed stays.
         await t.fill(stream="Ebook royalties", on="2026-02-30", amount="1,2,3")

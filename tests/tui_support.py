@@ -7,10 +7,12 @@ a new :class:`Store` reads back from the file after the app has gone.
 
 from __future__ import annotations
 
+import asyncio
 import html
 import re
+import time
 import unicodedata
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -40,8 +42,31 @@ def open_store(path: Path) -> Store:
 
 
 def reopen(path: Path) -> Store:
-    """A fresh, read-only look at what is on disk (the app's store is closed by then)."""
+    """A fresh, read-only look at what is on disk.
+
+    While the app runs on ``path``, its background saves are waited for first
+    (:func:`wait_for_saves`), so the file holds every change the app has made.
+    """
+    store = _RUNNING.get(path)
+    if store is not None:
+        wait_for_saves(store)
     return Store.open(path, read_only=True, today=lambda: TODAY)
+
+
+_RUNNING: dict[Path, Store] = {}
+"""The store of the app running on each path (see :func:`running`)."""
+
+
+def wait_for_saves(store: Store, seconds: float = 5.0) -> None:
+    """Block until the app's background saver has written every change, or reported that it cannot.
+
+    The saver is a thread that needs nothing from the event loop, so blocking the
+    loop here is fine; this keeps tests that look at the file deterministic.
+    """
+    deadline = time.monotonic() + seconds
+    while store.unsaved and not store.saving_failed:
+        assert time.monotonic() < deadline, f"a background save did not finish within {seconds} s"
+        time.sleep(0.002)
 
 
 @dataclass
@@ -62,6 +87,7 @@ class Running:
         for key in keys:
             self._send(key)
             await self.pilot.pause()
+            wait_for_saves(self.app.store)
 
     def _send(self, key: str) -> None:
         """Post one key event exactly as ``App._press_keys`` (behind ``Pilot.press``) builds it."""
@@ -93,6 +119,7 @@ class Running:
                 self._send(c)
             run.clear()
             await self.pilot.pause()
+            wait_for_saves(self.app.store)
             if char == "\n":
                 await self.press("enter")
 
@@ -152,16 +179,27 @@ def field_value(widget: Widget) -> str:
     raise TypeError(widget)
 
 
+async def until(ui: Running, condition: Callable[[], bool], seconds: float = 2.0) -> None:
+    """Let the app run until ``condition()`` holds (a background save, its report); fail after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"still not true after {seconds} s"
+        await asyncio.sleep(0.02)
+        await ui.pilot.pause()
+
+
 @asynccontextmanager
 async def running(path: Path, size: tuple[int, int] = WIDE) -> AsyncIterator[Running]:
     """Run the real app on ``path``; the store is closed (lock released) afterwards."""
     store = open_store(path)
+    _RUNNING[path] = store
     try:
         app = make_app(store)
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
             yield Running(app, pilot, path)
     finally:
+        del _RUNNING[path]
         store.close()
 
 

@@ -1,4 +1,4 @@
-"""User settings (the theme) in a small JSON file in the user config directory.
+"""User settings (the theme, the today card) in a small JSON file in the user config directory.
 
 Settings are about this machine's terminal, not about the user's data, so they
 never go in the data file (which may be synced to other devices). A missing or
@@ -20,6 +20,8 @@ class Settings:
     """What Tenfold remembers between runs, besides the data."""
 
     theme: str = "textual-dark"
+    today_on_launch: bool = True
+    """Show the today card when the app starts (``t`` opens it any time)."""
 
 
 def config_path(folder: Path) -> Path:
@@ -33,8 +35,13 @@ def load_settings(folder: Path) -> Settings:
         raw = json.loads(config_path(folder).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return Settings()
-    theme = raw.get("theme") if isinstance(raw, dict) else None
-    return Settings(theme=theme) if isinstance(theme, str) and theme else Settings()
+    if not isinstance(raw, dict):
+        return Settings()
+    theme, today = raw.get("theme"), raw.get("today_on_launch")
+    return Settings(
+        theme=theme if isinstance(theme, str) and theme else Settings.theme,
+        today_on_launch=today if isinstance(today, bool) else Settings.today_on_launch,
+    )
 
 
 def save_settings(folder: Path, settings: Settings) -> None:

@@ -29,7 +29,7 @@ EXPORT_VERSION = 1
 
 
 def export_document(store: Store, today: date) -> dict[str, Any]:
-    """Goal, steps, streams, payments, ideas and check-ins as JSON-ready values."""
+    """Goal, steps, streams, payments, rates, ideas and check-ins as JSON-ready values."""
     streams = {s.id: s for s in store.streams()}
     return {
         "tenfold_export": {
@@ -50,9 +50,11 @@ def export_document(store: Store, today: date) -> dict[str, Any]:
                 "amount": str(p.amount),
                 "currency": streams[p.stream_id].currency,
                 "note": p.note,
+                "customer": p.customer,
             }
             for p in sorted(store.payments(), key=lambda p: (p.on, p.id))
         ],
+        "rates": [{"id": r.id, **r.to_store()} for r in sorted(store.rates(), key=lambda r: (r.on, r.id))],
         "ideas": [{"id": i.id, **i.to_store()} for i in sorted(store.ideas(), key=lambda i: (i.written_on, i.id))],
         "checkins": sorted(d.isoformat() for d in store.checkins()),
     }

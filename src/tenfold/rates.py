@@ -8,7 +8,7 @@ and every converted figure can say which rate it used.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
@@ -166,3 +166,38 @@ def convert(amount: Decimal, currency: str, to: str, on: date, rates: Iterable[R
     inverted = rate.currency != currency
     value = amount / rate.rate if inverted else amount * rate.rate
     return Converted(value.quantize(_CENTS, rounding=ROUND_HALF_EVEN), rate, inverted)
+
+
+@dataclass(frozen=True)
+class ConvertedTotals:
+    """Per-currency totals brought into one currency, with what could not be.
+
+    ``amount`` adds only what was converted (or already in the target currency);
+    ``unconverted`` keeps the rest per currency, to be shown apart, never added.
+    """
+
+    amount: Decimal
+    used: tuple[Converted, ...]
+    unconverted: dict[str, Decimal]
+
+
+def convert_totals(totals: Mapping[str, Decimal], to: str, on: date, rates: Iterable[Rate]) -> ConvertedTotals:
+    """Each currency's total converted at the rate for ``on`` (see :func:`convert`), then added.
+
+    For a month's totals, pass ``on=month_end(year, month)``: that is the rule
+    (:data:`CONVERSION_RULE`) every figure in the app follows.
+    """
+    rate_list = rates if isinstance(rates, list) else list(rates)
+    amount = Decimal("0.00")
+    used: list[Converted] = []
+    missing: dict[str, Decimal] = {}
+    for currency in sorted(totals):
+        value = totals[currency]
+        converted = convert(value, currency, to, on, rate_list)
+        if converted is None:
+            missing[currency] = value
+            continue
+        amount += converted.amount
+        if converted.rate is not None:
+            used.append(converted)
+    return ConvertedTotals(amount, tuple(used), missing)

@@ -8,8 +8,10 @@ whether its yes/no box is used (a sub-task done, a mentor asked).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from tenfold.dates import date_from_store
@@ -26,6 +28,14 @@ class ItemKind:
     detail_label: str
     done_label: str | None
     """The yes/no box's label, or None when the step's items have none."""
+
+    @property
+    def plural(self) -> str:
+        """The noun for several items: ``sub-tasks``, ``marketers studied``, ``streams to scale``."""
+        first, space, rest = self.noun.partition(" ")
+        if rest in ("studied", "to scale"):
+            return f"{first}s{space}{rest}"
+        return self.noun + "s"
 
 
 ITEM_KINDS: dict[int, ItemKind] = {
@@ -92,3 +102,20 @@ def parse_step_item(
     if errors:
         raise FormErrors(errors)
     return StepItem(item_id, step, clean["text"], clean["detail"], done, added_on, stream_id)
+
+
+MAX_SAVINGS_MONTHS = Decimal(1200)
+"""A hundred years: anything above is a typo, not a plan."""
+
+
+def parse_savings_months(text: str) -> Decimal | None:
+    """Step 4's "how many months would savings last": a number such as ``6`` or ``4.5``; blank clears it."""
+    raw = text.strip().replace(",", ".")
+    if not raw:
+        return None
+    if not re.fullmatch(r"\d{1,4}(\.\d)?", raw, re.ASCII):
+        raise FieldError("savings_months", f"'{raw[:20]}' is not a number of months; type e.g. 6 or 4.5")
+    months = Decimal(raw)
+    if months > MAX_SAVINGS_MONTHS:
+        raise FieldError("savings_months", "At most 1,200 months (a hundred years)")
+    return months

@@ -17,6 +17,8 @@ import contextlib
 import errno
 import os
 import tempfile
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +26,7 @@ import orjson
 from tinydb.storages import Storage
 
 from tenfold.errors import ChangedOnDiskError, DamagedFileError, StoreError, WriteFailedError
+from tenfold.serialized import SerializedTables
 
 Document = dict[str, dict[str, Any]]
 Signature = tuple[int, int, int]
@@ -127,85 +130,175 @@ def describe_os_error(exc: OSError) -> str:
 
 
 class AtomicJSONStorage(Storage):
-    """TinyDB storage with atomic, durable writes, a read cache and change detection."""
+    """TinyDB storage with atomic, durable writes, a read cache and change detection.
+
+    Changes are grouped in batches (:meth:`begin` ... :meth:`end`); each committed
+    batch is one new *generation* of the document. Synchronously (the default, the
+    command line) the outermost ``end`` writes it before returning. With
+    ``write_behind`` (the app) ``end`` only counts the generation and calls
+    ``on_pending``; :meth:`save_pending` - run by the background saver, or by
+    :meth:`flush` - writes the newest generation. ``_lock`` is held for a whole
+    batch and while the document is serialised, so a save never sees a batch half
+    applied; ``_io`` is held for the whole write, so two saves never overlap.
+    """
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = Path(path)
         self.read_only = read_only
+        self.write_behind = False
+        self.on_pending: Callable[[], None] | None = None
+        """Called (without any lock held) after a batch committed in write-behind mode."""
+        self.before_write: Callable[[], None] | None = None
+        """Called before a new version is written (the store takes the daily backup there)."""
+        self.conflicted = False
+        """True once the file changed behind our back: nothing is written until :meth:`forget`."""
         self._cache: Document | None = None
         self._signature: Signature | None = None
+        self._chunks = SerializedTables()
         self._deferred = 0
-        self._dirty = False
+        self._changed = False
+        self._generation = 0
+        self._saved = 0
+        self._lock = threading.Lock()
+        self._io = threading.Lock()
 
     def read(self) -> Document | None:
         """Return the document, from memory after the first read."""
         if self._cache is None:
             signature = file_signature(self.path)
             if self._signature is not None and signature != self._signature:
-                # We dropped the cache after a failed save; someone changed the file since.
-                # Re-reading silently would apply our change to their version while the
-                # store's memory still shows ours.
                 raise ChangedOnDiskError(
                     self.path, "was changed by another program since Tenfold read it; nothing was overwritten"
                 )
             self._cache = load_document(self.path)
             self._signature = signature
+            self._chunks.clear()
         return self._cache
 
     def write(self, data: Document) -> None:
-        """Write now, or just remember the data while a batch is open."""
+        """Replace the whole document (a migration); written now, or at the end of the open batch."""
         if self.read_only:
             raise StoreError(self.path, "was opened read-only")
+        self.begin()
         self._cache = data
+        self._chunks.clear()
+        self._changed = True
+        self.end()
+
+    def touch(self, table: str) -> None:
+        """Inside a batch: ``table`` of the cached document was changed in place."""
+        if self.read_only:
+            raise StoreError(self.path, "was opened read-only")
+        self._chunks.changed(table)
+        self._changed = True
+
+    @property
+    def pending(self) -> bool:
+        """Whether a committed change is not on disk yet."""
+        return self._generation != self._saved
+
+    # ----- batches ---------------------------------------------------------------
+
+    def begin(self) -> None:
+        """Start a batch: writes are held in memory until :meth:`end`."""
+        if self._deferred == 0:
+            self._lock.acquire()
+            self._changed = False
+        self._deferred += 1
+
+    def end(self, *, commit: bool = True) -> None:
+        """End a batch; the outermost end commits it (written now, or queued in write-behind).
+
+        ``commit=False``: the caller has undone the batch's changes in memory. If the
+        synchronous write fails, the error is raised and the generation is not counted:
+        the caller undoes the changes, and memory again equals the file.
+        """
+        self._deferred -= 1
         if self._deferred:
-            self._dirty = True
             return
-        self.flush()
+        committed = commit and self._changed
+        if committed:
+            self._generation += 1
+        self._changed = False
+        self._lock.release()
+        if not committed:
+            return
+        if self.write_behind:
+            if self.on_pending is not None:
+                self.on_pending()
+            return
+        try:
+            self.save_pending()
+        except BaseException:
+            self._generation -= 1
+            raise
 
     def flush(self) -> None:
-        """Write the cached document to disk, atomically and durably."""
-        if self._cache is None:
+        """Make every committed change durable now (waiting for a save under way); raises on failure."""
+        self.save_pending()
+
+    # ----- writing -----------------------------------------------------------------
+
+    def check_unchanged(self) -> None:
+        """Refuse early when the file changed on disk (a sync tool), before any change is made.
+
+        Skipped while a save is being written: the file is then ours, mid-replace,
+        and the saver checks again before it writes.
+        """
+        if not self._io.acquire(blocking=False):
             return
-        data = self._cache
-        if self.changed_on_disk():
-            self._cache = None
-            self._dirty = False
+        try:
+            self._refuse_if_changed()
+        finally:
+            self._io.release()
+
+    def _refuse_if_changed(self) -> None:
+        if self.conflicted or self.changed_on_disk():
+            self.conflicted = True
             raise ChangedOnDiskError(
                 self.path, "was changed by another program since Tenfold read it; nothing was overwritten"
             )
-        try:
-            atomic_write(self.path, orjson.dumps(data))
-        except OSError as exc:
-            self._cache = None  # memory now differs from disk; re-read the intact file
-            self._dirty = False
-            raise WriteFailedError(
-                self.path, f"could not be saved ({describe_os_error(exc)}); the previous version is intact"
-            ) from None
-        self._signature = file_signature(self.path)
-        self._dirty = False
+
+    def save_pending(self) -> bool:
+        """Write the newest generation if it is not on disk yet; returns whether a file was written.
+
+        The document stays in memory whatever happens: on failure the change is
+        still pending, and the next call retries it.
+        """
+        with self._io:
+            if not self.pending:
+                return False
+            self._refuse_if_changed()
+            if self.before_write is not None:
+                self.before_write()
+            with self._lock:
+                generation = self._generation
+                payload = self._chunks.dump(self._cache or {})
+            try:
+                atomic_write(self.path, payload)
+            except OSError as exc:
+                raise WriteFailedError(
+                    self.path, f"could not be saved ({describe_os_error(exc)}); the previous version is intact"
+                ) from None
+            self._signature = file_signature(self.path)
+            self._saved = generation
+            return True
 
     def changed_on_disk(self) -> bool:
         """Whether the file on disk is no longer the one we last read or wrote."""
         return self._signature is not None and file_signature(self.path) != self._signature
 
-    def begin(self) -> None:
-        """Start a batch: writes are held in memory until :meth:`end`."""
-        self._deferred += 1
-
-    def end(self, *, commit: bool = True) -> None:
-        """End a batch; the outermost end writes once if anything changed."""
-        self._deferred -= 1
-        if self._deferred == 0 and self._dirty:
-            if commit:
-                self.flush()
-            else:
-                self._cache = None
-                self._dirty = False
-
     def forget(self) -> None:
-        """Drop the cache so the next read comes from disk (after an outside change)."""
-        self._cache = None
-        self._signature = None
+        """Drop the document, and any change not saved yet, so the next read comes from disk.
+
+        Used to reload after an outside change: the user chose the other copy.
+        """
+        with self._io, self._lock:
+            self._cache = None
+            self._signature = None
+            self._chunks.clear()
+            self._saved = self._generation
+            self.conflicted = False
 
     def close(self) -> None:
-        """Nothing to release: every write is already on disk."""
+        """Nothing to release: the store flushes pending changes before it closes."""

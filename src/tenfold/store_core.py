@@ -2,8 +2,15 @@
 
 It opens the TinyDB file through :class:`AtomicJSONStorage`, validates every
 record into domain objects once, keeps them in memory, and applies each change to
-both the file and memory. Memory is updated only after the file write succeeded,
-so a failed save leaves both exactly as they were and the caller can retry. The
+both the file and memory. By default (the command line) a change is on disk when
+the call returns, and a failed save leaves file and memory exactly as they were
+(the batch is undone), so the caller can retry.
+
+The app calls :meth:`StoreCore.save_in_background`: a change is then made in
+memory at once and written by a background thread (:mod:`tenfold.saver`) with the
+same atomic write, so no key waits for the disk. A failed background save keeps
+the change in memory, is reported and retried; :meth:`StoreCore.flush` (on quit,
+hang-up, SIGTERM) writes whatever is pending before the process goes. The
 record-level reads and writes live in :mod:`tenfold.store_ledger` and
 :mod:`tenfold.store_coach`; :class:`tenfold.store.Store` puts them together.
 """
@@ -22,6 +29,7 @@ from tenfold.ledger import Payment
 from tenfold.loading import Contents, validate_document
 from tenfold.lock import FileLock
 from tenfold.opening import clock_time, migrate_on_disk, open_file
+from tenfold.saver import BackgroundSaver, Report
 from tenfold.storage import AtomicJSONStorage, Document
 from tenfold.tables import Tables
 
@@ -43,9 +51,10 @@ class StoreCore:
         self.read_only = lock is None
         self._storage = storage
         self._lock = lock
-        self._stale = False
         self._backed_up_on: date | None = None
+        self._saver: BackgroundSaver | None = None
         self._tables = Tables(storage)
+        storage.before_write = self._daily_backup
         self._load(data if data is not None else storage.read() or {})
 
     # ----- opening and closing -------------------------------------------------
@@ -70,10 +79,17 @@ class StoreCore:
             raise
 
     def close(self) -> None:
-        """Release the lock. Every change is already on disk."""
-        if self._lock is not None:
-            self._lock.release()
-            self._lock = None
+        """Write any pending change, stop saving in the background, release the lock.
+
+        Raises StoreError when a pending change could not be written; the lock is
+        released all the same (the process is going away).
+        """
+        try:
+            self.stop_background_saving()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
 
     def __enter__(self) -> Self:
         return self
@@ -82,12 +98,53 @@ class StoreCore:
         self.close()
 
     def reload(self) -> None:
-        """Re-read the file from disk (after another program changed it)."""
+        """Re-read the file from disk (after another program changed it); a change not saved yet is dropped."""
         self._storage.forget()
         data = migrate_on_disk(self.path, self._storage, self.today)
         self._tables.forget()
         self._load(data)
-        self._stale = False
+
+    # ----- saving in the background ---------------------------------------------------
+
+    def save_in_background(self, report: Report) -> None:
+        """From now on, changes are written by a background thread; ``report`` hears of failures.
+
+        ``report`` is called from that thread with each failed save's error (the
+        change stays in memory and is retried) and with None once saving works again.
+        """
+        if self.read_only or self._saver is not None:
+            return
+        self._saver = BackgroundSaver(self.path, self._storage.save_pending, report)
+        self._storage.on_pending = self._saver.poke
+        self._storage.write_behind = True
+        self._saver.start()
+
+    def stop_background_saving(self) -> None:
+        """Back to saving in the caller: the thread ends, then whatever is pending is written here."""
+        saver, self._saver = self._saver, None
+        if saver is not None:
+            self._storage.write_behind = False
+            self._storage.on_pending = None
+            saver.stop()
+        self.flush()
+
+    def flush(self) -> None:
+        """Make every change so far durable now (after a save under way); raises StoreError if it cannot.
+
+        The change stays in memory on failure, so a later flush can still save it.
+        """
+        if not self.read_only:
+            self._storage.flush()
+
+    @property
+    def unsaved(self) -> bool:
+        """Whether a change is in memory but not on disk yet (background saving only)."""
+        return self._storage.pending
+
+    @property
+    def saving_failed(self) -> bool:
+        """Whether the last background save failed (it is retried) or is refused (file changed on disk)."""
+        return self._storage.conflicted or (self._saver is not None and self._saver.failing)
 
     # ----- backups ---------------------------------------------------------------
 
@@ -99,6 +156,7 @@ class StoreCore:
         """Put backup ``name`` in place (the current file is kept as a backup), then reload."""
         if self.read_only:
             raise StoreError(self.path, "was opened read-only")
+        self.flush()  # the file kept as a backup holds every change made so far
         restored = restore_backup(self.path, name, clock_time(self.today), lock_held=True)
         self.reload()
         return restored
@@ -106,7 +164,7 @@ class StoreCore:
     @property
     def stale(self) -> bool:
         """True after the file changed on disk: writes wait until :meth:`reload`."""
-        return self._stale
+        return self._storage.conflicted
 
     # ----- loading ---------------------------------------------------------------
 
@@ -144,36 +202,40 @@ class StoreCore:
 
     @contextmanager
     def _write(self) -> Iterator[Tables]:
-        """Group record changes into one atomic file write; yields the tables to change."""
+        """Group record changes into one atomic file write; yields the tables to change.
+
+        On any failure the batch is undone in memory and the error raised: memory
+        again equals what is (or, in the background, what will be) on disk.
+        """
         if self.read_only:
             raise StoreError(self.path, "was opened read-only")
-        if self._stale:
+        if self._storage.conflicted:
             raise ChangedOnDiskError(self.path, "changed on disk; reload it before saving")
+        self._storage.check_unchanged()
         today = self.today()
-        if self._backed_up_on != today:  # the first save of the day keeps yesterday's file
-            daily_backup(self.path, clock_time(self.today))
-            self._backed_up_on = today
         self._storage.begin()
+        self._tables.begin()
         try:
             yield self._tables
             if today not in self._checkins:
                 self._tables.insert("checkins", {"on": today.isoformat()})
-        except BaseException as exc:
+        except BaseException:
+            self._tables.rollback()
             self._storage.end(commit=False)
-            self._abandon(exc)
             raise
         try:
-            self._storage.end()
-        except BaseException as exc:
-            self._abandon(exc)
+            self._storage.end()  # writes now, or (in the background) soon
+        except BaseException:
+            self._tables.rollback()
             raise
         self._checkins.add(today)
 
-    def _abandon(self, exc: BaseException) -> None:
-        """After a failed save the document is re-read from disk: ids are counted again from it."""
-        self._tables.forget()
-        if isinstance(exc, ChangedOnDiskError):
-            self._stale = True
+    def _daily_backup(self) -> None:
+        """Before the first save of the day, keep the file as it is (yesterday's state)."""
+        today = self.today()
+        if self._backed_up_on != today:
+            daily_backup(self.path, clock_time(self.today))
+            self._backed_up_on = today
 
     def save_draft(self, kind: str, values: dict[str, str]) -> None:
         """Keep a form's unsubmitted values so closing the app loses nothing."""

@@ -7,6 +7,7 @@ the user.
 from __future__ import annotations
 
 import errno
+import importlib
 import os
 import sys
 from collections.abc import Sequence
@@ -20,13 +21,45 @@ from tenfold.crashlog import write_crash_log
 from tenfold.errors import DamagedFileError
 from tenfold.paths import ENV_DB, resolve_db_path, state_dir
 
+COMMAND_MODULES: dict[str, str] = {
+    "add": "add",
+    "backup": "backup",
+    "doctor": "doctor",
+    "export": "export",
+    "goal": "goal",
+    "import": "importer",
+    "locate": "locate",
+    "report": "report",
+    "review": "review",
+    "serve": "serve",
+    "status": "status",
+    "tick": "steps",
+    "untick": "steps",
+}
+"""Each command and the module under ``tenfold.cli`` that registers it (a test checks it is complete).
+
+Modules are imported only when their command runs, so ``tenfold`` (the app),
+``tenfold --version`` and ``tenfold status`` do not pay for the imports of every
+other command: together about 20-30 ms of every start (benchmarks/RESULTS.md).
+"""
+
 
 class OneLineGroup(click.Group):
     """A click group whose usage errors are one line, like every other Tenfold error.
 
     Click prints the usage, a hint and the error over three lines; a script or a
-    status bar reading stderr wants one.
+    status bar reading stderr wants one. Commands load lazily (:data:`COMMAND_MODULES`).
     """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command, without importing any of them."""
+        return sorted(set(COMMAND_MODULES) | set(self.commands))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """Import the command's module on first use; it registers itself on ``cli``."""
+        if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
+            importlib.import_module(f"tenfold.cli.{COMMAND_MODULES[cmd_name]}")
+        return self.commands.get(cmd_name)
 
     def main(
         self,
@@ -124,7 +157,10 @@ def main() -> None:
         fail(f"unexpected error ({type(exc).__name__}: {exc}); {log_crash(exc)}", 70)
 
 
-__all__ = ["cli", "main", "run_app"]
+__all__ = ["COMMAND_MODULES", "cli", "load_all_commands", "main", "run_app"]
 
-# The commands register themselves on ``cli``; imported last because they import ``cli``.
-from tenfold.cli import add, backup, doctor, export, goal, importer, locate, report, serve, status, steps  # noqa: E402, F401
+
+def load_all_commands() -> None:
+    """Import every command module (for tests and tools that walk ``cli.commands``)."""
+    for module in sorted(set(COMMAND_MODULES.values())):
+        importlib.import_module(f"tenfold.cli.{module}")

@@ -1,4 +1,4 @@
-"""``tenfold add stream|payment|idea``: record income and ideas from a script or a shell."""
+"""``tenfold add stream|payment|rate|idea``: record income, rates and ideas from a script or a shell."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ from tenfold.cli.common import Context, say, writing
 from tenfold.ideas import parse_idea
 from tenfold.ledger import CATEGORIES, KINDS, parse_payment, parse_stream
 from tenfold.money import format_money
+from tenfold.rates import parse_rate
 
 
 @cli.group()
 def add() -> None:
-    """Add an income stream, a payment, or a brainstorm idea."""
+    """Add an income stream, a payment, an exchange rate, or a brainstorm idea."""
 
 
 @add.command("stream")
@@ -35,16 +36,37 @@ def add_stream(context: Context, name: str, kind: str, category: str, currency: 
 @click.option("--amount", required=True, help="The amount received, e.g. 12.50.")
 @click.option("--date", "on", default=None, metavar="YYYY-MM-DD", help="When it arrived (default: today).")
 @click.option("--note", default="", help="A short note, e.g. an invoice number.")
+@click.option("--customer", default="", help="Who paid, e.g. a client or a platform.")
 @click.pass_obj
-def add_payment(context: Context, stream: str, amount: str, on: str | None, note: str) -> None:
+def add_payment(context: Context, stream: str, amount: str, on: str | None, note: str, customer: str) -> None:
     """Record a payment received from one of your streams."""
     with writing(context, {"on": "date"}) as store:
         day = store.today().isoformat() if on is None else on
-        payment = parse_payment(stream=stream, on=day, amount=amount, note=note, streams=store.streams())
+        payment = parse_payment(
+            stream=stream, on=day, amount=amount, note=note, streams=store.streams(), customer=customer
+        )
         saved = store.add_payment(payment)
         source = store.stream(saved.stream_id)
     assert source is not None  # parse_payment only returns payments for streams that exist
     say(context, f"Added {format_money(saved.amount, source.currency)} to {source.name} on {saved.on.isoformat()}")
+
+
+@add.command("rate")
+@click.option("--from", "currency", required=True, metavar="CODE", help="The currency converted, e.g. USD.")
+@click.option("--to", "to", required=True, metavar="CODE", help="The currency it becomes, e.g. EUR.")
+@click.option("--rate", required=True, help="How much of --to one unit of --from is worth, e.g. 0.92.")
+@click.option("--date", "on", default=None, metavar="YYYY-MM-DD", help="From when it applies (default: today).")
+@click.pass_obj
+def add_rate(context: Context, currency: str, to: str, rate: str, on: str | None) -> None:
+    """Enter an exchange rate: 1 FROM = RATE TO, from a date on.
+
+    Reports use the latest rate dated on or before a month's last day; a rate
+    entered the other way round is used inverted.
+    """
+    with writing(context, {"on": "date", "currency": "from"}) as store:
+        day = store.today().isoformat() if on is None else on
+        saved = store.add_rate(parse_rate(currency=currency, to=to, rate=rate, on=day))
+    say(context, f"Added the rate {saved.describe()}")
 
 
 @add.command("idea")

@@ -14,14 +14,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from tenfold.dates import parse_date
 from tenfold.errors import DamagedFileError, FieldError, FormErrors, TenfoldError
 from tenfold.paths import default_db_path
-from tenfold.store import Store
+
+if TYPE_CHECKING:  # imported when a command opens the file, not by `tenfold --version`
+    from tenfold.store import Store
 
 LOCK_WAIT = 2.0
 """Seconds a writing command waits for the app (or another command) to let go of the file."""
@@ -93,6 +95,8 @@ def open_store(
     With ``raise_damaged`` a damaged file raises DamagedFileError instead, so the
     app can offer to open a backup.
     """
+    from tenfold.store import Store
+
     if not read_only:
         ensure_default_folder(context)
     try:

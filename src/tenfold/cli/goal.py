@@ -1,12 +1,13 @@
-"""``tenfold goal set``: write the goal down, the first act of the method."""
+"""``tenfold goal set``: write the goal down, the first act of the method; ``goal history``: how it changed."""
 
 from __future__ import annotations
 
 import click
 
 from tenfold.cli import cli
-from tenfold.cli.common import Context, say, writing
+from tenfold.cli.common import Context, reading, say, writing
 from tenfold.goal import parse_goal
+from tenfold.goal_history import goal_timeline, timeline_text
 from tenfold.money import format_money
 
 
@@ -33,3 +34,15 @@ def set_goal(context: Context, text: str, amount: str, currency: str, deadline: 
         verb = "rewritten" if store.goal else "set"
         store.set_goal(new)
     say(context, f"Goal {verb}: {format_money(new.amount, new.currency)} a month by {new.deadline.isoformat()}")
+
+
+@goal.command("history")
+@click.pass_obj
+def goal_history(context: Context) -> None:
+    """The goal now and each earlier version, newest first, with what changed.
+
+    Read-only: works while the app is open.
+    """
+    with reading(context) as store:
+        lines = timeline_text(goal_timeline(store.goal, store.goal_history()))
+    click.echo("\n".join(lines))

@@ -1,9 +1,17 @@
-"""``tenfold report``: what each stream paid this month and last month, as a table."""
+"""``tenfold report``: income per month and stream, passive share, concentration, upkeep, rates.
+
+The figures come from :mod:`tenfold.report_build`; this module reads the file,
+picks the period and the format, and prints. Rich is imported only for the text
+format, so a CSV or JSON report for a script does not pay for it.
+"""
 
 from __future__ import annotations
 
-from decimal import Decimal
+import json
+import os
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -11,38 +19,18 @@ from tenfold.cli import cli
 from tenfold.cli.common import Context, clock, fail, open_store
 from tenfold.errors import FieldError, TenfoldError
 from tenfold.loading import Contents, read_contents
-from tenfold.money import format_money, format_totals
-from tenfold.report import MonthReport, month_label, month_report, parse_month
-from tenfold.totals import Totals
+from tenfold.money import parse_currency
+from tenfold.report import aggregate, choose_period
+from tenfold.report_build import Report, build_report, report_currency
+from tenfold.report_formats import to_csv, to_document, to_markdown
+from tenfold.report_rates import rates_csv, rates_document, rates_markdown
 
-
-def _render(report: MonthReport) -> None:
-    """Print the report as a Rich table; Rich is imported here so ``status`` stays fast."""
+if TYPE_CHECKING:
     from rich.console import Console
-    from rich.table import Table
 
-    this, last = month_label(report.month), month_label(report.previous)
-    table = Table(title=f"Income by stream, {this} and {last}", title_justify="left")
-    table.add_column("Stream")
-    table.add_column("Kind")
-    table.add_column(this, justify="right")
-    table.add_column(last, justify="right")
-
-    def cell(value: Decimal, currency: str) -> str:
-        return format_money(value, currency) if value else "-"
-
-    for row in report.rows:
-        table.add_row(row.name, row.kind, cell(row.this_month, row.currency), cell(row.last_month, row.currency))
-
-    def totals(label: str, kind: str | None) -> None:
-        now: Totals = report.total(kind=kind)
-        before: Totals = report.total(last=True, kind=kind)
-        table.add_row(label, "", format_totals(now), format_totals(before), style="bold")
-
-    table.add_section()
-    totals("All income", None)
-    totals("Passive", "passive")
-    Console(soft_wrap=False).print(table)
+FORMATS = ("text", "csv", "json", "markdown")
+PIPE_WIDTH = 120
+"""Columns of a text report written to a file or a pipe, where no terminal says how wide."""
 
 
 def _read(context: Context) -> Contents:
@@ -50,8 +38,8 @@ def _read(context: Context) -> Contents:
 
     The same validation as the store (one bad record refuses the whole file) and,
     like every reading command, no lock; but no TinyDB and no sorting of every
-    payment newest first, which a sum does not need - a tenth of a second with ten
-    years of payments (see benchmarks/RESULTS.md). Nothing is written.
+    payment newest first, which a sum does not need (see benchmarks/RESULTS.md).
+    Nothing is written.
     """
     path = Path(context.path).absolute()
     if not path.exists():
@@ -62,22 +50,87 @@ def _read(context: Context) -> Contents:
         fail(str(exc))
 
 
-@cli.command()
-@click.option("--month", default=None, metavar="YYYY-MM", help="The month to report (default: this month).")
-@click.pass_obj
-def report(context: Context, month: str | None) -> None:
-    """Totals per stream for a month and the month before it.
+def _console() -> Console:
+    """A Rich console as wide as the terminal, or :data:`PIPE_WIDTH` when there is none."""
+    from rich.console import Console
 
-    Totals are per currency; different currencies are never added together.
+    piped = not sys.stdout.isatty() and "COLUMNS" not in os.environ
+    return Console(soft_wrap=False, width=PIPE_WIDTH if piped else None, highlight=False)
+
+
+def _print_text(report: Report) -> None:
+    from tenfold.report_tables import report_renderable
+
+    console = _console()
+    console.print(report_renderable(report, console.width))
+
+
+def _print_rates(contents: Contents, fmt: str) -> None:
+    """Every rate entered, newest first, in the chosen format."""
+    rates = sorted(contents.rates.values(), key=lambda r: (r.on, r.id), reverse=True)
+    if fmt == "csv":
+        click.echo(rates_csv(rates), nl=False)
+    elif fmt == "json":
+        click.echo(json.dumps(rates_document(rates), indent=2, ensure_ascii=False))
+    elif fmt == "markdown":
+        click.echo(rates_markdown(rates), nl=False)
+    else:
+        from tenfold.report_tables import rates_table
+
+        _console().print(rates_table(rates))
+
+
+@cli.command()
+@click.option("--month", default=None, metavar="YYYY-MM", help="One month, compared with the month before.")
+@click.option("--year", default=None, metavar="YYYY", help="Every month of a year (this year: up to this month).")
+@click.option("--stream", "stream_name", default=None, metavar="NAME", help="List only this stream.")
+@click.option("--currency", default=None, metavar="CODE", help="Totals in this currency (default: the goal's).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
+@click.option("--rates", "list_rates", is_flag=True, help="List the exchange rates entered, instead of a report.")
+@click.pass_obj
+def report(
+    context: Context, month: str | None, year: str | None, stream_name: str | None, currency: str | None,
+    fmt: str, list_rates: bool,
+) -> None:
+    """Income per month and stream, the passive share, and what each stream takes.
+
+    By default this month, compared with the month before. Totals are converted
+    into the goal's currency with the rates you entered (tenfold add rate): a
+    month at the rate in effect on its last day. Money without a rate is listed
+    apart and never added.
     """
     today = clock()()
     try:
-        chosen = parse_month(month) if month else (today.year, today.month)
+        period = choose_period(today, month, year)
+        target = parse_currency(currency, "currency") if currency else None
     except FieldError as exc:
-        fail(f"month: {exc.message}")
+        fail(f"{exc.field}: {exc.message}")
     contents = _read(context)
-    result = month_report(contents.payments.values(), contents.streams.values(), chosen)
-    if not result.rows:
+    if list_rates:
+        _print_rates(contents, fmt)
+        return
+    streams = list(contents.streams.values())
+    only = None
+    if stream_name is not None:
+        only = next((s for s in streams if s.name.casefold() == stream_name.strip().casefold()), None)
+        if only is None:
+            fail(f"stream: There is no stream called '{stream_name.strip()[:30]}'")
+    if not streams and fmt == "text":
         click.echo("No income streams yet; add one with: tenfold add stream --name NAME --kind passive")
         return
-    _render(result)
+    result = build_report(
+        aggregate(contents.payments.values(), period),
+        streams,
+        list(contents.rates.values()),
+        target or report_currency(contents.goal, streams),
+        period,
+        only,
+    )
+    if fmt == "csv":
+        click.echo(to_csv(result), nl=False)
+    elif fmt == "json":
+        click.echo(json.dumps(to_document(result), indent=2, ensure_ascii=False))
+    elif fmt == "markdown":
+        click.echo(to_markdown(result), nl=False)
+    else:
+        _print_text(result)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
+import gc
 import os
 import signal
 import threading
@@ -12,19 +14,21 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.markup import escape
 from textual.screen import Screen
 from textual.theme import Theme
 
-from tenfold.config import Settings, load_settings, save_settings
+from tenfold.config import load_settings, save_settings
 from tenfold.crashlog import crash_message, write_crash_log
 from tenfold.paths import state_dir
 from tenfold.store import Store
 from tenfold.tui.commands import COMMANDS, STEP_COMMANDS
+from tenfold.tui.saving import SavingMixin
 from tenfold.tui.screens.main import MainScreen
 
 
-class TenfoldApp(App[None]):
-    """Four panes on one data file. Quitting, or the terminal closing, saves first."""
+class TenfoldApp(SavingMixin, App[None]):
+    """Four panes on one data file. Saves run in the background; quitting, or the terminal closing, saves first."""
 
     CSS_PATH = "styles/app.tcss"
     TITLE = "Tenfold"
@@ -40,6 +44,7 @@ class TenfoldApp(App[None]):
         handle_signals: bool = False,
         log_dir: Path | None = None,
         config_dir: Path | None = None,
+        show_today: bool | None = None,
     ) -> None:
         super().__init__()
         self.store = store
@@ -48,9 +53,19 @@ class TenfoldApp(App[None]):
         self.config_dir = config_dir
         self.crash_log: Path | None = None
         self.main_screen = MainScreen(store)
+        if show_today is None:
+            show_today = config_dir is not None and load_settings(config_dir).today_on_launch
+        self.main_screen.today_on_launch = show_today
 
     def on_mount(self) -> None:
-        """Show the main screen; listen for the terminal closing."""
+        """Show the main screen; save in the background; listen for the terminal closing.
+
+        The store's records (100,000 payments in ten years of data) live as long as
+        the app: ``gc.freeze`` keeps the collector from walking them again and again,
+        pauses of 30 ms and more in the middle of a key (benchmarks/RESULTS.md).
+        """
+        gc.freeze()
+        self.start_saving_in_background()
         self.push_screen(self.main_screen)
         if self.config_dir is not None:
             theme = load_settings(self.config_dir).theme
@@ -67,7 +82,7 @@ class TenfoldApp(App[None]):
         if self.config_dir is None:
             return
         try:
-            save_settings(self.config_dir, Settings(theme=theme.name))
+            save_settings(self.config_dir, dataclasses.replace(load_settings(self.config_dir), theme=theme.name))
         except OSError as exc:
             self.notify(f"Could not remember the theme: {exc.strerror}", severity="warning")
 
@@ -75,19 +90,25 @@ class TenfoldApp(App[None]):
         """The terminal window closed: save what was typed, then leave at once.
 
         There is no terminal left to restore, and Textual's shutdown blocks for
-        ever writing to the vanished tty, so we exit without it. Every save is
-        already fsync'd and the lock goes with the process.
+        ever writing to the vanished tty, so we exit without it, once every
+        pending save is written and fsync'd; the lock goes with the process. A
+        save that fails here can be told nowhere but the log.
         """
-        self.main_screen.save_everything()
+        problems = self.main_screen.save_everything() + self.flush_saves()
+        if problems:
+            write_crash_log(self.log_dir or state_dir(), RuntimeError("not saved at hang-up: " + problems[0]))
         os._exit(128 + signal.SIGHUP)
 
     def _terminate(self) -> None:
         """Asked to stop (SIGTERM): save, then exit cleanly, restoring the terminal.
 
         A watchdog ends the process if the clean exit hangs (e.g. the terminal is
-        gone too), so a stop request is never ignored.
+        gone too), so a stop request is never ignored. Pending saves are written
+        first; one that fails is tried once more, and reported, after the app
+        (:func:`tenfold.tui.run.run_tui`).
         """
         self.main_screen.save_everything()
+        self.flush_saves()
         watchdog = threading.Timer(3.0, os._exit, args=(128 + signal.SIGTERM,))
         watchdog.daemon = True
         watchdog.start()
@@ -98,6 +119,8 @@ class TenfoldApp(App[None]):
         if self._exception is None:
             with contextlib.suppress(Exception):  # best effort: the app is already failing
                 self.main_screen.save_everything()
+            with contextlib.suppress(Exception):
+                self.flush_saves()
             self.crash_log = write_crash_log(self.log_dir or state_dir(), error)
         super()._handle_exception(error)
 
@@ -108,8 +131,8 @@ class TenfoldApp(App[None]):
             self.error_console.print(crash_message(self.crash_log), markup=False, highlight=False)
 
     async def action_quit(self) -> None:
-        """Save notes and open forms, then quit; if saving fails, stay and say why."""
-        problems = self.main_screen.save_everything()
+        """Save notes and open forms, write every pending save, then quit; if saving fails, stay and say why."""
+        problems = self.main_screen.save_everything() + self.flush_saves()
         if problems:
             self.notify(
                 "Could not save before quitting: " + problems[0] + " Press ctrl+q again after fixing it.",
@@ -125,7 +148,9 @@ class TenfoldApp(App[None]):
         for command in (*COMMANDS, *STEP_COMMANDS):
             if command.action == "app.quit":
                 continue
-            yield SystemCommand(command.title, f"{command.help}  [{command.key}]", self._runner(command.action))
+            # The palette reads help as markup: a key such as "/" would make "[/]" a closing tag.
+            help_text = escape(f"{command.help}  [{command.key}]")
+            yield SystemCommand(command.title, help_text, self._runner(command.action))
 
     def _runner(self, action: str) -> Callable[[], Awaitable[None]]:
         async def run() -> None:
@@ -135,11 +160,19 @@ class TenfoldApp(App[None]):
 
 
 def make_app(
-    store: Store, *, handle_signals: bool = False, log_dir: Path | None = None, config_dir: Path | None = None
+    store: Store,
+    *,
+    handle_signals: bool = False,
+    log_dir: Path | None = None,
+    config_dir: Path | None = None,
+    show_today: bool | None = None,
 ) -> TenfoldApp:
     """Build the app around an open store (tests pass a store on a temporary file).
 
     ``log_dir`` is where crash logs go (default: the user state directory);
-    ``config_dir`` is where the theme is remembered (None: not remembered, as in tests).
+    ``config_dir`` is where the theme is remembered (None: not remembered, as in tests);
+    ``show_today`` opens the today card on launch (None: as the settings say; off without them).
     """
-    return TenfoldApp(store, handle_signals=handle_signals, log_dir=log_dir, config_dir=config_dir)
+    return TenfoldApp(
+        store, handle_signals=handle_signals, log_dir=log_dir, config_dir=config_dir, show_today=show_today
+    )

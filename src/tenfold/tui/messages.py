@@ -88,3 +88,10 @@ class DeleteIdea(Message):
     """Delete idea ``idea_id`` (after confirmation)."""
 
     idea_id: int
+
+
+@dataclass
+class MakeStream(Message):
+    """Turn idea ``idea_id`` into an income stream (the stream form opens, prefilled)."""
+
+    idea_id: int

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from tenfold.errors import DamagedFileError
+from tenfold.errors import DamagedFileError, TenfoldError
 from tenfold.paths import config_dir
 from tenfold.recovery import describe_age, find_newest_good_backup, recover_from_backup
 from tenfold.store import Store
@@ -13,9 +13,19 @@ from tenfold.tui.app import make_app
 
 
 def run_tui(store: Store) -> int:
-    """Run until the user quits; returns the process exit code."""
+    """Run until the user quits; returns the process exit code.
+
+    The app saves in the background and flushes on every way out; whatever is
+    still pending (a save that failed at SIGTERM) is tried once more here, and a
+    failure is said on stderr - never dropped in silence.
+    """
     app = make_app(store, handle_signals=True, config_dir=config_dir())
     app.run()
+    try:
+        store.stop_background_saving()
+    except TenfoldError as exc:
+        print(f"tenfold: {exc}; the changes made since the last save are lost", file=sys.stderr)
+        return app.return_code or 1
     return app.return_code or 0
 
 

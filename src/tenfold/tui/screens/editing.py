@@ -1,21 +1,23 @@
 """The message handlers that change data: each opens a form or asks, then calls the store.
 
 Kept apart from the layout code in ``main.py`` so each file has one job. Every
-store call is here (plus :meth:`MainScreen.save_everything`).
+store call is here or in the topic mixins beside it (``idea_actions.py`` for the
+brainstorm, ...), plus :meth:`MainScreen.save_everything`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from tenfold.errors import ChangedOnDiskError, TenfoldError
-from tenfold.money import DEFAULT_CURRENCY, format_money
-from tenfold.steps import StepState, step_info
+from tenfold.money import DEFAULT_CURRENCY
+from tenfold.steps import step_info
 from tenfold.tui import messages as m
 from tenfold.tui.dialogs.confirm import ConfirmDialog
 from tenfold.tui.dialogs.form import FormDialog
-from tenfold.tui.dialogs.forms import GoalForm, IdeaForm, PaymentForm, StreamForm
+from tenfold.tui.dialogs.forms import GoalForm
 
 if TYPE_CHECKING:
     from tenfold.store import Store
@@ -167,106 +169,9 @@ class EditingMixin:
         """Save notes; on failure they stay in the pane and are retried on the next save."""
         old = self.store.steps()[message.number - 1]
         if old.notes != message.notes and self._try(
-            "Your notes", lambda: self.store.set_step(StepState(message.number, old.done_on, message.notes))
+            "Your notes", lambda: self.store.set_step(dataclasses.replace(old, notes=message.notes))
         ):
             self.refresh_steps()
-
-    # ----- ledger -------------------------------------------------------------------
-
-    def on_add_stream(self, _message: m.AddStream) -> None:
-        """Open the form for a new stream."""
-        self._open_form(StreamForm, "stream", "Add an income stream",
-                        {"kind": "passive", "category": "other", "currency": self._default_currency()},
-                        self.store.add_stream, "Stream added", self.refresh_ledger, existing=self.store.streams)
-
-    def action_add_stream(self) -> None:
-        """Palette entry."""
-        self.on_add_stream(m.AddStream())
-
-    def on_edit_stream(self, message: m.EditStream) -> None:
-        """Open the form for an existing stream."""
-        s = self.store.stream(message.stream_id)
-        if s is None:
-            return
-        self._open_form(StreamForm, f"stream:{s.id}", f"Edit stream: {s.name}",
-                        {"name": s.name, "category": s.category, "kind": s.kind, "currency": s.currency},
-                        self.store.update_stream, "Stream saved", self.refresh_ledger, existing=self.store.streams,
-                        stream_id=s.id)
-
-    def on_delete_stream(self, message: m.DeleteStream) -> None:
-        """Ask, then delete a stream with its payments."""
-        s = self.store.stream(message.stream_id)
-        if s is None:
-            return
-        count = self.store.count_payments(s.id)
-        extra = f" and its {count} payment{'s' if count != 1 else ''}" if count else ""
-        self._confirm("Delete stream?", f"Delete '{s.name}'{extra}? This cannot be undone.",
-                      lambda: self.store.delete_stream(s.id), f"Deleted {s.name}", self.refresh_ledger)
-
-    def on_add_payment(self, message: m.AddPayment) -> None:
-        """Open the form for a new payment (a stream must exist first)."""
-        streams = self.store.streams()
-        if not streams:
-            self.notify("Add an income stream first: press s in the Income Ledger.", severity="warning")
-            return
-        latest = self.store.latest_payment()
-        stream_id = message.stream_id or (latest.stream_id if latest else streams[0].id)
-        self._open_form(PaymentForm, "payment", "Record a payment",
-                        {"stream": str(stream_id), "on": self.store.today().isoformat()},
-                        self.store.add_payment, "Payment recorded", self.refresh_ledger, streams=streams)
-
-    def action_add_payment(self) -> None:
-        """Palette entry."""
-        self.on_add_payment(m.AddPayment())
-
-    def on_edit_payment(self, message: m.EditPayment) -> None:
-        """Open the form for an existing payment."""
-        p = self.store.payment(message.payment_id)
-        if p is None:
-            return
-        self._open_form(PaymentForm, f"payment:{p.id}", "Edit payment",
-                        {"stream": str(p.stream_id), "on": p.on.isoformat(), "amount": str(p.amount), "note": p.note},
-                        self.store.update_payment, "Payment saved", self.refresh_ledger, streams=self.store.streams(),
-                        payment_id=p.id)
-
-    def on_delete_payment(self, message: m.DeletePayment) -> None:
-        """Ask, then delete a payment."""
-        p = self.store.payment(message.payment_id)
-        s = self.store.stream(p.stream_id) if p else None
-        if p is None or s is None:
-            return
-        self._confirm("Delete payment?",
-                      f"Delete {format_money(p.amount, s.currency)} from {s.name} on {p.on.isoformat()}?",
-                      lambda: self.store.delete_payment(p.id), "Payment deleted", self.refresh_ledger)
-
-    # ----- brainstorm -----------------------------------------------------------------
-
-    def on_add_idea(self, _message: m.AddIdea) -> None:
-        """Open the form for a new brainstorm entry."""
-        self._open_form(IdeaForm, "idea", "Who do I deliver value to?", {}, self.store.add_idea, "Entry saved",
-                        self.refresh_ideas, written_on=self.store.today())
-
-    def action_add_idea(self) -> None:
-        """Palette entry."""
-        self.on_add_idea(m.AddIdea())
-
-    def on_edit_idea(self, message: m.EditIdea) -> None:
-        """Open the form for an existing entry (its date stays the day it was written)."""
-        idea = self.store.idea(message.idea_id)
-        if idea is None:
-            return
-        self._open_form(IdeaForm, f"idea:{idea.id}", "Edit entry",
-                        {"who": idea.who, "value": idea.value, "reach": idea.reach, "delivery": idea.delivery},
-                        self.store.update_idea, "Entry saved", self.refresh_ideas, written_on=idea.written_on,
-                        idea_id=idea.id)
-
-    def on_delete_idea(self, message: m.DeleteIdea) -> None:
-        """Ask, then delete an entry."""
-        idea = self.store.idea(message.idea_id)
-        if idea is None:
-            return
-        self._confirm("Delete entry?", f"Delete the entry about '{idea.who[:40]}'?",
-                      lambda: self.store.delete_idea(idea.id), "Entry deleted", self.refresh_ideas)
 
     # ----- palette helpers ------------------------------------------------------------
 

@@ -12,6 +12,9 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from tenfold.expected import GRACE_DAYS
+from tenfold.projection import PROJECTION_METHOD
+from tenfold.rates import CONVERSION_RULE
 from tenfold.tui.commands import COMMANDS
 
 METHOD = (
@@ -21,6 +24,14 @@ METHOD = (
     "and let the ledger show which streams really pay for the hours they take."
 )
 
+
+MEASURING = (
+    "The goal pane compares the passive income of the last full month, and the average of "
+    "the last 3 full months, with your monthly target. " + PROJECTION_METHOD + "\n"
+    f"A stream with a cadence (monthly, quarterly, yearly) is expected to pay again one cadence "
+    f"after its last payment, on the same day of the month; it is flagged overdue (!) once that "
+    f"day is more than {GRACE_DAYS} days past. Recording the payment clears the flag."
+)
 
 def keys_table() -> Table:
     """The command list as a table: key, action, where it works."""
@@ -33,6 +44,7 @@ def keys_table() -> Table:
     table.add_row("ctrl+p", "Command palette: every action by name", "anywhere")
     table.add_row("j / k", "Move down / up in lists, besides the arrows", "lists")
     table.add_row("ctrl+s / esc", "Save / cancel a form", "forms")
+    table.add_row("d / x", "Dismiss the highlighted honest check for good", "today card")
     return table
 
 
@@ -52,6 +64,10 @@ class HelpScreen(ModalScreen[None]):
             yield Static(keys_table())
             yield Label("The method", classes="section")
             yield Static(METHOD)
+            yield Label("Measuring progress", classes="section")
+            yield Static(MEASURING)
+            yield Label("Money in other currencies", classes="section")
+            yield Static(CONVERSION_RULE)
             yield Label("Your data", classes="section")
             yield Static(
                 Text.assemble(

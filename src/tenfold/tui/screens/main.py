@@ -9,7 +9,7 @@ flow up: panes post messages, and the handlers in
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from textual import events, on
@@ -22,12 +22,16 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, Tab, Tabs
 
 from tenfold.errors import TenfoldError
-from tenfold.steps import StepState
+from tenfold.ledger_state import LedgerState
 from tenfold.store import Store
-from tenfold.totals import LedgerSummary, ledger_figures
+from tenfold.totals import LedgerSummary
 from tenfold.tui.dialogs.form import FormDialog
-from tenfold.tui.screens.editing import EditingMixin
 from tenfold.tui.screens.help import HelpScreen
+from tenfold.tui.screens.idea_actions import IdeaActionsMixin
+from tenfold.tui.screens.ledger_editing import LedgerEditingMixin
+from tenfold.tui.screens.ledger_tools import LedgerToolsMixin
+from tenfold.tui.screens.step_actions import StepActionsMixin
+from tenfold.tui.screens.today import open_today
 from tenfold.tui.widgets.goal_pane import GoalPane
 from tenfold.tui.widgets.ideas_pane import IdeasPane
 from tenfold.tui.widgets.ledger_pane import LedgerPane
@@ -58,7 +62,7 @@ class PaneTabs(Tabs, can_focus=False):
         self.post_message(self.PaneChosen((event.tab.id or "tab-goal").removeprefix("tab-")))
 
 
-class MainScreen(EditingMixin, Screen[None]):
+class MainScreen(IdeaActionsMixin, LedgerEditingMixin, LedgerToolsMixin, StepActionsMixin, Screen[None]):
     """Holds the store and the four panes."""
 
     BINDINGS = [
@@ -67,6 +71,7 @@ class MainScreen(EditingMixin, Screen[None]):
         Binding("3", "focus_pane('ledger')", "Ledger", show=False),
         Binding("4", "focus_pane('ideas')", "Ideas", show=False),
         Binding("question_mark", "help", "Help"),
+        Binding("t", "today", "Today"),
     ]
 
     def __init__(self, store: Store) -> None:
@@ -76,6 +81,10 @@ class MainScreen(EditingMixin, Screen[None]):
         self._summary: LedgerSummary | None = None
         self._summary_day: date | None = None
         self._has_streams = False
+        self.ledger_state = LedgerState()
+        """Monthly totals kept between changes; the ledger handlers tell it what the store changed."""
+        self.today_on_launch = False
+        """Show the today card once the panes are on screen (the app sets this from the settings)."""
 
     def compose(self) -> ComposeResult:
         """Header, tab bar (narrow only), the panes, footer."""
@@ -99,11 +108,14 @@ class MainScreen(EditingMixin, Screen[None]):
         self.refresh_panes()
         self._apply_size(self.app.size.width, self.app.size.height)
         self.action_focus_pane("goal" if self.store.goal is None else "steps")
+        if self.today_on_launch:
+            self.call_after_refresh(self.action_today)
 
     # ----- data flowing down ----------------------------------------------------
 
     def refresh_panes(self) -> None:
         """Give every pane the store's current state: at start-up and after a reload."""
+        self.ledger_state.invalidate()
         self.refresh_ledger()
         self.refresh_steps()
         self.refresh_ideas()
@@ -112,17 +124,19 @@ class MainScreen(EditingMixin, Screen[None]):
     def refresh_ledger(self) -> None:
         """After a stream or payment changed: the ledger, and the goal pane's progress.
 
-        The figures (per-stream totals, the summary) are computed once here, in two
-        passes over the payments, and the summary is kept for :meth:`refresh_goal`;
-        the ledger's tables take the lists as they are.
+        The figures come from :attr:`ledger_state`, whose monthly totals were built
+        once and follow each change (no pass over the payments here); the summary is
+        kept for :meth:`refresh_goal`; the ledger's tables take the lists as they are.
         """
         today = self.store.today()
         streams, payments = self.store.streams(), self.store.payments()
-        figures = ledger_figures(streams, payments, today)
-        self._summary, self._summary_day, self._has_streams = figures.summary, today, bool(streams)
         goal = self.store.goal
-        self.query_one(GoalPane).show(goal, figures.summary, today)
-        self.query_one(LedgerPane).show(streams, payments, figures.summary, goal, figures.this_month_by_stream)
+        view = self.ledger_state.view(streams, payments, self.store.rates(), goal, today)
+        self._summary, self._summary_day, self._has_streams = view.summary, today, bool(streams)
+        self.query_one(GoalPane).show(goal, view, today)
+        self.query_one(LedgerPane).show(streams, payments, view, goal)
+        self.refresh_idea_earnings(streams, payments)
+        self.refresh_step_views(ledger=True)  # step 8's trends and stream names
 
     def refresh_goal(self) -> None:
         """After the goal changed: the goal pane and the ledger's totals line, not its tables.
@@ -134,12 +148,15 @@ class MainScreen(EditingMixin, Screen[None]):
             self.refresh_ledger()
             return
         goal = self.store.goal
-        self.query_one(GoalPane).show(goal, self._summary, today)
-        self.query_one(LedgerPane).show_summary(self._summary, goal, self._has_streams)
+        view = self.ledger_state.view(self.store.streams(), self.store.payments(), self.store.rates(), goal, today)
+        self.query_one(GoalPane).show(goal, view, today)
+        self.query_one(LedgerPane).show_figures(view, goal, self._has_streams)
+        self.refresh_step_views()  # step 2 reads the goal back
 
     def refresh_ideas(self) -> None:
         """After a brainstorm entry changed: only the ideas pane."""
         self.query_one(IdeasPane).show(self.store.ideas())
+        self.refresh_step_views()  # step 1 names its chosen idea
 
     def refresh_steps(self) -> None:
         """Give only the steps pane the store's steps: all that a tick or a note changes.
@@ -147,7 +164,7 @@ class MainScreen(EditingMixin, Screen[None]):
         Re-reading every pane after a tick would also rebuild the ledger's tables,
         which takes seconds with years of payments (benchmarks/RESULTS.md).
         """
-        self.query_one(StepsPane).show(self.store.steps())
+        self.refresh_step_views()
 
     # ----- layout and moving between panes ----------------------------------------
 
@@ -207,6 +224,15 @@ class MainScreen(EditingMixin, Screen[None]):
         """Keys and the method."""
         self.app.push_screen(HelpScreen(self.store.path))
 
+    def action_today(self) -> None:
+        """The today card: goal and progress, the day's question, next step, streak, honest checks.
+
+        Its figures are the goal pane's, from the ledger state (no pass over the payments).
+        """
+        store = self.store
+        view = self.ledger_state.view(store.streams(), store.payments(), store.rates(), store.goal, store.today())
+        open_today(self, view.summary, view.goal, view.expected)
+
     # ----- nothing typed is lost ----------------------------------------------------
 
     def save_everything(self) -> list[str]:
@@ -221,7 +247,7 @@ class MainScreen(EditingMixin, Screen[None]):
             number, notes = pending
             old = self.store.steps()[number - 1]
             try:
-                self.store.set_step(StepState(number, old.done_on, notes))
+                self.store.set_step(replace(old, notes=notes))  # keeps step 1's idea, step 4's months
             except TenfoldError as exc:
                 problems.append(str(exc))
         for screen in self.app.screen_stack:

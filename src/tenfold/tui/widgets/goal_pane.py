@@ -1,4 +1,9 @@
-"""The Written Goal pane: the goal read back, and how far this month's passive income got."""
+"""The Written Goal pane: the goal read back, how far passive income got, and when it may get there.
+
+Figures come from :class:`~tenfold.ledger_state.LedgerView`: the last full month and the
+3-month average in the goal's currency (other currencies through the user's rates; what
+has no rate is shown apart, never added), the gap, and the projection.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +16,11 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from tenfold.goal import Goal
-from tenfold.money import format_money
+from tenfold.goal_figures import GoalFigures
+from tenfold.ledger_state import LedgerView
+from tenfold.money import format_money, format_totals
+from tenfold.projection import describe, month_text
 from tenfold.text import safe_display
-from tenfold.totals import LedgerSummary, progress
 from tenfold.tui.messages import EditGoal
 from tenfold.tui.widgets.pane import Pane
 
@@ -30,6 +37,7 @@ class GoalView(Static, can_focus=True):
     BINDINGS = [
         Binding("w", "edit_goal", "Write goal"),
         Binding("enter", "edit_goal", "Write goal", show=False),
+        Binding("h", "screen.goal_history", "Goal history"),
     ]
 
     def action_edit_goal(self) -> None:
@@ -47,31 +55,55 @@ def progress_bar(share: Decimal, width: int = 24) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-def render_goal(goal: Goal | None, summary: LedgerSummary | None, today: date) -> Text:
-    """The pane's text: the invitation, or the goal with progress and days left."""
+BAR_WIDTH = 20
+
+
+def _bar_line(text: Text, label: str, amount: Decimal, goal: Goal) -> None:
+    """``Last month   ████░░░░  19%  280.00 EUR``: one progress bar with its figure."""
+    share = amount / goal.amount if goal.amount > 0 else Decimal(0)
+    text.append(f"{label:<13}", style="dim")
+    text.append(progress_bar(share, BAR_WIDTH), style="green")
+    text.append(f" {share * 100:>3.0f}%  ", style="bold")
+    text.append(f"{format_money(amount, goal.currency)}\n")
+
+
+def _progress(text: Text, goal: Goal, figures: GoalFigures) -> None:
+    """Bars for the last full month and the 3-month average, the gap, this month, the projection."""
+    last = figures.last_month
+    _bar_line(text, "Last month", last.amount, goal)
+    _bar_line(text, "3-mo average", figures.average, goal)
+    gap = goal.amount - last.amount
+    text.append("Gap          ", style="dim")
+    if gap > 0:
+        text.append(f"{format_money(gap, goal.currency)} a month to go", style="bold")
+        text.append(f" (from {month_text(last.month)})\n", style="dim")
+    else:
+        text.append("none: last month met the target\n", style="bold green")
+    text.append("This month   ", style="dim")
+    text.append(f"{format_money(figures.this_month.amount, goal.currency)} so far\n")
+    text.append(describe(figures.projection) + "\n", style="italic")
+    apart = figures.unconverted
+    if apart:
+        text.append(f"Not counted, no rate to {goal.currency}: {format_totals(apart)}. "
+                    "Enter a rate to count it.\n", style="yellow")
+
+
+def render_goal(goal: Goal | None, figures: GoalFigures | None, today: date) -> Text:
+    """The pane's text: the invitation, or the goal with progress, gap, projection and days left."""
     if goal is None:
         text = Text(INVITATION)
         text.append("Press w (or Enter) to write your goal.", style="bold")
         return text
     text = Text()
     text.append(safe_display(goal.text).strip() + "\n\n", style="italic")
-    text.append("Target  ", style="dim")
+    text.append("Target       ", style="dim")
     text.append(f"{format_money(goal.amount, goal.currency)} passive income per month\n", style="bold")
     days = (goal.deadline - today).days
     when = f"{days} days left" if days >= 0 else f"{-days} days past"
-    text.append("By      ", style="dim")
-    text.append(f"{goal.deadline.isoformat()}  ({when})\n")
-    if summary is not None:
-        reached = summary.passive_this_month.get(goal.currency, Decimal(0))
-        share = progress(summary.passive_this_month, goal.amount, goal.currency)
-        text.append("\nThis month  ", style="dim")
-        text.append(progress_bar(share), style="green")
-        text.append(f" {share * 100:.0f}%\n")
-        text.append(f"{format_money(reached, goal.currency)} of {format_money(goal.amount, goal.currency)}")
-        gap = goal.amount - reached
-        if gap > 0:
-            text.append(f"  ·  {format_money(gap, goal.currency)} to go", style="dim")
-        text.append("\n")
+    text.append("By           ", style="dim")
+    text.append(f"{goal.deadline.isoformat()}  ({when})\n\n")
+    if figures is not None:
+        _progress(text, goal, figures)
     text.append(f"\nWritten {goal.written_on.isoformat()} · press w to rewrite", style="dim")
     return text
 
@@ -86,7 +118,7 @@ class GoalPane(Pane):
         """One focusable text body."""
         yield GoalView(id="goal-view")
 
-    def show(self, goal: Goal | None, summary: LedgerSummary | None, today: date) -> None:
-        """Render the goal (or the invitation to write it)."""
-        self.query_one(GoalView).update(render_goal(goal, summary, today))
+    def show(self, goal: Goal | None, view: LedgerView | None, today: date) -> None:
+        """Render the goal (or the invitation to write it) with the figures the screen computed."""
+        self.query_one(GoalView).update(render_goal(goal, view.goal if view else None, today))
         self.set_class(goal is None, "-empty")

@@ -1,122 +1,242 @@
-"""The Income Ledger pane: streams, dated payments, and this month's totals."""
+"""The Income Ledger pane: totals, what is expected or late, streams with sparklines, payments.
+
+``/`` filters the payments (stream name, note, customer, date prefix), ``o`` cycles
+their order, ``c`` swaps the tables for the chart of monthly passive income. With
+100,000 payments none of these reads all payments per keystroke: the orders are
+sorted once (:class:`~tenfold.payment_order.PaymentOrder`), a longer query only
+searches the previous matches, and the tables draw only the rows on screen.
+"""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Static
+from textual.message import Message
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Input, Static
 
 from tenfold.goal import Goal
 from tenfold.ledger import Payment, Stream
-from tenfold.money import format_money, format_totals
+from tenfold.ledger_state import LedgerView
+from tenfold.payment_order import PaymentOrder, next_sort
 from tenfold.text import safe_display
-from tenfold.totals import LedgerSummary
 from tenfold.tui.messages import AddPayment, AddStream, DeletePayment, DeleteStream, EditPayment, EditStream
-from tenfold.tui.widgets.columns import Column
+from tenfold.tui.widgets.income_chart import IncomeChart
+from tenfold.tui.widgets.ledger_text import (
+    PAYMENT_COLUMNS,
+    SORT_LABELS,
+    STREAM_COLUMNS,
+    payment_cells,
+    render_expected,
+    render_summary,
+    stream_cells,
+)
 from tenfold.tui.widgets.pane import Pane
 from tenfold.tui.widgets.virtual_table import VirtualTable
 
+__all__ = ["LedgerPane", "render_summary"]
 
-def render_summary(summary: LedgerSummary, goal: Goal | None, has_streams: bool) -> Text:
-    """Totals line: this month, last month, and the passive part that counts toward the goal."""
-    text = Text()
-    if not has_streams:
-        text.append("No income streams yet. Press s to add your first one, then a to record a payment.")
-        return text
-    text.append("This month ", style="dim")
-    text.append(format_totals(summary.this_month), style="bold")
-    text.append("  ·  Last month ", style="dim")
-    text.append(format_totals(summary.last_month))
-    text.append("\nPassive toward goal ", style="dim")
-    if goal is None:
-        text.append(format_totals(summary.passive_this_month), style="bold green")
-        text.append("  (write a goal to measure it)", style="dim")
-    else:
-        reached = summary.passive_this_month.get(goal.currency, Decimal(0))
-        text.append(format_money(reached, goal.currency), style="bold green")
-        text.append(f" of {format_money(goal.amount, goal.currency)}", style="dim")
-        others = {c: v for c, v in summary.passive_this_month.items() if c != goal.currency}
-        if others:
-            text.append(f"  (not counted: {format_totals(others)})", style="dim")
-    return text
+DEBOUNCE_FROM = 20_000
+"""With at least this many payments, filtering waits for a pause in typing."""
+DEBOUNCE_SECONDS = 0.12
 
 
-STREAM_COLUMNS = (
-    Column("Stream"),
-    Column("Category", shrink=False),
-    Column("Kind", shrink=False),
-    Column("This month", align="right", shrink=False),
-)
-PAYMENT_COLUMNS = (
-    Column("Date", shrink=False),
-    Column("Stream", max_width=30),
-    Column("Amount", align="right", shrink=False),
-    Column("Note"),
-)
+class FilterInput(Input):
+    """The payments filter: Enter goes back to the table, Esc clears the filter."""
+
+    BINDINGS = [Binding("escape", "close", "Clear filter")]
+
+    class Closed(Message):
+        """Esc in the filter: clear it."""
+
+    def action_close(self) -> None:
+        """Clear the filter and hide it (the pane does both)."""
+        self.post_message(self.Closed())
 
 
 class LedgerPane(Pane):
-    """Streams on top, payments below; the focused table decides what e and d act on.
-
-    Both tables draw only the rows on screen: ``show`` hands them the store's lists
-    and keeps what the cell functions need (stream names, this month's totals).
-    """
+    """Streams on top, payments below; the focused table decides what e and d act on."""
 
     PANE_TITLE = "Income Ledger"
     MAIN = "#payments"
+    DEFAULT_CSS = """
+    LedgerPane #payment-filter, LedgerPane #income-chart {
+        display: none;
+    }
+    LedgerPane.-filtering #payment-filter, LedgerPane.-chart #income-chart {
+        display: block;
+    }
+    LedgerPane.-chart #streams, LedgerPane.-chart #payments, LedgerPane.-chart #payment-filter {
+        display: none;
+    }
+    """
     BINDINGS = [
         Binding("a", "add_payment", "Add payment"),
         Binding("s", "add_stream", "Add stream"),
         Binding("e", "edit", "Edit"),
         Binding("d,delete", "delete", "Delete"),
+        Binding("slash", "filter_payments", "Filter"),
+        Binding("o", "sort_payments", "Sort", show=False),  # the footer is full at 80 columns; ? lists it
+        Binding("c", "toggle_chart", "Chart"),
+        Binding("r", "screen.ledger_report", "Report"),
+        Binding("dollar_sign", "screen.ledger_rates", "Rates"),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self._streams: dict[int, Stream] = {}
-        self._month: dict[int, Decimal] = {}
+        self._view: LedgerView | None = None
+        self._order = PaymentOrder((), {})
+        self._sort = "date"
+        self._query = ""
+        self._timer: Timer | None = None
+        self._typing = False
+        """The filter line was just opened: it, not the table, is where focus belongs."""
 
     def compose(self) -> ComposeResult:
-        """Summary, streams table, payments table."""
+        """Summary, expected, streams table, payments table, the filter line, the chart (hidden)."""
         yield Static(id="ledger-summary")
+        yield Static(id="ledger-expected")
         yield VirtualTable(STREAM_COLUMNS, self._stream_cells, id="streams")
         yield VirtualTable(PAYMENT_COLUMNS, self._payment_cells, id="payments")
+        yield FilterInput(id="payment-filter", placeholder="filter: stream, note, customer or date (2026-03)",
+                          compact=True)
+        yield IncomeChart(id="income-chart")
 
-    def show(self, streams: list[Stream], payments: list[Payment], summary: LedgerSummary,
-             goal: Goal | None, this_month: dict[int, Decimal]) -> None:
-        """Render the ledger from the screen's state (``this_month``: each stream's total, by id).
+    # ----- data from the screen ----------------------------------------------------------
 
-        No pass over the payments here: the screen computed the figures once
-        (:func:`tenfold.totals.ledger_figures`); the tables keep the lists and format only the
-        rows they draw.
+    def show(self, streams: list[Stream], payments: list[Payment], view: LedgerView, goal: Goal | None) -> None:
+        """Render the ledger from the screen's figures; no pass over the payments here.
+
+        The tables keep the lists and format only the rows they draw; the filter and
+        the order are kept and applied again to the new list.
         """
-        self.show_summary(summary, goal, bool(streams))
         self._streams = {s.id: s for s in streams}
-        self._month = this_month
+        self.show_figures(view, goal, bool(streams))
         self._tables()[0].set_rows(streams)
-        self._tables()[1].set_rows(payments)
-        self.border_subtitle = f"{len(streams)} streams · {len(payments)} payments"
+        self._order = PaymentOrder(payments, {s.id: s.name for s in streams})
+        self._show_payments()
 
-    def show_summary(self, summary: LedgerSummary, goal: Goal | None, has_streams: bool) -> None:
-        """Only the totals line: what a new goal changes here (the tables stay as they are)."""
-        self.query_one("#ledger-summary", Static).update(render_summary(summary, goal, has_streams))
+    def show_figures(self, view: LedgerView, goal: Goal | None, has_streams: bool) -> None:
+        """What a new goal changes: the totals line, the expected line, the chart (not the tables)."""
+        self._view = view
+        passive = view.goal.this_month if view.goal else None
+        self.query_one("#ledger-summary", Static).update(render_summary(view.summary, goal, has_streams, passive))
+        expected = self.query_one("#ledger-expected", Static)
+        expected.update(render_expected(view.expected))
+        expected.display = bool(view.expected)
+        self.query_one(IncomeChart).show(view.chart, view.chart_currency, goal.amount if goal else None)
+
+    def _show_payments(self) -> None:
+        rows = self._order.rows(self._sort, self._query)
+        self._tables()[1].set_rows(rows)
+        parts = [f"{len(self._streams)} streams", f"{len(self._order.base):,} payments"]
+        if self._sort != "date":
+            parts.append(SORT_LABELS[self._sort])
+        if self._query.strip():
+            parts.append(f"{len(rows):,} match '{safe_display(self._query.strip())[:20]}'")
+        self.border_subtitle = " · ".join(parts)
 
     def _stream_cells(self, s: Stream) -> tuple[str, ...]:
-        return (safe_display(s.name), s.category, s.kind,
-                format_money(self._month.get(s.id, Decimal(0)), s.currency))
+        view = self._view
+        if view is None:
+            return stream_cells(s, {}, {}, frozenset())
+        return stream_cells(s, view.this_month, view.sparks, view.overdue)
 
     def _payment_cells(self, p: Payment) -> tuple[str, ...]:
-        stream = self._streams[p.stream_id]
-        return (p.on.isoformat(), safe_display(stream.name), format_money(p.amount, stream.currency),
-                safe_display(p.note))
+        return payment_cells(p, self._streams)
 
     def _tables(self) -> tuple[VirtualTable[Stream], VirtualTable[Payment]]:
         return self.query_one("#streams", VirtualTable), self.query_one("#payments", VirtualTable)
+
+    def main_widget(self) -> Widget:
+        """The chart when it is shown, the filter line while it is typed into, else the payments."""
+        if self.has_class("-chart"):
+            return self.query_one(IncomeChart)
+        if self._typing and self.has_class("-filtering"):
+            return self.query_one(FilterInput)
+        return super().main_widget()
+
+    # ----- filter, order, chart ---------------------------------------------------------
+
+    def action_filter_payments(self) -> None:
+        """Show the filter line and type into it."""
+        if self.has_class("-chart"):
+            self.action_toggle_chart()
+        self.add_class("-filtering")
+        self._typing = True
+        self.query_one(FilterInput).focus()
+
+    @on(Input.Changed, "#payment-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._query = event.value
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if len(self._order.base) >= DEBOUNCE_FROM:
+            self._timer = self.set_timer(DEBOUNCE_SECONDS, self._show_payments)
+        else:
+            self._show_payments()
+
+    @on(Input.Submitted, "#payment-filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        """Enter: filter now and go to the matches."""
+        event.stop()
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self._query = event.value
+        self._typing = False
+        self._show_payments()
+        self._tables()[1].focus()
+        if not self._query.strip():
+            self.remove_class("-filtering")
+
+    @on(Input.Blurred, "#payment-filter")
+    def _filter_left(self, event: Input.Blurred) -> None:
+        """Focus went elsewhere (a click on the table): the pane's main widget is the table again."""
+        event.stop()
+        self._typing = False
+
+    @on(FilterInput.Closed)
+    def _filter_closed(self, event: FilterInput.Closed) -> None:
+        event.stop()
+        self.clear_filter()
+
+    def clear_filter(self) -> None:
+        """Show all payments again and hide the filter line."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self.query_one(FilterInput).value = ""
+        self._query = ""
+        self._typing = False
+        self.remove_class("-filtering")
+        self._show_payments()
+        self._tables()[1].focus()
+
+    def action_sort_payments(self) -> None:
+        """Newest first, largest first, by stream: the next one."""
+        self._sort = next_sort(self._sort)
+        self._show_payments()
+        self.notify(f"Payments {SORT_LABELS[self._sort]}", timeout=2)
+
+    def action_toggle_chart(self) -> None:
+        """Swap the tables for the chart of monthly passive income, and back."""
+        chart = not self.has_class("-chart")
+        self.set_class(chart, "-chart")
+        (self.query_one(IncomeChart) if chart else self._tables()[1]).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """With the chart shown, edit and delete (which act on table rows) are off."""
+        return not (action in ("edit", "delete", "sort_payments") and self.has_class("-chart"))
+
+    # ----- adding, editing, deleting (the screen does it) ----------------------------------
 
     def _focused_table(self) -> VirtualTable[Any]:
         focused = self.screen.focused

@@ -1,4 +1,10 @@
-"""The Eight Steps pane: a checklist with coaching text and the user's own notes."""
+"""The Eight Steps pane: a checklist, what each step holds, coaching text and the user's own notes.
+
+Each line of the list shows a few words on the step's content ("3/4", "2 plans");
+below it, the selected step's content, a suggested tick when the content is
+there (the user decides), and the coaching. Enter opens the step full screen,
+where its items are added, edited and ticked.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +23,10 @@ from textual.widgets import Static, TextArea
 
 from tenfold.steps import STEPS, StepState, next_step, step_info
 from tenfold.tui.messages import StepNotesChanged, StepToggled
+from tenfold.tui.step_messages import AddToStep, OpenStep
+from tenfold.tui.step_view import StepsView
 from tenfold.tui.widgets.pane import Pane
+from tenfold.tui.widgets.step_content import coaching_text, content_text, suggestion_text
 
 NOTES_DEBOUNCE = 0.8
 """Seconds of quiet typing before notes are saved; quitting saves at once."""
@@ -27,12 +36,17 @@ BOX_WIDTH = 4
 
 
 class StepList(Widget, can_focus=True):
-    """Eight lines with a cursor. Space/Enter/x or a click on the box ticks."""
+    """Eight lines with a cursor. Space/x or a click on the box ticks; Enter opens the step."""
+
+    DEFAULT_CSS = """
+    StepList { text-wrap: nowrap; text-overflow: ellipsis; }
+    """
 
     BINDINGS = [
         Binding("space", "tick", "Tick/untick"),
         Binding("x", "tick", "Tick/untick", show=False),
-        Binding("enter", "tick", "Tick/untick", show=False),
+        Binding("enter", "open", "Open step"),
+        Binding("a", "add", "Add to step"),
         Binding("down,j", "move(1)", "Down", show=False),
         Binding("up,k", "move(-1)", "Up", show=False),
         Binding("n", "notes", "Notes"),
@@ -46,6 +60,8 @@ class StepList(Widget, can_focus=True):
 
     cursor: reactive[int] = reactive(0)
     states: reactive[tuple[StepState, ...]] = reactive(tuple(StepState(i.number) for i in STEPS), layout=True)
+    badges: reactive[tuple[tuple[str, bool], ...]] = reactive(tuple(("", False) for _ in STEPS))
+    """Per step: a few words on its content, and whether a tick is suggested."""
 
     def render(self) -> Text:
         """One line per step: box, number, title, and the date it was ticked."""
@@ -56,6 +72,11 @@ class StepList(Widget, can_focus=True):
             line = Text(style=style)
             line.append(f"{box} ", style="green" if state.done else "")
             line.append(f"{info.number} {info.title}")
+            badge, suggested = self.badges[index]
+            if badge:
+                line.append(f"  {badge}", style="bold green" if suggested else "cyan")
+            if suggested:
+                line.append(" tick?", style="bold green")
             if state.done_on:
                 line.append(f"  {state.done_on.isoformat()}", style="dim")
             text.append_text(line)
@@ -74,6 +95,14 @@ class StepList(Widget, can_focus=True):
     def action_tick(self) -> None:
         """Ask the screen to tick or untick the step under the cursor."""
         self.post_message(StepToggled(self.cursor + 1))
+
+    def action_open(self) -> None:
+        """Ask the screen to open the step under the cursor full screen."""
+        self.post_message(OpenStep(self.cursor + 1))
+
+    def action_add(self) -> None:
+        """Ask the screen to add to the step under the cursor (an item, the idea, the goal)."""
+        self.post_message(AddToStep(self.cursor + 1))
 
     def action_notes(self) -> None:
         """Jump to the notes of the step under the cursor."""
@@ -117,6 +146,7 @@ class StepsPane(Pane):
         self._notes_step = 1
         self._saved_notes: dict[int, str] = {}
         self._placed = False
+        self._view = StepsView()
 
     def compose(self) -> ComposeResult:
         """The list, the coaching text, the notes."""
@@ -130,9 +160,14 @@ class StepsPane(Pane):
         super().on_mount()
         self._show_detail(0)
 
-    def show(self, states: list[StepState]) -> None:
-        """Take the steps' state from the screen. Notes being typed are not overwritten."""
-        self.query_one(StepList).states = tuple(states)
+    def show(self, states: list[StepState], view: StepsView | None = None) -> None:
+        """Take the steps' state (and content) from the screen. Notes being typed are not overwritten."""
+        step_list = self.query_one(StepList)
+        step_list.states = tuple(states)
+        if view is not None:
+            self._view = view
+            step_list.badges = tuple((view.badge(n), view.suggestion(n) is not None) for n in range(1, 9))
+            self._show_content(step_list.cursor)
         before = self._saved_notes.get(self._notes_step, "")
         self._saved_notes = {s.number: s.notes for s in states}
         notes = self.query_one("#step-notes", TextArea)
@@ -148,13 +183,23 @@ class StepsPane(Pane):
         done = sum(1 for s in states if s.done)
         self.border_subtitle = f"{done} of {len(STEPS)} done"
 
+    def _show_content(self, index: int) -> None:
+        """The selected step's suggestion, content and coaching."""
+        number = index + 1
+        text = Text()
+        suggestion = suggestion_text(self._view, number, "Space")
+        if suggestion is not None:
+            text.append_text(suggestion)
+            text.append("\n")
+        text.append_text(content_text(self._view, number, limit=3))
+        text.append("\n\n")
+        text.append_text(coaching_text(number))
+        text.append("\n\nEnter: open the step · a: add · n: notes", style="dim")
+        self.query_one("#step-detail", Static).update(text)
+
     def _show_detail(self, index: int) -> None:
         info = STEPS[index]
-        text = Text()
-        text.append("Today: ", style="bold green")
-        text.append(info.today + "\n", style="default")
-        text.append(info.meaning)
-        self.query_one("#step-detail", Static).update(text)
+        self._show_content(index)
         notes = self.query_one("#step-notes", TextArea)
         self.flush_notes()
         self._notes_step = info.number

@@ -1,0 +1,60 @@
+"""``tenfold review``: the week (or month) looked back on, as Markdown.
+
+Read-only, like ``status`` and ``report``, so it works while the app is open.
+Printed to standard output, or written to a private file (mode 0600) with ``-o``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from tenfold.cli import cli
+from tenfold.cli.common import Context, clock, fail, reading, say
+from tenfold.dates import parse_date
+from tenfold.errors import FieldError, TenfoldError
+from tenfold.review import month_period, review, week_period
+from tenfold.review_file import check_target, write_review
+
+
+@cli.command("review")
+@click.option("--week", "span", flag_value="week", default=True, help="The seven days ending on the date (default).")
+@click.option("--month", "span", flag_value="month", help="The calendar month holding the date.")
+@click.option("--date", "day", default=None, metavar="YYYY-MM-DD", help="The day the review ends on (default: today).")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write to this file (created private, mode 0600) instead of standard output.",
+)
+@click.pass_obj
+def review_command(context: Context, span: str, day: str | None, output: Path | None) -> None:
+    """A Markdown review: goal and progress, steps ticked, payments, new ideas, streak.
+
+    It reads well in a terminal and in any Markdown viewer. Examples:
+
+    \b
+        tenfold review
+        tenfold review --month --date 2026-10-31 -o october.md
+    """
+    today = clock()()
+    try:
+        end = parse_date(day, "date") if day else today
+    except FieldError as exc:
+        fail(f"date: {exc.message}")
+    start, end = week_period(end) if span == "week" else month_period(end, today)
+    with reading(context) as store:
+        text = review(store, start, end)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        target = check_target(str(output), context.path, "output")
+        write_review(target, text)
+    except FieldError as exc:
+        fail(f"output: {exc.message}")
+    except TenfoldError as exc:
+        fail(str(exc))
+    say(context, f"Wrote the review of {start.isoformat()} to {end.isoformat()} to {target}")

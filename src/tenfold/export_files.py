@@ -1,0 +1,60 @@
+"""One export, whichever way it is asked for: the text of each format, and writing it to a file.
+
+The command line (``tenfold export``) and the app's "Export…" dialog both go
+through here, so they write the same bytes and refuse the same paths with the
+same words: never the data file itself, never into a folder that does not exist.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tenfold.errors import FieldError
+from tenfold.export import export_document, journal_text
+from tenfold.export_text import markdown_document, payments_csv
+from tenfold.storage import atomic_write
+from tenfold.store import Store
+
+EXPORT_FORMATS = ("csv", "json", "markdown", "ledger")
+SUFFIXES = {"csv": ".csv", "json": ".json", "markdown": ".md", "ledger": ".journal"}
+
+
+def export_text(store: Store, fmt: str) -> tuple[str, str]:
+    """The export in ``fmt`` and a few words on what it holds ("3 payments from 2 streams")."""
+    streams, payments = store.streams(), store.payments()
+    if fmt == "ledger":
+        return journal_text(streams, payments, store.today()), f"{len(payments)} payments from {len(streams)} streams"
+    if fmt == "csv":
+        return payments_csv(streams, payments), f"{len(payments)} payments from {len(streams)} streams"
+    ideas = store.ideas()
+    summary = f"{len(payments)} payments, {len(streams)} streams and {len(ideas)} ideas"
+    if fmt == "markdown":
+        return markdown_document(goal=store.goal, steps=store.steps(), streams=streams, payments=payments,
+                                 rates=store.rates(), ideas=ideas, exported_on=store.today()), summary
+    if fmt == "json":
+        return json.dumps(export_document(store, store.today()), indent=2, ensure_ascii=False) + "\n", summary
+    raise FieldError("format", f"Choose one of: {', '.join(EXPORT_FORMATS)}")
+
+
+def export_target(text: str, data_file: Path, field: str = "path") -> Path:
+    """Where to write, checked: an absolute path, not the data file, in a folder that exists."""
+    raw = text.strip()
+    if not raw:
+        raise FieldError(field, "Enter the file to write, e.g. ~/tenfold-export.csv")
+    target = Path(raw).expanduser().absolute()
+    if target.is_dir():
+        raise FieldError(field, f"{target} is a folder; add a file name")
+    if target.exists() and target.resolve() == data_file.expanduser().absolute().resolve():
+        raise FieldError(field, f"{target}: is the data file itself; choose another file for the export")
+    if not target.parent.is_dir():
+        raise FieldError(field, f"{target}: cannot be written: the folder {target.parent} does not exist")
+    return target
+
+
+def write_export(target: Path, text: str, field: str = "path") -> None:
+    """Write ``text`` to ``target`` (private, mode 0600); a crash never leaves half an export."""
+    try:
+        atomic_write(target, text.encode("utf-8"))
+    except OSError as exc:
+        raise FieldError(field, f"{target}: cannot be written: {exc.strerror}") from None

@@ -1,0 +1,114 @@
+"""The Income Ledger's forms: a stream (what it is, when it pays, what it costs) and a payment."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from textual.markup import escape
+
+from tenfold.ledger import CADENCES, CATEGORIES, KINDS, Payment, Stream, parse_payment, parse_stream
+from tenfold.tui.dialogs.form import FieldSpec, FormDialog
+
+
+def _amount_text(value: Decimal | None) -> str:
+    """A stored amount as the form shows it: blank for none or zero, so the form stays quiet."""
+    return "" if value is None or value == 0 else str(value)
+
+
+def stream_values(stream: Stream) -> dict[str, str]:
+    """Every field the stream form shows, filled from ``stream`` (for editing it)."""
+    return {
+        "name": stream.name,
+        "category": stream.category,
+        "kind": stream.kind,
+        "currency": stream.currency,
+        "cadence": stream.cadence,
+        "expected": _amount_text(stream.expected),
+        "upfront_money": _amount_text(stream.upfront_money),
+        "upfront_hours": _amount_text(stream.upfront_hours),
+        "upkeep_hours": _amount_text(stream.upkeep_hours),
+    }
+
+
+def payment_values(payment: Payment) -> dict[str, str]:
+    """Every field the payment form shows, filled from ``payment``."""
+    return {"stream": str(payment.stream_id), "on": payment.on.isoformat(), "amount": str(payment.amount),
+            "note": payment.note, "customer": payment.customer}
+
+
+class StreamForm(FormDialog[Stream]):
+    """An income stream: what it is, when it pays, and what it cost and takes.
+
+    The first four fields are all a new stream needs; the rest may stay blank and
+    be filled when known. ``idea_id`` is not a field: it is passed in and kept, so
+    an edit never cuts a stream from the idea it grew from.
+    """
+
+    INTRO = "Only the name is needed now. Cadence and expected amount let Tenfold flag a late payment."
+    FIELDS = (
+        FieldSpec("name", "Name", placeholder="e.g. Ebook royalties"),
+        FieldSpec("category", "Category", "select", tuple((c, c) for c in CATEGORIES), "Choose a category"),
+        FieldSpec("kind", "Kind", "select", tuple((k, k) for k in KINDS), "Choose a kind"),
+        FieldSpec("currency", "Currency", placeholder="EUR"),
+        FieldSpec("cadence", "Pays (cadence)", "select", tuple((c, c) for c in CADENCES), "irregular"),
+        FieldSpec("expected", "Expected amount per payment", placeholder="optional, e.g. 120"),
+        FieldSpec("upfront_money", "Money put in up front", placeholder="optional, e.g. 500"),
+        FieldSpec("upfront_hours", "Hours put in up front", placeholder="optional, e.g. 80"),
+        FieldSpec("upkeep_hours", "Upkeep hours per month", placeholder="optional, e.g. 2.5"),
+    )
+
+    def __init__(self, *args: object, existing: Callable[[], list[Stream]], stream_id: int = 0,
+                 idea_id: int | None = None, origin: str = "", **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.existing = existing
+        self.stream_id = stream_id
+        self.idea_id = idea_id
+        """The brainstorm entry the stream grew from; kept through every edit."""
+        if origin:
+            self.INTRO = f"{self.INTRO}\nFrom idea: {escape(origin)}".strip()
+
+    def parse(self, values: dict[str, str]) -> Stream:
+        """Validate with the domain's stream parser (names are unique)."""
+        return parse_stream(
+            name=values["name"],
+            category=values["category"],
+            kind=values["kind"],
+            currency=values["currency"],
+            cadence=values["cadence"],
+            expected=values["expected"],
+            upfront_money=values["upfront_money"],
+            upfront_hours=values["upfront_hours"],
+            upkeep_hours=values["upkeep_hours"],
+            existing=self.existing(),
+            stream_id=self.stream_id,
+            idea_id=self.idea_id,
+        )
+
+
+class PaymentForm(FormDialog[Payment]):
+    """A payment: which stream, when, how much, a note, and who paid if known."""
+
+    def __init__(self, *args: object, streams: list[Stream], payment_id: int = 0, **kwargs: object) -> None:
+        self.FIELDS = (
+            FieldSpec("stream", "Stream", "select", tuple((s.name, str(s.id)) for s in streams), "Choose a stream"),
+            FieldSpec("on", "Date (YYYY-MM-DD)"),
+            FieldSpec("amount", "Amount", placeholder="e.g. 12.50"),
+            FieldSpec("note", "Note", placeholder="optional"),
+            FieldSpec("customer", "Customer", placeholder="optional: who paid"),
+        )
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.streams = streams
+        self.payment_id = payment_id
+
+    def parse(self, values: dict[str, str]) -> Payment:
+        """Validate with the domain's payment parser."""
+        return parse_payment(
+            stream=values["stream"],
+            on=values["on"],
+            amount=values["amount"],
+            note=values["note"],
+            customer=values["customer"],
+            streams=self.streams,
+            payment_id=self.payment_id,
+        )

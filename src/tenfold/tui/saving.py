@@ -1,0 +1,79 @@
+"""The app's side of saving in the background: start it, hear of failures, flush before leaving.
+
+The store writes each change from a background thread (:mod:`tenfold.saver`), so
+a tick or a saved form never waits for the disk. What the app adds: failures
+reach the user (a notification that says the change is kept and retried, or the
+reload question when another program changed the file), and every way out - quit,
+hang-up, SIGTERM, a crash - first writes whatever is still pending.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import TYPE_CHECKING, Any
+
+from tenfold.errors import ChangedOnDiskError, StoreError, TenfoldError
+
+if TYPE_CHECKING:
+    from tenfold.store import Store
+
+REPEAT_AFTER = 30.0
+"""Seconds before the same save failure is shown again (each retry is reported)."""
+
+
+class SavingMixin:
+    """Mixed into the app: ``store`` and ``main_screen`` are the app's."""
+
+    store: Store
+    main_screen: Any
+    notify: Any
+
+    _save_loop: asyncio.AbstractEventLoop | None = None
+    _save_problem: tuple[str, float] | None = None
+
+    def start_saving_in_background(self) -> None:
+        """Hand the store's writes to its background thread; call from the app's event loop."""
+        self._save_loop = asyncio.get_running_loop()
+        self.store.save_in_background(self._report_from_saver)
+
+    def _report_from_saver(self, problem: StoreError | None) -> None:
+        """Runs in the saver's thread: pass the news to the app's loop, never wait for it."""
+        loop = self._save_loop
+        if loop is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(self.show_save_result, problem)
+
+    def show_save_result(self, problem: StoreError | None) -> None:
+        """Tell the user about a background save that failed, or that saving works again."""
+        if problem is None:
+            if self._save_problem is not None:
+                self._save_problem = None
+                self.notify("Saved: every change is on disk again.", timeout=5)
+            return
+        if isinstance(problem, ChangedOnDiskError):
+            self._save_problem = None
+            self.notify(
+                f"Your last change is not saved yet: {problem} Reload to use the other copy "
+                "(your unsaved change is then dropped), or keep working without saving.",
+                severity="error", timeout=20, markup=False,
+            )
+            self.main_screen.offer_reload()
+            return
+        message, now = str(problem), time.monotonic()
+        last = self._save_problem
+        if last is not None and last[0] == message and now - last[1] < REPEAT_AFTER:
+            return
+        self._save_problem = (message, now)
+        self.notify(
+            f"Your change is not saved yet: {message}. It is kept, and Tenfold keeps trying; "
+            "quitting saves it first.",
+            severity="error", timeout=REPEAT_AFTER, markup=False,
+        )
+
+    def flush_saves(self) -> list[str]:
+        """Write every pending change now; returns the problem, if any (the change stays pending)."""
+        try:
+            self.store.flush()
+        except TenfoldError as exc:
+            return [str(exc)]
+        return []

@@ -1,0 +1,162 @@
+"""The ledger's tools on the main screen: the report, the exchange rates, import and export.
+
+Like the other editing mixins, this is where those actions reach the store; the
+screens and dialogs they open only show things and hand back what the user chose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tenfold.csvimport import ImportPlan, decode, plan_import
+from tenfold.csvmapping import parse_map_options
+from tenfold.errors import ChangedOnDiskError, FieldError
+from tenfold.export_files import export_text, write_export
+from tenfold.money import format_money
+from tenfold.rates import Rate
+from tenfold.report import MonthlyTotals, aggregate
+from tenfold.report_build import report_currency
+from tenfold.tui.dialogs.export_form import ExportForm, ExportRequest, suggested_path
+from tenfold.tui.dialogs.import_dialog import ImportDialog, Preview
+from tenfold.tui.dialogs.rates import RateForm, RatesDialog
+from tenfold.tui.screens.editing import EditingMixin
+from tenfold.tui.screens.report import ReportScreen, ReportSource
+
+if TYPE_CHECKING:
+    from tenfold.ledger_state import LedgerState
+
+PREVIEW_ROWS = 8
+
+
+def plan_preview(plan: ImportPlan, names: dict[int, tuple[str, str]]) -> str:
+    """The preview the import dialog shows: columns, the first rows, what is new and what is skipped."""
+    mapping = ", ".join(f"{k}={v}" for k, v in plan.mapping.items())
+    lines = [f"{len(plan.rows)} rows · columns: {mapping}"]
+    if plan.ignored:
+        lines.append(f"Ignored columns: {', '.join(plan.ignored)}")
+    skipped = {d.line: d for d in plan.duplicates}
+    for line, p in plan.rows[:PREVIEW_ROWS]:
+        name, currency = names[p.stream_id]
+        mark = f"  [skip: {skipped[line].describe()}]" if line in skipped else ""
+        note = f"  {p.note}" if p.note else ""
+        lines.append(f"  {p.on.isoformat()}  {name}  {format_money(p.amount, currency)}{note}{mark}")
+    if len(plan.rows) > PREVIEW_ROWS:
+        lines.append(f"  … and {len(plan.rows) - PREVIEW_ROWS} more")
+    lines.append(f"{len(plan.new)} new · {len(plan.duplicates)} duplicates skipped"
+                 + ("" if plan.new else " · nothing to import"))
+    return "\n".join(lines)
+
+
+class LedgerToolsMixin(EditingMixin):
+    """Report (r), rates ($), import and export (palette). Mixed into the main screen."""
+
+    ledger_state: LedgerState
+    refresh_ledger: Callable[[], None]
+    notify: Any
+
+    # ----- the report ------------------------------------------------------------------
+
+    def _monthly_totals(self) -> MonthlyTotals:
+        """Each stream's monthly sums, from the ledger's index when it is current (no pass over payments)."""
+        payments = self.store.payments()
+        index = self.ledger_state.index
+        if index is None or index.count != len(payments):
+            return aggregate(payments)
+        return {(m[0], m[1], sid): value for m in index.months() for sid, value in index.month(m).items()}
+
+    def action_ledger_report(self) -> None:
+        """Open the report on this month."""
+        streams = self.store.streams()
+        source = ReportSource(self._monthly_totals(), tuple(streams), tuple(self.store.rates()),
+                              report_currency(self.store.goal, streams), self.store.today())
+        self.app.push_screen(ReportScreen(source))
+
+    # ----- exchange rates ----------------------------------------------------------------
+
+    def action_ledger_rates(self) -> None:
+        """List the rates; add and delete from there."""
+        dialog = RatesDialog(self.store.rates, lambda: self._add_rate(dialog), lambda r: self._delete_rate(dialog, r))
+        self.app.push_screen(dialog)
+
+    def _rates_changed(self, dialog: RatesDialog) -> Callable[[], None]:
+        def refresh() -> None:
+            dialog.reload()
+            self.refresh_ledger()  # the goal's progress converts with the rates
+
+        return refresh
+
+    def _add_rate(self, dialog: RatesDialog) -> None:
+        values = {"to": self._default_currency(), "on": self.store.today().isoformat()}
+        self._open_form(RateForm, "rate", "Add an exchange rate", values, self.store.add_rate, "Rate added",
+                        self._rates_changed(dialog))
+
+    def _delete_rate(self, dialog: RatesDialog, rate: Rate) -> None:
+        self._confirm("Delete rate?", f"Delete the rate {rate.describe()}? Reports will no longer use it.",
+                      lambda: self.store.delete_rate(rate.id), "Rate deleted", self._rates_changed(dialog))
+
+    # ----- import ------------------------------------------------------------------------
+
+    def _import_preview(self, path_text: str, map_text: str) -> Preview:
+        path = path_text.strip()
+        if not path:
+            raise FieldError("path", "Enter the CSV file to import")
+        overrides = parse_map_options([p for p in map_text.split(",") if p.strip()])
+        try:
+            raw = Path(path).expanduser().read_bytes()
+        except OSError as exc:
+            raise FieldError("path", f"{path}: cannot be read: {exc.strerror}") from None
+        streams = self.store.streams()
+        plan = plan_import(decode(raw), streams, self.store.payments(), overrides)
+        names = {s.id: (s.name, s.currency) for s in streams}
+        return Preview(plan_preview(plan, names), len(plan.new), plan)
+
+    def _import_commit(self, plan: object) -> str:
+        assert isinstance(plan, ImportPlan)
+        try:
+            saved = self.store.add_payments(plan.new)  # one write: all of them or none
+        except ChangedOnDiskError:
+            self.offer_reload()
+            raise
+        self.ledger_state.added(saved)
+        skipped = f", {len(plan.duplicates)} duplicates skipped" if plan.duplicates else ""
+        return f"Imported {len(saved)} payments{skipped}"
+
+    def action_import_payments(self) -> None:
+        """Palette: pick a CSV file, preview it, then import or cancel."""
+
+        def closed(message: str | None) -> None:
+            if message:
+                self.refresh_ledger()
+                self.notify(message)
+
+        self.app.push_screen(ImportDialog(self._import_preview, self._import_commit), closed)
+
+    # ----- export ------------------------------------------------------------------------
+
+    def action_export_data(self) -> None:
+        """Palette: choose a format and a file, then write it."""
+        day = self.store.today().isoformat()
+        home = Path.home()
+
+        def suggest(fmt: str) -> str:
+            return suggested_path(home, day, fmt)
+
+        written: list[str] = []
+
+        def save(request: ExportRequest) -> None:
+            text, summary = export_text(self.store, request.fmt)
+            write_export(request.target, text)
+            written.append(f"Exported {summary} to {request.target}")
+
+        def closed(result: object) -> None:
+            if self.store.draft("export") is not None:
+                self._try("Clearing the draft", lambda: self.store.clear_draft("export"))
+            if result is not None and written:
+                self.notify(written[-1])
+
+        draft = self.store.draft("export")
+        form = ExportForm("Export", draft or {"format": "csv", "path": suggest("csv")}, save, draft_kind="export",
+                          restored=draft is not None, data_file=self.store.path, suggest=suggest)
+        self.app.push_screen(form, closed)

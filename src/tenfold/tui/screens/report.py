@@ -1,0 +1,130 @@
+"""The Report screen: the same report as ``tenfold report``, a month or a year at a time.
+
+It is built from a per-month aggregate the main screen hands over (taken from
+the ledger's monthly index, so opening it reads no payment), and switching months
+or years only rebuilds figures from that aggregate. The tables are the command
+line's own (:mod:`tenfold.report_tables`), laid out for the screen's width.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Static
+
+from tenfold.dates import previous_month
+from tenfold.ledger import Stream
+from tenfold.rates import Rate
+from tenfold.report import Month, MonthlyTotals, Period, month_label, month_period, year_period
+from tenfold.report_build import Report, build_report
+from tenfold.report_tables import report_renderable
+from tenfold.tui.widgets.report_view import ReportView
+
+
+@dataclass(frozen=True)
+class ReportSource:
+    """What a report is built from: each stream's monthly sums, the streams, the rates, the currency."""
+
+    totals: MonthlyTotals
+    streams: tuple[Stream, ...]
+    rates: tuple[Rate, ...]
+    currency: str
+    today: date
+
+
+def next_month(month: Month) -> Month:
+    """The month after ``month``."""
+    return (month[0] + 1, 1) if month[1] == 12 else (month[0], month[1] + 1)
+
+
+class ReportScreen(Screen[None]):
+    """A month compared with the one before, or a whole year; left and right move in time."""
+
+    BINDINGS = [
+        Binding("escape,q,r", "close", "Close"),
+        Binding("left,p", "move(-1)", "Earlier"),
+        Binding("right,n", "move(1)", "Later"),
+        Binding("y", "toggle_year", "Month / year"),
+    ]
+    DEFAULT_CSS = """
+    ReportScreen #report-title { padding: 0 1; text-style: bold; }
+    ReportScreen #report-body { height: 1fr; padding: 0 1; }
+    ReportScreen #report-hint { padding: 0 1; color: $text-muted; }
+    """
+
+    def __init__(self, source: ReportSource) -> None:
+        super().__init__()
+        self.source = source
+        self.month: Month = (source.today.year, source.today.month)
+        self.year = source.today.year
+        self.by_year = False
+        self.report: Report | None = None
+        """The report on screen (tests read its figures)."""
+        self._drawn_width = 0
+
+    def compose(self) -> ComposeResult:
+        """Title line, the report (scrolls both ways), a hint, the footer."""
+        yield Label("", id="report-title")
+        yield ReportView(id="report-body")
+        yield Static("← → earlier / later · y month or year · esc close", id="report-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Show this month, compared with the last."""
+        self.show_report()
+        self.query_one(ReportView).focus()
+
+    def on_resize(self, _event: events.Resize) -> None:
+        """Lay the month columns out again for a new width (not for the first size, already drawn)."""
+        if self._drawn_width != self._width():
+            self.show_report()
+
+    def _width(self) -> int:
+        return max(60, self.size.width - 4)
+
+    def period(self) -> Period:
+        """The period on screen."""
+        return year_period(self.year, self.source.today) if self.by_year else month_period(self.month)
+
+    def show_report(self) -> None:
+        """Build the figures for the period on screen and draw them."""
+        s = self.source
+        self.report = build_report(s.totals, s.streams, s.rates, s.currency, self.period())
+        period = self.report.period
+        what = f"year {self.year}" if self.by_year else f"month {period.label}"
+        compare = f" (compared with {month_label(period.compare)})" if period.compare else ""
+        self.query_one("#report-title", Label).update(f"Income report · {what}{compare} · in {s.currency}")
+        body = self.query_one(ReportView)
+        width = self._drawn_width = self._width()
+        if not s.streams:
+            body.show(Text("No income streams yet. Add one with s in the Income Ledger.", style="yellow"), width)
+            return
+        body.show(report_renderable(self.report, width, with_title=False), width)
+
+    def action_move(self, step: int) -> None:
+        """An earlier or later month (or year); never past this one."""
+        today = self.source.today
+        if self.by_year:
+            self.year = min(today.year, self.year + step)
+        else:
+            moved = next_month(self.month) if step > 0 else previous_month(*self.month)
+            self.month = min(moved, (today.year, today.month))
+        self.show_report()
+
+    def action_toggle_year(self) -> None:
+        """Switch between the month on screen and its whole year."""
+        if self.by_year:
+            self.by_year = False
+        else:
+            self.by_year, self.year = True, self.month[0]
+        self.show_report()
+
+    def action_close(self) -> None:
+        """Back to the ledger."""
+        self.dismiss(None)

@@ -1,0 +1,146 @@
+"""The today card's text: the goal read back, progress, the day's question, the next step, money due.
+
+Rendering is kept apart from the screen (``tui/screens/today.py``) so it can be
+read as plain functions of a :class:`~tenfold.today.TodayView`.
+"""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import Static
+
+from tenfold.expected import Expected
+from tenfold.money import format_money
+from tenfold.nudges import Nudge
+from tenfold.text import safe_display
+from tenfold.today import TodayView
+from tenfold.tui.widgets.goal_pane import progress_bar
+
+WELCOME = (
+    "Passive income comes from delivering the same value to many people, without doing each "
+    "delivery yourself. The method starts with one act: write your goal down - how much a "
+    "month, and by when."
+)
+MAX_DUE = 3
+"""Expected payments listed on the card; the rest are counted."""
+GOAL_CHARS = 150
+"""The goal is read back in full in its pane; the card shows its start."""
+
+
+def card_title(view: TodayView) -> Text:
+    """``Today · Saturday 21 November 2026 · streak 4 days``."""
+    text = Text()
+    text.append("Welcome to Tenfold" if view.goal is None else "Today", style="bold")
+    text.append(f" · {view.day:%A} {view.day.day} {view.day:%B %Y} · ", style="dim")
+    if view.streak:
+        text.append(f"streak {view.streak} day{'' if view.streak == 1 else 's'}", style="bold green")
+    else:
+        text.append("no streak yet", style="dim")
+    return text
+
+
+def goal_text(view: TodayView) -> Text:
+    """The written goal read back with its progress, or the welcome that points at writing it."""
+    goal = view.goal
+    if goal is None:
+        text = Text(WELCOME + "\n")
+        text.append("Press w to write your goal now.", style="bold")
+        return text
+    words = " ".join(safe_display(goal.text).split())
+    if len(words) > GOAL_CHARS:
+        words = words[: GOAL_CHARS - 1].rstrip() + "…"
+    text = Text()
+    text.append(f"“{words}”\n", style="italic")
+    days = (goal.deadline - view.day).days
+    when = f"{days} days left" if days >= 0 else f"{-days} days past"
+    text.append(f"{format_money(goal.amount, goal.currency)} passive income a month by {goal.deadline} · {when}\n")
+    text.append("Last month ", style="dim")
+    text.append(progress_bar(view.share, 16), style="green")
+    text.append(f" {view.share * 100:.0f}% · {format_money(view.last_month, goal.currency)}")
+    text.append(f" · so far this month {format_money(view.this_month, goal.currency)}", style="dim")
+    if view.average is not None:
+        text.append(f"\n3-month average {format_money(view.average, goal.currency)}. ", style="dim")
+    if view.outlook:
+        text.append(view.outlook, style="italic")
+    return text
+
+
+def prompt_text(view: TodayView) -> Text:
+    """The day's question."""
+    text = Text()
+    text.append("Today's question\n", style="bold")
+    text.append(view.prompt or "(no coaching prompts found)")
+    return text
+
+
+def step_text(view: TodayView) -> Text:
+    """The first unticked step and its one concrete action."""
+    text = Text()
+    step = view.next_step
+    if step is None:
+        text.append("All eight steps are ticked\n", style="bold")
+        text.append("Keep measuring what works, and scale it (step 8).")
+        return text
+    text.append(f"Next step · {step.number} {step.title}\n", style="bold")
+    text.append(step.today)
+    return text
+
+
+def due_line(expected: Expected, view: TodayView) -> Text:
+    """``overdue  2026-11-03  Blog ads  40.00 EUR`` / ``in 4 days  2026-11-25  …``."""
+    days = (expected.due - view.day).days
+    if expected.overdue:
+        when, style = "overdue", "bold red"
+    elif days <= 0:
+        when, style = "due now", "yellow"
+    else:
+        when, style = f"in {days} day{'' if days == 1 else 's'}", ""
+    text = Text()
+    text.append(f"{when:<11}", style=style)
+    text.append(f"{expected.due}  {safe_display(expected.stream.name)}")
+    if expected.amount is not None:
+        text.append(f"  {format_money(expected.amount, expected.stream.currency)}", style="dim")
+    return text
+
+
+def due_text(view: TodayView) -> Text | None:
+    """Expected payments overdue or due within 30 days; None when there are none."""
+    if not view.due:
+        return None
+    text = Text()
+    text.append("Money expected soon\n", style="bold")
+    lines = [due_line(e, view) for e in view.due[:MAX_DUE]]
+    if len(view.due) > MAX_DUE:
+        lines.append(Text(f"and {len(view.due) - MAX_DUE} more in the Income Ledger", style="dim"))
+    text.append(Text("\n").join(lines))
+    return text
+
+
+def nudge_text(nudge: Nudge) -> Table:
+    """A bullet, what was seen, and below it, dim, why it matters; wrapped lines stay indented."""
+    grid = Table.grid(padding=0)
+    grid.add_column(width=2, style="bold yellow")
+    grid.add_column(ratio=1)
+    body = Text(safe_display(nudge.text))
+    body.append("\n" + nudge.why, style="dim")
+    grid.add_row("•", body)
+    return grid
+
+
+class NudgeLine(Static, can_focus=True):
+    """One honest check on the card; the arrows move between checks, d dismisses."""
+
+    BINDINGS = [
+        Binding("down,j", "screen.move(1)", "Next check", show=False),
+        Binding("up,k", "screen.move(-1)", "Previous check", show=False),
+    ]
+
+    def __init__(self, nudge: Nudge) -> None:
+        super().__init__(nudge_text(nudge), classes="nudge")
+        self.nudge = nudge
+
+    def on_click(self) -> None:
+        """A click selects the check, so d dismisses it."""
+        self.focus()
