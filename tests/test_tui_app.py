@@ -123,10 +123,11 @@ async def test_help_and_the_palette_list_every_command_and_the_palette_runs_them
         assert rows[: len(COMMANDS)] == [c.title for c in COMMANDS]
         text = "\n".join(screen_lines(t.app))
         assert "Tenfold help" in text
-        for command in COMMANDS[:8]:  # the first rows are on screen as they are (later ones may wrap)
+        assert str(db) in text.replace("\n", "")  # where the data lives, first thing (it may wrap)
+        for command in COMMANDS[:6]:  # the first rows are on screen as they are (later ones may wrap)
             assert command.title in text
-        await t.press("end")  # the rest scrolls into view: where the data lives
-        assert str(db) in "\n".join(screen_lines(t.app))
+        await t.press("end")  # the rest scrolls into view
+        await until(t, lambda: "Press esc to close." in "\n".join(screen_lines(t.app)))
         await t.press("escape")
         assert t.app.screen is t.app.main_screen
         # The palette has the same commands, and one per step.

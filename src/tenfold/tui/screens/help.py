@@ -58,9 +58,17 @@ class HelpScreen(ModalScreen[None]):
         self.data_path = data_path
 
     def compose(self) -> ComposeResult:
-        """Keys, then the method, then the data file."""
+        """Where the data lives (first: people look for it), the keys, the method, how figures are made."""
         with VerticalScroll(id="dialog", classes="help"):
             yield Label("Tenfold help", classes="dialog-title")
+            yield Static(
+                Text.assemble(
+                    "Your data is saved as you go in one file: ",
+                    (str(self.data_path), "bold"),
+                    " (--db PATH or TENFOLD_DB chooses another).",
+                )
+            )
+            yield Label("Keys", classes="section")
             yield Static(keys_table())
             yield Label("The method", classes="section")
             yield Static(METHOD)
@@ -68,12 +76,4 @@ class HelpScreen(ModalScreen[None]):
             yield Static(MEASURING)
             yield Label("Money in other currencies", classes="section")
             yield Static(CONVERSION_RULE)
-            yield Label("Your data", classes="section")
-            yield Static(
-                Text.assemble(
-                    "Everything is saved as you go in one file:\n",
-                    (str(self.data_path), "bold"),
-                    "\nUse --db PATH or TENFOLD_DB to choose another.",
-                )
-            )
             yield Static("Press esc to close.", classes="dim")
