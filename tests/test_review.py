@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from storekit import python
 from tenfold.goal import Goal
 from tenfold.ideas import Idea
 from tenfold.ledger import Payment, Stream
-from tenfold.review import md, month_period, period_title, review, table, week_period
+from tenfold.markdown_text import md, table
+from tenfold.review import month_period, period_title, review, week_period
 from tenfold.step_items import StepItem
 from tenfold.store import Store
 
@@ -193,3 +195,10 @@ def test_markdown_helpers() -> None:
 def test_a_period_that_ends_before_it_starts_is_refused(store: Store) -> None:
     with pytest.raises(ValueError, match="ends before it starts"):
         review(store, END, date(2026, 11, 1))
+
+
+def test_the_review_and_the_steps_domain_import_nothing_from_textual() -> None:
+    modules = ("tenfold.review, tenfold.markdown_text, tenfold.review_file, tenfold.goal_history, "
+               "tenfold.step_progress, tenfold.step_items")
+    result = python(f"import sys, {modules}; assert 'textual' not in sys.modules, 'textual imported'")
+    assert result.returncode == 0, result.stderr

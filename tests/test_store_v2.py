@@ -79,7 +79,8 @@ def test_rewriting_the_goal_keeps_the_old_one_and_an_equal_goal_does_not(tmp_pat
         first = Goal("1k a month", Decimal("1000.00"), "EUR", date(2028, 1, 1), TODAY)
         store.set_goal(first)
         store.set_goal(first)
-        assert store.goal_history() == []
+        store.set_goal(dataclasses.replace(first, written_on=date(2026, 3, 20)))  # saved again, unchanged
+        assert store.goal_history() == [] and store.goal == first
         second = dataclasses.replace(first, amount=Decimal("2000.00"), written_on=date(2026, 4, 1))
         store.set_goal(second)
         history = store.goal_history()

@@ -97,6 +97,13 @@ async def test_choosing_step_1s_idea_and_notes_keep_it(tmp_path: Path) -> None:
     with reopen(db) as store:
         first = store.steps()[0]
     assert (first.idea_id, first.stream_id, first.notes) == (excel.id, None, "Start with pivot tables")
+    async with running(db) as t:  # notes saved by quitting keep it too
+        await t.press("2", "n", "end")
+        await t.type(", then charts")
+        await t.press("ctrl+q")
+    with reopen(db) as store:
+        first = store.steps()[0]
+    assert (first.idea_id, first.notes) == (excel.id, "Start with pivot tables, then charts")
 
 
 async def test_backup_plans_savings_edit_delete_and_a_draft(tmp_path: Path) -> None:

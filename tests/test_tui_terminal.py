@@ -39,6 +39,11 @@ def tenfold_env(home: Path) -> dict[str, str]:
         HOME=str(home), XDG_CONFIG_HOME=str(home / "config"), XDG_STATE_HOME=str(home / "state"),
         XDG_DATA_HOME=str(home / "data"),
     )
+    # These tests are about keys, signals and the tty; the today card (tested with Pilot in
+    # test_tui_today.py) is switched off in the settings, as a user can with `o` on the card.
+    config = home / "config" / "tenfold"
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "config.json").write_text('{"today_on_launch": false}')
     return env
 
 

@@ -10,7 +10,6 @@ dates, never the clock, so it is tested over fixed dates.
 from __future__ import annotations
 
 import calendar
-import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,15 +21,13 @@ from tenfold.goal import Goal, GoalVersion
 from tenfold.goal_history import diff_goals
 from tenfold.ideas import Idea
 from tenfold.ledger import Payment, Stream
+from tenfold.markdown_text import limited, md, table
 from tenfold.money import format_money
 from tenfold.status import percent
 from tenfold.step_items import ITEM_KINDS, StepItem
 from tenfold.steps import STEPS, StepState, next_step
 from tenfold.streak import streak
 from tenfold.totals import progress
-
-LIST_LIMIT = 15
-"""Longest list the review prints; the rest is counted, so a busy week stays readable."""
 
 
 class ReviewSource(Protocol):
@@ -85,44 +82,6 @@ def period_title(start: date, end: date) -> str:
     if (end - start).days == 6:
         return f"Weekly review · {start.isoformat()} to {end.isoformat()}"
     return f"Review · {start.isoformat()} to {end.isoformat()}"
-
-
-# ----- Markdown helpers ---------------------------------------------------------------
-
-_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#"})
-
-
-def md(text: str) -> str:
-    """User text made safe inside a Markdown line or table cell: one line, no markup."""
-    return " ".join(text.split()).translate(_SPECIAL)
-
-
-def _width(text: str) -> int:
-    """Terminal cells a string takes, so padded tables line up with wide characters too."""
-    return sum(
-        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text
-    )
-
-
-def table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> list[str]:
-    """A Markdown table whose columns are padded to line up as plain text; ``right`` columns align right."""
-    widths = [max(3, _width(h), *(_width(r[i]) for r in rows)) for i, h in enumerate(headers)]
-
-    def line(cells: Sequence[str]) -> str:
-        padded = [
-            " " * (w - _width(c)) + c if i in right else c + " " * (w - _width(c))
-            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
-        ]
-        return "| " + " | ".join(padded) + " |"
-
-    rule = ["-" * (w - 1) + ":" if i in right else "-" * w for i, w in enumerate(widths)]
-    return [line(headers), "| " + " | ".join(rule) + " |", *(line(r) for r in rows)]
-
-
-def _limited(lines: list[str], what: str) -> list[str]:
-    if len(lines) <= LIST_LIMIT:
-        return lines
-    return [*lines[:LIST_LIMIT], f"- … and {len(lines) - LIST_LIMIT} more {what}"]
 
 
 # ----- the figures ----------------------------------------------------------------------
@@ -245,7 +204,7 @@ def _ideas_section(ideas: list[Idea], start: date, end: date, span: str) -> list
         return [*out, f"No new brainstorm entries {span}. Who got value from you lately, and how could it "
                       "reach ten times as many?", ""]
     lines = [f"- **{md(i.who)}**: {md(i.value)} ({i.written_on})" for i in new]
-    return [*out, *_limited(lines, "ideas"), ""]
+    return [*out, *limited(lines, "ideas"), ""]
 
 
 def _items_section(items: list[StepItem], streams: dict[int, Stream], start: date, end: date,
@@ -261,7 +220,7 @@ def _items_section(items: list[StepItem], streams: dict[int, Stream], start: dat
             name = i.text or (streams[i.stream_id].name if i.stream_id in streams else "")
             box = ("[x] " if i.done else "[ ] ") if kind.done_label else ""
             lines.append(f"- {box}Step {i.step}, {kind.noun}: {md(name)} ({i.added_on})")
-        out += [f"Added {span}:", "", *_limited(lines, "items"), ""]
+        out += [f"Added {span}:", "", *limited(lines, "items"), ""]
     rows = []
     for number, kind in ITEM_KINDS.items():
         own = [i for i in items if i.step == number]

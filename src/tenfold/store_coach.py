@@ -49,7 +49,9 @@ class CoachStore(StoreCore):
     def set_goal(self, goal: Goal) -> None:
         """Write (or rewrite) the goal; a changed goal keeps the old one in the history."""
         old = self._goal
-        keep = old is not None and old != goal
+        if old is not None and dataclasses.replace(old, written_on=goal.written_on) == goal:
+            return  # the same words, amount and deadline saved again: nothing changed, nothing to keep
+        keep = old is not None
         with self._write() as t:
             if old is not None and keep:
                 version_id = t.insert("goal_history", GoalVersion(0, old, goal.written_on).to_store())
