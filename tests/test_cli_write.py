@@ -82,6 +82,15 @@ def test_add_stream(db: Path) -> None:
     assert [s.name for s in read(db).streams()] == ["Consulting", "Index fund", "Royalties"]
 
 
+def test_add_stream_with_cadence_and_costs(db: Path) -> None:
+    result = invoke(db, "add", "stream", "--name", "Course", "--kind", "passive", "--cadence", "Monthly",
+                    "--expected", "99", "--upfront-money", "250", "--upfront-hours", "40", "--upkeep-hours", "2.5")
+    assert result.exit_code == 0, result.stderr
+    course = next(s for s in read(db).streams() if s.name == "Course")
+    assert (course.cadence, course.expected, course.upfront_money, course.upfront_hours, course.upkeep_hours) == (
+        "monthly", Decimal("99.00"), Decimal("250.00"), Decimal("40.00"), Decimal("2.50"))
+
+
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
@@ -90,6 +99,9 @@ def test_add_stream(db: Path) -> None:
         (["--name", " ", "--kind", "passive"], "name: The name cannot be empty"),
         (["--name", "X", "--kind", "passive", "--category", "lottery"], "category: Choose one of"),
         (["--name", "X", "--kind", "passive", "--currency", "E1"], "currency: 'E1' is not a currency code"),
+        (["--name", "X", "--kind", "passive", "--cadence", "weekly"], "cadence: Choose one of: irregular, monthly"),
+        (["--name", "X", "--kind", "passive", "--upkeep-hours", "800"], "--upkeep-hours: A month has at most 744"),
+        (["--name", "X", "--kind", "passive", "--expected", "1,5"], "expected: Use a dot for cents"),
     ],
 )
 def test_add_stream_refuses_bad_values(db: Path, args: list[str], expected: str) -> None:

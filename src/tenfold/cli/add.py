@@ -7,7 +7,7 @@ import click
 from tenfold.cli import cli
 from tenfold.cli.common import Context, say, writing
 from tenfold.ideas import parse_idea
-from tenfold.ledger import CATEGORIES, KINDS, parse_payment, parse_stream
+from tenfold.ledger import CADENCES, CATEGORIES, KINDS, parse_payment, parse_stream
 from tenfold.money import format_money
 from tenfold.rates import parse_rate
 
@@ -22,11 +22,32 @@ def add() -> None:
 @click.option("--kind", required=True, metavar="|".join(KINDS), help="How much of your time it takes.")
 @click.option("--category", default="other", show_default=True, metavar="NAME", help=", ".join(CATEGORIES) + ".")
 @click.option("--currency", default="EUR", show_default=True, help="Three-letter code its payments come in.")
+@click.option("--cadence", default="irregular", show_default=True, metavar="|".join(CADENCES),
+              help="How often it pays; a late payment is then flagged.")
+@click.option("--expected", default="", metavar="AMOUNT", help="What one payment is expected to bring.")
+@click.option("--upfront-money", default="", metavar="AMOUNT", help="Money put in before it paid.")
+@click.option("--upfront-hours", default="", metavar="HOURS", help="Hours put in before it paid.")
+@click.option("--upkeep-hours", default="", metavar="HOURS", help="Hours of upkeep it takes per month.")
 @click.pass_obj
-def add_stream(context: Context, name: str, kind: str, category: str, currency: str) -> None:
+def add_stream(
+    context: Context,
+    name: str,
+    kind: str,
+    category: str,
+    currency: str,
+    cadence: str,
+    expected: str,
+    upfront_money: str,
+    upfront_hours: str,
+    upkeep_hours: str,
+) -> None:
     """Add an income stream; its name must be new."""
-    with writing(context) as store:
-        stream = parse_stream(name=name, category=category, kind=kind, currency=currency, existing=store.streams())
+    names = {"upfront_money": "--upfront-money", "upfront_hours": "--upfront-hours", "upkeep_hours": "--upkeep-hours"}
+    with writing(context, names) as store:
+        stream = parse_stream(
+            name=name, category=category, kind=kind, currency=currency, existing=store.streams(), cadence=cadence,
+            expected=expected, upfront_money=upfront_money, upfront_hours=upfront_hours, upkeep_hours=upkeep_hours,
+        )
         saved = store.add_stream(stream)
     say(context, f"Added stream {saved.name} ({saved.kind}, {saved.category}, {saved.currency})")
 
