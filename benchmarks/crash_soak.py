@@ -58,8 +58,9 @@ def main() -> int:
     torn = sum(r.left_temp_files for r in results)
     failures = [f for r in results for f in r.failures]
     modes = f"{sum(background)} saving in the background"
-    print(f"crash soak (seed {args.seed}, {args.lanes} lanes, {modes}): survived {survived}/{kills} SIGKILLs in {seconds:.1f}s; "
-          f"{acked} saves acknowledged and found intact; {torn} kills caught a save half-written")
+    print(f"crash soak (seed {args.seed}, {args.lanes} lanes, {modes}): "
+          f"survived {survived}/{kills} SIGKILLs in {seconds:.1f}s; {acked} saves acknowledged and found intact; "
+          f"{torn} kills caught a save half-written")
     for failure in failures:
         print(f"FAILED: {failure}")
     return 1 if failures or survived < args.kills else 0

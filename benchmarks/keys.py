@@ -6,6 +6,11 @@ Prints one JSON object: per interaction the latency of each key in milliseconds,
 plus how long the ledger pane took to fill and how long a form takes to close. Run by ``run.py`` in its own process
 so each data set starts from a fresh interpreter and a hang can be timed out.
 
+Saving runs in the background (``tenfold.saver``), so a tick's key is timed to
+the screen update, and separately to the moment its change is on disk (the
+store has nothing unsaved left): the first is what the user waits for, the
+second how long a change is only in memory.
+
 Method: a key event is posted to the app exactly as Pilot does (through the
 driver), without Pilot's idle waits, and the clock stops at the first screen
 update (``App._display``, called once per refresh with the changed regions) that
@@ -32,6 +37,7 @@ from textual.widgets import Input, TextArea
 
 from tenfold.store import Store
 from tenfold.tui.app import TenfoldApp, make_app
+from tenfold.tui.run import keep_out_of_collections
 from tenfold.tui.widgets.ledger_pane import LedgerPane
 from tenfold.tui.widgets.steps_pane import StepList
 from tenfold.tui.widgets.virtual_table import VirtualTable
@@ -47,6 +53,7 @@ class Probe:
         self._check: Callable[[], bool] | None = None
         self._done = asyncio.Event()
         self._stamp = 0.0
+        self.started = 0.0
         original = app._display
 
         def display(screen: Any, renderable: Any) -> None:
@@ -66,10 +73,16 @@ class Probe:
         self._check = changed
         event = events.Key(key, char if char is not None else (key if len(key) == 1 else None))
         event.set_sender(self.app)
-        started = time.perf_counter()
+        started = self.started = time.perf_counter()
         driver.send_message(event)
         await asyncio.wait_for(self._done.wait(), TIMEOUT)
         return (self._stamp - started) * 1000
+
+    async def durable(self) -> float:
+        """Milliseconds from the last key until its change was on disk (the background save done)."""
+        while self.app.store.unsaved:
+            await asyncio.sleep(0.001)
+        return (time.perf_counter() - self.started) * 1000
 
 
 async def settle(pilot: Any) -> None:
@@ -106,6 +119,7 @@ async def measure(path: Path, repeat: int, ticks: int) -> dict[str, Any]:
     """Open the app on ``path`` and time the three interactions."""
     store = Store.open(path)
     app = make_app(store)
+    keep_out_of_collections()  # as tenfold.tui.run.run_tui does before it starts the app
     fills: list[float] = []
     original_show = LedgerPane.show
 
@@ -139,15 +153,17 @@ async def measure(path: Path, repeat: int, ticks: int) -> dict[str, Any]:
             if ticks:  # untimed: the day's first save also writes the daily backup (see the save rows)
                 steps.cursor = 7
                 await pilot.press("space", "space")
-            flips = []
+            flips, durable = [], []
             for n in range(ticks):
                 index = 4 + n % 4
                 steps.cursor = index
                 await settle(pilot)
                 was = steps.states[index].done
                 flips.append(await probe.key("space", lambda i=index, w=was: steps.states[i].done != w, " "))
+                durable.append(await probe.durable())
                 await settle(pilot)
             result["tick_ms"] = flips
+            result["tick_durable_ms"] = durable
 
             await pilot.press("3")  # back to the ledger; the day's first save (the backup) is behind us
             await settle(pilot)
@@ -182,7 +198,7 @@ def main() -> int:
     args = parser.parse_args()
     result = asyncio.run(measure(args.db, args.repeat, args.ticks))
     json.dump(result, sys.stdout)
-    for name in ("ledger_cursor_ms", "form_cancel_ms", "payment_save_ms", "tick_ms", "typing_ms"):
+    for name in ("ledger_cursor_ms", "form_cancel_ms", "payment_save_ms", "tick_ms", "tick_durable_ms", "typing_ms"):
         if result[name]:
             print(f"\n{name}: median {statistics.median(result[name]):.1f}", file=sys.stderr)
     return 0

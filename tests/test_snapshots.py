@@ -103,3 +103,34 @@ def test_goal_form_with_errors(snap_compare: Snap, app_for: Callable[[bool], Ten
 def test_payment_form_narrow(snap_compare: Snap, app_for: Callable[[bool], TenfoldApp]) -> None:
     """The payment form fits an 80x24 terminal."""
     assert snap_compare(app_for(True), terminal_size=NARROW, run_before=keys("3", "a"))
+
+
+@pytest.mark.parametrize("size", [WIDE, NARROW], ids=["120x40", "80x24"])
+def test_today_card(snap_compare: Snap, app_for: Callable[[bool], TenfoldApp], size: tuple[int, int]) -> None:
+    """The today card: goal, progress, the day's question, next step, money due, honest checks."""
+    assert snap_compare(app_for(True), terminal_size=size, run_before=keys("t"))
+
+
+def test_ledger_chart_narrow(snap_compare: Snap, app_for: Callable[[bool], TenfoldApp]) -> None:
+    """The bar chart of monthly passive income against the goal line fits 80x24."""
+    assert snap_compare(app_for(True), terminal_size=NARROW, run_before=keys("3", "c"))
+
+
+def test_report_screen(snap_compare: Snap, app_for: Callable[[bool], TenfoldApp]) -> None:
+    """The report: per stream and per month, shares, converted with the named rate."""
+    assert snap_compare(app_for(True), terminal_size=WIDE, run_before=keys("3", "r"))
+
+
+def test_step_screen(snap_compare: Snap, app_for: Callable[[bool], TenfoldApp]) -> None:
+    """A step at full size with what it produced (step 3's sub-tasks)."""
+    assert snap_compare(app_for(True), terminal_size=WIDE, run_before=keys("2", "up", "enter"))
+
+
+def test_idea_form_with_ladder_narrow(snap_compare: Snap, app_for: Callable[[bool], TenfoldApp]) -> None:
+    """The brainstorm form with the reach ladder at 80x24."""
+    assert snap_compare(app_for(True), terminal_size=NARROW, run_before=keys("4", "a"))
+
+
+def test_goal_history(snap_compare: Snap, app_for: Callable[[bool], TenfoldApp]) -> None:
+    """Earlier versions of the goal and what changed."""
+    assert snap_compare(app_for(True), terminal_size=WIDE, run_before=keys("1", "h"))

@@ -7,6 +7,7 @@ save is caught under way; everything else is real.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 import re
@@ -23,9 +24,11 @@ from pathlib import Path
 
 import pytest
 
+from tenfold.storage import atomic_write
 from tenfold.store import Store
+from tenfold.tui.dialogs.confirm import ConfirmDialog
 from tenfold.tui.widgets.steps_pane import StepList
-from tui_support import TODAY, running
+from tui_support import TODAY, running, until
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 
@@ -87,6 +90,34 @@ async def test_quit_writes_changes_still_waiting_behind_a_slow_save(tmp_path: Pa
             await t.press("ctrl+q")
             assert t.app.return_code == 0
             assert ticked_on_disk(db) == {1, 2, 3, 4}, "every tick is on disk when the app has quit"
+
+
+async def test_a_sync_tool_changing_the_file_before_a_retry_is_told_and_the_reload_asked(tmp_path: Path) -> None:
+    """The pending tick is not written over the other copy; reloading takes theirs, and says what is dropped."""
+    db = tmp_path / "t.json"
+    async with running(db) as t:
+        await t.press("2", "space")
+        real_replace = os.replace
+
+        def disk_full(src: object, dst: object) -> None:
+            if Path(str(dst)) == db:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            real_replace(src, dst)  # type: ignore[arg-type]
+
+        os.replace = disk_full
+        try:
+            await t.press("j", "space")  # step 2: its save fails, a retry comes a second later
+            await until(t, lambda: any("disk is full" in n for n in t.notifications()))
+        finally:
+            os.replace = real_replace
+        synced = db.read_bytes().replace(b'"notes":""', b'"notes":"from my phone"', 1)
+        atomic_write(db, synced)  # the sync tool, before the retry
+        await until(t, lambda: isinstance(t.app.screen, ConfirmDialog), seconds=5)
+        assert any("last change is not saved yet" in n and "dropped" in n for n in t.notifications())
+        assert db.read_bytes() == synced, "the other copy is not overwritten"
+        await t.press("y")
+        assert not t.app.store.unsaved and not t.app.store.steps()[1].done, "reloaded: the pending tick is gone"
+    assert db.read_bytes() == synced
 
 
 # ----- the real program on a terminal -------------------------------------------------------

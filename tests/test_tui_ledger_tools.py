@@ -130,7 +130,7 @@ async def test_import_previews_skips_duplicates_and_saves_on_confirm(tmp_path: P
         assert db.read_bytes() == before  # a preview saves nothing
         await t.press("ctrl+s")
         assert t.app.screen is t.app.main_screen
-        assert "Imported 1 payments, 2 duplicates skipped" in t.notifications()
+        assert "Imported 1 payment, 2 duplicates skipped" in t.notifications()
     with reopen(db) as store:
         assert [(p.on, p.amount, p.customer) for p in store.payments()][:1] == [
             (date(2026, 11, 10), Decimal("7.25"), "AdNet")]

@@ -153,10 +153,31 @@ class Payment:
 
 
 def parse_hours(text: str, field: str) -> Decimal:
-    """Hours typed by people: blank is 0, otherwise like an amount (``2.5``)."""
-    if not text.strip():
+    """Hours typed by people: blank is 0, otherwise like an amount (``2.5``).
+
+    The messages speak of hours, not of an amount with cents: "'lots' is not an
+    amount; type digits like 12.50" under an hours field puzzles a new user.
+    """
+    raw = text.strip()
+    if not raw:
         return Decimal(0)
-    return parse_amount(text, field, allow_zero=True)
+    try:
+        return parse_amount(raw, field, allow_zero=True)
+    except FieldError:
+        if raw.startswith("-"):
+            message = "Hours cannot be negative"
+        elif "," in raw:
+            message = "Use a dot for part of an hour, e.g. 2.5"
+        elif raw.replace(".", "", 1).isdigit():
+            message = "Use at most two decimals, e.g. 2.25" if "." in raw else "That is too many hours"
+        else:
+            message = f"'{raw[:20]}' is not a number of hours; type e.g. 2.5"
+        raise FieldError(field, message) from None
+
+
+def _typed_optional_amount(text: str, field: str) -> Decimal:
+    """An amount that may be left blank (0), such as the money put in up front."""
+    return parse_amount(text, field, allow_zero=True) if text.strip() else Decimal(0)
 
 
 def parse_stream(
@@ -205,7 +226,7 @@ def parse_stream(
     if cad not in CADENCES:
         errors["cadence"] = f"Choose one of: {', '.join(CADENCES)}"
     exp = collect(errors, "expected", lambda: parse_amount(expected, "expected") if expected.strip() else None)
-    money = collect(errors, "upfront_money", lambda: parse_hours(upfront_money, "upfront_money"))
+    money = collect(errors, "upfront_money", lambda: _typed_optional_amount(upfront_money, "upfront_money"))
     hours = collect(errors, "upfront_hours", lambda: parse_hours(upfront_hours, "upfront_hours"))
     upkeep = collect(errors, "upkeep_hours", lambda: parse_hours(upkeep_hours, "upkeep_hours"))
     if upkeep is not None and upkeep > 744:

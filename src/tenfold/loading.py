@@ -92,7 +92,8 @@ def _validate(path: Path, data: Document, version: int | None) -> Contents:
         out: dict[int, T] = {}
         for key, doc in data.get(table, {}).items():
             try:
-                out[int(key)] = build(int(key), doc)
+                record_id = int(key)
+                out[record_id] = build(record_id, doc)
             except (KeyError, ValueError, TypeError, AttributeError) as exc:
                 raise DamagedFileError(
                     path, f"has a damaged record in {table} (id {key}: {exc}); it was left as it is"

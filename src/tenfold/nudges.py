@@ -15,7 +15,8 @@ The rules and their thresholds:
   passive income does not yet cover the goal (``backup``): the better of this
   month and the last full month, in the goal's currency, is below the target;
 - one stream or one named customer bringing more than :data:`CONCENTRATION` of
-  the last 12 months' passive income in a currency
+  the last 12 months' passive income in a currency (other currencies count in the
+  goal's currency when a rate converts them, as everywhere else)
   (``concentration:stream:<id>``, ``concentration:customer:<name>``);
 - a passive stream with more than :data:`UPKEEP_LIMIT` hours of upkeep a month:
   a part-time job, i.e. active income in disguise (``upkeep:stream:<id>``);
@@ -36,6 +37,7 @@ from tenfold.expected import CADENCE_MONTHS, add_months
 from tenfold.goal import Goal
 from tenfold.ledger import Payment, Stream
 from tenfold.money import format_money
+from tenfold.rates import Rate, convert, rate_for
 from tenfold.steps import StepState
 
 UPKEEP_LIMIT = Decimal(20)
@@ -137,22 +139,44 @@ def backup_nudge(goal: Goal | None, passive: Decimal, steps: Sequence[StepState]
                   "and how many months your savings last.")]
 
 
-def concentration_nudges(streams: Iterable[Stream], facts: PaymentFacts) -> list[Nudge]:
-    """One stream, or one named customer, bringing most of a year's passive income in a currency."""
+def concentration_nudges(streams: Iterable[Stream], facts: PaymentFacts, rates: Sequence[Rate] = (),
+                         to: str | None = None, on: date | None = None) -> list[Nudge]:
+    """One stream, or one named customer, bringing most of a year's passive income in a currency.
+
+    With ``to`` (the goal's currency), ``rates`` and ``on``, a currency that a rate
+    converts counts in ``to``: a USD stream beside a EUR one is not "100% of your
+    passive income in USD" when the user has said what a dollar is worth.
+    """
+    rate_list = list(rates)
+
+    def counted(amount: Decimal, currency: str) -> tuple[str, Decimal]:
+        if to is None or on is None or currency == to or rate_for(rate_list, currency, to, on) is None:
+            return currency, amount
+        converted = convert(amount, currency, to, on, rate_list)
+        return (currency, amount) if converted is None else (to, converted.amount)
+
     passive = [s for s in streams if s.kind == "passive"]
     totals: dict[str, Decimal] = {}
+    shares: list[tuple[Stream, str, Decimal]] = []
     for s in passive:
-        totals[s.currency] = totals.get(s.currency, Decimal(0)) + facts.year_by_stream.get(s.id, Decimal(0))
+        group, amount = counted(facts.year_by_stream.get(s.id, Decimal(0)), s.currency)
+        totals[group] = totals.get(group, Decimal(0)) + amount
+        shares.append((s, group, amount))
     found = []
-    for s in passive:
-        total, amount = totals[s.currency], facts.year_by_stream.get(s.id, Decimal(0))
+    for s, group, amount in shares:
+        total = totals[group]
         if total > 0 and amount > total * CONCENTRATION:
             found.append(Nudge(f"concentration:stream:{s.id}",
-                               f"{s.name} brought {amount / total:.0%} of your passive income in {s.currency} "
+                               f"{s.name} brought {amount / total:.0%} of your passive income in {group} "
                                "over 12 months",
                                "When more than 60% comes from one stream, the month it stops, most of the money "
                                "stops: grow a second one."))
-    for (currency, folded), (name, amount) in sorted(facts.year_by_customer.items()):
+    customers: dict[tuple[str, str], tuple[str, Decimal]] = {}
+    for (code, folded), (name, paid) in sorted(facts.year_by_customer.items()):
+        group, amount = counted(paid, code)
+        first, sofar = customers.get((group, folded), (name, Decimal(0)))
+        customers[(group, folded)] = (first, sofar + amount)
+    for (currency, folded), (name, amount) in sorted(customers.items()):
         total = totals.get(currency, Decimal(0))
         if total > 0 and amount > total * CONCENTRATION:
             found.append(Nudge(f"concentration:customer:{folded}",
@@ -214,6 +238,7 @@ def all_nudges(
     steps: Sequence[StepState],
     backup_items: int,
     today: date,
+    rates: Sequence[Rate] = (),
 ) -> list[Nudge]:
     """Every rule that fires, the goal's first: they come before anything else in the method.
 
@@ -223,7 +248,7 @@ def all_nudges(
     return [
         *goal_nudges(goal, today),
         *backup_nudge(goal, passive, steps, backup_items),
-        *concentration_nudges(streams, facts),
+        *concentration_nudges(streams, facts, rates, goal.currency if goal else None, today),
         *upkeep_nudges(streams, facts),
         *quiet_nudges(streams, facts.last_paid, today),
     ]

@@ -22,12 +22,12 @@ from tenfold.goal_history import diff_goals
 from tenfold.ideas import Idea
 from tenfold.ledger import Payment, Stream
 from tenfold.markdown_text import limited, md, table
-from tenfold.money import format_money
+from tenfold.money import format_money, format_totals
+from tenfold.rates import Rate, convert_totals, month_end
 from tenfold.status import percent
 from tenfold.step_items import ITEM_KINDS, StepItem
 from tenfold.steps import STEPS, StepState, next_step
 from tenfold.streak import streak
-from tenfold.totals import progress
 
 
 class ReviewSource(Protocol):
@@ -49,6 +49,8 @@ class ReviewSource(Protocol):
     def ideas(self) -> list[Idea]: ...
 
     def checkins(self) -> set[date]: ...
+
+    def rates(self) -> list[Rate]: ...
 
 
 # ----- periods ---------------------------------------------------------------------
@@ -140,15 +142,20 @@ def _goal_section(source: ReviewSource, money: _Money, start: date, end: date, s
     days = (goal.deadline - end).days
     left = f"{days} days left" if days >= 0 else f"{-days} days past"
     month = f"{calendar.month_name[end.month]} {end.year}"
-    reached = money.month_passive.get(goal.currency, Decimal(0))
-    share = percent(progress(money.month_passive, goal.amount, goal.currency))
+    # Other currencies count as the goal pane counts them: converted at the rate in
+    # effect on the month's last day, and what has no rate is named, never added.
+    rates, on = source.rates(), month_end(end.year, end.month)
+    reached = convert_totals(money.month_passive, goal.currency, on, rates)
+    in_span = convert_totals(money.passive, goal.currency, on, rates)
+    share = percent(reached.amount / goal.amount) if goal.amount > 0 else 0
     out += [
         "",
         f"- Target: **{format_money(goal.amount, goal.currency)}** passive income a month, "
         f"by {goal.deadline.isoformat()} ({left})",
-        f"- {month} up to {end.isoformat()}: {format_money(reached, goal.currency)} passive, "
-        f"{share}% of the target",
-        f"- Passive income {span}: {format_money(money.passive.get(goal.currency, Decimal(0)), goal.currency)}",
+        f"- {month} up to {end.isoformat()}: {format_money(reached.amount, goal.currency)} passive, "
+        f"{share}% of the target{_apart(reached.unconverted, goal.currency)}",
+        f"- Passive income {span}: {format_money(in_span.amount, goal.currency)}"
+        f"{_apart(in_span.unconverted, goal.currency)}",
     ]
     history = sorted(source.goal_history(), key=lambda v: (v.replaced_on, v.id))
     for index, version in enumerate(history):
@@ -158,6 +165,11 @@ def _goal_section(source: ReviewSource, money: _Money, start: date, end: date, s
         changes = "; ".join(c.describe() for c in diff_goals(version.goal, successor)) or "same figures"
         out.append(f"- Rewritten on {version.replaced_on.isoformat()}: {md(changes)}")
     return [*out, ""]
+
+
+def _apart(unconverted: dict[str, Decimal], currency: str) -> str:
+    """`` (not counted, no rate to EUR: 41.20 USD)`` or nothing."""
+    return f" (not counted, no rate to {currency}: {format_totals(unconverted)})" if unconverted else ""
 
 
 def _steps_section(steps: list[StepState], start: date, end: date, span: str) -> list[str]:

@@ -1,22 +1,24 @@
 """The one-line status for a shell prompt or a tmux status bar.
 
 Progress toward the goal this month, the streak, and the next step: the three
-things worth seeing many times a day. Only passive income in the goal's currency
-counts toward the goal, as in the ledger pane; other currencies need a rate first.
+things worth seeing many times a day. Passive income counts toward the goal as in
+the goal pane: other currencies through the rates entered (the rate in effect on
+the month's last day); without a rate they are left out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from tenfold.goal import Goal
 from tenfold.ledger import Payment, Stream
 from tenfold.money import format_money
+from tenfold.rates import Rate, convert_totals, month_end
 from tenfold.steps import StepState, next_step
 from tenfold.streak import streak
-from tenfold.totals import month_totals, progress
+from tenfold.totals import month_totals
 
 SEPARATOR = " · "
 
@@ -27,13 +29,14 @@ def percent(ratio: Decimal) -> int:
     return min(value, 99) if ratio < 1 else value
 
 
-def goal_part(goal: Goal | None, payments: Iterable[Payment], streams: Iterable[Stream], today: date) -> str:
+def goal_part(goal: Goal | None, payments: Iterable[Payment], streams: Iterable[Stream], today: date,
+              rates: Sequence[Rate] = ()) -> str:
     """``Goal 12.50/1,500.00 EUR this month (1%)``, or a nudge to write the goal."""
     if goal is None:
         return "No goal written yet"
     passive = month_totals(payments, streams, today.year, today.month, kind="passive")
-    earned = passive.get(goal.currency, Decimal(0))
-    share = percent(progress(passive, goal.amount, goal.currency))
+    earned = convert_totals(passive, goal.currency, month_end(today.year, today.month), list(rates)).amount
+    share = percent(earned / goal.amount) if goal.amount > 0 else 0
     return f"Goal {format_money(earned)}/{format_money(goal.amount, goal.currency)} this month ({share}%)"
 
 
@@ -45,11 +48,12 @@ def status_line(
     steps: list[StepState],
     checkins: Iterable[date],
     today: date,
+    rates: Sequence[Rate] = (),
 ) -> str:
     """The whole status line."""
     days = streak(checkins, today)
     step = next_step(steps)
     upcoming = f"next: {step.number} {step.title}" if step else "all 8 steps done"
     return SEPARATOR.join(
-        [goal_part(goal, payments, streams, today), f"streak {days} day{'' if days == 1 else 's'}", upcoming]
+        [goal_part(goal, payments, streams, today, rates), f"streak {days} day{'' if days == 1 else 's'}", upcoming]
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import gc
 import os
 import tempfile
 import threading
@@ -62,12 +63,19 @@ def load_document(path: Path) -> Document:
         raise StoreError(path, f"cannot be read: {exc.strerror}") from None
     if not raw.strip():
         raise DamagedFileError(path, "is empty (0 bytes), so it is not a Tenfold file; it was left as it is")
+    paused = gc.isenabled()
+    gc.disable()  # the parse makes 100,000s of objects, none in a cycle: no collection can free any
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise DamagedFileError(path, f"is not valid JSON, perhaps truncated ({exc}); it was left as it is") from None
-    if not isinstance(data, dict) or not all(
-        isinstance(t, dict) and all(isinstance(d, dict) for d in t.values()) for t in data.values()
+    finally:
+        if paused:
+            gc.enable()
+    # JSON gives exact types, so ``type(x) is dict`` is the isinstance check; map() keeps the
+    # 100,000 records' check in C (20 ms as a generator expression with ten years of data).
+    if type(data) is not dict or not all(
+        type(t) is dict and set(map(type, t.values())) <= {dict} for t in data.values()
     ):
         raise DamagedFileError(path, "does not have the shape of a Tenfold file; it was left as it is")
     return data

@@ -22,6 +22,7 @@ from tenfold.ledger import Payment, Stream
 from tenfold.nudges import Nudge, active, all_nudges, payment_facts
 from tenfold.projection import describe
 from tenfold.prompts import prompt_for
+from tenfold.rates import Rate
 from tenfold.steps import StepInfo, StepState, next_step
 from tenfold.streak import streak
 from tenfold.totals import LedgerSummary
@@ -73,6 +74,7 @@ def build_today(
     checkins: Iterable[date],
     dismissed: Mapping[str, date],
     prompts: Sequence[str],
+    rates: Sequence[Rate] = (),
 ) -> TodayView:
     """Gather the card for ``today``; ``payments`` newest first, as the store gives them.
 
@@ -93,7 +95,7 @@ def build_today(
         last = summary.passive_last_month.get(goal.currency, Decimal(0))
     found = all_nudges(
         goal=goal, passive=max(this, last), streams=streams, facts=facts, steps=steps, backup_items=backup_items,
-        today=today,
+        today=today, rates=rates,
     )
     if expected is None:
         expected = expected_payments(streams, facts.last_paid, today, days=DUE_DAYS)

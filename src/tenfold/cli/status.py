@@ -18,7 +18,7 @@ from tenfold.status import status_line
 def status(context: Context) -> None:
     """One line: this month's progress toward the goal, streak, next step.
 
-    Only passive income in the goal's currency counts toward the goal.
+    Passive income in other currencies counts through the rates entered, as in the app.
     Put it in a prompt or a tmux status bar, e.g.
     set -g status-right '#(tenfold status)'
     """
@@ -30,5 +30,6 @@ def status(context: Context) -> None:
             steps=store.steps(),
             checkins=store.checkins(),
             today=store.today(),
+            rates=store.rates(),
         )
     click.echo(line)

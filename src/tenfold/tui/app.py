@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
-import gc
 import os
 import signal
 import threading
@@ -58,13 +57,7 @@ class TenfoldApp(SavingMixin, App[None]):
         self.main_screen.today_on_launch = show_today
 
     def on_mount(self) -> None:
-        """Show the main screen; save in the background; listen for the terminal closing.
-
-        The store's records (100,000 payments in ten years of data) live as long as
-        the app: ``gc.freeze`` keeps the collector from walking them again and again,
-        pauses of 30 ms and more in the middle of a key (benchmarks/RESULTS.md).
-        """
-        gc.freeze()
+        """Show the main screen; save in the background; listen for the terminal closing."""
         self.start_saving_in_background()
         self.push_screen(self.main_screen)
         if self.config_dir is not None:

@@ -9,9 +9,10 @@ hang-up, SIGTERM, a crash - first writes whatever is still pending.
 
 from __future__ import annotations
 
-import asyncio
 import time
 from typing import TYPE_CHECKING, Any
+
+from textual.message import Message
 
 from tenfold.errors import ChangedOnDiskError, StoreError, TenfoldError
 
@@ -22,6 +23,14 @@ REPEAT_AFTER = 30.0
 """Seconds before the same save failure is shown again (each retry is reported)."""
 
 
+class SaveResult(Message):
+    """From the saver's thread: a save failed (``problem``), or works again (None)."""
+
+    def __init__(self, problem: StoreError | None) -> None:
+        super().__init__()
+        self.problem = problem
+
+
 class SavingMixin:
     """Mixed into the app: ``store`` and ``main_screen`` are the app's."""
 
@@ -29,19 +38,21 @@ class SavingMixin:
     main_screen: Any
     notify: Any
 
-    _save_loop: asyncio.AbstractEventLoop | None = None
+    post_message: Any
+
     _save_problem: tuple[str, float] | None = None
 
     def start_saving_in_background(self) -> None:
-        """Hand the store's writes to its background thread; call from the app's event loop."""
-        self._save_loop = asyncio.get_running_loop()
+        """Hand the store's writes to its background thread."""
         self.store.save_in_background(self._report_from_saver)
 
     def _report_from_saver(self, problem: StoreError | None) -> None:
-        """Runs in the saver's thread: pass the news to the app's loop, never wait for it."""
-        loop = self._save_loop
-        if loop is not None and not loop.is_closed():
-            loop.call_soon_threadsafe(self.show_save_result, problem)
+        """Runs in the saver's thread: post the news to the app (thread-safe), never wait for it."""
+        self.post_message(SaveResult(problem))
+
+    def on_save_result(self, message: SaveResult) -> None:
+        """A background save failed, or works again: tell the user."""
+        self.show_save_result(message.problem)
 
     def show_save_result(self, problem: StoreError | None) -> None:
         """Tell the user about a background save that failed, or that saving works again."""

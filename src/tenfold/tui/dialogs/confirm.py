@@ -28,7 +28,7 @@ class ConfirmDialog(ModalScreen[bool]):
         """Title, message, two buttons."""
         with Vertical(id="dialog", classes="confirm"):
             yield Label(self.question_title, classes="dialog-title")
-            yield Static(self.message)
+            yield Static(self.message, markup=False)  # it names what the user typed: "[/]" is text
             with Horizontal(classes="buttons"):
                 yield Button(f"{self.yes}  y", variant="error", id="yes")
                 yield Button("Keep  n", id="no")

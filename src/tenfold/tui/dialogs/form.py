@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -72,8 +73,8 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
             for spec in self.FIELDS:
                 yield Label(spec.label, classes="field-label")
                 yield self._widget_for(spec)
-                yield Static("", id=f"error-{spec.name}", classes="field-error")
-            yield Static("", id="form-error", classes="field-error")
+                yield Static("", id=f"error-{spec.name}", classes="field-error", markup=False)
+            yield Static("", id="form-error", classes="field-error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Save  ctrl+s", variant="primary", id="save")
                 yield Button("Cancel  esc", id="cancel")
@@ -85,7 +86,8 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
             area = TextArea(value, id=wid, soft_wrap=True, placeholder=spec.placeholder)
             return area
         if spec.kind == "select":
-            options = [(label, key) for label, key in spec.options]
+            # Text, not str: a str prompt is read as markup, and a stream named "[/]" crashed the app.
+            options = [(Text(label), key) for label, key in spec.options]
             keys = {key for _, key in options}
             return Select(
                 options, id=wid, value=value if value in keys else Select.NULL, prompt=spec.placeholder, compact=True

@@ -19,8 +19,8 @@ class GoalForm(FormDialog[Goal]):
     FIELDS = (
         FieldSpec("text", "Your goal, in your words", "text", placeholder="e.g. Royalties from two ebooks…"),
         FieldSpec("amount", "Passive income per month", placeholder="e.g. 1500"),
-        FieldSpec("currency", "Currency", placeholder="EUR"),
-        FieldSpec("deadline", "By (YYYY-MM-DD)", placeholder="2027-12-31"),
+        FieldSpec("currency", "Currency", placeholder="e.g. EUR"),
+        FieldSpec("deadline", "By (YYYY-MM-DD)", placeholder="e.g. 2027-12-31"),
     )
 
     def __init__(self, *args: object, today: date, **kwargs: object) -> None:

@@ -90,7 +90,7 @@ class IdeaForm(FormDialog[Idea]):
             for spec in self.FIELDS[: self.QUESTIONS]:
                 yield Label(spec.label, classes="field-label")
                 yield self._widget_for(spec)
-                yield Static("", id=f"error-{spec.name}", classes="field-error")
+                yield Static("", id=f"error-{spec.name}", classes="field-error", markup=False)
             yield Static("The ladder: how would the value reach each number of people? "
                          "Tick automated when that delivery runs without you.", classes="field-label")
             for spec in self.FIELDS[self.QUESTIONS:]:
@@ -100,8 +100,8 @@ class IdeaForm(FormDialog[Idea]):
                     yield self._widget_for(spec)
                     yield Checkbox("automated", self.initial.get(f"auto_{people}") == YES, id=f"field-auto_{people}",
                                    compact=True, tooltip=f"Delivery to {rung_label(people)} runs without you")
-                yield Static("", id=f"error-{spec.name}", classes="field-error")
-            yield Static("", id="form-error", classes="field-error")
+                yield Static("", id=f"error-{spec.name}", classes="field-error", markup=False)
+            yield Static("", id="form-error", classes="field-error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Save  ctrl+s", variant="primary", id="save")
                 yield Button("Cancel  esc", id="cancel")

@@ -50,7 +50,7 @@ class StreamForm(FormDialog[Stream]):
         FieldSpec("name", "Name", placeholder="e.g. Ebook royalties"),
         FieldSpec("category", "Category", "select", tuple((c, c) for c in CATEGORIES), "Choose a category"),
         FieldSpec("kind", "Kind", "select", tuple((k, k) for k in KINDS), "Choose a kind"),
-        FieldSpec("currency", "Currency", placeholder="EUR"),
+        FieldSpec("currency", "Currency", placeholder="e.g. EUR"),
         FieldSpec("cadence", "Pays (cadence)", "select", tuple((c, c) for c in CADENCES), "irregular"),
         FieldSpec("expected", "Expected amount per payment", placeholder="optional, e.g. 120"),
         FieldSpec("upfront_money", "Money put in up front", placeholder="optional, e.g. 500"),

@@ -33,7 +33,7 @@ PREVIEW_ROWS = 8
 def plan_preview(plan: ImportPlan, names: dict[int, tuple[str, str]]) -> str:
     """The preview the import dialog shows: columns, the first rows, what is new and what is skipped."""
     mapping = ", ".join(f"{k}={v}" for k, v in plan.mapping.items())
-    lines = [f"{len(plan.rows)} rows · columns: {mapping}"]
+    lines = [f"{_count(len(plan.rows), 'row')} · columns: {mapping}"]
     if plan.ignored:
         lines.append(f"Ignored columns: {', '.join(plan.ignored)}")
     skipped = {d.line: d for d in plan.duplicates}
@@ -44,9 +44,14 @@ def plan_preview(plan: ImportPlan, names: dict[int, tuple[str, str]]) -> str:
         lines.append(f"  {p.on.isoformat()}  {name}  {format_money(p.amount, currency)}{note}{mark}")
     if len(plan.rows) > PREVIEW_ROWS:
         lines.append(f"  … and {len(plan.rows) - PREVIEW_ROWS} more")
-    lines.append(f"{len(plan.new)} new · {len(plan.duplicates)} duplicates skipped"
+    lines.append(f"{len(plan.new)} new · {_count(len(plan.duplicates), 'duplicate')} skipped"
                  + ("" if plan.new else " · nothing to import"))
     return "\n".join(lines)
+
+
+def _count(n: int, noun: str) -> str:
+    """``1 payment``, ``2 payments``."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 class LedgerToolsMixin(EditingMixin):
@@ -120,8 +125,8 @@ class LedgerToolsMixin(EditingMixin):
             self.offer_reload()
             raise
         self.ledger_state.added(saved)
-        skipped = f", {len(plan.duplicates)} duplicates skipped" if plan.duplicates else ""
-        return f"Imported {len(saved)} payments{skipped}"
+        skipped = f", {_count(len(plan.duplicates), 'duplicate')} skipped" if plan.duplicates else ""
+        return f"Imported {_count(len(saved), 'payment')}{skipped}"
 
     def action_import_payments(self) -> None:
         """Palette: pick a CSV file, preview it, then import or cancel."""

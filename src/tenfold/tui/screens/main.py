@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Tab, Tabs
@@ -219,6 +220,11 @@ class MainScreen(IdeaActionsMixin, LedgerEditingMixin, LedgerToolsMixin, StepAct
     def on_pane_tabs_pane_chosen(self, event: PaneTabs.PaneChosen) -> None:
         """A click on a tab moves to that pane."""
         self.action_focus_pane(event.pane)
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Toasts from the editing mixins name what the user typed ("Deleted [/]x"): plain text, not markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def action_help(self) -> None:
         """Keys and the method."""

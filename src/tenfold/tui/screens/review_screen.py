@@ -92,7 +92,7 @@ class ReviewScreen(Screen[None]):
 
         def saved(target: Path | None) -> None:
             if target is not None:
-                self.notify(f"Review saved to {target}")
+                self.notify(f"Review saved to {target}", markup=False)  # the path is as typed
 
         self.app.push_screen(
             SaveReviewForm("Save the review", {"path": str(Path.cwd() / default)}, save, draft_kind="review_path",

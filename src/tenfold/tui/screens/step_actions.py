@@ -20,7 +20,6 @@ from tenfold.tui import step_messages as sm
 from tenfold.tui.dialogs.idea_picker import Choice, IdeaPicker, idea_label
 from tenfold.tui.dialogs.step_forms import Savings, SavingsForm, StepItemForm
 from tenfold.tui.screens.goal_history import GoalHistoryScreen
-from tenfold.tui.screens.review_screen import ReviewScreen
 from tenfold.tui.screens.step_screen import StepScreen
 from tenfold.tui.step_view import StepsView, StreamRef
 from tenfold.tui.widgets.steps_pane import StepsPane
@@ -198,6 +197,8 @@ class StepActionsMixin:
 
     def action_review(self, span: str = "week") -> None:
         """The week's (or month's) review, with a key to save it."""
+        from tenfold.tui.screens.review_screen import ReviewScreen  # Markdown: 30 ms of start-up if at the top
+
         today = self.store.today()
         start, end = week_period(today) if span == "week" else month_period(today, today)
         self.app.push_screen(ReviewScreen(lambda s, e: review(self.store, s, e), start, end, today,

@@ -72,6 +72,7 @@ def gather_today(
         checkins=store.checkins(),
         dismissed=store.dismissed(),
         prompts=coaching_prompts(),
+        rates=store.rates(),
     )
 
 

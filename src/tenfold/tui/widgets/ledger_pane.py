@@ -134,7 +134,9 @@ class LedgerPane(Pane):
     def _show_payments(self) -> None:
         rows = self._order.rows(self._sort, self._query)
         self._tables()[1].set_rows(rows)
-        parts = [f"{len(self._streams)} streams", f"{len(self._order.base):,} payments"]
+        streams, payments = len(self._streams), len(self._order.base)
+        parts = [f"{streams} stream{'' if streams == 1 else 's'}",
+                 f"{payments:,} payment{'' if payments == 1 else 's'}"]
         if self._sort != "date":
             parts.append(SORT_LABELS[self._sort])
         if self._query.strip():
