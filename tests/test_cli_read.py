@@ -162,12 +162,22 @@ def test_read_only_commands_work_while_the_file_is_locked(db: Path, args: list[s
 
 
 def all_command_paths(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every command, asked the way click asks (the group loads its commands lazily)."""
+    context = click.Context(group)
     paths = []
-    for name, command in group.commands.items():
+    for name in group.list_commands(context):
+        command = group.get_command(context, name)
         paths.append((*prefix, name))
         if isinstance(command, click.Group):
             paths.extend(all_command_paths(command, (*prefix, name)))
     return paths
+
+
+def test_the_command_list_is_complete() -> None:
+    names = {p[0] for p in all_command_paths(cli)}
+    assert {"add", "goal", "tick", "untick", "status", "report", "export", "import", "review", "locate", "backup",
+            "doctor", "serve"} <= names
+    assert ("goal", "history") in all_command_paths(cli) and ("add", "rate") in all_command_paths(cli)
 
 
 @pytest.mark.parametrize("path", all_command_paths(cli), ids=" ".join)
