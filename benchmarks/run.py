@@ -212,7 +212,7 @@ def measure_reports(files: dict[str, Path], plan: Plan, folder: Path, env: dict[
 def main() -> int:
     """Build the data, measure everything, print (and optionally keep) the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="fewer runs (about a minute and a half)")
+    parser.add_argument("--quick", action="store_true", help="fewer runs (under a minute)")
     parser.add_argument("--write", action="store_true", help="also write the table to benchmarks/RESULTS.md")
     parser.add_argument("--keep", type=Path, default=None, help="build the data sets in this folder and keep them")
     args = parser.parse_args()
