@@ -115,6 +115,36 @@ async def close_forms(app: TenfoldApp, probe: Probe, pilot: Any, table: VirtualT
     return cancels, saves
 
 
+async def sort_and_filter(app: TenfoldApp, probe: Probe, pilot: Any,
+                          table: VirtualTable[Any]) -> tuple[list[float], list[float]]:
+    """Time ``o`` (the payments' next order) and Enter on a typed filter, until the table shows it.
+
+    Three sorts go round all three orders (each one's first use sorts, later ones reuse
+    it); three filters are date prefixes of different years, typed and then submitted
+    with Enter, each measured from Enter to the table holding only the matches.
+    """
+    pane = app.screen.query_one(LedgerPane)
+    sorts = []
+    for _ in range(3):
+        before = pane._sort
+        sorts.append(await probe.key("o", lambda b=before: pane._sort != b))
+        await settle(pilot)
+    filters = []
+    newest = app.store.latest_payment()
+    year = newest.on.year if newest is not None else 2026
+    for back in (1, 3, 5):
+        await pilot.press("slash")
+        await settle(pilot)
+        for char in f"{year - back}-0":
+            await pilot.press(char if char != "-" else "minus")
+        everything = len(app.store.payments())
+        filters.append(await probe.key("enter", lambda e=everything: 0 < table.row_count < e))
+        await settle(pilot)
+        pane.clear_filter()
+        await settle(pilot)
+    return sorts, filters
+
+
 async def measure(path: Path, repeat: int, ticks: int) -> dict[str, Any]:
     """Open the app on ``path`` and time the three interactions."""
     store = Store.open(path)
@@ -146,6 +176,7 @@ async def measure(path: Path, repeat: int, ticks: int) -> dict[str, Any]:
                 moves.append(await probe.key("down", lambda r=row: table.cursor_row == r + 1))
                 await settle(pilot)
             result["ledger_cursor_ms"] = moves
+            result["sort_ms"], result["filter_ms"] = await sort_and_filter(app, probe, pilot, table)
 
             await pilot.press("2")  # the steps list
             await settle(pilot)
@@ -198,7 +229,8 @@ def main() -> int:
     args = parser.parse_args()
     result = asyncio.run(measure(args.db, args.repeat, args.ticks))
     json.dump(result, sys.stdout)
-    for name in ("ledger_cursor_ms", "form_cancel_ms", "payment_save_ms", "tick_ms", "tick_durable_ms", "typing_ms"):
+    for name in ("ledger_cursor_ms", "sort_ms", "filter_ms", "form_cancel_ms", "payment_save_ms", "tick_ms",
+                 "tick_durable_ms", "typing_ms"):
         if result[name]:
             print(f"\n{name}: median {statistics.median(result[name]):.1f}", file=sys.stderr)
     return 0

@@ -158,7 +158,9 @@ def measure_keys(files: dict[str, Path], plan: Plan, folder: Path) -> list[Row]:
                         f"{seconds(None if small is None else small / 1000)} typical year",
                         times(ms / small if ms is not None and small else None),
                         verdict(None if ms is None else ms < FRAME_MS)))
-    for key, label in (("tick_durable_ms", "Tick on disk, ten years: key to saved (background)"),
+    for key, label in (("sort_ms", "Payments, ten years: next order (o), to the table shown"),
+                       ("filter_ms", "Payments, ten years: filter by a date prefix (Enter), to the matches shown"),
+                       ("tick_durable_ms", "Tick on disk, ten years: key to saved (background)"),
                        ("form_cancel_ms", "Form closed, ten years: cancel a form (Escape)"),
                        ("payment_save_ms", "Form closed, ten years: save a payment (ledger shows it)")):
         ms = statistics.median(heavy[key]) if heavy[key] else None
