@@ -127,9 +127,19 @@ def read_contents(path: Path) -> Contents:
 
     Raises StoreError (or a subclass: DamagedFileError, NewerSchemaError) naming
     ``path`` when the file cannot be used.
+
+    The collector stays paused from the parse to the last record built: with it
+    running in between, the first collection after the parse walks the whole
+    parsed document (about 8 ms with ten years of data) and frees nothing.
     """
-    data, version = schema.migrate(path, load_document(path))
-    return validate_document(path, data, version)
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        data, version = schema.migrate(path, load_document(path))
+        return validate_document(path, data, version)
+    finally:
+        if paused:
+            gc.enable()
 
 
 def remove_leftover_temp_files(path: Path) -> int:

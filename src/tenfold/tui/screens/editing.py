@@ -15,12 +15,11 @@ from tenfold.errors import ChangedOnDiskError, TenfoldError
 from tenfold.money import DEFAULT_CURRENCY
 from tenfold.steps import step_info
 from tenfold.tui import messages as m
-from tenfold.tui.dialogs.confirm import ConfirmDialog
-from tenfold.tui.dialogs.form import FormDialog
-from tenfold.tui.dialogs.forms import GoalForm
 
 if TYPE_CHECKING:
+    # The dialogs are imported when first opened, not at start-up.
     from tenfold.store import Store
+    from tenfold.tui.dialogs.form import FormDialog
 
 
 class EditingMixin:
@@ -80,6 +79,8 @@ class EditingMixin:
             self.refresh_panes()
             self.notify("Reloaded the file from disk. Anything in an open form is still there: save it again.")
 
+        from tenfold.tui.dialogs.confirm import ConfirmDialog
+
         self.app.push_screen(
             ConfirmDialog(
                 "The data file changed on disk",
@@ -113,6 +114,8 @@ class EditingMixin:
 
     def _confirm(self, title: str, message: str, then: Callable[[], object], done: str,
                  refresh: Callable[[], None]) -> None:
+        from tenfold.tui.dialogs.confirm import ConfirmDialog
+
         def answered(yes: bool | None) -> None:
             if yes and self._try(title, then):
                 refresh()
@@ -127,6 +130,8 @@ class EditingMixin:
 
     def on_edit_goal(self, _message: m.EditGoal) -> None:
         """Open the goal form, filled with the current goal."""
+        from tenfold.tui.dialogs.forms import GoalForm
+
         goal = self.store.goal
         values = (
             {"text": goal.text, "amount": str(goal.amount), "currency": goal.currency,

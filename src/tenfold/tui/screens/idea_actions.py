@@ -18,8 +18,6 @@ from tenfold.ideas import Idea
 from tenfold.ledger import Payment, Stream
 from tenfold.text import safe_display
 from tenfold.tui import messages as m
-from tenfold.tui.dialogs.forms import StreamForm
-from tenfold.tui.dialogs.idea_form import IdeaForm, idea_values
 
 if TYPE_CHECKING:
     from tenfold.ledger_state import LedgerState
@@ -61,6 +59,8 @@ class IdeaActionsMixin:
 
     def on_add_idea(self, _message: m.AddIdea) -> None:
         """Open the form for a new brainstorm entry."""
+        from tenfold.tui.dialogs.idea_form import IdeaForm  # the forms load when first opened, not at start-up
+
         self._open_form(IdeaForm, "idea", "Who do I deliver value to?", {}, self.store.add_idea, "Entry saved",
                         self.refresh_ideas, written_on=self.store.today())
 
@@ -70,6 +70,8 @@ class IdeaActionsMixin:
 
     def on_edit_idea(self, message: m.EditIdea) -> None:
         """Open the form for an existing entry, ladder included (its date stays the day it was written)."""
+        from tenfold.tui.dialogs.idea_form import IdeaForm, idea_values
+
         idea = self.store.idea(message.idea_id)
         if idea is None:
             return
@@ -91,6 +93,8 @@ class IdeaActionsMixin:
 
     def on_make_stream(self, message: m.MakeStream) -> None:
         """Open the stream form prefilled from the idea; the saved stream remembers the idea."""
+        from tenfold.tui.dialogs.ledger_forms import StreamForm
+
         idea = self.store.idea(message.idea_id)
         if idea is None:
             return

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 from tenfold.ledger import Payment, Stream
 from tenfold.money import format_money
 from tenfold.tui import messages as m
-from tenfold.tui.dialogs.ledger_forms import PaymentForm, StreamForm, payment_values, stream_values
 from tenfold.tui.screens.editing import EditingMixin
 from tenfold.tui.screens.idea_actions import stream_origin
 
@@ -54,6 +53,8 @@ class LedgerEditingMixin(EditingMixin):
 
     def on_add_stream(self, _message: m.AddStream) -> None:
         """Open the form for a new stream."""
+        from tenfold.tui.dialogs.ledger_forms import StreamForm
+
         self._open_form(StreamForm, "stream", "Add an income stream",
                         {"kind": "passive", "category": "other", "currency": self._default_currency(),
                          "cadence": "irregular"},
@@ -65,6 +66,8 @@ class LedgerEditingMixin(EditingMixin):
 
     def on_edit_stream(self, message: m.EditStream) -> None:
         """Open the form for an existing stream: every field filled, its idea kept."""
+        from tenfold.tui.dialogs.ledger_forms import StreamForm, stream_values
+
         s: Stream | None = self.store.stream(message.stream_id)
         if s is None:
             return
@@ -86,6 +89,8 @@ class LedgerEditingMixin(EditingMixin):
 
     def on_add_payment(self, message: m.AddPayment) -> None:
         """Open the form for a new payment (a stream must exist first)."""
+        from tenfold.tui.dialogs.ledger_forms import PaymentForm
+
         streams = self.store.streams()
         if not streams:
             self.notify("Add an income stream first: press s in the Income Ledger.", severity="warning")
@@ -102,6 +107,8 @@ class LedgerEditingMixin(EditingMixin):
 
     def on_edit_payment(self, message: m.EditPayment) -> None:
         """Open the form for an existing payment."""
+        from tenfold.tui.dialogs.ledger_forms import PaymentForm, payment_values
+
         p = self.store.payment(message.payment_id)
         if p is None:
             return

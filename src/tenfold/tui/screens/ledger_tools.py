@@ -10,22 +10,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tenfold.csvimport import ImportPlan, decode, plan_import
-from tenfold.csvmapping import parse_map_options
 from tenfold.errors import ChangedOnDiskError, FieldError
-from tenfold.export_files import export_text, write_export
 from tenfold.money import format_money
-from tenfold.rates import Rate
-from tenfold.report import MonthlyTotals, aggregate
-from tenfold.report_build import report_currency
-from tenfold.tui.dialogs.export_form import ExportForm, ExportRequest, suggested_path
-from tenfold.tui.dialogs.import_dialog import ImportDialog, Preview
-from tenfold.tui.dialogs.rates import RateForm, RatesDialog
 from tenfold.tui.screens.editing import EditingMixin
-from tenfold.tui.screens.report import ReportScreen, ReportSource
 
 if TYPE_CHECKING:
+    # The dialogs, screens and file formats below are imported by the action that
+    # opens them, not at start-up: each costs milliseconds before the first paint.
+    from tenfold.csvimport import ImportPlan
     from tenfold.ledger_state import LedgerState
+    from tenfold.rates import Rate
+    from tenfold.report import MonthlyTotals
+    from tenfold.tui.dialogs.export_form import ExportRequest
+    from tenfold.tui.dialogs.import_dialog import Preview
+    from tenfold.tui.dialogs.rates import RatesDialog
 
 PREVIEW_ROWS = 8
 
@@ -65,6 +63,8 @@ class LedgerToolsMixin(EditingMixin):
 
     def _monthly_totals(self) -> MonthlyTotals:
         """Each stream's monthly sums, from the ledger's index when it is current (no pass over payments)."""
+        from tenfold.report import aggregate
+
         payments = self.store.payments()
         index = self.ledger_state.index
         if index is None or index.count != len(payments):
@@ -73,6 +73,9 @@ class LedgerToolsMixin(EditingMixin):
 
     def action_ledger_report(self) -> None:
         """Open the report on this month."""
+        from tenfold.report_build import report_currency
+        from tenfold.tui.screens.report import ReportScreen, ReportSource
+
         streams = self.store.streams()
         source = ReportSource(self._monthly_totals(), tuple(streams), tuple(self.store.rates()),
                               report_currency(self.store.goal, streams), self.store.today())
@@ -82,6 +85,8 @@ class LedgerToolsMixin(EditingMixin):
 
     def action_ledger_rates(self) -> None:
         """List the rates; add and delete from there."""
+        from tenfold.tui.dialogs.rates import RatesDialog
+
         dialog = RatesDialog(self.store.rates, lambda: self._add_rate(dialog), lambda r: self._delete_rate(dialog, r))
         self.app.push_screen(dialog)
 
@@ -93,6 +98,8 @@ class LedgerToolsMixin(EditingMixin):
         return refresh
 
     def _add_rate(self, dialog: RatesDialog) -> None:
+        from tenfold.tui.dialogs.rates import RateForm
+
         values = {"to": self._default_currency(), "on": self.store.today().isoformat()}
         self._open_form(RateForm, "rate", "Add an exchange rate", values, self.store.add_rate, "Rate added",
                         self._rates_changed(dialog))
@@ -104,6 +111,10 @@ class LedgerToolsMixin(EditingMixin):
     # ----- import ------------------------------------------------------------------------
 
     def _import_preview(self, path_text: str, map_text: str) -> Preview:
+        from tenfold.csvimport import decode, plan_import
+        from tenfold.csvmapping import parse_map_options
+        from tenfold.tui.dialogs.import_dialog import Preview
+
         path = path_text.strip()
         if not path:
             raise FieldError("path", "Enter the CSV file to import")
@@ -118,6 +129,8 @@ class LedgerToolsMixin(EditingMixin):
         return Preview(plan_preview(plan, names), len(plan.new), plan)
 
     def _import_commit(self, plan: object) -> str:
+        from tenfold.csvimport import ImportPlan
+
         assert isinstance(plan, ImportPlan)
         try:
             saved = self.store.add_payments(plan.new)  # one write: all of them or none
@@ -130,6 +143,8 @@ class LedgerToolsMixin(EditingMixin):
 
     def action_import_payments(self) -> None:
         """Palette: pick a CSV file, preview it, then import or cancel."""
+        from tenfold.tui.dialogs.import_dialog import ImportDialog
+
 
         def closed(message: str | None) -> None:
             if message:
@@ -142,6 +157,9 @@ class LedgerToolsMixin(EditingMixin):
 
     def action_export_data(self) -> None:
         """Palette: choose a format and a file, then write it."""
+        from tenfold.export_files import export_text, write_export
+        from tenfold.tui.dialogs.export_form import ExportForm, suggested_path
+
         day = self.store.today().isoformat()
         home = Path.home()
 

@@ -26,13 +26,11 @@ from tenfold.errors import TenfoldError
 from tenfold.ledger_state import LedgerState
 from tenfold.store import Store
 from tenfold.totals import LedgerSummary
-from tenfold.tui.dialogs.form import FormDialog
 from tenfold.tui.screens.help import HelpScreen
 from tenfold.tui.screens.idea_actions import IdeaActionsMixin
 from tenfold.tui.screens.ledger_editing import LedgerEditingMixin
 from tenfold.tui.screens.ledger_tools import LedgerToolsMixin
 from tenfold.tui.screens.step_actions import StepActionsMixin
-from tenfold.tui.screens.today import open_today
 from tenfold.tui.widgets.goal_pane import GoalPane
 from tenfold.tui.widgets.ideas_pane import IdeasPane
 from tenfold.tui.widgets.ledger_pane import LedgerPane
@@ -235,6 +233,8 @@ class MainScreen(IdeaActionsMixin, LedgerEditingMixin, LedgerToolsMixin, StepAct
 
         Its figures are the goal pane's, from the ledger state (no pass over the payments).
         """
+        from tenfold.tui.screens.today import open_today  # after the first paint: not a start-up import
+
         store = self.store
         view = self.ledger_state.view(store.streams(), store.payments(), store.rates(), store.goal, store.today())
         open_today(self, view.summary, view.goal, view.expected)
@@ -256,6 +256,8 @@ class MainScreen(IdeaActionsMixin, LedgerEditingMixin, LedgerToolsMixin, StepAct
                 self.store.set_step(replace(old, notes=notes))  # keeps step 1's idea, step 4's months
             except TenfoldError as exc:
                 problems.append(str(exc))
+        from tenfold.tui.dialogs.form import FormDialog  # imported already if a form was ever opened
+
         for screen in self.app.screen_stack:
             if isinstance(screen, FormDialog) and screen.changed():
                 try:

@@ -12,20 +12,19 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from tenfold.review import month_period, review, week_period
 from tenfold.step_items import ITEM_KINDS
 from tenfold.step_progress import Trend, stream_trends
 from tenfold.steps import StepState
 from tenfold.tui import step_messages as sm
-from tenfold.tui.dialogs.idea_picker import Choice, IdeaPicker, idea_label
-from tenfold.tui.dialogs.step_forms import Savings, SavingsForm, StepItemForm
-from tenfold.tui.screens.goal_history import GoalHistoryScreen
-from tenfold.tui.screens.step_screen import StepScreen
 from tenfold.tui.step_view import StepsView, StreamRef
 from tenfold.tui.widgets.steps_pane import StepsPane
 
 if TYPE_CHECKING:
+    # The forms and screens are imported by the action that opens them, not at
+    # start-up: together they cost about 10 ms before the first paint.
     from tenfold.store import Store
+    from tenfold.tui.dialogs.idea_picker import Choice
+    from tenfold.tui.dialogs.step_forms import Savings
 
 
 class StepActionsMixin:
@@ -56,6 +55,8 @@ class StepActionsMixin:
         if first.stream_id is not None and (stream := store.stream(first.stream_id)) is not None:
             chosen, detail = f"{stream.name} (stream in the ledger)", f"{stream.kind}, {stream.category}"
         elif first.idea_id is not None and (idea := store.idea(first.idea_id)) is not None:
+            from tenfold.tui.dialogs.idea_picker import idea_label
+
             chosen = idea_label(idea)
             detail = " · ".join(t for t in (idea.reach, idea.delivery) if t.strip())
         wanted = frozenset(i.stream_id for i in items if i.step == 8 and i.stream_id is not None)
@@ -81,6 +82,10 @@ class StepActionsMixin:
             self._trend_cache = None
         view = self.steps_view()
         self.query_one(StepsPane).show(list(view.states), view)
+        if len(self.app.screen_stack) < 2:
+            return  # only the main screen: no step screen to redraw (and none to import at start-up)
+        from tenfold.tui.screens.step_screen import StepScreen
+
         for screen in self.app.screen_stack:
             if isinstance(screen, StepScreen):
                 screen.show(view)
@@ -89,6 +94,8 @@ class StepActionsMixin:
 
     def on_open_step(self, message: sm.OpenStep) -> None:
         """Open a step full screen; coming back puts the pane's cursor on the step shown last."""
+        from tenfold.tui.screens.step_screen import StepScreen
+
         def closed(number: int | None) -> None:
             if number:
                 self.query_one(StepsPane).select_step(number)
@@ -107,6 +114,8 @@ class StepActionsMixin:
 
     def on_add_to_step(self, message: sm.AddToStep) -> None:
         """Step 1: choose the idea; step 2: the goal form; steps 3-8: a new item."""
+        from tenfold.tui.dialogs.step_forms import StepItemForm
+
         number = message.number
         if number == 1:
             self._choose_idea()
@@ -120,6 +129,8 @@ class StepActionsMixin:
 
     def on_edit_step_item(self, message: sm.EditStepItem) -> None:
         """Open the form for an item, filled in."""
+        from tenfold.tui.dialogs.step_forms import StepItemForm
+
         item = next((i for i in self.store.step_items() if i.id == message.item_id), None)
         if item is None:
             return
@@ -150,6 +161,8 @@ class StepActionsMixin:
 
     def on_edit_savings_months(self, _message: sm.EditSavingsMonths) -> None:
         """Step 4: how many months savings would last."""
+        from tenfold.tui.dialogs.step_forms import SavingsForm
+
         months = self.store.steps()[3].savings_months
 
         def save(value: Savings) -> None:
@@ -162,6 +175,8 @@ class StepActionsMixin:
     # ----- step 1's idea -----------------------------------------------------------------------
 
     def _choose_idea(self) -> None:
+        from tenfold.tui.dialogs.idea_picker import Choice, IdeaPicker
+
         first = self.store.steps()[0]
         current = (Choice("stream", first.stream_id) if first.stream_id
                    else Choice("idea", first.idea_id) if first.idea_id else None)
@@ -193,10 +208,13 @@ class StepActionsMixin:
 
     def action_goal_history(self) -> None:
         """The goal now and each earlier version, with what changed."""
+        from tenfold.tui.screens.goal_history import GoalHistoryScreen
+
         self.app.push_screen(GoalHistoryScreen(self.store.goal, self.store.goal_history()))
 
     def action_review(self, span: str = "week") -> None:
         """The week's (or month's) review, with a key to save it."""
+        from tenfold.review import month_period, review, week_period
         from tenfold.tui.screens.review_screen import ReviewScreen  # Markdown: 30 ms of start-up if at the top
 
         today = self.store.today()

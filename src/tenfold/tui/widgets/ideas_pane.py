@@ -181,6 +181,11 @@ class IdeasPane(Pane):
         event.stop()
         self.action_edit_idea()
 
+    def select_idea(self, idea_id: int) -> None:
+        """Show ``idea_id`` under the cursor (after it was added), if the filter lets it through."""
+        self._table().select_id(idea_id)
+        self._show_selected()
+
     def selected_idea(self) -> int | None:
         """The id of the entry under the cursor, if any (the palette's actions use it)."""
         return self._table().selected_id()

@@ -199,6 +199,16 @@ class VirtualTable(ScrollView, Generic[R], can_focus=True):
 
     # ----- the cursor -----------------------------------------------------------------
 
+    def select_id(self, record_id: int) -> None:
+        """Put the cursor on the record with ``record_id`` (one pass over ids), if the table holds it.
+
+        After adding a record the user expects to see it, not the row that was selected before.
+        """
+        for index, record in enumerate(self._records):
+            if record.id == record_id:
+                self.move_cursor(index)
+                return
+
     def move_cursor(self, row: int) -> None:
         """Put the cursor on ``row`` (clamped), scroll it into view, announce it."""
         if not self._records:
