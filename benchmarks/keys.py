@@ -120,7 +120,7 @@ async def sort_and_filter(app: TenfoldApp, probe: Probe, pilot: Any,
     """Time ``o`` (the payments' next order) and Enter on a typed filter, until the table shows it.
 
     Three sorts go round all three orders (each one's first use sorts, later ones reuse
-    it); three filters are date prefixes of different years, typed and then submitted
+    it); three filters are month prefixes found in the data, typed and then submitted
     with Enter, each measured from Enter to the table holding only the matches.
     """
     pane = app.screen.query_one(LedgerPane)
@@ -130,15 +130,17 @@ async def sort_and_filter(app: TenfoldApp, probe: Probe, pilot: Any,
         sorts.append(await probe.key("o", lambda b=before: pane._sort != b))
         await settle(pilot)
     filters = []
-    newest = app.store.latest_payment()
-    year = newest.on.year if newest is not None else 2026
-    for back in (1, 3, 5):
+    payments = app.store.payments()
+    # Month prefixes of payments a quarter, half and three quarters down the list: each
+    # matches some payments whatever the data set spans.
+    prefixes = [payments[len(payments) * k // 4].on.isoformat()[:7] for k in (1, 2, 3)] if payments else []
+    for prefix in prefixes:
         await pilot.press("slash")
         await settle(pilot)
-        for char in f"{year - back}-0":
+        for char in prefix:
             await pilot.press(char if char != "-" else "minus")
-        everything = len(app.store.payments())
-        filters.append(await probe.key("enter", lambda e=everything: 0 < table.row_count < e))
+        filters.append(await probe.key(
+            "enter", lambda p=prefix: not pane._typing and pane._query == p and table.row_count > 0))
         await settle(pilot)
         pane.clear_filter()
         await settle(pilot)
