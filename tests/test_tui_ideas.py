@@ -83,3 +83,22 @@ async def test_edit_keeps_the_date_written_and_delete_asks_first(tmp_path: Path)
         await t.press("d", "y")
         assert t.app.screen is t.app.main_screen
     assert [entry[0] for entry in saved(db)] == ["Dog owners in Lyon"]
+
+
+async def test_a_new_entry_is_under_the_cursor_with_its_detail(tmp_path: Path) -> None:
+    """After adding an entry the user sees it, not the entry that was selected before."""
+    db = tmp_path / "t.json"
+    with open_store(db) as store:
+        for who in ("Old friends", "Older colleagues"):
+            store.add_idea(Idea(0, who, "advice", "", "", date(2026, 1, 5)))
+    async with running(db) as t:
+        await t.press("4")
+        table = t.app.main_screen.query_one("#idea-table", VirtualTable)
+        await t.press("down")
+        assert table.get_row_at(table.cursor_row)[1] == "Old friends"
+        await t.press("a")
+        await t.fill(who="Night-shift nurses", value="Meal plans that keep")
+        await t.press("ctrl+s")
+        assert t.app.screen is t.app.main_screen
+        assert table.get_row_at(table.cursor_row)[1] == "Night-shift nurses"
+        assert "Who: Night-shift nurses" in str(t.app.main_screen.query_one("#idea-detail", Static).render())

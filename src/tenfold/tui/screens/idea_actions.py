@@ -61,8 +61,18 @@ class IdeaActionsMixin:
         """Open the form for a new brainstorm entry."""
         from tenfold.tui.dialogs.idea_form import IdeaForm  # the forms load when first opened, not at start-up
 
-        self._open_form(IdeaForm, "idea", "Who do I deliver value to?", {}, self.store.add_idea, "Entry saved",
-                        self.refresh_ideas, written_on=self.store.today())
+        added: list[Idea] = []
+
+        def save(idea: Idea) -> None:
+            added.append(self.store.add_idea(idea))
+
+        def shown() -> None:
+            self.refresh_ideas()
+            if added:  # the new entry under the cursor, its detail shown
+                self._ideas_pane().select_idea(added[-1].id)
+
+        self._open_form(IdeaForm, "idea", "Who do I deliver value to?", {}, save, "Entry saved", shown,
+                        written_on=self.store.today())
 
     def action_add_idea(self) -> None:
         """Palette entry."""
