@@ -19,10 +19,10 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from tenfold.dates import previous_month
 from tenfold.goal import Goal
 from tenfold.ledger import Stream
-from tenfold.monthly import Month, MonthlyIndex, by_currency, months_back
+from tenfold.monthly import Month, MonthlyIndex, months_back
 from tenfold.projection import Projection, project
 from tenfold.rates import Rate, convert, month_end
-from tenfold.totals import Totals
+from tenfold.totals import Totals, by_currency
 
 _CENTS = Decimal("0.01")
 

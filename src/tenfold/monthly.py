@@ -14,14 +14,13 @@ currency here; :mod:`tenfold.goal_figures` converts them with the user's rates.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 
 from tenfold.dates import previous_month
 from tenfold.ledger import Payment, Stream
-from tenfold.totals import LedgerSummary, Totals
+from tenfold.totals import LedgerSummary, by_currency
 
 Month = tuple[int, int]
 """(year, month)."""
@@ -165,16 +164,6 @@ class MonthlyIndex:
 
     def _has_payments(self, stream_id: int) -> bool:
         return any(stream_id in counts for counts in self._counts.values())
-
-
-def by_currency(per_stream: Mapping[int, Decimal], streams: Mapping[int, Stream], kind: str | None = None) -> Totals:
-    """Per-stream totals folded per currency, optionally one kind only; unknown streams count nowhere."""
-    totals: defaultdict[str, Decimal] = defaultdict(Decimal)
-    for stream_id, amount in per_stream.items():
-        stream = streams.get(stream_id)
-        if stream is not None and (kind is None or stream.kind == kind):
-            totals[stream.currency] += amount
-    return dict(totals)
 
 
 def summary_from(index: MonthlyIndex, streams: Iterable[Stream], today: date) -> LedgerSummary:

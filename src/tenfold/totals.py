@@ -95,17 +95,17 @@ def ledger_figures(streams: Iterable[Stream], payments: list[Payment], today: da
     last = stream_month_totals(payments, *previous_month(today.year, today.month))
     return LedgerFigures(
         LedgerSummary(
-            this_month=_by_currency(this, by_id, None),
-            last_month=_by_currency(last, by_id, None),
-            passive_this_month=_by_currency(this, by_id, "passive"),
-            passive_last_month=_by_currency(last, by_id, "passive"),
+            this_month=by_currency(this, by_id, None),
+            last_month=by_currency(last, by_id, None),
+            passive_this_month=by_currency(this, by_id, "passive"),
+            passive_last_month=by_currency(last, by_id, "passive"),
         ),
         this,
     )
 
 
-def _by_currency(per_stream: Mapping[int, Decimal], streams: Mapping[int, Stream], kind: str | None) -> Totals:
-    """Per-stream totals folded into per-currency totals; unknown streams count nowhere."""
+def by_currency(per_stream: Mapping[int, Decimal], streams: Mapping[int, Stream], kind: str | None = None) -> Totals:
+    """Per-stream totals folded into per-currency totals, optionally one kind only; unknown streams count nowhere."""
     totals: defaultdict[str, Decimal] = defaultdict(Decimal)
     for stream_id, amount in per_stream.items():
         stream = streams.get(stream_id)
