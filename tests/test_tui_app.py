@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import errno
 import os
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -173,11 +174,8 @@ async def test_narrow_terminal_shows_each_pane_with_its_title(tmp_path: Path) ->
 # ----- a write that fails -------------------------------------------------------------
 
 
-async def test_a_failed_write_keeps_the_change_says_so_and_saves_it_once_the_disk_works(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Saves run in the background: the form closes at once, and a save that fails is said and retried."""
-    db = tmp_path / "t.json"
+def replacing_fails_for(db: Path) -> Callable[[object, object], None]:
+    """An ``os.replace`` that reports a full disk when it would put ``db`` in place."""
     real_replace = os.replace
 
     def disk_full(src: object, dst: object) -> None:
@@ -185,6 +183,15 @@ async def test_a_failed_write_keeps_the_change_says_so_and_saves_it_once_the_dis
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         real_replace(src, dst)  # type: ignore[arg-type]
 
+    return disk_full
+
+
+async def test_a_failed_write_keeps_the_change_says_so_and_saves_it_once_the_disk_works(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Saves run in the background: the form closes at once, and a save that fails is said and retried."""
+    db = tmp_path / "t.json"
+    disk_full = replacing_fails_for(db)
     async with running(db) as t:
         await t.press("4", "a")
         await t.type("Neighbours")
@@ -242,13 +249,7 @@ async def test_notes_whose_save_failed_are_saved_on_quit_and_quit_waits_while_sa
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db = tmp_path / "t.json"
-    real_replace = os.replace
-
-    def disk_full(src: object, dst: object) -> None:
-        if Path(str(dst)) == db:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        real_replace(src, dst)  # type: ignore[arg-type]
-
+    disk_full = replacing_fails_for(db)
     async with running(db) as t:
         await t.press("2", "n")
         monkeypatch.setattr(os, "replace", disk_full)
