@@ -4,8 +4,10 @@ Streams, the goal and the steps go through the store's public methods, payments
 through ``Store.add_payments`` (one file write for all of them, as an import would
 do). Ideas and check-ins have no batch method, and 5,000 separate saves of a
 growing file would take minutes, so those two tables are added to the document
-directly with the store's own ``atomic_write``; the file is then opened with
-``Store.open`` so every record passes the same validation as a user's file.
+directly with the store's own ``atomic_write``; the store then saves the file once
+(``save_payment_index``, as the app does for a file that has no index), so it is
+laid out as every file Tenfold saves, and it is opened with ``Store.open`` so
+every record passes the same validation as a user's file.
 
 Everything is seeded, so two runs measure the same data. Dates end at ``today``
 so "this month" in the app has income in it, as it would for a real user.
@@ -109,6 +111,8 @@ def build(spec: Spec, path: Path, today: date, seed: int = 7) -> Path:
             store.add_payments(_payments(rng, spec, ids, today))
     if spec.ideas or spec.checkin_days:
         _add_ideas_and_checkins(path, spec, rng, today)
+        with Store.open(path, today=clock) as store:  # laid out as Tenfold saves it, with its payments' index
+            store.save_payment_index()
     with Store.open(path, read_only=True, today=clock) as check:  # every record must validate
         assert len(check.payments()) == spec.payments
     return path

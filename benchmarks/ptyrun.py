@@ -8,7 +8,8 @@ pane's "N entries" (drawn only once the data is in the panes, on the bottom bord
 row, so only the footer line can still be on its way) and the footer's palette key; for
 the baseline its text and the same footer key. Textual writes a frame top to bottom in one burst,
 so the markers arriving means the frame is on the terminal. Peak resident memory is
-the kernel's high-water mark (VmHWM) read from /proc once the screen has settled.
+the kernel's high-water mark (VmHWM) read from /proc once the screen has settled
+and the payments are read (:data:`SETTLE`).
 The child is then killed: nothing is pending, every save is already on disk.
 """
 
@@ -28,8 +29,13 @@ from dataclasses import dataclass
 
 ANSI = re.compile(rb"\x1b\[[0-9;?<>=$]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[=>()78]")
 SIZE = (120, 40)
-SETTLE = 0.5
-"""Seconds to wait after the first full screen before reading peak memory."""
+SETTLE = 2.0
+"""Seconds to wait after the first full screen before reading peak memory.
+
+Long enough for the app to have read every payment: with ten years of data the
+first screen comes from the file's payments' index, and the payments (most of
+the memory) are read on a thread after it, in about 0.3 s.
+"""
 
 
 @dataclass(frozen=True)

@@ -290,4 +290,7 @@ def test_the_file_is_exactly_what_orjson_writes_for_the_document(path: Path) -> 
                 Payment(saved.id, saved.stream_id, saved.on, Decimal("2.00"), "changed"))
             raw = path.read_bytes()
             assert raw == orjson.dumps(orjson.loads(raw))
-            assert raw == orjson.dumps(store._storage.read())
+            on_disk = orjson.loads(raw)
+            assert list(on_disk)[-2:] == ["payment_index", "payments"]  # where the next open looks for them
+            del on_disk["payment_index"]
+            assert on_disk == store._storage.read()

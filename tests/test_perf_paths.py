@@ -23,7 +23,7 @@ from tenfold.tui.widgets.ideas_pane import IdeasPane
 from tenfold.tui.widgets.ledger_pane import LedgerPane
 from tenfold.tui.widgets.steps_pane import StepList
 from tenfold.tui.widgets.virtual_table import VirtualTable
-from tui_support import TODAY, open_store, reopen, running, seed_ledger
+from tui_support import TODAY, open_store, reopen, running, seed_ledger, until
 
 BOOK = Stream(1, "Book", "ebook", "passive", "EUR")
 ETF = Stream(2, "ETF", "dividends", "portfolio", "USD")
@@ -55,9 +55,10 @@ def spy_on_panes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     for pane in (GoalPane, LedgerPane, IdeasPane):
         original = pane.show
 
-        def spy(self: object, *args: object, _original: object = original, _name: str = pane.__name__) -> None:
+        def spy(self: object, *args: object, _original: object = original, _name: str = pane.__name__,
+                **kwargs: object) -> None:
             shown.append(_name)
-            _original(self, *args)  # type: ignore[operator]
+            _original(self, *args, **kwargs)  # type: ignore[operator]
 
         monkeypatch.setattr(pane, "show", spy)
     return shown
@@ -93,7 +94,10 @@ async def test_a_tick_refreshes_the_steps_not_the_ledger_or_ideas(
     seed_ledger(db)
     shown = spy_on_panes(monkeypatch)
     async with running(db) as t:
-        assert sorted(shown) == ["GoalPane", "IdeasPane", "LedgerPane"]  # filled once when the app opens
+        await until(t, lambda: t.app.main_screen.store.payments_ready)
+        await t.pilot.pause()
+        # Filled once when the app opens (from the payments' index), the ledger again once the payments are read.
+        assert sorted(shown) == ["GoalPane", "GoalPane", "IdeasPane", "LedgerPane", "LedgerPane"]
         shown.clear()
         await t.press("2", "space")
         assert t.app.main_screen.query_one(StepList).states[0].done

@@ -198,4 +198,4 @@ def test_store_helpers_fill_everything(tmp_path: Path) -> None:
     with Store.open(tmp_path / "t.json", today=fixed()) as store:
         fill(store)
     tables = set(orjson.loads((tmp_path / "t.json").read_bytes()))
-    assert tables == {"meta", "goal", "steps", "streams", "payments", "ideas", "drafts", "checkins"}
+    assert tables == {"meta", "goal", "steps", "streams", "payments", "ideas", "drafts", "checkins", "payment_index"}

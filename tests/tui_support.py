@@ -37,8 +37,12 @@ NARROW = (80, 24)
 
 
 def open_store(path: Path) -> Store:
-    """The store the app runs on, with the tests' fixed clock."""
-    return Store.open(path, today=lambda: TODAY)
+    """The store the app runs on, opened as the program opens it, with the tests' fixed clock.
+
+    As in the program, a file with a payments' index is opened without reading its
+    payments; the app reads them after its first paint.
+    """
+    return Store.open(path, today=lambda: TODAY, defer_payments=True)
 
 
 def reopen(path: Path) -> Store:

@@ -60,14 +60,27 @@ def chart_currency(goal: Goal | None, streams: Iterable[Stream]) -> str:
 
 
 class LedgerState:
-    """The monthly index and the figures built on it."""
+    """The monthly index and the figures built on it.
 
-    def __init__(self) -> None:
+    Given ``index_source`` (the app passes the store's
+    :meth:`~tenfold.store.Store.monthly_index`, which the store keeps in step with
+    every change it makes and which is there before the payments are read), the
+    index comes from there and the change notifications below are not needed.
+    """
+
+    def __init__(self, index_source: Callable[[], MonthlyIndex] | None = None) -> None:
         self.index: MonthlyIndex | None = None
         self.builds = 0
-        """How many times the index was built from all payments (tests check it stays at one)."""
+        """How many times an index was built from all payments (tests check it stays at one)."""
+        self._source = index_source
 
     def _index(self, payments: Sequence[Payment]) -> MonthlyIndex:
+        if self._source is not None:
+            index = self._source()
+            if index is not self.index:  # the store built a new one
+                self.index = index
+                self.builds += 1
+            return index
         if self.index is None or self.index.count != len(payments):
             self.index = MonthlyIndex.build(payments)
             self.builds += 1
@@ -77,27 +90,28 @@ class LedgerState:
 
     def invalidate(self) -> None:
         """Forget everything: the next refresh reads the payments again (after a reload or an import)."""
-        self.index = None
+        if self._source is None:
+            self.index = None
 
     def added(self, payments: Iterable[Payment]) -> None:
         """The store saved these payments."""
-        if self.index is not None:
+        if self.index is not None and self._source is None:
             for payment in payments:
                 self.index.add(payment)
 
     def replaced(self, old: Payment | None, new: Payment) -> None:
         """The store rewrote ``old`` as ``new``."""
-        if self.index is not None and old is not None:
+        if self.index is not None and old is not None and self._source is None:
             self._safely(lambda index: index.replace(old, new))
 
     def removed(self, payment: Payment | None) -> None:
         """The store deleted ``payment``."""
-        if self.index is not None and payment is not None:
+        if self.index is not None and payment is not None and self._source is None:
             self._safely(lambda index: index.remove(payment))
 
     def stream_removed(self, stream_id: int) -> None:
         """The store deleted a stream with its payments."""
-        if self.index is not None:
+        if self.index is not None and self._source is None:
             self.index.drop_stream(stream_id)
 
     def _safely(self, change: Callable[[MonthlyIndex], None]) -> None:

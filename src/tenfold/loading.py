@@ -10,7 +10,7 @@ refused, because silently dropping a record would be losing data.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -70,8 +70,11 @@ def _dismissed(doc: dict[str, Any]) -> tuple[str, date]:
     return key, date_from_store(doc["on"])
 
 
-def validate_document(path: Path, data: Document, version: int | None = None) -> Contents:
+def validate_document(path: Path, data: Document, version: int | None = None, *, payments: bool = True) -> Contents:
     """Build every record of a (current-version) document; DamagedFileError on the first bad one.
+
+    ``payments=False``: the payments are read later (:func:`validate_payments`), when
+    the file was opened with its payments' index (:mod:`tenfold.payment_index`).
 
     The garbage collector is paused meanwhile: building 100,000 payments (none of
     them in a reference cycle) otherwise sets off collections that walk every
@@ -80,46 +83,55 @@ def validate_document(path: Path, data: Document, version: int | None = None) ->
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _validate(path, data, version)
+        return _validate(path, data, version, payments)
     finally:
         if paused:
             gc.enable()
 
 
-def _validate(path: Path, data: Document, version: int | None) -> Contents:
+def _rows(path: Path, data: Document, table: str, build: Callable[[int, dict[str, Any]], T]) -> dict[int, T]:
+    out: dict[int, T] = {}
+    for key, doc in data.get(table, {}).items():
+        try:
+            record_id = int(key)
+            out[record_id] = build(record_id, doc)
+        except (KeyError, ValueError, TypeError, AttributeError) as exc:
+            raise DamagedFileError(
+                path, f"has a damaged record in {table} (id {key}: {exc}); it was left as it is"
+            ) from None
+    return out
 
+
+def validate_payments(path: Path, table: dict[str, Any], stream_ids: Collection[int]) -> dict[int, Payment]:
+    """Build every payment of a payments table; each must belong to one of ``stream_ids``."""
+    payments = _rows(path, {"payments": table}, "payments", Payment.from_store)
+    for p in payments.values():
+        if p.stream_id not in stream_ids:
+            raise DamagedFileError(path, f"has payment {p.id} for a stream that does not exist; it was left as it is")
+    return payments
+
+
+def _validate(path: Path, data: Document, version: int | None, payments: bool) -> Contents:
     def rows(table: str, build: Callable[[int, dict[str, Any]], T]) -> dict[int, T]:
-        out: dict[int, T] = {}
-        for key, doc in data.get(table, {}).items():
-            try:
-                record_id = int(key)
-                out[record_id] = build(record_id, doc)
-            except (KeyError, ValueError, TypeError, AttributeError) as exc:
-                raise DamagedFileError(
-                    path, f"has a damaged record in {table} (id {key}: {exc}); it was left as it is"
-                ) from None
-        return out
+        return _rows(path, data, table, build)
 
     goals = rows("goal", lambda _i, d: Goal.from_store(d))
     steps = rows("steps", lambda _i, d: StepState.from_store(d))
-    contents = Contents(
+    streams = rows("streams", Stream.from_store)
+    return Contents(
         version=schema.SCHEMA_VERSION if version is None else version,
         goal=goals.get(1),
         goal_history=rows("goal_history", GoalVersion.from_store),
         steps={s.number: s for s in steps.values()},
         step_items=rows("step_items", StepItem.from_store),
-        streams=rows("streams", Stream.from_store),
-        payments=rows("payments", Payment.from_store),
+        streams=streams,
+        payments=validate_payments(path, data.get("payments", {}), streams) if payments else {},
         rates=rows("rates", Rate.from_store),
         ideas=rows("ideas", Idea.from_store),
         checkins=set(rows("checkins", lambda _i, d: _checkin(d)).values()),
         drafts=dict(rows("drafts", lambda _i, d: _draft(d)).values()),
         dismissed=dict(rows("dismissed", lambda _i, d: _dismissed(d)).values()),
     )
-    for p in contents.payments.values():
-        if p.stream_id not in contents.streams:
-            raise DamagedFileError(path, f"has payment {p.id} for a stream that does not exist; it was left as it is")
-    return contents
 
 
 def read_contents(path: Path) -> Contents:

@@ -24,6 +24,8 @@ from tenfold.totals import LedgerSummary, by_currency
 
 Month = tuple[int, int]
 """(year, month)."""
+Columns = tuple[list[int], list[Decimal], list[int]]
+"""A month's stream ids, their totals and their numbers of payments, in step."""
 
 _ZERO = Decimal(0)
 
@@ -53,6 +55,8 @@ class MonthlyIndex:
         """Streams whose latest payment went; their last date is looked up again when asked."""
         self.count = 0
         """Payments counted: the screen compares it with the store's to catch changes made elsewhere."""
+        self.changed: set[Month] = set()
+        """Months changed since the owner last looked (the store re-serialises only those)."""
 
     @classmethod
     def build(cls, payments: Iterable[Payment]) -> MonthlyIndex:
@@ -71,6 +75,7 @@ class MonthlyIndex:
         if sums is None:
             sums = self._totals[key] = {}
             self._counts[key] = {}
+        self.changed.add(key)
         sid = payment.stream_id
         sums[sid] = sums.get(sid, _ZERO) + payment.amount
         counts = self._counts[key]
@@ -87,6 +92,7 @@ class MonthlyIndex:
         counts = self._counts.get(key)
         if counts is None or sid not in counts:
             raise KeyError(f"payment {payment.id} was never counted")
+        self.changed.add(key)
         counts[sid] -= 1
         if counts[sid] == 0:
             del counts[sid]
@@ -110,12 +116,32 @@ class MonthlyIndex:
             counts = self._counts[key]
             gone = counts.pop(stream_id, 0)
             if gone:
+                self.changed.add(key)
                 self.count -= gone
                 del self._totals[key][stream_id]
                 if not counts:
                     del self._counts[key], self._totals[key]
         self._last.pop(stream_id, None)
         self._stale.discard(stream_id)
+
+    # ----- kept in the data file (tenfold.payment_index) -------------------------------
+
+    @classmethod
+    def restore(cls, months: Mapping[Month, Columns], last: Mapping[int, date]) -> MonthlyIndex:
+        """An index as :meth:`cells` and :meth:`last_paid` gave it when it was saved."""
+        index = cls()
+        for month, (sids, totals, counts) in months.items():
+            if sids:
+                index._totals[month] = dict(zip(sids, totals, strict=True))
+                index._counts[month] = dict(zip(sids, counts, strict=True))
+                index.count += sum(counts)
+        index._last = dict(last)
+        return index
+
+    def cells(self, month: Month) -> dict[int, tuple[Decimal, int]]:
+        """Each stream's (total, number of payments) in ``month``."""
+        counts = self._counts.get(month, {})
+        return {sid: (total, counts[sid]) for sid, total in self._totals.get(month, {}).items()}
 
     # ----- reading -------------------------------------------------------------------
 

@@ -8,8 +8,10 @@ before a migration rewrites it.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -20,7 +22,54 @@ from tenfold.backups import make_backup, migration_kind, prune_daily, remove_lef
 from tenfold.errors import StoreError
 from tenfold.loading import remove_leftover_temp_files
 from tenfold.lock import FileLock
-from tenfold.storage import AtomicJSONStorage, Document, atomic_write
+from tenfold.payment_index import INDEX_TABLE, RestoredIndex, restore, split_payments
+from tenfold.storage import AtomicJSONStorage, Document, Signature, atomic_write, file_signature
+
+
+@dataclass(frozen=True)
+class Deferred:
+    """A file's payments, not parsed yet, and its index, checked against them."""
+
+    payments_json: bytes | memoryview
+    index: RestoredIndex
+
+
+def read_without_payments(path: Path) -> tuple[Document, Signature | None, Deferred] | None:
+    """Every table but the payments, and the payments' index, if the file allows it; else None.
+
+    None for anything but a current-version file Tenfold wrote with an index that
+    matches its payments: the caller then reads the file the usual way, which
+    also gives the usual errors for a file that is damaged or cannot be read.
+    """
+    signature = file_signature(path)
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    parts = split_payments(raw)
+    if parts is None:
+        return None
+    prefix, payments_json = parts
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        document = orjson.loads(prefix)
+    except orjson.JSONDecodeError:
+        return None
+    finally:
+        if paused:
+            gc.enable()
+    if type(document) is not dict or not all(
+        type(t) is dict and set(map(type, t.values())) <= {dict} for t in document.values()
+    ):
+        return None
+    meta = document.get(schema.META_TABLE, {}).get("1")
+    if not isinstance(meta, dict) or meta.get("schema_version") != schema.SCHEMA_VERSION:
+        return None
+    index = restore(document.pop(INDEX_TABLE, None), payments_json)
+    if index is None:
+        return None
+    return document, signature, Deferred(payments_json, index)
 
 
 def clock_time(today: Callable[[], date]) -> datetime:
@@ -49,9 +98,14 @@ def migrate_on_disk(path: Path, storage: AtomicJSONStorage, today: Callable[[], 
 
 
 def open_file(
-    path: Path, *, read_only: bool, lock_wait: float, today: Callable[[], date]
-) -> tuple[AtomicJSONStorage, FileLock | None, Document]:
-    """Check, lock, clean up, create if missing, migrate; returns what the Store is built on."""
+    path: Path, *, read_only: bool, lock_wait: float, today: Callable[[], date], defer_payments: bool = False
+) -> tuple[AtomicJSONStorage, FileLock | None, Document, Deferred | None]:
+    """Check, lock, clean up, create if missing, migrate; returns what the Store is built on.
+
+    ``defer_payments``: when the file has a current payments' index, the payments
+    are left unparsed (the :class:`Deferred`); otherwise, and by default, every
+    record is read now.
+    """
     check_folder(path, writable=not read_only)
     lock: FileLock | None = None
     if not read_only:
@@ -67,7 +121,13 @@ def open_file(
         elif not path.exists():
             raise StoreError(path, "does not exist yet; run tenfold once to create it")
         storage = AtomicJSONStorage(path, read_only=read_only)
-        return storage, lock, migrate_on_disk(path, storage, today)
+        if defer_payments:
+            split = read_without_payments(path)
+            if split is not None:
+                document, signature, deferred = split
+                storage.adopt(document, signature)
+                return storage, lock, document, deferred
+        return storage, lock, migrate_on_disk(path, storage, today), None
     except BaseException:
         if lock is not None:
             lock.release()

@@ -17,6 +17,7 @@ from decimal import Decimal
 from tenfold.goal import Goal
 from tenfold.ledger import Payment
 from tenfold.money import format_money
+from tenfold.monthly import MonthlyIndex, months_back
 from tenfold.step_items import StepItem
 from tenfold.steps import StepState
 
@@ -90,6 +91,17 @@ def stream_trends(
         else:
             before[p.stream_id] += p.amount
     return {sid: Trend(recent[sid], before[sid]) for sid in stream_ids}
+
+
+def trends_from_index(index: MonthlyIndex, stream_ids: Collection[int], today: date) -> dict[int, Trend]:
+    """:func:`stream_trends` from the monthly totals: the same whole months, no payment read."""
+    end = month_start(today)
+    months = months_back((end.year, end.month), 2 * TREND_MONTHS + 1)[:-1]  # the month running is left out
+    before, recent = months[:TREND_MONTHS], months[TREND_MONTHS:]
+    return {
+        sid: Trend(sum(index.series(sid, recent), Decimal(0)), sum(index.series(sid, before), Decimal(0)))
+        for sid in stream_ids
+    }
 
 
 def _of_step(number: int, items: Sequence[StepItem]) -> list[StepItem]:

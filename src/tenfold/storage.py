@@ -27,6 +27,7 @@ import orjson
 from tinydb.storages import Storage
 
 from tenfold.errors import ChangedOnDiskError, DamagedFileError, StoreError, WriteFailedError
+from tenfold.payment_index import IndexParts
 from tenfold.serialized import SerializedTables
 
 Document = dict[str, dict[str, Any]]
@@ -163,6 +164,10 @@ class AtomicJSONStorage(Storage):
         self._cache: Document | None = None
         self._signature: Signature | None = None
         self._chunks = SerializedTables()
+        self.index_parts: IndexParts | None = None
+        """The payments' index to write with them; set by the store inside the batch that changed them."""
+        self.touched: set[str] = set()
+        """Tables the open batch changed."""
         self._deferred = 0
         self._changed = False
         self._generation = 0
@@ -190,14 +195,38 @@ class AtomicJSONStorage(Storage):
         self.begin()
         self._cache = data
         self._chunks.clear()
+        self.index_parts = None
         self._changed = True
         self.end()
+
+    def adopt(self, document: Document, signature: Signature | None) -> None:
+        """Take ``document``, read from the file as it had ``signature``, as if :meth:`read` had read it.
+
+        For a file opened without its payments (:mod:`tenfold.payment_index`): they
+        join the document with :meth:`install` before anything is written.
+        """
+        self._cache = document
+        self._signature = signature
+        self._chunks.clear()
+
+    def install(self, table: str, rows: dict[str, Any]) -> None:
+        """Add a table read later, last in the document (serialised again at the next save)."""
+        with self._lock:
+            document = self.read()
+            assert document is not None
+            document[table] = rows
+            self._chunks.changed(table)
 
     def touch(self, table: str) -> None:
         """Inside a batch: ``table`` of the cached document was changed in place."""
         if self.read_only:
             raise StoreError(self.path, "was opened read-only")
         self._chunks.changed(table)
+        self.touched.add(table)
+        self._changed = True
+
+    def touch_index(self) -> None:
+        """Inside a batch: only the payments' index changes (it is written with the batch)."""
         self._changed = True
 
     @property
@@ -212,6 +241,7 @@ class AtomicJSONStorage(Storage):
         if self._deferred == 0:
             self._lock.acquire()
             self._changed = False
+            self.touched = set()
         self._deferred += 1
 
     def end(self, *, commit: bool = True) -> None:
@@ -281,7 +311,7 @@ class AtomicJSONStorage(Storage):
                 self.before_write()
             with self._lock:
                 generation = self._generation
-                payload = self._chunks.dump(self._cache or {})
+                payload = self._chunks.dump(self._cache or {}, self.index_parts)
             try:
                 atomic_write(self.path, payload)
             except OSError as exc:
@@ -305,6 +335,7 @@ class AtomicJSONStorage(Storage):
             self._cache = None
             self._signature = None
             self._chunks.clear()
+            self.index_parts = None
             self._saved = self._generation
             self.conflicted = False
 

@@ -28,7 +28,8 @@ from tenfold.errors import ChangedOnDiskError, StoreError
 from tenfold.ledger import Payment
 from tenfold.loading import Contents, validate_document
 from tenfold.lock import FileLock
-from tenfold.opening import clock_time, migrate_on_disk, open_file
+from tenfold.opening import Deferred, clock_time, migrate_on_disk, open_file
+from tenfold.payment_index import INDEX_TABLE, IndexParts
 from tenfold.saver import BackgroundSaver, Report
 from tenfold.storage import AtomicJSONStorage, Document
 from tenfold.tables import Tables
@@ -44,6 +45,7 @@ class StoreCore:
         lock: FileLock | None,
         today: Callable[[], date] = date.today,
         data: Document | None = None,
+        deferred: Deferred | None = None,
     ) -> None:
         self.path = path
         self.today = today
@@ -55,7 +57,7 @@ class StoreCore:
         self._saver: BackgroundSaver | None = None
         self._tables = Tables(storage)
         storage.before_write = self._daily_backup
-        self._load(data if data is not None else storage.read() or {})
+        self._load(data if data is not None else storage.read() or {}, deferred)
 
     # ----- opening and closing -------------------------------------------------
 
@@ -67,12 +69,20 @@ class StoreCore:
         read_only: bool = False,
         lock_wait: float = 0.0,
         today: Callable[[], date] = date.today,
+        defer_payments: bool = False,
     ) -> Self:
-        """Open (creating if needed) and validate the file; take the write lock unless read-only."""
+        """Open (creating if needed) and validate the file; take the write lock unless read-only.
+
+        ``defer_payments`` (the app): if the file has a current payments' index, the
+        payments are read later - on :meth:`read_payments_in_background`, or by the
+        first call that needs them - and the index answers meanwhile.
+        """
         path = Path(path).absolute()
-        storage, lock, data = open_file(path, read_only=read_only, lock_wait=lock_wait, today=today)
+        storage, lock, data, deferred = open_file(
+            path, read_only=read_only, lock_wait=lock_wait, today=today, defer_payments=defer_payments
+        )
         try:
-            return cls(path, storage, lock, today, data)
+            return cls(path, storage, lock, today, data, deferred)
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -168,9 +178,13 @@ class StoreCore:
 
     # ----- loading ---------------------------------------------------------------
 
-    def _load(self, data: Document) -> None:
-        """Validate every record into domain objects; the file is refused if any is bad."""
-        contents: Contents = validate_document(self.path, data)
+    def _load(self, data: Document, deferred: Deferred | None = None) -> None:
+        """Validate every record into domain objects; the file is refused if any is bad.
+
+        With ``deferred``, every record but the payments: they are validated when read.
+        """
+        data.pop(INDEX_TABLE, None)  # made again from the payments when written, never kept
+        contents: Contents = validate_document(self.path, data, payments=deferred is None)
         self._goal = contents.goal
         self._goal_history = contents.goal_history
         self._steps = contents.steps
@@ -201,8 +215,11 @@ class StoreCore:
     # ----- writing ---------------------------------------------------------------
 
     @contextmanager
-    def _write(self) -> Iterator[Tables]:
+    def _write(self, *, checkin: bool = True) -> Iterator[Tables]:
         """Group record changes into one atomic file write; yields the tables to change.
+
+        Each write records today as a day the user worked on the plan (the streak),
+        unless ``checkin`` is False: for a save the user did not make.
 
         On any failure the batch is undone in memory and the error raised: memory
         again equals what is (or, in the background, what will be) on disk.
@@ -212,23 +229,42 @@ class StoreCore:
         if self._storage.conflicted:
             raise ChangedOnDiskError(self.path, "changed on disk; reload it before saving")
         self._storage.check_unchanged()
+        self._before_batch()
         today = self.today()
         self._storage.begin()
         self._tables.begin()
+        index_before = self._storage.index_parts
         try:
             yield self._tables
-            if today not in self._checkins:
+            if checkin and today not in self._checkins:
                 self._tables.insert("checkins", {"on": today.isoformat()})
+            self._end_of_batch()
         except BaseException:
-            self._tables.rollback()
+            self._undo(index_before)
             self._storage.end(commit=False)
             raise
         try:
             self._storage.end()  # writes now, or (in the background) soon
         except BaseException:
-            self._tables.rollback()
+            self._undo(index_before)
             raise
-        self._checkins.add(today)
+        if checkin:
+            self._checkins.add(today)
+
+    def _undo(self, index_before: IndexParts | None) -> None:
+        """A batch failed: its record changes are undone, and what was derived from them."""
+        self._tables.rollback()
+        self._storage.index_parts = index_before
+        self._batch_undone()
+
+    def _before_batch(self) -> None:
+        """Called before a batch starts (the ledger takes in payments still being read)."""
+
+    def _end_of_batch(self) -> None:
+        """Called inside a batch after its changes, with the storage locked (the ledger's index is taken)."""
+
+    def _batch_undone(self) -> None:
+        """Called after a failed batch was undone (the ledger drops what it derived from payments)."""
 
     def _daily_backup(self) -> None:
         """Before the first save of the day, keep the file as it is (yesterday's state)."""

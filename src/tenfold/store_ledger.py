@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
-from operator import attrgetter
 
 from tenfold.errors import StoreError
 from tenfold.ledger import Payment, Stream
 from tenfold.rates import Rate
-from tenfold.store_core import StoreCore
+from tenfold.store_payments import PaymentsStore
 
 
-def _newest_first(p: Payment) -> tuple[int, int]:
-    return (-p.on.toordinal(), -p.id)
-
-
-class LedgerStore(StoreCore):
+class LedgerStore(PaymentsStore):
     """Reads and writes of the Income Ledger's records."""
 
     # ----- reading ---------------------------------------------------------------
@@ -29,53 +23,9 @@ class LedgerStore(StoreCore):
         """One stream by id."""
         return self._streams.get(stream_id)
 
-    def payments(self) -> list[Payment]:
-        """Payments newest first.
-
-        Sorted once and then kept in order as payments come and go: with 100,000
-        payments a sort per call was most of the time a save took to show. Callers
-        get the same list each time and must not change it.
-        """
-        if self._payments_sorted is None:
-            # Two stable sorts (by id, then by day) give exactly the order of one sort by
-            # _newest_first, in half the time: C-level keys instead of a Python call per payment.
-            ordered = sorted(self._payments.values(), key=attrgetter("id"), reverse=True)
-            ordered.sort(key=attrgetter("on"), reverse=True)
-            self._payments_sorted = ordered
-        return self._payments_sorted
-
-    def payment(self, payment_id: int) -> Payment | None:
-        """One payment by id."""
-        return self._payments.get(payment_id)
-
-    def latest_payment(self) -> Payment | None:
-        """The newest payment (by date, then by when it was entered)."""
-        if self._payments_sorted is not None:
-            return self._payments_sorted[0] if self._payments_sorted else None
-        return max(self._payments.values(), key=lambda p: (p.on, p.id), default=None)
-
-    def count_payments(self, stream_id: int) -> int:
-        """How many payments a stream has (what deleting it would take along)."""
-        return sum(1 for p in self._payments.values() if p.stream_id == stream_id)
-
     def rates(self) -> list[Rate]:
         """Exchange rates, newest first."""
         return sorted(self._rates.values(), key=lambda r: (r.on, r.id), reverse=True)
-
-    # ----- keeping the sorted payments in step -------------------------------------
-
-    def _sorted_add(self, payments: list[Payment]) -> None:
-        if self._payments_sorted is None:
-            return
-        if len(payments) > 1000:  # an import: one sort is cheaper than many inserts
-            self._payments_sorted = None
-            return
-        for p in payments:
-            bisect.insort(self._payments_sorted, p, key=_newest_first)
-
-    def _sorted_remove(self, doomed: set[int]) -> None:
-        if self._payments_sorted is not None and doomed:
-            self._payments_sorted = [p for p in self._payments_sorted if p.id not in doomed]
 
     # ----- writing ---------------------------------------------------------------
 
@@ -100,19 +50,18 @@ class LedgerStore(StoreCore):
 
         Links to it (step 1's choice, step 8's items) are cleared in the same write.
         """
-        doomed = {p.id for p in self._payments.values() if p.stream_id == stream_id}
+        self.wait_for_payments()
+        doomed = [p for p in self._payments.values() if p.stream_id == stream_id]
         unlink_steps = [s for s in self._steps.values() if s.stream_id == stream_id]
         unlink_items = [i for i in self._step_items.values() if i.stream_id == stream_id]
         with self._write() as t:
             if doomed:
-                t.remove("payments", doomed)
+                t.remove("payments", [p.id for p in doomed])
+                self._payments_removed(doomed)
             t.remove("streams", [stream_id])
             for s in unlink_steps:
                 t.put("steps", s.number, dataclasses.replace(s, stream_id=None).to_store())
             t.remove("step_items", [i.id for i in unlink_items])
-        for pid in doomed:
-            del self._payments[pid]
-        self._sorted_remove(doomed)
         for s in unlink_steps:
             self._steps[s.number] = dataclasses.replace(s, stream_id=None)
         for i in unlink_items:
@@ -131,29 +80,30 @@ class LedgerStore(StoreCore):
             raise StoreError(self.path, f"has no stream {min(unknown)}")
         with self._write() as t:
             new_ids = t.insert_many("payments", (p.to_store() for p in payments))
-        saved = [dataclasses.replace(p, id=i) for i, p in zip(new_ids, payments, strict=True)]
-        self._payments.update((p.id, p) for p in saved)
-        self._sorted_add(saved)
+            saved = [dataclasses.replace(p, id=i) for i, p in zip(new_ids, payments, strict=True)]
+            self._payments_added(saved)
         return saved
 
     def update_payment(self, payment: Payment) -> None:
         """Rewrite an existing payment."""
-        if payment.id not in self._payments:
+        old = self.payment(payment.id)
+        if old is None:
             raise StoreError(self.path, f"has no payment {payment.id}")
         if payment.stream_id not in self._streams:
             raise StoreError(self.path, f"has no stream {payment.stream_id}")
         with self._write() as t:
             t.put("payments", payment.id, payment.to_store())
-        self._payments[payment.id] = payment
-        self._sorted_remove({payment.id})
-        self._sorted_add([payment])
+            self._payments_removed([old])
+            self._payments_added([payment])
 
     def delete_payment(self, payment_id: int) -> None:
         """Delete one payment."""
+        old = self.payment(payment_id)
+        if old is None:
+            raise StoreError(self.path, f"has no payment {payment_id}")
         with self._write() as t:
             t.remove("payments", [payment_id])
-        del self._payments[payment_id]
-        self._sorted_remove({payment_id})
+            self._payments_removed([old])
 
     def add_rate(self, rate: Rate) -> Rate:
         """Insert an exchange rate; returns it with its new id."""

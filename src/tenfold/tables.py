@@ -17,7 +17,7 @@ earlier changes still waiting to be written.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from tenfold.storage import AtomicJSONStorage
@@ -35,15 +35,22 @@ class Tables:
         self._storage = storage
         self._next: dict[str, int] = {}
         self._undo: list[tuple[str, str | None, Any]] = []
+        self._on_rollback: list[Callable[[], None]] = []
 
     def forget(self) -> None:
         """After the document was re-read from disk: count ids again."""
         self._next.clear()
         self._undo.clear()
+        self._on_rollback.clear()
 
     def begin(self) -> None:
         """A new batch starts: the undo log covers only its changes."""
         self._undo.clear()
+        self._on_rollback.clear()
+
+    def on_rollback(self, undo: Callable[[], None]) -> None:
+        """Have ``undo`` called if this batch is rolled back (after its records are restored)."""
+        self._on_rollback.append(undo)
 
     def rollback(self) -> None:
         """Undo the current batch's changes, newest first; the document is as it was before it."""
@@ -60,6 +67,9 @@ class Tables:
             else:
                 rows[key] = old
         self._undo.clear()
+        undos, self._on_rollback = self._on_rollback, []
+        for undo in reversed(undos):
+            undo()
 
     def _rows(self, name: str) -> dict[str, Record]:
         doc = self._storage.read()

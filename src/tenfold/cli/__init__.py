@@ -126,7 +126,7 @@ def run_app(context: Context) -> None:
     from tenfold.tui.run import offer_recovery, run_tui
 
     try:
-        store = open_store(context, raise_damaged=True)
+        store = open_store(context, raise_damaged=True, defer_payments=True)
     except DamagedFileError as exc:
         recovered, message = offer_recovery(context.path, exc)
         if not recovered:

@@ -88,19 +88,26 @@ def ensure_default_folder(context: Context) -> None:
 
 
 def open_store(
-    context: Context, *, read_only: bool = False, lock_wait: float = 0.0, raise_damaged: bool = False
+    context: Context,
+    *,
+    read_only: bool = False,
+    lock_wait: float = 0.0,
+    raise_damaged: bool = False,
+    defer_payments: bool = False,
 ) -> Store:
     """Open the data file or exit with one line saying what is wrong.
 
     With ``raise_damaged`` a damaged file raises DamagedFileError instead, so the
-    app can offer to open a backup.
+    app can offer to open a backup. ``defer_payments``: see :meth:`Store.open`.
     """
     from tenfold.store import Store
 
     if not read_only:
         ensure_default_folder(context)
     try:
-        return Store.open(context.path, read_only=read_only, lock_wait=lock_wait, today=clock())
+        return Store.open(
+            context.path, read_only=read_only, lock_wait=lock_wait, today=clock(), defer_payments=defer_payments
+        )
     except DamagedFileError:
         if raise_damaged:
             raise

@@ -19,9 +19,11 @@ import click
 from tenfold.cli import cli
 from tenfold.cli.common import Context, clock, fail, open_store
 from tenfold.errors import FieldError, TenfoldError
-from tenfold.loading import Contents, read_contents
+from tenfold.loading import Contents
 from tenfold.money import parse_currency
-from tenfold.report import aggregate, choose_period
+from tenfold.monthly import MonthlyIndex
+from tenfold.quickread import read_with_index
+from tenfold.report import aggregate_index, choose_period
 from tenfold.report_build import Report, build_report, report_currency
 
 if TYPE_CHECKING:
@@ -32,26 +34,26 @@ PIPE_WIDTH = 120
 """Columns of a text report written to a file or a pipe, where no terminal says how wide."""
 
 
-def _read(context: Context) -> Contents:
-    """The read-only fast path: the file's records, validated, without the store.
+def _read(context: Context) -> tuple[Contents, MonthlyIndex]:
+    """The read-only fast path: the file's records, validated, and the payments' monthly sums.
 
     The same validation as the store (one bad record refuses the whole file) and,
-    like every reading command, no lock; but no TinyDB and no sorting of every
-    payment newest first, which a sum does not need (see benchmarks/RESULTS.md).
-    Nothing is written.
+    like every reading command, no lock; the sums come from the payments' index
+    the file keeps (:mod:`tenfold.quickread`), or from its payments when it has
+    none that matches. Nothing is written.
     """
     path = Path(context.path).absolute()
     if not path.exists():
         open_store(context, read_only=True).close()  # exits with the store's own words for a missing file
     try:
-        contents = read_contents(path)
+        contents, index = read_with_index(path)
     except TenfoldError as exc:
         fail(str(exc))
     # The records live until the command ends and hold no reference cycle: left to the
     # collector, the next collections walk all of them (about 40 ms with ten years of
     # data, while Rich is imported and draws). Frozen, they are never walked.
     gc.freeze()
-    return contents
+    return contents, index
 
 
 def _console() -> Console:
@@ -111,7 +113,7 @@ def report(
         target = parse_currency(currency, "currency") if currency else None
     except FieldError as exc:
         fail(f"{exc.field}: {exc.message}")
-    contents = _read(context)
+    contents, index = _read(context)
     if list_rates:
         _print_rates(contents, fmt)
         return
@@ -125,7 +127,7 @@ def report(
         click.echo("No income streams yet; add one with: tenfold add stream --name NAME --kind passive")
         return
     result = build_report(
-        aggregate(contents.payments.values(), period),
+        aggregate_index(index, period),
         streams,
         list(contents.rates.values()),
         target or report_currency(contents.goal, streams),

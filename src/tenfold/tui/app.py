@@ -51,15 +51,20 @@ class TenfoldApp(SavingMixin, App[None]):
         self.log_dir = log_dir
         self.config_dir = config_dir
         self.crash_log: Path | None = None
-        self.main_screen = MainScreen(store)
+        self.freeze_collections = False
+        """Only the real program: records read later are moved out of the collector's sight too (tenfold.tui.run)."""
+        self.main_screen: MainScreen = MainScreen(store)
         if show_today is None:
             show_today = config_dir is not None and load_settings(config_dir).today_on_launch
         self.main_screen.today_on_launch = show_today
 
+    def get_default_screen(self) -> Screen[None]:
+        """The main screen is the first screen: no empty default screen to mount, suspend and restyle."""
+        return self.main_screen
+
     def on_mount(self) -> None:
-        """Show the main screen; save in the background; listen for the terminal closing."""
+        """Save in the background; listen for the terminal closing."""
         self.start_saving_in_background()
-        self.push_screen(self.main_screen)
         if self.config_dir is not None:
             theme = load_settings(self.config_dir).theme
             if theme in self.available_themes:

@@ -167,8 +167,10 @@ class EditingMixin:
 
     def action_step_notes(self) -> None:
         """Jump to the notes of the selected step."""
+        from tenfold.tui.widgets.steps_pane import StepsPane
+
         self.action_focus_pane("steps")  # type: ignore[attr-defined]
-        self.query_one("#step-notes").focus()  # type: ignore[attr-defined]
+        self.query_one(StepsPane).notes_editor().focus()  # type: ignore[attr-defined]
 
     def on_step_notes_changed(self, message: m.StepNotesChanged) -> None:
         """Save notes; on failure they stay in the pane and are retried on the next save."""

@@ -3,7 +3,7 @@
 ``m`` in the ideas pane opens the stream form filled from the idea (a name from
 its value, a category guessed from how it would be delivered, passive when the
 delivery is automated at its rating); the saved stream keeps the idea's id. After
-any ledger change the screen computes, in one pass over the payments, what each
+any ledger change the screen sums, from the store's monthly totals, what each
 idea's streams have earned, and the ideas pane shows it.
 """
 
@@ -13,14 +13,13 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from tenfold.idea_views import category_for, earned_by_idea, earned_from_totals, stream_name_for
+from tenfold.idea_views import category_for, earned_from_totals, stream_name_for
 from tenfold.ideas import Idea
-from tenfold.ledger import Payment, Stream
+from tenfold.ledger import Stream
 from tenfold.text import safe_display
 from tenfold.tui import messages as m
 
 if TYPE_CHECKING:
-    from tenfold.ledger_state import LedgerState
     from tenfold.store import Store
     from tenfold.tui.widgets.ideas_pane import IdeasPane
 
@@ -96,7 +95,7 @@ class IdeaActionsMixin:
 
         def refresh() -> None:
             self.refresh_ideas()
-            self.refresh_idea_earnings(self.store.streams(), self.store.payments())
+            self.refresh_idea_earnings(self.store.streams())
 
         self._confirm("Delete entry?", f"Delete the entry about '{idea.who[:40]}'? Streams made from it stay.",
                       lambda: self.store.delete_idea(idea.id), "Entry deleted", refresh)
@@ -131,19 +130,17 @@ class IdeaActionsMixin:
         """Palette entry: the ideas pane's next filter."""
         self._ideas_pane().action_cycle_filter()
 
-    def refresh_idea_earnings(self, streams: Sequence[Stream], payments: Sequence[Payment]) -> None:
+    def refresh_idea_earnings(self, streams: Sequence[Stream]) -> None:
         """After the ledger changed: what each idea's streams have earned, for the ideas pane.
 
-        Read from the ledger's monthly index when it is current (a few sums per
-        linked stream, no pass over the payments); otherwise one pass, and none at
-        all while no stream came from an idea.
+        From the store's monthly totals: a few sums per linked stream, no pass over
+        the payments, and nothing at all while no stream came from an idea.
         """
-        state: LedgerState | None = getattr(self, "ledger_state", None)
-        index = state.index if state is not None else None
-        if index is not None and index.count == len(payments):
+        linked = [s for s in streams if s.idea_id is not None]
+        totals: dict[int, Decimal] = {}
+        if linked:
+            index = self.store.monthly_index()
             months = index.months()
-            totals = {s.id: sum(index.series(s.id, months), Decimal(0)) for s in streams if s.idea_id is not None}
-            earned = earned_from_totals(streams, totals)
-        else:
-            earned = earned_by_idea(streams, payments)
+            totals = {s.id: sum(index.series(s.id, months), Decimal(0)) for s in linked}
+        earned = earned_from_totals(streams, totals)
         self._ideas_pane().show_earned(earned)

@@ -1,8 +1,8 @@
 """The Income Ledger's handlers: streams and payments added, edited and deleted.
 
-Each save goes to the store first; only when the store has written it does the
-screen's :class:`~tenfold.ledger_state.LedgerState` hear of the change, so its
-monthly totals follow without reading every payment again.
+Each save goes to the store, which keeps its monthly totals in step with the
+change (:meth:`~tenfold.store.Store.monthly_index`), so the refresh that follows
+reads no payment again.
 """
 
 from __future__ import annotations
@@ -17,37 +17,36 @@ from tenfold.tui.screens.editing import EditingMixin
 from tenfold.tui.screens.idea_actions import stream_origin
 
 if TYPE_CHECKING:
-    from tenfold.ledger_state import LedgerState
     from tenfold.tui.widgets.ledger_pane import LedgerPane
 
 
 class LedgerEditingMixin(EditingMixin):
     """Handlers for the ledger pane's messages. Mixed into the main screen."""
 
-    ledger_state: LedgerState
     notify: Any
     query_one: Any
+    _new_payment: int = 0
     refresh_ledger: Callable[[], None]
     action_focus_pane: Callable[[str], None]
 
-    # ----- saves that keep the monthly totals in step ------------------------------------
+    # ----- saves (the store keeps the monthly totals in step) -------------------------------
 
     def _save_new_payment(self, payment: Payment) -> None:
-        self.ledger_state.added([self.store.add_payment(payment)])
+        self._new_payment = self.store.add_payment(payment).id
+
+    def _show_new_payment(self) -> None:
+        """The ledger redrawn, with the payment just recorded under the cursor."""
+        self.refresh_ledger()
+        self._ledger_pane().select_payment(self._new_payment)
 
     def _save_edited_payment(self, payment: Payment) -> None:
-        old = self.store.payment(payment.id)  # read now: a reload may have changed it since the form opened
         self.store.update_payment(payment)
-        self.ledger_state.replaced(old, payment)
 
     def _delete_payment(self, payment_id: int) -> None:
-        old = self.store.payment(payment_id)
         self.store.delete_payment(payment_id)
-        self.ledger_state.removed(old)
 
     def _delete_stream(self, stream_id: int) -> None:
         self.store.delete_stream(stream_id)
-        self.ledger_state.stream_removed(stream_id)
 
     # ----- streams ------------------------------------------------------------------
 
@@ -99,7 +98,7 @@ class LedgerEditingMixin(EditingMixin):
         stream_id = message.stream_id or (latest.stream_id if latest else streams[0].id)
         self._open_form(PaymentForm, "payment", "Record a payment",
                         {"stream": str(stream_id), "on": self.store.today().isoformat()},
-                        self._save_new_payment, "Payment recorded", self.refresh_ledger, streams=streams)
+                        self._save_new_payment, "Payment recorded", self._show_new_payment, streams=streams)
 
     def action_add_payment(self) -> None:
         """Palette entry."""

@@ -62,13 +62,8 @@ class LedgerToolsMixin(EditingMixin):
     # ----- the report ------------------------------------------------------------------
 
     def _monthly_totals(self) -> MonthlyTotals:
-        """Each stream's monthly sums, from the ledger's index when it is current (no pass over payments)."""
-        from tenfold.report import aggregate
-
-        payments = self.store.payments()
-        index = self.ledger_state.index
-        if index is None or index.count != len(payments):
-            return aggregate(payments)
+        """Each stream's monthly sums, from the store's monthly totals (no pass over payments)."""
+        index = self.store.monthly_index()
         return {(m[0], m[1], sid): value for m in index.months() for sid, value in index.month(m).items()}
 
     def action_ledger_report(self) -> None:
@@ -137,7 +132,6 @@ class LedgerToolsMixin(EditingMixin):
         except ChangedOnDiskError:
             self.offer_reload()
             raise
-        self.ledger_state.added(saved)
         skipped = f", {_count(len(plan.duplicates), 'duplicate')} skipped" if plan.duplicates else ""
         return f"Imported {_count(len(saved), 'payment')}{skipped}"
 

@@ -9,9 +9,12 @@ flow up: panes post messages, and the handlers in
 
 from __future__ import annotations
 
+import contextlib
+import gc
 from dataclasses import dataclass, replace
 from datetime import date
 
+from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,7 +23,7 @@ from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Tab, Tabs
+from textual.widgets import Header, Tab, Tabs
 
 from tenfold.errors import TenfoldError
 from tenfold.ledger_state import LedgerState
@@ -31,6 +34,7 @@ from tenfold.tui.screens.idea_actions import IdeaActionsMixin
 from tenfold.tui.screens.ledger_editing import LedgerEditingMixin
 from tenfold.tui.screens.ledger_tools import LedgerToolsMixin
 from tenfold.tui.screens.step_actions import StepActionsMixin
+from tenfold.tui.widgets.footer import TenfoldFooter
 from tenfold.tui.widgets.goal_pane import GoalPane
 from tenfold.tui.widgets.ideas_pane import IdeasPane
 from tenfold.tui.widgets.ledger_pane import LedgerPane
@@ -41,6 +45,11 @@ PANES = ("goal", "steps", "ledger", "ideas")
 NARROW_WIDTH = 100
 NARROW_HEIGHT = 30
 """Below either size the panes become tabs, one shown at a time, each at full size."""
+
+
+def is_narrow(width: int, height: int) -> bool:
+    """Whether a terminal of this size shows the panes as tabs."""
+    return width < NARROW_WIDTH or height < NARROW_HEIGHT
 
 
 class PaneTabs(Tabs, can_focus=False):
@@ -80,35 +89,107 @@ class MainScreen(IdeaActionsMixin, LedgerEditingMixin, LedgerToolsMixin, StepAct
         self._summary: LedgerSummary | None = None
         self._summary_day: date | None = None
         self._has_streams = False
-        self.ledger_state = LedgerState()
-        """Monthly totals kept between changes; the ledger handlers tell it what the store changed."""
+        self.ledger_state = LedgerState(index_source=store.monthly_index)
+        """The figures of the goal and ledger panes, from the store's monthly totals."""
         self.today_on_launch = False
         """Show the today card once the panes are on screen (the app sets this from the settings)."""
 
     def compose(self) -> ComposeResult:
-        """Header, tab bar (narrow only), the panes, footer."""
+        """Header, tab bar (narrow terminals only), the panes; the footer comes in :meth:`on_mount`.
+
+        The screen's size class and the first pane's ``-active`` are set before the
+        panes are styled, so start-up styles each widget once instead of again after
+        mount (issue #7); the tab bar is built only when the terminal is narrow.
+        """
+        self.active_pane = "goal" if self.store.goal is None else "steps"
+        self._shown_once = False
+        narrow = is_narrow(self.app.size.width, self.app.size.height)
+        self.set_class(narrow, "-narrow")
         yield Header(icon="×10")
-        yield PaneTabs(
+        if narrow:
+            yield self._pane_tabs()
+        active = {name: f"{Pane.DEFAULT_CLASSES} -active" if name == self.active_pane else None for name in PANES}
+        with Container(id="panes"):
+            yield GoalPane(id="goal", classes=active["goal"])
+            yield StepsPane(id="steps", classes=active["steps"])
+            yield LedgerPane(id="ledger", classes=active["ledger"])
+            yield IdeasPane(id="ideas", classes=active["ideas"])
+
+    def _pane_tabs(self) -> PaneTabs:
+        return PaneTabs(
             Tab("1 Written Goal", id="tab-goal"),
             Tab("2 Eight Steps", id="tab-steps"),
             Tab("3 Income Ledger", id="tab-ledger"),
             Tab("4 Who Do I Deliver Value To?", id="tab-ideas"),
             id="pane-tabs",
+            active=f"tab-{self.active_pane}",
         )
-        with Container(id="panes"):
-            yield GoalPane(id="goal")
-            yield StepsPane(id="steps")
-            yield LedgerPane(id="ledger")
-            yield IdeasPane(id="ideas")
-        yield Footer()
 
     def on_mount(self) -> None:
-        """Fill the panes; start where the method starts - the goal, if it is unwritten."""
+        """Fill the panes; start where the method starts - the goal, if it is unwritten.
+
+        The footer is mounted once the first pane has focus, so it is built once,
+        with that pane's keys, instead of again right after the first paint.
+        """
         self.refresh_panes()
         self._apply_size(self.app.size.width, self.app.size.height)
-        self.action_focus_pane("goal" if self.store.goal is None else "steps")
+        self.action_focus_pane(self.active_pane)
+        self.mount(TenfoldFooter())
+        self.call_after_refresh(self._after_first_paint)
         if self.today_on_launch:
             self.call_after_refresh(self.action_today)
+
+    # ----- the payments, read after the first paint ---------------------------------------
+
+    class PaymentsRead(Message):
+        """The store's thread has read the payments of a file opened with their index."""
+
+    def _after_first_paint(self) -> None:
+        """Read the payments the first screen did without; give an old file its index.
+
+        A file opened with its payments' index showed the index's figures and newest
+        payments; the payments are read now on a thread, and the ledger is filled
+        when they are in. A file without a current index (an older Tenfold's) is
+        saved once with one, so the next start is quick too.
+        """
+        if not self.store.payments_ready:
+            self.store.read_payments_in_background(self._payments_read)
+        else:
+            self._give_index()
+
+    def _payments_read(self) -> None:
+        """From the store's thread: post_message is safe to call from any thread."""
+        self.post_message(self.PaymentsRead())
+
+    def on_main_screen_payments_read(self, _message: PaymentsRead) -> None:
+        """Take the payments in and show them all; a damaged one closes the app, saying so."""
+        try:
+            self.store.wait_for_payments()
+        except TenfoldError as exc:
+            self.app.exit(return_code=1, message=Text(f"tenfold: {exc}"))
+            return
+        self.refresh_ledger()
+        if getattr(self.app, "freeze_collections", False):
+            gc.freeze()  # as for everything read before the app started (tenfold.tui.run)
+        self._give_index()
+
+    def _give_index(self) -> None:
+        store = self.store
+        if store.read_only or store.opened_with_index or not store.payment_count():
+            return
+        with contextlib.suppress(TenfoldError):  # a cache: the next start reads every payment, as this one did
+            store.save_payment_index()
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Shown for the first time: every widget was styled as it mounted, so skip Textual's second pass.
+
+        Textual restyles the whole screen whenever it is shown; the first time, right
+        after mounting, that styles all of it twice (issue #7). Later returns (from
+        a dialog) are restyled as Textual does.
+        """
+        if not self._shown_once:
+            self._shown_once = True
+            event.refresh_styles = False
 
     # ----- data flowing down ----------------------------------------------------
 
@@ -123,18 +204,19 @@ class MainScreen(IdeaActionsMixin, LedgerEditingMixin, LedgerToolsMixin, StepAct
     def refresh_ledger(self) -> None:
         """After a stream or payment changed: the ledger, and the goal pane's progress.
 
-        The figures come from :attr:`ledger_state`, whose monthly totals were built
-        once and follow each change (no pass over the payments here); the summary is
-        kept for :meth:`refresh_goal`; the ledger's tables take the lists as they are.
+        The figures come from :attr:`ledger_state`, on the store's monthly totals,
+        which follow each change (no pass over the payments here); the summary is
+        kept for :meth:`refresh_goal`; the ledger's tables take the lists as they are
+        - until the payments are read (:meth:`_after_first_paint`), the newest ones.
         """
         today = self.store.today()
-        streams, payments = self.store.streams(), self.store.payments()
+        streams, payments = self.store.streams(), self.store.newest_payments()
         goal = self.store.goal
         view = self.ledger_state.view(streams, payments, self.store.rates(), goal, today)
         self._summary, self._summary_day, self._has_streams = view.summary, today, bool(streams)
         self.query_one(GoalPane).show(goal, view, today)
-        self.query_one(LedgerPane).show(streams, payments, view, goal)
-        self.refresh_idea_earnings(streams, payments)
+        self.query_one(LedgerPane).show(streams, payments, view, goal, total=self.store.payment_count())
+        self.refresh_idea_earnings(streams)
         self.refresh_step_views(ledger=True)  # step 8's trends and stream names
 
     def refresh_goal(self) -> None:
@@ -147,7 +229,9 @@ class MainScreen(IdeaActionsMixin, LedgerEditingMixin, LedgerToolsMixin, StepAct
             self.refresh_ledger()
             return
         goal = self.store.goal
-        view = self.ledger_state.view(self.store.streams(), self.store.payments(), self.store.rates(), goal, today)
+        view = self.ledger_state.view(
+            self.store.streams(), self.store.newest_payments(), self.store.rates(), goal, today
+        )
         self.query_one(GoalPane).show(goal, view, today)
         self.query_one(LedgerPane).show_figures(view, goal, self._has_streams)
         self.refresh_step_views()  # step 2 reads the goal back
@@ -172,15 +256,18 @@ class MainScreen(IdeaActionsMixin, LedgerEditingMixin, LedgerToolsMixin, StepAct
         self._apply_size(event.size.width, event.size.height)
 
     def _apply_size(self, width: int, height: int) -> None:
-        self.set_class(width < NARROW_WIDTH or height < NARROW_HEIGHT, "-narrow")
+        narrow = is_narrow(width, height)
+        if narrow and not self.query(PaneTabs):
+            self.mount(self._pane_tabs(), before="#panes")  # the terminal became narrow
+        self.set_class(narrow, "-narrow")
 
     def _set_active(self, pane: str) -> None:
         self.active_pane = pane
         for name in PANES:
             self.query_one(f"#{name}", Pane).set_class(name == pane, "-active")
-        tabs = self.query_one(PaneTabs)
-        if tabs.active != f"tab-{pane}":
-            tabs.active = f"tab-{pane}"
+        for tabs in self.query(PaneTabs):  # none while the terminal has always been wide
+            if tabs.active != f"tab-{pane}":
+                tabs.active = f"tab-{pane}"
 
     def action_focus_pane(self, pane: str) -> None:
         """Show (in narrow terminals) and focus a pane."""

@@ -13,7 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from tenfold.step_items import ITEM_KINDS
-from tenfold.step_progress import Trend, stream_trends
+from tenfold.step_progress import Trend, trends_from_index
 from tenfold.steps import StepState
 from tenfold.tui import step_messages as sm
 from tenfold.tui.step_view import StepsView, StreamRef
@@ -65,14 +65,14 @@ class StepActionsMixin:
                          self._trends(wanted), store.today())
 
     def _trends(self, wanted: frozenset[int]) -> dict[int, Trend]:
-        """Step 8's trends: one pass over the payments, kept until the ledger or the day changes."""
+        """Step 8's trends, from the store's monthly totals; kept until the ledger or the day changes."""
         if not wanted:
             return {}
         today = self.store.today()
         cache = self._trend_cache
         if cache is not None and cache[0] == today and cache[1] == wanted:
             return cache[2]
-        trends = stream_trends(self.store.payments(), wanted, today, newest_first=True)
+        trends = trends_from_index(self.store.monthly_index(), wanted, today)
         self._trend_cache = (today, wanted, trends)
         return trends
 

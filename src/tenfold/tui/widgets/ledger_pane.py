@@ -91,6 +91,7 @@ class LedgerPane(Pane):
         self._streams: dict[int, Stream] = {}
         self._view: LedgerView | None = None
         self._order = PaymentOrder((), {})
+        self._total = 0
         self._sort = "date"
         self._query = ""
         self._timer: Timer | None = None
@@ -109,17 +110,25 @@ class LedgerPane(Pane):
 
     # ----- data from the screen ----------------------------------------------------------
 
-    def show(self, streams: list[Stream], payments: list[Payment], view: LedgerView, goal: Goal | None) -> None:
+    def show(self, streams: list[Stream], payments: list[Payment], view: LedgerView, goal: Goal | None,
+             total: int | None = None) -> None:
         """Render the ledger from the screen's figures; no pass over the payments here.
 
         The tables keep the lists and format only the rows they draw; the filter and
-        the order are kept and applied again to the new list.
+        the order are kept and applied again to the new list. ``total``: how many
+        payments there are, when ``payments`` are only the newest (while the rest
+        are being read).
         """
+        self._total = len(payments) if total is None else total
         self._streams = {s.id: s for s in streams}
         self.show_figures(view, goal, bool(streams))
         self._tables()[0].set_rows(streams)
         self._order = PaymentOrder(payments, {s.id: s.name for s in streams})
         self._show_payments()
+
+    def select_payment(self, payment_id: int) -> None:
+        """Put the payments table's cursor on ``payment_id`` (if the filter shows it)."""
+        self._tables()[1].select_id(payment_id)
 
     def show_figures(self, view: LedgerView, goal: Goal | None, has_streams: bool) -> None:
         """What a new goal changes: the totals line, the expected line, the chart (not the tables)."""
@@ -134,7 +143,7 @@ class LedgerPane(Pane):
     def _show_payments(self) -> None:
         rows = self._order.rows(self._sort, self._query)
         self._tables()[1].set_rows(rows)
-        streams, payments = len(self._streams), len(self._order.base)
+        streams, payments = len(self._streams), self._total
         parts = [f"{streams} stream{'' if streams == 1 else 's'}",
                  f"{payments:,} payment{'' if payments == 1 else 's'}"]
         if self._sort != "date":

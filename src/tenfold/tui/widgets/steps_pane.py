@@ -9,9 +9,10 @@ where its items are added, edited and ticked.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import events, on
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -19,7 +20,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Static, TextArea
+from textual.widgets import Static
 
 from tenfold.steps import STEPS, StepState, next_step, step_info
 from tenfold.tui.messages import StepNotesChanged, StepToggled
@@ -28,8 +29,15 @@ from tenfold.tui.step_view import StepsView
 from tenfold.tui.widgets.pane import Pane
 from tenfold.tui.widgets.step_content import coaching_text, content_text, suggestion_text
 
+if TYPE_CHECKING:  # the editor is imported when it is built, after the first paint
+    from textual.widgets import TextArea
+
+    from tenfold.tui.widgets.notes_editor import NotesArea
+
 NOTES_DEBOUNCE = 0.8
 """Seconds of quiet typing before notes are saved; quitting saves at once."""
+
+NOTES_PLACEHOLDER = "Your notes for this step… (esc: back)"
 
 BOX_WIDTH = 4
 """Clicks in the first columns (the box) tick; elsewhere they only select."""
@@ -106,7 +114,7 @@ class StepList(Widget, can_focus=True):
 
     def action_notes(self) -> None:
         """Jump to the notes of the step under the cursor."""
-        self.screen.query_one("#step-notes", TextArea).focus()
+        self.screen.query_one(StepsPane).notes_editor().focus()
 
     def on_click(self, event: events.Click) -> None:
         """Select the clicked step; a click on its box also ticks it."""
@@ -124,14 +132,23 @@ class StepList(Widget, can_focus=True):
         self.refresh()
 
 
-class NotesArea(TextArea):
-    """The notes editor; Escape goes back to the list (Tab moves on to the next pane)."""
+class NotesPreview(Static):
+    """The notes as the editor shows them, drawn until the editor is built (right after the first paint).
 
-    BINDINGS = [Binding("escape", "leave", "Back to steps")]
+    Same box, colours and placeholder as :class:`~tenfold.tui.widgets.notes_editor.NotesArea`,
+    whose TextArea costs start-up about 15 ms (issue #7).
+    """
 
-    def action_leave(self) -> None:
-        """Return to the checklist."""
-        self.screen.query_one(StepList).focus()
+    DEFAULT_CSS = """
+    NotesPreview { padding: 0 1; color: $foreground; background: $surface; }
+    NotesPreview.-placeholder { color: $text 40%; }
+    """
+
+    def show(self, text: str, title: str) -> None:
+        """The step's notes, or the editor's placeholder when there are none."""
+        self.set_class(not text, "-placeholder")
+        self.update(Text(text or NOTES_PLACEHOLDER))
+        self.border_title = title
 
 
 class StepsPane(Pane):
@@ -147,18 +164,36 @@ class StepsPane(Pane):
         self._saved_notes: dict[int, str] = {}
         self._placed = False
         self._view = StepsView()
+        self._editor: NotesArea | None = None
 
     def compose(self) -> ComposeResult:
         """The list, the coaching text, the notes."""
         yield StepList(id="step-list")
         with VerticalScroll(id="step-coach", can_focus=False):
             yield Static(id="step-detail")
-        yield NotesArea(id="step-notes", soft_wrap=True, placeholder="Your notes for this step… (esc: back)")
+        yield NotesPreview(id="step-notes-preview")
 
     def on_mount(self) -> None:
-        """Show the first step's coaching."""
+        """Show the first step's coaching; build the notes editor right after the first paint."""
         super().on_mount()
         self._show_detail(0)
+        self.call_after_refresh(self.notes_editor)
+
+    def notes_editor(self) -> NotesArea:
+        """The notes editor, built in place of the preview the first time it is needed."""
+        if self._editor is None:
+            from tenfold.tui.widgets.notes_editor import notes_area
+
+            text = self._saved_notes.get(self._notes_step, "")
+            self._editor = notes_area(text, self._notes_title(), NOTES_PLACEHOLDER)
+            preview = self.query_one(NotesPreview)
+            preview.display = False  # never both on screen
+            self.mount(self._editor, after=preview)
+            preview.remove()
+        return self._editor
+
+    def _notes_title(self) -> str:
+        return f"Notes · step {self._notes_step}"
 
     def show(self, states: list[StepState], view: StepsView | None = None) -> None:
         """Take the steps' state (and content) from the screen. Notes being typed are not overwritten."""
@@ -170,9 +205,11 @@ class StepsPane(Pane):
             self._show_content(step_list.cursor)
         before = self._saved_notes.get(self._notes_step, "")
         self._saved_notes = {s.number: s.notes for s in states}
-        notes = self.query_one("#step-notes", TextArea)
+        notes = self._editor
+        if notes is None:  # nothing can have been typed yet
+            self.query_one(NotesPreview).show(self._saved_notes.get(self._notes_step, ""), self._notes_title())
         # Typing not yet saved (text differs from what was saved) stays; otherwise show the store's.
-        if self._timer is None and notes.text == before != self._saved_notes.get(self._notes_step, ""):
+        elif self._timer is None and notes.text == before != self._saved_notes.get(self._notes_step, ""):
             notes.load_text(self._saved_notes.get(self._notes_step, ""))
         if not self._placed:
             # Open where the work is: on the first step not yet ticked.
@@ -200,20 +237,22 @@ class StepsPane(Pane):
     def _show_detail(self, index: int) -> None:
         info = STEPS[index]
         self._show_content(index)
-        notes = self.query_one("#step-notes", TextArea)
         self.flush_notes()
         self._notes_step = info.number
+        notes = self._editor
+        if notes is None:
+            self.query_one(NotesPreview).show(self._saved_notes.get(info.number, ""), self._notes_title())
+            return
         notes.load_text(self._saved_notes.get(info.number, ""))
-        notes.border_title = f"Notes · step {info.number}"
+        notes.border_title = self._notes_title()
 
     def on_step_list_cursor_moved(self, event: StepList.CursorMoved) -> None:
         """Follow the list's cursor."""
         self._show_detail(event.index)
 
-    @on(TextArea.Changed, "#step-notes")
-    def _notes_changed(self, event: TextArea.Changed) -> None:
-        """Save after a short pause in typing."""
-        if event.text_area.text == self._saved_notes.get(self._notes_step, ""):
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        """Notes typed: save after a short pause in typing (a handler by name: TextArea is imported late)."""
+        if event.text_area.id != "step-notes" or event.text_area.text == self._saved_notes.get(self._notes_step, ""):
             return
         if self._timer is not None:
             self._timer.stop()
@@ -226,7 +265,9 @@ class StepsPane(Pane):
 
     def pending_notes(self) -> tuple[int, str] | None:
         """Notes typed but not yet handed to the screen, if any."""
-        text = self.query_one("#step-notes", TextArea).text
+        if self._editor is None:
+            return None  # the preview: nothing typed yet
+        text = self._editor.text
         if text != self._saved_notes.get(self._notes_step, ""):
             return (self._notes_step, text)
         return None

@@ -1,0 +1,72 @@
+"""Textual's footer, composed only when the keys it shows change.
+
+Textual's :class:`~textual.widgets.Footer` starts empty, waits for a first
+"bindings changed" signal, and then rebuilds all its keys after every refresh in
+which the screen's bindings were touched: every focus change, even one that
+leaves the same keys. Each rebuild mounts and styles a widget per key, which was
+the largest single cost of the main screen's start-up (issue #7). This footer
+shows the keys from its first compose and rebuilds only when what it would show
+differs from what it shows; it looks and behaves exactly like Textual's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey  # not exported; the keys this footer builds
+
+
+class TenfoldFooter(Footer):
+    """A footer that shows its keys at once and rebuilds only when they change."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.set_reactive(Footer._bindings_ready, True)
+        self._shown: Hashable = None
+        self._pending = False
+
+    def compose(self) -> ComposeResult:
+        """Textual's keys, remembering which they are.
+
+        Each key bound to the footer's compact state starts in it: Textual's keys start
+        compact and are then told the footer's state, restyling each key twice as it
+        mounts. The palette key is not bound (it stays compact), so it is left as it is.
+        """
+        self._shown = self._keys()
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
+                widget.set_reactive(FooterKey.compact, self.compact)
+                widget.set_class(self.compact, "-compact", update=False)
+            yield widget
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        """Rebuild after the next refresh (once, however many changes) if the keys differ."""
+        if not screen.app.app_focus or self._pending:
+            return
+        if self.is_attached and screen is self.screen:
+            self._pending = True
+            self.call_after_refresh(self._rebuild_if_changed)
+
+    async def _rebuild_if_changed(self) -> None:
+        self._pending = False
+        if self.is_attached and self._keys() != self._shown:
+            await self.recompose()
+
+    def _keys(self) -> Hashable:
+        """What the footer would show: each shown binding, whether it is enabled, its tooltip."""
+        active = self.screen.active_bindings
+        keys = tuple(
+            (binding.key, binding.action, binding.description, binding.group, enabled, tooltip, binding.tooltip)
+            for (_, binding, enabled, tooltip) in active.values()
+            if binding.show
+        )
+        palette = None
+        if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
+            entry = active.get(self.app.COMMAND_PALETTE_BINDING)
+            if entry is not None:
+                _, binding, enabled, tooltip = entry
+                palette = (binding.key, binding.description, enabled, tooltip, binding.tooltip)
+        return keys, palette
