@@ -110,3 +110,21 @@ def held_by_another_process(path: Path) -> Iterator[subprocess.Popen[str]]:
         yield holder
     finally:
         holder.communicate("", timeout=10)
+
+
+def bad_payment_behind_its_index(path: Path) -> None:
+    """Make one payment bad (a text stream id) and the index's checksum match it: only a crafted file does this.
+
+    The index is trusted for the first screen, so this is how the reading of the
+    payments after it is shown to refuse a damaged payment all the same.
+    """
+    from tenfold.payment_index import fingerprint as payments_fingerprint
+    from tenfold.payment_index import split_payments
+
+    prefix, view = split_payments(path.read_bytes()) or (b"", memoryview(b""))
+    payments = bytes(view)
+    bad = payments.replace(b'"stream_id":1', b'"stream_id":"1"', 1)
+    assert bad != payments
+    old, new = payments_fingerprint(payments), payments_fingerprint(bad)
+    prefix = prefix.replace(b'"size":%d,"crc32":%d' % old, b'"size":%d,"crc32":%d' % new)
+    path.write_bytes(prefix[:-1] + b',"payments":' + bad + b"}")

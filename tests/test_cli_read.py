@@ -120,7 +120,8 @@ def test_export_to_a_file_is_private(db: Path, tmp_path: Path) -> None:
 
 def test_export_never_overwrites_the_data_file(db: Path) -> None:
     before = db.read_bytes()
-    assert "is the data file itself" in one_error_line(invoke(db, "export", "--output", str(db)))
+    line = one_error_line(invoke(db, "export", "--output", str(db)))
+    assert "That is Tenfold's data file; choose another file" in line
     assert db.read_bytes() == before
 
 

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import orjson
 from click.testing import CliRunner, Result
 
 from storekit import SRC, held_by_another_process, new_filled
@@ -118,3 +119,18 @@ def test_a_real_process_gets_a_report_and_an_exit_status(tmp_path: Path) -> None
     assert "is empty (0 bytes)" in result.stdout
     assert "no good backup was found" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_the_payments_index_is_checked_against_the_payments(tmp_path: Path) -> None:
+    path = healthy(tmp_path)
+    result = doctor(path)
+    assert "ok       the payments' index agrees with all 2 payments" in result.output
+    document = orjson.loads(path.read_bytes())
+    del document["payment_index"]
+    path.write_bytes(orjson.dumps(document))
+    os.chmod(path, 0o600)
+    before = folder_state(tmp_path)
+    result = doctor(path)
+    assert result.exit_code == 0, result.output
+    assert "note     the file has no current payments' index" in result.output
+    assert folder_state(tmp_path) == before, "doctor writes nothing, not even the index"

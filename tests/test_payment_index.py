@@ -16,12 +16,11 @@ from pathlib import Path
 import orjson
 import pytest
 
-from storekit import fill, fingerprint, fixed, new_filled
+from storekit import bad_payment_behind_its_index, fill, fingerprint, fixed, new_filled
 from tenfold.errors import DamagedFileError
 from tenfold.ledger import Payment, Stream
 from tenfold.monthly import MonthlyIndex
 from tenfold.payment_index import INDEX_TABLE, NEWEST, split_payments
-from tenfold.payment_index import fingerprint as bytes_fingerprint
 from tenfold.quickread import read_with_index
 from tenfold.store import Store
 
@@ -148,14 +147,7 @@ def test_a_damaged_payment_behind_a_matching_index_refuses_every_write(tmp_path:
     """Only a crafted file gets here: the index's checksum matches a payment the store never wrote."""
     path = tmp_path / "t.json"
     new_filled(path)
-    raw = path.read_bytes()
-    prefix, view = split_payments(raw) or (b"", b"")
-    payments = bytes(view)
-    bad = payments.replace(b'"stream_id":1', b'"stream_id":"1"', 1)
-    size, crc = bytes_fingerprint(payments)
-    new_size, new_crc = bytes_fingerprint(bad)
-    prefix = prefix.replace(b'"size":%d,"crc32":%d' % (size, crc), b'"size":%d,"crc32":%d' % (new_size, new_crc))
-    path.write_bytes(prefix[:-1] + b',"payments":' + bad + b"}")
+    bad_payment_behind_its_index(path)
     before = fingerprint(path)
     with Store.open(path, today=fixed(TODAY), defer_payments=True) as store:
         assert not store.payments_ready

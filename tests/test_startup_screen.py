@@ -1,4 +1,4 @@
-"""What the start-up shortcuts (issue #7) must not change: footer keys, tab bar, restyling, the notes editor.
+"""What the start-up shortcuts (issue #7) must not change: footer keys, tab bar, restyling, notes, collector.
 
 The main screen sets its size class and the first pane's ``-active`` before mounting,
 builds the tab bar only in a narrow terminal, skips Textual's second styling pass on
@@ -10,6 +10,10 @@ user sees or can do.
 
 from __future__ import annotations
 
+import gc
+import os
+import subprocess
+import sys
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -138,3 +142,31 @@ async def test_notes_typed_right_after_start_are_kept_on_quit(tmp_path: Path) ->
         store.close()
     with open_store(db) as again:
         assert again.steps()[0].notes == "Start small"
+
+
+async def test_the_garbage_collector_paused_for_start_up_runs_again_after_the_first_frame(tmp_path: Path) -> None:
+    """tenfold.cli.main pauses the collector for the start-up; the main screen resumes it once drawn."""
+    gc.disable()
+    try:
+        async with running(tmp_path / "t.json"):
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_a_command_runs_with_the_garbage_collector_on(tmp_path: Path) -> None:
+    """Only the app's start-up runs without it: a command (serve runs for hours) gets it back at once."""
+    code = (
+        "import gc, sys\n"
+        "from tenfold.cli import cli, main\n"
+        "@cli.command()\n"
+        "def probe():\n"
+        "    print('collector on' if gc.isenabled() else 'collector off')\n"
+        "main()\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TENFOLD_")}
+    result = subprocess.run(
+        [sys.executable, "-c", code, "--db", str(tmp_path / "t.json"), "probe"],
+        capture_output=True, text=True, env={**env, "XDG_STATE_HOME": str(tmp_path / "state")}, timeout=30, check=False,
+    )
+    assert (result.returncode, result.stdout.strip(), result.stderr) == (0, "collector on", "")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import orjson
 
+from storekit import bad_payment_behind_its_index
 from tenfold.ledger import Payment, Stream
 from tenfold.payment_index import INDEX_TABLE, NEWEST
 from tenfold.store import Store
@@ -85,3 +86,13 @@ async def test_a_file_without_an_index_is_given_one_without_counting_a_day(tmp_p
     assert INDEX_TABLE in orjson.loads(db.read_bytes())
     with Store.open(db, read_only=True, today=lambda: TODAY, defer_payments=True) as quick:
         assert not quick.payments_ready, "the next start uses the index"
+
+
+async def test_a_damaged_payment_found_after_the_first_paint_closes_the_app_and_writes_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "t.json"
+    seed(db)
+    bad_payment_behind_its_index(db)
+    before = db.read_bytes()
+    async with running(db) as t:
+        await until(t, lambda: t.app.return_code == 1)
+    assert db.read_bytes() == before

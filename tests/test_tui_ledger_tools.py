@@ -185,7 +185,7 @@ async def test_export_writes_the_chosen_format_and_refuses_a_bad_path(tmp_path: 
         assert "does not exist" in t.error("path")
         await t.fill(path=str(db))
         await t.press("ctrl+s")
-        assert "is the data file itself" in t.error("path")
+        assert "That is Tenfold's data file; choose another file" in t.error("path")
         await t.fill(path=str(tmp_path / "out.json"))
         await t.press("ctrl+s")
         assert t.app.screen is t.app.main_screen

@@ -37,21 +37,6 @@ def export_text(store: Store, fmt: str) -> tuple[str, str]:
     raise FieldError("format", f"Choose one of: {', '.join(EXPORT_FORMATS)}")
 
 
-def export_target(text: str, data_file: Path, field: str = "path") -> Path:
-    """Where to write, checked: an absolute path, not the data file, in a folder that exists."""
-    raw = text.strip()
-    if not raw:
-        raise FieldError(field, "Enter the file to write, e.g. ~/tenfold-export.csv")
-    target = Path(raw).expanduser().absolute()
-    if target.is_dir():
-        raise FieldError(field, f"{target} is a folder; add a file name")
-    if target.exists() and target.resolve() == data_file.expanduser().absolute().resolve():
-        raise FieldError(field, f"{target}: is the data file itself; choose another file for the export")
-    if not target.parent.is_dir():
-        raise FieldError(field, f"{target}: cannot be written: the folder {target.parent} does not exist")
-    return target
-
-
 def write_export(target: Path, text: str, field: str = "path") -> None:
     """Write ``text`` to ``target`` (private, mode 0600); a crash never leaves half an export."""
     try:

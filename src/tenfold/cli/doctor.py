@@ -66,7 +66,30 @@ def check_data(path: Path) -> list[Finding]:
         f"{ticked}/8 steps ticked, {len(store.streams())} streams, {len(store.payments())} payments, "
         f"{len(store.ideas())} ideas"
     )
-    return [Finding(OK, summary)]
+    return [Finding(OK, summary), check_index(path, store)]
+
+
+def check_index(path: Path, store: Store) -> Finding:
+    """The payments' index the app starts from must say exactly what the payments say."""
+    from tenfold.monthly import MonthlyIndex
+    from tenfold.opening import read_without_payments
+
+    payments = store.payments()
+    split = read_without_payments(path)
+    if split is None:
+        if not payments:
+            return Finding(OK, "no payments yet, so no payments' index is needed")
+        return Finding(NOTE, "the file has no current payments' index, so the app reads every payment "
+                       "before its first screen; it saves one the next time it opens the file")
+    kept, built = split[2].index.monthly, MonthlyIndex.build(payments)
+    same = (kept.count == built.count and kept.months() == built.months()
+            and all(kept.cells(m) == built.cells(m) for m in built.months())
+            and kept.last_paid(payments) == built.last_paid(payments)
+            and list(split[2].index.newest) == payments[: len(split[2].index.newest)])
+    if not same:
+        return Finding(PROBLEM, "the payments' index does not agree with the payments (please report it); "
+                       "open the file in tenfold and record or edit any payment to write it again")
+    return Finding(OK, f"the payments' index agrees with all {len(payments)} payments (the app starts from it)")
 
 
 def check_permissions(path: Path) -> list[Finding]:

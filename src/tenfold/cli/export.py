@@ -14,7 +14,8 @@ import click
 from tenfold.cli import cli
 from tenfold.cli.common import Context, fail, reading, say
 from tenfold.errors import FieldError
-from tenfold.export_files import export_target, export_text, write_export
+from tenfold.export_files import export_text, write_export
+from tenfold.output_file import output_target
 
 
 @cli.command()
@@ -54,7 +55,7 @@ def export(context: Context, fmt: str, output: Path | None) -> None:
         click.echo(text, nl=False)
         return
     try:
-        target = export_target(str(output), context.path)
+        target = output_target(str(output), context.path, example="~/tenfold-export.csv")
         write_export(target, text)
     except FieldError as exc:
         fail(exc.message)

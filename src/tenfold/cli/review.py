@@ -14,8 +14,9 @@ from tenfold.cli import cli
 from tenfold.cli.common import Context, clock, fail, reading, say
 from tenfold.dates import parse_date
 from tenfold.errors import FieldError, TenfoldError
+from tenfold.output_file import output_target
 from tenfold.review import month_period, review, week_period
-from tenfold.review_file import check_target, write_review
+from tenfold.review_file import write_review
 
 
 @cli.command("review")
@@ -51,7 +52,7 @@ def review_command(context: Context, span: str, day: str | None, output: Path | 
         click.echo(text, nl=False)
         return
     try:
-        target = check_target(str(output), context.path, "output")
+        target = output_target(str(output), context.path, "output", example="review.md")
         write_review(target, text)
     except FieldError as exc:
         fail(f"output: {exc.message}")

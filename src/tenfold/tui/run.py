@@ -23,7 +23,10 @@ def run_tui(store: Store) -> int:
     app = make_app(store, handle_signals=True, config_dir=config_dir())
     app.freeze_collections = True  # and again once the payments are read after the first paint
     keep_out_of_collections()
-    app.run()
+    try:
+        app.run()
+    finally:
+        gc.enable()  # if the app ended before its first frame resumed it (tenfold.cli.main)
     try:
         store.stop_background_saving()
     except TenfoldError as exc:

@@ -15,7 +15,8 @@ from textual import on
 from textual.widgets import Input, Select
 
 from tenfold.errors import FieldError, FormErrors
-from tenfold.export_files import EXPORT_FORMATS, SUFFIXES, export_target
+from tenfold.export_files import EXPORT_FORMATS, SUFFIXES
+from tenfold.output_file import output_target
 from tenfold.tui.dialogs.form import FieldSpec, FormDialog
 
 FORMAT_LABELS = {
@@ -61,7 +62,7 @@ class ExportForm(FormDialog[ExportRequest]):
             errors["format"] = "Choose a format"
         target = None
         try:
-            target = export_target(values["path"], self.data_file)
+            target = output_target(values["path"], self.data_file, example="~/tenfold-export.csv")
         except FieldError as exc:
             errors["path"] = exc.message
         if errors or target is None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tenfold.errors import FieldError, FormErrors
 from tenfold.ledger import Stream
-from tenfold.review_file import check_target
+from tenfold.output_file import output_target
 from tenfold.step_items import ITEM_KINDS, StepItem, parse_savings_months, parse_step_item
 from tenfold.steps import step_info
 from tenfold.tui.dialogs.form import FieldSpec, FormDialog
@@ -95,6 +95,6 @@ class SaveReviewForm(FormDialog[Path]):
     def parse(self, values: dict[str, str]) -> Path:
         """A writable file path, or the reason next to the field."""
         try:
-            return check_target(values["path"], self.data_path)
+            return output_target(values["path"], self.data_path, example="review.md")
         except FieldError as exc:
             raise FormErrors({exc.field: exc.message}) from None

@@ -9,12 +9,10 @@ flow up: panes post messages, and the handlers in
 
 from __future__ import annotations
 
-import contextlib
 import gc
 from dataclasses import dataclass, replace
 from datetime import date
 
-from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -33,6 +31,7 @@ from tenfold.tui.screens.help import HelpScreen
 from tenfold.tui.screens.idea_actions import IdeaActionsMixin
 from tenfold.tui.screens.ledger_editing import LedgerEditingMixin
 from tenfold.tui.screens.ledger_tools import LedgerToolsMixin
+from tenfold.tui.screens.payments_reading import PaymentsReadingMixin
 from tenfold.tui.screens.step_actions import StepActionsMixin
 from tenfold.tui.widgets.footer import TenfoldFooter
 from tenfold.tui.widgets.goal_pane import GoalPane
@@ -70,7 +69,9 @@ class PaneTabs(Tabs, can_focus=False):
         self.post_message(self.PaneChosen((event.tab.id or "tab-goal").removeprefix("tab-")))
 
 
-class MainScreen(IdeaActionsMixin, LedgerEditingMixin, LedgerToolsMixin, StepActionsMixin, Screen[None]):
+class MainScreen(
+    PaymentsReadingMixin, IdeaActionsMixin, LedgerEditingMixin, LedgerToolsMixin, StepActionsMixin, Screen[None]
+):
     """Holds the store and the four panes."""
 
     BINDINGS = [
@@ -135,50 +136,10 @@ class MainScreen(IdeaActionsMixin, LedgerEditingMixin, LedgerToolsMixin, StepAct
         self._apply_size(self.app.size.width, self.app.size.height)
         self.action_focus_pane(self.active_pane)
         self.mount(TenfoldFooter())
+        self.call_after_refresh(gc.enable)  # paused for the start-up (tenfold.cli.main)
         self.call_after_refresh(self._after_first_paint)
         if self.today_on_launch:
             self.call_after_refresh(self.action_today)
-
-    # ----- the payments, read after the first paint ---------------------------------------
-
-    class PaymentsRead(Message):
-        """The store's thread has read the payments of a file opened with their index."""
-
-    def _after_first_paint(self) -> None:
-        """Read the payments the first screen did without; give an old file its index.
-
-        A file opened with its payments' index showed the index's figures and newest
-        payments; the payments are read now on a thread, and the ledger is filled
-        when they are in. A file without a current index (an older Tenfold's) is
-        saved once with one, so the next start is quick too.
-        """
-        if not self.store.payments_ready:
-            self.store.read_payments_in_background(self._payments_read)
-        else:
-            self._give_index()
-
-    def _payments_read(self) -> None:
-        """From the store's thread: post_message is safe to call from any thread."""
-        self.post_message(self.PaymentsRead())
-
-    def on_main_screen_payments_read(self, _message: PaymentsRead) -> None:
-        """Take the payments in and show them all; a damaged one closes the app, saying so."""
-        try:
-            self.store.wait_for_payments()
-        except TenfoldError as exc:
-            self.app.exit(return_code=1, message=Text(f"tenfold: {exc}"))
-            return
-        self.refresh_ledger()
-        if getattr(self.app, "freeze_collections", False):
-            gc.freeze()  # as for everything read before the app started (tenfold.tui.run)
-        self._give_index()
-
-    def _give_index(self) -> None:
-        store = self.store
-        if store.read_only or store.opened_with_index or not store.payment_count():
-            return
-        with contextlib.suppress(TenfoldError):  # a cache: the next start reads every payment, as this one did
-            store.save_payment_index()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         """Shown for the first time: every widget was styled as it mounted, so skip Textual's second pass.

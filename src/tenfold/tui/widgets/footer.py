@@ -59,7 +59,8 @@ class TenfoldFooter(Footer):
         """What the footer would show: each shown binding, whether it is enabled, its tooltip."""
         active = self.screen.active_bindings
         keys = tuple(
-            (binding.key, binding.action, binding.description, binding.group, enabled, tooltip, binding.tooltip)
+            (binding.key, binding.key_display, binding.action, binding.description, binding.group, enabled, tooltip,
+             binding.tooltip)
             for (_, binding, enabled, tooltip) in active.values()
             if binding.show
         )
@@ -68,5 +69,5 @@ class TenfoldFooter(Footer):
             entry = active.get(self.app.COMMAND_PALETTE_BINDING)
             if entry is not None:
                 _, binding, enabled, tooltip = entry
-                palette = (binding.key, binding.description, enabled, tooltip, binding.tooltip)
+                palette = (binding.key, binding.key_display, binding.description, enabled, tooltip, binding.tooltip)
         return keys, palette

@@ -9,6 +9,8 @@ searches the previous matches, and the tables draw only the rows on screen.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 from textual import on
@@ -20,6 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from tenfold.goal import Goal
+from tenfold.goal_figures import MonthIncome
 from tenfold.ledger import Payment, Stream
 from tenfold.ledger_state import LedgerView
 from tenfold.payment_order import PaymentOrder, next_sort
@@ -97,16 +100,37 @@ class LedgerPane(Pane):
         self._timer: Timer | None = None
         self._typing = False
         """The filter line was just opened: it, not the table, is where focus belongs."""
+        self._chart_figures: tuple[Sequence[MonthIncome], str, Decimal | None] = ((), "", None)
+        """What the chart shows, kept for when it is first built."""
 
     def compose(self) -> ComposeResult:
-        """Summary, expected, streams table, payments table, the filter line, the chart (hidden)."""
+        """Summary, expected, streams table, payments table; the filter line and the chart come on first use.
+
+        Both are hidden until asked for, and building them at start-up (an Input's
+        styles, cursor, CSS) slowed the first screen for nothing (issue #7).
+        """
         yield Static(id="ledger-summary")
         yield Static(id="ledger-expected")
         yield VirtualTable(STREAM_COLUMNS, self._stream_cells, id="streams")
         yield VirtualTable(PAYMENT_COLUMNS, self._payment_cells, id="payments")
-        yield FilterInput(id="payment-filter", placeholder="filter: stream, note, customer or date (2026-03)",
-                          compact=True)
-        yield IncomeChart(id="income-chart")
+
+    def _filter_line(self) -> FilterInput:
+        """The filter line under the payments, added the first time it is opened."""
+        for line in self.query(FilterInput):
+            return line
+        line = FilterInput(id="payment-filter", placeholder="filter: stream, note, customer or date (2026-03)",
+                           compact=True)
+        self.mount(line, after=self._tables()[1])
+        return line
+
+    def _income_chart(self) -> IncomeChart:
+        """The chart, added (last, with the latest figures) the first time it is shown."""
+        for chart in self.query(IncomeChart):
+            return chart
+        chart = IncomeChart(id="income-chart")
+        chart.show(*self._chart_figures)
+        self.mount(chart)
+        return chart
 
     # ----- data from the screen ----------------------------------------------------------
 
@@ -138,7 +162,9 @@ class LedgerPane(Pane):
         expected = self.query_one("#ledger-expected", Static)
         expected.update(render_expected(view.expected))
         expected.display = bool(view.expected)
-        self.query_one(IncomeChart).show(view.chart, view.chart_currency, goal.amount if goal else None)
+        self._chart_figures = (view.chart, view.chart_currency, goal.amount if goal else None)
+        for chart in self.query(IncomeChart):
+            chart.show(*self._chart_figures)
 
     def _show_payments(self) -> None:
         rows = self._order.rows(self._sort, self._query)
@@ -167,9 +193,9 @@ class LedgerPane(Pane):
     def main_widget(self) -> Widget:
         """The chart when it is shown, the filter line while it is typed into, else the payments."""
         if self.has_class("-chart"):
-            return self.query_one(IncomeChart)
+            return self._income_chart()
         if self._typing and self.has_class("-filtering"):
-            return self.query_one(FilterInput)
+            return self._filter_line()
         return super().main_widget()
 
     # ----- filter, order, chart ---------------------------------------------------------
@@ -180,7 +206,7 @@ class LedgerPane(Pane):
             self.action_toggle_chart()
         self.add_class("-filtering")
         self._typing = True
-        self.query_one(FilterInput).focus()
+        self._filter_line().focus()
 
     @on(Input.Changed, "#payment-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -224,7 +250,8 @@ class LedgerPane(Pane):
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        self.query_one(FilterInput).value = ""
+        for line in self.query(FilterInput):
+            line.value = ""
         self._query = ""
         self._typing = False
         self.remove_class("-filtering")
@@ -241,7 +268,7 @@ class LedgerPane(Pane):
         """Swap the tables for the chart of monthly passive income, and back."""
         chart = not self.has_class("-chart")
         self.set_class(chart, "-chart")
-        (self.query_one(IncomeChart) if chart else self._tables()[1]).focus()
+        (self._income_chart() if chart else self._tables()[1]).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """With the chart shown, edit and delete (which act on table rows) are off."""

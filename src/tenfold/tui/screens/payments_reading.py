@@ -1,0 +1,65 @@
+"""The payments of a big file, read after the first paint; an old file given its payments' index.
+
+The program opens a file that has a current payments' index without parsing its
+payments (:mod:`tenfold.payment_index`): the first screen shows the index's
+figures and newest payments. Right after that first paint the payments are read
+on a thread, and the ledger is drawn again with all of them. A file without a
+current index (saved by an older Tenfold, or changed by another program) was read
+in full; it is saved once with an index, so the next start is quick too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+from collections.abc import Callable
+from typing import Any
+
+from rich.text import Text
+from textual.message import Message
+
+from tenfold.errors import TenfoldError
+from tenfold.store import Store
+
+
+class PaymentsRead(Message):
+    """The store's thread has read the payments of a file opened with their index."""
+
+
+class PaymentsReadingMixin:
+    """Mixed into the main screen, which calls :meth:`_after_first_paint` once the panes are drawn."""
+
+    store: Store
+    app: Any
+    post_message: Callable[[Message], bool]
+    refresh_ledger: Callable[[], None]
+
+    def _after_first_paint(self) -> None:
+        """Read the payments the first screen did without, or give an old file its index."""
+        if not self.store.payments_ready:
+            self.store.read_payments_in_background(self._payments_read)
+        else:
+            self._give_index()
+
+    def _payments_read(self) -> None:
+        """From the store's thread: post_message is safe to call from any thread."""
+        self.post_message(PaymentsRead())
+
+    def on_payments_read(self, _message: PaymentsRead) -> None:
+        """Take the payments in and show them all; a damaged one closes the app, saying so."""
+        try:
+            self.store.wait_for_payments()
+        except TenfoldError as exc:  # only a file crafted to match its index gets here: nothing is written
+            self.app.exit(return_code=1, message=Text(f"tenfold: {exc}"))
+            return
+        self.refresh_ledger()
+        if getattr(self.app, "freeze_collections", False):
+            gc.freeze()  # as for everything read before the app started (tenfold.tui.run)
+        self._give_index()
+
+    def _give_index(self) -> None:
+        store = self.store
+        if store.read_only or store.opened_with_index or not store.payment_count():
+            return
+        with contextlib.suppress(TenfoldError):  # a cache: the next start reads every payment, as this one did
+            store.save_payment_index()
