@@ -50,8 +50,8 @@ class Plan:
     tool_runs: int
 
 
-FULL = Plan(startup_runs=5, heavy_startup_runs=3, keys=25, ticks=3, saves=7, reports=5, tool_runs=3)
-QUICK = Plan(startup_runs=3, heavy_startup_runs=1, keys=10, ticks=1, saves=3, reports=3, tool_runs=1)
+FULL = Plan(startup_runs=9, heavy_startup_runs=7, keys=25, ticks=3, saves=7, reports=5, tool_runs=3)
+QUICK = Plan(startup_runs=3, heavy_startup_runs=3, keys=10, ticks=1, saves=3, reports=3, tool_runs=1)
 
 
 def say(text: str) -> None:
@@ -82,14 +82,21 @@ def child_env(folder: Path, today: date) -> dict[str, str]:
     return env
 
 
-def startups(argv: list[str], markers: list[str], runs: int, env: dict[str, str], label: str) -> list[Launch]:
-    """Start the program ``runs`` times under a pty, after one untimed start (the bytecode cache, the OS's)."""
-    launch(argv, markers, env, timeout=180)
-    out = []
+def paired_startups(base: tuple[list[str], list[str]], mine: tuple[list[str], list[str]], runs: int,
+                    env: dict[str, str], label: str) -> tuple[list[Launch], list[Launch]]:
+    """The baseline and the program started in turn, ``runs`` pairs, after one untimed start of each.
+
+    Taking them in turn, rather than all of one then all of the other, lets a busy
+    shared machine slow both sides alike: the ratio is what the program adds.
+    """
+    launch(*base, env, timeout=180)
+    launch(*mine, env, timeout=180)
+    baseline, program = [], []
     for n in range(runs):
-        say(f"  start-up {label} {n + 1}/{runs}")
-        out.append(launch(argv, markers, env, timeout=180))
-    return out
+        say(f"  start-up {label} {n + 1}/{runs} (with the minimal app)")
+        baseline.append(launch(*base, env, timeout=180))
+        program.append(launch(*mine, env, timeout=180))
+    return baseline, program
 
 
 def median_of(values: list[float | None]) -> float | None:
@@ -106,17 +113,16 @@ def tenfold_markers(name: str) -> list[str]:
 
 
 def measure_startup(files: dict[str, Path], plan: Plan, env: dict[str, str]) -> tuple[list[Row], list[Row]]:
-    """Start-up and peak memory rows, Tenfold against the minimal Textual app."""
+    """Start-up and peak memory rows, Tenfold against the minimal Textual app started in turn with it."""
     py = sys.executable
-    base = startups([py, str(HERE / "baseline_app.py")], ["benchmark baseline: ready", "palette"],
-                    plan.startup_runs, env, "minimal app")
-    base_s = median_of([b.seconds for b in base])
-    base_mb = median_of([b.peak_rss_mb for b in base])
+    base = ([py, str(HERE / "baseline_app.py")], ["benchmark baseline: ready", "palette"])
     rows, memory = [], []
     targets = {"empty": 1.3, "typical": None, "ten_years": 1.6}
     for name, target in targets.items():
         runs = plan.heavy_startup_runs if name == "ten_years" else plan.startup_runs
-        got = startups([py, "-m", "tenfold", "--db", str(files[name])], tenfold_markers(name), runs, env, name)
+        mine = ([py, "-m", "tenfold", "--db", str(files[name])], tenfold_markers(name))
+        baseline, got = paired_startups(base, mine, runs, env, name)
+        base_s, base_mb = median_of([b.seconds for b in baseline]), median_of([b.peak_rss_mb for b in baseline])
         secs = median_of([g.seconds for g in got])
         mb = median_of([g.peak_rss_mb for g in got])
         ratio = secs / base_s if secs is not None and base_s else None

@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from tinydb.storages import Storage
 
 from tenfold.errors import ChangedOnDiskError, DamagedFileError, StoreError, WriteFailedError
 from tenfold.payment_index import IndexParts
@@ -138,8 +137,13 @@ def describe_os_error(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-class AtomicJSONStorage(Storage):
+class AtomicJSONStorage:
     """TinyDB storage with atomic, durable writes, a read cache and change detection.
+
+    It has TinyDB's storage interface (``read``, ``write``, ``close``) without
+    inheriting it: importing TinyDB at every start cost 3 ms (issue #7), and the
+    store writes TinyDB's layout itself (:mod:`tenfold.tables`). A test has
+    TinyDB open a file through it.
 
     Changes are grouped in batches (:meth:`begin` ... :meth:`end`); each committed
     batch is one new *generation* of the document. Synchronously (the default, the

@@ -17,10 +17,9 @@ from typing import Any
 import click
 
 from tenfold import __version__
-from tenfold.cli.common import Context, fail, open_store
-from tenfold.crashlog import write_crash_log
-from tenfold.errors import DamagedFileError
-from tenfold.paths import ENV_DB, resolve_db_path, state_dir
+from tenfold.cli.common import Context, fail
+from tenfold.paths import ENV_DB, resolve_db_path
+from tenfold.startup import log_crash, run_app
 
 COMMAND_MODULES: dict[str, str] = {
     "add": "add",
@@ -118,36 +117,6 @@ def cli(ctx: click.Context, db: str | None, quiet: bool) -> None:
         run_app(ctx.obj)
     else:
         gc.enable()  # paused for the app's start-up only (main)
-
-
-def run_app(context: Context) -> None:
-    """Open the store with its lock and run the TUI until the user quits.
-
-    A damaged file is never overwritten: the user may open the newest good backup
-    (the damaged file is kept aside) or quit with everything left as it is.
-    """
-    from tenfold.tui.run import offer_recovery, run_tui
-
-    try:
-        store = open_store(context, raise_damaged=True, defer_payments=True)
-    except DamagedFileError as exc:
-        recovered, message = offer_recovery(context.path, exc)
-        if not recovered:
-            fail(message)
-        click.echo(f"tenfold: {message}", err=True)
-        store = open_store(context)
-    try:
-        code = run_tui(store)
-    finally:
-        store.close()
-    if code:
-        raise SystemExit(code)
-
-
-def log_crash(error: BaseException) -> str:
-    """Append the traceback to the state folder's cli-error.log; say where (or that it failed)."""
-    path = write_crash_log(state_dir(), error, filename="cli-error.log")
-    return f"details are in {path}" if path else "(the details could not be logged)"
 
 
 def main() -> None:

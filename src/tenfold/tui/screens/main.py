@@ -10,24 +10,23 @@ flow up: panes post messages, and the handlers in
 from __future__ import annotations
 
 import gc
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
-from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Header, Tab, Tabs
+from textual.widgets import Header
 
 from tenfold.errors import TenfoldError
 from tenfold.ledger_state import LedgerState
 from tenfold.store import Store
 from tenfold.totals import LedgerSummary
-from tenfold.tui.screens.help import HelpScreen
 from tenfold.tui.screens.idea_actions import IdeaActionsMixin
 from tenfold.tui.screens.ledger_editing import LedgerEditingMixin
 from tenfold.tui.screens.ledger_tools import LedgerToolsMixin
@@ -40,6 +39,9 @@ from tenfold.tui.widgets.ledger_pane import LedgerPane
 from tenfold.tui.widgets.pane import Pane
 from tenfold.tui.widgets.steps_pane import StepsPane
 
+if TYPE_CHECKING:
+    from tenfold.tui.widgets.pane_tabs import PaneTabs
+
 PANES = ("goal", "steps", "ledger", "ideas")
 NARROW_WIDTH = 100
 NARROW_HEIGHT = 30
@@ -49,24 +51,6 @@ NARROW_HEIGHT = 30
 def is_narrow(width: int, height: int) -> bool:
     """Whether a terminal of this size shows the panes as tabs."""
     return width < NARROW_WIDTH or height < NARROW_HEIGHT
-
-
-class PaneTabs(Tabs, can_focus=False):
-    """The tab bar shown in narrow terminals; clicking a tab moves to that pane.
-
-    Only clicks move focus: Tabs also announces activations it makes by itself
-    (the first tab on mount), which must not pull focus away from where it is.
-    """
-
-    @dataclass
-    class PaneChosen(Message):
-        """The user clicked the tab of ``pane``."""
-
-        pane: str
-
-    async def _on_tab_clicked(self, event: Tab.Clicked) -> None:
-        await super()._on_tab_clicked(event)
-        self.post_message(self.PaneChosen((event.tab.id or "tab-goal").removeprefix("tab-")))
 
 
 class MainScreen(
@@ -116,15 +100,10 @@ class MainScreen(
             yield LedgerPane(id="ledger", classes=active["ledger"])
             yield IdeasPane(id="ideas", classes=active["ideas"])
 
-    def _pane_tabs(self) -> PaneTabs:
-        return PaneTabs(
-            Tab("1 Written Goal", id="tab-goal"),
-            Tab("2 Eight Steps", id="tab-steps"),
-            Tab("3 Income Ledger", id="tab-ledger"),
-            Tab("4 Who Do I Deliver Value To?", id="tab-ideas"),
-            id="pane-tabs",
-            active=f"tab-{self.active_pane}",
-        )
+    def _pane_tabs(self) -> Widget:
+        from tenfold.tui.widgets.pane_tabs import pane_tabs  # only narrow terminals have tabs
+
+        return pane_tabs(self.active_pane)
 
     def on_mount(self) -> None:
         """Fill the panes; start where the method starts - the goal, if it is unwritten.
@@ -218,7 +197,7 @@ class MainScreen(
 
     def _apply_size(self, width: int, height: int) -> None:
         narrow = is_narrow(width, height)
-        if narrow and not self.query(PaneTabs):
+        if narrow and not self.query("#pane-tabs"):
             self.mount(self._pane_tabs(), before="#panes")  # the terminal became narrow
         self.set_class(narrow, "-narrow")
 
@@ -226,9 +205,13 @@ class MainScreen(
         self.active_pane = pane
         for name in PANES:
             self.query_one(f"#{name}", Pane).set_class(name == pane, "-active")
-        for tabs in self.query(PaneTabs):  # none while the terminal has always been wide
-            if tabs.active != f"tab-{pane}":
-                tabs.active = f"tab-{pane}"
+        found = self.query("#pane-tabs")  # none while the terminal has always been wide
+        if found:
+            from tenfold.tui.widgets.pane_tabs import PaneTabs
+
+            for tabs in found.results(PaneTabs):
+                if tabs.active != f"tab-{pane}":
+                    tabs.active = f"tab-{pane}"
 
     def action_focus_pane(self, pane: str) -> None:
         """Show (in narrow terminals) and focus a pane."""
@@ -274,6 +257,8 @@ class MainScreen(
 
     def action_help(self) -> None:
         """Keys and the method."""
+        from tenfold.tui.screens.help import HelpScreen  # when asked for, not at start-up
+
         self.app.push_screen(HelpScreen(self.store.path))
 
     def action_today(self) -> None:

@@ -1,0 +1,58 @@
+"""The ``tenfold`` program's entry point: the app starts without waiting for the command-line parser.
+
+``tenfold`` and ``tenfold --db PATH`` (or ``--db=PATH``) - what people run every
+day - start the app straight away (:func:`tenfold.startup.run_app`); every other
+command line, ``--help`` and ``--version`` included, goes to click
+(:mod:`tenfold.cli`), which says the same for those two forms but takes about
+10 ms longer to import (issue #7). A path click would refuse (a folder, nothing,
+something that looks like an option) also goes to click, for click's words.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+from collections.abc import Sequence
+
+
+def plain_start(args: Sequence[str]) -> tuple[bool, str | None]:
+    """Whether ``args`` only start the app, and the data file they name (None: the default one)."""
+    if not args:
+        return True, None
+    if len(args) == 2 and args[0] == "--db":
+        value = args[1]
+    elif len(args) == 1 and args[0].startswith("--db="):
+        value = args[0].removeprefix("--db=")
+    else:
+        return False, None
+    if not value or value.startswith("-") or os.path.isdir(value):
+        return False, None
+    return True, value
+
+
+def main() -> None:
+    """Console-script entry point: no traceback ever reaches the user.
+
+    The garbage collector is paused while the app starts: start-up allocates
+    tens of thousands of objects (modules, widgets, styles) and none are garbage,
+    yet the collector ran some 150 times over them before the first frame, about
+    28 ms (issue #7). It resumes after the app's first frame
+    (:class:`~tenfold.tui.screens.main.MainScreen`) or as soon as a command starts.
+    """
+    gc.disable()
+    plain, db = plain_start(sys.argv[1:])
+    if not plain:
+        from tenfold.cli import main as command_line
+
+        command_line()
+        return
+    from tenfold.paths import resolve_db_path
+    from tenfold.startup import Context, fail, log_crash, run_app
+
+    try:
+        run_app(Context(path=resolve_db_path(db), explicit=db is not None))
+    except KeyboardInterrupt:  # pragma: no cover - Ctrl+C before the app has the terminal
+        fail("interrupted")
+    except Exception as exc:  # the last line of defence against a traceback
+        fail(f"unexpected error ({type(exc).__name__}: {exc}); {log_crash(exc)}", 70)

@@ -1,0 +1,132 @@
+"""Starting the app from the command line, without the command-line parser.
+
+``tenfold`` alone (or ``tenfold --db PATH``) starts the app; that is what people
+run every day, so it does not wait for click (about 10 ms of imports, issue #7):
+:mod:`tenfold.launch` recognises those two forms and comes here, and everything
+else goes to :mod:`tenfold.cli`. The helpers every command shares - opening the
+file or exiting with one line, the clock tests can pin - live here too, so both
+ways use the same ones.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+from tenfold.crashlog import write_crash_log
+from tenfold.dates import parse_date
+from tenfold.errors import DamagedFileError, FieldError, TenfoldError
+from tenfold.paths import default_db_path, state_dir
+
+if TYPE_CHECKING:  # imported when the file is opened, not by `tenfold --version`
+    from tenfold.store import Store
+
+LOCK_WAIT = 2.0
+"""Seconds a writing command waits for the app (or another command) to let go of the file."""
+
+ENV_TODAY = "TENFOLD_TODAY"
+"""Testing aid only: pins "today" (YYYY-MM-DD) so dates and streaks are repeatable."""
+
+
+@dataclass
+class Context:
+    """What the group's options decided, handed to every command."""
+
+    path: Path
+    quiet: bool = False
+    explicit: bool = False
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Print one line on stderr and exit non-zero."""
+    line = " ".join(message.split())  # a message must never spill over several lines
+    print(f"tenfold: {line}", file=sys.stderr, flush=True)
+    raise SystemExit(code)
+
+
+def clock(env: Mapping[str, str] | None = None) -> Callable[[], date]:
+    """Today's date, or the one ``$TENFOLD_TODAY`` pins for tests."""
+    env = os.environ if env is None else env
+    raw = env.get(ENV_TODAY, "").strip()
+    if not raw:
+        return date.today
+    try:
+        fixed = parse_date(raw, ENV_TODAY)
+    except FieldError as exc:
+        fail(f"${ENV_TODAY}: {exc.message}")
+    return lambda: fixed
+
+
+def ensure_default_folder(context: Context) -> None:
+    """Create the default data folder (0700) on first use; never a folder the user named."""
+    if context.path == default_db_path() and not context.path.parent.exists():
+        try:
+            os.makedirs(context.path.parent, mode=0o700, exist_ok=True)
+        except OSError as exc:
+            fail(f"cannot create {context.path.parent}: {exc.strerror}")
+
+
+def open_store(
+    context: Context,
+    *,
+    read_only: bool = False,
+    lock_wait: float = 0.0,
+    raise_damaged: bool = False,
+    defer_payments: bool = True,
+) -> Store:
+    """Open the data file or exit with one line saying what is wrong.
+
+    With ``raise_damaged`` a damaged file raises DamagedFileError instead, so the
+    app can offer to open a backup. ``defer_payments`` (see :meth:`Store.open`):
+    a command that needs the payments reads them when it first asks, and one that
+    changes them starts from the file's index instead of summing them again.
+    """
+    from tenfold.store import Store
+
+    if not read_only:
+        ensure_default_folder(context)
+    try:
+        return Store.open(
+            context.path, read_only=read_only, lock_wait=lock_wait, today=clock(), defer_payments=defer_payments
+        )
+    except DamagedFileError:
+        if raise_damaged:
+            raise
+        fail(str(sys.exc_info()[1]))
+    except TenfoldError as exc:
+        fail(str(exc))
+
+
+def run_app(context: Context) -> None:
+    """Open the store with its lock and run the TUI until the user quits.
+
+    A damaged file is never overwritten: the user may open the newest good backup
+    (the damaged file is kept aside) or quit with everything left as it is.
+    """
+    from tenfold.tui.run import offer_recovery, run_tui
+
+    try:
+        store = open_store(context, raise_damaged=True, defer_payments=True)
+    except DamagedFileError as exc:
+        recovered, message = offer_recovery(context.path, exc)
+        if not recovered:
+            fail(message)
+        print(f"tenfold: {message}", file=sys.stderr, flush=True)
+        store = open_store(context)
+    try:
+        code = run_tui(store)
+    finally:
+        store.close()
+    if code:
+        raise SystemExit(code)
+
+
+def log_crash(error: BaseException) -> str:
+    """Append the traceback to the state folder's cli-error.log; say where (or that it failed)."""
+    path = write_crash_log(state_dir(), error, filename="cli-error.log")
+    return f"details are in {path}" if path else "(the details could not be logged)"
