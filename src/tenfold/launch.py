@@ -48,11 +48,6 @@ def main() -> None:
         command_line()
         return
     from tenfold.paths import resolve_db_path
-    from tenfold.startup import Context, fail, log_crash, run_app
+    from tenfold.startup import Context, guarded, run_app
 
-    try:
-        run_app(Context(path=resolve_db_path(db), explicit=db is not None))
-    except KeyboardInterrupt:  # pragma: no cover - Ctrl+C before the app has the terminal
-        fail("interrupted")
-    except Exception as exc:  # the last line of defence against a traceback
-        fail(f"unexpected error ({type(exc).__name__}: {exc}); {log_crash(exc)}", 70)
+    guarded(lambda: run_app(Context(path=resolve_db_path(db), explicit=db is not None)))

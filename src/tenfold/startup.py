@@ -130,3 +130,13 @@ def log_crash(error: BaseException) -> str:
     """Append the traceback to the state folder's cli-error.log; say where (or that it failed)."""
     path = write_crash_log(state_dir(), error, filename="cli-error.log")
     return f"details are in {path}" if path else "(the details could not be logged)"
+
+
+def guarded(run: Callable[[], None]) -> None:
+    """Run the program's work so that no traceback ever reaches the user: one line instead, and a log."""
+    try:
+        run()
+    except KeyboardInterrupt:  # pragma: no cover - Ctrl+C before the app has the terminal
+        fail("interrupted")
+    except Exception as exc:  # the last line of defence against a traceback
+        fail(f"unexpected error ({type(exc).__name__}: {exc}); {log_crash(exc)}", 70)

@@ -19,7 +19,7 @@ import click
 from tenfold import __version__
 from tenfold.cli.common import Context, fail
 from tenfold.paths import ENV_DB, resolve_db_path
-from tenfold.startup import log_crash, run_app
+from tenfold.startup import guarded, run_app
 
 COMMAND_MODULES: dict[str, str] = {
     "add": "add",
@@ -120,21 +120,9 @@ def cli(ctx: click.Context, db: str | None, quiet: bool) -> None:
 
 
 def main() -> None:
-    """Console-script entry point: no traceback ever reaches the user.
-
-    The garbage collector is paused while the app starts: start-up allocates
-    tens of thousands of objects (modules, widgets, styles) and none are garbage,
-    yet the collector ran some 150 times over them before the first frame, about
-    28 ms (issue #7). It resumes after the app's first frame
-    (:class:`~tenfold.tui.screens.main.MainScreen`) or as soon as a command starts.
-    """
-    gc.disable()
-    try:
-        cli(standalone_mode=True)
-    except KeyboardInterrupt:  # pragma: no cover - Ctrl+C outside the TUI
-        fail("interrupted")
-    except Exception as exc:  # the last line of defence against a traceback
-        fail(f"unexpected error ({type(exc).__name__}: {exc}); {log_crash(exc)}", 70)
+    """Run the command line (``tenfold.launch.main`` hands over every command line but the app's own)."""
+    gc.disable()  # as in tenfold.launch; the group's callback turns it back on for a command
+    guarded(lambda: cli(standalone_mode=True))
 
 
 __all__ = ["COMMAND_MODULES", "cli", "load_all_commands", "main", "run_app"]
