@@ -86,7 +86,7 @@ class LedgerPane(Pane):
         Binding("o", "sort_payments", "Sort", show=False),  # the footer is full at 80 columns; ? lists it
         Binding("c", "toggle_chart", "Chart"),
         Binding("r", "screen.ledger_report", "Report"),
-        Binding("dollar_sign", "screen.ledger_rates", "Rates"),
+        Binding("dollar_sign", "screen.ledger_rates", "Rates", show=False),  # so Quit fits at 120 columns
     ]
 
     def __init__(self, **kwargs: Any) -> None:
