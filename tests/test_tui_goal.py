@@ -37,10 +37,17 @@ async def test_write_the_goal_rewrite_it_and_cancel_a_rewrite(tmp_path: Path) ->
         await t.fill(amount="250")
         await t.press("ctrl+s")
         assert t.app.screen is t.app.main_screen
-        # Escape closes the form and saves nothing.
+        # Escape with something typed only warns; a second Escape closes the form and saves nothing.
         await t.press("w")
         await t.fill(amount="999999")
         await t.press("escape")
+        assert t.app.screen is t.form, "what was typed is not thrown away on one key"
+        assert str(t.form.query_one("#form-error").render()) == "Esc again discards what you typed; ctrl+s saves it."
+        assert t.form.values()["amount"] == "999999"
+        await t.press("escape")
+        assert t.app.screen is t.app.main_screen
+        # An untouched form closes at the first Escape.
+        await t.press("w", "escape")
         assert t.app.screen is t.app.main_screen
     with reopen(db) as store:
         assert store.goal is not None

@@ -61,6 +61,8 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         self.draft_kind = draft_kind
         self.restored = restored
         self._save = save
+        self._discard_armed = False
+        """The user pressed Esc once with something typed: the next Esc discards it."""
 
     def compose(self) -> ComposeResult:
         """Title, intro, one row per field with its error line, then the buttons."""
@@ -153,7 +155,17 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         self.dismiss(value)
 
     def action_cancel(self) -> None:
-        """Close without saving."""
+        """Close without saving; if something was typed, only at the second asking.
+
+        Esc is also how people leave a field, so what was typed is not thrown away
+        on one press: the first says what a second would do, under the buttons.
+        """
+        if self.changed() and not self._discard_armed:
+            self._discard_armed = True
+            notice = self.query_one("#form-error", Static)  # the field errors, if any, stay as they are
+            notice.update("Esc again discards what you typed; ctrl+s saves it.")
+            notice.set_class(True, "-visible")
+            return
         self.dismiss(None)
 
     @on(Input.Submitted)

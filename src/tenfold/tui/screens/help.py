@@ -43,7 +43,7 @@ def keys_table() -> Table:
         table.add_row(command.key, command.title, command.where)
     table.add_row("ctrl+p", "Command palette: every action by name", "anywhere")
     table.add_row("j / k", "Move down / up in lists, besides the arrows", "lists")
-    table.add_row("ctrl+s / esc", "Save / cancel a form", "forms")
+    table.add_row("ctrl+s / esc", "Save / cancel a form (typed in it: esc twice)", "forms")
     table.add_row("d / x", "Dismiss the highlighted honest check for good", "today card")
     return table
 
