@@ -25,7 +25,8 @@ import pytest
 import tenfold.cli
 from storekit import SRC, fixed
 from tenfold.errors import DamagedFileError
-from tenfold.ideas import Idea, Rung
+from tenfold.idea_views import arrange, sort_ideas
+from tenfold.ideas import Idea, Rung, newest_first
 from tenfold.ledger import Payment, Stream
 from tenfold.loading import validate_document
 from tenfold.serialized import SerializedTables
@@ -157,3 +158,13 @@ def test_version_loads_no_command_no_store_and_no_textual(tmp_path: Path) -> Non
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             env={"PYTHONPATH": str(SRC), "PATH": "/usr/bin:/bin"})
     assert result.stdout.splitlines()[-1] == "[]", result.stdout
+
+
+def test_ideas_newest_first_is_the_order_of_one_sort_by_day_then_id() -> None:
+    rng = random.Random(5)
+    ideas = [Idea(rng.randrange(1, 10_000), "w", "v", "", "", date(2026, 1, 1) + timedelta(days=rng.randrange(20)))
+             for _ in range(500)]
+    expected = sorted(ideas, key=lambda i: (i.written_on, i.id), reverse=True)
+    assert newest_first(ideas) == expected
+    assert sort_ideas(ideas, "newest") == expected
+    assert arrange(ideas) == expected and arrange(ideas, only="1k+") == []

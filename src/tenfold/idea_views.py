@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from tenfold.ideas import Idea
+from tenfold.ideas import Idea, newest_first
 from tenfold.ledger import Payment, Stream
 
 SORTS: tuple[str, ...] = ("newest", "reach", "passive")
@@ -52,7 +52,7 @@ def sort_ideas(ideas: Iterable[Idea], by: str) -> list[Idea]:
     if by == "passive":
         return sorted(ideas, key=lambda i: (i.passive_level, i.rating, *_newest_key(i)), reverse=True)
     if by == "newest":
-        return sorted(ideas, key=_newest_key, reverse=True)
+        return newest_first(ideas)
     raise ValueError(f"unknown sort {by!r}; one of {', '.join(SORTS)}")
 
 
@@ -73,7 +73,7 @@ def keep(idea: Idea, only: str) -> bool:
 
 def arrange(ideas: Iterable[Idea], by: str = "newest", only: str = "all") -> list[Idea]:
     """Filter, then sort: what the ideas pane shows."""
-    return sort_ideas((i for i in ideas if keep(i, only)), by)
+    return sort_ideas(ideas if only == "all" else (i for i in ideas if keep(i, only)), by)
 
 
 def passive_marks(idea: Idea) -> str:

@@ -7,8 +7,10 @@ without the user doing each delivery in person.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from tenfold.dates import date_from_store
@@ -174,6 +176,13 @@ def parse_idea(
     )
 
 
-def newest_first(ideas: list[Idea]) -> list[Idea]:
-    """Ideas newest first; same-day entries by the order they were written."""
-    return sorted(ideas, key=lambda i: (i.written_on, i.id), reverse=True)
+def newest_first(ideas: Iterable[Idea]) -> list[Idea]:
+    """Ideas newest first; same-day entries by the order they were written (the later first).
+
+    Two stable sorts on C-level keys give exactly the order of one sort by
+    ``(written_on, id)``, without a Python call per idea: 5,000 of them are sorted
+    before the first screen (issue #7; a test compares the two).
+    """
+    ordered = sorted(ideas, key=attrgetter("id"), reverse=True)
+    ordered.sort(key=attrgetter("written_on"), reverse=True)
+    return ordered
