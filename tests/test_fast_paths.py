@@ -25,11 +25,14 @@ import pytest
 import tenfold.cli
 from storekit import SRC, fixed
 from tenfold.errors import DamagedFileError
-from tenfold.idea_views import arrange, sort_ideas
+from tenfold.idea_views import arrange, earned_by_idea, earned_from_totals, sort_ideas
 from tenfold.ideas import Idea, Rung, newest_first
 from tenfold.ledger import Payment, Stream
 from tenfold.loading import validate_document
+from tenfold.monthly import MonthlyIndex
+from tenfold.report import aggregate, aggregate_index, month_period, year_period
 from tenfold.serialized import SerializedTables
+from tenfold.step_progress import stream_trends, trends_from_index
 from tenfold.store import Store
 
 
@@ -168,3 +171,19 @@ def test_ideas_newest_first_is_the_order_of_one_sort_by_day_then_id() -> None:
     assert newest_first(ideas) == expected
     assert sort_ideas(ideas, "newest") == expected
     assert arrange(ideas) == expected and arrange(ideas, only="1k+") == []
+
+
+def test_figures_from_the_monthly_index_equal_the_plain_passes_over_the_payments() -> None:
+    """Step 8's trends, the report's sums and the ideas' earnings now come from the store's index."""
+    rng = random.Random(8)
+    streams = [Stream(n, f"S{n}", "ebook", "passive", "EUR", idea_id=n % 3 or None) for n in range(1, 6)]
+    payments = [Payment(i, rng.randint(1, 5), date(2026, 11, 21) - timedelta(days=rng.randrange(500)),
+                        Decimal(rng.randint(1, 99_999)) / 100, "") for i in range(1, 2_000)]
+    newest = sorted(payments, key=lambda p: (p.on, p.id), reverse=True)
+    index = MonthlyIndex.build(payments)
+    for day in (date(2026, 11, 21), date(2026, 1, 1), date(2026, 3, 31), date(2025, 12, 15)):
+        assert trends_from_index(index, {1, 2, 5, 9}, day) == stream_trends(newest, {1, 2, 5, 9}, day)
+    for period in (None, month_period((2026, 3)), month_period((2026, 1)), year_period(2025, date(2026, 11, 21))):
+        assert aggregate_index(index, period) == aggregate(payments, period)
+    totals = {s.id: sum(index.series(s.id, index.months()), Decimal(0)) for s in streams if s.idea_id is not None}
+    assert earned_from_totals(streams, totals) == earned_by_idea(streams, payments)

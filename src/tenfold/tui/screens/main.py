@@ -134,8 +134,10 @@ class MainScreen(
     # ----- data flowing down ----------------------------------------------------
 
     def refresh_panes(self) -> None:
-        """Give every pane the store's current state: at start-up and after a reload."""
-        self.ledger_state.invalidate()
+        """Give every pane the store's current state: at start-up and after a reload.
+
+        The monthly totals need no resetting here: a reload rebuilds the store's own.
+        """
         self.refresh_ledger()
         self.refresh_steps()
         self.refresh_ideas()
