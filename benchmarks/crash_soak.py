@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/crash_soak.py [--kills 200] [--seed N] [--lanes 2] [--mode both]
 
 After every kill the data file must open cleanly, hold every save the child had
-acknowledged, and hold no half change (see ``tests/soak.py``). Lanes run side by
+acknowledged, and hold no half change (see ``tests/support/soak.py``). Lanes run side by
 side on separate files so the soak fits in a minute on a small CI machine. With
 ``--mode both`` (the default) every other lane saves as the app does, in the
 background (edits go on while a thread writes; acknowledged after a flush), the
@@ -22,7 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "src")]
+sys.path[:0] = [str(ROOT / "tests" / "support"), str(ROOT / "src")]
 
 from soak import SoakResult, soak  # noqa: E402
 

@@ -24,11 +24,11 @@ from pathlib import Path
 
 import orjson
 
-from tenfold.goal import Goal
-from tenfold.ideas import Idea
-from tenfold.ledger import CATEGORIES, Payment, Stream
-from tenfold.storage import atomic_write, load_document
-from tenfold.store import Store
+from tenfold.domain.goal import Goal
+from tenfold.domain.ideas import Idea
+from tenfold.domain.ledger import CATEGORIES, Payment, Stream
+from tenfold.store.file.storage import atomic_write, load_document
+from tenfold.store.store import Store
 
 
 @dataclass(frozen=True)

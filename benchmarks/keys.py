@@ -6,7 +6,7 @@ Prints one JSON object: per interaction the latency of each key in milliseconds,
 plus how long the ledger pane took to fill and how long a form takes to close. Run by ``run.py`` in its own process
 so each data set starts from a fresh interpreter and a hang can be timed out.
 
-Saving runs in the background (``tenfold.saver``), so a tick's key is timed to
+Saving runs in the background (``tenfold.store.saver``), so a tick's key is timed to
 the screen update, and separately to the moment its change is on disk (the
 store has nothing unsaved left): the first is what the user waits for, the
 second how long a change is only in memory.
@@ -35,7 +35,7 @@ from typing import Any
 from textual import events
 from textual.widgets import Input, TextArea
 
-from tenfold.store import Store
+from tenfold.store.store import Store
 from tenfold.tui.app import TenfoldApp, make_app
 from tenfold.tui.run import keep_out_of_collections
 from tenfold.tui.widgets.ledger_pane import LedgerPane

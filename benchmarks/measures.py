@@ -26,9 +26,9 @@ from pathlib import Path
 
 import orjson
 
-from tenfold.ledger import Payment
-from tenfold.storage import load_document
-from tenfold.store import Store
+from tenfold.domain.ledger import Payment
+from tenfold.store.file.storage import load_document
+from tenfold.store.store import Store
 
 
 @dataclass(frozen=True)

@@ -8,13 +8,16 @@ change when the app does.
 from __future__ import annotations
 
 import asyncio
+import sys
 import tempfile
 from datetime import date
 from pathlib import Path
 
-from tenfold.sample import fill_sample_data
-from tenfold.store import Store
+from tenfold.store.store import Store
 from tenfold.tui.app import make_app
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "support"))
+from sample import fill_sample_data
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 TODAY = date(2026, 11, 21)

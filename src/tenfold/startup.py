@@ -19,12 +19,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from tenfold.crashlog import write_crash_log
-from tenfold.dates import parse_date
-from tenfold.errors import DamagedFileError, FieldError, TenfoldError
+from tenfold.domain.dates import parse_date
+from tenfold.domain.errors import DamagedFileError, FieldError, TenfoldError
 from tenfold.paths import default_db_path, state_dir
 
 if TYPE_CHECKING:  # imported when the file is opened, not by `tenfold --version`
-    from tenfold.store import Store
+    from tenfold.store.store import Store
 
 LOCK_WAIT = 2.0
 """Seconds a writing command waits for the app (or another command) to let go of the file."""
@@ -86,7 +86,7 @@ def open_store(
     a command that needs the payments reads them when it first asks, and one that
     changes them starts from the file's index instead of summing them again.
     """
-    from tenfold.store import Store
+    from tenfold.store.store import Store
 
     if not read_only:
         ensure_default_folder(context)

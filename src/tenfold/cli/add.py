@@ -6,10 +6,10 @@ import click
 
 from tenfold.cli import cli
 from tenfold.cli.common import Context, say, writing
-from tenfold.ideas import parse_idea
-from tenfold.ledger import CADENCES, CATEGORIES, KINDS, parse_payment, parse_stream
-from tenfold.money import format_money
-from tenfold.rates import parse_rate
+from tenfold.domain.ideas import parse_idea
+from tenfold.domain.ledger import CADENCES, CATEGORIES, KINDS, parse_payment, parse_stream
+from tenfold.domain.money import format_money
+from tenfold.domain.rates import parse_rate
 
 
 @cli.group()

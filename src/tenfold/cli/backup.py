@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import click
 
-from tenfold.backups import list_backups, restore_backup
 from tenfold.cli import cli
 from tenfold.cli.common import LOCK_WAIT, Context, clock, fail, say
-from tenfold.errors import TenfoldError
-from tenfold.opening import clock_time
+from tenfold.domain.errors import TenfoldError
 from tenfold.paths import backups_dir
+from tenfold.store.backups import list_backups, restore_backup
+from tenfold.store.opening import clock_time
 
 
 def human_size(size: int) -> str:

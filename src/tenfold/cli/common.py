@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from tenfold.errors import FieldError, FormErrors, TenfoldError
+from tenfold.domain.errors import FieldError, FormErrors, TenfoldError
 from tenfold.startup import (  # shared with the app's start, which does not import click
     ENV_TODAY,
     LOCK_WAIT,
@@ -25,7 +25,7 @@ from tenfold.startup import (  # shared with the app's start, which does not imp
 )
 
 if TYPE_CHECKING:  # imported when a command opens the file, not by `tenfold --version`
-    from tenfold.store import Store
+    from tenfold.store.store import Store
 
 __all__ = [
     "ENV_TODAY", "LOCK_WAIT", "Context", "clock", "ensure_default_folder", "fail", "form_error_line", "open_store",

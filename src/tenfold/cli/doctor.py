@@ -15,15 +15,15 @@ from pathlib import Path
 
 import click
 
-from tenfold.backups import check_backup, list_backups
 from tenfold.cli import cli
 from tenfold.cli.common import Context
-from tenfold.errors import DamagedFileError, StoreError
-from tenfold.lock import FileLock, read_owner
+from tenfold.domain.errors import DamagedFileError, StoreError
 from tenfold.paths import backups_dir, default_db_path
-from tenfold.recovery import DAMAGED_MARK, describe_age, find_newest_good_backup
-from tenfold.storage import TEMP_SUFFIX, temp_prefix
-from tenfold.store import Store
+from tenfold.store.backups import check_backup, list_backups
+from tenfold.store.file.lock import FileLock, read_owner
+from tenfold.store.file.storage import TEMP_SUFFIX, temp_prefix
+from tenfold.store.recovery import DAMAGED_MARK, describe_age, find_newest_good_backup
+from tenfold.store.store import Store
 
 OK, NOTE, PROBLEM = "ok", "note", "problem"
 
@@ -71,8 +71,8 @@ def check_data(path: Path) -> list[Finding]:
 
 def check_index(path: Path, store: Store) -> Finding:
     """The payments' index the app starts from must say exactly what the payments say."""
-    from tenfold.monthly import MonthlyIndex
-    from tenfold.opening import read_without_payments
+    from tenfold.domain.monthly import MonthlyIndex
+    from tenfold.store.opening import read_without_payments
 
     payments = store.payments()
     split = read_without_payments(path)

@@ -13,9 +13,9 @@ import click
 
 from tenfold.cli import cli
 from tenfold.cli.common import Context, fail, reading, say
-from tenfold.errors import FieldError
-from tenfold.export_files import export_text, write_export
-from tenfold.output_file import output_target
+from tenfold.domain.errors import FieldError
+from tenfold.exchange.files import export_text, write_export
+from tenfold.exchange.output_file import output_target
 
 
 @cli.command()

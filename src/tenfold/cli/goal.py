@@ -6,9 +6,9 @@ import click
 
 from tenfold.cli import cli
 from tenfold.cli.common import Context, reading, say, writing
-from tenfold.goal import parse_goal
-from tenfold.goal_history import goal_timeline, timeline_text
-from tenfold.money import format_money
+from tenfold.domain.goal import parse_goal
+from tenfold.domain.goal_history import goal_timeline, timeline_text
+from tenfold.domain.money import format_money
 
 
 @cli.group()

@@ -16,12 +16,12 @@ import click
 
 from tenfold.cli import cli
 from tenfold.cli.common import Context, fail, reading, say, writing
-from tenfold.csvimport import CsvImportError, ImportPlan, decode, plan_import
-from tenfold.csvmapping import parse_map_options
-from tenfold.errors import FieldError
-from tenfold.ledger import Payment, Stream
-from tenfold.money import format_money, format_totals
-from tenfold.store import Store
+from tenfold.domain.errors import FieldError
+from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.money import format_money, format_totals
+from tenfold.exchange.csvimport import CsvImportError, ImportPlan, decode, plan_import
+from tenfold.exchange.csvmapping import parse_map_options
+from tenfold.store.store import Store
 
 PREVIEW_ROWS = 10
 MAX_PROBLEMS = 5

@@ -1,6 +1,6 @@
 """``tenfold report``: income per month and stream, passive share, concentration, upkeep, rates.
 
-The figures come from :mod:`tenfold.report_build`; this module reads the file,
+The figures come from :mod:`tenfold.reports.build`; this module reads the file,
 picks the period and the format, and prints. Rich is imported only for the text
 format, so a CSV or JSON report for a script does not pay for it.
 """
@@ -18,13 +18,13 @@ import click
 
 from tenfold.cli import cli
 from tenfold.cli.common import Context, clock, fail, open_store
-from tenfold.errors import FieldError, TenfoldError
-from tenfold.loading import Contents
-from tenfold.money import parse_currency
-from tenfold.monthly import MonthlyIndex
-from tenfold.quickread import read_with_index
-from tenfold.report import aggregate_index, choose_period
-from tenfold.report_build import Report, build_report, report_currency
+from tenfold.domain.errors import FieldError, TenfoldError
+from tenfold.domain.money import parse_currency
+from tenfold.domain.monthly import MonthlyIndex
+from tenfold.reports.aggregate import aggregate_index, choose_period
+from tenfold.reports.build import Report, build_report, report_currency
+from tenfold.store.reading.loading import Contents
+from tenfold.store.reading.quick import read_with_index
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -39,7 +39,7 @@ def _read(context: Context) -> tuple[Contents, MonthlyIndex]:
 
     The same validation as the store (one bad record refuses the whole file) and,
     like every reading command, no lock; the sums come from the payments' index
-    the file keeps (:mod:`tenfold.quickread`), or from its payments when it has
+    the file keeps (:mod:`tenfold.store.reading.quick`), or from its payments when it has
     none that matches. Nothing is written.
     """
     path = Path(context.path).absolute()
@@ -65,7 +65,7 @@ def _console() -> Console:
 
 
 def _print_text(report: Report) -> None:
-    from tenfold.report_tables import report_renderable
+    from tenfold.reports.tables import report_renderable
 
     console = _console()
     console.print(report_renderable(report, console.width))
@@ -73,7 +73,7 @@ def _print_text(report: Report) -> None:
 
 def _print_rates(contents: Contents, fmt: str) -> None:
     """Every rate entered, newest first, in the chosen format."""
-    from tenfold.report_rates import rates_csv, rates_document, rates_markdown  # not needed by a report
+    from tenfold.reports.rates import rates_csv, rates_document, rates_markdown  # not needed by a report
 
     rates = sorted(contents.rates.values(), key=lambda r: (r.on, r.id), reverse=True)
     if fmt == "csv":
@@ -83,7 +83,7 @@ def _print_rates(contents: Contents, fmt: str) -> None:
     elif fmt == "markdown":
         click.echo(rates_markdown(rates), nl=False)
     else:
-        from tenfold.report_tables import rates_table
+        from tenfold.reports.tables import rates_table
 
         _console().print(rates_table(rates))
 
@@ -137,7 +137,7 @@ def report(
     if fmt == "text":
         _print_text(result)
         return
-    from tenfold.report_formats import to_csv, to_document, to_markdown  # the text report does not need them
+    from tenfold.reports.formats import to_csv, to_document, to_markdown  # the text report does not need them
 
     if fmt == "csv":
         click.echo(to_csv(result), nl=False)

@@ -12,11 +12,11 @@ import click
 
 from tenfold.cli import cli
 from tenfold.cli.common import Context, clock, fail, reading, say
-from tenfold.dates import parse_date
-from tenfold.errors import FieldError, TenfoldError
-from tenfold.output_file import output_target
-from tenfold.review import month_period, review, week_period
-from tenfold.review_file import write_review
+from tenfold.coach.review import month_period, review, week_period
+from tenfold.domain.dates import parse_date
+from tenfold.domain.errors import FieldError, TenfoldError
+from tenfold.exchange.output_file import output_target
+from tenfold.exchange.review_file import write_review
 
 
 @cli.command("review")

@@ -10,7 +10,7 @@ import click
 
 from tenfold.cli import cli
 from tenfold.cli.common import Context, reading
-from tenfold.status import status_line
+from tenfold.figures.status import status_line
 
 
 @cli.command()

@@ -6,7 +6,7 @@ import click
 
 from tenfold.cli import cli
 from tenfold.cli.common import Context, fail, say, writing
-from tenfold.steps import STEPS, StepInfo, step_info
+from tenfold.domain.steps import STEPS, StepInfo, step_info
 
 
 def _step(text: str) -> StepInfo:

@@ -20,7 +20,7 @@ from textual.theme import Theme
 from tenfold.config import load_settings, save_settings
 from tenfold.crashlog import crash_message, write_crash_log
 from tenfold.paths import state_dir
-from tenfold.store import Store
+from tenfold.store.store import Store
 from tenfold.tui.commands import COMMANDS, STEP_COMMANDS
 from tenfold.tui.saving import SavingMixin
 from tenfold.tui.screens.main import MainScreen

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tenfold.steps import STEPS
+from tenfold.domain.steps import STEPS
 
 
 @dataclass(frozen=True)

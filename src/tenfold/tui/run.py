@@ -6,10 +6,10 @@ import gc
 import sys
 from pathlib import Path
 
-from tenfold.errors import DamagedFileError, TenfoldError
+from tenfold.domain.errors import DamagedFileError, TenfoldError
 from tenfold.paths import config_dir
-from tenfold.recovery import describe_age, find_newest_good_backup, recover_from_backup
-from tenfold.store import Store
+from tenfold.store.recovery import describe_age, find_newest_good_backup, recover_from_backup
+from tenfold.store.store import Store
 from tenfold.tui.app import make_app
 
 

@@ -1,6 +1,6 @@
 """The app's side of saving in the background: start it, hear of failures, flush before leaving.
 
-The store writes each change from a background thread (:mod:`tenfold.saver`), so
+The store writes each change from a background thread (:mod:`tenfold.store.saver`), so
 a tick or a saved form never waits for the disk. What the app adds: failures
 reach the user (a notification that says the change is kept and retried, or the
 reload question when another program changed the file), and every way out - quit,
@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
-from tenfold.errors import ChangedOnDiskError, StoreError, TenfoldError
+from tenfold.domain.errors import ChangedOnDiskError, StoreError, TenfoldError
 
 if TYPE_CHECKING:
-    from tenfold.store import Store
+    from tenfold.store.store import Store
 
 REPEAT_AFTER = 30.0
 """Seconds before the same save failure is shown again (each retry is reported)."""

@@ -14,9 +14,9 @@ from pathlib import Path
 from textual import on
 from textual.widgets import Input, Select
 
-from tenfold.errors import FieldError, FormErrors
-from tenfold.export_files import EXPORT_FORMATS, SUFFIXES
-from tenfold.output_file import output_target
+from tenfold.domain.errors import FieldError, FormErrors
+from tenfold.exchange.files import EXPORT_FORMATS, SUFFIXES
+from tenfold.exchange.output_file import output_target
 from tenfold.tui.dialogs.form import FieldSpec, FormDialog
 
 FORMAT_LABELS = {

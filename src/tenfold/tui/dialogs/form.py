@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from tenfold.errors import FormErrors, TenfoldError
+from tenfold.domain.errors import FormErrors, TenfoldError
 
 T = TypeVar("T")
 

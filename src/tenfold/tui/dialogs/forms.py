@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tenfold.goal import Goal, parse_goal
+from tenfold.domain.goal import Goal, parse_goal
 from tenfold.tui.dialogs.form import FieldSpec, FormDialog
 from tenfold.tui.dialogs.idea_form import IdeaForm
 from tenfold.tui.dialogs.ledger_forms import PaymentForm, StreamForm

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Label, Static
 
-from tenfold.ideas import LADDER, Idea, parse_idea, rung_label
+from tenfold.domain.ideas import LADDER, Idea, parse_idea, rung_label
 from tenfold.tui.dialogs.form import FieldSpec, FormDialog
 
 RUNG_NAMES = {1: "1 person", 10: "10 people", 100: "100 people", 1_000: "1,000 people", 1_000_000: "1,000,000 people"}

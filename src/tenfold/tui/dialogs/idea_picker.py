@@ -17,8 +17,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tenfold.ideas import Idea
-from tenfold.ledger import Stream
+from tenfold.domain.ideas import Idea
+from tenfold.domain.ledger import Stream
 from tenfold.tui.widgets.step_content import one_line
 
 SHOWN = 200

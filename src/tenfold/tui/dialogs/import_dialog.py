@@ -4,8 +4,8 @@ Nothing is saved until the user presses Import after a preview; the preview is
 made again from the file if the path or the mapping changed since. The dialog
 never touches the store: the screen passes ``preview`` (read and check the file)
 and ``commit`` (save what the preview showed), and both report problems as
-:class:`~tenfold.errors.FieldError` (shown under the field) or as a
-:class:`~tenfold.csvmapping.CsvImportError` (line numbers, shown in the preview).
+:class:`~tenfold.domain.errors.FieldError` (shown under the field) or as a
+:class:`~tenfold.exchange.csvmapping.CsvImportError` (line numbers, shown in the preview).
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from tenfold.csvmapping import CsvImportError
-from tenfold.errors import FieldError, TenfoldError
+from tenfold.domain.errors import FieldError, TenfoldError
+from tenfold.exchange.csvmapping import CsvImportError
 
 MAX_PROBLEMS = 12
 """Problems listed in the dialog; the rest are counted."""

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from textual.markup import escape
 
-from tenfold.ledger import CADENCES, CATEGORIES, KINDS, Payment, Stream, parse_payment, parse_stream
+from tenfold.domain.ledger import CADENCES, CATEGORIES, KINDS, Payment, Stream, parse_payment, parse_stream
 from tenfold.tui.dialogs.form import FieldSpec, FormDialog
 
 

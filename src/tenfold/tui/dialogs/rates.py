@@ -16,7 +16,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label, Static
 
-from tenfold.rates import CONVERSION_RULE, Rate, parse_rate
+from tenfold.domain.rates import CONVERSION_RULE, Rate, parse_rate
 from tenfold.tui.dialogs.form import FieldSpec, FormDialog
 
 

@@ -7,11 +7,11 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from tenfold.errors import FieldError, FormErrors
-from tenfold.ledger import Stream
-from tenfold.output_file import output_target
-from tenfold.step_items import ITEM_KINDS, StepItem, parse_savings_months, parse_step_item
-from tenfold.steps import step_info
+from tenfold.domain.errors import FieldError, FormErrors
+from tenfold.domain.ledger import Stream
+from tenfold.domain.step_items import ITEM_KINDS, StepItem, parse_savings_months, parse_step_item
+from tenfold.domain.steps import step_info
+from tenfold.exchange.output_file import output_target
 from tenfold.tui.dialogs.form import FieldSpec, FormDialog
 
 YES_NO = (("No", "no"), ("Yes", "yes"))

@@ -11,14 +11,14 @@ import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from tenfold.errors import ChangedOnDiskError, TenfoldError
-from tenfold.money import DEFAULT_CURRENCY
-from tenfold.steps import step_info
+from tenfold.domain.errors import ChangedOnDiskError, TenfoldError
+from tenfold.domain.money import DEFAULT_CURRENCY
+from tenfold.domain.steps import step_info
 from tenfold.tui import messages as m
 
 if TYPE_CHECKING:
     # The dialogs are imported when first opened, not at start-up.
-    from tenfold.store import Store
+    from tenfold.store.store import Store
     from tenfold.tui.dialogs.form import FormDialog
 
 

@@ -15,9 +15,9 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from tenfold.goal import Goal, GoalVersion
-from tenfold.goal_history import GoalEntry, goal_timeline
-from tenfold.text import safe_display
+from tenfold.domain.goal import Goal, GoalVersion
+from tenfold.domain.goal_history import GoalEntry, goal_timeline
+from tenfold.domain.text import safe_display
 
 
 def render_timeline(entries: Sequence[GoalEntry]) -> Text:

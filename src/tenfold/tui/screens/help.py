@@ -12,9 +12,9 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from tenfold.expected import GRACE_DAYS
-from tenfold.projection import PROJECTION_METHOD
-from tenfold.rates import CONVERSION_RULE
+from tenfold.domain.rates import CONVERSION_RULE
+from tenfold.figures.expected import GRACE_DAYS
+from tenfold.figures.projection import PROJECTION_METHOD
 from tenfold.tui.commands import COMMANDS
 
 METHOD = (

@@ -13,14 +13,14 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from tenfold.idea_views import category_for, earned_from_totals, stream_name_for
-from tenfold.ideas import Idea
-from tenfold.ledger import Stream
-from tenfold.text import safe_display
+from tenfold.domain.ideas import Idea
+from tenfold.domain.ledger import Stream
+from tenfold.domain.text import safe_display
 from tenfold.tui import messages as m
+from tenfold.views.idea_views import category_for, earned_from_totals, stream_name_for
 
 if TYPE_CHECKING:
-    from tenfold.store import Store
+    from tenfold.store.store import Store
     from tenfold.tui.widgets.ideas_pane import IdeasPane
 
 

@@ -1,7 +1,7 @@
 """The Income Ledger's handlers: streams and payments added, edited and deleted.
 
 Each save goes to the store, which keeps its monthly totals in step with the
-change (:meth:`~tenfold.store.Store.monthly_index`), so the refresh that follows
+change (:meth:`~tenfold.store.store.Store.monthly_index`), so the refresh that follows
 reads no payment again.
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from tenfold.ledger import Payment, Stream
-from tenfold.money import format_money
+from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.money import format_money
 from tenfold.tui import messages as m
 from tenfold.tui.screens.editing import EditingMixin
 from tenfold.tui.screens.idea_actions import stream_origin

@@ -10,20 +10,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tenfold.errors import ChangedOnDiskError, FieldError
-from tenfold.money import format_money
+from tenfold.domain.errors import ChangedOnDiskError, FieldError
+from tenfold.domain.money import format_money
 from tenfold.tui.screens.editing import EditingMixin
 
 if TYPE_CHECKING:
     # The dialogs, screens and file formats below are imported by the action that
     # opens them, not at start-up: each costs milliseconds before the first paint.
-    from tenfold.csvimport import ImportPlan
-    from tenfold.ledger_state import LedgerState
-    from tenfold.rates import Rate
-    from tenfold.report import MonthlyTotals
+    from tenfold.domain.rates import Rate
+    from tenfold.exchange.csvimport import ImportPlan
+    from tenfold.reports.aggregate import MonthlyTotals
     from tenfold.tui.dialogs.export_form import ExportRequest
     from tenfold.tui.dialogs.import_dialog import Preview
     from tenfold.tui.dialogs.rates import RatesDialog
+    from tenfold.views.ledger_state import LedgerState
 
 PREVIEW_ROWS = 8
 
@@ -68,7 +68,7 @@ class LedgerToolsMixin(EditingMixin):
 
     def action_ledger_report(self) -> None:
         """Open the report on this month."""
-        from tenfold.report_build import report_currency
+        from tenfold.reports.build import report_currency
         from tenfold.tui.screens.report import ReportScreen, ReportSource
 
         streams = self.store.streams()
@@ -106,8 +106,8 @@ class LedgerToolsMixin(EditingMixin):
     # ----- import ------------------------------------------------------------------------
 
     def _import_preview(self, path_text: str, map_text: str) -> Preview:
-        from tenfold.csvimport import decode, plan_import
-        from tenfold.csvmapping import parse_map_options
+        from tenfold.exchange.csvimport import decode, plan_import
+        from tenfold.exchange.csvmapping import parse_map_options
         from tenfold.tui.dialogs.import_dialog import Preview
 
         path = path_text.strip()
@@ -124,7 +124,7 @@ class LedgerToolsMixin(EditingMixin):
         return Preview(plan_preview(plan, names), len(plan.new), plan)
 
     def _import_commit(self, plan: object) -> str:
-        from tenfold.csvimport import ImportPlan
+        from tenfold.exchange.csvimport import ImportPlan
 
         assert isinstance(plan, ImportPlan)
         try:
@@ -151,7 +151,7 @@ class LedgerToolsMixin(EditingMixin):
 
     def action_export_data(self) -> None:
         """Palette: choose a format and a file, then write it."""
-        from tenfold.export_files import export_text, write_export
+        from tenfold.exchange.files import export_text, write_export
         from tenfold.tui.dialogs.export_form import ExportForm, suggested_path
 
         day = self.store.today().isoformat()

@@ -23,10 +23,9 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header
 
-from tenfold.errors import TenfoldError
-from tenfold.ledger_state import LedgerState
-from tenfold.store import Store
-from tenfold.totals import LedgerSummary
+from tenfold.domain.errors import TenfoldError
+from tenfold.domain.monthly import LedgerSummary
+from tenfold.store.store import Store
 from tenfold.tui.screens.idea_actions import IdeaActionsMixin
 from tenfold.tui.screens.ledger_editing import LedgerEditingMixin
 from tenfold.tui.screens.ledger_tools import LedgerToolsMixin
@@ -38,6 +37,7 @@ from tenfold.tui.widgets.ideas_pane import IdeasPane
 from tenfold.tui.widgets.ledger_pane import LedgerPane
 from tenfold.tui.widgets.pane import Pane
 from tenfold.tui.widgets.steps_pane import StepsPane
+from tenfold.views.ledger_state import LedgerState
 
 if TYPE_CHECKING:
     from tenfold.tui.widgets.pane_tabs import PaneTabs

@@ -1,7 +1,7 @@
 """The payments of a big file, read after the first paint; an old file given its payments' index.
 
 The program opens a file that has a current payments' index without parsing its
-payments (:mod:`tenfold.payment_index`): the first screen shows the index's
+payments (:mod:`tenfold.store.payment_index`): the first screen shows the index's
 figures and newest payments. Right after that first paint the payments are read
 on a thread, and the ledger is drawn again with all of them. A file without a
 current index (saved by an older Tenfold, or changed by another program) was read
@@ -18,8 +18,8 @@ from typing import Any
 from rich.text import Text
 from textual.message import Message
 
-from tenfold.errors import TenfoldError
-from tenfold.store import Store
+from tenfold.domain.errors import TenfoldError
+from tenfold.store.store import Store
 
 
 class PaymentsRead(Message):

@@ -3,7 +3,7 @@
 It is built from a per-month aggregate the main screen hands over (taken from
 the ledger's monthly index, so opening it reads no payment), and switching months
 or years only rebuilds figures from that aggregate. The tables are the command
-line's own (:mod:`tenfold.report_tables`), laid out for the screen's width.
+line's own (:mod:`tenfold.reports.tables`), laid out for the screen's width.
 """
 
 from __future__ import annotations
@@ -18,12 +18,12 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
-from tenfold.dates import previous_month
-from tenfold.ledger import Stream
-from tenfold.rates import Rate
-from tenfold.report import Month, MonthlyTotals, Period, month_label, month_period, year_period
-from tenfold.report_build import Report, build_report
-from tenfold.report_tables import report_renderable
+from tenfold.domain.dates import previous_month
+from tenfold.domain.ledger import Stream
+from tenfold.domain.rates import Rate
+from tenfold.reports.aggregate import Month, MonthlyTotals, Period, month_label, month_period, year_period
+from tenfold.reports.build import Report, build_report
+from tenfold.reports.tables import report_renderable
 from tenfold.tui.widgets.report_view import ReportView
 
 

@@ -12,13 +12,13 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown
 
-from tenfold.review import month_period, week_period
-from tenfold.review_file import write_review
+from tenfold.coach.review import month_period, week_period
+from tenfold.exchange.review_file import write_review
 from tenfold.tui.dialogs.step_forms import SaveReviewForm
 
 
 class ReviewScreen(Screen[None]):
-    """Shows :func:`tenfold.review.review` for a period; w/m switch week and month, left/right move."""
+    """Shows :func:`tenfold.coach.review.review` for a period; w/m switch week and month, left/right move."""
 
     DEFAULT_CSS = """
     ReviewScreen #review-scroll { height: 1fr; padding: 0 1; }

@@ -12,17 +12,17 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from tenfold.step_items import ITEM_KINDS
-from tenfold.step_progress import Trend, trends_from_index
-from tenfold.steps import StepState
+from tenfold.domain.step_items import ITEM_KINDS
+from tenfold.domain.steps import StepState
+from tenfold.figures.step_progress import Trend, trends_from_index
 from tenfold.tui import step_messages as sm
-from tenfold.tui.step_view import StepsView, StreamRef
 from tenfold.tui.widgets.steps_pane import StepsPane
+from tenfold.views.step_view import StepsView, StreamRef
 
 if TYPE_CHECKING:
     # The forms and screens are imported by the action that opens them, not at
     # start-up: together they cost about 10 ms before the first paint.
-    from tenfold.store import Store
+    from tenfold.store.store import Store
     from tenfold.tui.dialogs.idea_picker import Choice
     from tenfold.tui.dialogs.step_forms import Savings
 
@@ -214,7 +214,7 @@ class StepActionsMixin:
 
     def action_review(self, span: str = "week") -> None:
         """The week's (or month's) review, with a key to save it."""
-        from tenfold.review import month_period, review, week_period
+        from tenfold.coach.review import month_period, review, week_period
         from tenfold.tui.screens.review_screen import ReviewScreen  # Markdown: 30 ms of start-up if at the top
 
         today = self.store.today()

@@ -19,10 +19,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tenfold.step_items import ITEM_KINDS
+from tenfold.domain.step_items import ITEM_KINDS
 from tenfold.tui import step_messages as sm
 from tenfold.tui.messages import EditGoal, StepToggled
-from tenfold.tui.step_view import StepsView
 from tenfold.tui.widgets.step_content import (
     coaching_text,
     content_text,
@@ -32,6 +31,7 @@ from tenfold.tui.widgets.step_content import (
     savings_text,
     suggestion_text,
 )
+from tenfold.views.step_view import StepsView
 
 
 class ItemList(OptionList):

@@ -22,13 +22,13 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tenfold.coach.prompts import PromptsError, load_prompts
+from tenfold.coach.today import TodayView, build_today
 from tenfold.config import load_settings, save_settings
-from tenfold.expected import Expected
-from tenfold.goal_figures import GoalFigures
-from tenfold.prompts import PromptsError, load_prompts
-from tenfold.store import Store
-from tenfold.today import TodayView, build_today
-from tenfold.totals import LedgerSummary
+from tenfold.domain.monthly import LedgerSummary
+from tenfold.figures.expected import Expected
+from tenfold.figures.goal_figures import GoalFigures
+from tenfold.store.store import Store
 from tenfold.tui.widgets.today_card import NudgeLine, card_title, due_text, goal_text, prompt_text, step_text
 
 NO_CHECKS = "Nothing to flag today."

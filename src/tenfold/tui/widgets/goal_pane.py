@@ -1,6 +1,6 @@
 """The Written Goal pane: the goal read back, how far passive income got, and when it may get there.
 
-Figures come from :class:`~tenfold.ledger_state.LedgerView`: the last full month and the
+Figures come from :class:`~tenfold.views.ledger_state.LedgerView`: the last full month and the
 3-month average in the goal's currency (other currencies through the user's rates; what
 has no rate is shown apart, never added), the gap, and the projection.
 """
@@ -15,14 +15,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
-from tenfold.goal import Goal
-from tenfold.goal_figures import GoalFigures
-from tenfold.ledger_state import LedgerView
-from tenfold.money import format_money, format_totals
-from tenfold.projection import describe, month_text
-from tenfold.text import safe_display
+from tenfold.domain.goal import Goal
+from tenfold.domain.money import format_money, format_totals
+from tenfold.domain.text import safe_display
+from tenfold.figures.goal_figures import GoalFigures
+from tenfold.figures.projection import describe, month_text
 from tenfold.tui.messages import EditGoal
 from tenfold.tui.widgets.pane import Pane
+from tenfold.views.ledger_state import LedgerView
 
 INVITATION = (
     "No goal written yet.\n\n"

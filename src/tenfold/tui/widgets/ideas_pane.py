@@ -16,7 +16,14 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from tenfold.idea_views import (
+from tenfold.domain.ideas import Idea, rung_label
+from tenfold.domain.money import format_totals
+from tenfold.domain.text import safe_display
+from tenfold.tui.messages import AddIdea, DeleteIdea, EditIdea, MakeStream
+from tenfold.tui.widgets.columns import Column
+from tenfold.tui.widgets.pane import Pane
+from tenfold.tui.widgets.virtual_table import VirtualTable
+from tenfold.views.idea_views import (
     FILTER_LABELS,
     FILTERS,
     SORT_LABELS,
@@ -26,13 +33,6 @@ from tenfold.idea_views import (
     next_in,
     passive_marks,
 )
-from tenfold.ideas import Idea, rung_label
-from tenfold.money import format_totals
-from tenfold.text import safe_display
-from tenfold.tui.messages import AddIdea, DeleteIdea, EditIdea, MakeStream
-from tenfold.tui.widgets.columns import Column
-from tenfold.tui.widgets.pane import Pane
-from tenfold.tui.widgets.virtual_table import VirtualTable
 
 COLUMNS = (
     Column("Date", shrink=False),

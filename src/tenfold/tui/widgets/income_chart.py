@@ -1,6 +1,6 @@
 """Monthly passive income as bars against the goal line, sized to whatever room the pane has.
 
-The drawing is :func:`tenfold.charts.bar_chart` (pure, tested by hand); this widget
+The drawing is :func:`tenfold.figures.charts.bar_chart` (pure, tested by hand); this widget
 only colours it and redraws on resize. Rich text and block characters: no plotting
 dependency, and it reads the same in a browser tab (``tenfold serve``).
 """
@@ -13,9 +13,9 @@ from decimal import Decimal
 from rich.text import Text
 from textual.widget import Widget
 
-from tenfold.charts import Bar, bar_chart
-from tenfold.goal_figures import MonthIncome, unconverted
-from tenfold.money import format_money, format_totals
+from tenfold.domain.money import format_money, format_totals
+from tenfold.figures.charts import Bar, bar_chart
+from tenfold.figures.goal_figures import MonthIncome, unconverted
 
 STYLES = {
     "axis": "dim",

@@ -3,7 +3,7 @@
 ``/`` filters the payments (stream name, note, customer, date prefix), ``o`` cycles
 their order, ``c`` swaps the tables for the chart of monthly passive income. With
 100,000 payments none of these reads all payments per keystroke: the orders are
-sorted once (:class:`~tenfold.payment_order.PaymentOrder`), a longer query only
+sorted once (:class:`~tenfold.views.payment_order.PaymentOrder`), a longer query only
 searches the previous matches, and the tables draw only the rows on screen.
 """
 
@@ -21,12 +21,10 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from tenfold.goal import Goal
-from tenfold.goal_figures import MonthIncome
-from tenfold.ledger import Payment, Stream
-from tenfold.ledger_state import LedgerView
-from tenfold.payment_order import PaymentOrder, next_sort
-from tenfold.text import safe_display
+from tenfold.domain.goal import Goal
+from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.text import safe_display
+from tenfold.figures.goal_figures import MonthIncome
 from tenfold.tui.messages import AddPayment, AddStream, DeletePayment, DeleteStream, EditPayment, EditStream
 from tenfold.tui.widgets.income_chart import IncomeChart
 from tenfold.tui.widgets.ledger_text import (
@@ -40,6 +38,8 @@ from tenfold.tui.widgets.ledger_text import (
 )
 from tenfold.tui.widgets.pane import Pane
 from tenfold.tui.widgets.virtual_table import VirtualTable
+from tenfold.views.ledger_state import LedgerView
+from tenfold.views.payment_order import PaymentOrder, next_sort
 
 __all__ = ["LedgerPane", "render_summary"]
 

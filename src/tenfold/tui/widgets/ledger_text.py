@@ -11,13 +11,13 @@ from decimal import Decimal
 
 from rich.text import Text
 
-from tenfold.expected import Expected
-from tenfold.goal import Goal
-from tenfold.goal_figures import MonthIncome
-from tenfold.ledger import Payment, Stream
-from tenfold.money import format_money, format_totals
-from tenfold.text import safe_display
-from tenfold.totals import LedgerSummary
+from tenfold.domain.goal import Goal
+from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.money import format_money, format_totals
+from tenfold.domain.monthly import LedgerSummary
+from tenfold.domain.text import safe_display
+from tenfold.figures.expected import Expected
+from tenfold.figures.goal_figures import MonthIncome
 from tenfold.tui.widgets.columns import Column
 
 OVERDUE_MARK = "! "

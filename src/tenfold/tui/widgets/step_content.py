@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from tenfold.money import format_money
-from tenfold.step_items import ITEM_KINDS, StepItem
-from tenfold.steps import step_info
-from tenfold.text import safe_display
-from tenfold.tui.step_view import StepsView
+from tenfold.domain.money import format_money
+from tenfold.domain.step_items import ITEM_KINDS, StepItem
+from tenfold.domain.steps import step_info
+from tenfold.domain.text import safe_display
+from tenfold.views.step_view import StepsView
 
 
 def one_line(text: str) -> str:

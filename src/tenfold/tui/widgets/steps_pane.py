@@ -22,12 +22,12 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
 
-from tenfold.steps import STEPS, StepState, next_step, step_info
+from tenfold.domain.steps import STEPS, StepState, next_step, step_info
 from tenfold.tui.messages import StepNotesChanged, StepToggled
 from tenfold.tui.step_messages import AddToStep, OpenStep
-from tenfold.tui.step_view import StepsView
 from tenfold.tui.widgets.pane import Pane
 from tenfold.tui.widgets.step_content import coaching_text, content_text, suggestion_text
+from tenfold.views.step_view import StepsView
 
 if TYPE_CHECKING:  # the editor is imported when it is built, after the first paint
     from textual.widgets import TextArea

@@ -1,7 +1,7 @@
 """The today card's text: the goal read back, progress, the day's question, the next step, money due.
 
 Rendering is kept apart from the screen (``tui/screens/today.py``) so it can be
-read as plain functions of a :class:`~tenfold.today.TodayView`.
+read as plain functions of a :class:`~tenfold.coach.today.TodayView`.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import Static
 
-from tenfold.expected import Expected
-from tenfold.money import format_money
-from tenfold.nudges import Nudge
-from tenfold.text import safe_display
-from tenfold.today import TodayView
+from tenfold.coach.nudges import Nudge
+from tenfold.coach.today import TodayView
+from tenfold.domain.money import format_money
+from tenfold.domain.text import safe_display
+from tenfold.figures.expected import Expected
 from tenfold.tui.widgets.goal_pane import progress_bar
 
 WELCOME = (

@@ -1,0 +1,284 @@
+"""The weekly (or monthly) review, as Markdown: a look back that fits on one screen.
+
+Goal and progress, the steps ticked, the money that came in, the ideas written,
+the work done on the steps, and the streak. Markdown because it reads as plain
+text in a terminal and renders in any viewer; tables are padded so they line up
+unrendered too. :func:`review` is pure: it reads a store-like source and two
+dates, never the clock, so it is tested over fixed dates.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Protocol
+
+from tenfold.coach.markdown import limited, md, table
+from tenfold.domain.goal import Goal, GoalVersion
+from tenfold.domain.goal_history import diff_goals
+from tenfold.domain.ideas import Idea
+from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.money import format_money, format_totals
+from tenfold.domain.rates import Rate, convert_totals, month_end
+from tenfold.domain.step_items import ITEM_KINDS, StepItem
+from tenfold.domain.steps import STEPS, StepState, next_step
+from tenfold.figures.status import percent
+from tenfold.figures.streak import streak
+
+
+class ReviewSource(Protocol):
+    """What the review reads; :class:`tenfold.store.store.Store` is one."""
+
+    @property
+    def goal(self) -> Goal | None: ...
+
+    def goal_history(self) -> list[GoalVersion]: ...
+
+    def steps(self) -> list[StepState]: ...
+
+    def step_items(self, step: int | None = None) -> list[StepItem]: ...
+
+    def streams(self) -> list[Stream]: ...
+
+    def payments(self) -> list[Payment]: ...
+
+    def ideas(self) -> list[Idea]: ...
+
+    def checkins(self) -> set[date]: ...
+
+    def rates(self) -> list[Rate]: ...
+
+
+# ----- periods ---------------------------------------------------------------------
+
+
+def week_period(day: date) -> tuple[date, date]:
+    """The seven days ending on ``day``."""
+    return day - timedelta(days=6), day
+
+
+def month_period(day: date, today: date) -> tuple[date, date]:
+    """The calendar month holding ``day``; a month still running ends ``today``."""
+    start = day.replace(day=1)
+    end = day.replace(day=calendar.monthrange(day.year, day.month)[1])
+    if start <= today < end:
+        end = today
+    return start, end
+
+
+def is_whole_month(start: date, end: date) -> bool:
+    """Whether the period starts on a month's first day and stays inside that month."""
+    return start.day == 1 and (start.year, start.month) == (end.year, end.month)
+
+
+def period_title(start: date, end: date) -> str:
+    """``Weekly review · 2026-11-15 to 2026-11-21`` or ``Monthly review · November 2026``."""
+    if _span(start, end) == "this month":
+        last = calendar.monthrange(end.year, end.month)[1]
+        so_far = "" if end.day == last else f" (to {end.isoformat()})"
+        return f"Monthly review · {calendar.month_name[start.month]} {start.year}{so_far}"
+    if (end - start).days == 6:
+        return f"Weekly review · {start.isoformat()} to {end.isoformat()}"
+    return f"Review · {start.isoformat()} to {end.isoformat()}"
+
+
+# ----- the figures ----------------------------------------------------------------------
+
+
+@dataclass
+class _Money:
+    """Everything the review needs from the payments, gathered in one pass."""
+
+    count: int
+    all: dict[str, Decimal]
+    passive: dict[str, Decimal]
+    per_stream: dict[int, tuple[int, Decimal]]
+    month_passive: dict[str, Decimal]
+
+
+def _gather(payments: Sequence[Payment], streams: dict[int, Stream], start: date, end: date) -> _Money:
+    month_start = end.replace(day=1)
+    totals: defaultdict[str, Decimal] = defaultdict(Decimal)
+    passive: defaultdict[str, Decimal] = defaultdict(Decimal)
+    month_passive: defaultdict[str, Decimal] = defaultdict(Decimal)
+    per_stream: dict[int, tuple[int, Decimal]] = {}
+    count = 0
+    for p in payments:
+        if not month_start <= p.on <= end and not start <= p.on <= end:
+            continue
+        s = streams.get(p.stream_id)
+        if s is None:
+            continue
+        if month_start <= p.on <= end and s.kind == "passive":
+            month_passive[s.currency] += p.amount
+        if start <= p.on <= end:
+            count += 1
+            totals[s.currency] += p.amount
+            if s.kind == "passive":
+                passive[s.currency] += p.amount
+            n, sub = per_stream.get(s.id, (0, Decimal(0)))
+            per_stream[s.id] = (n + 1, sub + p.amount)
+    return _Money(count, dict(totals), dict(passive), per_stream, dict(month_passive))
+
+
+def _in(day: date | None, start: date, end: date) -> bool:
+    return day is not None and start <= day <= end
+
+
+# ----- the sections ------------------------------------------------------------------------
+
+
+def _goal_section(source: ReviewSource, money: _Money, start: date, end: date, span: str) -> list[str]:
+    goal = source.goal
+    out = ["## Goal", ""]
+    if goal is None:
+        return [*out, "No goal written yet. Writing it down comes first: how much passive income a month, "
+                      "and by when.", ""]
+    out += [f"> {md(line)}" if line.strip() else ">" for line in goal.text.strip().splitlines()]
+    days = (goal.deadline - end).days
+    left = f"{days} days left" if days >= 0 else f"{-days} days past"
+    month = f"{calendar.month_name[end.month]} {end.year}"
+    # Other currencies count as the goal pane counts them: converted at the rate in
+    # effect on the month's last day, and what has no rate is named, never added.
+    rates, on = source.rates(), month_end(end.year, end.month)
+    reached = convert_totals(money.month_passive, goal.currency, on, rates)
+    in_span = convert_totals(money.passive, goal.currency, on, rates)
+    share = percent(reached.amount / goal.amount) if goal.amount > 0 else 0
+    out += [
+        "",
+        f"- Target: **{format_money(goal.amount, goal.currency)}** passive income a month, "
+        f"by {goal.deadline.isoformat()} ({left})",
+        f"- {month} up to {end.isoformat()}: {format_money(reached.amount, goal.currency)} passive, "
+        f"{share}% of the target{_apart(reached.unconverted, goal.currency)}",
+        f"- Passive income {span}: {format_money(in_span.amount, goal.currency)}"
+        f"{_apart(in_span.unconverted, goal.currency)}",
+    ]
+    history = sorted(source.goal_history(), key=lambda v: (v.replaced_on, v.id))
+    for index, version in enumerate(history):
+        if not _in(version.replaced_on, start, end):
+            continue
+        successor = history[index + 1].goal if index + 1 < len(history) else goal
+        changes = "; ".join(c.describe() for c in diff_goals(version.goal, successor)) or "same figures"
+        out.append(f"- Rewritten on {version.replaced_on.isoformat()}: {md(changes)}")
+    return [*out, ""]
+
+
+def _apart(unconverted: dict[str, Decimal], currency: str) -> str:
+    """`` (not counted, no rate to EUR: 41.20 USD)`` or nothing."""
+    return f" (not counted, no rate to {currency}: {format_totals(unconverted)})" if unconverted else ""
+
+
+def _steps_section(steps: list[StepState], start: date, end: date, span: str) -> list[str]:
+    out = ["## Steps", ""]
+    ticked = sorted((s for s in steps if _in(s.done_on, start, end)), key=lambda s: (s.done_on, s.number))
+    if ticked:
+        out += [f"Ticked {span}:", ""]
+        out += [f"- [x] {s.number} {STEPS[s.number - 1].title} ({s.done_on})" for s in ticked]
+        out.append("")
+    else:
+        out += [f"No step ticked {span}.", ""]
+    done = sum(1 for s in steps if s.done)
+    upcoming = next_step(steps)
+    line = f"{done} of {len(STEPS)} steps done."
+    if upcoming is not None:
+        line += f" Next: **{upcoming.number} {upcoming.title}**. {upcoming.today}"
+    else:
+        line += " All eight are ticked: keep scaling what works."
+    return [*out, line, ""]
+
+
+def _payments_section(money: _Money, streams: dict[int, Stream], span: str) -> list[str]:
+    out = ["## Payments", ""]
+    if money.count == 0:
+        return [*out, f"No payments recorded {span}.", ""]
+    out += [f"{money.count} payment{'s' if money.count != 1 else ''} {span}.", ""]
+    rows = [
+        [c, format_money(v), format_money(money.passive.get(c, Decimal(0)))] for c, v in sorted(money.all.items())
+    ]
+    out += [*table(["Currency", "All income", "Passive"], rows, right=(1, 2)), ""]
+    ordered = sorted(money.per_stream.items(),
+                     key=lambda kv: (streams[kv[0]].currency, -kv[1][1], streams[kv[0]].name.casefold()))
+    stream_rows = [
+        [md(streams[sid].name), streams[sid].kind, str(n), format_money(total, streams[sid].currency)]
+        for sid, (n, total) in ordered
+    ]
+    return [*out, *table(["Stream", "Kind", "Payments", "Total"], stream_rows, right=(2, 3)), ""]
+
+
+def _ideas_section(ideas: list[Idea], start: date, end: date, span: str) -> list[str]:
+    new = sorted((i for i in ideas if start <= i.written_on <= end), key=lambda i: (i.written_on, i.id))
+    out = ["## New ideas", ""]
+    if not new:
+        return [*out, f"No new brainstorm entries {span}. Who got value from you lately, and how could it "
+                      "reach ten times as many?", ""]
+    lines = [f"- **{md(i.who)}**: {md(i.value)} ({i.written_on})" for i in new]
+    return [*out, *limited(lines, "ideas"), ""]
+
+
+def _items_section(items: list[StepItem], streams: dict[int, Stream], start: date, end: date,
+                   span: str) -> list[str]:
+    out = ["## Work on the steps", ""]
+    added = [i for i in items if start <= i.added_on <= end]
+    if not added:
+        out += [f"Nothing added to the steps {span}.", ""]
+    else:
+        lines = []
+        for i in added:
+            kind = ITEM_KINDS[i.step]
+            name = i.text or (streams[i.stream_id].name if i.stream_id in streams else "")
+            box = ("[x] " if i.done else "[ ] ") if kind.done_label else ""
+            lines.append(f"- {box}Step {i.step}, {kind.noun}: {md(name)} ({i.added_on})")
+        out += [f"Added {span}:", "", *limited(lines, "items"), ""]
+    rows = []
+    for number, kind in ITEM_KINDS.items():
+        own = [i for i in items if i.step == number]
+        if own and kind.done_label:
+            rows.append([f"{number} {STEPS[number - 1].title}", f"{sum(i.done for i in own)} of {len(own)} "
+                         f"{kind.done_label.lower()}"])
+        elif own:
+            rows.append([f"{number} {STEPS[number - 1].title}", f"{len(own)} listed"])
+    if rows:
+        out += ["Where each step stands:", "", *table(["Step", "Items"], rows), ""]
+    return out
+
+
+def _streak_section(checkins: set[date], start: date, end: date, span: str) -> list[str]:
+    days = streak(checkins, end)
+    length = (end - start).days + 1
+    active = sum(1 for d in checkins if start <= d <= end)
+    return [
+        "## Streak",
+        "",
+        f"- {days} day{'s' if days != 1 else ''} in a row as of {end.isoformat()}",
+        f"- Worked on the plan on {active} of {length} days {span}",
+        "",
+    ]
+
+
+def _span(start: date, end: date) -> str:
+    """How the review names its own period in sentences."""
+    if is_whole_month(start, end) and (end - start).days > 6:
+        return "this month"
+    return "this week" if (end - start).days == 6 else "in the period"
+
+
+def review(source: ReviewSource, period_start: date, period_end: date) -> str:
+    """The review of ``period_start``..``period_end`` (both included) as Markdown text."""
+    if period_end < period_start:
+        raise ValueError("the review period ends before it starts")
+    start, end = period_start, period_end
+    span = _span(start, end)
+    streams = {s.id: s for s in source.streams()}
+    money = _gather(source.payments(), streams, start, end)
+    lines = [f"# {period_title(start, end)}", ""]
+    lines += _goal_section(source, money, start, end, span)
+    lines += _steps_section(source.steps(), start, end, span)
+    lines += _payments_section(money, streams, span)
+    lines += _ideas_section(source.ideas(), start, end, span)
+    lines += _items_section(source.step_items(), streams, start, end, span)
+    lines += _streak_section(source.checkins(), start, end, span)
+    return "\n".join(lines).rstrip() + "\n"

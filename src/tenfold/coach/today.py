@@ -1,0 +1,114 @@
+"""The day's view: everything the today card shows, gathered by one pure function.
+
+The card is opened at start-up, so it reuses what the main screen already
+computed: the goal pane's figures (:class:`~tenfold.figures.goal_figures.GoalFigures`:
+last full month, 3-month average, the projection) or, without them, the month
+totals (:class:`~tenfold.figures.totals.LedgerSummary`), and the expected payments. It
+reads the payments once more at most, through
+:func:`tenfold.coach.nudges.payment_facts`, which stops after about a year of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from tenfold.coach.nudges import Nudge, active, all_nudges, payment_facts
+from tenfold.coach.prompts import prompt_for
+from tenfold.domain.goal import Goal
+from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.monthly import LedgerSummary
+from tenfold.domain.rates import Rate
+from tenfold.domain.steps import StepInfo, StepState, next_step
+from tenfold.figures.expected import Expected, expected_payments
+from tenfold.figures.goal_figures import GoalFigures
+from tenfold.figures.projection import describe
+from tenfold.figures.streak import streak
+
+DUE_DAYS = 30
+"""How far ahead the card looks for expected payments."""
+
+
+@dataclass(frozen=True)
+class TodayView:
+    """What the today card shows. Amounts are passive income in the goal's currency (zero without a goal)."""
+
+    day: date
+    goal: Goal | None
+    last_month: Decimal
+    """The last full month: the figure progress is measured by, as in the goal pane."""
+    this_month: Decimal
+    """This month so far."""
+    average: Decimal | None
+    """The last 3 full months' average, when the goal pane's figures were given."""
+    outlook: str | None
+    """The projection in words, when the goal pane's figures were given."""
+    prompt: str
+    next_step: StepInfo | None
+    due: list[Expected]
+    streak: int
+    nudges: list[Nudge]
+    """The checks that fired and were not dismissed."""
+
+    @property
+    def share(self) -> Decimal:
+        """The last full month as a share of the goal's monthly amount (0..1+)."""
+        if self.goal is None or self.goal.amount <= 0:
+            return Decimal(0)
+        return self.last_month / self.goal.amount
+
+
+def build_today(
+    *,
+    today: date,
+    goal: Goal | None,
+    summary: LedgerSummary | None = None,
+    figures: GoalFigures | None = None,
+    expected: Sequence[Expected] | None = None,
+    streams: Sequence[Stream],
+    payments: Iterable[Payment],
+    steps: Sequence[StepState],
+    backup_items: int,
+    checkins: Iterable[date],
+    dismissed: Mapping[str, date],
+    prompts: Sequence[str],
+    rates: Sequence[Rate] = (),
+) -> TodayView:
+    """Gather the card for ``today``; ``payments`` newest first, as the store gives them.
+
+    The goal pane's ``figures`` are used when given (amounts converted with the
+    user's rates); otherwise ``summary`` (the goal's currency only). ``expected``
+    is the screen's list of payments due; without it, it is worked out here.
+    ``prompts`` may hold a single line explaining why the prompts could not be read.
+    """
+    facts = payment_facts(payments, streams, today)
+    this = last = Decimal(0)
+    average: Decimal | None = None
+    outlook: str | None = None
+    if goal is not None and figures is not None:
+        this, last, average = figures.this_month.amount, figures.last_month.amount, figures.average
+        outlook = describe(figures.projection)
+    elif goal is not None and summary is not None:
+        this = summary.passive_this_month.get(goal.currency, Decimal(0))
+        last = summary.passive_last_month.get(goal.currency, Decimal(0))
+    found = all_nudges(
+        goal=goal, passive=max(this, last), streams=streams, facts=facts, steps=steps, backup_items=backup_items,
+        today=today, rates=rates,
+    )
+    if expected is None:
+        expected = expected_payments(streams, facts.last_paid, today, days=DUE_DAYS)
+    return TodayView(
+        day=today,
+        goal=goal,
+        last_month=last,
+        this_month=this,
+        average=average,
+        outlook=outlook,
+        prompt=prompt_for(today, list(prompts)) if prompts else "",
+        next_step=next_step(list(steps)),
+        due=list(expected),
+        streak=streak(checkins, today),
+        nudges=active(found, dismissed),
+    )

@@ -1,0 +1,229 @@
+"""Totals per month and stream, built once and then kept up to date payment by payment.
+
+With 100,000 payments, summing them again after each save is what made the
+ledger feel slow. :class:`MonthlyIndex` reads every payment once when the app
+opens; after that the screen tells it what the store changed (a payment added,
+edited or deleted, a stream deleted) and the figures follow in constant time.
+It holds sums, never payments, and never writes anything: the store stays the
+only writer.
+
+Each stream has one currency, so a stream's monthly total is one Decimal. Where
+totals of different streams meet (a month's passive income), they are kept per
+currency here; :mod:`tenfold.figures.goal_figures` converts them with the user's rates.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from tenfold.domain.dates import previous_month
+from tenfold.domain.ledger import Payment, Stream
+
+Totals = dict[str, Decimal]
+"""Money per currency: never added across currencies without a rate."""
+
+
+@dataclass(frozen=True)
+class LedgerSummary:
+    """The figures the ledger pane shows at the top."""
+
+    this_month: Totals
+    last_month: Totals
+    passive_this_month: Totals
+    passive_last_month: Totals
+
+
+def by_currency(per_stream: Mapping[int, Decimal], streams: Mapping[int, Stream], kind: str | None = None) -> Totals:
+    """Per-stream totals folded into per-currency totals, optionally one kind only; unknown streams count nowhere."""
+    totals: defaultdict[str, Decimal] = defaultdict(Decimal)
+    for stream_id, amount in per_stream.items():
+        stream = streams.get(stream_id)
+        if stream is not None and (kind is None or stream.kind == kind):
+            totals[stream.currency] += amount
+    return dict(totals)
+
+Month = tuple[int, int]
+"""(year, month)."""
+Columns = tuple[list[int], list[Decimal], list[int]]
+"""A month's stream ids, their totals and their numbers of payments, in step."""
+
+_ZERO = Decimal(0)
+
+
+def months_back(month: Month, count: int) -> list[Month]:
+    """``count`` months ending with ``month``, oldest first."""
+    out = [month]
+    for _ in range(count - 1):
+        out.append(previous_month(*out[-1]))
+    out.reverse()
+    return out
+
+
+def month_index(month: Month) -> int:
+    """Months since year 0: subtracting two of these counts the months between."""
+    return month[0] * 12 + month[1] - 1
+
+
+class MonthlyIndex:
+    """Per (year, month) and stream: the sum and the number of payments; each stream's last payment."""
+
+    def __init__(self) -> None:
+        self._totals: dict[Month, dict[int, Decimal]] = {}
+        self._counts: dict[Month, dict[int, int]] = {}
+        self._last: dict[int, date] = {}
+        self._stale: set[int] = set()
+        """Streams whose latest payment went; their last date is looked up again when asked."""
+        self.count = 0
+        """Payments counted: the screen compares it with the store's to catch changes made elsewhere."""
+        self.changed: set[Month] = set()
+        """Months changed since the owner last looked (the store re-serialises only those)."""
+
+    @classmethod
+    def build(cls, payments: Iterable[Payment]) -> MonthlyIndex:
+        """The index of ``payments``, in one pass."""
+        index = cls()
+        for payment in payments:
+            index.add(payment)
+        return index
+
+    # ----- following the store's changes ------------------------------------------------
+
+    def add(self, payment: Payment) -> None:
+        """Count a payment the store has just saved."""
+        key = (payment.on.year, payment.on.month)
+        sums = self._totals.get(key)
+        if sums is None:
+            sums = self._totals[key] = {}
+            self._counts[key] = {}
+        self.changed.add(key)
+        sid = payment.stream_id
+        sums[sid] = sums.get(sid, _ZERO) + payment.amount
+        counts = self._counts[key]
+        counts[sid] = counts.get(sid, 0) + 1
+        last = self._last.get(sid)
+        if last is None or payment.on > last:
+            self._last[sid] = payment.on
+        self.count += 1
+
+    def remove(self, payment: Payment) -> None:
+        """Forget a payment the store has just deleted (or the old version of an edited one)."""
+        key = (payment.on.year, payment.on.month)
+        sid = payment.stream_id
+        counts = self._counts.get(key)
+        if counts is None or sid not in counts:
+            raise KeyError(f"payment {payment.id} was never counted")
+        self.changed.add(key)
+        counts[sid] -= 1
+        if counts[sid] == 0:
+            del counts[sid]
+            del self._totals[key][sid]
+            if not counts:
+                del self._counts[key], self._totals[key]
+        else:
+            self._totals[key][sid] -= payment.amount
+        if self._last.get(sid) == payment.on:
+            self._stale.add(sid)
+        self.count -= 1
+
+    def replace(self, old: Payment, new: Payment) -> None:
+        """An edited payment: the old version out, the new one in."""
+        self.remove(old)
+        self.add(new)
+
+    def drop_stream(self, stream_id: int) -> None:
+        """A deleted stream took its payments along."""
+        for key in list(self._counts):
+            counts = self._counts[key]
+            gone = counts.pop(stream_id, 0)
+            if gone:
+                self.changed.add(key)
+                self.count -= gone
+                del self._totals[key][stream_id]
+                if not counts:
+                    del self._counts[key], self._totals[key]
+        self._last.pop(stream_id, None)
+        self._stale.discard(stream_id)
+
+    # ----- kept in the data file (tenfold.store.payment_index) -------------------------------
+
+    @classmethod
+    def restore(cls, months: Mapping[Month, Columns], last: Mapping[int, date]) -> MonthlyIndex:
+        """An index as :meth:`cells` and :meth:`last_paid` gave it when it was saved."""
+        index = cls()
+        for month, (sids, totals, counts) in months.items():
+            if sids:
+                index._totals[month] = dict(zip(sids, totals, strict=True))
+                index._counts[month] = dict(zip(sids, counts, strict=True))
+                index.count += sum(counts)
+        index._last = dict(last)
+        return index
+
+    def cells(self, month: Month) -> dict[int, tuple[Decimal, int]]:
+        """Each stream's (total, number of payments) in ``month``."""
+        counts = self._counts.get(month, {})
+        return {sid: (total, counts[sid]) for sid, total in self._totals.get(month, {}).items()}
+
+    # ----- reading -------------------------------------------------------------------
+
+    def month(self, month: Month) -> Mapping[int, Decimal]:
+        """Each stream's total in ``month``, by stream id (do not change it)."""
+        return self._totals.get(month, {})
+
+    def months(self) -> list[Month]:
+        """The months that have payments, oldest first."""
+        return sorted(self._totals)
+
+    def series(self, stream_id: int, months: Sequence[Month]) -> list[Decimal]:
+        """A stream's total in each of ``months`` (0 where it had none)."""
+        return [self._totals.get(m, {}).get(stream_id, _ZERO) for m in months]
+
+    def first_month(self, stream_ids: Iterable[int]) -> Month | None:
+        """The earliest month in which any of ``stream_ids`` was paid."""
+        wanted = set(stream_ids)
+        for key in self.months():
+            if wanted.intersection(self._totals[key]):
+                return key
+        return None
+
+    def last_paid(self, newest_first: Sequence[Payment]) -> dict[int, date]:
+        """Each stream's latest payment date.
+
+        After the latest payment of a stream was deleted or moved, its new latest
+        one is found by reading the store's newest-first list from the top until
+        every such stream turns up: usually a few rows, one pass at worst.
+        """
+        if self._stale:
+            self._resolve(newest_first)
+        return dict(self._last)
+
+    def _resolve(self, newest_first: Sequence[Payment]) -> None:
+        for sid in self._stale:
+            self._last.pop(sid, None)
+        missing = {sid for sid in self._stale if self._has_payments(sid)}
+        self._stale.clear()
+        for payment in newest_first:
+            if not missing:
+                break
+            if payment.stream_id in missing:
+                self._last[payment.stream_id] = payment.on
+                missing.discard(payment.stream_id)
+
+    def _has_payments(self, stream_id: int) -> bool:
+        return any(stream_id in counts for counts in self._counts.values())
+
+
+def summary_from(index: MonthlyIndex, streams: Iterable[Stream], today: date) -> LedgerSummary:
+    """This month's and last month's totals, as :func:`tenfold.figures.totals.summarize` gives them, from the index."""
+    by_id = {s.id: s for s in streams}
+    this = index.month((today.year, today.month))
+    last = index.month(previous_month(today.year, today.month))
+    return LedgerSummary(
+        this_month=by_currency(this, by_id),
+        last_month=by_currency(last, by_id),
+        passive_this_month=by_currency(this, by_id, "passive"),
+        passive_last_month=by_currency(last, by_id, "passive"),
+    )

@@ -1,0 +1,59 @@
+"""Free text typed by people: kept exactly, refused only when it cannot be stored.
+
+Emoji, right-to-left scripts and long lines are kept as typed. Text that cannot be
+encoded as UTF-8 (lone surrogates) or holds NUL is refused with a message, because
+it would not survive a round trip through the data file.
+"""
+
+from __future__ import annotations
+
+from tenfold.domain.errors import FieldError
+
+MAX_TEXT = 100_000
+"""Longest free text we accept in one field: a long essay, not a pasted file."""
+
+
+def clean_text(text: str, field: str, *, required: bool = False, single_line: bool = False) -> str:
+    """Validate free text; return it unchanged (single-line fields are stripped)."""
+    value = text.strip() if single_line else text
+    if required and not value.strip():
+        raise FieldError(field, f"The {field.replace('_', ' ')} cannot be empty")
+    if len(value) > MAX_TEXT:
+        raise FieldError(field, f"Too long: at most {MAX_TEXT:,} characters")
+    if "\x00" in value:
+        raise FieldError(field, "Contains a NUL character, which cannot be saved")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise FieldError(field, "Contains characters that cannot be saved as UTF-8") from None
+    if single_line and ("\n" in value or "\r" in value):
+        raise FieldError(field, "Must be a single line")
+    return value
+
+
+BIDI_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+"""Invisible direction overrides: kept in the data, but shown as a visible mark."""
+
+
+def safe_display(text: str) -> str:
+    """Show control characters as visible symbols so they never break the screen.
+
+    Right-to-left scripts display as themselves; only the invisible controls that
+    could reorder the rest of a line are replaced.
+    """
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if ch in BIDI_CONTROLS:
+            out.append("\ufffd")
+        elif ch in "\n\t":
+            out.append(ch)
+        elif code < 0x20:
+            out.append(chr(0x2400 + code))
+        elif code == 0x7F:
+            out.append("\u2421")
+        elif 0x80 <= code < 0xA0:
+            out.append("\ufffd")
+        else:
+            out.append(ch)
+    return "".join(out)

@@ -1,0 +1,169 @@
+"""Everything in the data file as one plain document, for backups and other tools.
+
+Money stays exact (Decimal written as a string) and dates are ISO, exactly as in
+the data file, so an export can be read back without rounding. Kept free of click
+and Textual so the app can offer the same export.
+
+Besides JSON, the payments can be written as a plain-text accounting journal that
+hledger and ledger-cli both read (:func:`journal_text`), so a user can check
+Tenfold's sums with those tools or keep their books there.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from tenfold import __version__
+from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.steps import step_info
+from tenfold.store.schema import SCHEMA_VERSION
+from tenfold.store.store import Store
+
+EXPORT_VERSION = 1
+"""Bumped when the export's own shape changes, independently of the data file."""
+
+
+def export_document(store: Store, today: date) -> dict[str, Any]:
+    """Goal, steps, streams, payments, rates, ideas and check-ins as JSON-ready values."""
+    streams = {s.id: s for s in store.streams()}
+    return {
+        "tenfold_export": {
+            "export_version": EXPORT_VERSION,
+            "schema_version": SCHEMA_VERSION,
+            "app_version": __version__,
+            "exported_on": today.isoformat(),
+        },
+        "goal": store.goal.to_store() if store.goal else None,
+        "steps": [{**s.to_store(), "title": step_info(s.number).title} for s in store.steps()],
+        "streams": [{"id": s.id, **s.to_store()} for s in streams.values()],
+        "payments": [
+            {
+                "id": p.id,
+                "date": p.on.isoformat(),
+                "stream_id": p.stream_id,
+                "stream": streams[p.stream_id].name,
+                "amount": str(p.amount),
+                "currency": streams[p.stream_id].currency,
+                "note": p.note,
+                "customer": p.customer,
+            }
+            for p in sorted(store.payments(), key=lambda p: (p.on, p.id))
+        ],
+        "rates": [{"id": r.id, **r.to_store()} for r in sorted(store.rates(), key=lambda r: (r.on, r.id))],
+        "ideas": [{"id": i.id, **i.to_store()} for i in sorted(store.ideas(), key=lambda i: (i.written_on, i.id))],
+        "checkins": sorted(d.isoformat() for d in store.checkins()),
+    }
+
+
+# ----- the ledger journal ---------------------------------------------------------
+
+RECEIVED_ACCOUNT = "assets:received"
+"""Where every payment lands; the other side of each transaction is the stream's income account."""
+
+_ACCOUNT_PUNCTUATION = frozenset(" -_.&+'/")
+_PLAIN_COMMODITY = re.compile(r"^[A-Za-z]+$")
+_CENTS = Decimal("0.01")
+_BREAKING = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+"""Control characters and line or paragraph separators: they would end or break a line."""
+
+
+def _account_part(name: str, fallback: str) -> str:
+    """A stream name made safe as one segment of an account name, for both tools.
+
+    Both tools end an account name at two spaces or a tab, split it at ``:``, read
+    ``;`` as a comment and brackets or parentheses at the start as virtual postings,
+    so only letters, digits, marks and a little plain punctuation are kept; anything
+    else becomes ``-`` and runs of white space become one space.
+    """
+    text = unicodedata.normalize("NFC", name)
+    kept = "".join(
+        " " if ch.isspace() else ch if ch in _ACCOUNT_PUNCTUATION or unicodedata.category(ch)[0] in "LNM" else "-"
+        for ch in text
+    )
+    return " ".join(kept.split()) or fallback
+
+
+def journal_accounts(streams: Iterable[Stream]) -> dict[int, str]:
+    """The income account of each stream: ``income:<kind>:<name>``, unique per stream.
+
+    Two names can clean up to the same account ("Books: EU" and "Books- EU"); the
+    later stream (by id) then gets its id appended, so their money never merges.
+    """
+    accounts: dict[int, str] = {}
+    taken: set[str] = set()
+    for stream in sorted(streams, key=lambda s: s.id):
+        part = _account_part(stream.name, f"stream {stream.id}")
+        account = f"income:{_account_part(stream.kind, 'other')}:{part}"
+        if account in taken:
+            account = f"{account}-{stream.id}"
+        taken.add(account)
+        accounts[stream.id] = account
+    return accounts
+
+
+def _description(text: str) -> str:
+    """One line of free text that neither tool can mistake for a comment or a field."""
+    return " ".join(_BREAKING.sub(" ", text).replace(";", ",").split())
+
+
+def _commodity(currency: str) -> str:
+    """ISO codes are plain letters; anything else is quoted, which both tools accept."""
+    if _PLAIN_COMMODITY.match(currency):
+        return currency
+    quoted = currency.replace('"', "").strip()
+    return f'"{quoted}"' if quoted else "XXX"
+
+
+def _amount(value: Decimal) -> str:
+    """Exact decimal text with at least two places and no thousands separators.
+
+    Separators would make both tools guess which mark is the decimal point.
+    """
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent > -2:
+        value = value.quantize(_CENTS)
+    return format(value, "f")
+
+
+def journal_text(streams: Iterable[Stream], payments: Iterable[Payment], exported_on: date) -> str:
+    """Payments as a journal: one balanced transaction per payment, oldest first.
+
+    Income is credited (negative) to ``income:<kind>:<stream>`` and debited to
+    :data:`RECEIVED_ACCOUNT`, in the stream's own currency; nothing is converted.
+    The payment id is the transaction code, so a line can be traced back.
+    Commodities and accounts are declared up front, so ``hledger check --strict``
+    and ``ledger --pedantic`` accept the file too.
+    """
+    by_id = {s.id: s for s in streams}
+    accounts = journal_accounts(by_id.values())
+    ordered = sorted(payments, key=lambda p: (p.on, p.id))
+    payees = {s.id: _description(s.name).replace("|", "/") or f"stream {s.id}" for s in by_id.values()}
+    commodities = {s.id: _commodity(s.currency) for s in by_id.values()}
+    lines = [
+        "; Tenfold income ledger, readable by hledger and ledger-cli.",
+        f"; Exported {exported_on.isoformat()} by Tenfold {__version__}: "
+        f"{len(ordered)} payments from {len(by_id)} streams.",
+        "; Income accounts are credited (negative), as in double-entry bookkeeping;",
+        f"; the money received is in {RECEIVED_ACCOUNT}. Each stream keeps its own currency.",
+        "",
+        *(f"commodity {c}" for c in sorted(set(commodities.values()))),
+        "",
+        *(f"account {accounts[s.id]}" for s in sorted(by_id.values(), key=lambda s: accounts[s.id])),
+        f"account {RECEIVED_ACCOUNT}",
+        "",
+    ]
+    for p in ordered:
+        note = _description(p.note)
+        commodity = commodities[p.stream_id]
+        lines.append(f"{p.on.isoformat()} ({p.id}) {payees[p.stream_id]}" + (f" | {note}" if note else ""))
+        received = _amount(p.amount)
+        credited = received[1:] if received.startswith("-") else f"-{received}"
+        lines.append(f"    {accounts[p.stream_id]}  {credited} {commodity}")
+        lines.append(f"    {RECEIVED_ACCOUNT}  {received} {commodity}")
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,45 @@
+"""One export, whichever way it is asked for: the text of each format, and writing it to a file.
+
+The command line (``tenfold export``) and the app's "Export…" dialog both go
+through here, so they write the same bytes and refuse the same paths with the
+same words: never the data file itself, never into a folder that does not exist.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tenfold.domain.errors import FieldError
+from tenfold.exchange.document import export_document, journal_text
+from tenfold.exchange.plain import markdown_document, payments_csv
+from tenfold.store.file.storage import atomic_write
+from tenfold.store.store import Store
+
+EXPORT_FORMATS = ("csv", "json", "markdown", "ledger")
+SUFFIXES = {"csv": ".csv", "json": ".json", "markdown": ".md", "ledger": ".journal"}
+
+
+def export_text(store: Store, fmt: str) -> tuple[str, str]:
+    """The export in ``fmt`` and a few words on what it holds ("3 payments from 2 streams")."""
+    streams, payments = store.streams(), store.payments()
+    if fmt == "ledger":
+        return journal_text(streams, payments, store.today()), f"{len(payments)} payments from {len(streams)} streams"
+    if fmt == "csv":
+        return payments_csv(streams, payments), f"{len(payments)} payments from {len(streams)} streams"
+    ideas = store.ideas()
+    summary = f"{len(payments)} payments, {len(streams)} streams and {len(ideas)} ideas"
+    if fmt == "markdown":
+        return markdown_document(goal=store.goal, steps=store.steps(), streams=streams, payments=payments,
+                                 rates=store.rates(), ideas=ideas, exported_on=store.today()), summary
+    if fmt == "json":
+        return json.dumps(export_document(store, store.today()), indent=2, ensure_ascii=False) + "\n", summary
+    raise FieldError("format", f"Choose one of: {', '.join(EXPORT_FORMATS)}")
+
+
+def write_export(target: Path, text: str, field: str = "path") -> None:
+    """Write ``text`` to ``target`` (private, mode 0600); a crash never leaves half an export."""
+    try:
+        atomic_write(target, text.encode("utf-8"))
+    except OSError as exc:
+        raise FieldError(field, f"{target}: cannot be written: {exc.strerror}") from None

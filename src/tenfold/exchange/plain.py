@@ -1,0 +1,113 @@
+"""Exports people open in a spreadsheet or read: payments as CSV, everything as Markdown.
+
+The CSV has the columns ``tenfold import`` reads by default (date, stream,
+amount, note, customer) plus the stream's currency, which the import checks
+against the stream, so an export imports back cleanly into a ledger with the same
+streams (and, there, every row is a duplicate and skipped). Money stays exact:
+"1234.50", no thousands separators, never a float.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+
+from tenfold.domain.goal import Goal
+from tenfold.domain.ideas import Idea
+from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.money import format_money
+from tenfold.domain.rates import CONVERSION_RULE, Rate
+from tenfold.domain.steps import StepState, step_info
+
+CSV_EXPORT_COLUMNS = ("date", "stream", "amount", "currency", "note", "customer")
+
+
+def payments_csv(streams: Iterable[Stream], payments: Iterable[Payment]) -> str:
+    """Every payment, oldest first, one CSV row each."""
+    names = {s.id: s for s in streams}
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_EXPORT_COLUMNS)
+    for p in sorted(payments, key=lambda p: (p.on, p.id)):
+        s = names[p.stream_id]
+        writer.writerow([p.on.isoformat(), s.name, str(p.amount), s.currency, p.note, p.customer])
+    return out.getvalue()
+
+
+def _cell(text: object) -> str:
+    """Text safe inside a Markdown table cell: no pipes, no line breaks."""
+    return " ".join(str(text).replace("|", "\\|").split())
+
+
+def _row(*cells: object) -> str:
+    return "| " + " | ".join(_cell(c) for c in cells) + " |"
+
+
+def _hours(value: Decimal) -> str:
+    return f"{value} h" if value else "-"
+
+
+def markdown_document(
+    *,
+    goal: Goal | None,
+    steps: Iterable[StepState],
+    streams: Iterable[Stream],
+    payments: Iterable[Payment],
+    rates: Iterable[Rate],
+    ideas: Iterable[Idea],
+    exported_on: date,
+) -> str:
+    """Goal, steps, streams, rates, payments and ideas as one readable Markdown file."""
+    streams = sorted(streams, key=lambda s: s.name.casefold())
+    payments = sorted(payments, key=lambda p: (p.on, p.id))
+    by_id = {s.id: s for s in streams}
+    counts: Counter[int] = Counter(p.stream_id for p in payments)
+    sums: defaultdict[int, Decimal] = defaultdict(Decimal)
+    for p in payments:
+        sums[p.stream_id] += p.amount
+    lines = [f"# Tenfold export, {exported_on.isoformat()}", "", "## Written goal", ""]
+    if goal is None:
+        lines.append("No goal written yet.")
+    else:
+        lines += [f"> {line}" if line else ">" for line in goal.text.splitlines()]
+        lines += ["", f"{format_money(goal.amount, goal.currency)} of passive income per month by "
+                      f"{goal.deadline.isoformat()} (written {goal.written_on.isoformat()})."]
+    lines += ["", "## Eight steps", ""]
+    done = {s.number: s for s in steps}
+    for n in range(1, 9):
+        state, title = done.get(n), step_info(n).title
+        on = state.done_on if state else None
+        lines.append(f"- [x] {n}. {title} (done {on.isoformat()})" if on else f"- [ ] {n}. {title}")
+    lines += ["", "## Income streams", "",
+              _row("Stream", "Kind", "Category", "Currency", "Cadence", "Up front", "Hours up front",
+                   "Upkeep per month", "Payments", "Total"),
+              "| --- | --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |"]
+    for s in streams:
+        lines.append(_row(s.name, s.kind, s.category, s.currency, s.cadence,
+                          format_money(s.upfront_money, s.currency) if s.upfront_money else "-",
+                          _hours(s.upfront_hours), _hours(s.upkeep_hours), counts[s.id],
+                          format_money(sums[s.id], s.currency)))
+    rate_list = sorted(rates, key=lambda r: (r.on, r.id))
+    lines += ["", "## Exchange rates", ""]
+    if rate_list:
+        lines += [_row("From date", "Rate"), "| --- | --- |"]
+        lines += [_row(r.on.isoformat(), f"1 {r.currency} = {r.rate} {r.to}") for r in rate_list]
+        lines += ["", CONVERSION_RULE]
+    else:
+        lines.append("No rates entered.")
+    lines += ["", "## Payments", "", _row("Date", "Stream", "Amount", "Note", "Customer"),
+              "| --- | --- | ---: | --- | --- |"]
+    for p in payments:
+        s = by_id[p.stream_id]
+        lines.append(_row(p.on.isoformat(), s.name, format_money(p.amount, s.currency), p.note, p.customer))
+    lines += ["", "## Who do I deliver value to?", ""]
+    for idea in sorted(ideas, key=lambda i: (i.written_on, i.id)):
+        lines.append(f"- **{_cell(idea.who)}** ({idea.written_on.isoformat()}): {_cell(idea.value)}")
+        for label, text in (("Reach", idea.reach), ("Delivery", idea.delivery)):
+            if text.strip():
+                lines.append(f"  - {label}: {_cell(text)}")
+    return "\n".join(lines) + "\n"

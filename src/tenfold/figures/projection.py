@@ -1,0 +1,144 @@
+"""When will the goal be reached at the recent pace? One simple method, said in words.
+
+The method (also shown on the help screen, from :data:`PROJECTION_METHOD`):
+where you are is the average passive income of the last 3 full months; the pace
+is the monthly growth, compounded, that turns the average of the 3 months before
+those into it (``(recent / previous) ** (1/3) - 1``, the two averages lying 3
+months apart). Growing at that pace from the last full month, the goal is reached
+in the first month where the average would meet the target. If that month is
+after the deadline's month, we say what monthly growth would meet the target by
+then instead. Averages of 3 months smooth quarterly and lumpy payments; comparing
+two of them needs 6 full months of history and some income in both.
+
+Everything is Decimal: a forecast is a guess, but the figures it rests on are not.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from decimal import Decimal
+
+from tenfold.domain.monthly import Month, month_index
+
+PROJECTION_METHOD = (
+    "Projection: your level is the average passive income of the last 3 full months; your "
+    "pace is the monthly growth, compounded, from the average of the 3 months before to that "
+    "level. At that pace, the goal is reached in the first month the level meets the target. "
+    "If that is after the deadline's month, Tenfold shows the monthly growth that would meet "
+    "the target by then. It needs 6 full months of history with passive income in both "
+    "3-month periods; amounts in other currencies count only through the rates you enter."
+)
+
+HORIZON_MONTHS = 1200
+"""Beyond 100 years a projected month means nothing; we say "more than 100 years"."""
+
+_PCT = Decimal("0.0001")
+
+
+@dataclass(frozen=True)
+class Projection:
+    """The outcome: ``status`` says which case, the rest what is known in it.
+
+    Statuses: ``reached`` (the 3-month average meets the target), ``on_track``
+    (reached by the deadline's month), ``late`` (after it; ``reach`` is None when
+    more than 100 years away), ``not_growing`` (pace zero or below), ``no_income``
+    (nothing in the last 3 months), ``too_new`` (under 6 months of history),
+    ``no_base`` (nothing in the 3 months before the last 3), ``past_deadline``.
+    ``growth`` and ``needed`` are monthly fractions: 0.05 is +5 % a month.
+    """
+
+    status: str
+    growth: Decimal | None = None
+    reach: Month | None = None
+    needed: Decimal | None = None
+    deadline: Month | None = None
+    history_from: Month | None = None
+
+
+def add_months(month: Month, count: int) -> Month:
+    """``count`` months after ``month``."""
+    year, index = divmod(month_index(month) + count, 12)
+    return (year, index + 1)
+
+
+def growth_needed(level: Decimal, target: Decimal, months: int) -> Decimal | None:
+    """Monthly growth that takes ``level`` to ``target`` in ``months`` months, or None if it cannot."""
+    if months <= 0 or level <= 0:
+        return None
+    if level >= target:
+        return Decimal(0)
+    return ((target / level) ** (Decimal(1) / months) - 1).quantize(_PCT)
+
+
+def project(
+    *,
+    recent: Decimal,
+    previous: Decimal,
+    target: Decimal,
+    last_full: Month,
+    deadline: Month,
+    history_from: Month | None,
+) -> Projection:
+    """Project the goal from two 3-month averages (see the module's docstring for the method).
+
+    ``recent`` averages the 3 months ending with ``last_full``, ``previous`` the
+    3 before; ``history_from`` is the first month with passive income at all.
+    """
+    if recent >= target:
+        return Projection("reached")
+    left = month_index(deadline) - month_index(last_full)
+    if left <= 0:
+        return Projection("past_deadline", deadline=deadline)
+    needed = growth_needed(recent, target, left)
+    if recent <= 0:
+        return Projection("no_income", deadline=deadline)
+    if history_from is None or month_index(history_from) > month_index(last_full) - 5:
+        return Projection("too_new", needed=needed, deadline=deadline, history_from=history_from)
+    if previous <= 0:
+        return Projection("no_base", needed=needed, deadline=deadline)
+    growth = ((recent / previous) ** (Decimal(1) / 3) - 1).quantize(_PCT)
+    if growth <= 0:
+        return Projection("not_growing", growth=growth, needed=needed, deadline=deadline)
+    months = math.ceil((target / recent).ln() / (1 + growth).ln())
+    if months > HORIZON_MONTHS:
+        return Projection("late", growth=growth, needed=needed, deadline=deadline)
+    reach = add_months(last_full, months)
+    if month_index(reach) <= month_index(deadline):
+        return Projection("on_track", growth=growth, reach=reach, deadline=deadline)
+    return Projection("late", growth=growth, reach=reach, needed=needed, deadline=deadline)
+
+
+def month_text(month: Month) -> str:
+    """``2027-02``: a month the ISO way, like every date in Tenfold."""
+    return f"{month[0]:04d}-{month[1]:02d}"
+
+
+def pct(fraction: Decimal) -> str:
+    """``+5.2%`` for 0.052."""
+    return f"{fraction * 100:+.1f}%"
+
+
+def describe(p: Projection) -> str:
+    """The projection in one or two plain sentences."""
+    by = month_text(p.deadline) if p.deadline else "the deadline"
+    need = f" Meeting the target by {by} needs {pct(p.needed)} a month." if p.needed is not None else ""
+    if p.status == "reached":
+        return "The 3-month average meets the target. Keep it there."
+    if p.status == "past_deadline":
+        return f"The deadline ({by}) has passed: rewrite the goal with a new date (press w)."
+    if p.status == "no_income":
+        return "No passive income in the last 3 full months: nothing to project from yet."
+    if p.status == "too_new":
+        since = f"; yours starts {month_text(p.history_from)}" if p.history_from else ""
+        return f"A projection needs 6 full months of passive income{since}.{need}"
+    if p.status == "no_base":
+        return f"No passive income in the 3 months before the last 3: the pace cannot be measured yet.{need}"
+    assert p.growth is not None
+    if p.status == "not_growing":
+        return f"Not growing ({pct(p.growth)} a month over the last 6 months): at this pace never.{need}"
+    if p.status == "on_track":
+        assert p.reach is not None
+        return f"At {pct(p.growth)} a month, reached around {month_text(p.reach)}: on time for {by}."
+    when = month_text(p.reach) if p.reach else "more than 100 years from now"
+    return f"At {pct(p.growth)} a month, reached around {when}: after {by}.{need}"

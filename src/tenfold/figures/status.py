@@ -1,0 +1,59 @@
+"""The one-line status for a shell prompt or a tmux status bar.
+
+Progress toward the goal this month, the streak, and the next step: the three
+things worth seeing many times a day. Passive income counts toward the goal as in
+the goal pane: other currencies through the rates entered (the rate in effect on
+the month's last day); without a rate they are left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from tenfold.domain.goal import Goal
+from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.money import format_money
+from tenfold.domain.rates import Rate, convert_totals, month_end
+from tenfold.domain.steps import StepState, next_step
+from tenfold.figures.streak import streak
+from tenfold.figures.totals import month_totals
+
+SEPARATOR = " · "
+
+
+def percent(ratio: Decimal) -> int:
+    """A whole percentage; never shows 100% before the goal is really reached."""
+    value = int((ratio * 100).to_integral_value(rounding=ROUND_HALF_UP))
+    return min(value, 99) if ratio < 1 else value
+
+
+def goal_part(goal: Goal | None, payments: Iterable[Payment], streams: Iterable[Stream], today: date,
+              rates: Sequence[Rate] = ()) -> str:
+    """``Goal 12.50/1,500.00 EUR this month (1%)``, or a nudge to write the goal."""
+    if goal is None:
+        return "No goal written yet"
+    passive = month_totals(payments, streams, today.year, today.month, kind="passive")
+    earned = convert_totals(passive, goal.currency, month_end(today.year, today.month), list(rates)).amount
+    share = percent(earned / goal.amount) if goal.amount > 0 else 0
+    return f"Goal {format_money(earned)}/{format_money(goal.amount, goal.currency)} this month ({share}%)"
+
+
+def status_line(
+    *,
+    goal: Goal | None,
+    payments: Iterable[Payment],
+    streams: Iterable[Stream],
+    steps: list[StepState],
+    checkins: Iterable[date],
+    today: date,
+    rates: Sequence[Rate] = (),
+) -> str:
+    """The whole status line."""
+    days = streak(checkins, today)
+    step = next_step(steps)
+    upcoming = f"next: {step.number} {step.title}" if step else "all 8 steps done"
+    return SEPARATOR.join(
+        [goal_part(goal, payments, streams, today, rates), f"streak {days} day{'' if days == 1 else 's'}", upcoming]
+    )

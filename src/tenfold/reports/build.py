@@ -1,0 +1,236 @@
+"""The ledger's reports, part two: every figure of a report, from the one aggregate.
+
+What a report answers, in the method's terms: how much came in each month and
+from which stream; how much of it is passive; whether the passive income leans
+on one stream (the backup plan says it should not); and what each stream took
+up front and takes each month, so a stream that pays well but eats the user's
+evenings shows up as such.
+
+Money stays in each stream's own currency in the per-stream figures. Totals and
+shares are in the report's currency (the goal's), converted by the rule in
+:mod:`tenfold.domain.rates` (a month at its last day's rate); what has no rate is kept
+apart per currency and never added.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, Decimal
+
+from tenfold.domain.goal import Goal
+from tenfold.domain.ledger import Stream
+from tenfold.domain.money import DEFAULT_CURRENCY
+from tenfold.domain.rates import Converted, ConvertedTotals, Rate, convert, convert_totals, month_end
+from tenfold.reports.aggregate import Month, MonthlyTotals, Period
+
+CONCENTRATION_LIMIT = Decimal("0.5")
+"""More than this share of passive income from one stream earns a warning."""
+
+_CENTS = Decimal("0.01")
+_ZERO = Decimal("0.00")
+
+
+@dataclass(frozen=True)
+class StreamFigures:
+    """One stream over the report's months, in its own currency unless said otherwise."""
+
+    stream: Stream
+    by_month: dict[Month, Decimal]
+    """Every shown month (the compared month too), zero where nothing came in."""
+    total: Decimal
+    """The period's sum (the compared month is not part of it)."""
+    converted: Decimal
+    """The part of ``total`` that could be converted, in the report's currency."""
+    unconverted: Decimal
+    """The part of ``total`` with no rate, in the stream's currency."""
+    share_of_passive: Decimal | None
+    """Share (0..1) of all passive income in the period; None for other kinds or no passive income."""
+    per_upkeep_hour: Decimal | None
+    """``total`` per hour of upkeep over the period; None when no upkeep is recorded."""
+
+
+@dataclass(frozen=True)
+class MonthFigures:
+    """One month's income in the report's currency: all of it and the passive part."""
+
+    month: Month
+    all: ConvertedTotals
+    passive: ConvertedTotals
+
+    @property
+    def passive_share(self) -> Decimal | None:
+        """Passive share of what could be converted; None in a month without income."""
+        return share(self.passive.amount, self.all.amount)
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything one report shows; formats only lay it out."""
+
+    period: Period
+    currency: str
+    months: tuple[MonthFigures, ...]
+    """Every shown month, oldest first (the compared month first)."""
+    streams: tuple[StreamFigures, ...]
+    """The streams shown (all, or the one asked for), by name."""
+    all: ConvertedTotals
+    """The period's income, every stream."""
+    passive: ConvertedTotals
+    """The period's passive income, every passive stream."""
+    leader: tuple[str, Decimal] | None
+    """The passive stream with the largest share of passive income, and that share."""
+    missing: tuple[tuple[str, Month], ...]
+    """(currency, month) pairs that had income and no rate into ``currency``."""
+    only: str | None = None
+    """The stream's name when the report was asked for one stream."""
+
+    @property
+    def passive_share(self) -> Decimal | None:
+        """Passive share of all (converted) income in the period."""
+        return share(self.passive.amount, self.all.amount)
+
+    @property
+    def concentrated(self) -> bool:
+        """One stream brings more than half of the passive income."""
+        return self.leader is not None and self.leader[1] > CONCENTRATION_LIMIT
+
+    @property
+    def rates_used(self) -> tuple[Converted, ...]:
+        """Each rate used for the period's totals, once, oldest first."""
+        seen: dict[tuple[int, bool], Converted] = {}
+        for m in self.months:
+            if m.month in self.period.months:
+                for c in m.all.used:
+                    if c.rate is not None:
+                        seen.setdefault((c.rate.id, c.inverted), c)
+        return tuple(sorted(seen.values(), key=_rate_order))
+
+
+def _rate_order(c: Converted) -> tuple[str, str]:
+    """Oldest rate first, then by currency (every listed conversion has a rate)."""
+    return (c.rate.on.isoformat(), c.rate.currency) if c.rate else ("", "")
+
+
+def share(part: Decimal, whole: Decimal) -> Decimal | None:
+    """``part / whole`` to four places (0.1234 = 12.34%), or None when ``whole`` is zero."""
+    if not whole:
+        return None
+    return (part / whole).quantize(Decimal("0.0001"), rounding=ROUND_HALF_EVEN)
+
+
+def report_currency(goal: Goal | None, streams: Iterable[Stream]) -> str:
+    """The goal's currency; without a goal, the currency most streams use (then A-Z)."""
+    if goal is not None:
+        return goal.currency
+    counts = Counter(s.currency for s in streams)
+    if not counts:
+        return DEFAULT_CURRENCY
+    return min(counts, key=lambda c: (-counts[c], c))
+
+
+def add_totals(parts: Iterable[ConvertedTotals]) -> ConvertedTotals:
+    """Several months' converted totals as one: amounts and unconverted money added, rates listed."""
+    amount = _ZERO
+    used: list[Converted] = []
+    missing: defaultdict[str, Decimal] = defaultdict(Decimal)
+    for part in parts:
+        amount += part.amount
+        used.extend(part.used)
+        for currency, value in part.unconverted.items():
+            missing[currency] += value
+    return ConvertedTotals(amount, tuple(used), dict(sorted(missing.items())))
+
+
+def build_report(
+    totals: MonthlyTotals,
+    streams: Iterable[Stream],
+    rates: Sequence[Rate],
+    currency: str,
+    period: Period,
+    only: Stream | None = None,
+) -> Report:
+    """All of a report's figures from the per-month aggregate (see :func:`tenfold.reports.aggregate.aggregate`)."""
+    ordered = sorted(streams, key=lambda s: s.name.casefold())
+    by_rates = [r for r in rates if currency in (r.currency, r.to)]  # the only ones that can convert
+    cells = {s.id: {m: totals.get((m[0], m[1], s.id), _ZERO) for m in period.shown} for s in ordered}
+    months = tuple(_month_figures(m, ordered, cells, by_rates, currency) for m in period.shown)
+    converted = {s.id: _stream_converted(s, cells[s.id], period, by_rates, currency) for s in ordered}
+    passive_sum = sum((converted[s.id][0] for s in ordered if s.kind == "passive"), _ZERO)
+    figures = {
+        s.id: StreamFigures(
+            stream=s,
+            by_month=cells[s.id],
+            total=sum((cells[s.id][m] for m in period.months), _ZERO),
+            converted=converted[s.id][0],
+            unconverted=converted[s.id][1],
+            share_of_passive=share(converted[s.id][0], passive_sum) if s.kind == "passive" else None,
+            per_upkeep_hour=_per_hour(s, sum((cells[s.id][m] for m in period.months), _ZERO), len(period.months)),
+        )
+        for s in ordered
+    }
+    leaders = [f for f in figures.values() if f.share_of_passive is not None]
+    top = max(leaders, key=lambda f: (f.share_of_passive or 0, f.stream.name.casefold()), default=None)
+    in_period = [m for m in months if m.month in period.months]
+    missing = tuple(sorted({(c, m.month) for m in in_period for c in m.all.unconverted}))
+    shown = tuple(figures[s.id] for s in ordered if only is None or s.id == only.id)
+    return Report(
+        period=period,
+        currency=currency,
+        months=months,
+        streams=shown,
+        all=add_totals(m.all for m in in_period),
+        passive=add_totals(m.passive for m in in_period),
+        leader=(top.stream.name, top.share_of_passive) if top and top.share_of_passive else None,
+        missing=missing,
+        only=only.name if only else None,
+    )
+
+
+def _month_figures(
+    month: Month,
+    streams: list[Stream],
+    cells: dict[int, dict[Month, Decimal]],
+    rates: list[Rate],
+    currency: str,
+) -> MonthFigures:
+    """A month's totals per currency (all and passive), converted at the month's last day."""
+    every: defaultdict[str, Decimal] = defaultdict(Decimal)
+    passive: defaultdict[str, Decimal] = defaultdict(Decimal)
+    for s in streams:
+        value = cells[s.id][month]
+        if value:
+            every[s.currency] += value
+            if s.kind == "passive":
+                passive[s.currency] += value
+    day = month_end(*month)
+    return MonthFigures(
+        month, convert_totals(every, currency, day, rates), convert_totals(passive, currency, day, rates)
+    )
+
+
+def _stream_converted(
+    stream: Stream, cells: dict[Month, Decimal], period: Period, rates: list[Rate], currency: str
+) -> tuple[Decimal, Decimal]:
+    """(converted, unconverted) of a stream's period: each month at its own month-end rate."""
+    pair = [r for r in rates if stream.currency in (r.currency, r.to)]
+    done, left = _ZERO, _ZERO
+    for month in period.months:
+        value = cells[month]
+        if not value:
+            continue
+        result = convert(value, stream.currency, currency, month_end(*month), pair)
+        if result is None:
+            left += value
+        else:
+            done += result.amount
+    return done, left
+
+
+def _per_hour(stream: Stream, total: Decimal, months: int) -> Decimal | None:
+    """Income per hour of upkeep: the period's income over the upkeep hours the period took."""
+    hours = stream.upkeep_hours * months
+    if hours <= 0:
+        return None
+    return (total / hours).quantize(_CENTS, rounding=ROUND_HALF_EVEN)

@@ -1,0 +1,133 @@
+"""The store's coaching records: the goal and its history, the steps and their items, the ideas."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date as date_type
+
+from tenfold.domain.errors import StoreError
+from tenfold.domain.goal import Goal, GoalVersion
+from tenfold.domain.ideas import Idea, newest_first
+from tenfold.domain.step_items import StepItem
+from tenfold.domain.steps import STEPS, StepState
+from tenfold.store.core import StoreCore
+
+
+class CoachStore(StoreCore):
+    """Reads and writes of the Written Goal, the Eight Steps and the brainstorm."""
+
+    # ----- reading ---------------------------------------------------------------
+
+    @property
+    def goal(self) -> Goal | None:
+        """The written goal, or None before the user has written one."""
+        return self._goal
+
+    def goal_history(self) -> list[GoalVersion]:
+        """Earlier versions of the goal, newest first."""
+        return sorted(self._goal_history.values(), key=lambda v: (v.replaced_on, v.id), reverse=True)
+
+    def steps(self) -> list[StepState]:
+        """All eight steps in order, unticked ones included."""
+        return [self._steps.get(info.number, StepState(info.number)) for info in STEPS]
+
+    def step_items(self, step: int | None = None) -> list[StepItem]:
+        """A step's items (or every step's) in the order they were added."""
+        items = [i for i in self._step_items.values() if step is None or i.step == step]
+        return sorted(items, key=lambda i: (i.step, i.id))
+
+    def idea(self, idea_id: int) -> Idea | None:
+        """One brainstorm entry by id."""
+        return self._ideas.get(idea_id)
+
+    def ideas(self) -> list[Idea]:
+        """Brainstorm entries newest first."""
+        return newest_first(list(self._ideas.values()))
+
+    # ----- writing ---------------------------------------------------------------
+
+    def set_goal(self, goal: Goal) -> None:
+        """Write (or rewrite) the goal; a changed goal keeps the old one in the history."""
+        old = self._goal
+        if old is not None and dataclasses.replace(old, written_on=goal.written_on) == goal:
+            return  # the same words, amount and deadline saved again: nothing changed, nothing to keep
+        keep = old is not None
+        with self._write() as t:
+            if old is not None and keep:
+                version_id = t.insert("goal_history", GoalVersion(0, old, goal.written_on).to_store())
+            t.put("goal", 1, goal.to_store())
+        if old is not None and keep:
+            self._goal_history[version_id] = GoalVersion(version_id, old, goal.written_on)
+        self._goal = goal
+
+    def set_step(self, state: StepState) -> None:
+        """Save one step's tick date, notes and links."""
+        with self._write() as t:
+            t.put("steps", state.number, state.to_store())
+        self._steps[state.number] = state
+
+    def tick(self, number: int, on: date_type) -> StepState:
+        """Tick a step, recording the date; notes and links are kept."""
+        new = dataclasses.replace(self.steps()[number - 1], done_on=on)
+        self.set_step(new)
+        return new
+
+    def untick(self, number: int) -> StepState:
+        """Untick a step; notes and links are kept."""
+        new = dataclasses.replace(self.steps()[number - 1], done_on=None)
+        self.set_step(new)
+        return new
+
+    def add_step_item(self, item: StepItem) -> StepItem:
+        """Insert a step's item; returns it with its new id."""
+        with self._write() as t:
+            new_id = t.insert("step_items", item.to_store())
+        saved = dataclasses.replace(item, id=new_id)
+        self._step_items[new_id] = saved
+        return saved
+
+    def update_step_item(self, item: StepItem) -> None:
+        """Rewrite a step's item (its text, detail, or yes/no box)."""
+        if item.id not in self._step_items:
+            raise StoreError(self.path, f"has no step item {item.id}")
+        with self._write() as t:
+            t.put("step_items", item.id, item.to_store())
+        self._step_items[item.id] = item
+
+    def delete_step_item(self, item_id: int) -> None:
+        """Delete a step's item."""
+        with self._write() as t:
+            t.remove("step_items", [item_id])
+        del self._step_items[item_id]
+
+    def add_idea(self, idea: Idea) -> Idea:
+        """Insert a brainstorm entry; returns it with its new id."""
+        with self._write() as t:
+            new_id = t.insert("ideas", idea.to_store())
+        saved = dataclasses.replace(idea, id=new_id)
+        self._ideas[new_id] = saved
+        return saved
+
+    def update_idea(self, idea: Idea) -> None:
+        """Rewrite an existing brainstorm entry."""
+        if idea.id not in self._ideas:
+            raise StoreError(self.path, f"has no idea {idea.id}")
+        with self._write() as t:
+            t.put("ideas", idea.id, idea.to_store())
+        self._ideas[idea.id] = idea
+
+    def delete_idea(self, idea_id: int) -> None:
+        """Delete a brainstorm entry; streams and step 1 that pointed at it forget the link."""
+        streams = [s for s in self._streams.values() if s.idea_id == idea_id]
+        steps = [s for s in self._steps.values() if s.idea_id == idea_id]
+        with self._write() as t:
+            t.remove("ideas", [idea_id])
+            for s in streams:
+                t.put("streams", s.id, dataclasses.replace(s, idea_id=None).to_store())
+            for st in steps:
+                t.put("steps", st.number, dataclasses.replace(st, idea_id=None).to_store())
+        del self._ideas[idea_id]
+        for s in streams:
+            self._streams[s.id] = dataclasses.replace(s, idea_id=None)
+        for st in steps:
+            self._steps[st.number] = dataclasses.replace(st, idea_id=None)

@@ -1,0 +1,120 @@
+"""The store's ledger records: streams, payments and exchange rates."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from tenfold.domain.errors import StoreError
+from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.rates import Rate
+from tenfold.store.payments import PaymentsStore
+
+
+class LedgerStore(PaymentsStore):
+    """Reads and writes of the Income Ledger's records."""
+
+    # ----- reading ---------------------------------------------------------------
+
+    def streams(self) -> list[Stream]:
+        """Streams by name."""
+        return sorted(self._streams.values(), key=lambda s: s.name.casefold())
+
+    def stream(self, stream_id: int) -> Stream | None:
+        """One stream by id."""
+        return self._streams.get(stream_id)
+
+    def rates(self) -> list[Rate]:
+        """Exchange rates, newest first."""
+        return sorted(self._rates.values(), key=lambda r: (r.on, r.id), reverse=True)
+
+    # ----- writing ---------------------------------------------------------------
+
+    def add_stream(self, stream: Stream) -> Stream:
+        """Insert a stream; returns it with its new id."""
+        with self._write() as t:
+            new_id = t.insert("streams", stream.to_store())
+        saved = dataclasses.replace(stream, id=new_id)
+        self._streams[new_id] = saved
+        return saved
+
+    def update_stream(self, stream: Stream) -> None:
+        """Rewrite an existing stream."""
+        if stream.id not in self._streams:
+            raise StoreError(self.path, f"has no stream {stream.id}")
+        with self._write() as t:
+            t.put("streams", stream.id, stream.to_store())
+        self._streams[stream.id] = stream
+
+    def delete_stream(self, stream_id: int) -> int:
+        """Delete a stream and its payments in one write; returns how many payments went.
+
+        Links to it (step 1's choice, step 8's items) are cleared in the same write.
+        """
+        self.wait_for_payments()
+        doomed = [p for p in self._payments.values() if p.stream_id == stream_id]
+        unlink_steps = [s for s in self._steps.values() if s.stream_id == stream_id]
+        unlink_items = [i for i in self._step_items.values() if i.stream_id == stream_id]
+        with self._write() as t:
+            if doomed:
+                t.remove("payments", [p.id for p in doomed])
+                self._payments_removed(doomed)
+            t.remove("streams", [stream_id])
+            for s in unlink_steps:
+                t.put("steps", s.number, dataclasses.replace(s, stream_id=None).to_store())
+            t.remove("step_items", [i.id for i in unlink_items])
+        for s in unlink_steps:
+            self._steps[s.number] = dataclasses.replace(s, stream_id=None)
+        for i in unlink_items:
+            del self._step_items[i.id]
+        del self._streams[stream_id]
+        return len(doomed)
+
+    def add_payment(self, payment: Payment) -> Payment:
+        """Insert a payment; returns it with its new id."""
+        return self.add_payments([payment])[0]
+
+    def add_payments(self, payments: list[Payment]) -> list[Payment]:
+        """Insert many payments in one file write, so an import is all or nothing."""
+        unknown = {p.stream_id for p in payments} - self._streams.keys()
+        if unknown:
+            raise StoreError(self.path, f"has no stream {min(unknown)}")
+        with self._write() as t:
+            new_ids = t.insert_many("payments", (p.to_store() for p in payments))
+            saved = [dataclasses.replace(p, id=i) for i, p in zip(new_ids, payments, strict=True)]
+            self._payments_added(saved)
+        return saved
+
+    def update_payment(self, payment: Payment) -> None:
+        """Rewrite an existing payment."""
+        old = self.payment(payment.id)
+        if old is None:
+            raise StoreError(self.path, f"has no payment {payment.id}")
+        if payment.stream_id not in self._streams:
+            raise StoreError(self.path, f"has no stream {payment.stream_id}")
+        with self._write() as t:
+            t.put("payments", payment.id, payment.to_store())
+            self._payments_removed([old])
+            self._payments_added([payment])
+
+    def delete_payment(self, payment_id: int) -> None:
+        """Delete one payment."""
+        old = self.payment(payment_id)
+        if old is None:
+            raise StoreError(self.path, f"has no payment {payment_id}")
+        with self._write() as t:
+            t.remove("payments", [payment_id])
+            self._payments_removed([old])
+
+    def add_rate(self, rate: Rate) -> Rate:
+        """Insert an exchange rate; returns it with its new id."""
+        with self._write() as t:
+            new_id = t.insert("rates", rate.to_store())
+        saved = dataclasses.replace(rate, id=new_id)
+        self._rates[new_id] = saved
+        return saved
+
+    def delete_rate(self, rate_id: int) -> None:
+        """Delete one exchange rate."""
+        with self._write() as t:
+            t.remove("rates", [rate_id])
+        del self._rates[rate_id]

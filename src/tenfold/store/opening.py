@@ -1,0 +1,135 @@
+"""Getting a data file ready to use: folder checks, the lock, cleanup, creation, migration.
+
+Kept apart from the store's record-keeping so the order of these steps - which is
+what makes opening safe - can be read in one place: refuse a bad folder before
+touching anything, take the lock before cleaning or creating, and back the file up
+before a migration rewrites it.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+import orjson
+
+from tenfold import __version__
+from tenfold.domain.errors import StoreError
+from tenfold.store import schema
+from tenfold.store.backups import make_backup, migration_kind, prune_daily, remove_leftover_backup_temps
+from tenfold.store.file.lock import FileLock
+from tenfold.store.file.storage import AtomicJSONStorage, Document, Signature, atomic_write, file_signature
+from tenfold.store.payment_index import INDEX_TABLE, RestoredIndex, restore, split_payments
+from tenfold.store.reading.loading import remove_leftover_temp_files
+
+
+@dataclass(frozen=True)
+class Deferred:
+    """A file's payments, not parsed yet, and its index, checked against them."""
+
+    payments_json: bytes | memoryview
+    index: RestoredIndex
+
+
+def read_without_payments(path: Path) -> tuple[Document, Signature | None, Deferred] | None:
+    """Every table but the payments, and the payments' index, if the file allows it; else None.
+
+    None for anything but a current-version file Tenfold wrote with an index that
+    matches its payments: the caller then reads the file the usual way, which
+    also gives the usual errors for a file that is damaged or cannot be read.
+    """
+    signature = file_signature(path)
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    parts = split_payments(raw)
+    if parts is None:
+        return None
+    prefix, payments_json = parts
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        document = orjson.loads(prefix)
+    except orjson.JSONDecodeError:
+        return None
+    finally:
+        if paused:
+            gc.enable()
+    if type(document) is not dict or not all(
+        type(t) is dict and set(map(type, t.values())) <= {dict} for t in document.values()
+    ):
+        return None
+    meta = document.get(schema.META_TABLE, {}).get("1")
+    if not isinstance(meta, dict) or meta.get("schema_version") != schema.SCHEMA_VERSION:
+        return None
+    index = restore(document.pop(INDEX_TABLE, None), payments_json)
+    if index is None:
+        return None
+    return document, signature, Deferred(payments_json, index)
+
+
+def clock_time(today: Callable[[], date]) -> datetime:
+    """Now, on the store's idea of today: backups are named by the same clock as check-ins."""
+    return datetime.combine(today(), datetime.now().time())
+
+
+def check_folder(path: Path, *, writable: bool) -> None:
+    """Refuse a path whose folder is missing or (for writing) not writable, before any change."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise StoreError(path, f"cannot be opened: the folder {folder} does not exist")
+    if path.is_dir():
+        raise StoreError(path, "is a folder, not a data file")
+    if writable and not os.access(folder, os.W_OK | os.X_OK):
+        raise StoreError(path, f"cannot be saved: the folder {folder} is not writable")
+
+
+def migrate_on_disk(path: Path, storage: AtomicJSONStorage, today: Callable[[], date]) -> Document:
+    """Read and upgrade the document; a writable storage saves the upgrade after a backup."""
+    data, old_version = schema.migrate(path, storage.read() or {})
+    if old_version != schema.SCHEMA_VERSION and not storage.read_only:
+        make_backup(path, migration_kind(old_version), clock_time(today))
+        storage.write(data)
+    return data
+
+
+def open_file(
+    path: Path, *, read_only: bool, lock_wait: float, today: Callable[[], date], defer_payments: bool = False
+) -> tuple[AtomicJSONStorage, FileLock | None, Document, Deferred | None]:
+    """Check, lock, clean up, create if missing, migrate; returns what the Store is built on.
+
+    ``defer_payments``: when the file has a current payments' index, the payments
+    are left unparsed (the :class:`Deferred`); otherwise, and by default, every
+    record is read now.
+    """
+    check_folder(path, writable=not read_only)
+    lock: FileLock | None = None
+    if not read_only:
+        lock = FileLock(path)
+        lock.acquire(wait=lock_wait)
+    try:
+        if not read_only:
+            remove_leftover_temp_files(path)
+            remove_leftover_backup_temps(path)
+            prune_daily(path)  # a crash between taking a daily copy and pruning leaves one too many
+            if not path.exists():
+                atomic_write(path, orjson.dumps(schema.new_document(__version__)))
+        elif not path.exists():
+            raise StoreError(path, "does not exist yet; run tenfold once to create it")
+        storage = AtomicJSONStorage(path, read_only=read_only)
+        if defer_payments:
+            split = read_without_payments(path)
+            if split is not None:
+                document, signature, deferred = split
+                storage.adopt(document, signature)
+                return storage, lock, document, deferred
+        return storage, lock, migrate_on_disk(path, storage, today), None
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise

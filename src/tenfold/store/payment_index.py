@@ -1,0 +1,161 @@
+"""The payments' index, kept in the data file so a big file opens without reading every payment.
+
+With ten years of data the payments are 7.6 MB of the file's 9.5 MB; parsing them and
+building 100,000 records takes longer than the whole first screen may (issue #7's
+start-up target). Everything the first screen and ``tenfold report`` need from them
+is small: each stream's total and count per month, each stream's last payment day,
+the number of payments and the newest ones. The store keeps that here, in the table
+``payment_index``, written in the same atomic write as the payments themselves.
+
+It is a cache, never the data: it records the size and CRC-32 of the payments
+table's exact bytes, and it is used only when the payments in the file are those
+bytes. A file changed by any other program (or an older Tenfold, or TinyDB), an
+index that does not parse, a checksum that does not match: the payments are read
+in full as before and the index is written again with the next save. The store
+writes the payments table last, so the bytes before it - every other table, this
+index included - can be parsed on their own (:func:`split_payments`).
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import orjson
+
+from tenfold.domain.ledger import Payment
+from tenfold.domain.monthly import Columns, Month, MonthlyIndex
+
+INDEX_TABLE = "payment_index"
+PAYMENTS_TABLE = "payments"
+PAYMENTS_KEY = b',"payments":'
+"""How the payments table starts in a file Tenfold wrote: the last table, after a comma."""
+FORMAT = 1
+NEWEST = 100
+"""Payments kept newest first: more than any screen shows before the rest are read."""
+
+
+def fingerprint(payments_json: bytes | memoryview) -> tuple[int, int]:
+    """(size, CRC-32) of the payments table's bytes: about 5 ms for 7.6 MB."""
+    return len(payments_json), zlib.crc32(payments_json)
+
+
+def split_payments(raw: bytes) -> tuple[bytes, memoryview] | None:
+    """(the document without its payments, a view of the payments table's bytes), or None.
+
+    In a JSON string every ``"`` is escaped, so ``,"payments":`` unescaped is a key;
+    no record has a field of that name, so the first one is the table's, and it
+    ends the file when the payments table is the last one, as Tenfold writes it.
+    For any other layout the result fails the index's fingerprint and the caller
+    reads the file in full.
+    """
+    at = raw.find(PAYMENTS_KEY)  # forward: it is after the small tables, before 7 MB of payments
+    if at < 0 or not raw.endswith(b"}"):
+        return None
+    return raw[:at] + b"}", memoryview(raw)[at + len(PAYMENTS_KEY) : -1]  # a view: 7.6 MB not copied
+
+
+@dataclass(frozen=True)
+class IndexParts:
+    """The index as JSON pieces, taken inside a write batch: the saver adds the fingerprint."""
+
+    count: int
+    months: bytes
+    last: bytes
+    newest: bytes
+
+    def table(self, fingerprint: tuple[int, int]) -> bytes:
+        """The ``payment_index`` table's JSON for a file whose payments table has ``fingerprint``."""
+        size, crc = fingerprint
+        head = b'{"1":{"format":%d,"size":%d,"crc32":%d,"count":%d,' % (FORMAT, size, crc, self.count)
+        return head + b'"last":' + self.last + b',"newest":' + self.newest + b',"months":' + self.months + b"}}"
+
+
+def _month_key(month: Month) -> str:
+    return f"{month[0]:04d}-{month[1]:02d}"
+
+
+class IndexWriter:
+    """Builds :class:`IndexParts`, serialising again only the months that changed."""
+
+    def __init__(self) -> None:
+        self._months: dict[Month, bytes] = {}
+
+    def forget(self) -> None:
+        """The index was rebuilt: every month is serialised again."""
+        self._months.clear()
+
+    def parts(self, monthly: MonthlyIndex, newest: Sequence[Payment], last: Mapping[int, date]) -> IndexParts:
+        """The current index; ``newest`` newest first, ``last`` each stream's latest payment day."""
+        for month in monthly.changed:
+            self._months.pop(month, None)
+        monthly.changed.clear()
+        pieces = []
+        for month in monthly.months():
+            piece = self._months.get(month)
+            if piece is None:
+                cells = monthly.cells(month)
+                columns = [list(cells), [str(total) for total, _n in cells.values()], [n for _t, n in cells.values()]]
+                piece = self._months[month] = orjson.dumps(_month_key(month)) + b":" + orjson.dumps(columns)
+            pieces.append(piece)
+        return IndexParts(
+            count=monthly.count,
+            months=b"{" + b",".join(pieces) + b"}",
+            last=orjson.dumps({str(sid): day.isoformat() for sid, day in sorted(last.items())}),
+            newest=orjson.dumps([[p.id, p.to_store()] for p in newest[:NEWEST]]),
+        )
+
+
+@dataclass(frozen=True)
+class RestoredIndex:
+    """What the first screen needs, from the index, while the payments are still unread."""
+
+    monthly: MonthlyIndex
+    newest: tuple[Payment, ...]
+    count: int
+
+
+def restore(table: Any, payments_json: bytes | memoryview) -> RestoredIndex | None:
+    """The index of a file whose payments table is ``payments_json``; None if it is not exactly that.
+
+    Anything odd - a missing or malformed field, another format, a fingerprint that
+    does not match, counts that do not add up - gives None: the caller reads every
+    payment instead. A bad cache never refuses a good file.
+    """
+    try:
+        record = table["1"]
+        if record["format"] != FORMAT or (record["size"], record["crc32"]) != fingerprint(payments_json):
+            return None
+        cells: dict[Month, Columns] = {}
+        for key, row in record["months"].items():
+            if len(key) != 7 or key[4] != "-":
+                return None
+            month = (int(key[:4]), int(key[5:]))
+            if not 1 <= month[1] <= 12:
+                return None
+            cells[month] = _columns(row)
+        last = {int(sid): date.fromisoformat(day) for sid, day in record["last"].items()}
+        newest = tuple(Payment.from_store(int(pid), doc) for pid, doc in record["newest"])
+        monthly = MonthlyIndex.restore(cells, last)
+        if monthly.count != record["count"] or len(newest) != min(NEWEST, monthly.count):
+            return None
+    except (KeyError, TypeError, ValueError, AttributeError, InvalidOperation):
+        return None
+    monthly.changed.clear()
+    return RestoredIndex(monthly, newest, monthly.count)
+
+
+def _columns(row: Any) -> Columns:
+    """A month's three columns - stream ids, totals, counts - checked; C-level maps for 24,000 cells."""
+    sids, totals, counts = row
+    if not len(sids) == len(totals) == len(counts) or not (
+        set(map(type, sids)) <= {int} and set(map(type, totals)) <= {str} and set(map(type, counts)) <= {int}
+    ):
+        raise ValueError("bad month")
+    if counts and min(counts) < 1:
+        raise ValueError("bad count")
+    return list(sids), list(map(Decimal, totals)), list(counts)

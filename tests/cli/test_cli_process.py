@@ -1,0 +1,112 @@
+"""The command line as a user meets it: a real ``python -m tenfold`` process.
+
+No traceback may reach the user, whatever happens: a bad value, a lock held by
+the app, a closed pipe, or a bug of ours.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from cli_support import TODAY, lock_held, read, seed
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    """A private environment: pinned date, state folder in tmp, no data file by default."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("TENFOLD_")}
+    return {**clean, "TENFOLD_TODAY": TODAY, "XDG_STATE_HOME": str(tmp_path / "state")}
+
+
+def tenfold(db: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tenfold", "--db", str(db), *args],
+        capture_output=True, text=True, env=env, timeout=30, check=False,
+    )
+
+
+def test_a_payment_and_the_status_line(tmp_path: Path, env: dict[str, str]) -> None:
+    db = seed(tmp_path / "t.json")
+    added = tenfold(db, env, "add", "payment", "--stream", "Royalties", "--amount", "7.50")
+    assert (added.returncode, added.stdout, added.stderr) == (0, "Added 7.50 EUR to Royalties on 2026-11-21\n", "")
+    status = tenfold(db, env, "status")
+    assert status.stdout == (
+        "Goal 20.00/1,500.00 EUR this month (1%) · streak 1 day · next: 1 Select your passive income idea\n"
+    )
+
+
+def test_a_bad_value_is_one_line_and_changes_nothing(tmp_path: Path, env: dict[str, str]) -> None:
+    db = seed(tmp_path / "t.json")
+    before = db.read_bytes()
+    result = tenfold(db, env, "add", "payment", "--stream", "Royalties", "--amount", "abc")
+    assert result.returncode == 1
+    assert result.stderr == "tenfold: amount: 'abc' is not an amount; type digits like 12.50\n"
+    assert result.stdout == ""
+    assert db.read_bytes() == before
+
+
+def test_writing_while_locked_and_reading_while_locked(tmp_path: Path, env: dict[str, str]) -> None:
+    db = seed(tmp_path / "t.json")
+    before = db.read_bytes()
+    with lock_held(db) as pid:
+        written = tenfold(db, env, "tick", "1")
+        status = tenfold(db, env, "status")
+    assert written.returncode == 1
+    assert written.stderr.count("\n") == 1
+    assert f"is in use by process {pid}" in written.stderr
+    assert status.returncode == 0 and status.stdout.startswith("Goal 12.50/1,500.00 EUR")
+    assert db.read_bytes() == before
+
+
+def test_status_imports_neither_textual_nor_rich(tmp_path: Path, env: dict[str, str]) -> None:
+    """The status line runs on every prompt: it must not pay for the TUI's imports."""
+    db = seed(tmp_path / "t.json")
+    code = (
+        "import sys\n"
+        "from tenfold.cli import cli\n"
+        f"cli(['--db', {str(db)!r}, 'status'], standalone_mode=False)\n"
+        "print(sorted(m for m in ('textual', 'rich') if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert result.stdout.splitlines()[-1] == "[]"
+
+
+def test_a_closed_pipe_is_not_a_traceback(tmp_path: Path, env: dict[str, str]) -> None:
+    db = seed(tmp_path / "t.json")
+    rows = "".join(f"2026-{n % 12 + 1:02d}-01,Royalties,1.00,{n:04d}{'x' * 196}\n" for n in range(1200))
+    (tmp_path / "p.csv").write_text("date,stream,amount,note\n" + rows)  # ~300 KB of export, no duplicates
+    assert tenfold(db, env, "import", str(tmp_path / "p.csv"), "--yes").returncode == 0
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tenfold", "--db", str(db), "export"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(100)
+    proc.stdout.close()  # like `tenfold export | head -c 100`
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=30) in (0, 1)  # 1 after EPIPE; some sandboxes never report EPIPE at all
+    assert stderr == ""
+    assert len(read(db).payments()) == 1202
+
+
+def test_an_unexpected_error_is_one_line_and_logged(tmp_path: Path, env: dict[str, str]) -> None:
+    code = (
+        "from tenfold.cli import cli, main\n"
+        "@cli.command()\n"
+        "def boom():\n"
+        "    raise RuntimeError('a bug of ours')\n"
+        "main()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, "--db", str(tmp_path / "t.json"), "boom"],
+        capture_output=True, text=True, env=env, check=False,
+    )
+    assert result.returncode == 70
+    log = tmp_path / "state" / "tenfold" / "cli-error.log"
+    assert result.stderr == f"tenfold: unexpected error (RuntimeError: a bug of ours); details are in {log}\n"
+    assert "Traceback" in log.read_text()
+    assert oct(log.stat().st_mode & 0o777) == "0o600"

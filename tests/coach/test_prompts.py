@@ -1,0 +1,117 @@
+"""The daily prompt: the shipped file, its checks, and the no-repeat-in-a-month rule."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date, timedelta
+from importlib.resources import files
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+
+from tenfold.coach.prompts import (
+    MIN_PROMPTS,
+    PromptsError,
+    load_prompts,
+    parse_prompts,
+    prompt_for,
+    prompt_index,
+    stride,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def numbered(count: int) -> tuple[str, ...]:
+    return tuple(f"Prompt number {i}" for i in range(count))
+
+
+def test_the_shipped_prompts_are_found_as_package_data_and_pass_the_checks() -> None:
+    resource = files("tenfold") / "assets" / "prompts.txt"
+    assert resource.is_file()
+    prompts = load_prompts()
+    assert len(prompts) >= 36
+    assert prompts == parse_prompts(resource.read_text(encoding="utf-8"))
+    assert not any(p.startswith("#") for p in prompts)
+
+
+def test_the_wheel_is_built_from_the_whole_package_folder_so_the_assets_ship() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    packages = config["tool"]["hatch"]["build"]["targets"]["wheel"]["packages"]
+    assert "src/tenfold" in packages
+    assert (ROOT / "src/tenfold/assets/prompts.txt").is_file()
+    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").split()
+    assert not any(pattern in ignored for pattern in ("*.txt", "assets/", "assets"))
+
+
+def test_comments_and_blank_lines_are_skipped_and_whitespace_trimmed() -> None:
+    text = "# heading\n\n" + "\n".join(f"  {p}  " for p in numbered(MIN_PROMPTS)) + "\n# end\n"
+    assert parse_prompts(text) == numbered(MIN_PROMPTS)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "prompts.txt has no prompts; at least 31 are needed"),
+        ("# only a comment\n\n   \n", "prompts.txt has no prompts"),
+        ("\n".join(numbered(30)), "prompts.txt has only 30 prompts; at least 31"),
+        ("\n".join([*numbered(31), "prompt NUMBER 3"]), "prompts.txt, line 32: the same prompt is already on line 4"),
+        ("\n".join(["x" * 241, *numbered(31)]), "prompts.txt, line 1: a prompt is at most 240 characters"),
+    ],
+)
+def test_a_bad_file_is_refused_with_a_message_that_names_the_problem(text: str, message: str) -> None:
+    with pytest.raises(PromptsError) as caught:
+        parse_prompts(text)
+    assert message in str(caught.value)
+
+
+def test_stride_is_seven_unless_seven_shares_a_factor_with_the_count() -> None:
+    assert stride(31) == 7
+    assert stride(48) == 7
+    assert stride(35) == 8  # 7 divides 35
+    assert stride(56) == 9  # 7 and 8 both share a factor with 56
+
+
+def test_the_prompt_of_a_day_follows_the_stated_rule() -> None:
+    # 2026-03-01 is day 739,676 of the proleptic calendar; 739,676 * 7 = 5,177,732.
+    assert date(2026, 3, 1).toordinal() == 739_676
+    assert prompt_index(date(2026, 3, 1), 31) == 5_177_732 % 31 == 19
+    assert prompt_index(date(2026, 3, 2), 31) == (19 + 7) % 31 == 26
+    assert prompt_index(date(2026, 3, 3), 31) == (26 + 7) % 31 == 2
+    prompts = numbered(31)
+    assert prompt_for(date(2026, 3, 1), prompts) == "Prompt number 19"
+    assert prompt_for(date(2026, 3, 1), list(prompts)) == "Prompt number 19"
+
+
+@pytest.mark.parametrize("count", [31, 35, 48, 56, 60])
+def test_no_prompt_repeats_within_any_31_days(count: int) -> None:
+    prompts = numbered(count)
+    start = date(2026, 1, 1)
+    days = [prompt_for(start + timedelta(days=i), prompts) for i in range(2 * 366)]
+    for first in range(len(days) - 30):
+        window = days[first : first + 31]
+        assert len(set(window)) == 31, f"a repeat in the 31 days from {start + timedelta(days=first)}"
+    # ...and every prompt comes round: all of them within any ``count`` days.
+    assert set(days[100 : 100 + count]) == set(prompts)
+
+
+def test_the_shipped_prompts_do_not_repeat_within_a_month_and_neighbours_are_spread() -> None:
+    prompts = load_prompts()
+    start = date(2026, 11, 1)
+    month = [prompt_for(start + timedelta(days=i), prompts) for i in range(31)]
+    assert len(set(month)) == 31
+    positions = [prompts.index(p) for p in month]
+    assert all(abs(b - a) != 1 for a, b in pairwise(positions))
+
+
+def test_the_same_day_always_gets_the_same_prompt() -> None:
+    prompts = load_prompts()
+    day = date(2027, 2, 14)
+    assert prompt_for(day, prompts) == prompt_for(date(2027, 2, 14), load_prompts())
+    assert prompt_for(day, prompts) != prompt_for(day + timedelta(days=1), prompts)
+
+
+def test_no_prompts_is_a_value_error_not_a_crash_on_modulo() -> None:
+    with pytest.raises(ValueError, match="no prompts"):
+        prompt_index(date(2026, 3, 1), 0)

@@ -1,0 +1,32 @@
+"""The one check for a file the user names for an export or a review."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tenfold.domain.errors import FieldError
+from tenfold.exchange.output_file import output_target
+
+
+@pytest.mark.parametrize(("typed", "says"), [
+    ("   ", "Enter a file name, e.g. review.md"),
+    ("{tmp}", "{tmp} is a folder; add a file name such as review.md"),
+    ("{tmp}/missing/r.md", "The folder {tmp}/missing does not exist"),
+    ("{tmp}/data.json", "That is Tenfold's data file; choose another file"),
+])
+def test_refused_targets_say_why(tmp_path: Path, typed: str, says: str) -> None:
+    data = tmp_path / "data.json"
+    data.write_text("{}", encoding="utf-8")
+    with pytest.raises(FieldError) as caught:
+        output_target(typed.format(tmp=tmp_path), data, "output", example="review.md")
+    assert caught.value.field == "output"
+    assert caught.value.message == says.format(tmp=tmp_path)
+
+
+def test_a_good_target_is_absolute_and_home_is_expanded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert output_target("  ~/out.csv ", tmp_path / "data.json") == tmp_path / "out.csv"
+    monkeypatch.chdir(tmp_path)
+    assert output_target("rel.md", tmp_path / "data.json") == tmp_path / "rel.md"

@@ -1,0 +1,92 @@
+"""Pure arithmetic behind ``tenfold report``, ``tenfold status`` and CSV import, checked by hand."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from tenfold.domain.errors import FieldError
+from tenfold.domain.goal import Goal
+from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.steps import StepState
+from tenfold.exchange.csvimport import CsvImportError, read_payments
+from tenfold.figures.status import percent, status_line
+from tenfold.reports.aggregate import aggregate, month_period, parse_month
+from tenfold.reports.build import build_report
+
+BOOK = Stream(1, "Book", "ebook", "passive", "EUR")
+SHARES = Stream(2, "ETF", "dividends", "portfolio", "USD")
+JOB = Stream(3, "Agency", "other", "active", "EUR")
+STREAMS = [BOOK, SHARES, JOB]
+
+
+def pay(stream: Stream, day: str, amount: str) -> Payment:
+    return Payment(0, stream.id, date.fromisoformat(day), Decimal(amount), "")
+
+
+PAYMENTS = [
+    pay(BOOK, "2026-01-03", "10.10"),
+    pay(BOOK, "2026-01-31", "0.20"),
+    pay(BOOK, "2025-12-31", "5.00"),
+    pay(SHARES, "2026-01-15", "33.33"),
+    pay(JOB, "2026-01-02", "1000.00"),
+    pay(JOB, "2025-11-30", "999.00"),  # two months back: in neither column
+]
+
+
+def test_a_month_report_across_the_new_year() -> None:
+    period = month_period((2026, 1))
+    report = build_report(aggregate(PAYMENTS, period), STREAMS, [], "EUR", period)
+    assert period.compare == (2025, 12)
+    rows = {f.stream.name: (f.by_month[(2026, 1)], f.by_month[(2025, 12)]) for f in report.streams}
+    assert rows == {
+        "Book": (Decimal("10.30"), Decimal("5.00")),
+        "ETF": (Decimal("33.33"), Decimal(0)),
+        "Agency": (Decimal("1000.00"), Decimal(0)),
+    }
+    assert [f.stream.name for f in report.streams] == ["Agency", "Book", "ETF"]
+    assert report.all.amount == Decimal("1010.30") and report.all.unconverted == {"USD": Decimal("33.33")}
+    assert report.months[0].all.amount == Decimal("5.00")
+    assert report.passive.amount == Decimal("10.30")
+
+
+@pytest.mark.parametrize("text", ["2026-00", "2026-13", "26-01", "2026/01", "", "3000-01"])
+def test_parse_month_refuses(text: str) -> None:
+    with pytest.raises(FieldError):
+        parse_month(text)
+
+
+def test_parse_month() -> None:
+    assert parse_month(" 2026-09 ") == (2026, 9)
+
+
+@pytest.mark.parametrize(
+    ("ratio", "expected"),
+    [("0", 0), ("0.004", 0), ("0.005", 1), ("0.0083", 1), ("0.5", 50), ("0.996", 99), ("1", 100), ("2.345", 235)],
+)
+def test_percent(ratio: str, expected: int) -> None:
+    assert percent(Decimal(ratio)) == expected
+
+
+def test_status_line_counts_passive_income_in_the_goal_currency_only() -> None:
+    goal = Goal("text", Decimal("200.00"), "EUR", date(2027, 1, 1), date(2026, 1, 1))
+    steps = [StepState(1, date(2026, 1, 1)), StepState(2, date(2026, 1, 2))]
+    line = status_line(
+        goal=goal, payments=PAYMENTS, streams=STREAMS, steps=steps,
+        checkins={date(2026, 1, 30), date(2026, 1, 31)}, today=date(2026, 1, 31),
+    )
+    assert line == "Goal 10.30/200.00 EUR this month (5%) · streak 2 days · next: 3 Plan your steps"
+
+
+def test_read_payments_matches_streams_by_name_and_keeps_exact_amounts() -> None:
+    payments = read_payments("date,stream,amount,note\n2026-01-05,book,0.10,a\n2026-01-06,ETF,7,\n", STREAMS)
+    assert [(p.stream_id, p.amount, p.note) for p in payments] == [(1, Decimal("0.10"), "a"), (2, Decimal("7.00"), "")]
+
+
+def test_read_payments_collects_every_problem() -> None:
+    with pytest.raises(CsvImportError) as caught:
+        read_payments("date,stream,amount\n2026-01-05,Book,1.234\n\n2026-01-06,Nope,1\n", STREAMS)
+    assert [p.line for p in caught.value.problems] == [2, 4]
+    assert "two decimal places" in caught.value.problems[0].message

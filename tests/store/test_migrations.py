@@ -1,0 +1,195 @@
+"""Schema migrations, tested on frozen files of every version under ``tests/fixtures/``.
+
+``v1.json`` is a file as schema 1 wrote it; ``v2.json`` one as schema 2 writes it
+(with every record kind schema 2 added). Never edit them: they are what users
+have on disk. When schema 3 arrives, add its migration to ``MIGRATIONS``, keep
+both, add ``v3.json`` and a test that opens each older fixture. A stand-in
+migration to the version after the current one (``crashkit.NEXT``) shows the
+framework working end to end, including the backup taken before upgrading.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from crashkit import NEXT, fake_v2_migration
+from storekit import fingerprint, fixed
+
+from tenfold.domain.errors import NewerSchemaError, StoreError
+from tenfold.store import schema
+from tenfold.store.backups import BackupError, list_backups, migration_kind
+from tenfold.store.store import Store
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+
+
+def copy_fixture(tmp_path: Path, name: str = "v1.json") -> Path:
+    target = tmp_path / "tenfold.json"
+    shutil.copyfile(FIXTURES / name, target)
+    target.chmod(0o600)
+    return target
+
+
+@pytest.fixture
+def schema_v2(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pretend this Tenfold reads schema NEXT (the stand-in after the real ones); undone after the test."""
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", NEXT)
+    monkeypatch.setattr(schema, "MIGRATIONS", {**schema.MIGRATIONS, NEXT: fake_v2_migration})
+
+
+def test_v1_fixture_upgrades_to_v2_with_every_record(tmp_path: Path) -> None:
+    path = copy_fixture(tmp_path)
+    original = path.read_bytes()
+    with Store.open(path, today=fixed()) as store:
+        assert store.goal is not None and store.goal.amount == Decimal("10000.00")
+        assert store.goal_history() == []
+        assert store.steps()[0].done_on == date(2026, 3, 1)
+        assert store.steps()[0].idea_id is None and store.steps()[3].savings_months is None
+        assert [s.name for s in store.streams()] == ["ETF", "Sourdough ebook"]
+        ebook = store.streams()[1]
+        assert (ebook.cadence, ebook.expected, ebook.upkeep_hours, ebook.idea_id) == ("irregular", None, 0, None)
+        assert sorted(p.amount for p in store.payments()) == [Decimal("0.10"), Decimal("12.50")]
+        assert all(p.customer == "" for p in store.payments())
+        assert store.ideas()[0].reach == "a course for 1,000,000"
+        assert (store.ideas()[0].rating, store.ideas()[0].ladder) == (0, ())
+        assert store.draft("payment") == {"amount": "abc", "note": "half typed"}
+        assert store.rates() == [] and store.step_items() == [] and store.dismissed() == {}
+    data = orjson.loads(path.read_bytes())
+    assert data["meta"]["1"]["schema_version"] == 2
+    assert data["streams"]["1"]["upfront_money"] == "0" and data["ideas"]["1"]["ladder"] == []
+    assert [b.kind for b in list_backups(path)] == ["before-migration-v1"]
+    assert list_backups(path)[0].path.read_bytes() == original
+
+
+def test_v2_fixture_opens_untouched_with_every_record(tmp_path: Path) -> None:
+    path = copy_fixture(tmp_path, "v2.json")
+    before = fingerprint(path)
+    with Store.open(path, today=fixed()) as store:
+        assert store.goal is not None and store.goal.amount == Decimal("12000.00")
+        assert [v.goal.amount for v in store.goal_history()] == [Decimal("10000.00")]
+        assert store.goal_history()[0].replaced_on == date(2026, 3, 20)
+        ebook = next(s for s in store.streams() if s.name == "Sourdough ebook")
+        assert (ebook.cadence, ebook.expected, ebook.upfront_money, ebook.upfront_hours, ebook.upkeep_hours) == (
+            "monthly", Decimal("40.00"), Decimal("150.00"), Decimal("60"), Decimal("2.5"))
+        assert ebook.idea_id == 1
+        assert store.payments()[0].customer == "Bakery Ltd"
+        assert [r.describe() for r in store.rates()] == ["1 USD = 0.92 EUR (2026-03-01)"]
+        idea = store.ideas()[0]
+        assert idea.rating == 1_000_000 and idea.passive_level == 2
+        assert [(r.people, r.how, r.automated) for r in idea.ladder] == [
+            (1, "teach a neighbour", False), (1_000_000, "video course", True)]
+        assert store.steps()[0].idea_id == 1 and store.steps()[3].savings_months == Decimal("6")
+        assert [(i.step, i.text, i.done, i.stream_id) for i in store.step_items()] == [
+            (3, "Outline the ebook", True, None), (8, "", False, ebook.id)]
+        assert store.dismissed() == {"upkeep:stream:1": date(2026, 3, 20)}
+    assert fingerprint(path) == before  # current version: opening rewrites nothing
+    assert list_backups(path) == []
+
+
+@pytest.mark.usefixtures("schema_v2")
+def test_upgrade_backs_up_first_then_rewrites(tmp_path: Path) -> None:
+    path = copy_fixture(tmp_path)
+    original = path.read_bytes()
+    with Store.open(path, today=fixed()) as store:
+        assert len(store.payments()) == 2
+    data = orjson.loads(path.read_bytes())
+    assert data["meta"]["1"]["schema_version"] == NEXT
+    assert all(s["started_on"] is None for s in data["streams"].values())
+    assert all(s["cadence"] == "irregular" for s in data["streams"].values())  # the real v2 ran too
+    backups = list_backups(path)
+    assert [b.kind for b in backups] == [migration_kind(1)] == ["before-migration-v1"]
+    assert backups[0].path.read_bytes() == original  # byte for byte
+    Store.open(path, today=fixed()).close()  # already upgraded: no second upgrade, no second copy
+    assert len(list_backups(path)) == 1
+
+
+@pytest.mark.usefixtures("schema_v2")
+def test_read_only_open_upgrades_in_memory_only(tmp_path: Path) -> None:
+    path = copy_fixture(tmp_path)
+    before = fingerprint(path)
+    with Store.open(path, read_only=True) as store:
+        assert len(store.streams()) == 2
+    assert fingerprint(path) == before
+    assert not (tmp_path / "backups").exists()
+
+
+def test_migrations_run_in_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[int] = []
+
+    real_v2 = schema.MIGRATIONS[2]
+
+    def to_v3(doc: dict[str, Any]) -> dict[str, Any]:
+        seen.append(3)
+        assert doc["meta"]["1"]["schema_version"] == 2  # v2 ran first
+        return fake_v2_migration(doc)
+
+    def to_v2(doc: dict[str, Any]) -> dict[str, Any]:
+        seen.append(2)
+        return real_v2(doc)
+
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 3)
+    monkeypatch.setattr(schema, "MIGRATIONS", {3: to_v3, 2: to_v2})
+    path = copy_fixture(tmp_path)
+    Store.open(path, today=fixed()).close()
+    assert seen == [2, 3]
+    assert orjson.loads(path.read_bytes())["meta"]["1"]["schema_version"] == 3
+    assert [b.kind for b in list_backups(path)] == ["before-migration-v1"]
+
+
+def test_a_failing_migration_leaves_the_file_untouched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(doc: dict[str, Any]) -> dict[str, Any]:
+        raise KeyError("streams")
+
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(schema, "MIGRATIONS", {2: broken})
+    path = copy_fixture(tmp_path)
+    before = fingerprint(path)
+    with pytest.raises(StoreError) as caught:
+        Store.open(path, today=fixed())
+    assert "could not be upgraded from schema 1 to 2" in str(caught.value)
+    assert "left as it is" in str(caught.value)
+    assert fingerprint(path) == before
+    assert list_backups(path) == []
+
+
+@pytest.mark.usefixtures("schema_v2")
+def test_no_upgrade_without_its_backup(tmp_path: Path) -> None:
+    """If the pre-migration copy cannot be written (disk full), the file is not upgraded."""
+    path = copy_fixture(tmp_path)
+    before = fingerprint(path)
+    real_write = os.write
+
+    def full(fd: int, data: Any) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    os.write = full
+    try:
+        with pytest.raises(BackupError, match="the disk is full"):
+            Store.open(path, today=fixed())
+    finally:
+        os.write = real_write
+    assert fingerprint(path) == before
+    Store.open(path, today=fixed()).close()  # space again: the upgrade goes through
+    assert orjson.loads(path.read_bytes())["meta"]["1"]["schema_version"] == NEXT
+
+
+def test_a_newer_file_is_refused_untouched(tmp_path: Path) -> None:
+    path = copy_fixture(tmp_path)
+    data = orjson.loads(path.read_bytes())
+    data["meta"]["1"]["schema_version"] = schema.SCHEMA_VERSION + 1
+    path.write_bytes(orjson.dumps(data))
+    before = fingerprint(path)
+    for read_only in (False, True):
+        with pytest.raises(NewerSchemaError) as caught:
+            Store.open(path, read_only=read_only)
+        assert "newer Tenfold" in str(caught.value) and "upgrade Tenfold" in str(caught.value)
+    assert fingerprint(path) == before
+    assert list_backups(path) == []

@@ -1,0 +1,190 @@
+"""The payments' index kept in the data file: exact after any change, used only when it matches.
+
+A file opened with ``defer_payments`` draws its first figures from the index; these
+tests hold the index to the payments themselves (after random changes, a fresh
+build from every payment must agree), and check that anything else - a file
+changed by another program, a hand edit, a malformed index - is read in full.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import orjson
+import pytest
+from storekit import bad_payment_behind_its_index, fill, fingerprint, fixed, new_filled
+
+from tenfold.domain.errors import DamagedFileError
+from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.monthly import MonthlyIndex
+from tenfold.store.payment_index import INDEX_TABLE, NEWEST, split_payments
+from tenfold.store.reading.quick import read_with_index
+from tenfold.store.store import Store
+
+TODAY = date(2026, 11, 21)
+
+
+def same_index(a: MonthlyIndex, b: MonthlyIndex, newest_first: list[Payment]) -> bool:
+    return (
+        a.months() == b.months()
+        and all(a.cells(m) == b.cells(m) for m in a.months())
+        and a.count == b.count
+        and a.last_paid(newest_first) == b.last_paid(newest_first)
+    )
+
+
+def random_changes(store: Store, rng: random.Random, steps: int) -> None:
+    """Payments added (one by one and as an import), edited, deleted; a stream deleted."""
+    streams = [store.add_stream(Stream(0, f"S{n}", "ebook", "passive", "EUR")) for n in range(4)]
+    day0 = TODAY - timedelta(days=500)
+
+    def new(sid: int) -> Payment:
+        return Payment(0, sid, day0 + timedelta(days=rng.randrange(500)), Decimal(rng.randrange(1, 99999)) / 100,
+                       rng.choice(["", 'a note, "quoted", with ,"payments":{ in it', "ü"]))
+
+    store.add_payments([new(rng.choice(streams).id) for _ in range(1500)])  # an import: the sorted list is dropped
+    for _ in range(steps):
+        roll = rng.random()
+        payments = store.payments()
+        if roll < 0.4 or not payments:
+            store.add_payment(new(rng.choice(streams).id))
+        elif roll < 0.7:
+            old = rng.choice(payments)
+            store.update_payment(Payment(old.id, rng.choice(streams).id, old.on - timedelta(days=rng.randrange(40)),
+                                         old.amount + 1, "edited"))
+        elif roll < 0.97:
+            newest = payments[: rng.choice([1, 5, NEWEST + 5])]  # often the newest: their replacements must follow
+            store.delete_payment(rng.choice(newest).id)
+        else:
+            store.delete_stream(streams.pop(rng.randrange(len(streams))).id)
+            streams.append(store.add_stream(Stream(0, f"T{rng.random()}", "ads", "passive", "USD")))
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_index_in_the_file_matches_every_payment_after_random_changes(tmp_path: Path, seed: int) -> None:
+    path = tmp_path / "t.json"
+    rng = random.Random(seed)
+    with Store.open(path, today=fixed(TODAY)) as store:
+        random_changes(store, rng, 150)
+    with Store.open(path, read_only=True, today=fixed(TODAY), defer_payments=True) as quick:
+        assert not quick.payments_ready, "opened from the index"
+        first = quick.newest_payments()
+        restored = quick.monthly_index()
+        count = quick.payment_count()
+        quick.wait_for_payments()
+        every = quick.payments()
+        assert count == len(every) and first == every[:NEWEST]
+        assert same_index(restored, MonthlyIndex.build(every), every)
+    with Store.open(path, read_only=True, today=fixed(TODAY)) as full:
+        assert full.payments() == every
+
+
+def test_a_background_save_writes_the_index_of_the_payments_it_writes(tmp_path: Path) -> None:
+    path = tmp_path / "t.json"
+    reports: list[object] = []
+    with Store.open(path, today=fixed(TODAY)) as store:
+        store.save_in_background(reports.append)
+        random_changes(store, random.Random(9), 60)
+        store.flush()
+    with Store.open(path, read_only=True, today=fixed(TODAY), defer_payments=True) as quick:
+        assert not quick.payments_ready
+        restored = quick.monthly_index()
+        every = quick.payments()
+        assert same_index(restored, MonthlyIndex.build(every), every)
+    assert reports == []
+
+
+def edited(path: Path, change: bytes, to: bytes) -> None:
+    raw = path.read_bytes()
+    assert raw.count(change) >= 1
+    path.write_bytes(raw.replace(change, to, 1))
+
+
+def test_a_file_rewritten_by_another_program_is_read_in_full(tmp_path: Path) -> None:
+    """A plain JSON writer (TinyDB's layout, spaces and all) keeps the index but not the layout."""
+    path = tmp_path / "t.json"
+    new_filled(path)
+    document = orjson.loads(path.read_bytes())
+    document["payments"]["1"]["amount"] = "13.50"
+    path.write_text(__import__("json").dumps(document), encoding="utf-8")
+    with Store.open(path, read_only=True, today=fixed(TODAY), defer_payments=True) as store:
+        assert store.payments_ready, "no usable index: every payment read at open"
+        totals = store.monthly_index().month((2026, 3))
+        assert Decimal("13.50") in totals.values()
+
+
+def test_a_hand_edit_of_the_same_length_is_caught_by_the_checksum(tmp_path: Path) -> None:
+    path = tmp_path / "t.json"
+    new_filled(path)
+    _prefix, payments = split_payments(path.read_bytes()) or (b"", b"")
+    assert b'"12.50"' in bytes(payments)
+    raw = path.read_bytes()
+    at = raw.rindex(b'"12.50"')  # the payment, not the index's copy of it among the newest
+    path.write_bytes(raw[:at] + b'"12.51"' + raw[at + 7 :])
+    with Store.open(path, read_only=True, today=fixed(TODAY), defer_payments=True) as store:
+        assert store.payments_ready
+        assert Decimal("12.51") in store.monthly_index().month((2026, 3)).values()
+
+
+@pytest.mark.parametrize("damage", [b'"count":2', b'"format":1', b'"newest":['])
+def test_a_malformed_index_is_ignored_and_the_file_still_opens(tmp_path: Path, damage: bytes) -> None:
+    path = tmp_path / "t.json"
+    new_filled(path)
+    to = {b'"count":2': b'"count":3', b'"format":1': b'"format":9', b'"newest":[': b'"newest":[7,'}[damage]
+    edited(path, damage, to)
+    with Store.open(path, today=fixed(TODAY), defer_payments=True) as store:
+        assert store.payments_ready
+        assert len(store.payments()) == 2
+        store.save_payment_index()
+    with Store.open(path, read_only=True, today=fixed(TODAY), defer_payments=True) as again:
+        assert not again.payments_ready, "written again, it is used"
+
+
+def test_a_damaged_payment_behind_a_matching_index_refuses_every_write(tmp_path: Path) -> None:
+    """Only a crafted file gets here: the index's checksum matches a payment the store never wrote."""
+    path = tmp_path / "t.json"
+    new_filled(path)
+    bad_payment_behind_its_index(path)
+    before = fingerprint(path)
+    with Store.open(path, today=fixed(TODAY), defer_payments=True) as store:
+        assert not store.payments_ready
+        with pytest.raises(DamagedFileError, match="damaged record in payments"):
+            store.tick(4, TODAY)
+        with pytest.raises(DamagedFileError):
+            store.payments()
+    assert fingerprint(path) == before
+
+
+def test_a_write_before_the_payments_are_read_keeps_every_payment(tmp_path: Path) -> None:
+    path = tmp_path / "t.json"
+    with Store.open(path, today=fixed(TODAY)) as store:
+        fill(store)
+        books = store.streams()[1]
+        store.add_payments([Payment(0, books.id, TODAY - timedelta(days=n), Decimal(n + 1), "") for n in range(300)])
+    with Store.open(path, today=fixed(TODAY), defer_payments=True) as store:
+        done: list[bool] = []
+        store.read_payments_in_background(lambda: done.append(True))
+        store.tick(5, TODAY)  # waits for the thread, takes the payments in, then writes
+        assert store.payments_ready and len(store.payments()) == 302
+    with Store.open(path, read_only=True, today=fixed(TODAY), defer_payments=True) as again:
+        assert again.payment_count() == 302 and again.steps()[4].done
+        assert INDEX_TABLE not in again._storage.read()  # made at each save, never kept in memory
+
+
+def test_the_report_reads_the_same_sums_with_and_without_the_index(tmp_path: Path) -> None:
+    path = tmp_path / "t.json"
+    with Store.open(path, today=fixed(TODAY)) as store:
+        random_changes(store, random.Random(4), 80)
+    contents, quick = read_with_index(path)
+    assert contents.payments == {}, "answered by the index"
+    document = orjson.loads(path.read_bytes())
+    del document[INDEX_TABLE]
+    plain = tmp_path / "plain.json"
+    plain.write_bytes(orjson.dumps(document))
+    full_contents, full = read_with_index(plain)
+    assert len(full_contents.payments) == full.count
+    every = sorted(full_contents.payments.values(), key=lambda p: (p.on, p.id), reverse=True)
+    assert same_index(quick, full, every)

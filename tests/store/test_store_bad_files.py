@@ -1,0 +1,131 @@
+"""Every kind of bad data file is refused with a clear message and left byte-for-byte untouched."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import orjson
+import pytest
+from storekit import fingerprint, fixed, new_filled
+
+from tenfold.domain.errors import DamagedFileError, NewerSchemaError, StoreError
+from tenfold.store.store import Store
+
+
+def good(tmp_path: Path) -> dict:
+    """The document of a filled, valid file, to damage in one place."""
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    return orjson.loads(new_filled(scratch / "good.json"))
+
+
+def damaged(doc: dict, table: str, key: str, field: str, value: object) -> bytes:
+    doc[table][key][field] = value
+    return orjson.dumps(doc)
+
+
+def newer(doc: dict) -> bytes:
+    doc["meta"]["1"]["schema_version"] = 99
+    return orjson.dumps(doc)
+
+
+CASES = {
+    "not JSON": (lambda d: b"this is not json", DamagedFileError, "not valid JSON"),
+    "truncated": (lambda d: orjson.dumps(d)[:-25], DamagedFileError, "not valid JSON, perhaps truncated"),
+    "0 bytes": (lambda d: b"", DamagedFileError, "is empty (0 bytes)"),
+    "only whitespace": (lambda d: b" \n\n", DamagedFileError, "is empty"),
+    "NaN in the JSON": (lambda d: b'{"meta": {"1": {"schema_version": NaN}}}', DamagedFileError, "not valid JSON"),
+    "a list, not a dict": (lambda d: b"[1, 2, 3]", DamagedFileError, "shape"),
+    "table is a list": (lambda d: b'{"meta": [1]}', DamagedFileError, "shape"),
+    "record is a number": (lambda d: b'{"meta": {"1": 5}}', DamagedFileError, "shape"),
+    "no schema version": (lambda d: b'{"_default": {}}', DamagedFileError, "records no schema version"),
+    "schema version 0": (lambda d: b'{"meta": {"1": {"schema_version": 0}}}', DamagedFileError, "impossible"),
+    "newer schema": (newer, NewerSchemaError, "newer Tenfold (schema 99"),
+    "amount not a number": (lambda d: damaged(d, "payments", "1", "amount", "abc"), DamagedFileError,
+                            "damaged record in payments (id 1"),
+    "amount stored as a float": (lambda d: damaged(d, "payments", "1", "amount", 12.5), DamagedFileError,
+                                 "not a string"),
+    "impossible date": (lambda d: damaged(d, "payments", "2", "on", "2026-02-30"), DamagedFileError,
+                        "damaged record in payments (id 2"),
+    "missing field": (lambda d: (d["streams"]["1"].pop("kind"), orjson.dumps(d))[1], DamagedFileError,
+                      "damaged record in streams"),
+    "unknown stream kind": (lambda d: damaged(d, "streams", "1", "kind", "magic"), DamagedFileError,
+                            "damaged record in streams"),
+    "payment for a missing stream": (lambda d: damaged(d, "payments", "1", "stream_id", 42), DamagedFileError,
+                                     "stream that does not exist"),
+    "step 9": (lambda d: damaged(d, "steps", "1", "number", 9), DamagedFileError, "damaged record in steps"),
+    "goal text a number": (lambda d: damaged(d, "goal", "1", "text", 7), DamagedFileError, "damaged record in goal"),
+    "bad check-in": (lambda d: damaged(d, "checkins", "1", "on", "yesterday"), DamagedFileError,
+                     "damaged record in checkins"),
+    "bad draft": (lambda d: damaged(d, "drafts", "1", "values", "x"), DamagedFileError, "damaged record in drafts"),
+    "non-numeric id": (lambda d: (d["ideas"].update({"x": d["ideas"]["1"]}), orjson.dumps(d))[1], DamagedFileError,
+                       "damaged record in ideas (id x"),
+}
+
+
+FIXTURE_V2 = Path(__file__).parent.parent / "fixtures" / "v2.json"
+
+
+def v2(table: str, key: str, field: str, value: object) -> Callable[[dict], bytes]:
+    """A case on the schema 2 fixture, which holds one of every record kind schema 2 added."""
+
+    def make(_doc: dict) -> bytes:
+        return damaged(orjson.loads(FIXTURE_V2.read_bytes()), table, key, field, value)
+
+    return make
+
+
+CASES.update({
+    "unknown cadence": (v2("streams", "1", "cadence", "weekly"), DamagedFileError, "damaged record in streams"),
+    "negative upkeep": (v2("streams", "1", "upkeep_hours", "-3"), DamagedFileError, "cannot be negative"),
+    "stream's idea id is text": (v2("streams", "1", "idea_id", "1"), DamagedFileError, "damaged record in streams"),
+    "customer a number": (v2("payments", "3", "customer", 5), DamagedFileError, "damaged record in payments"),
+    "rate of zero": (v2("rates", "1", "rate", "0"), DamagedFileError, "damaged record in rates"),
+    "rate between one currency": (v2("rates", "1", "to", "USD"), DamagedFileError, "damaged record in rates"),
+    "rung of 7 people": (v2("ideas", "1", "ladder", [{"people": 7, "how": "x", "automated": False}]),
+                         DamagedFileError, "damaged record in ideas"),
+    "rating of 5": (v2("ideas", "1", "rating", 5), DamagedFileError, "damaged record in ideas"),
+    "item on step 2": (v2("step_items", "1", "step", 2), DamagedFileError, "damaged record in step_items"),
+    "earlier goal without a date": (v2("goal_history", "1", "replaced_on", None), DamagedFileError,
+                                    "damaged record in goal_history"),
+    "dismissed key a number": (v2("dismissed", "1", "key", 5), DamagedFileError, "damaged record in dismissed"),
+    "savings months text": (v2("steps", "4", "savings_months", "six"), DamagedFileError,
+                            "damaged record in steps"),
+})
+
+
+@pytest.mark.parametrize("case", list(CASES))
+@pytest.mark.parametrize("read_only", [False, True], ids=["writable", "read-only"])
+def test_bad_file_is_refused_untouched(tmp_path: Path, case: str, read_only: bool) -> None:
+    make, error, says = CASES[case]
+    path = tmp_path / "tenfold.json"
+    path.write_bytes(make(good(tmp_path)))
+    path.chmod(0o600)
+    before = fingerprint(path)
+    with pytest.raises(error) as caught:
+        Store.open(path, read_only=read_only, today=fixed())
+    message = str(caught.value)
+    assert says in message
+    assert message.startswith(str(path))  # names the file
+    assert "\n" not in message  # one line
+    assert "left as it is" in message
+    assert fingerprint(path) == before
+    assert not (tmp_path / "backups").exists()  # nothing was written anywhere
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".tenfold.json.lock")) == [
+        "scratch", "tenfold.json"]
+    # the lock was let go: a second try fails the same way, not with "in use"
+    with pytest.raises(error):
+        Store.open(path, today=fixed())
+
+
+def test_damage_appearing_after_open_is_not_overwritten(tmp_path: Path) -> None:
+    """A file damaged behind the store's back is noticed at the next save, never replaced."""
+    path = tmp_path / "tenfold.json"
+    new_filled(path)
+    with Store.open(path, today=fixed()) as store:
+        path.write_bytes(b'{"trunc')
+        before = fingerprint(path)
+        with pytest.raises(StoreError):
+            store.tick(5, store.today())
+        assert fingerprint(path) == before

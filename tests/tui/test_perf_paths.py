@@ -1,0 +1,165 @@
+"""Guards for the fixes the benchmark led to; counts of work done, never timings.
+
+Timings belong in ``benchmarks/run.py``: on a shared machine a timed test fails
+at random. What can be tested is that the cheap path is taken: a tick does not
+rebuild the ledger's tables, a change redraws only the panes that show it, the
+ledger's per-stream figures take one pass, and a table turns only the rows on
+screen into cells (``test_virtual_table.py``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+from tui_support import TODAY, open_store, reopen, running, seed_ledger, until
+
+from tenfold.domain.ledger import Payment, Stream
+from tenfold.figures.totals import ledger_figures, month_totals, stream_month_totals, summarize
+from tenfold.tui.widgets.goal_pane import GoalPane
+from tenfold.tui.widgets.ideas_pane import IdeasPane
+from tenfold.tui.widgets.ledger_pane import LedgerPane
+from tenfold.tui.widgets.steps_pane import StepList
+from tenfold.tui.widgets.virtual_table import VirtualTable
+
+BOOK = Stream(1, "Book", "ebook", "passive", "EUR")
+ETF = Stream(2, "ETF", "dividends", "portfolio", "USD")
+
+
+def pay(stream: Stream, day: str, amount: str) -> Payment:
+    return Payment(0, stream.id, date.fromisoformat(day), Decimal(amount), "")
+
+
+def test_stream_month_totals_by_hand() -> None:
+    payments = [
+        pay(BOOK, "2026-01-03", "10.10"),
+        pay(BOOK, "2026-01-31", "0.20"),
+        pay(BOOK, "2025-01-15", "99.00"),  # same month, another year
+        pay(ETF, "2026-01-15", "33.33"),
+        pay(ETF, "2026-02-01", "1.00"),
+    ]
+    assert stream_month_totals(payments, 2026, 1) == {1: Decimal("10.30"), 2: Decimal("33.33")}
+    assert stream_month_totals(payments, 2024, 1) == {}
+    for stream in (BOOK, ETF):  # the same figure the pane used to get one stream at a time
+        assert stream_month_totals(payments, 2026, 1)[stream.id] == month_totals(
+            payments, [stream], 2026, 1
+        )[stream.currency]
+
+
+def spy_on_panes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Names of the panes whose ``show`` runs, in order, from now on."""
+    shown: list[str] = []
+    for pane in (GoalPane, LedgerPane, IdeasPane):
+        original = pane.show
+
+        def spy(self: object, *args: object, _original: object = original, _name: str = pane.__name__,
+                **kwargs: object) -> None:
+            shown.append(_name)
+            _original(self, *args, **kwargs)  # type: ignore[operator]
+
+        monkeypatch.setattr(pane, "show", spy)
+    return shown
+
+
+def test_figures_in_two_passes_equal_summarize_and_the_per_stream_totals() -> None:
+    active = Stream(3, "Consulting", "business", "active", "EUR")
+    gone = Stream(4, "Deleted", "ads", "passive", "EUR")
+    streams = [BOOK, ETF, active]
+    payments = [
+        pay(BOOK, "2026-11-03", "10.10"),
+        pay(BOOK, "2026-11-20", "0.25"),
+        pay(ETF, "2026-11-15", "33.33"),
+        pay(active, "2026-11-02", "900.00"),
+        pay(BOOK, "2026-10-31", "5.00"),  # last month
+        pay(active, "2026-10-01", "100.00"),
+        pay(ETF, "2025-11-15", "99.00"),  # same month, a year before: counts nowhere
+        pay(gone, "2026-11-01", "7.00"),  # a stream that is gone: counts nowhere
+    ]
+    figures = ledger_figures(streams, payments, TODAY)
+    assert figures.summary == summarize(payments, streams, TODAY)
+    assert figures.this_month_by_stream == stream_month_totals(payments, 2026, 11)
+    assert figures.summary.passive_this_month == {"EUR": Decimal("10.35")}  # by hand: the book only
+    assert figures.summary.this_month == {"EUR": Decimal("910.35"), "USD": Decimal("33.33")}
+    assert figures.summary.last_month == {"EUR": Decimal("105.00")}
+    assert ledger_figures([], [], TODAY).summary == summarize([], [], TODAY)
+
+
+async def test_a_tick_refreshes_the_steps_not_the_ledger_or_ideas(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "t.json"
+    seed_ledger(db)
+    shown = spy_on_panes(monkeypatch)
+    async with running(db) as t:
+        await until(t, lambda: t.app.main_screen.store.payments_ready)
+        await t.pilot.pause()
+        # Filled once when the app opens (from the payments' index), the ledger again once the payments are read.
+        assert sorted(shown) == ["GoalPane", "GoalPane", "IdeasPane", "LedgerPane", "LedgerPane"]
+        shown.clear()
+        await t.press("2", "space")
+        assert t.app.main_screen.query_one(StepList).states[0].done
+        assert shown == []
+    with reopen(db) as store:
+        assert store.steps()[0].done_on == TODAY
+
+
+async def test_each_change_refreshes_only_the_panes_that_show_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "t.json"
+    seed_ledger(db)
+    shown = spy_on_panes(monkeypatch)
+    async with running(db) as t:
+        shown.clear()
+        await t.press("3", "a")  # a payment: the ledger, and the goal pane's progress
+        await t.fill(amount="7")
+        await t.press("ctrl+s")
+        assert t.app.screen is t.app.main_screen
+        assert sorted(shown) == ["GoalPane", "LedgerPane"]
+        assert t.app.main_screen.query_one("#payments", VirtualTable).row_count == 2
+        shown.clear()
+        await t.press("d", "y")  # deleting it, the same
+        assert sorted(shown) == ["GoalPane", "LedgerPane"]
+        shown.clear()
+        await t.press("4", "a")  # an idea: only the ideas
+        await t.fill(who="Neighbours", value="Garden help")
+        await t.press("ctrl+s")
+        assert shown == ["IdeasPane"]
+        shown.clear()
+        await t.press("1", "w")  # the goal: its pane and the ledger's totals line, not the ledger's tables
+        await t.fill(amount="2000")
+        await t.press("ctrl+s")
+        assert t.app.screen is t.app.main_screen
+        assert shown == ["GoalPane"]
+        summary = str(t.app.main_screen.query_one("#ledger-summary", Static).render())
+        assert "of 2,000.00 EUR" in summary
+    with reopen(db) as store:
+        assert len(store.payments()) == 1 and len(store.ideas()) == 1
+        assert store.goal is not None and store.goal.amount == Decimal("2000.00")
+
+
+async def test_a_cancelled_form_refreshes_nothing_unless_it_cleared_a_draft(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "t.json"
+    seed_ledger(db)
+    with open_store(db) as store:
+        store.save_draft("idea", {"who": "Half", "value": "", "reach": "", "delivery": ""})
+    shown = spy_on_panes(monkeypatch)
+    async with running(db) as t:
+        shown.clear()
+        for keys in (("3", "a"), ("3", "s"), ("1", "w")):
+            await t.press(*keys)
+            assert t.app.screen is not t.app.main_screen
+            await t.press("escape")
+            assert t.app.screen is t.app.main_screen
+        assert shown == []
+        await t.press("4", "a")  # the draft comes back; cancelling clears it, a write
+        assert t.form.values()["who"] == "Half"
+        await t.press("escape")
+        assert shown == ["IdeasPane"]
+    with reopen(db) as store:
+        assert store.draft("idea") is None

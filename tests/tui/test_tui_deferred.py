@@ -1,0 +1,98 @@
+"""The app on a file opened from its payments' index: first screen from the index, then every payment.
+
+The program opens a file that has a current index without parsing its payments
+(``defer_payments``); the first screen shows the index's figures and newest
+payments, and the payments are read on a thread after the first paint. A file
+without an index (an older Tenfold's) is saved once with one, counting no day.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import orjson
+from storekit import bad_payment_behind_its_index
+from tui_support import TODAY, reopen, running, until
+
+from tenfold.domain.ledger import Payment, Stream
+from tenfold.store.payment_index import INDEX_TABLE, NEWEST
+from tenfold.store.store import Store
+from tenfold.tui.widgets.ledger_pane import LedgerPane
+from tenfold.tui.widgets.virtual_table import VirtualTable
+
+PAYMENTS = 250
+
+
+def seed(path: Path) -> None:
+    with Store.open(path, today=lambda: TODAY - timedelta(days=1)) as store:
+        stream = store.add_stream(Stream(0, "Course", "course", "passive", "EUR"))
+        store.add_payments([Payment(0, stream.id, TODAY - timedelta(days=n), Decimal(n + 1), f"sale {n}")
+                            for n in range(PAYMENTS)])
+
+
+def payments_table(app: object) -> VirtualTable[Payment]:
+    table: VirtualTable[Payment] = app.main_screen.query_one("#payments", VirtualTable)  # type: ignore[attr-defined]
+    return table
+
+
+async def test_the_ledger_starts_from_the_index_and_fills_when_the_payments_are_read(tmp_path: Path) -> None:
+    db = tmp_path / "t.json"
+    seed(db)
+    async with running(db) as t:
+        store = t.app.main_screen.store
+        assert store.opened_with_index
+        await until(t, lambda: store.payments_ready)
+        await until(t, lambda: payments_table(t.app).row_count == PAYMENTS)
+        pane = t.app.main_screen.query_one(LedgerPane)
+        assert pane.border_subtitle == f"1 stream · {PAYMENTS} payments"
+        assert payments_table(t.app).get_row_at(0)[0] == TODAY.isoformat(), "newest first"
+        await t.press("3", "a")
+        await t.fill(amount="7")
+        await t.press("ctrl+s")
+        assert payments_table(t.app).row_count == PAYMENTS + 1
+    with reopen(db) as again:
+        assert len(again.payments()) == PAYMENTS + 1
+
+
+async def test_before_the_payments_are_read_the_ledger_shows_the_newest_and_the_count(tmp_path: Path) -> None:
+    """The first frame, as the program draws it: the index's newest payments, the full count."""
+    db = tmp_path / "t.json"
+    seed(db)
+    store = Store.open(db, today=lambda: TODAY, defer_payments=True)
+    try:
+        assert not store.payments_ready
+        assert store.payment_count() == PAYMENTS
+        newest = store.newest_payments()
+        assert len(newest) == NEWEST and newest[0].on == TODAY and newest[-1].on == TODAY - timedelta(days=NEWEST - 1)
+        assert store.monthly_index().count == PAYMENTS
+    finally:
+        store.close()
+
+
+async def test_a_file_without_an_index_is_given_one_without_counting_a_day(tmp_path: Path) -> None:
+    db = tmp_path / "t.json"
+    seed(db)
+    document = orjson.loads(db.read_bytes())
+    del document[INDEX_TABLE]
+    db.write_bytes(orjson.dumps(document))  # as an older Tenfold left it
+    checkins = {c["on"] for c in document["checkins"].values()}
+    async with running(db) as t:
+        store = t.app.main_screen.store
+        await until(t, lambda: store.opened_with_index)  # saved with its index after the first paint
+    with reopen(db) as again:
+        assert {d.isoformat() for d in again.checkins()} == checkins, "a save the user did not make"
+    assert INDEX_TABLE in orjson.loads(db.read_bytes())
+    with Store.open(db, read_only=True, today=lambda: TODAY, defer_payments=True) as quick:
+        assert not quick.payments_ready, "the next start uses the index"
+
+
+async def test_a_damaged_payment_found_after_the_first_paint_closes_the_app_and_writes_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "t.json"
+    seed(db)
+    bad_payment_behind_its_index(db)
+    before = db.read_bytes()
+    async with running(db) as t:
+        await until(t, lambda: t.app.return_code == 1)
+    assert db.read_bytes() == before

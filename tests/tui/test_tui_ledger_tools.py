@@ -1,0 +1,195 @@
+"""The ledger's tools in the app: the Report screen, the rates dialog, import and export (real app, Pilot)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from textual.widgets import Button, Input, Static
+from tui_support import TODAY, open_store, reopen, running, screen_lines, seed_ledger
+
+from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.rates import Rate
+from tenfold.tui.dialogs.confirm import ConfirmDialog
+from tenfold.tui.dialogs.export_form import ExportForm
+from tenfold.tui.dialogs.import_dialog import ImportDialog
+from tenfold.tui.dialogs.rates import RateForm, RatesDialog
+from tenfold.tui.screens.report import ReportScreen
+
+
+def seed_usd(db: Path) -> None:
+    """The ledger of :func:`seed_ledger` plus a USD course paid in October and November, and one rate."""
+    seed_ledger(db)
+    with open_store(db) as store:
+        course = store.add_stream(Stream(0, "Video course", "course", "passive", "USD", upkeep_hours=Decimal("4")))
+        store.add_payments([Payment(0, course.id, date(2026, 10, 9), Decimal("100.00"), ""),
+                            Payment(0, course.id, date(2026, 11, 9), Decimal("50.00"), "")])
+        store.add_rate(Rate(0, "USD", "EUR", Decimal("0.90"), date(2026, 10, 1)))
+
+
+def text(t: object) -> str:
+    return "\n".join(screen_lines(t.app))  # type: ignore[attr-defined]
+
+
+def shown_in(dialog: ImportDialog, widget_id: str) -> str:
+    """What a line of the import dialog says (long lines wrap on screen, so read the widget)."""
+    return str(dialog.query_one(f"#{widget_id}", Static).render())
+
+
+async def test_the_report_opens_with_r_and_moves_through_months_and_years(tmp_path: Path) -> None:
+    db = tmp_path / "t.json"
+    seed_usd(db)
+    async with running(db) as t:
+        await t.press("3", "r")
+        screen = t.app.screen
+        assert isinstance(screen, ReportScreen) and screen.report is not None
+        # November: 42.50 EUR + 50 USD * 0.90 = 45.00 -> 87.50 EUR, all passive
+        assert (screen.report.all.amount, screen.report.passive.amount) == (Decimal("87.50"), Decimal("87.50"))
+        shown = text(t)
+        assert "Income report · month 2026-11 (compared with 2026-10) · in EUR" in shown
+        assert "Video course" in shown and "12.50 USD/h" in shown  # 50.00 / 4 hours, in its own currency
+        assert "Rates used: 1 USD = 0.90 EUR (2026-10-01)." in shown.replace("\n", " ")
+        await t.press("right")  # never past this month
+        assert screen.month == (2026, 11)
+        await t.press("left")
+        assert screen.report.period.months == ((2026, 10),)
+        assert screen.report.all.amount == Decimal("90.00")
+        await t.press("y")
+        assert screen.report.period.label == "2026-01 to 2026-11"
+        assert screen.report.all.amount == Decimal("177.50")
+        assert "Income report · year 2026" in text(t)
+        await t.press("escape")
+        assert t.app.screen is t.app.main_screen
+        await t.press("ctrl+p")
+        await t.type("Report")
+        await t.press("enter")
+        assert isinstance(t.app.screen, ReportScreen)
+
+
+async def test_rates_are_listed_added_with_field_errors_and_deleted(tmp_path: Path) -> None:
+    db = tmp_path / "t.json"
+    seed_usd(db)
+    async with running(db) as t:
+        await t.press("3", "$")
+        dialog = t.app.screen
+        assert isinstance(dialog, RatesDialog)
+        assert [r.describe() for r in dialog.shown] == ["1 USD = 0.90 EUR (2026-10-01)"]
+        await t.press("a")
+        assert isinstance(t.form, RateForm)
+        assert t.form.values() == {"currency": "", "to": "EUR", "rate": "", "on": TODAY.isoformat()}
+        await t.fill(currency="eur", rate="0,9", on="2026-11-31")
+        await t.press("ctrl+s")
+        assert t.error("to") == "Choose a different currency: a rate converts one into another"
+        assert t.error("rate") == "Use a dot for decimals, e.g. 0.92"
+        assert "November 2026 has 30 days" in t.error("on")
+        assert t.form.values()["rate"] == "0,9"  # what was typed stays
+        await t.fill(currency="gbp", rate="1.17", on="2026-11-01")
+        await t.press("ctrl+s")
+        assert t.app.screen is dialog
+        assert [r.describe() for r in dialog.shown] == ["1 GBP = 1.17 EUR (2026-11-01)",
+                                                        "1 USD = 0.90 EUR (2026-10-01)"]
+        await t.press("down", "d")
+        assert isinstance(t.app.screen, ConfirmDialog)
+        await t.press("y")
+        assert [r.describe() for r in dialog.shown] == ["1 GBP = 1.17 EUR (2026-11-01)"]
+        await t.press("escape")
+        assert t.app.screen is t.app.main_screen
+    with reopen(db) as store:
+        assert [(r.currency, r.to, r.rate, r.on) for r in store.rates()] == [
+            ("GBP", "EUR", Decimal("1.17"), date(2026, 11, 1))]
+
+
+async def test_import_previews_skips_duplicates_and_saves_on_confirm(tmp_path: Path) -> None:
+    db = tmp_path / "t.json"
+    seed_ledger(db)
+    csv_path = tmp_path / "bank.csv"
+    csv_path.write_text(
+        "Date,Source,Amount,Memo,Client\n"
+        "2026-11-03,Ebook royalties,42.50,October sales,\n"  # already in the ledger
+        "2026-11-10,Blog ads,7.25,,AdNet\n"
+        "2026-11-10,Blog ads,7.25,,AdNet\n",  # repeats line 3
+        encoding="utf-8",
+    )
+    async with running(db) as t:
+        await t.press("ctrl+p")
+        await t.type("Import payments from CSV")
+        await t.press("enter")
+        dialog = t.app.screen
+        assert isinstance(dialog, ImportDialog)
+        before = db.read_bytes()
+        await t.type(str(csv_path))
+        await t.press("tab")
+        await t.type("stream=Source")
+        await t.press("enter")  # preview
+        shown = shown_in(dialog, "import-preview")
+        assert "3 rows · columns: date=Date, stream=Source, amount=Amount, note=Memo, customer=Client" in shown
+        assert "[skip: line 2 is already in the ledger]" in shown and "[skip: line 4 repeats line 3]" in shown
+        assert "1 new · 2 duplicates skipped" in shown
+        assert db.read_bytes() == before  # a preview saves nothing
+        await t.press("ctrl+s")
+        assert t.app.screen is t.app.main_screen
+        assert "Imported 1 payment, 2 duplicates skipped" in t.notifications()
+    with reopen(db) as store:
+        assert [(p.on, p.amount, p.customer) for p in store.payments()][:1] == [
+            (date(2026, 11, 10), Decimal("7.25"), "AdNet")]
+        assert len(store.payments()) == 2
+
+
+async def test_a_malformed_csv_shows_its_lines_and_imports_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "t.json"
+    seed_ledger(db)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("date,stream,amount\n2026-11-01,Blog ads,1\n2026-11-02,Nope,2\n2026-11-03,Blog ads,x\n",
+                   encoding="utf-8")
+    before = db.read_bytes()
+    async with running(db) as t:
+        await t.press("ctrl+p")
+        await t.type("Import payments from CSV")
+        await t.press("enter")
+        dialog = t.app.screen
+        assert isinstance(dialog, ImportDialog)
+        await t.press("enter")  # an empty path: the message is under the field
+        assert shown_in(dialog, "error-path") == "Enter the CSV file to import"
+        await t.type(str(tmp_path / "missing.csv"))
+        await t.press("enter")
+        assert shown_in(dialog, "error-path").endswith("missing.csv: cannot be read: No such file or directory")
+        dialog.query_one("#field-path", Input).clear()
+        await t.type(str(bad))
+        await t.press("enter")
+        assert shown_in(dialog, "error-path") == ""
+        shown = shown_in(dialog, "import-preview")
+        assert "line 3: stream: There is no stream called 'Nope'" in shown
+        assert "line 4: amount: 'x' is not an amount" in shown
+        assert dialog.query_one("#import", Button).disabled
+        await t.press("ctrl+s")  # previews again; still nothing to import
+        await t.press("escape")
+        assert t.app.screen is t.app.main_screen
+    assert db.read_bytes() == before
+
+
+async def test_export_writes_the_chosen_format_and_refuses_a_bad_path(tmp_path: Path) -> None:
+    db = tmp_path / "t.json"
+    seed_ledger(db)
+    async with running(db) as t:
+        await t.press("ctrl+p")
+        await t.type("Export")
+        await t.press("enter")
+        assert isinstance(t.form, ExportForm)
+        assert t.form.values()["path"].endswith(f"tenfold-{TODAY.isoformat()}.csv")
+        await t.fill(format="JSON: everything, exact")
+        assert t.form.values()["path"].endswith(f"tenfold-{TODAY.isoformat()}.json")
+        await t.fill(path=str(tmp_path / "no" / "x.json"))
+        await t.press("ctrl+s")
+        assert "does not exist" in t.error("path")
+        await t.fill(path=str(db))
+        await t.press("ctrl+s")
+        assert "That is Tenfold's data file; choose another file" in t.error("path")
+        await t.fill(path=str(tmp_path / "out.json"))
+        await t.press("ctrl+s")
+        assert t.app.screen is t.app.main_screen
+        assert any(n.startswith("Exported 1 payments, 2 streams and 0 ideas to ") for n in t.notifications())
+    data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert data["payments"][0]["amount"] == "42.50"
+    assert (tmp_path / "out.json").stat().st_mode & 0o777 == 0o600

@@ -1,0 +1,137 @@
+"""The today card: shown on launch, dismissable checks that stay gone, t reopens it."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+from textual.widgets import Static
+from tui_support import NARROW, TODAY, card, launched, open_store, reopen, screen_lines
+
+from tenfold.coach.prompts import load_prompts, prompt_for
+from tenfold.config import Settings, load_settings, save_settings
+from tenfold.domain.goal import Goal
+from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.steps import STEPS
+from tenfold.store.store import Store
+from tenfold.tui.dialogs.forms import GoalForm
+from tenfold.tui.screens.today import NO_CHECKS, TodayScreen
+from tenfold.tui.widgets.today_card import NudgeLine
+
+
+def seed(path: Path) -> None:
+    """A goal written three days ago, a check-in on each day since, and a passive stream with too much upkeep."""
+    for back in (3, 2, 1):
+        day = TODAY - timedelta(days=back)
+        with Store.open(path, today=lambda day=day: day) as store:
+            store.save_draft("scratch", {"day": day.isoformat()})
+    with open_store(path) as store:
+        store.set_goal(Goal("Ebooks pay the rent", Decimal("1500"), "EUR", date(2027, 12, 31), TODAY))
+        shop = store.add_stream(Stream(0, "Drop shop", "business", "passive", "EUR", upkeep_hours=Decimal(30)))
+        store.add_payment(Payment(0, shop.id, date(2026, 10, 5), Decimal("300.00"), "September"))
+        store.add_payment(Payment(0, shop.id, date(2026, 11, 3), Decimal("42.50"), "October"))
+        store.tick(1, TODAY)
+
+
+def text_of(screen: TodayScreen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).content)
+
+
+async def test_the_card_shows_on_launch_with_goal_progress_prompt_next_step_and_streak(tmp_path: Path) -> None:
+    db = tmp_path / "t.json"
+    seed(db)
+    async with launched(db) as t:
+        today = card(t)
+        assert "Today · Saturday 21 November 2026 · streak 4 days" in text_of(today, "#today-title")
+        goal = text_of(today, "#today-goal")
+        assert "“Ebooks pay the rent”" in goal
+        assert "1,500.00 EUR passive income a month by 2027-12-31 · 405 days left" in goal
+        # The goal pane's figures: the last full month (300 of 1,500 is 20%) and the average of
+        # August, September and October (0 + 0 + 300) / 3.
+        assert "Last month ███░░░░░░░░░░░░░ 20% · 300.00 EUR · so far this month 42.50 EUR" in goal
+        assert "3-month average 100.00 EUR. A projection needs 6 full months" in goal
+        assert prompt_for(TODAY, load_prompts()) in text_of(today, "#today-prompt")
+        step = text_of(today, "#today-step")
+        assert f"Next step · 2 {STEPS[1].title}" in step
+        assert STEPS[1].today in step
+        assert today.nudge_keys() == ["backup", "concentration:stream:1", "upkeep:stream:1"]
+        screen = "\n".join(screen_lines(t.app))
+        assert "Honest checks" in screen
+        assert "Drop shop takes 30 hours a month" in screen
+        await t.press("escape")
+        assert t.app.screen is t.app.main_screen
+        await t.press("t")
+        assert len(card(t).nudge_keys()) == 3
+        await t.press("enter")
+        assert t.app.screen is t.app.main_screen
+
+
+async def test_a_dismissed_check_is_saved_and_gone_next_launch(tmp_path: Path) -> None:
+    db = tmp_path / "t.json"
+    seed(db)
+    async with launched(db) as t:
+        assert card(t).nudge_keys() == ["backup", "concentration:stream:1", "upkeep:stream:1"]
+        await t.press("down", "d")
+        assert card(t).nudge_keys() == ["backup", "upkeep:stream:1"]
+        t.app.store.flush()  # the app may save in the background: wait for it, then read the file
+        with Store.open(db, read_only=True, today=lambda: TODAY) as fresh:
+            assert fresh.dismissed() == {"concentration:stream:1": TODAY}
+        focused = card(t).focused
+        assert isinstance(focused, NudgeLine) and focused.nudge.key == "upkeep:stream:1", "the next check has focus"
+        await t.press("up", "d", "x")
+        assert card(t).nudge_keys() == []
+        assert NO_CHECKS in text_of(card(t), "#today-no-checks")
+        await t.press("escape", "t")
+        assert card(t).nudge_keys() == [], "t reopens the card without the dismissed checks"
+    async with launched(db) as t:
+        assert card(t).nudge_keys() == []
+    with reopen(db) as store:
+        assert set(store.dismissed()) == {"backup", "concentration:stream:1", "upkeep:stream:1"}
+
+
+async def test_a_fresh_install_is_welcomed_and_pointed_at_writing_the_goal(tmp_path: Path) -> None:
+    db = tmp_path / "t.json"
+    async with launched(db, NARROW) as t:
+        today = card(t)
+        screen = "\n".join(screen_lines(t.app))
+        assert "Welcome to Tenfold" in screen
+        assert "no streak yet" in screen
+        assert "Press w to write your goal now." in screen
+        assert "Honest checks" not in screen, "the welcome is the check: no list repeats it"
+        assert today.nudge_keys() == []
+        assert f"Next step · 1 {STEPS[0].title}" in text_of(today, "#today-step")
+        await t.press("w")
+        assert isinstance(t.form, GoalForm)
+        await t.press("escape")
+        assert t.app.screen is t.app.main_screen
+
+
+async def test_the_card_fits_80x24_with_its_first_check_in_view(tmp_path: Path) -> None:
+    db = tmp_path / "t.json"
+    seed(db)
+    async with launched(db, NARROW) as t:
+        lines = screen_lines(t.app)
+        assert len(lines) == 24 and max(len(line) for line in lines) <= 80
+        screen = "\n".join(lines)
+        for seen in ("Today · Saturday", "Ebooks pay the rent", "Today's question", "Next step · 2",
+                     "No backup plan written down yet"):
+            assert seen in screen
+
+
+async def test_without_the_setting_or_with_it_off_the_card_waits_for_t(tmp_path: Path) -> None:
+    db = tmp_path / "t.json"
+    seed(db)
+    async with launched(db, show_today=None) as t:  # no settings folder, as in the other tests
+        assert t.app.screen is t.app.main_screen
+        await t.press("t")
+        card(t)
+    config = tmp_path / "config"
+    save_settings(config, Settings(theme="nord", today_on_launch=False))
+    async with launched(db, show_today=None, config=config) as t:
+        assert t.app.screen is t.app.main_screen
+        await t.press("t", "o")  # o switches it back on, keeping the theme
+        card(t)
+    assert load_settings(config) == Settings(theme="nord", today_on_launch=True)
+    async with launched(db, show_today=None, config=config) as t:
+        card(t)

@@ -1,0 +1,103 @@
+"""Sorting and filtering payments, and the text charts; figures checked by hand."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from tenfold.domain.ledger import Payment
+from tenfold.figures.charts import Bar, bar_chart, compact, month_label, sparkline
+from tenfold.views.payment_order import PaymentOrder, next_sort
+
+NAMES = {1: "Ebook royalties", 2: "ETF dividends", 3: "Blog ads"}
+
+
+def pay(pid: int, sid: int, on: str, amount: str, note: str = "", customer: str = "") -> Payment:
+    return Payment(pid, sid, date.fromisoformat(on), Decimal(amount), note, customer)
+
+
+# Newest first, as the store keeps them.
+BASE = [
+    pay(5, 3, "2026-03-02", "4.00", "March ads"),
+    pay(4, 1, "2026-03-01", "12.50", "", "Acme Press"),
+    pay(3, 2, "2026-02-15", "30.00", "Q1 dividend"),
+    pay(2, 1, "2026-02-01", "12.50", "February sales"),
+    pay(1, 3, "2025-12-31", "99.00", "annual sponsor 2026"),
+]
+
+
+def ids(rows: object) -> list[int]:
+    return [p.id for p in rows]  # type: ignore[attr-defined]
+
+
+def test_orders() -> None:
+    order = PaymentOrder(BASE, NAMES)
+    assert order.rows("date") is BASE  # the store's list itself, not a copy
+    assert ids(order.rows("amount")) == [1, 3, 4, 2, 5]  # 12.50 twice: newest first
+    assert ids(order.rows("stream")) == [5, 1, 4, 2, 3]  # Blog ads, Ebook royalties, ETF dividends
+    assert [next_sort(s) for s in ("date", "amount", "stream", "bogus")] == ["amount", "stream", "date", "date"]
+
+
+def test_filter_matches_name_note_customer_and_date_prefix() -> None:
+    order = PaymentOrder(BASE, NAMES)
+    assert ids(order.rows("date", "EBOOK")) == [4, 2]  # stream name, any case
+    assert ids(order.rows("date", "dividend")) == [3]  # the ETF's name and its note; listed once
+    assert ids(order.rows("date", "acme")) == [4]  # customer
+    assert ids(order.rows("date", "2026-02")) == [3, 2]  # date prefix
+    assert ids(order.rows("date", "2026")) == [5, 4, 3, 2, 1]  # 2026 dates, and a note with 2026
+    assert ids(order.rows("date", "-02")) == []  # inside a date is not a prefix
+    assert ids(order.rows("amount", "ads")) == [1, 5]  # filtered in the current order: 99.00, 4.00
+    assert ids(order.rows("date", "   ")) == ids(BASE)
+
+
+def test_typing_narrows_instead_of_rescanning() -> None:
+    order = PaymentOrder(BASE, NAMES)
+    order.rows("date", "e")
+    assert order.scanned == 5
+    matches = len(order.rows("date", "e"))
+    order.rows("date", "eb")  # extends "e": only the previous matches are tested
+    assert order.scanned == 5 + matches + matches
+    before = order.scanned
+    order.rows("date", "x")  # not an extension: all rows again
+    assert order.scanned == before + 5
+
+
+def test_sparkline_by_hand() -> None:
+    values = [Decimal(v) for v in ("0", "1", "5", "10", "0", "20", "40", "80")]
+    # Eighths of the largest (80), rounded half up, at least one: 1 -> 0.1 -> 1, 5 -> 0.5 -> 1, 20 -> 2, 40 -> 4.
+    assert sparkline(values) == "·▁▁▁·▂▄█"
+    assert sparkline([Decimal(0)] * 3) == "···"
+    assert sparkline([]) == ""
+
+
+def test_compact_labels() -> None:
+    assert [compact(Decimal(v)) for v in ("0", "950", "1000", "1500", "12345", "2100000")] == [
+        "0", "950", "1k", "1.5k", "12k", "2.1M"]
+    assert month_label(2026, 1, 3) == "'26" and month_label(2026, 2, 3) == "Feb"
+    assert month_label(2026, 2, 2) == "02" and month_label(2026, 2, 1) == "F"
+
+
+def test_bar_chart_by_hand() -> None:
+    bars = [Bar(Decimal(v), (2026, m), m == 4) for m, v in ((1, "0"), (2, "500"), (3, "1650"), (4, "100"))]
+    lines = bar_chart(bars, Decimal("1500"), width=22, height=4)
+    text = ["".join(t for t, _ in line) for line in lines]
+    # Top = max(1650, 1.1 * 1500 = 1650) = 1650 over 3 rows; the goal row is int(1500 * 3 / 1650) = 2, the top,
+    # so the goal's label (1.5k) stands there. Heights in eighths of a row: 500 * 24 / 1650 = 7.3 -> 7;
+    # 1650 -> 24 (three full rows); 100 * 24 / 1650 = 1.45 -> 1.
+    assert text == [
+        "1.5k┤─────────███────",
+        "    │         ███    ",
+        "   0┤     ▇▇▇ ███ ▁▁▁",
+        "      '26 Feb Mar Apr",
+    ]
+    kinds = {kind for line in lines for _, kind in line}
+    assert {"goal", "reached", "bar", "now", "axis", "label"} <= kinds
+    # The running month is "now", the bar over the goal "reached".
+    assert lines[0][6] == ("███", "reached") and lines[2][8] == ("▁▁▁", "now")
+
+
+def test_bar_chart_shows_the_newest_bars_that_fit() -> None:
+    bars = [Bar(Decimal(m), (2026, m)) for m in range(1, 13)]
+    lines = bar_chart(bars, None, width=14, height=3)
+    # Axis "12┤" takes 3; 11 cells left hold 5 bars of 1 cell (and a blank each): August to December.
+    assert "".join(t for t, _ in lines[-1]) == "    A S O N D"
