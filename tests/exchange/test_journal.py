@@ -22,10 +22,11 @@ import pytest
 from cli_support import invoke
 from hypothesis import given
 from hypothesis import strategies as st
+from oracles import aggregate
 
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.exchange.document import RECEIVED_ACCOUNT, journal_accounts, journal_text
-from tenfold.reports.aggregate import Month, aggregate, month_period
+from tenfold.reports.aggregate import Month, month_period
 from tenfold.reports.build import build_report
 from tenfold.store.store import Store
 

@@ -7,11 +7,12 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from oracles import summarize
 
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.monthly import MonthlyIndex, months_back, summary_from
 from tenfold.figures.expected import last_paid
-from tenfold.figures.totals import stream_month_totals, summarize
+from tenfold.figures.totals import stream_month_totals
 
 BOOK = Stream(1, "Book", "ebook", "passive", "EUR")
 ETF = Stream(2, "ETF", "dividends", "portfolio", "USD")

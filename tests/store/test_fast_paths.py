@@ -21,6 +21,7 @@ from pathlib import Path
 
 import orjson
 import pytest
+from oracles import aggregate, earned_by_idea, stream_trends
 from storekit import SRC, fixed
 
 import tenfold.cli
@@ -28,12 +29,12 @@ from tenfold.domain.errors import DamagedFileError
 from tenfold.domain.ideas import Idea, Rung, newest_first
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.monthly import MonthlyIndex
-from tenfold.figures.step_progress import stream_trends, trends_from_index
-from tenfold.reports.aggregate import aggregate, aggregate_index, month_period, year_period
+from tenfold.figures.step_progress import trends_from_index
+from tenfold.reports.aggregate import aggregate_index, month_period, year_period
 from tenfold.store.reading.loading import validate_document
 from tenfold.store.serialized import SerializedTables
 from tenfold.store.store import Store
-from tenfold.views.idea_views import arrange, earned_by_idea, earned_from_totals, sort_ideas
+from tenfold.views.idea_views import arrange, earned_from_totals, sort_ideas
 
 
 def test_a_payment_from_the_file_is_the_same_object_as_one_built_normally() -> None:

@@ -171,7 +171,7 @@ def test_a_write_before_the_payments_are_read_keeps_every_payment(tmp_path: Path
         assert store.payments_ready and len(store.payments()) == 302
     with Store.open(path, read_only=True, today=fixed(TODAY), defer_payments=True) as again:
         assert again.payment_count() == 302 and again.steps()[4].done
-        assert INDEX_TABLE not in again._storage.read()  # made at each save, never kept in memory
+        assert INDEX_TABLE not in (again._storage.read() or {})  # made at each save, never kept in memory
 
 
 def test_the_report_reads_the_same_sums_with_and_without_the_index(tmp_path: Path) -> None:

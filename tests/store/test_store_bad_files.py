@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
@@ -13,24 +14,25 @@ from tenfold.domain.errors import DamagedFileError, NewerSchemaError, StoreError
 from tenfold.store.store import Store
 
 
-def good(tmp_path: Path) -> dict:
+def good(tmp_path: Path) -> dict[str, Any]:
     """The document of a filled, valid file, to damage in one place."""
     scratch = tmp_path / "scratch"
     scratch.mkdir()
-    return orjson.loads(new_filled(scratch / "good.json"))
+    doc: dict[str, Any] = orjson.loads(new_filled(scratch / "good.json"))
+    return doc
 
 
-def damaged(doc: dict, table: str, key: str, field: str, value: object) -> bytes:
+def damaged(doc: dict[str, Any], table: str, key: str, field: str, value: object) -> bytes:
     doc[table][key][field] = value
     return orjson.dumps(doc)
 
 
-def newer(doc: dict) -> bytes:
+def newer(doc: dict[str, Any]) -> bytes:
     doc["meta"]["1"]["schema_version"] = 99
     return orjson.dumps(doc)
 
 
-CASES = {
+CASES: dict[str, tuple[Callable[[dict[str, Any]], bytes], type[Exception], str]] = {
     "not JSON": (lambda d: b"this is not json", DamagedFileError, "not valid JSON"),
     "truncated": (lambda d: orjson.dumps(d)[:-25], DamagedFileError, "not valid JSON, perhaps truncated"),
     "0 bytes": (lambda d: b"", DamagedFileError, "is empty (0 bytes)"),
@@ -67,10 +69,10 @@ CASES = {
 FIXTURE_V2 = Path(__file__).parent.parent / "fixtures" / "v2.json"
 
 
-def v2(table: str, key: str, field: str, value: object) -> Callable[[dict], bytes]:
+def v2(table: str, key: str, field: str, value: object) -> Callable[[dict[str, Any]], bytes]:
     """A case on the schema 2 fixture, which holds one of every record kind schema 2 added."""
 
-    def make(_doc: dict) -> bytes:
+    def make(_doc: dict[str, Any]) -> bytes:
         return damaged(orjson.loads(FIXTURE_V2.read_bytes()), table, key, field, value)
 
     return make

@@ -6,6 +6,11 @@ permission makes them fail; everything else (files, store, TinyDB) is real.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from _typeshed import HasFileno
+
 import errno
 import os
 import stat
@@ -161,8 +166,8 @@ def test_a_folder_that_refuses_fsync_still_saves(tmp_path: Path) -> None:
     new_filled(path)
     real_fsync = os.fsync
 
-    def picky(fd: int) -> None:
-        if stat.S_ISDIR(os.fstat(fd).st_mode):
+    def picky(fd: int | HasFileno) -> None:
+        if stat.S_ISDIR(os.fstat(fd if isinstance(fd, int) else fd.fileno()).st_mode):
             raise OSError(errno.EINVAL, os.strerror(errno.EINVAL))
         real_fsync(fd)
 

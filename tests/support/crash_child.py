@@ -28,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from crashkit import apply_to_store, generate_ops, install_fake_v2
 
+from tenfold.domain.errors import StoreError
 from tenfold.store.store import Store
 
 CRASH_CODE = 86
@@ -54,6 +55,12 @@ def arm(die_after: int) -> None:
         setattr(os, name, wrap(name, getattr(os, name)))
 
 
+def report_failure(problem: StoreError | None) -> None:
+    """The background saver's report: a failed save is printed for the parent to see."""
+    if problem is not None:
+        print(f"save failed: {problem}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the edits; the exit status is 0 when all of them were saved."""
     parser = argparse.ArgumentParser()
@@ -78,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.die_after and args.arm_at == "save":
         arm(args.die_after)
     if args.background:
-        store.save_in_background(lambda problem: problem and print(f"save failed: {problem}", file=sys.stderr))
+        store.save_in_background(report_failure)
     acked = args.start
     for index in range(args.start, args.start + args.count):
         apply_to_store(store, ops[index])

@@ -134,7 +134,7 @@ def soak(folder: Path, kills: int, seed: int, *, max_delay: float = 0.3, log: bo
                            f"no whole number of edits from {last + 1} to {last_applied + 2}")
         if problem is None and db.exists():
             try:
-                Store.open(db, today=lambda d=day: d).close()  # what the next start does: clean up
+                Store.open(db, today=lambda d=day: d).close()  # type: ignore[misc]  # what the next start does: clean up
             except TenfoldError as exc:
                 problem = f"reopening for writing failed: {exc}"
             if _leftovers(folder):

@@ -22,6 +22,7 @@ from pathlib import Path
 from textual import events
 from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Select, Static, TextArea
 
@@ -154,6 +155,7 @@ class Running:
                 assert chosen == value, f"choosing {value!r} in {name} gave {chosen!r}"
                 continue
             if field_value(widget):
+                assert isinstance(widget, Input | TextArea)
                 widget.clear()  # selecting all and deleting by keys is not what is under test (and is slow)
             await self.type(value)
             assert field_value(widget) == value, f"typing into {name} gave {field_value(widget)!r}"
@@ -167,6 +169,14 @@ class Running:
         """The form-wide message (a failed save); '' when none is visible."""
         line = self.form.query_one("#form-error", Static)
         return str(line.render()) if line.has_class("-visible") else ""
+
+    def on_top(self, screen: object) -> bool:
+        """Whether ``screen`` is the one on top (a call, so a type checker keeps what it knows of ``screen``)."""
+        return self.app.screen is screen
+
+    def current(self) -> Screen[object]:
+        """The screen on top now: read afresh, so a type checker does not carry a narrowing across an await."""
+        return self.app.screen
 
     def notifications(self) -> list[str]:
         """Messages the app has shown in toasts so far."""

@@ -14,11 +14,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from oracles import summarize
 from textual.widgets import Static
 from tui_support import TODAY, open_store, reopen, running, seed_ledger, until
 
 from tenfold.domain.ledger import Payment, Stream
-from tenfold.figures.totals import ledger_figures, month_totals, stream_month_totals, summarize
+from tenfold.figures.totals import ledger_figures, month_totals, stream_month_totals
 from tenfold.tui.widgets.goal_pane import GoalPane
 from tenfold.tui.widgets.ideas_pane import IdeasPane
 from tenfold.tui.widgets.ledger_pane import LedgerPane

@@ -132,7 +132,7 @@ async def test_help_and_the_palette_list_every_command_and_the_palette_runs_them
         await t.press("escape")
         assert t.app.screen is t.app.main_screen
         # The palette has the same commands, and one per step.
-        commands = {c.title: c for c in t.app.get_system_commands(t.app.main_screen)}
+        commands = {c.title: c for c in t.app.get_system_commands(t.current())}
         missing = [c.title for c in (*COMMANDS, *STEP_COMMANDS) if c.title not in commands]
         assert missing == []
         assert commands["Quit"].callback == t.app.action_quit, "the palette's Quit saves first, like q"

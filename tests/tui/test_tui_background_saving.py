@@ -7,6 +7,11 @@ save is caught under way; everything else is real.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from _typeshed import HasFileno, StrOrBytesPath
+
 import errno
 import fcntl
 import os
@@ -38,7 +43,7 @@ def slow_disk(path: Path, seconds: float) -> Iterator[None]:
     """Every fsync of a temp file for ``path`` takes ``seconds`` longer."""
     real = os.fsync
 
-    def slow(fd: int) -> None:
+    def slow(fd: int | HasFileno) -> None:
         if os.readlink(f"/proc/self/fd/{fd}").startswith(str(path.parent / f".{path.name}.")):
             time.sleep(seconds)
         real(fd)
@@ -99,10 +104,10 @@ async def test_a_sync_tool_changing_the_file_before_a_retry_is_told_and_the_relo
         await t.press("2", "space")
         real_replace = os.replace
 
-        def disk_full(src: object, dst: object) -> None:
+        def disk_full(src: StrOrBytesPath, dst: StrOrBytesPath, **_: int | None) -> None:
             if Path(str(dst)) == db:
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-            real_replace(src, dst)  # type: ignore[arg-type]
+            real_replace(src, dst)
 
         os.replace = disk_full
         try:

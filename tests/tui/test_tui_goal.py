@@ -23,7 +23,7 @@ async def test_write_the_goal_rewrite_it_and_cancel_a_rewrite(tmp_path: Path) ->
         await t.type("Two ebooks pay\nfor the holidays")
         await t.fill(amount="1500.5", currency="usd", deadline="2027-12-31")
         await t.press("enter")  # Enter in an Input saves
-        assert t.app.screen is t.app.main_screen, "the form closes after saving"
+        assert t.on_top(t.app.main_screen), "the form closes after saving"
         assert "1,500.50 USD" in str(view.render())
         with reopen(db) as store:
             goal = store.goal
@@ -37,19 +37,19 @@ async def test_write_the_goal_rewrite_it_and_cancel_a_rewrite(tmp_path: Path) ->
                                    "currency": "USD", "deadline": "2027-12-31"}
         await t.fill(amount="250")
         await t.press("ctrl+s")
-        assert t.app.screen is t.app.main_screen
+        assert t.on_top(t.app.main_screen)
         # Escape with something typed only warns; a second Escape closes the form and saves nothing.
         await t.press("w")
         await t.fill(amount="999999")
         await t.press("escape")
-        assert t.app.screen is t.form, "what was typed is not thrown away on one key"
+        assert t.on_top(t.form), "what was typed is not thrown away on one key"
         assert str(t.form.query_one("#form-error").render()) == "Esc again discards what you typed; ctrl+s saves it."
         assert t.form.values()["amount"] == "999999"
         await t.press("escape")
-        assert t.app.screen is t.app.main_screen
+        assert t.on_top(t.app.main_screen)
         # An untouched form closes at the first Escape.
         await t.press("w", "escape")
-        assert t.app.screen is t.app.main_screen
+        assert t.on_top(t.app.main_screen)
     with reopen(db) as store:
         assert store.goal is not None
         assert (store.goal.amount, store.goal.currency) == (Decimal("250.00"), "USD")
@@ -98,7 +98,7 @@ async def test_bad_input_is_explained_under_the_field_and_nothing_is_saved(tmp_p
         # Fixing the field saves, and the message goes.
         await t.fill(**good)
         await t.press("enter")
-        assert t.app.screen is t.app.main_screen
+        assert t.on_top(t.app.main_screen)
     with reopen(db) as store:
         assert store.goal is not None
         assert (store.goal.text, store.goal.amount) == ("My goal", Decimal("1500.00"))

@@ -40,7 +40,7 @@ async def test_goal_history_lists_the_rewritten_goal_with_what_changed(tmp_path:
         assert "• amount 1,000.00 → 1,500.00 (raised)" in text
         assert "• deadline 2027-06-30 → 2027-12-31 (184 days later)" in text
         await t.press("escape")
-        assert t.app.screen is t.app.main_screen
+        assert t.on_top(t.app.main_screen)
         # The palette finds it too, and step 2's screen has it under h.
         await t.press("ctrl+p")
         await t.type("Goal history")
@@ -92,10 +92,10 @@ async def test_the_review_screen_shows_the_weeks_payments_and_saves_them(tmp_pat
         target = tmp_path / "week.md"
         await t.fill(path=str(target))
         await t.press("ctrl+s")
-        assert t.app.screen is screen
+        assert t.on_top(screen)
         assert f"Review saved to {target}" in t.notifications()
         await t.press("escape")
-        assert t.app.screen is t.app.main_screen
+        assert t.on_top(t.app.main_screen)
     assert target.read_text(encoding="utf-8") == screen.text
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     with reopen(db) as store:

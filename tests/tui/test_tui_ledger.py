@@ -27,20 +27,20 @@ async def test_add_a_stream_and_a_payment_then_edit_both(tmp_path: Path) -> None
         await t.press("3")
         assert t.app.main_screen.query_one("#payments", VirtualTable).has_focus
         await t.press("a")  # no stream yet: no payment form, a hint instead
-        assert t.app.screen is t.app.main_screen
+        assert t.on_top(t.app.main_screen)
         assert any("Add an income stream first" in n for n in t.notifications())
         await t.press("s")
         assert isinstance(t.form, StreamForm)
         await t.type("Ebook royalties")
         await t.fill(category="royalties", kind="passive", currency="usd")
         await t.press("ctrl+s")
-        assert t.app.screen is t.app.main_screen
+        assert t.on_top(t.app.main_screen)
         await t.press("a")
         assert isinstance(t.form, PaymentForm)
         assert t.form.values() == {"stream": "1", "on": TODAY.isoformat(), "amount": "", "note": "", "customer": ""}
         await t.fill(on="2026-11-03", amount="12.5", note="October sales")
         await t.press("enter")
-        assert t.app.screen is t.app.main_screen
+        assert t.on_top(t.app.main_screen)
         summary = str(t.app.main_screen.query_one("#ledger-summary", Static).render())
         assert "This month 12.50 USD" in summary
         assert saved(db) == ([Stream(1, "Ebook royalties", "royalties", "passive", "USD")],
@@ -52,7 +52,7 @@ async def test_add_a_stream_and_a_payment_then_edit_both(tmp_path: Path) -> None
                                    "customer": ""}
         await t.fill(amount="13", note="")
         await t.press("ctrl+s")
-        assert t.app.screen is t.app.main_screen
+        assert t.on_top(t.app.main_screen)
         await t.press("shift+tab")  # the streams table
         assert t.app.main_screen.query_one("#streams", VirtualTable).has_focus
         await t.press("e")
@@ -62,7 +62,7 @@ async def test_add_a_stream_and_a_payment_then_edit_both(tmp_path: Path) -> None
                                    "upfront_hours": "", "upkeep_hours": ""}
         await t.fill(name="Ebook sales", kind="active")
         await t.press("ctrl+s")
-        assert t.app.screen is t.app.main_screen
+        assert t.on_top(t.app.main_screen)
         assert "Ebook sales" in str(t.app.main_screen.query_one("#payments", VirtualTable).get_row_at(0))
     assert saved(db) == ([Stream(1, "Ebook sales", "royalties", "active", "USD")],
                          [Payment(1, 1, date(2026, 11, 3), Decimal("13.00"), "")])
@@ -77,7 +77,7 @@ async def test_a_payment_moves_to_another_stream(tmp_path: Path) -> None:
         assert t.form.values()["stream"] == str(books.id)
         await t.fill(stream="Blog ads")
         await t.press("ctrl+s")
-        assert t.app.screen is t.app.main_screen
+        assert t.on_top(t.app.main_screen)
     assert saved(db)[1] == [Payment(payment.id, ads.id, date(2026, 11, 3), Decimal("42.50"), "October sales")]
 
 
@@ -135,7 +135,7 @@ async def test_a_payment_needs_a_stream_that_exists(tmp_path: Path) -> None:
         assert db.read_bytes() == before
         await t.fill(on="2026-11-20", amount="5")
         await t.press("ctrl+s")
-        assert t.app.screen is t.app.main_screen
+        assert t.on_top(t.app.main_screen)
     _streams, payments = saved(db)
     assert [(p.stream_id, p.amount, p.note) for p in payments] == [
         (books.id, Decimal("5.00"), "gone"), (books.id, Decimal("42.50"), "October sales")]
@@ -153,16 +153,16 @@ async def test_delete_asks_first_and_n_keeps_it(tmp_path: Path) -> None:
         assert dialog.message == "Delete 7.00 EUR from Ebook royalties on 2026-11-20?"
         before = db.read_bytes()
         await t.press("n")
-        assert t.app.screen is t.app.main_screen
+        assert t.on_top(t.app.main_screen)
         await t.press("delete", "escape")  # Delete asks too; escape keeps it as well
-        assert t.app.screen is t.app.main_screen
+        assert t.on_top(t.app.main_screen)
         assert db.read_bytes() == before
         await t.press("d", "y")
-        assert t.app.screen is t.app.main_screen
+        assert t.on_top(t.app.main_screen)
         assert saved(db) == ([ads, books], [older])
         # A stream goes with its payments, and the question says so.
         await t.press("shift+tab", "j", "d")  # Ebook royalties, the second stream by name
-        dialog = t.app.screen
+        dialog = t.current()
         assert isinstance(dialog, ConfirmDialog)
         assert dialog.message == "Delete 'Ebook royalties' and its 1 payment? This cannot be undone."
         await t.press("n")

@@ -61,7 +61,7 @@ async def test_the_report_opens_with_r_and_moves_through_months_and_years(tmp_pa
         assert screen.report.all.amount == Decimal("177.50")
         assert "Income report · year 2026" in text(t)
         await t.press("escape")
-        assert t.app.screen is t.app.main_screen
+        assert t.on_top(t.app.main_screen)
         await t.press("ctrl+p")
         await t.type("Report")
         await t.press("enter")
@@ -87,7 +87,7 @@ async def test_rates_are_listed_added_with_field_errors_and_deleted(tmp_path: Pa
         assert t.form.values()["rate"] == "0,9"  # what was typed stays
         await t.fill(currency="gbp", rate="1.17", on="2026-11-01")
         await t.press("ctrl+s")
-        assert t.app.screen is dialog
+        assert t.on_top(dialog)
         assert [r.describe() for r in dialog.shown] == ["1 GBP = 1.17 EUR (2026-11-01)",
                                                         "1 USD = 0.90 EUR (2026-10-01)"]
         await t.press("down", "d")
@@ -95,7 +95,7 @@ async def test_rates_are_listed_added_with_field_errors_and_deleted(tmp_path: Pa
         await t.press("y")
         assert [r.describe() for r in dialog.shown] == ["1 GBP = 1.17 EUR (2026-11-01)"]
         await t.press("escape")
-        assert t.app.screen is t.app.main_screen
+        assert t.on_top(t.app.main_screen)
     with reopen(db) as store:
         assert [(r.currency, r.to, r.rate, r.on) for r in store.rates()] == [
             ("GBP", "EUR", Decimal("1.17"), date(2026, 11, 1))]
@@ -129,7 +129,7 @@ async def test_import_previews_skips_duplicates_and_saves_on_confirm(tmp_path: P
         assert "1 new · 2 duplicates skipped" in shown
         assert db.read_bytes() == before  # a preview saves nothing
         await t.press("ctrl+s")
-        assert t.app.screen is t.app.main_screen
+        assert t.on_top(t.app.main_screen)
         assert "Imported 1 payment, 2 duplicates skipped" in t.notifications()
     with reopen(db) as store:
         assert [(p.on, p.amount, p.customer) for p in store.payments()][:1] == [
@@ -165,7 +165,7 @@ async def test_a_malformed_csv_shows_its_lines_and_imports_nothing(tmp_path: Pat
         assert dialog.query_one("#import", Button).disabled
         await t.press("ctrl+s")  # previews again; still nothing to import
         await t.press("escape")
-        assert t.app.screen is t.app.main_screen
+        assert t.on_top(t.app.main_screen)
     assert db.read_bytes() == before
 
 
@@ -188,7 +188,7 @@ async def test_export_writes_the_chosen_format_and_refuses_a_bad_path(tmp_path: 
         assert "That is Tenfold's data file; choose another file" in t.error("path")
         await t.fill(path=str(tmp_path / "out.json"))
         await t.press("ctrl+s")
-        assert t.app.screen is t.app.main_screen
+        assert t.on_top(t.app.main_screen)
         assert any(n.startswith("Exported 1 payments, 2 streams and 0 ideas to ") for n in t.notifications())
     data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
     assert data["payments"][0]["amount"] == "42.50"

@@ -82,7 +82,7 @@ async def test_choosing_step_1s_idea_and_notes_keep_it(tmp_path: Path) -> None:
         picker = t.app.screen
         assert isinstance(picker, IdeaPicker)
         await t.type("excel")
-        assert picker.query_one("#picker-count", Static).render().plain == "1 of 2"
+        assert str(picker.query_one("#picker-count", Static).render()) == "1 of 2"
         await t.press("enter")
         assert t.app.screen is t.app.main_screen
         assert "Chosen: colleagues new to Excel: short lessons" in pane_detail(t)

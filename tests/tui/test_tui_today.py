@@ -24,7 +24,7 @@ def seed(path: Path) -> None:
     """A goal written three days ago, a check-in on each day since, and a passive stream with too much upkeep."""
     for back in (3, 2, 1):
         day = TODAY - timedelta(days=back)
-        with Store.open(path, today=lambda day=day: day) as store:
+        with Store.open(path, today=lambda day=day: day) as store:  # type: ignore[misc]
             store.save_draft("scratch", {"day": day.isoformat()})
     with open_store(path) as store:
         store.set_goal(Goal("Ebooks pay the rent", Decimal("1500"), "EUR", date(2027, 12, 31), TODAY))

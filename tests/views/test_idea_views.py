@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from oracles import earned_by_idea
 
 from tenfold.domain.errors import FormErrors
 from tenfold.domain.ideas import Idea, Rung, parse_idea
@@ -16,7 +17,6 @@ from tenfold.views.idea_views import (
     SORTS,
     arrange,
     category_for,
-    earned_by_idea,
     earned_from_totals,
     next_in,
     passive_marks,

@@ -8,14 +8,12 @@ they see. All of it is pure, so it is tested over fixed dates.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from tenfold.domain.goal import Goal
-from tenfold.domain.ledger import Payment
 from tenfold.domain.money import format_money
 from tenfold.domain.monthly import MonthlyIndex, months_back
 from tenfold.domain.step_items import StepItem
@@ -64,33 +62,6 @@ class Trend:
         sign = "+" if change >= 0 else "-"
         percent = (abs(change) * 100).quantize(Decimal(1))
         return f"{sign}{percent}% ({format_money(self.recent, currency)} vs {format_money(self.before, currency)})"
-
-
-def stream_trends(
-    payments: Iterable[Payment], stream_ids: Collection[int], today: date, *, newest_first: bool = False
-) -> dict[int, Trend]:
-    """Each listed stream's :class:`Trend`, in one pass over the payments.
-
-    Full months only: the month ``today`` is in is still running, so counting it
-    would make every stream look like it shrank early in the month. With
-    ``newest_first`` (the store's order) the pass stops at the first payment older
-    than six months: a few hundred payments read instead of ten years of them.
-    """
-    end = month_start(today)
-    middle = month_start(today, TREND_MONTHS)
-    start = month_start(today, 2 * TREND_MONTHS)
-    recent: defaultdict[int, Decimal] = defaultdict(Decimal)
-    before: defaultdict[int, Decimal] = defaultdict(Decimal)
-    for p in payments:
-        if newest_first and p.on < start:
-            break
-        if p.stream_id not in stream_ids or not start <= p.on < end:
-            continue
-        if p.on >= middle:
-            recent[p.stream_id] += p.amount
-        else:
-            before[p.stream_id] += p.amount
-    return {sid: Trend(recent[sid], before[sid]) for sid in stream_ids}
 
 
 def trends_from_index(index: MonthlyIndex, stream_ids: Collection[int], today: date) -> dict[int, Trend]:

@@ -49,21 +49,6 @@ def stream_month_totals(payments: Iterable[Payment], year: int, month: int) -> d
     return dict(totals)
 
 
-def summarize(payments: list[Payment], streams: list[Stream], today: date) -> LedgerSummary:
-    """This month's and last month's totals, all and passive only.
-
-    The plain definition, month by month; :func:`ledger_figures` computes the same
-    faster and is tested against it.
-    """
-    last = previous_month(today.year, today.month)
-    return LedgerSummary(
-        this_month=month_totals(payments, streams, today.year, today.month),
-        last_month=month_totals(payments, streams, *last),
-        passive_this_month=month_totals(payments, streams, today.year, today.month, kind="passive"),
-        passive_last_month=month_totals(payments, streams, *last, kind="passive"),
-    )
-
-
 @dataclass(frozen=True)
 class LedgerFigures:
     """A month's summary plus each stream's total this month, as the app shows them."""
@@ -93,8 +78,3 @@ def ledger_figures(streams: Iterable[Stream], payments: list[Payment], today: da
     )
 
 
-def progress(passive: Totals, target: Decimal, currency: str) -> Decimal:
-    """Share of the monthly target reached, 0..1+, counting only the goal's currency."""
-    if target <= 0:
-        return Decimal(0)
-    return passive.get(currency, Decimal(0)) / target

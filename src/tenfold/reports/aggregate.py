@@ -15,17 +15,13 @@ themselves are in :mod:`tenfold.reports.build`, the output formats in
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from tenfold.domain.dates import previous_month
 from tenfold.domain.errors import FieldError
-from tenfold.domain.ledger import Payment
 from tenfold.domain.monthly import MonthlyIndex
-from tenfold.domain.rates import month_end
 
 _MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR_RE = re.compile(r"^\d{4}$")
@@ -115,31 +111,6 @@ def choose_period(today: date, month: str | None = None, year: str | None = None
     if year:
         return year_period(parse_year(year), today)
     return month_period(parse_month(month) if month else (today.year, today.month))
-
-
-def aggregate(payments: Iterable[Payment], period: Period | None = None) -> MonthlyTotals:
-    """Each stream's sum per month, in one pass over the payments; only ``period``'s months if given.
-
-    The loop is kept to the bare minimum on purpose: with 100,000 payments it is
-    the part of a report that costs, and every other figure is derived from it.
-    Summing only the shown months makes the pass about ten times cheaper for a
-    one-month report (a date comparison instead of a dict update per payment);
-    the app sums everything once and then switches months without a pass.
-    """
-    totals: defaultdict[tuple[int, int, int], Decimal] = defaultdict(Decimal)
-    if period is None:
-        for p in payments:
-            on = p.on
-            totals[(on.year, on.month, p.stream_id)] += p.amount
-        return dict(totals)
-    shown = period.shown
-    first, last = date(*shown[0], 1), month_end(*shown[-1])
-    for p in payments:
-        on = p.on
-        if first <= on <= last:
-            totals[(on.year, on.month, p.stream_id)] += p.amount
-    return dict(totals)
-
 
 
 def aggregate_index(index: MonthlyIndex, period: Period | None = None) -> MonthlyTotals:

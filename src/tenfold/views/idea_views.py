@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from tenfold.domain.ideas import Idea, newest_first
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Stream
 
 SORTS: tuple[str, ...] = ("newest", "reach", "passive")
 """The orders ``o`` cycles through."""
@@ -108,22 +108,6 @@ def earned_from_totals(streams: Iterable[Stream], stream_totals: Mapping[int, De
         earnings.streams.append(s.name)
         earnings.totals[s.currency] = earnings.totals.get(s.currency, Decimal(0)) + stream_totals.get(s.id, Decimal(0))
     return out
-
-
-def earned_by_idea(streams: Iterable[Stream], payments: Iterable[Payment]) -> dict[int, IdeaEarnings]:
-    """The same as :func:`earned_from_totals`, in one pass over the payments (none without a linked stream).
-
-    The screen prefers the ledger's monthly index when it has one; this is the
-    plain definition and the fallback.
-    """
-    streams = list(streams)
-    linked = {s.id for s in streams if s.idea_id is not None}
-    totals: dict[int, Decimal] = {}
-    if linked:
-        for p in payments:
-            if p.stream_id in linked:
-                totals[p.stream_id] = totals.get(p.stream_id, Decimal(0)) + p.amount
-    return earned_from_totals(streams, totals)
 
 
 NAME_LIMIT = 60

@@ -5,8 +5,7 @@ The screen owns one :class:`LedgerState`. It builds its
 time figures are asked for, then the screen reports each change the store made
 (:meth:`~LedgerState.added`, :meth:`~LedgerState.replaced`, ...) and no later
 refresh reads all payments again. A change made some other way (an import, a
-reload) is caught by the payment count, or by :meth:`~LedgerState.invalidate`;
-either way the next refresh rebuilds, so a figure is never silently stale.
+reload) is caught by the payment count: the next refresh rebuilds, so a figure is never silently stale.
 """
 
 from __future__ import annotations
@@ -112,11 +111,6 @@ class LedgerState:
         return self.index
 
     # ----- what the store changed ----------------------------------------------------
-
-    def invalidate(self) -> None:
-        """Forget everything: the next refresh reads the payments again (after a reload or an import)."""
-        if self._source is None:
-            self.index = None
 
     def added(self, payments: Iterable[Payment]) -> None:
         """The store saved these payments."""
