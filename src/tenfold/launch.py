@@ -3,8 +3,8 @@
 ``tenfold`` and ``tenfold --db PATH`` (or ``--db=PATH``) - what people run every
 day - start the app straight away (:func:`tenfold.startup.run_app`); every other
 command line, ``--help`` and ``--version`` included, goes to click
-(:mod:`tenfold.cli`), which says the same for those two forms but takes about
-10 ms longer to import (issue #7). A path click would refuse (a folder, nothing,
+(:mod:`tenfold.cli`), which says the same for those two forms but costs its
+imports before anything shows. A path click would refuse (a folder, nothing,
 something that looks like an option) also goes to click, for click's words.
 """
 
@@ -36,8 +36,8 @@ def main() -> None:
 
     The garbage collector is paused while the app starts: start-up allocates
     tens of thousands of objects (modules, widgets, styles) and none are garbage,
-    yet the collector ran some 150 times over them before the first frame, about
-    28 ms (issue #7). It resumes after the app's first frame
+    yet the collector would walk them again and again before the first frame.
+    It resumes after the app's first frame
     (:class:`~tenfold.tui.screens.main.MainScreen`) or as soon as a command starts.
     """
     gc.disable()

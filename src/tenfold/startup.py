@@ -1,7 +1,7 @@
 """Starting the app from the command line, without the command-line parser.
 
 ``tenfold`` alone (or ``tenfold --db PATH``) starts the app; that is what people
-run every day, so it does not wait for click (about 10 ms of imports, issue #7):
+run every day, so it does not wait for click's imports:
 :mod:`tenfold.launch` recognises those two forms and comes here, and everything
 else goes to :mod:`tenfold.cli`. The helpers every command shares - opening the
 file or exiting with one line, the clock tests can pin - live here too, so both

@@ -40,7 +40,7 @@ COMMAND_MODULES: dict[str, str] = {
 
 Modules are imported only when their command runs, so ``tenfold`` (the app),
 ``tenfold --version`` and ``tenfold status`` do not pay for the imports of every
-other command: together about 20-30 ms of every start (benchmarks/RESULTS.md).
+other command (benchmarks/RESULTS.md measures the start-up).
 """
 
 

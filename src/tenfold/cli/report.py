@@ -50,8 +50,8 @@ def _read(context: Context) -> tuple[Contents, MonthlyIndex]:
     except TenfoldError as exc:
         fail(str(exc))
     # The records live until the command ends and hold no reference cycle: left to the
-    # collector, the next collections walk all of them (about 40 ms with ten years of
-    # data, while Rich is imported and draws). Frozen, they are never walked.
+    # collector, the next collections walk all of them while Rich is imported and
+    # draws. Frozen, they are never walked.
     gc.freeze()
     return contents, index
 

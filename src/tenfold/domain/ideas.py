@@ -181,7 +181,7 @@ def newest_first(ideas: Iterable[Idea]) -> list[Idea]:
 
     Two stable sorts on C-level keys give exactly the order of one sort by
     ``(written_on, id)``, without a Python call per idea: 5,000 of them are sorted
-    before the first screen (issue #7; a test compares the two).
+    before the first screen (a test compares the two orders).
     """
     ordered = sorted(ideas, key=attrgetter("id"), reverse=True)
     ordered.sort(key=attrgetter("written_on"), reverse=True)
