@@ -189,13 +189,13 @@ def test_a_batch_is_never_written_half_applied(path: Path) -> None:
         assert store.unsaved
         stream = next(s for s in store.streams() if s.name == "Sourdough ebook")
         flusher: threading.Thread | None = None
-        with store._write() as tables:  # what delete_stream does, held open mid-way
-            tables.remove("payments", [p.id for p in store.payments() if p.stream_id == stream.id])
+        with store._write() as db:  # what delete_stream does, held open mid-way
+            db.table("payments").remove(doc_ids=[p.id for p in store.payments() if p.stream_id == stream.id])
             flusher = threading.Thread(target=store.flush)
             flusher.start()
             time.sleep(0.2)
             assert flusher.is_alive(), "the save waits for the batch"
-            tables.remove("streams", [stream.id])
+            db.table("streams").remove(doc_ids=[stream.id])
         flusher.join(5)
         assert not flusher.is_alive()
         store.flush()
@@ -284,9 +284,9 @@ def test_a_change_refused_half_way_is_undone_and_earlier_pending_changes_stay(pa
         store.save_in_background(Reports())
         with slow_saves(path, 0.3):
             kept = store.add_payment(payment(store, "pending when the next change failed"))
-            with pytest.raises(RuntimeError), store._write() as tables:
-                tables.insert("payments", payment(store, "half").to_store())
-                tables.remove("payments", [kept.id])
+            with pytest.raises(RuntimeError), store._write() as db:
+                db.table("payments").insert(payment(store, "half").to_store())
+                db.table("payments").remove(doc_ids=[kept.id])
                 raise RuntimeError("a bug in the middle of a change")
             store.flush()
     assert notes_on_disk(path).count("pending when the next change failed") == 1

@@ -23,16 +23,18 @@ from datetime import date
 from pathlib import Path
 from typing import Self
 
+from tinydb import where
+
 from tenfold.domain.errors import ChangedOnDiskError, StoreError
 from tenfold.domain.ledger import Payment
 from tenfold.store.backups import Backup, daily_backup, list_backups, restore_backup
+from tenfold.store.db import TenfoldDB
 from tenfold.store.file.lock import FileLock
 from tenfold.store.file.storage import AtomicJSONStorage, Document
 from tenfold.store.opening import Deferred, clock_time, migrate_on_disk, open_file
 from tenfold.store.payment_index import INDEX_TABLE, IndexParts
 from tenfold.store.reading.loading import Contents, validate_document
 from tenfold.store.saver import BackgroundSaver, Report
-from tenfold.store.tables import Tables
 
 
 class StoreCore:
@@ -55,7 +57,7 @@ class StoreCore:
         self._lock = lock
         self._backed_up_on: date | None = None
         self._saver: BackgroundSaver | None = None
-        self._tables = Tables(storage)
+        self._db = TenfoldDB(storage)
         storage.before_write = self._daily_backup
         self._load(data if data is not None else storage.read() or {}, deferred)
 
@@ -111,7 +113,7 @@ class StoreCore:
         """Re-read the file from disk (after another program changed it); a change not saved yet is dropped."""
         self._storage.forget()
         data = migrate_on_disk(self.path, self._storage, self.today)
-        self._tables.forget()
+        self._db = TenfoldDB(self._storage)  # tables count their ids afresh from the file read
         self._load(data)
 
     # ----- saving in the background ---------------------------------------------------
@@ -215,8 +217,8 @@ class StoreCore:
     # ----- writing ---------------------------------------------------------------
 
     @contextmanager
-    def _write(self, *, checkin: bool = True) -> Iterator[Tables]:
-        """Group record changes into one atomic file write; yields the tables to change.
+    def _write(self, *, checkin: bool = True) -> Iterator[TenfoldDB]:
+        """Group record changes into one atomic file write; yields the database whose tables to change.
 
         Each write records today as a day the user worked on the plan (the streak),
         unless ``checkin`` is False: for a save the user did not make.
@@ -232,12 +234,11 @@ class StoreCore:
         self._before_batch()
         today = self.today()
         self._storage.begin()
-        self._tables.begin()
         index_before = self._storage.index_parts
         try:
-            yield self._tables
+            yield self._db
             if checkin and today not in self._checkins:
-                self._tables.insert("checkins", {"on": today.isoformat()})
+                self._db.table("checkins").insert({"on": today.isoformat()})
             self._end_of_batch()
         except BaseException:
             self._undo(index_before)
@@ -253,7 +254,7 @@ class StoreCore:
 
     def _undo(self, index_before: IndexParts | None) -> None:
         """A batch failed: its record changes are undone, and what was derived from them."""
-        self._tables.rollback()
+        self._storage.rollback()
         self._storage.index_parts = index_before
         self._batch_undone()
 
@@ -276,11 +277,7 @@ class StoreCore:
     def save_draft(self, kind: str, values: dict[str, str]) -> None:
         """Keep a form's unsubmitted values so closing the app loses nothing."""
         with self._write() as t:
-            ids = t.find("drafts", "kind", kind)
-            if ids:
-                t.put("drafts", ids[0], {"kind": kind, "values": values})
-            else:
-                t.insert("drafts", {"kind": kind, "values": values})
+            t.table("drafts").upsert({"kind": kind, "values": values}, where("kind") == kind)
         self._drafts[kind] = values
 
     def clear_draft(self, kind: str) -> None:
@@ -288,7 +285,7 @@ class StoreCore:
         if kind not in self._drafts:
             return
         with self._write() as t:
-            t.remove("drafts", t.find("drafts", "kind", kind))
+            t.table("drafts").remove(where("kind") == kind)
         del self._drafts[kind]
 
     def dismiss(self, key: str, on: date) -> None:
@@ -296,5 +293,5 @@ class StoreCore:
         if key in self._dismissed:
             return
         with self._write() as t:
-            t.insert("dismissed", {"key": key, "on": on.isoformat()})
+            t.table("dismissed").insert({"key": key, "on": on.isoformat()})
         self._dismissed[key] = on

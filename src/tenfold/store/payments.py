@@ -167,7 +167,7 @@ class PaymentsStore(StoreCore):
             for p in payments:
                 self._payments.pop(p.id, None)
 
-        self._tables.on_rollback(undo)
+        self._storage.undo.on_rollback(undo)
         if self._index is not None:
             for p in payments:
                 self._index.add(p)
@@ -184,12 +184,12 @@ class PaymentsStore(StoreCore):
             for p in payments:
                 ordered.remove(p)
 
-        self._tables.on_rollback(unsort)
+        self._storage.undo.on_rollback(unsort)
 
     def _payments_removed(self, payments: list[Payment]) -> None:
         """In the batch: payments deleted (or the old versions of edited ones)."""
         doomed = {p.id for p in payments}
-        self._tables.on_rollback(lambda: self._payments.update((p.id, p) for p in payments))
+        self._storage.undo.on_rollback(lambda: self._payments.update((p.id, p) for p in payments))
         for p in payments:
             del self._payments[p.id]
             if self._index is not None:

@@ -24,8 +24,10 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+from tinydb import Storage
 
 from tenfold.domain.errors import ChangedOnDiskError, DamagedFileError, StoreError, WriteFailedError
+from tenfold.store.db import UndoLog
 from tenfold.store.payment_index import IndexParts
 from tenfold.store.serialized import SerializedTables
 
@@ -137,13 +139,14 @@ def describe_os_error(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-class AtomicJSONStorage:
+class AtomicJSONStorage(Storage):
     """TinyDB storage with atomic, durable writes, a read cache and change detection.
 
-    It has TinyDB's storage interface (``read``, ``write``, ``close``) without
-    inheriting it: importing TinyDB at every start cost 3 ms (issue #7), and the
-    store writes TinyDB's layout itself (:mod:`tenfold.store.tables`). A test has
-    TinyDB open a file through it.
+    TinyDB reads the document with :meth:`read`; its tables (:mod:`tenfold.store.db`)
+    change records in place inside a batch through :meth:`rows_for_change`, which
+    keeps an undo log (:attr:`undo`) so a failed batch is rolled back exactly, and
+    the batch is written once, whole and atomically. :meth:`write` (TinyDB's way of
+    replacing the whole document) is used by migrations.
 
     Changes are grouped in batches (:meth:`begin` ... :meth:`end`); each committed
     batch is one new *generation* of the document. Synchronously (the default, the
@@ -178,6 +181,8 @@ class AtomicJSONStorage:
         self._saved = 0
         self._lock = threading.Lock()
         self._io = threading.Lock()
+        self.undo = UndoLog()
+        """What the open batch changed, to put back if it fails."""
 
     def read(self) -> Document | None:
         """Return the document, from memory after the first read."""
@@ -246,7 +251,24 @@ class AtomicJSONStorage:
             self._lock.acquire()
             self._changed = False
             self.touched = set()
+            self.undo.clear()
         self._deferred += 1
+
+    def rows_for_change(self, table: str) -> dict[str, Any]:
+        """Inside a batch: the stored rows of ``table`` (created if new), marked changed."""
+        document = self.read()
+        if document is None:
+            document = self._cache = {}
+        rows = document.get(table)
+        if rows is None:
+            self.undo.table_created(table)
+            rows = document[table] = {}
+        self.touch(table)
+        return rows
+
+    def rollback(self) -> None:
+        """Inside a batch that failed: put every record it changed back as it was."""
+        self.undo.rollback(self._cache if self._cache is not None else {}, self.touch)
 
     def end(self, *, commit: bool = True) -> None:
         """End a batch; the outermost end commits it (written now, or queued in write-behind).
