@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, NoReturn
 from tenfold.crashlog import write_crash_log
 from tenfold.domain.dates import parse_date
 from tenfold.domain.errors import DamagedFileError, FieldError, TenfoldError
-from tenfold.paths import default_db_path, state_dir
+from tenfold.paths import default_db_path, make_private_dir, state_dir
 
 if TYPE_CHECKING:  # imported when the file is opened, not by `tenfold --version`
     from tenfold.store.store import Store
@@ -66,7 +66,7 @@ def ensure_default_folder(context: Context) -> None:
     """Create the default data folder (0700) on first use; never a folder the user named."""
     if context.path == default_db_path() and not context.path.parent.exists():
         try:
-            os.makedirs(context.path.parent, mode=0o700, exist_ok=True)
+            make_private_dir(context.path.parent)
         except OSError as exc:
             fail(f"cannot create {context.path.parent}: {exc.strerror}")
 
