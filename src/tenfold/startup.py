@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, NoReturn
 from tenfold.crashlog import write_crash_log
 from tenfold.domain.dates import parse_date
 from tenfold.domain.errors import DamagedFileError, FieldError, TenfoldError
+from tenfold.domain.text import safe_display
 from tenfold.paths import default_db_path, make_private_dir, state_dir
 
 if TYPE_CHECKING:  # imported when the file is opened, not by `tenfold --version`
@@ -44,7 +45,7 @@ class Context:
 
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print one line on stderr and exit non-zero."""
-    line = " ".join(message.split())  # a message must never spill over several lines
+    line = " ".join(safe_display(message).split())  # one line, and typed text never drives the terminal
     print(f"tenfold: {line}", file=sys.stderr, flush=True)
     raise SystemExit(code)
 

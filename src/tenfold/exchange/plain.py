@@ -22,6 +22,7 @@ from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.money import format_money
 from tenfold.domain.rates import CONVERSION_RULE, Rate
 from tenfold.domain.steps import StepState, step_info
+from tenfold.domain.text import safe_display
 
 CSV_EXPORT_COLUMNS = ("date", "stream", "amount", "currency", "note", "customer")
 
@@ -39,8 +40,8 @@ def payments_csv(streams: Iterable[Stream], payments: Iterable[Payment]) -> str:
 
 
 def _cell(text: object) -> str:
-    """Text safe inside a Markdown table cell: no pipes, no line breaks."""
-    return " ".join(str(text).replace("|", "\\|").split())
+    """Text safe inside a Markdown table cell: no pipes, no line breaks, no control characters."""
+    return " ".join(safe_display(str(text)).replace("|", "\\|").split())
 
 
 def _row(*cells: object) -> str:
@@ -73,7 +74,7 @@ def markdown_document(
     if goal is None:
         lines.append("No goal written yet.")
     else:
-        lines += [f"> {line}" if line else ">" for line in goal.text.splitlines()]
+        lines += [f"> {line}" if line else ">" for line in safe_display(goal.text).splitlines()]
         lines += ["", f"{format_money(goal.amount, goal.currency)} of passive income per month by "
                       f"{goal.deadline.isoformat()} (written {goal.written_on.isoformat()})."]
     lines += ["", "## Eight steps", ""]
