@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
+from tenfold.domain.csvsafe import neutralise
 from tenfold.domain.goal import Goal
 from tenfold.domain.ideas import Idea
 from tenfold.domain.ledger import Payment, Stream
@@ -35,7 +36,9 @@ def payments_csv(streams: Iterable[Stream], payments: Iterable[Payment]) -> str:
     writer.writerow(CSV_EXPORT_COLUMNS)
     for p in sorted(payments, key=lambda p: (p.on, p.id)):
         s = names[p.stream_id]
-        writer.writerow([p.on.isoformat(), s.name, str(p.amount), s.currency, p.note, p.customer])
+        # Text cells are made inert for spreadsheets (csvsafe); tenfold import takes the quote off again.
+        writer.writerow([p.on.isoformat(), neutralise(s.name), str(p.amount), s.currency, neutralise(p.note),
+                         neutralise(p.customer)])
     return out.getvalue()
 
 

@@ -12,6 +12,7 @@ import io
 from decimal import Decimal
 from typing import Any
 
+from tenfold.domain.csvsafe import neutralise
 from tenfold.domain.money import format_money, format_totals
 from tenfold.domain.rates import CONVERSION_RULE
 from tenfold.domain.text import safe_display
@@ -92,7 +93,8 @@ def to_csv(report: Report) -> str:
     for month in report.period.shown:
         for f in report.streams:
             s = f.stream
-            writer.writerow([month_label(month), s.name, s.kind, s.category, s.currency, str(f.by_month[month])])
+            writer.writerow([month_label(month), neutralise(s.name), s.kind, s.category, s.currency,
+                             str(f.by_month[month])])  # the name made inert for spreadsheets (csvsafe)
     return out.getvalue()
 
 
