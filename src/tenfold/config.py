@@ -8,10 +8,10 @@ unreadable config is not an error: the defaults apply.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from tenfold.paths import make_private_dir
 from tenfold.store.file.storage import atomic_write
 
 
@@ -46,5 +46,5 @@ def load_settings(folder: Path) -> Settings:
 
 def save_settings(folder: Path, settings: Settings) -> None:
     """Write settings atomically (0600 file, 0700 folder)."""
-    os.makedirs(folder, mode=0o700, exist_ok=True)
+    make_private_dir(folder)
     atomic_write(config_path(folder), json.dumps(asdict(settings), indent=2).encode())

@@ -10,6 +10,8 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 
+from tenfold.paths import make_private_dir
+
 
 def write_crash_log(folder: Path, error: BaseException, filename: str | None = None) -> Path | None:
     """Write the traceback to ``folder/filename`` (0600); None if even that fails.
@@ -18,7 +20,7 @@ def write_crash_log(folder: Path, error: BaseException, filename: str | None = N
     one ``cli-error.log``, since a script may fail many times in a row.
     """
     try:
-        os.makedirs(folder, mode=0o700, exist_ok=True)
+        make_private_dir(folder)
         path = folder / (filename or f"crash-{datetime.now():%Y%m%d-%H%M%S}.log")
         text = "".join(traceback.format_exception(type(error), error, error.__traceback__)) + "\n"
         mode = os.O_APPEND if filename else os.O_TRUNC

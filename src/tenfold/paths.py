@@ -37,6 +37,29 @@ def config_dir() -> Path:
     return platformdirs.user_config_path(APP_NAME, appauthor=False)
 
 
+def make_private_dir(folder: Path) -> None:
+    """Create ``folder`` and any missing parents as 0700, whatever the umask.
+
+    ``os.makedirs(mode=0o700)`` applies the mode to the last folder only: the
+    parents it creates (``~/.local/share`` on a new account) get 0777 minus the
+    umask, world-writable under ``umask 000``. Folders that already exist are
+    left as they are; they are the user's.
+    """
+    missing = []
+    for candidate in (folder, *folder.parents):
+        if candidate.is_dir():
+            break
+        missing.append(candidate)
+    for path in reversed(missing):
+        try:
+            os.mkdir(path, 0o700)
+        except FileExistsError:
+            if not path.is_dir():
+                raise
+            continue  # made meanwhile by another process: theirs to set
+        os.chmod(path, 0o700)  # the umask may also strip bits the owner needs
+
+
 def backups_dir(db_path: Path) -> Path:
     """Backups live beside the data file, so a synced folder carries them too."""
     return db_path.parent / "backups"

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, NoReturn
 from tenfold.crashlog import write_crash_log
 from tenfold.domain.dates import parse_date
 from tenfold.domain.errors import DamagedFileError, FieldError, TenfoldError
-from tenfold.paths import default_db_path, state_dir
+from tenfold.domain.text import safe_display
+from tenfold.paths import default_db_path, make_private_dir, state_dir
 
 if TYPE_CHECKING:  # imported when the file is opened, not by `tenfold --version`
     from tenfold.store.store import Store
@@ -44,7 +45,7 @@ class Context:
 
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print one line on stderr and exit non-zero."""
-    line = " ".join(message.split())  # a message must never spill over several lines
+    line = " ".join(safe_display(message).split())  # one line, and typed text never drives the terminal
     print(f"tenfold: {line}", file=sys.stderr, flush=True)
     raise SystemExit(code)
 
@@ -66,7 +67,7 @@ def ensure_default_folder(context: Context) -> None:
     """Create the default data folder (0700) on first use; never a folder the user named."""
     if context.path == default_db_path() and not context.path.parent.exists():
         try:
-            os.makedirs(context.path.parent, mode=0o700, exist_ok=True)
+            make_private_dir(context.path.parent)
         except OSError as exc:
             fail(f"cannot create {context.path.parent}: {exc.strerror}")
 
@@ -90,6 +91,7 @@ def open_store(
 
     if not read_only:
         ensure_default_folder(context)
+        offer_rescue(context)
     try:
         return Store.open(
             context.path, read_only=read_only, lock_wait=lock_wait, today=clock(), defer_payments=defer_payments
@@ -100,6 +102,40 @@ def open_store(
         fail(str(sys.exc_info()[1]))
     except TenfoldError as exc:
         fail(str(exc))
+
+
+def offer_rescue(context: Context) -> None:
+    """Before a writer opens the file: offer back the change an exit could not save (a rescue file).
+
+    Asked on the terminal, before the app or the command starts: yes puts it in
+    place (only over the file it was made from; otherwise both are kept), no
+    keeps it as a file of its own. Without a terminal to ask in, one line on
+    stderr says what is waiting, and the command goes on.
+    """
+    from tenfold.store.opening import clock_time
+    from tenfold.store.rescue import decline_rescue, describe, find_rescue, restore_rescue
+
+    try:
+        rescue = find_rescue(context.path)
+    except TenfoldError as exc:
+        print(f"tenfold: warning: {safe_display(str(exc))}", file=sys.stderr, flush=True)
+        return
+    if rescue is None:
+        return
+    what = safe_display(describe(rescue))
+    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+        print(f"tenfold: {what}; run tenfold in a terminal to restore it", file=sys.stderr, flush=True)
+        return
+    print(f"tenfold: {what}; restore it? [y/N] ", end="", file=sys.stderr, flush=True)
+    answer = sys.stdin.readline().strip().casefold()
+    try:
+        if answer in ("y", "yes"):
+            done = restore_rescue(rescue, clock_time(clock()), lock_wait=LOCK_WAIT)
+        else:
+            done = decline_rescue(rescue)
+    except TenfoldError as exc:
+        fail(str(exc))
+    print(f"tenfold: {safe_display(done)}", file=sys.stderr, flush=True)
 
 
 def run_app(context: Context) -> None:

@@ -222,6 +222,17 @@ class DevTools:
         await self.send("Input.dispatchKeyEvent", type="keyUp", **{k: v for k, v in fields.items() if k != "text"})
 
 
+def served_address(server: subprocess.Popen[bytes]) -> str:
+    """The address ``tenfold serve`` printed at start, token included."""
+    assert server.stdout is not None
+    for raw in server.stdout:
+        found = re.search(r"Tenfold is served at (\S+)", raw.decode())
+        if found:
+            threading.Thread(target=server.stdout.read, daemon=True).start()  # keep the pipe drained
+            return found.group(1)
+    pytest.fail("tenfold serve printed no address")
+
+
 def private_env(tmp_path: Path) -> dict[str, str]:
     """No TENFOLD_* from the developer's shell; config and logs inside tmp_path."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("TENFOLD_")}
@@ -294,10 +305,11 @@ async def test_a_tick_in_the_browser_is_saved(tmp_path: Path) -> None:
     env = {**private_env(tmp_path), "TENFOLD_TODAY": "2026-11-21"}
     serve_args = [sys.executable, "-m", "tenfold", "--db", str(db), "serve", "--port", str(port)]
     with (
-        process_group(serve_args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as server,
+        process_group(serve_args, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL) as server,
         tempfile.TemporaryDirectory(prefix="tenfold-chromium-") as profile,
     ):
         wait_for_port(port, server, timeout=30)
+        address = served_address(server)
         browser_args = [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--remote-debugging-port=0"]
         browser_args.append("about:blank")
         with process_group(browser_args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) as browser:
@@ -311,7 +323,7 @@ async def test_a_tick_in_the_browser_is_saved(tmp_path: Path) -> None:
                     page = DevTools(page_ws)
                     await page.send("Page.enable")
                     await page.send("Page.addScriptToEvaluateOnNewDocument", source=CATCH_CLIENT)
-                    await page.send("Page.navigate", url=f"http://127.0.0.1:{port}/")
+                    await page.send("Page.navigate", url=address)  # the address printed, with its token
 
                     await page.wait_for_screen("Welcome to Tenfold")  # the today card greets a new user
                     await page.send("Runtime.evaluate", expression="window.__tenfoldClient.terminal.focus()")

@@ -7,6 +7,7 @@ non-zero exit, and the data file left as it was.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 import click
 
 from tenfold.domain.errors import FieldError, FormErrors, TenfoldError
+from tenfold.domain.text import safe_display
 from tenfold.startup import (  # shared with the app's start, which does not import click
     ENV_TODAY,
     LOCK_WAIT,
@@ -28,14 +30,36 @@ if TYPE_CHECKING:  # imported when a command opens the file, not by `tenfold --v
     from tenfold.store.store import Store
 
 __all__ = [
-    "ENV_TODAY", "LOCK_WAIT", "Context", "clock", "ensure_default_folder", "fail", "form_error_line", "open_store",
-    "reading", "say", "writing",
+    "ENV_TODAY", "LOCK_WAIT", "Context", "clock", "emit_data", "ensure_default_folder", "fail", "form_error_line",
+    "open_store", "reading", "say", "show", "writing",
 ]
 
 def say(context: Context, line: str) -> None:
     """Print what a command did, unless ``--quiet`` asked for silence."""
     if not context.quiet:
-        click.echo(line)
+        show(line)
+
+
+def show(text: str, nl: bool = True) -> None:
+    """Print text meant to be read, control characters shown as symbols.
+
+    A name or note may hold escape sequences (typed, imported, or synced from
+    elsewhere); printed raw, they could clear the screen or set the clipboard.
+    """
+    click.echo(safe_display(text), nl=nl)
+
+
+def emit_data(text: str) -> None:
+    """Print a document (CSV, JSON, a journal, Markdown) a program or a person may read.
+
+    On a terminal a person reads it: control characters are shown as symbols.
+    In a pipe or a file it is data and goes out exactly as it is; ``color=True``
+    stops click from stripping what looks like colour codes from it.
+    """
+    if sys.stdout.isatty():
+        click.echo(safe_display(text), nl=False)
+    else:
+        click.echo(text, nl=False, color=True)
 
 
 def form_error_line(exc: FormErrors | FieldError, names: Mapping[str, str] | None = None) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from tenfold.cli import cli
-from tenfold.cli.common import Context, fail, reading, say
+from tenfold.cli.common import Context, emit_data, fail, reading, say
 from tenfold.domain.errors import FieldError
 from tenfold.exchange.files import export_text, write_export
 from tenfold.exchange.output_file import output_target
@@ -52,7 +52,7 @@ def export(context: Context, fmt: str, output: Path | None) -> None:
     with reading(context) as store:
         text, summary = export_text(store, fmt)
     if output is None:
-        click.echo(text, nl=False)
+        emit_data(text)
         return
     try:
         target = output_target(str(output), context.path, example="~/tenfold-export.csv")

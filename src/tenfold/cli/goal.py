@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from tenfold.cli import cli
-from tenfold.cli.common import Context, reading, say, writing
+from tenfold.cli.common import Context, reading, say, show, writing
 from tenfold.domain.goal import parse_goal
 from tenfold.domain.goal_history import goal_timeline, timeline_text
 from tenfold.domain.money import format_money
@@ -45,4 +45,4 @@ def goal_history(context: Context) -> None:
     """
     with reading(context) as store:
         lines = timeline_text(goal_timeline(store.goal, store.goal_history()))
-    click.echo("\n".join(lines))
+    show("\n".join(lines))

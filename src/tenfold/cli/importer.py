@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from tenfold.cli import cli
-from tenfold.cli.common import Context, fail, reading, say, writing
+from tenfold.cli.common import Context, fail, reading, say, show, writing
 from tenfold.domain.errors import FieldError
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.money import format_money, format_totals
@@ -78,12 +78,12 @@ def _plan(raw: bytes, store: Store, file: Path, overrides: dict[str, str]) -> Im
 def _describe(plan: ImportPlan, file: Path, streams: dict[int, Stream]) -> None:
     mapping = ", ".join(f"{k}={v}" for k, v in plan.mapping.items())
     ignored = f"; ignored columns: {', '.join(plan.ignored)}" if plan.ignored else ""
-    click.echo(f"{_plural(len(plan.rows), 'payment')} in {file} (columns: {mapping}{ignored}):")
+    show(f"{_plural(len(plan.rows), 'payment')} in {file} (columns: {mapping}{ignored}):")
     for line in preview_lines(plan, streams):
-        click.echo(line)
+        show(line)
     new = f"{_plural(len(plan.new), 'new payment')} ({totals_text(plan.new, streams)})" if plan.new \
         else "No new payments"
-    click.echo(f"{new}{skipped_text(plan)}.")
+    show(f"{new}{skipped_text(plan)}.")
 
 
 @cli.command("import")

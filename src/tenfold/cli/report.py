@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import click
 
 from tenfold.cli import cli
-from tenfold.cli.common import Context, clock, fail, open_store
+from tenfold.cli.common import Context, clock, emit_data, fail, open_store
 from tenfold.domain.errors import FieldError, TenfoldError
 from tenfold.domain.money import parse_currency
 from tenfold.domain.monthly import MonthlyIndex
@@ -77,11 +77,11 @@ def _print_rates(contents: Contents, fmt: str) -> None:
 
     rates = sorted(contents.rates.values(), key=lambda r: (r.on, r.id), reverse=True)
     if fmt == "csv":
-        click.echo(rates_csv(rates), nl=False)
+        emit_data(rates_csv(rates))
     elif fmt == "json":
-        click.echo(json.dumps(rates_document(rates), indent=2, ensure_ascii=False))
+        emit_data(json.dumps(rates_document(rates), indent=2, ensure_ascii=False) + "\n")
     elif fmt == "markdown":
-        click.echo(rates_markdown(rates), nl=False)
+        emit_data(rates_markdown(rates))
     else:
         from tenfold.reports.tables import rates_table
 
@@ -140,8 +140,8 @@ def report(
     from tenfold.reports.formats import to_csv, to_document, to_markdown  # the text report does not need them
 
     if fmt == "csv":
-        click.echo(to_csv(result), nl=False)
+        emit_data(to_csv(result))
     elif fmt == "json":
-        click.echo(json.dumps(to_document(result), indent=2, ensure_ascii=False))
+        emit_data(json.dumps(to_document(result), indent=2, ensure_ascii=False) + "\n")
     else:
-        click.echo(to_markdown(result), nl=False)
+        emit_data(to_markdown(result))

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from tenfold.cli import cli
-from tenfold.cli.common import Context, clock, fail, reading, say
+from tenfold.cli.common import Context, clock, fail, reading, say, show
 from tenfold.coach.review import month_period, review, week_period
 from tenfold.domain.dates import parse_date
 from tenfold.domain.errors import FieldError, TenfoldError
@@ -49,7 +49,7 @@ def review_command(context: Context, span: str, day: str | None, output: Path | 
     with reading(context) as store:
         text = review(store, start, end)
     if output is None:
-        click.echo(text, nl=False)
+        show(text, nl=False)
         return
     try:
         target = output_target(str(output), context.path, "output", example="review.md")

@@ -10,6 +10,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
+from tenfold.domain.text import safe_display
+
 LIST_LIMIT = 15
 """Longest list the review prints; the rest is counted, so a busy week stays readable."""
 
@@ -17,8 +19,8 @@ _SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#"})
 
 
 def md(text: str) -> str:
-    """User text made safe inside a Markdown line or table cell: one line, no markup."""
-    return " ".join(text.split()).translate(_SPECIAL)
+    """User text made safe inside a Markdown line or table cell: one line, no markup, no control characters."""
+    return " ".join(safe_display(text).split()).translate(_SPECIAL)
 
 
 def _width(text: str) -> int:

@@ -15,6 +15,7 @@ from datetime import date
 
 from tenfold.domain.goal import Goal, GoalVersion
 from tenfold.domain.money import format_money
+from tenfold.domain.text import safe_display
 
 FIELD_LABELS = {"amount": "amount", "currency": "currency", "deadline": "deadline", "text": "text"}
 TEXT_PREVIEW = 60
@@ -133,4 +134,4 @@ def timeline_text(entries: Sequence[GoalEntry]) -> list[str]:
             lines.append(f"  then changed: {entry.changes_line()}")
     if len(entries) == 1 and entries[0].current:
         lines.append("The goal has not been rewritten yet; earlier versions will be listed here.")
-    return lines
+    return [safe_display(line) for line in lines]  # typed text must not drive the terminal

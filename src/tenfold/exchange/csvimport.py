@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from tenfold.domain.csvsafe import text_cells
 from tenfold.domain.errors import FormErrors
 from tenfold.domain.ledger import Payment, Stream, parse_payment
 from tenfold.exchange.csvmapping import FIELD_NAMES, FIELDS, CsvImportError, Problem, column_mapping
@@ -111,7 +112,7 @@ def plan_import(
         if len(row) != len(header):
             problems.append(Problem(line, f"has {len(row)} fields; the header has {len(header)}"))
             continue
-        values = {name: row[i] for name, i in columns.items()}
+        values = text_cells({name: row[i] for name, i in columns.items()})
         try:
             payment = parse_payment(
                 stream=values["stream"],

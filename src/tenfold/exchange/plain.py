@@ -16,12 +16,14 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
+from tenfold.domain.csvsafe import neutralise
 from tenfold.domain.goal import Goal
 from tenfold.domain.ideas import Idea
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.money import format_money
 from tenfold.domain.rates import CONVERSION_RULE, Rate
 from tenfold.domain.steps import StepState, step_info
+from tenfold.domain.text import safe_display
 
 CSV_EXPORT_COLUMNS = ("date", "stream", "amount", "currency", "note", "customer")
 
@@ -34,13 +36,15 @@ def payments_csv(streams: Iterable[Stream], payments: Iterable[Payment]) -> str:
     writer.writerow(CSV_EXPORT_COLUMNS)
     for p in sorted(payments, key=lambda p: (p.on, p.id)):
         s = names[p.stream_id]
-        writer.writerow([p.on.isoformat(), s.name, str(p.amount), s.currency, p.note, p.customer])
+        # Text cells are made inert for spreadsheets (csvsafe); tenfold import takes the quote off again.
+        writer.writerow([p.on.isoformat(), neutralise(s.name), str(p.amount), s.currency, neutralise(p.note),
+                         neutralise(p.customer)])
     return out.getvalue()
 
 
 def _cell(text: object) -> str:
-    """Text safe inside a Markdown table cell: no pipes, no line breaks."""
-    return " ".join(str(text).replace("|", "\\|").split())
+    """Text safe inside a Markdown table cell: no pipes, no line breaks, no control characters."""
+    return " ".join(safe_display(str(text)).replace("|", "\\|").split())
 
 
 def _row(*cells: object) -> str:
@@ -73,7 +77,7 @@ def markdown_document(
     if goal is None:
         lines.append("No goal written yet.")
     else:
-        lines += [f"> {line}" if line else ">" for line in goal.text.splitlines()]
+        lines += [f"> {line}" if line else ">" for line in safe_display(goal.text).splitlines()]
         lines += ["", f"{format_money(goal.amount, goal.currency)} of passive income per month by "
                       f"{goal.deadline.isoformat()} (written {goal.written_on.isoformat()})."]
     lines += ["", "## Eight steps", ""]

@@ -12,8 +12,10 @@ import io
 from decimal import Decimal
 from typing import Any
 
+from tenfold.domain.csvsafe import neutralise
 from tenfold.domain.money import format_money, format_totals
 from tenfold.domain.rates import CONVERSION_RULE
+from tenfold.domain.text import safe_display
 from tenfold.reports.aggregate import Month, month_label
 from tenfold.reports.build import Report, StreamFigures
 
@@ -67,10 +69,14 @@ def missing_lines(report: Report) -> list[str]:
 
 
 def notes(report: Report) -> list[str]:
-    """Every line printed under the tables: warning, rates, what was not converted, the rule."""
+    """Every line printed under the tables: warning, rates, what was not converted, the rule.
+
+    A stream's name can be in them, so control characters are shown as symbols.
+    """
     warning = concentration_note(report)
     scope = [f"Only {report.only} is listed; totals and shares are of all your income."] if report.only else []
-    return [*([warning] if warning else []), *scope, *rate_lines(report), *missing_lines(report), CONVERSION_RULE]
+    lines = [*([warning] if warning else []), *scope, *rate_lines(report), *missing_lines(report), CONVERSION_RULE]
+    return [safe_display(line) for line in lines]
 
 
 def title(report: Report) -> str:
@@ -87,7 +93,8 @@ def to_csv(report: Report) -> str:
     for month in report.period.shown:
         for f in report.streams:
             s = f.stream
-            writer.writerow([month_label(month), s.name, s.kind, s.category, s.currency, str(f.by_month[month])])
+            writer.writerow([month_label(month), neutralise(s.name), s.kind, s.category, s.currency,
+                             str(f.by_month[month])])  # the name made inert for spreadsheets (csvsafe)
     return out.getvalue()
 
 
@@ -156,7 +163,7 @@ def _md_money(value: Decimal) -> str:
 
 
 def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return safe_display(text).replace("|", "\\|").replace("\n", " ")
 
 
 def _md_table(header: list[str], rows: list[list[str]], right: int = 1) -> list[str]:

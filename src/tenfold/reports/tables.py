@@ -23,6 +23,7 @@ from rich.text import Text
 
 from tenfold.domain.money import format_money, format_totals
 from tenfold.domain.rates import CONVERSION_RULE, Rate
+from tenfold.domain.text import safe_display
 from tenfold.reports.aggregate import Month, month_label
 from tenfold.reports.build import Report
 from tenfold.reports.formats import notes, per_hour, percent, title
@@ -36,8 +37,8 @@ def _cell(value: Decimal) -> str:
 
 
 def _name(text: str) -> str:
-    """A stream name on one line, cut with an ellipsis at :data:`NAME_WIDTH`."""
-    line = " ".join(text.split())
+    """A stream name on one line, control characters shown as symbols, cut with an ellipsis at :data:`NAME_WIDTH`."""
+    line = " ".join(safe_display(text).split())
     return line if len(line) <= NAME_WIDTH else line[: NAME_WIDTH - 1] + "…"
 
 

@@ -21,7 +21,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from tenfold.domain.errors import StoreError, WriteFailedError
-from tenfold.paths import backups_dir
+from tenfold.paths import backups_dir, make_private_dir
 from tenfold.store.file.lock import FileLock
 from tenfold.store.file.storage import TEMP_SUFFIX, atomic_write, describe_os_error
 from tenfold.store.reading.loading import Contents, read_contents
@@ -104,9 +104,7 @@ def list_backups(data_path: Path) -> list[Backup]:
 def ensure_backups_dir(data_path: Path) -> Path:
     """Create ``backups/`` (0700) if needed; returns it."""
     folder = backups_dir(data_path)
-    if not folder.is_dir():
-        os.makedirs(folder, mode=0o700, exist_ok=True)
-        os.chmod(folder, 0o700)  # the umask may not strip enough; never leave it wider
+    make_private_dir(folder)
     return folder
 
 

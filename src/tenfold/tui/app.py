@@ -93,8 +93,9 @@ class TenfoldApp(SavingMixin, App[None]):
         save that fails here can be told nowhere but the log.
         """
         problems = self.main_screen.save_everything() + self.flush_saves()
-        if problems:
-            write_crash_log(self.log_dir or state_dir(), RuntimeError("not saved at hang-up: " + problems[0]))
+        if problems:  # the change goes to a rescue file, offered back at the next start
+            note = self.store.rescue_unsaved()
+            write_crash_log(self.log_dir or state_dir(), RuntimeError(f"not saved at hang-up: {problems[0]}; {note}"))
         os._exit(128 + signal.SIGHUP)
 
     def _terminate(self) -> None:

@@ -17,8 +17,9 @@ def run_tui(store: Store) -> int:
     """Run until the user quits; returns the process exit code.
 
     The app saves in the background and flushes on every way out; whatever is
-    still pending (a save that failed at SIGTERM) is tried once more here, and a
-    failure is said on stderr - never dropped in silence.
+    still pending (a save that failed at SIGTERM) is tried once more here; if it
+    fails again the change goes to a rescue file (offered back at the next start),
+    and stderr says so - never dropped in silence.
     """
     app = make_app(store, handle_signals=True, config_dir=config_dir())
     app.freeze_collections = True  # and again once the payments are read after the first paint
@@ -30,7 +31,7 @@ def run_tui(store: Store) -> int:
     try:
         store.stop_background_saving()
     except TenfoldError as exc:
-        print(f"tenfold: {exc}; the changes made since the last save are lost", file=sys.stderr)
+        print(f"tenfold: {exc}; {store.rescue_unsaved()}", file=sys.stderr)
         return app.return_code or 1
     return app.return_code or 0
 

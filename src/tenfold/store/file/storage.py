@@ -348,6 +348,25 @@ class AtomicJSONStorage(Storage):
             self._saved = generation
             return True
 
+    def pending_payload(self, wait: float = 2.0) -> tuple[int, bytes] | None:
+        """The newest generation not on disk yet and the bytes a save would write; None when all is saved.
+
+        For the rescue file at exit; ``wait`` bounds the wait for a batch or a save
+        under way, so a stuck disk cannot hold the exit for ever.
+        """
+        if not self._lock.acquire(timeout=wait):
+            raise StoreError(self.path, "could not be read for a rescue (a change is still being made)")
+        try:
+            if not self.pending:
+                return None
+            return self._generation, self._chunks.dump(self._cache or {}, self.index_parts)
+        finally:
+            self._lock.release()
+
+    def rescued(self, generation: int) -> None:
+        """``generation`` is safe in a rescue file: not retried at close, which would only fail again."""
+        self._saved = max(self._saved, generation)
+
     def changed_on_disk(self) -> bool:
         """Whether the file on disk is no longer the one we last read or wrote."""
         return self._signature is not None and file_signature(self.path) != self._signature

@@ -1,0 +1,159 @@
+"""A full disk at SIGTERM or SIGHUP loses nothing: the change goes to a rescue file, offered back at the next start.
+
+The real program runs on a pseudo-terminal. In the first run every replace of the
+data file fails with ENOSPC (patched in the child, as the disk-full tests do); a
+tick is made, its save fails, and a real signal ends the app. The second run is
+the plain program: it says what the rescue holds, asks, and on "y" puts it in place.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import re
+import select
+import signal
+import stat
+import struct
+import subprocess
+import sys
+import termios
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tenfold.store.rescue import rescue_paths
+from tenfold.store.store import Store
+
+TODAY = date(2026, 11, 21)
+SRC = Path(__file__).resolve().parents[2] / "src"
+ANSI = re.compile(rb"\x1b\[[0-9;?<>=$]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[=>()78]")
+
+DISK_FULL = (
+    "import errno, os\n"
+    "real = os.replace\n"
+    "def full(src, dst, *args, **kwargs):\n"
+    "    if os.path.basename(str(dst)) == 't.json':\n"
+    "        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))\n"
+    "    return real(src, dst, *args, **kwargs)\n"
+    "os.replace = full\n"
+    "from tenfold.cli import main\n"
+    "main()\n"
+)
+"""``tenfold --db ...`` on a disk with no room for the data file (its backups and the state folder still fit)."""
+
+PLAIN = "from tenfold.cli import main\nmain()\n"
+
+
+class Terminal:
+    """The program on a 120x40 pseudo-terminal, its screen text collected."""
+
+    def __init__(self, db: Path, code: str) -> None:
+        home = db.parent
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("TEXTUAL", "TENFOLD", "XDG_"))}
+        env.update(TERM="xterm-256color", TENFOLD_TODAY=TODAY.isoformat(), HOME=str(home),
+                   XDG_CONFIG_HOME=str(home / "config"), XDG_STATE_HOME=str(home / "state"),
+                   PYTHONPATH=os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")]))
+        self.master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", code, "--db", str(db)], stdin=slave, stdout=slave, stderr=slave,
+            env=env, start_new_session=True, preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0),
+        )
+        os.close(slave)
+        self.output = b""
+
+    def text(self) -> str:
+        return ANSI.sub(b"", self.output).decode("utf-8", "replace")
+
+    def wait_for(self, text: str, timeout: float = 30.0) -> None:
+        deadline = time.monotonic() + timeout
+        while text not in self.text():
+            assert time.monotonic() < deadline, f"{text!r} not shown: {self.output[-800:]!r}"
+            assert self.proc.poll() is None, f"exited early: {self.output[-800:]!r}"
+            self._read()
+
+    def _read(self) -> None:
+        if not select.select([self.master], [], [], 0.05)[0]:
+            return
+        try:
+            self.output += os.read(self.master, 65536)
+        except OSError:
+            time.sleep(0.02)
+
+    def send(self, keys: str) -> None:
+        os.write(self.master, keys.encode())
+
+    def until_exit(self, timeout: float = 20.0) -> int:
+        deadline = time.monotonic() + timeout
+        while self.proc.poll() is None and time.monotonic() < deadline:
+            self._read()
+        code = self.proc.wait(max(0.1, deadline - time.monotonic()))
+        for _ in range(20):  # what it wrote last (the stderr line) is still in the terminal
+            self._read()
+        return code
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+        os.close(self.master)
+
+
+def ticked(path: Path) -> set[int]:
+    with Store.open(path, read_only=True, today=lambda: TODAY) as store:
+        return {s.number for s in store.steps() if s.done}
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_a_change_the_full_disk_refused_is_rescued_and_offered_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sig: signal.Signals
+) -> None:
+    db = tmp_path / "t.json"
+    Store.open(db, today=lambda: TODAY).close()
+    (tmp_path / "config" / "tenfold").mkdir(parents=True)
+    (tmp_path / "config" / "tenfold" / "config.json").write_text('{"today_on_launch": false}')
+    before = db.read_bytes()
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    rescue = rescue_paths(db)[0]
+
+    term = Terminal(db, DISK_FULL)
+    try:
+        term.wait_for("Written Goal")
+        term.send("2")
+        term.wait_for("Tick/untick")
+        term.send(" ")
+        term.wait_for("not saved yet")  # the notification: the disk is full, the change is kept
+        os.kill(term.proc.pid, sig)
+        code = term.until_exit()
+    finally:
+        term.close()
+    assert code == 128 + sig
+    assert db.read_bytes() == before, "the data file is untouched"
+    assert rescue.is_file(), term.text()[-600:]
+    assert stat.S_IMODE(rescue.stat().st_mode) == 0o600
+    if sig == signal.SIGTERM:  # a hang-up has no terminal left to tell; its crash log says it
+        said = term.text().replace("\r", "").replace("\n", "")
+        assert f"kept in {rescue}; Tenfold offers them back at the next start" in said, said[-400:]
+    else:
+        logs = list((tmp_path / "state" / "tenfold").glob("crash-*.log"))
+        assert len(logs) == 1 and f"kept in {rescue}" in logs[0].read_text()
+
+    again = Terminal(db, PLAIN)
+    try:
+        again.wait_for("restore it? [y/N]")
+        asked = " ".join(again.text().split())
+        assert f"1 step changed since the last save of {db}" in asked
+        again.send("y\r")
+        again.wait_for("Written Goal")
+        assert ticked(db) == {1}, "restored before the app opened the file"
+        assert not rescue.exists()
+        again.send("\x11")  # ctrl+q
+        assert again.until_exit() == 0
+    finally:
+        again.close()
+    assert ticked(db) == {1}
+    backups = [p.name for p in (tmp_path / "backups").iterdir()]
+    assert any(".before-rescue." in name for name in backups), backups
