@@ -151,7 +151,7 @@ def test_a_change_the_full_disk_refused_is_rescued_and_offered_back(
         assert ticked(db) == {1}, "restored before the app opened the file"
         assert not rescue.exists()
         again.send("\x11")  # ctrl+q
-        assert again.until_exit() == 0
+        assert again.until_exit() == 0, again.text()[-800:]
     finally:
         again.close()
     assert ticked(db) == {1}
