@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, NoReturn
 from tenfold.crashlog import write_crash_log
 from tenfold.domain.dates import parse_date
 from tenfold.domain.errors import DamagedFileError, FieldError, TenfoldError
-from tenfold.paths import default_db_path, state_dir
+from tenfold.paths import default_db_path, follow_link, resolve_db_path, state_dir
 
 if TYPE_CHECKING:  # imported when the file is opened, not by `tenfold --version`
     from tenfold.store.store import Store
@@ -39,7 +39,6 @@ class Context:
 
     path: Path
     quiet: bool = False
-    explicit: bool = False
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
@@ -47,6 +46,14 @@ def fail(message: str, code: int = 1) -> NoReturn:
     line = " ".join(message.split())  # a message must never spill over several lines
     print(f"tenfold: {line}", file=sys.stderr, flush=True)
     raise SystemExit(code)
+
+
+def data_path(option: str | None) -> Path:
+    """The data file to use (``--db``, ``$TENFOLD_DB`` or the default), a link followed; or exit with one line."""
+    try:
+        return follow_link(resolve_db_path(option))
+    except TenfoldError as exc:
+        fail(str(exc))
 
 
 def clock(env: Mapping[str, str] | None = None) -> Callable[[], date]:

@@ -25,6 +25,7 @@ from typing import Self
 
 from tenfold.domain.errors import ChangedOnDiskError, StoreError
 from tenfold.domain.ledger import Payment
+from tenfold.paths import follow_link
 from tenfold.store.backups import Backup, daily_backup, list_backups, restore_backup
 from tenfold.store.file.lock import FileLock
 from tenfold.store.file.storage import AtomicJSONStorage, Document
@@ -77,7 +78,7 @@ class StoreCore:
         payments are read later - on :meth:`read_payments_in_background`, or by the
         first call that needs them - and the index answers meanwhile.
         """
-        path = Path(path).absolute()
+        path = follow_link(Path(path).absolute())
         storage, lock, data, deferred = open_file(
             path, read_only=read_only, lock_wait=lock_wait, today=today, defer_payments=defer_payments
         )
