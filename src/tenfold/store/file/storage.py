@@ -30,7 +30,7 @@ from tenfold.store.payment_index import IndexParts
 from tenfold.store.serialized import SerializedTables
 
 Document = dict[str, dict[str, Any]]
-Signature = tuple[int, int, int]
+Signature = tuple[int, int, int, int]
 
 TEMP_SUFFIX = ".tmp"
 
@@ -41,12 +41,21 @@ def temp_prefix(path: Path) -> str:
 
 
 def file_signature(path: Path) -> Signature | None:
-    """(inode, size, mtime_ns) of the file, or None when it does not exist."""
+    """The file's identity (see :func:`signature_of`), or None when it does not exist."""
     try:
         st = os.stat(path)
     except FileNotFoundError:
         return None
-    return (st.st_ino, st.st_size, st.st_mtime_ns)
+    return signature_of(st)
+
+
+def signature_of(st: os.stat_result) -> Signature:
+    """(inode, size, mtime_ns, ctime_ns): what tells one version of the file from another.
+
+    A sync tool may write in place and put the modification time back; the change
+    time is set by the kernel on every change and cannot be put back.
+    """
+    return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
 def load_document(path: Path) -> Document:
@@ -81,8 +90,13 @@ def load_document(path: Path) -> Document:
     return data
 
 
-def atomic_write(path: Path, payload: bytes) -> None:
+def atomic_write(path: Path, payload: bytes, check: Callable[[], None] | None = None) -> Signature:
     """Durably replace ``path`` with ``payload``; on any failure the old file is intact.
+
+    ``check`` runs right before the rename, once the new version is complete: it
+    raises to keep the file on disk (it changed behind our back while we wrote).
+    Returns the new file's signature, taken from the file we wrote, so a change
+    landing right after the rename is still seen as someone else's.
 
     The calls go through ``os.<name>`` on purpose: the crash tests intercept them.
     """
@@ -96,14 +110,18 @@ def atomic_write(path: Path, payload: bytes) -> None:
                 written = os.write(fd, view)
                 view = view[written:]
             os.fsync(fd)
+            if check is not None:
+                check()
+            os.replace(tmp, path)
+            signature = signature_of(os.fstat(fd))  # after the rename: renaming may change the ctime
         finally:
             os.close(fd)
-        os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
     fsync_folder(folder)
+    return signature
 
 
 def fsync_folder(folder: Path) -> None:
@@ -317,12 +335,12 @@ class AtomicJSONStorage:
                 generation = self._generation
                 payload = self._chunks.dump(self._cache or {}, self.index_parts)
             try:
-                atomic_write(self.path, payload)
+                # Checked again just before the rename: a sync tool's copy may have landed while we wrote.
+                self._signature = atomic_write(self.path, payload, check=self._refuse_if_changed)
             except OSError as exc:
                 raise WriteFailedError(
                     self.path, f"could not be saved ({describe_os_error(exc)}); the previous version is intact"
                 ) from None
-            self._signature = file_signature(self.path)
             self._saved = generation
             return True
 
