@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
@@ -152,7 +153,7 @@ def replaced_while_saving(path: Path) -> Iterator[list[bytes]]:
     real = os.fsync
     landed: list[bytes] = []
 
-    def fsync(fd: int) -> None:
+    def fsync(fd: Any) -> None:
         real(fd)
         if not landed and os.readlink(f"/proc/self/fd/{fd}").startswith(str(path.parent / f".{path.name}.")):
             landed.append(other_device_copy(path))
