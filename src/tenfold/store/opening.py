@@ -18,13 +18,22 @@ from pathlib import Path
 import orjson
 
 from tenfold import __version__
-from tenfold.domain.errors import StoreError
+from tenfold.domain.errors import DamagedFileError, StoreError
 from tenfold.store import schema
 from tenfold.store.backups import make_backup, migration_kind, prune_daily, remove_leftover_backup_temps
+from tenfold.store.file.duplicates import check_document
 from tenfold.store.file.lock import FileLock
-from tenfold.store.file.storage import AtomicJSONStorage, Document, Signature, atomic_write, file_signature
+from tenfold.store.file.storage import (
+    AtomicJSONStorage,
+    Document,
+    Signature,
+    atomic_write,
+    file_signature,
+    has_document_shape,
+)
 from tenfold.store.payment_index import INDEX_TABLE, RestoredIndex, restore, split_payments
 from tenfold.store.reading.loading import remove_leftover_temp_files
+from tenfold.store.schema import FLAT_TABLES, OBJECT_LISTS
 
 
 @dataclass(frozen=True)
@@ -60,10 +69,14 @@ def read_without_payments(path: Path) -> tuple[Document, Signature | None, Defer
     finally:
         if paused:
             gc.enable()
-    if type(document) is not dict or not all(
-        type(t) is dict and set(map(type, t.values())) <= {dict} for t in document.values()
-    ):
+    if not has_document_shape(document):
         return None
+    index_at = prefix.rfind(b',"%s":' % INDEX_TABLE.encode())  # the last table before the payments
+    vouched = (INDEX_TABLE, index_at) if index_at > 0 else None
+    try:
+        check_document(path, prefix, document, FLAT_TABLES, OBJECT_LISTS, last=vouched)
+    except DamagedFileError:
+        return None  # read in full, which refuses it with the reason
     meta = document.get(schema.META_TABLE, {}).get("1")
     if not isinstance(meta, dict) or meta.get("schema_version") != schema.SCHEMA_VERSION:
         return None

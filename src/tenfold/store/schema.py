@@ -31,6 +31,11 @@ TABLES = (
     "dismissed",
 )
 
+FLAT_TABLES = frozenset(TABLES) - {"drafts", "ideas"}
+"""Tables whose records hold no object at any depth (a draft holds the form's values, an idea its ladder)."""
+OBJECT_LISTS = {"ideas": "ladder"}
+"""Tables whose records hold flat objects only in a list, in this field (an idea's rungs)."""
+
 Document = dict[str, dict[str, Any]]
 Migration = Callable[[Document], Document]
 

@@ -21,12 +21,14 @@ import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 import orjson
 
 from tenfold.domain.errors import ChangedOnDiskError, DamagedFileError, StoreError, WriteFailedError
+from tenfold.store.file.duplicates import check_document
 from tenfold.store.payment_index import IndexParts
+from tenfold.store.schema import FLAT_TABLES, OBJECT_LISTS
 from tenfold.store.serialized import SerializedTables
 
 Document = dict[str, dict[str, Any]]
@@ -81,13 +83,25 @@ def load_document(path: Path) -> Document:
     finally:
         if paused:
             gc.enable()
-    # JSON gives exact types, so ``type(x) is dict`` is the isinstance check; map() keeps the
-    # 100,000 records' check in C (20 ms as a generator expression with ten years of data).
-    if type(data) is not dict or not all(
-        type(t) is dict and set(map(type, t.values())) <= {dict} for t in data.values()
-    ):
+    if not has_document_shape(data):
         raise DamagedFileError(path, "does not have the shape of a Tenfold file; it was left as it is")
+    check_document(path, raw, data, FLAT_TABLES, OBJECT_LISTS)
     return data
+
+
+def has_document_shape(data: object) -> TypeGuard[Document]:
+    """Whether parsed JSON is a TinyDB document: an object of tables, each an object of records."""
+    return type(data) is dict and all(map(is_table, data.values()))
+
+
+def is_table(data: object) -> TypeGuard[dict[str, dict[str, Any]]]:
+    """Whether parsed JSON is one table: an object of records, each an object.
+
+    JSON gives exact types, so ``type(x) is dict`` is the isinstance check; map() keeps
+    the check of 100,000 records in C, where a generator expression would take longer
+    than the rest of the check together.
+    """
+    return type(data) is dict and set(map(type, data.values())) <= {dict}
 
 
 def atomic_write(path: Path, payload: bytes, check: Callable[[], None] | None = None) -> Signature:

@@ -18,6 +18,7 @@ import orjson
 
 from tenfold.domain.errors import DamagedFileError
 from tenfold.domain.ledger import Payment
+from tenfold.store.file.storage import is_table
 from tenfold.store.opening import Deferred
 from tenfold.store.reading.loading import validate_payments
 
@@ -38,8 +39,10 @@ def parse_payments(path: Path, payments_json: bytes | memoryview) -> dict[str, A
     finally:
         if paused:
             gc.enable()
-    if type(rows) is not dict or not set(map(type, rows.values())) <= {dict}:
+    if not is_table(rows):
         raise DamagedFileError(path, "does not have the shape of a Tenfold file; it was left as it is")
+    # No check for a key listed twice: these are the bytes the index's fingerprint was
+    # taken of, which Tenfold wrote from a dict, where no key can be listed twice.
     return rows
 
 
