@@ -20,7 +20,7 @@ from tenfold.cli.common import Context
 from tenfold.domain.errors import DamagedFileError, StoreError
 from tenfold.paths import backups_dir, default_db_path
 from tenfold.store.backups import check_backup, list_backups
-from tenfold.store.file.lock import FileLock, read_owner
+from tenfold.store.file.lock import FileLock, lock_problem, read_owner
 from tenfold.store.file.storage import TEMP_SUFFIX, temp_prefix
 from tenfold.store.recovery import DAMAGED_MARK, describe_age, find_newest_good_backup
 from tenfold.store.store import Store
@@ -125,6 +125,9 @@ def check_permissions(path: Path) -> list[Finding]:
 
 def check_lock(path: Path) -> list[Finding]:
     """Who holds the write lock; holding it is normal while the app is open."""
+    problem = lock_problem(path)
+    if problem is not None:
+        return [Finding(PROBLEM, f"{problem.problem}; look at it, and remove it if nobody should have put it there")]
     holder = FileLock(path).held_by_other()
     if holder:
         who = f"process {holder}" if holder > 0 else "another process"
