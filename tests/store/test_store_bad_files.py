@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import socket
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -85,6 +89,12 @@ CASES = {
     "payment listed twice": (twice("payments", "2", "1"), DamagedFileError, 'the key "2" twice'),
     "idea listed twice": (twice("ideas", "1", "1"), DamagedFileError, 'the key "1" twice'),
     "table listed twice": (table_twice, DamagedFileError, 'the key "ideas" twice'),
+    "payment id of 30 digits": (lambda d: (d["payments"].update({"1" * 30: d["payments"].pop("1")}),
+                                           orjson.dumps(d))[1], DamagedFileError, "damaged record in payments (id 111"),
+    "amount of 1e999999999": (lambda d: damaged(d, "payments", "1", "amount", "1e999999999"), DamagedFileError,
+                              "out of range"),
+    "goal of -1e999999999": (lambda d: damaged(d, "goal", "1", "amount", "-1e999999999"), DamagedFileError,
+                             "out of range"),
     "non-numeric id": (lambda d: (d["ideas"].update({"x": d["ideas"]["1"]}), orjson.dumps(d))[1], DamagedFileError,
                        "damaged record in ideas (id x"),
 }
@@ -156,3 +166,36 @@ def test_damage_appearing_after_open_is_not_overwritten(tmp_path: Path) -> None:
         with pytest.raises(StoreError):
             store.tick(5, store.today())
         assert fingerprint(path) == before
+
+
+@pytest.mark.parametrize("kind", ["fifo", "socket"])
+@pytest.mark.parametrize("read_only", [False, True], ids=["writable", "read-only"])
+def test_a_data_file_that_is_not_a_file_is_refused_without_waiting(tmp_path: Path, kind: str, read_only: bool) -> None:
+    """A FIFO would block the first read for ever, until something wrote into it."""
+    path = tmp_path / "tenfold.json"
+    if kind == "fifo":
+        os.mkfifo(path, 0o600)
+    else:
+        listener = socket.socket(socket.AF_UNIX)
+        listener.bind(str(path))
+    outcome: list[BaseException | None] = []
+
+    def open_it() -> None:
+        try:
+            Store.open(path, read_only=read_only, today=fixed(), defer_payments=True).close()
+            outcome.append(None)
+        except BaseException as exc:
+            outcome.append(exc)
+
+    worker = threading.Thread(target=open_it, daemon=True)
+    worker.start()
+    worker.join(20)
+    if worker.is_alive():  # unblock the reader so the process can end
+        with open(path, "wb") if kind == "fifo" else contextlib.nullcontext():
+            pass
+        pytest.fail("opening the data file hung")
+    assert isinstance(outcome[0], DamagedFileError)
+    assert str(outcome[0]) == (
+        f"{path}: is not a regular file (a {kind}), so it is not a Tenfold file; it was left as it is"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".tenfold.json.lock")) == ["tenfold.json"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -30,6 +31,8 @@ from tenfold.store.file.storage import (
     atomic_write,
     file_signature,
     has_document_shape,
+    not_a_file,
+    read_regular,
 )
 from tenfold.store.payment_index import INDEX_TABLE, RestoredIndex, restore, split_payments
 from tenfold.store.reading.loading import remove_leftover_temp_files
@@ -53,8 +56,8 @@ def read_without_payments(path: Path) -> tuple[Document, Signature | None, Defer
     """
     signature = file_signature(path)
     try:
-        raw = path.read_bytes()
-    except OSError:
+        raw = read_regular(path)
+    except (OSError, DamagedFileError):
         return None
     parts = split_payments(raw)
     if parts is None:
@@ -92,12 +95,18 @@ def clock_time(today: Callable[[], date]) -> datetime:
 
 
 def check_folder(path: Path, *, writable: bool) -> None:
-    """Refuse a path whose folder is missing or (for writing) not writable, before any change."""
+    """Refuse a path whose folder is missing or (for writing) not writable, or that is not a file, before any change."""
     folder = path.parent
     if not folder.is_dir():
         raise StoreError(path, f"cannot be opened: the folder {folder} does not exist")
     if path.is_dir():
         raise StoreError(path, "is a folder, not a data file")
+    try:
+        mode: int | None = os.stat(path).st_mode
+    except OSError:  # a missing file is created later; other errors are told when it is read
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        raise not_a_file(path, mode)
     if writable and not os.access(folder, os.W_OK | os.X_OK):
         raise StoreError(path, f"cannot be saved: the folder {folder} is not writable")
 

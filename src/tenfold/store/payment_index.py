@@ -23,7 +23,7 @@ import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 import orjson
@@ -166,7 +166,7 @@ def restore(table: Any, payments_json: bytes | memoryview) -> RestoredIndex | No
         monthly = MonthlyIndex.restore(cells, last)
         if monthly.count != record["count"] or len(newest) != min(NEWEST, monthly.count):
             return None
-    except (KeyError, TypeError, ValueError, AttributeError, InvalidOperation, orjson.JSONEncodeError):
+    except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError, orjson.JSONEncodeError):
         return None
     monthly.changed.clear()
     return RestoredIndex(monthly, newest, monthly.count)

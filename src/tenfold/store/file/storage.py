@@ -17,6 +17,7 @@ import contextlib
 import errno
 import gc
 import os
+import stat
 import tempfile
 import threading
 from collections.abc import Callable
@@ -60,10 +61,41 @@ def signature_of(st: os.stat_result) -> Signature:
     return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
+FILE_KINDS = {
+    stat.S_IFIFO: "fifo", stat.S_IFSOCK: "socket", stat.S_IFCHR: "character device", stat.S_IFBLK: "block device",
+    stat.S_IFDIR: "folder",
+}
+
+
+def not_a_file(path: Path, mode: int) -> DamagedFileError:
+    """The refusal of a data file that is a FIFO, a device or a socket: reading one may wait for ever."""
+    kind = FILE_KINDS.get(stat.S_IFMT(mode), "special file")
+    return DamagedFileError(
+        path, f"is not a regular file (a {kind}), so it is not a Tenfold file; it was left as it is"
+    )
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of ``path``, which must be a regular file; DamagedFileError for anything else.
+
+    Opened without blocking and checked before the first read: a FIFO put where the
+    data file goes would otherwise hang every command until something wrote into it.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise not_a_file(path, mode)
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            return handle.read()
+    finally:
+        os.close(fd)
+
+
 def load_document(path: Path) -> Document:
     """Read and parse the data file, refusing anything that is not a TinyDB document."""
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)
     except FileNotFoundError:
         raise StoreError(path, "does not exist") from None
     except IsADirectoryError:

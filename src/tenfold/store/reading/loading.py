@@ -89,13 +89,24 @@ def validate_document(path: Path, data: Document, version: int | None = None, *,
             gc.enable()
 
 
+MAX_ID = 2**63 - 1
+"""The largest record id: ids are written as JSON integers, which orjson (like most readers) keeps to 64 bits."""
+
+
+def _record_id(key: str) -> int:
+    record_id = int(key)
+    if not 0 <= record_id <= MAX_ID:
+        raise ValueError("an id must be a whole number from 0 to 9223372036854775807")
+    return record_id
+
+
 def _rows(path: Path, data: Document, table: str, build: Callable[[int, dict[str, Any]], T]) -> dict[int, T]:
     out: dict[int, T] = {}
     for key, doc in data.get(table, {}).items():
         try:
-            record_id = int(key)
+            record_id = _record_id(key)
             out[record_id] = build(record_id, doc)
-        except (KeyError, ValueError, TypeError, AttributeError) as exc:
+        except (KeyError, ValueError, TypeError, AttributeError, ArithmeticError) as exc:
             raise DamagedFileError(
                 path, f"has a damaged record in {table} (id {key}: {exc}); it was left as it is"
             ) from None
