@@ -12,7 +12,7 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from tenfold.store.file.storage import atomic_write
+from tenfold.store.file.atomic import atomic_write
 
 
 @dataclass

@@ -24,8 +24,8 @@ from tenfold.cli.common import LOCK_WAIT, Context, clock, fail
 from tenfold.domain.errors import DamagedFileError, StoreError
 from tenfold.paths import backups_dir, default_db_path
 from tenfold.store.backups import check_backup, list_backups
+from tenfold.store.file.atomic import TEMP_SUFFIX, temp_prefix
 from tenfold.store.file.lock import FileLock, lock_problem, read_owner
-from tenfold.store.file.storage import TEMP_SUFFIX, temp_prefix
 from tenfold.store.recovery import DAMAGED_MARK, describe_age, find_newest_good_backup
 from tenfold.store.store import Store
 

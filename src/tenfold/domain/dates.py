@@ -43,11 +43,6 @@ def optional_date_from_store(value: object) -> date | None:
     return None if value is None else date_from_store(value)
 
 
-def month_key(day: date) -> tuple[int, int]:
-    """The (year, month) a date falls in."""
-    return (day.year, day.month)
-
-
 def previous_month(year: int, month: int) -> tuple[int, int]:
     """The month before (year, month)."""
     return (year - 1, 12) if month == 1 else (year, month - 1)

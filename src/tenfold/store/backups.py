@@ -22,8 +22,9 @@ from pathlib import Path
 
 from tenfold.domain.errors import StoreError, WriteFailedError
 from tenfold.paths import backups_dir
+from tenfold.store.file.atomic import TEMP_SUFFIX, atomic_write, describe_os_error
+from tenfold.store.file.document import read_regular
 from tenfold.store.file.lock import FileLock
-from tenfold.store.file.storage import TEMP_SUFFIX, atomic_write, describe_os_error, read_regular
 from tenfold.store.reading.loading import Contents, read_contents
 
 KEEP_DAILY = 14

@@ -28,11 +28,12 @@ from tenfold.domain.ledger import Payment
 from tenfold.paths import follow_link
 from tenfold.store.backups import Backup, daily_backup, list_backups, restore_backup
 from tenfold.store.file.lock import FileLock
-from tenfold.store.file.storage import AtomicJSONStorage, Document
+from tenfold.store.file.storage import AtomicJSONStorage
 from tenfold.store.opening import Deferred, clock_time, migrate_on_disk, open_file
 from tenfold.store.payment_index import INDEX_TABLE, IndexParts
 from tenfold.store.reading.loading import Contents, validate_document
 from tenfold.store.saver import BackgroundSaver, Report
+from tenfold.store.schema import Document
 from tenfold.store.tables import Tables
 
 

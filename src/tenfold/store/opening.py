@@ -8,7 +8,6 @@ before a migration rewrites it.
 
 from __future__ import annotations
 
-import gc
 import os
 import stat
 from collections.abc import Callable
@@ -22,21 +21,15 @@ from tenfold import __version__
 from tenfold.domain.errors import DamagedFileError, StoreError
 from tenfold.store import schema
 from tenfold.store.backups import make_backup, migration_kind, prune_daily, remove_leftover_backup_temps
+from tenfold.store.file.atomic import Signature, atomic_write, file_signature
+from tenfold.store.file.document import has_document_shape, not_a_file, read_regular
 from tenfold.store.file.duplicates import check_document
 from tenfold.store.file.lock import FileLock
-from tenfold.store.file.storage import (
-    AtomicJSONStorage,
-    Document,
-    Signature,
-    atomic_write,
-    file_signature,
-    has_document_shape,
-    not_a_file,
-    read_regular,
-)
+from tenfold.store.file.storage import AtomicJSONStorage
+from tenfold.store.gcpause import no_gc
 from tenfold.store.payment_index import INDEX_TABLE, RestoredIndex, restore, split_payments
 from tenfold.store.reading.loading import remove_leftover_temp_files
-from tenfold.store.schema import FLAT_TABLES, OBJECT_LISTS
+from tenfold.store.schema import FLAT_TABLES, OBJECT_LISTS, Document
 
 
 @dataclass(frozen=True)
@@ -63,15 +56,11 @@ def read_without_payments(path: Path) -> tuple[Document, Signature | None, Defer
     if parts is None:
         return None
     prefix, payments_json = parts
-    paused = gc.isenabled()
-    gc.disable()
     try:
-        document = orjson.loads(prefix)
+        with no_gc():
+            document = orjson.loads(prefix)
     except orjson.JSONDecodeError:
         return None
-    finally:
-        if paused:
-            gc.enable()
     if not has_document_shape(document):
         return None
     index_at = prefix.rfind(b',"%s":' % INDEX_TABLE.encode())  # the last table before the payments

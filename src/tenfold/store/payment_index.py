@@ -1,8 +1,8 @@
 """The payments' index, kept in the data file so a big file opens without reading every payment.
 
-With ten years of data the payments are 7.6 MB of the file's 9.5 MB; parsing them and
-building 100,000 records takes longer than the whole first screen may (issue #7's
-start-up target). Everything the first screen and ``tenfold report`` need from them
+With years of data the payments are most of the file; parsing them and building a
+record for each takes longer than the whole first screen may. Everything the first
+screen and ``tenfold report`` need from them
 is small: each stream's total and count per month, each stream's last payment day,
 the number of payments and the newest ones. The store keeps that here, in the table
 ``payment_index``, written in the same atomic write as the payments themselves.
@@ -42,7 +42,7 @@ NEWEST = 100
 
 
 def fingerprint(payments_json: bytes | memoryview) -> tuple[int, int]:
-    """(size, CRC-32) of the payments table's bytes: about 5 ms for 7.6 MB."""
+    """(size, CRC-32) of the payments table's bytes: a CRC runs at memory speed, far faster than a parse."""
     return len(payments_json), zlib.crc32(payments_json)
 
 
@@ -55,8 +55,8 @@ def index_fingerprint(record: dict[str, Any], payments_json: bytes | memoryview)
     """The (size, CRC-32) a parsed index ``record`` must carry to be used with ``payments_json``.
 
     The parsed parts are serialised again: orjson gives back the very bytes it wrote
-    (about 1 ms for ten years of months), so an index edited anywhere, even with the
-    payments' checksum left right, no longer matches.
+    (the index is small beside the payments), so an index edited anywhere, even with
+    the payments' checksum left right, no longer matches.
     """
     count = record["count"]
     if type(count) is not int:

@@ -16,10 +16,10 @@ from operator import attrgetter
 from tenfold.domain.ledger import Payment
 from tenfold.domain.monthly import MonthlyIndex
 from tenfold.store.core import StoreCore
-from tenfold.store.file.storage import Document
 from tenfold.store.opening import Deferred
 from tenfold.store.payment_index import NEWEST, PAYMENTS_TABLE, IndexParts, IndexWriter
 from tenfold.store.reading.payments import PaymentsReader
+from tenfold.store.schema import Document
 
 
 def _newest_first(p: Payment) -> tuple[int, int]:

@@ -16,8 +16,8 @@ from pathlib import Path
 from tenfold.domain.errors import StoreError, WriteFailedError
 from tenfold.paths import follow_link
 from tenfold.store.backups import check_backup, list_backups
+from tenfold.store.file.atomic import atomic_write, describe_os_error, fsync_folder
 from tenfold.store.file.lock import FileLock
-from tenfold.store.file.storage import atomic_write, describe_os_error, fsync_folder
 from tenfold.store.reading.loading import read_contents
 
 DAMAGED_MARK = ".damaged-"

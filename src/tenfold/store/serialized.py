@@ -1,7 +1,7 @@
 """The data file's JSON, built from each table's JSON kept from the last save.
 
 A save used to serialise the whole document: with ten years of data that is
-``orjson.dumps`` of 9.5 MB, about 15 ms during which orjson holds the GIL, so the
+``orjson.dumps`` of the whole file, for about a frame's time holding the GIL, so the
 app could not draw a frame. Most saves change one small table (a tick changes
 ``steps``), so each table's JSON is kept, and only the tables a batch touched
 are serialised again; the file is the kept pieces joined. The bytes are exactly

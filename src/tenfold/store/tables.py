@@ -2,9 +2,9 @@
 
 The data file is a TinyDB file and stays one: TinyDB (or any JSON reader) opens
 it. We do not write through TinyDB's ``Table``, though: each of its writes rebuilds
-the whole table's id map twice (``{int(k): v}`` and back to strings), which with
-100,000 payments cost more than serialising and fsyncing the file itself (the
-benchmark's "save, add a payment" was 3.8x the bare write). Here an insert is one
+the whole table's id map twice (``{int(k): v}`` and back to strings), which for a
+large payments table costs more than serialising and fsyncing the whole file, so
+adding one payment would take several times a bare write. Here an insert is one
 dict assignment on the storage's cached document, ids are counted once per
 session, and the storage writes the batch atomically as before.
 
