@@ -21,8 +21,9 @@ from storekit import bad_payment_behind_its_index, fill, fingerprint, fixed, new
 from tenfold.domain.errors import DamagedFileError
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.monthly import MonthlyIndex
-from tenfold.store.payment_index import INDEX_TABLE, NEWEST, split_payments
+from tenfold.store.payment_index import NEWEST, split_payments
 from tenfold.store.reading.quick import read_with_index
+from tenfold.store.schema import PAYMENT_INDEX
 from tenfold.store.store import Store
 
 TODAY = date(2026, 11, 21)
@@ -172,7 +173,7 @@ def test_a_write_before_the_payments_are_read_keeps_every_payment(tmp_path: Path
         assert store.payments_ready and len(store.payments()) == 302
     with Store.open(path, read_only=True, today=fixed(TODAY), defer_payments=True) as again:
         assert again.payment_count() == 302 and again.steps()[4].done
-        assert INDEX_TABLE not in again._storage.read()  # made at each save, never kept in memory
+        assert PAYMENT_INDEX not in again._storage.read()  # made at each save, never kept in memory
 
 
 def test_the_report_reads_the_same_sums_with_and_without_the_index(tmp_path: Path) -> None:
@@ -182,7 +183,7 @@ def test_the_report_reads_the_same_sums_with_and_without_the_index(tmp_path: Pat
     contents, quick = read_with_index(path)
     assert contents.payments == {}, "answered by the index"
     document = orjson.loads(path.read_bytes())
-    del document[INDEX_TABLE]
+    del document[PAYMENT_INDEX]
     plain = tmp_path / "plain.json"
     plain.write_bytes(orjson.dumps(document))
     full_contents, full = read_with_index(plain)
@@ -198,7 +199,7 @@ def tripled_months(path: Path) -> None:
     assert parts is not None
     prefix, payments = parts
     document = orjson.loads(prefix)
-    months = document[INDEX_TABLE]["1"]["months"]
+    months = document[PAYMENT_INDEX]["1"]["months"]
     for columns in months.values():
         columns[1] = [str(Decimal(total) * 3) for total in columns[1]]
     path.write_bytes(orjson.dumps(document)[:-1] + b',"payments":' + bytes(payments) + b"}")
@@ -224,7 +225,7 @@ def test_an_index_of_the_first_format_is_rebuilt(tmp_path: Path) -> None:
     new_filled(path)
     prefix, payments = split_payments(path.read_bytes()) or (b"", memoryview(b""))
     document = orjson.loads(prefix)
-    record = document[INDEX_TABLE]["1"]
+    record = document[PAYMENT_INDEX]["1"]
     record["format"], record["size"], record["crc32"] = 1, len(payments), zlib.crc32(payments)
     path.write_bytes(orjson.dumps(document)[:-1] + b',"payments":' + bytes(payments) + b"}")
     with Store.open(path, today=fixed(TODAY), defer_payments=True) as store:
@@ -232,4 +233,4 @@ def test_an_index_of_the_first_format_is_rebuilt(tmp_path: Path) -> None:
         store.save_payment_index()
     with Store.open(path, read_only=True, defer_payments=True) as store:
         assert store.opened_with_index
-    assert orjson.loads(path.read_bytes())[INDEX_TABLE]["1"]["format"] == 2
+    assert orjson.loads(path.read_bytes())[PAYMENT_INDEX]["1"]["format"] == 2

@@ -120,21 +120,23 @@ def signed_again(prefix: bytes, payments: bytes) -> bytes:
     Only a crafted file does this: the tests use it to show what is still checked
     behind an index that seems right.
     """
-    from tenfold.store.payment_index import INDEX_TABLE, index_fingerprint
+    from tenfold.store.payment_index import index_fingerprint
+    from tenfold.store.schema import PAYMENT_INDEX
 
     document = orjson.loads(prefix)
-    record = document[INDEX_TABLE]["1"]
+    record = document[PAYMENT_INDEX]["1"]
     record["size"], record["crc32"] = index_fingerprint(record, payments)
     return orjson.dumps(document)[:-1] + b',"payments":' + payments + b"}"
 
 
 def bad_payment_index_behind_its_fingerprint(path: Path) -> None:
     """Triple one month's total in the index and make its fingerprint match: the index no longer agrees."""
-    from tenfold.store.payment_index import INDEX_TABLE, split_payments
+    from tenfold.store.payment_index import split_payments
+    from tenfold.store.schema import PAYMENT_INDEX
 
     prefix, view = split_payments(path.read_bytes()) or (b"", memoryview(b""))
     document = orjson.loads(prefix)
-    columns = next(iter(document[INDEX_TABLE]["1"]["months"].values()))
+    columns = next(iter(document[PAYMENT_INDEX]["1"]["months"].values()))
     columns[1][0] = str(Decimal(columns[1][0]) * 3)
     path.write_bytes(signed_again(orjson.dumps(document), bytes(view)))
 

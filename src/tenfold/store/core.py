@@ -30,10 +30,10 @@ from tenfold.store.backups import Backup, daily_backup, list_backups, restore_ba
 from tenfold.store.file.lock import FileLock
 from tenfold.store.file.storage import AtomicJSONStorage
 from tenfold.store.opening import Deferred, clock_time, migrate_on_disk, open_file
-from tenfold.store.payment_index import INDEX_TABLE, IndexParts
+from tenfold.store.payment_index import IndexParts
 from tenfold.store.reading.loading import Contents, validate_document
 from tenfold.store.saver import BackgroundSaver, Report
-from tenfold.store.schema import Document
+from tenfold.store.schema import CHECKINS, DISMISSED, DRAFTS, PAYMENT_INDEX, Document
 from tenfold.store.tables import Tables
 
 
@@ -185,7 +185,7 @@ class StoreCore:
 
         With ``deferred``, every record but the payments: they are validated when read.
         """
-        data.pop(INDEX_TABLE, None)  # made again from the payments when written, never kept
+        data.pop(PAYMENT_INDEX, None)  # made again from the payments when written, never kept
         contents: Contents = validate_document(self.path, data, payments=deferred is None)
         self._goal = contents.goal
         self._goal_history = contents.goal_history
@@ -239,7 +239,7 @@ class StoreCore:
         try:
             yield self._tables
             if checkin and today not in self._checkins:
-                self._tables.insert("checkins", {"on": today.isoformat()})
+                self._tables.insert(CHECKINS, {"on": today.isoformat()})
             self._end_of_batch()
         except BaseException:
             self._undo(index_before)
@@ -278,11 +278,11 @@ class StoreCore:
     def save_draft(self, kind: str, values: dict[str, str]) -> None:
         """Keep a form's unsubmitted values so closing the app loses nothing."""
         with self._write() as t:
-            ids = t.find("drafts", "kind", kind)
+            ids = t.find(DRAFTS, "kind", kind)
             if ids:
-                t.put("drafts", ids[0], {"kind": kind, "values": values})
+                t.put(DRAFTS, ids[0], {"kind": kind, "values": values})
             else:
-                t.insert("drafts", {"kind": kind, "values": values})
+                t.insert(DRAFTS, {"kind": kind, "values": values})
         self._drafts[kind] = values
 
     def clear_draft(self, kind: str) -> None:
@@ -290,7 +290,7 @@ class StoreCore:
         if kind not in self._drafts:
             return
         with self._write() as t:
-            t.remove("drafts", t.find("drafts", "kind", kind))
+            t.remove(DRAFTS, t.find(DRAFTS, "kind", kind))
         del self._drafts[kind]
 
     def dismiss(self, key: str, on: date) -> None:
@@ -298,5 +298,5 @@ class StoreCore:
         if key in self._dismissed:
             return
         with self._write() as t:
-            t.insert("dismissed", {"key": key, "on": on.isoformat()})
+            t.insert(DISMISSED, {"key": key, "on": on.isoformat()})
         self._dismissed[key] = on

@@ -27,9 +27,9 @@ from tenfold.store.file.duplicates import check_document
 from tenfold.store.file.lock import FileLock
 from tenfold.store.file.storage import AtomicJSONStorage
 from tenfold.store.gcpause import no_gc
-from tenfold.store.payment_index import INDEX_TABLE, RestoredIndex, restore, split_payments
+from tenfold.store.payment_index import RestoredIndex, restore, split_payments
 from tenfold.store.reading.loading import remove_leftover_temp_files
-from tenfold.store.schema import FLAT_TABLES, OBJECT_LISTS, Document
+from tenfold.store.schema import FLAT_TABLES, META, OBJECT_LISTS, PAYMENT_INDEX, Document
 
 
 @dataclass(frozen=True)
@@ -63,16 +63,16 @@ def read_without_payments(path: Path) -> tuple[Document, Signature | None, Defer
         return None
     if not has_document_shape(document):
         return None
-    index_at = prefix.rfind(b',"%s":' % INDEX_TABLE.encode())  # the last table before the payments
-    vouched = (INDEX_TABLE, index_at) if index_at > 0 else None
+    index_at = prefix.rfind(b',"%s":' % PAYMENT_INDEX.encode())  # the last table before the payments
+    vouched = (PAYMENT_INDEX, index_at) if index_at > 0 else None
     try:
         check_document(path, prefix, document, FLAT_TABLES, OBJECT_LISTS, last=vouched)
     except DamagedFileError:
         return None  # read in full, which refuses it with the reason
-    meta = document.get(schema.META_TABLE, {}).get("1")
+    meta = document.get(META, {}).get("1")
     if not isinstance(meta, dict) or meta.get("schema_version") != schema.SCHEMA_VERSION:
         return None
-    index = restore(document.pop(INDEX_TABLE, None), payments_json)
+    index = restore(document.pop(PAYMENT_INDEX, None), payments_json)
     if index is None:
         return None
     return document, signature, Deferred(payments_json, index)

@@ -30,10 +30,9 @@ import orjson
 
 from tenfold.domain.ledger import Payment
 from tenfold.domain.monthly import Columns, Month, MonthlyIndex
+from tenfold.store.schema import PAYMENTS
 
-INDEX_TABLE = "payment_index"
-PAYMENTS_TABLE = "payments"
-PAYMENTS_KEY = b',"payments":'
+PAYMENTS_KEY = b',"%s":' % PAYMENTS.encode()
 """How the payments table starts in a file Tenfold wrote: the last table, after a comma."""
 FORMAT = 2
 """Version 2's checksum covers the index too; a version 1 index counts as not matching (and is rebuilt)."""

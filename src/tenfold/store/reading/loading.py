@@ -27,7 +27,20 @@ from tenfold.store import schema
 from tenfold.store.file.atomic import TEMP_SUFFIX, temp_prefix
 from tenfold.store.file.document import load_document
 from tenfold.store.gcpause import no_gc
-from tenfold.store.schema import Document
+from tenfold.store.schema import (
+    CHECKINS,
+    DISMISSED,
+    DRAFTS,
+    GOAL,
+    GOAL_HISTORY,
+    IDEAS,
+    PAYMENTS,
+    RATES,
+    STEP_ITEMS,
+    STEPS,
+    STREAMS,
+    Document,
+)
 
 T = TypeVar("T")
 
@@ -112,7 +125,7 @@ def _rows(path: Path, data: Document, table: str, build: Callable[[int, dict[str
 
 def validate_payments(path: Path, table: dict[str, Any], stream_ids: Collection[int]) -> dict[int, Payment]:
     """Build every payment of a payments table; each must belong to one of ``stream_ids``."""
-    payments = _rows(path, {"payments": table}, "payments", Payment.from_store)
+    payments = _rows(path, {PAYMENTS: table}, PAYMENTS, Payment.from_store)
     for p in payments.values():
         if p.stream_id not in stream_ids:
             raise DamagedFileError(path, f"has payment {p.id} for a stream that does not exist; it was left as it is")
@@ -123,22 +136,22 @@ def _validate(path: Path, data: Document, version: int | None, payments: bool) -
     def rows(table: str, build: Callable[[int, dict[str, Any]], T]) -> dict[int, T]:
         return _rows(path, data, table, build)
 
-    goals = rows("goal", lambda _i, d: Goal.from_store(d))
-    steps = rows("steps", lambda _i, d: StepState.from_store(d))
-    streams = rows("streams", Stream.from_store)
+    goals = rows(GOAL, lambda _i, d: Goal.from_store(d))
+    steps = rows(STEPS, lambda _i, d: StepState.from_store(d))
+    streams = rows(STREAMS, Stream.from_store)
     return Contents(
         version=schema.SCHEMA_VERSION if version is None else version,
         goal=goals.get(1),
-        goal_history=rows("goal_history", GoalVersion.from_store),
+        goal_history=rows(GOAL_HISTORY, GoalVersion.from_store),
         steps={s.number: s for s in steps.values()},
-        step_items=rows("step_items", StepItem.from_store),
+        step_items=rows(STEP_ITEMS, StepItem.from_store),
         streams=streams,
-        payments=validate_payments(path, data.get("payments", {}), streams) if payments else {},
-        rates=rows("rates", Rate.from_store),
-        ideas=rows("ideas", Idea.from_store),
-        checkins=set(rows("checkins", lambda _i, d: _checkin(d)).values()),
-        drafts=dict(rows("drafts", lambda _i, d: _draft(d)).values()),
-        dismissed=dict(rows("dismissed", lambda _i, d: _dismissed(d)).values()),
+        payments=validate_payments(path, data.get(PAYMENTS, {}), streams) if payments else {},
+        rates=rows(RATES, Rate.from_store),
+        ideas=rows(IDEAS, Idea.from_store),
+        checkins=set(rows(CHECKINS, lambda _i, d: _checkin(d)).values()),
+        drafts=dict(rows(DRAFTS, lambda _i, d: _draft(d)).values()),
+        dismissed=dict(rows(DISMISSED, lambda _i, d: _dismissed(d)).values()),
     )
 
 
