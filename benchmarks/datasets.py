@@ -27,7 +27,8 @@ import orjson
 from tenfold.domain.goal import Goal
 from tenfold.domain.ideas import Idea
 from tenfold.domain.ledger import CATEGORIES, Payment, Stream
-from tenfold.store.file.storage import atomic_write, load_document
+from tenfold.store.file.atomic import atomic_write
+from tenfold.store.file.document import load_document
 from tenfold.store.store import Store
 
 

@@ -27,7 +27,7 @@ from pathlib import Path
 import orjson
 
 from tenfold.domain.ledger import Payment
-from tenfold.store.file.storage import load_document
+from tenfold.store.file.document import load_document
 from tenfold.store.store import Store
 
 

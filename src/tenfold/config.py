@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from tenfold.paths import make_private_dir
-from tenfold.store.file.storage import atomic_write
+from tenfold.store.file.atomic import atomic_write
 
 
 @dataclass

@@ -47,7 +47,6 @@ def main() -> None:
 
         command_line()
         return
-    from tenfold.paths import resolve_db_path
-    from tenfold.startup import Context, guarded, run_app
+    from tenfold.startup import Context, data_path, guarded, run_app
 
-    guarded(lambda: run_app(Context(path=resolve_db_path(db), explicit=db is not None)))
+    guarded(lambda: run_app(Context(path=data_path(db))))

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import platformdirs
 
+from tenfold.domain.errors import StoreError
+
 APP_NAME = "tenfold"
 ENV_DB = "TENFOLD_DB"
 
@@ -25,6 +27,23 @@ def resolve_db_path(option: str | os.PathLike[str] | None, env: Mapping[str, str
     if env.get(ENV_DB):
         return Path(env[ENV_DB]).expanduser()
     return default_db_path()
+
+
+def follow_link(path: Path) -> Path:
+    """The file ``path`` names: itself, or the target of a symbolic link.
+
+    Saving replaces the data file with a new one; done to a link, that would put a
+    regular file where the link was and leave the linked file (often in a synced
+    folder) behind for good. So the store works on the target, beside which it also
+    keeps the lock, the temp files and the backups: every link to one file shares them.
+    A link to nothing is refused rather than turned into a fresh, empty file.
+    """
+    if not path.is_symlink():
+        return path
+    target = Path(os.path.realpath(path))
+    if not target.exists():
+        raise StoreError(path, f"is a symbolic link to {target}, which does not exist; nothing was created")
+    return target
 
 
 def state_dir() -> Path:

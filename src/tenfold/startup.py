@@ -22,7 +22,7 @@ from tenfold.crashlog import write_crash_log
 from tenfold.domain.dates import parse_date
 from tenfold.domain.errors import DamagedFileError, FieldError, TenfoldError
 from tenfold.domain.text import safe_display
-from tenfold.paths import default_db_path, make_private_dir, state_dir
+from tenfold.paths import default_db_path, follow_link, make_private_dir, resolve_db_path, state_dir
 
 if TYPE_CHECKING:  # imported when the file is opened, not by `tenfold --version`
     from tenfold.store.store import Store
@@ -40,7 +40,6 @@ class Context:
 
     path: Path
     quiet: bool = False
-    explicit: bool = False
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
@@ -48,6 +47,14 @@ def fail(message: str, code: int = 1) -> NoReturn:
     line = " ".join(safe_display(message).split())  # one line, and typed text never drives the terminal
     print(f"tenfold: {line}", file=sys.stderr, flush=True)
     raise SystemExit(code)
+
+
+def data_path(option: str | None) -> Path:
+    """The data file to use (``--db``, ``$TENFOLD_DB`` or the default), a link followed; or exit with one line."""
+    try:
+        return follow_link(resolve_db_path(option))
+    except TenfoldError as exc:
+        fail(str(exc))
 
 
 def clock(env: Mapping[str, str] | None = None) -> Callable[[], date]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import orjson
 from click.testing import CliRunner, Result
-from storekit import SRC, held_by_another_process, new_filled
+from storekit import SRC, bad_payment_index_behind_its_fingerprint, held_by_another_process, new_filled
 
 from tenfold.cli import cli
 
@@ -134,3 +134,26 @@ def test_the_payments_index_is_checked_against_the_payments(tmp_path: Path) -> N
     assert result.exit_code == 0, result.output
     assert "note     the file has no current payments' index" in result.output
     assert folder_state(tmp_path) == before, "doctor writes nothing, not even the index"
+
+
+def test_repair_writes_the_index_again_and_changes_no_record(tmp_path: Path) -> None:
+    path = healthy(tmp_path)
+    bad_payment_index_behind_its_fingerprint(path)
+    result = doctor(path)
+    assert result.exit_code == 1
+    assert "the payments' index does not agree with the payments" in result.output
+    assert "tenfold doctor --repair" in result.output
+    records = {k: v for k, v in orjson.loads(path.read_bytes()).items() if k != "payment_index"}
+    repaired = CliRunner().invoke(cli, ["--db", str(path), "doctor", "--repair"], catch_exceptions=False)
+    assert repaired.exit_code == 0, repaired.output
+    assert "repaired: the payments' index was written again from the 2 payments" in repaired.output
+    assert "ok       the payments' index agrees with all 2 payments" in repaired.output
+    assert {k: v for k, v in orjson.loads(path.read_bytes()).items() if k != "payment_index"} == records
+
+
+def test_repair_waits_for_a_running_tenfold(tmp_path: Path) -> None:
+    path = healthy(tmp_path)
+    with held_by_another_process(path):
+        result = CliRunner().invoke(cli, ["--db", str(path), "doctor", "--repair"])
+    assert result.exit_code == 1
+    assert "is in use by process" in result.stderr and result.stderr.count("\n") == 1

@@ -28,7 +28,7 @@ from tenfold.domain.ledger import Payment, Stream, parse_payment, parse_stream
 from tenfold.domain.money import MAX_AMOUNT, parse_amount, parse_currency
 from tenfold.domain.steps import StepState
 from tenfold.domain.text import BIDI_CONTROLS, MAX_TEXT, clean_text, safe_display
-from tenfold.store.file.storage import load_document
+from tenfold.store.file.document import load_document
 from tenfold.store.reading.loading import validate_document
 from tenfold.store.store import Store
 

@@ -30,7 +30,8 @@ from storekit import TODAY, fingerprint, fixed, new_filled
 from tenfold.domain.errors import ChangedOnDiskError, StoreError, WriteFailedError
 from tenfold.domain.ledger import Payment
 from tenfold.store.backups import list_backups
-from tenfold.store.file.storage import atomic_write, load_document
+from tenfold.store.file.atomic import atomic_write
+from tenfold.store.file.document import load_document
 from tenfold.store.store import Store
 
 

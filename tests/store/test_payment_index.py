@@ -9,6 +9,7 @@ changed by another program, a hand edit, a malformed index - is read in full.
 from __future__ import annotations
 
 import random
+import zlib
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -20,8 +21,9 @@ from storekit import bad_payment_behind_its_index, fill, fingerprint, fixed, new
 from tenfold.domain.errors import DamagedFileError
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.monthly import MonthlyIndex
-from tenfold.store.payment_index import INDEX_TABLE, NEWEST, split_payments
+from tenfold.store.payment_index import NEWEST, split_payments
 from tenfold.store.reading.quick import read_with_index
+from tenfold.store.schema import PAYMENT_INDEX
 from tenfold.store.store import Store
 
 TODAY = date(2026, 11, 21)
@@ -129,11 +131,11 @@ def test_a_hand_edit_of_the_same_length_is_caught_by_the_checksum(tmp_path: Path
         assert Decimal("12.51") in store.monthly_index().month((2026, 3)).values()
 
 
-@pytest.mark.parametrize("damage", [b'"count":2', b'"format":1', b'"newest":['])
+@pytest.mark.parametrize("damage", [b'"count":2', b'"format":2', b'"newest":['])
 def test_a_malformed_index_is_ignored_and_the_file_still_opens(tmp_path: Path, damage: bytes) -> None:
     path = tmp_path / "t.json"
     new_filled(path)
-    to = {b'"count":2': b'"count":3', b'"format":1': b'"format":9', b'"newest":[': b'"newest":[7,'}[damage]
+    to = {b'"count":2': b'"count":3', b'"format":2': b'"format":9', b'"newest":[': b'"newest":[7,'}[damage]
     edited(path, damage, to)
     with Store.open(path, today=fixed(TODAY), defer_payments=True) as store:
         assert store.payments_ready
@@ -171,7 +173,7 @@ def test_a_write_before_the_payments_are_read_keeps_every_payment(tmp_path: Path
         assert store.payments_ready and len(store.payments()) == 302
     with Store.open(path, read_only=True, today=fixed(TODAY), defer_payments=True) as again:
         assert again.payment_count() == 302 and again.steps()[4].done
-        assert INDEX_TABLE not in (again._storage.read() or {})  # made at each save, never kept in memory
+        assert PAYMENT_INDEX not in (again._storage.read() or {})  # made at each save, never kept in memory
 
 
 def test_the_report_reads_the_same_sums_with_and_without_the_index(tmp_path: Path) -> None:
@@ -181,10 +183,54 @@ def test_the_report_reads_the_same_sums_with_and_without_the_index(tmp_path: Pat
     contents, quick = read_with_index(path)
     assert contents.payments == {}, "answered by the index"
     document = orjson.loads(path.read_bytes())
-    del document[INDEX_TABLE]
+    del document[PAYMENT_INDEX]
     plain = tmp_path / "plain.json"
     plain.write_bytes(orjson.dumps(document))
     full_contents, full = read_with_index(plain)
     assert len(full_contents.payments) == full.count
     every = sorted(full_contents.payments.values(), key=lambda p: (p.on, p.id), reverse=True)
     assert same_index(quick, full, every)
+
+
+def tripled_months(path: Path) -> None:
+    """Every month's totals in the index tripled, size and checksum left as they were: a hand edit."""
+    raw = path.read_bytes()
+    parts = split_payments(raw)
+    assert parts is not None
+    prefix, payments = parts
+    document = orjson.loads(prefix)
+    months = document[PAYMENT_INDEX]["1"]["months"]
+    for columns in months.values():
+        columns[1] = [str(Decimal(total) * 3) for total in columns[1]]
+    path.write_bytes(orjson.dumps(document)[:-1] + b',"payments":' + bytes(payments) + b"}")
+
+
+def test_an_edited_index_with_the_payments_checksum_is_not_trusted(tmp_path: Path) -> None:
+    path = tmp_path / "t.json"
+    with Store.open(path, today=fixed(TODAY)) as store:
+        random_changes(store, random.Random(5), 40)
+        every = store.payments()
+        truth = MonthlyIndex.build(every)
+    tripled_months(path)
+    _contents, monthly = read_with_index(path)
+    assert same_index(monthly, truth, every)
+    with Store.open(path, read_only=True, defer_payments=True) as store:
+        assert not store.opened_with_index
+        assert same_index(store.monthly_index(), truth, every)
+
+
+def test_an_index_of_the_first_format_is_rebuilt(tmp_path: Path) -> None:
+    """Its checksum covered the payments only: it counts as not matching, and the next save writes a new one."""
+    path = tmp_path / "t.json"
+    new_filled(path)
+    prefix, payments = split_payments(path.read_bytes()) or (b"", memoryview(b""))
+    document = orjson.loads(prefix)
+    record = document[PAYMENT_INDEX]["1"]
+    record["format"], record["size"], record["crc32"] = 1, len(payments), zlib.crc32(payments)
+    path.write_bytes(orjson.dumps(document)[:-1] + b',"payments":' + bytes(payments) + b"}")
+    with Store.open(path, today=fixed(TODAY), defer_payments=True) as store:
+        assert store.payments_ready and not store.opened_with_index
+        store.save_payment_index()
+    with Store.open(path, read_only=True, defer_payments=True) as store:
+        assert store.opened_with_index
+    assert orjson.loads(path.read_bytes())[PAYMENT_INDEX]["1"]["format"] == 2

@@ -23,7 +23,7 @@ import pytest
 
 from tenfold.domain.errors import StoreError
 from tenfold.domain.ledger import Payment, Stream
-from tenfold.store.file.storage import atomic_write
+from tenfold.store.file.atomic import atomic_write
 from tenfold.store.rescue import decline_rescue, describe, find_rescue, rescue_paths, restore_rescue
 from tenfold.store.store import Store
 

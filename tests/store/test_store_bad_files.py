@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import socket
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -25,6 +29,29 @@ def good(tmp_path: Path) -> dict[str, Any]:
 def damaged(doc: dict[str, Any], table: str, key: str, field: str, value: object) -> bytes:
     doc[table][key][field] = value
     return orjson.dumps(doc)
+
+
+def twice(table: str, key: str, copy_of: str) -> Callable[[dict[str, Any]], bytes]:
+    """The file with ``table`` listing ``key`` twice: first with ``copy_of``'s record, then its own.
+
+    A JSON reader keeps one of the two (orjson the last), so the other would be
+    dropped at the next save without a word.
+    """
+
+    def make(doc: dict[str, Any]) -> bytes:
+        head = b'"%s":{' % table.encode()
+        first = b'"%s":' % key.encode() + orjson.dumps(doc[table][copy_of]) + b","
+        raw = orjson.dumps(doc)
+        assert raw.count(head) == 1
+        return raw.replace(head, head + first)
+
+    return make
+
+
+def table_twice(doc: dict[str, Any]) -> bytes:
+    """Two ``ideas`` tables: the first would be dropped whole."""
+    raw = orjson.dumps(doc)
+    return raw[:-1] + b',"ideas":' + orjson.dumps({"1": doc["ideas"]["1"]}) + b"}"
 
 
 def newer(doc: dict[str, Any]) -> bytes:
@@ -61,6 +88,15 @@ CASES: dict[str, tuple[Callable[[dict[str, Any]], bytes], type[Exception], str]]
     "bad check-in": (lambda d: damaged(d, "checkins", "1", "on", "yesterday"), DamagedFileError,
                      "damaged record in checkins"),
     "bad draft": (lambda d: damaged(d, "drafts", "1", "values", "x"), DamagedFileError, "damaged record in drafts"),
+    "payment listed twice": (twice("payments", "2", "1"), DamagedFileError, 'the key "2" twice'),
+    "idea listed twice": (twice("ideas", "1", "1"), DamagedFileError, 'the key "1" twice'),
+    "table listed twice": (table_twice, DamagedFileError, 'the key "ideas" twice'),
+    "payment id of 30 digits": (lambda d: (d["payments"].update({"1" * 30: d["payments"].pop("1")}),
+                                           orjson.dumps(d))[1], DamagedFileError, "damaged record in payments (id 111"),
+    "amount of 1e999999999": (lambda d: damaged(d, "payments", "1", "amount", "1e999999999"), DamagedFileError,
+                              "out of range"),
+    "goal of -1e999999999": (lambda d: damaged(d, "goal", "1", "amount", "-1e999999999"), DamagedFileError,
+                             "out of range"),
     "non-numeric id": (lambda d: (d["ideas"].update({"x": d["ideas"]["1"]}), orjson.dumps(d))[1], DamagedFileError,
                        "damaged record in ideas (id x"),
 }
@@ -99,14 +135,15 @@ CASES.update({
 
 @pytest.mark.parametrize("case", list(CASES))
 @pytest.mark.parametrize("read_only", [False, True], ids=["writable", "read-only"])
-def test_bad_file_is_refused_untouched(tmp_path: Path, case: str, read_only: bool) -> None:
+@pytest.mark.parametrize("defer", [False, True], ids=["in full", "from the index"])
+def test_bad_file_is_refused_untouched(tmp_path: Path, case: str, read_only: bool, defer: bool) -> None:
     make, error, says = CASES[case]
     path = tmp_path / "tenfold.json"
     path.write_bytes(make(good(tmp_path)))
     path.chmod(0o600)
     before = fingerprint(path)
     with pytest.raises(error) as caught:
-        Store.open(path, read_only=read_only, today=fixed())
+        Store.open(path, read_only=read_only, today=fixed(), defer_payments=defer).wait_for_payments()
     message = str(caught.value)
     assert says in message
     assert message.startswith(str(path))  # names the file
@@ -131,3 +168,36 @@ def test_damage_appearing_after_open_is_not_overwritten(tmp_path: Path) -> None:
         with pytest.raises(StoreError):
             store.tick(5, store.today())
         assert fingerprint(path) == before
+
+
+@pytest.mark.parametrize("kind", ["fifo", "socket"])
+@pytest.mark.parametrize("read_only", [False, True], ids=["writable", "read-only"])
+def test_a_data_file_that_is_not_a_file_is_refused_without_waiting(tmp_path: Path, kind: str, read_only: bool) -> None:
+    """A FIFO would block the first read for ever, until something wrote into it."""
+    path = tmp_path / "tenfold.json"
+    if kind == "fifo":
+        os.mkfifo(path, 0o600)
+    else:
+        listener = socket.socket(socket.AF_UNIX)
+        listener.bind(str(path))
+    outcome: list[BaseException | None] = []
+
+    def open_it() -> None:
+        try:
+            Store.open(path, read_only=read_only, today=fixed(), defer_payments=True).close()
+            outcome.append(None)
+        except BaseException as exc:
+            outcome.append(exc)
+
+    worker = threading.Thread(target=open_it, daemon=True)
+    worker.start()
+    worker.join(20)
+    if worker.is_alive():  # unblock the reader so the process can end
+        with open(path, "wb") if kind == "fifo" else contextlib.nullcontext():
+            pass
+        pytest.fail("opening the data file hung")
+    assert isinstance(outcome[0], DamagedFileError)
+    assert str(outcome[0]) == (
+        f"{path}: is not a regular file (a {kind}), so it is not a Tenfold file; it was left as it is"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".tenfold.json.lock")) == ["tenfold.json"]

@@ -16,7 +16,8 @@ from tenfold.domain.goal import Goal
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.store import schema
 from tenfold.store.db import TenfoldDB, TenfoldTable, TrackedRows, UndoLog, check_tinydb
-from tenfold.store.file.storage import AtomicJSONStorage, load_document
+from tenfold.store.file.document import load_document
+from tenfold.store.file.storage import AtomicJSONStorage
 from tenfold.store.store import Store
 
 TODAY = date(2026, 11, 21)

@@ -17,6 +17,8 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import orjson
+
 from tenfold.domain.goal import Goal
 from tenfold.domain.ideas import Idea
 from tenfold.domain.ledger import Payment, Stream
@@ -112,19 +114,43 @@ def held_by_another_process(path: Path) -> Iterator[subprocess.Popen[str]]:
         holder.communicate("", timeout=10)
 
 
+def signed_again(prefix: bytes, payments: bytes) -> bytes:
+    """The file from ``prefix`` (ending in ``}``) and ``payments``, its index's fingerprint made to match them.
+
+    Only a crafted file does this: the tests use it to show what is still checked
+    behind an index that seems right.
+    """
+    from tenfold.store.payment_index import index_fingerprint
+    from tenfold.store.schema import PAYMENT_INDEX
+
+    document = orjson.loads(prefix)
+    record = document[PAYMENT_INDEX]["1"]
+    record["size"], record["crc32"] = index_fingerprint(record, payments)
+    return orjson.dumps(document)[:-1] + b',"payments":' + payments + b"}"
+
+
+def bad_payment_index_behind_its_fingerprint(path: Path) -> None:
+    """Triple one month's total in the index and make its fingerprint match: the index no longer agrees."""
+    from tenfold.store.payment_index import split_payments
+    from tenfold.store.schema import PAYMENT_INDEX
+
+    prefix, view = split_payments(path.read_bytes()) or (b"", memoryview(b""))
+    document = orjson.loads(prefix)
+    columns = next(iter(document[PAYMENT_INDEX]["1"]["months"].values()))
+    columns[1][0] = str(Decimal(columns[1][0]) * 3)
+    path.write_bytes(signed_again(orjson.dumps(document), bytes(view)))
+
+
 def bad_payment_behind_its_index(path: Path) -> None:
     """Make one payment bad (a text stream id) and the index's checksum match it: only a crafted file does this.
 
     The index is trusted for the first screen, so this is how the reading of the
     payments after it is shown to refuse a damaged payment all the same.
     """
-    from tenfold.store.payment_index import fingerprint as payments_fingerprint
     from tenfold.store.payment_index import split_payments
 
     prefix, view = split_payments(path.read_bytes()) or (b"", memoryview(b""))
     payments = bytes(view)
     bad = payments.replace(b'"stream_id":1', b'"stream_id":"1"', 1)
     assert bad != payments
-    old, new = payments_fingerprint(payments), payments_fingerprint(bad)
-    prefix = prefix.replace(b'"size":%d,"crc32":%d' % old, b'"size":%d,"crc32":%d' % new)
-    path.write_bytes(prefix[:-1] + b',"payments":' + bad + b"}")
+    path.write_bytes(signed_again(prefix, bad))

@@ -30,7 +30,7 @@ from pathlib import Path
 import pytest
 from tui_support import TODAY, running, until
 
-from tenfold.store.file.storage import atomic_write
+from tenfold.store.file.atomic import atomic_write
 from tenfold.store.store import Store
 from tenfold.tui.dialogs.confirm import ConfirmDialog
 from tenfold.tui.widgets.steps_pane import StepList

@@ -15,7 +15,7 @@ from pathlib import Path
 from tui_support import reopen, running, seed_ledger
 
 from tenfold.domain.ideas import Idea
-from tenfold.store.file.storage import atomic_write
+from tenfold.store.file.atomic import atomic_write
 from tenfold.tui.dialogs.confirm import ConfirmDialog
 
 

@@ -17,7 +17,8 @@ from storekit import bad_payment_behind_its_index
 from tui_support import TODAY, reopen, running, until
 
 from tenfold.domain.ledger import Payment, Stream
-from tenfold.store.payment_index import INDEX_TABLE, NEWEST
+from tenfold.store.payment_index import NEWEST
+from tenfold.store.schema import PAYMENT_INDEX
 from tenfold.store.store import Store
 from tenfold.tui.widgets.ledger_pane import LedgerPane
 from tenfold.tui.widgets.virtual_table import VirtualTable
@@ -75,7 +76,7 @@ async def test_a_file_without_an_index_is_given_one_without_counting_a_day(tmp_p
     db = tmp_path / "t.json"
     seed(db)
     document = orjson.loads(db.read_bytes())
-    del document[INDEX_TABLE]
+    del document[PAYMENT_INDEX]
     db.write_bytes(orjson.dumps(document))  # as an older Tenfold left it
     checkins = {c["on"] for c in document["checkins"].values()}
     async with running(db) as t:
@@ -83,7 +84,7 @@ async def test_a_file_without_an_index_is_given_one_without_counting_a_day(tmp_p
         await until(t, lambda: store.opened_with_index)  # saved with its index after the first paint
     with reopen(db) as again:
         assert {d.isoformat() for d in again.checkins()} == checkins, "a save the user did not make"
-    assert INDEX_TABLE in orjson.loads(db.read_bytes())
+    assert PAYMENT_INDEX in orjson.loads(db.read_bytes())
     with Store.open(db, read_only=True, today=lambda: TODAY, defer_payments=True) as quick:
         assert not quick.payments_ready, "the next start uses the index"
 

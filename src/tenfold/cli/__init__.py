@@ -18,8 +18,8 @@ import click
 
 from tenfold import __version__
 from tenfold.cli.common import Context, fail
-from tenfold.paths import ENV_DB, resolve_db_path
-from tenfold.startup import guarded, run_app
+from tenfold.paths import ENV_DB
+from tenfold.startup import data_path, guarded, run_app
 
 COMMAND_MODULES: dict[str, str] = {
     "add": "add",
@@ -112,7 +112,7 @@ def cli(ctx: click.Context, db: str | None, quiet: bool) -> None:
     Without a command, starts the full-screen app. Commands that only read
     (status, report, export, locate) work while the app is open.
     """
-    ctx.obj = Context(path=resolve_db_path(db), quiet=quiet, explicit=db is not None)
+    ctx.obj = Context(path=data_path(db), quiet=quiet)
     if ctx.invoked_subcommand is None:
         run_app(ctx.obj)
     else:

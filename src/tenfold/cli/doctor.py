@@ -4,6 +4,10 @@ Read-only from start to end: it opens the file without the lock (so it works whi
 the app is open), validates every record, and changes nothing - not even leftover
 temp files, which it only reports. The exit status is non-zero when anything
 needs the user's attention, so it can run from cron or CI.
+
+``--repair`` is the one exception, asked for by name: with the write lock (so not
+while the app is open) it writes the payments' index again from the payments,
+changing no record, before the usual checks.
 """
 
 from __future__ import annotations
@@ -16,12 +20,12 @@ from pathlib import Path
 import click
 
 from tenfold.cli import cli
-from tenfold.cli.common import Context
+from tenfold.cli.common import LOCK_WAIT, Context, clock, fail
 from tenfold.domain.errors import DamagedFileError, StoreError
 from tenfold.paths import backups_dir, default_db_path
 from tenfold.store.backups import check_backup, list_backups
-from tenfold.store.file.lock import FileLock, read_owner
-from tenfold.store.file.storage import TEMP_SUFFIX, temp_prefix
+from tenfold.store.file.atomic import TEMP_SUFFIX, temp_prefix
+from tenfold.store.file.lock import FileLock, lock_problem, read_owner
 from tenfold.store.recovery import DAMAGED_MARK, describe_age, find_newest_good_backup
 from tenfold.store.store import Store
 
@@ -80,15 +84,16 @@ def check_index(path: Path, store: Store) -> Finding:
         if not payments:
             return Finding(OK, "no payments yet, so no payments' index is needed")
         return Finding(NOTE, "the file has no current payments' index, so the app reads every payment "
-                       "before its first screen; it saves one the next time it opens the file")
+                       "before its first screen; it saves one the next time it opens the file "
+                       "(or now: tenfold doctor --repair)")
     kept, built = split[2].index.monthly, MonthlyIndex.build(payments)
     same = (kept.count == built.count and kept.months() == built.months()
             and all(kept.cells(m) == built.cells(m) for m in built.months())
             and kept.last_paid(payments) == built.last_paid(payments)
             and list(split[2].index.newest) == payments[: len(split[2].index.newest)])
     if not same:
-        return Finding(PROBLEM, "the payments' index does not agree with the payments (please report it); "
-                       "open the file in tenfold and record or edit any payment to write it again")
+        return Finding(PROBLEM, "the payments' index does not agree with the payments (it was edited, or "
+                       "this is a bug: please report it); fix: tenfold doctor --repair")
     return Finding(OK, f"the payments' index agrees with all {len(payments)} payments (the app starts from it)")
 
 
@@ -125,6 +130,9 @@ def check_permissions(path: Path) -> list[Finding]:
 
 def check_lock(path: Path) -> list[Finding]:
     """Who holds the write lock; holding it is normal while the app is open."""
+    problem = lock_problem(path)
+    if problem is not None:
+        return [Finding(PROBLEM, f"{problem.problem}; look at it, and remove it if nobody should have put it there")]
     holder = FileLock(path).held_by_other()
     if holder:
         who = f"process {holder}" if holder > 0 else "another process"
@@ -183,16 +191,33 @@ def diagnose(path: Path, now: datetime | None = None) -> list[Finding]:
     ]
 
 
+def repair_index(context: Context) -> str:
+    """Write the payments' index again from every payment (with the write lock); what to tell the user."""
+    from tenfold.store.store import Store
+
+    try:
+        with Store.open(context.path, lock_wait=LOCK_WAIT, today=clock(), defer_payments=False) as store:
+            count = len(store.payments())
+            store.save_payment_index()
+    except StoreError as exc:
+        fail(str(exc))
+    return f"repaired: the payments' index was written again from the {count} payments"
+
+
 @cli.command()
+@click.option("--repair", is_flag=True, help="Write the payments' index again from the payments (app closed).")
 @click.pass_obj
-def doctor(context: Context) -> None:
-    """Check the data file: validity, privacy, lock and backups. Changes nothing.
+def doctor(context: Context, repair: bool) -> None:
+    """Check the data file: validity, privacy, lock and backups. Changes nothing unless told to --repair.
 
     Exits non-zero when something needs attention.
     """
     path = context.path.expanduser().absolute()
+    repaired = repair_index(context) if repair else None
     findings = diagnose(path)
     click.echo(f"Tenfold doctor: {path}")
+    if repaired:
+        click.echo(f"  {'done':<8} {repaired}")
     for finding in findings:
         click.echo(f"  {finding.level:<8} {finding.text}")
     problems = sum(1 for f in findings if f.level == PROBLEM)

@@ -65,7 +65,7 @@ def decimal_from_store(value: object) -> Decimal:
         amount = Decimal(value)
     except InvalidOperation:
         raise ValueError(f"amount {value!r} is not a number") from None
-    if not amount.is_finite() or abs(amount) > MAX_AMOUNT:
+    if not amount.is_finite() or amount.copy_abs() > MAX_AMOUNT:  # abs() would round 1e999999999: Overflow
         raise ValueError(f"amount {value!r} is out of range")
     return amount
 

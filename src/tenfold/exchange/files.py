@@ -13,7 +13,7 @@ from pathlib import Path
 from tenfold.domain.errors import FieldError
 from tenfold.exchange.document import export_document, journal_text
 from tenfold.exchange.plain import markdown_document, payments_csv
-from tenfold.store.file.storage import atomic_write
+from tenfold.store.file.atomic import atomic_write
 from tenfold.store.store import Store
 
 EXPORT_FORMATS = ("csv", "json", "markdown", "ledger")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tenfold.domain.errors import WriteFailedError
-from tenfold.store.file.storage import atomic_write
+from tenfold.store.file.atomic import atomic_write
 
 
 def write_review(target: Path, text: str) -> None:

@@ -1,9 +1,10 @@
 """The one place that reads and writes the data file, and everything about that file.
 
 :class:`~tenfold.store.store.Store` is the API the command line and the app use.
-Inside: the write path (``file/``: the atomic write, the storage, the lock), the
-read paths (``reading/``: full load, the payments read after the first paint, the
-quick read for sums), the payments' index, schema migrations, backups, recovery of
-damaged files and the app's background saver. May import :mod:`tenfold.domain` and
+Inside: the file itself (``file/``: the atomic write, reading and checking a
+document, the storage, the lock), the read paths (``reading/``: full load, the
+payments read after the first paint, the quick read for sums), the payments' index,
+the schema (table names, migrations), backups, recovery of damaged files, the app's
+background saver, and pausing the collector while a big file is read (``gcpause``). May import :mod:`tenfold.domain` and
 :mod:`tenfold.paths`; never figures, the coach, reports, the UI or click.
 """

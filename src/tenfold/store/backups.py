@@ -22,8 +22,9 @@ from pathlib import Path
 
 from tenfold.domain.errors import StoreError, WriteFailedError
 from tenfold.paths import backups_dir, make_private_dir
+from tenfold.store.file.atomic import TEMP_SUFFIX, atomic_write, describe_os_error
+from tenfold.store.file.document import read_regular
 from tenfold.store.file.lock import FileLock
-from tenfold.store.file.storage import TEMP_SUFFIX, atomic_write, describe_os_error
 from tenfold.store.reading.loading import Contents, read_contents
 
 KEEP_DAILY = 14
@@ -115,7 +116,7 @@ def make_backup(data_path: Path, kind: str, now: datetime) -> Backup | None:
     keeps whatever the user had. Raises BackupError when the copy cannot be made.
     """
     try:
-        raw = data_path.read_bytes()
+        raw = read_regular(data_path)
     except FileNotFoundError:
         return None
     except OSError as exc:

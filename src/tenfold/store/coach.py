@@ -10,6 +10,7 @@ from tenfold.domain.goal import Goal, GoalVersion
 from tenfold.domain.ideas import Idea, newest_first
 from tenfold.domain.step_items import StepItem
 from tenfold.domain.steps import STEPS, StepState
+from tenfold.store import schema
 from tenfold.store.core import StoreCore
 
 
@@ -54,8 +55,8 @@ class CoachStore(StoreCore):
         keep = old is not None
         with self._write() as t:
             if old is not None and keep:
-                version_id = t.table("goal_history").insert(GoalVersion(0, old, goal.written_on).to_store())
-            t.table("goal").replace(1, goal.to_store())
+                version_id = t.table(schema.GOAL_HISTORY).insert(GoalVersion(0, old, goal.written_on).to_store())
+            t.table(schema.GOAL).replace(1, goal.to_store())
         if old is not None and keep:
             self._goal_history[version_id] = GoalVersion(version_id, old, goal.written_on)
         self._goal = goal
@@ -63,7 +64,7 @@ class CoachStore(StoreCore):
     def set_step(self, state: StepState) -> None:
         """Save one step's tick date, notes and links."""
         with self._write() as t:
-            t.table("steps").replace(state.number, state.to_store())
+            t.table(schema.STEPS).replace(state.number, state.to_store())
         self._steps[state.number] = state
 
     def tick(self, number: int, on: date_type) -> StepState:
@@ -81,7 +82,7 @@ class CoachStore(StoreCore):
     def add_step_item(self, item: StepItem) -> StepItem:
         """Insert a step's item; returns it with its new id."""
         with self._write() as t:
-            new_id = t.table("step_items").insert(item.to_store())
+            new_id = t.table(schema.STEP_ITEMS).insert(item.to_store())
         saved = dataclasses.replace(item, id=new_id)
         self._step_items[new_id] = saved
         return saved
@@ -91,19 +92,19 @@ class CoachStore(StoreCore):
         if item.id not in self._step_items:
             raise StoreError(self.path, f"has no step item {item.id}")
         with self._write() as t:
-            t.table("step_items").replace(item.id, item.to_store())
+            t.table(schema.STEP_ITEMS).replace(item.id, item.to_store())
         self._step_items[item.id] = item
 
     def delete_step_item(self, item_id: int) -> None:
         """Delete a step's item."""
         with self._write() as t:
-            t.table("step_items").remove(doc_ids=[item_id])
+            t.table(schema.STEP_ITEMS).remove(doc_ids=[item_id])
         del self._step_items[item_id]
 
     def add_idea(self, idea: Idea) -> Idea:
         """Insert a brainstorm entry; returns it with its new id."""
         with self._write() as t:
-            new_id = t.table("ideas").insert(idea.to_store())
+            new_id = t.table(schema.IDEAS).insert(idea.to_store())
         saved = dataclasses.replace(idea, id=new_id)
         self._ideas[new_id] = saved
         return saved
@@ -113,7 +114,7 @@ class CoachStore(StoreCore):
         if idea.id not in self._ideas:
             raise StoreError(self.path, f"has no idea {idea.id}")
         with self._write() as t:
-            t.table("ideas").replace(idea.id, idea.to_store())
+            t.table(schema.IDEAS).replace(idea.id, idea.to_store())
         self._ideas[idea.id] = idea
 
     def delete_idea(self, idea_id: int) -> None:
@@ -121,11 +122,11 @@ class CoachStore(StoreCore):
         streams = [s for s in self._streams.values() if s.idea_id == idea_id]
         steps = [s for s in self._steps.values() if s.idea_id == idea_id]
         with self._write() as t:
-            t.table("ideas").remove(doc_ids=[idea_id])
+            t.table(schema.IDEAS).remove(doc_ids=[idea_id])
             for s in streams:
-                t.table("streams").replace(s.id, dataclasses.replace(s, idea_id=None).to_store())
+                t.table(schema.STREAMS).replace(s.id, dataclasses.replace(s, idea_id=None).to_store())
             for st in steps:
-                t.table("steps").replace(st.number, dataclasses.replace(st, idea_id=None).to_store())
+                t.table(schema.STEPS).replace(st.number, dataclasses.replace(st, idea_id=None).to_store())
         del self._ideas[idea_id]
         for s in streams:
             self._streams[s.id] = dataclasses.replace(s, idea_id=None)

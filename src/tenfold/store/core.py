@@ -27,14 +27,16 @@ from tinydb import where
 
 from tenfold.domain.errors import ChangedOnDiskError, StoreError
 from tenfold.domain.ledger import Payment
+from tenfold.paths import follow_link
 from tenfold.store.backups import Backup, daily_backup, list_backups, restore_backup
 from tenfold.store.db import TenfoldDB
 from tenfold.store.file.lock import FileLock
-from tenfold.store.file.storage import AtomicJSONStorage, Document
+from tenfold.store.file.storage import AtomicJSONStorage
 from tenfold.store.opening import Deferred, clock_time, migrate_on_disk, open_file
-from tenfold.store.payment_index import INDEX_TABLE, IndexParts
+from tenfold.store.payment_index import IndexParts
 from tenfold.store.reading.loading import Contents, validate_document
 from tenfold.store.saver import BackgroundSaver, Report
+from tenfold.store.schema import CHECKINS, DISMISSED, DRAFTS, PAYMENT_INDEX, Document
 
 
 class StoreCore:
@@ -79,7 +81,7 @@ class StoreCore:
         payments are read later - on :meth:`read_payments_in_background`, or by the
         first call that needs them - and the index answers meanwhile.
         """
-        path = Path(path).absolute()
+        path = follow_link(Path(path).absolute())
         storage, lock, data, deferred = open_file(
             path, read_only=read_only, lock_wait=lock_wait, today=today, defer_payments=defer_payments
         )
@@ -185,7 +187,7 @@ class StoreCore:
 
         With ``deferred``, every record but the payments: they are validated when read.
         """
-        data.pop(INDEX_TABLE, None)  # made again from the payments when written, never kept
+        data.pop(PAYMENT_INDEX, None)  # made again from the payments when written, never kept
         contents: Contents = validate_document(self.path, data, payments=deferred is None)
         self._goal = contents.goal
         self._goal_history = contents.goal_history
@@ -238,7 +240,7 @@ class StoreCore:
         try:
             yield self._db
             if checkin and today not in self._checkins:
-                self._db.table("checkins").insert({"on": today.isoformat()})
+                self._db.table(CHECKINS).insert({"on": today.isoformat()})
             self._end_of_batch()
         except BaseException:
             self._undo(index_before)
@@ -277,7 +279,7 @@ class StoreCore:
     def save_draft(self, kind: str, values: dict[str, str]) -> None:
         """Keep a form's unsubmitted values so closing the app loses nothing."""
         with self._write() as t:
-            t.table("drafts").upsert({"kind": kind, "values": values}, where("kind") == kind)
+            t.table(DRAFTS).upsert({"kind": kind, "values": values}, where("kind") == kind)
         self._drafts[kind] = values
 
     def clear_draft(self, kind: str) -> None:
@@ -285,7 +287,7 @@ class StoreCore:
         if kind not in self._drafts:
             return
         with self._write() as t:
-            t.table("drafts").remove(where("kind") == kind)
+            t.table(DRAFTS).remove(where("kind") == kind)
         del self._drafts[kind]
 
     def dismiss(self, key: str, on: date) -> None:
@@ -293,5 +295,5 @@ class StoreCore:
         if key in self._dismissed:
             return
         with self._write() as t:
-            t.table("dismissed").insert({"key": key, "on": on.isoformat()})
+            t.table(DISMISSED).insert({"key": key, "on": on.isoformat()})
         self._dismissed[key] = on

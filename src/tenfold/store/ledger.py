@@ -8,6 +8,7 @@ from tenfold.domain.errors import StoreError
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.rates import Rate
 from tenfold.store.payments import PaymentsStore
+from tenfold.store.schema import PAYMENTS, RATES, STEP_ITEMS, STEPS, STREAMS
 
 
 class LedgerStore(PaymentsStore):
@@ -32,7 +33,7 @@ class LedgerStore(PaymentsStore):
     def add_stream(self, stream: Stream) -> Stream:
         """Insert a stream; returns it with its new id."""
         with self._write() as t:
-            new_id = t.table("streams").insert(stream.to_store())
+            new_id = t.table(STREAMS).insert(stream.to_store())
         saved = dataclasses.replace(stream, id=new_id)
         self._streams[new_id] = saved
         return saved
@@ -42,7 +43,7 @@ class LedgerStore(PaymentsStore):
         if stream.id not in self._streams:
             raise StoreError(self.path, f"has no stream {stream.id}")
         with self._write() as t:
-            t.table("streams").replace(stream.id, stream.to_store())
+            t.table(STREAMS).replace(stream.id, stream.to_store())
         self._streams[stream.id] = stream
 
     def delete_stream(self, stream_id: int) -> int:
@@ -56,12 +57,12 @@ class LedgerStore(PaymentsStore):
         unlink_items = [i for i in self._step_items.values() if i.stream_id == stream_id]
         with self._write() as t:
             if doomed:
-                t.table("payments").remove(doc_ids=[p.id for p in doomed])
+                t.table(PAYMENTS).remove(doc_ids=[p.id for p in doomed])
                 self._payments_removed(doomed)
-            t.table("streams").remove(doc_ids=[stream_id])
+            t.table(STREAMS).remove(doc_ids=[stream_id])
             for s in unlink_steps:
-                t.table("steps").replace(s.number, dataclasses.replace(s, stream_id=None).to_store())
-            t.table("step_items").remove(doc_ids=[i.id for i in unlink_items])
+                t.table(STEPS).replace(s.number, dataclasses.replace(s, stream_id=None).to_store())
+            t.table(STEP_ITEMS).remove(doc_ids=[i.id for i in unlink_items])
         for s in unlink_steps:
             self._steps[s.number] = dataclasses.replace(s, stream_id=None)
         for i in unlink_items:
@@ -79,7 +80,7 @@ class LedgerStore(PaymentsStore):
         if unknown:
             raise StoreError(self.path, f"has no stream {min(unknown)}")
         with self._write() as t:
-            new_ids = t.table("payments").insert_multiple(p.to_store() for p in payments)
+            new_ids = t.table(PAYMENTS).insert_multiple(p.to_store() for p in payments)
             saved = [dataclasses.replace(p, id=i) for i, p in zip(new_ids, payments, strict=True)]
             self._payments_added(saved)
         return saved
@@ -92,7 +93,7 @@ class LedgerStore(PaymentsStore):
         if payment.stream_id not in self._streams:
             raise StoreError(self.path, f"has no stream {payment.stream_id}")
         with self._write() as t:
-            t.table("payments").replace(payment.id, payment.to_store())
+            t.table(PAYMENTS).replace(payment.id, payment.to_store())
             self._payments_removed([old])
             self._payments_added([payment])
 
@@ -102,13 +103,13 @@ class LedgerStore(PaymentsStore):
         if old is None:
             raise StoreError(self.path, f"has no payment {payment_id}")
         with self._write() as t:
-            t.table("payments").remove(doc_ids=[payment_id])
+            t.table(PAYMENTS).remove(doc_ids=[payment_id])
             self._payments_removed([old])
 
     def add_rate(self, rate: Rate) -> Rate:
         """Insert an exchange rate; returns it with its new id."""
         with self._write() as t:
-            new_id = t.table("rates").insert(rate.to_store())
+            new_id = t.table(RATES).insert(rate.to_store())
         saved = dataclasses.replace(rate, id=new_id)
         self._rates[new_id] = saved
         return saved
@@ -116,5 +117,5 @@ class LedgerStore(PaymentsStore):
     def delete_rate(self, rate_id: int) -> None:
         """Delete one exchange rate."""
         with self._write() as t:
-            t.table("rates").remove(doc_ids=[rate_id])
+            t.table(RATES).remove(doc_ids=[rate_id])
         del self._rates[rate_id]

@@ -8,8 +8,8 @@ before a migration rewrites it.
 
 from __future__ import annotations
 
-import gc
 import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -18,13 +18,18 @@ from pathlib import Path
 import orjson
 
 from tenfold import __version__
-from tenfold.domain.errors import StoreError
+from tenfold.domain.errors import DamagedFileError, StoreError
 from tenfold.store import schema
 from tenfold.store.backups import make_backup, migration_kind, prune_daily, remove_leftover_backup_temps
+from tenfold.store.file.atomic import Signature, atomic_write, file_signature
+from tenfold.store.file.document import has_document_shape, not_a_file, read_regular
+from tenfold.store.file.duplicates import check_document
 from tenfold.store.file.lock import FileLock
-from tenfold.store.file.storage import AtomicJSONStorage, Document, Signature, atomic_write, file_signature
-from tenfold.store.payment_index import INDEX_TABLE, RestoredIndex, restore, split_payments
+from tenfold.store.file.storage import AtomicJSONStorage
+from tenfold.store.gcpause import no_gc
+from tenfold.store.payment_index import RestoredIndex, restore, split_payments
 from tenfold.store.reading.loading import remove_leftover_temp_files
+from tenfold.store.schema import FLAT_TABLES, META, OBJECT_LISTS, PAYMENT_INDEX, Document
 
 
 @dataclass(frozen=True)
@@ -44,30 +49,30 @@ def read_without_payments(path: Path) -> tuple[Document, Signature | None, Defer
     """
     signature = file_signature(path)
     try:
-        raw = path.read_bytes()
-    except OSError:
+        raw = read_regular(path)
+    except (OSError, DamagedFileError):
         return None
     parts = split_payments(raw)
     if parts is None:
         return None
     prefix, payments_json = parts
-    paused = gc.isenabled()
-    gc.disable()
     try:
-        document = orjson.loads(prefix)
+        with no_gc():
+            document = orjson.loads(prefix)
     except orjson.JSONDecodeError:
         return None
-    finally:
-        if paused:
-            gc.enable()
-    if type(document) is not dict or not all(
-        type(t) is dict and set(map(type, t.values())) <= {dict} for t in document.values()
-    ):
+    if not has_document_shape(document):
         return None
-    meta = document.get(schema.META_TABLE, {}).get("1")
+    index_at = prefix.rfind(b',"%s":' % PAYMENT_INDEX.encode())  # the last table before the payments
+    vouched = (PAYMENT_INDEX, index_at) if index_at > 0 else None
+    try:
+        check_document(path, prefix, document, FLAT_TABLES, OBJECT_LISTS, last=vouched)
+    except DamagedFileError:
+        return None  # read in full, which refuses it with the reason
+    meta = document.get(META, {}).get("1")
     if not isinstance(meta, dict) or meta.get("schema_version") != schema.SCHEMA_VERSION:
         return None
-    index = restore(document.pop(INDEX_TABLE, None), payments_json)
+    index = restore(document.pop(PAYMENT_INDEX, None), payments_json)
     if index is None:
         return None
     return document, signature, Deferred(payments_json, index)
@@ -79,12 +84,18 @@ def clock_time(today: Callable[[], date]) -> datetime:
 
 
 def check_folder(path: Path, *, writable: bool) -> None:
-    """Refuse a path whose folder is missing or (for writing) not writable, before any change."""
+    """Refuse a path whose folder is missing or (for writing) not writable, or that is not a file, before any change."""
     folder = path.parent
     if not folder.is_dir():
         raise StoreError(path, f"cannot be opened: the folder {folder} does not exist")
     if path.is_dir():
         raise StoreError(path, "is a folder, not a data file")
+    try:
+        mode: int | None = os.stat(path).st_mode
+    except OSError:  # a missing file is created later; other errors are told when it is read
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        raise not_a_file(path, mode)
     if writable and not os.access(folder, os.W_OK | os.X_OK):
         raise StoreError(path, f"cannot be saved: the folder {folder} is not writable")
 

@@ -1,17 +1,18 @@
 """The payments' index, kept in the data file so a big file opens without reading every payment.
 
-With ten years of data the payments are 7.6 MB of the file's 9.5 MB; parsing them and
-building 100,000 records takes longer than the whole first screen may (issue #7's
-start-up target). Everything the first screen and ``tenfold report`` need from them
+With years of data the payments are most of the file; parsing them and building a
+record for each takes longer than the whole first screen may. Everything the first
+screen and ``tenfold report`` need from them
 is small: each stream's total and count per month, each stream's last payment day,
 the number of payments and the newest ones. The store keeps that here, in the table
 ``payment_index``, written in the same atomic write as the payments themselves.
 
-It is a cache, never the data: it records the size and CRC-32 of the payments
-table's exact bytes, and it is used only when the payments in the file are those
-bytes. A file changed by any other program (or an older Tenfold, or TinyDB), an
-index that does not parse, a checksum that does not match: the payments are read
-in full as before and the index is written again with the next save. The store
+It is a cache, never the data: it records the size of the payments table's exact
+bytes and one CRC-32 of those bytes followed by the index's own content, and it is
+used only when both are what was written. A file changed by any other program (or
+an older Tenfold, or TinyDB), an index edited by hand, one that does not parse, a
+checksum that does not match: the payments are read in full as before and the index
+is written again with the next save (or by ``tenfold doctor --repair``). The store
 writes the payments table last, so the bytes before it - every other table, this
 index included - can be parsed on their own (:func:`split_payments`).
 """
@@ -22,26 +23,46 @@ import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 import orjson
 
 from tenfold.domain.ledger import Payment
 from tenfold.domain.monthly import Columns, Month, MonthlyIndex
+from tenfold.store.schema import PAYMENTS
 
-INDEX_TABLE = "payment_index"
-PAYMENTS_TABLE = "payments"
-PAYMENTS_KEY = b',"payments":'
+PAYMENTS_KEY = b',"%s":' % PAYMENTS.encode()
 """How the payments table starts in a file Tenfold wrote: the last table, after a comma."""
-FORMAT = 1
+FORMAT = 2
+"""Version 2's checksum covers the index too; a version 1 index counts as not matching (and is rebuilt)."""
 NEWEST = 100
 """Payments kept newest first: more than any screen shows before the rest are read."""
 
 
 def fingerprint(payments_json: bytes | memoryview) -> tuple[int, int]:
-    """(size, CRC-32) of the payments table's bytes: about 5 ms for 7.6 MB."""
+    """(size, CRC-32) of the payments table's bytes: a CRC runs at memory speed, far faster than a parse."""
     return len(payments_json), zlib.crc32(payments_json)
+
+
+def _body(count: int, last: bytes, newest: bytes, months: bytes) -> bytes:
+    """The index's content as written after its fingerprint, and as the checksum covers it."""
+    return b'"count":%d,"last":' % count + last + b',"newest":' + newest + b',"months":' + months
+
+
+def index_fingerprint(record: dict[str, Any], payments_json: bytes | memoryview) -> tuple[int, int]:
+    """The (size, CRC-32) a parsed index ``record`` must carry to be used with ``payments_json``.
+
+    The parsed parts are serialised again: orjson gives back the very bytes it wrote
+    (the index is small beside the payments), so an index edited anywhere, even with
+    the payments' checksum left right, no longer matches.
+    """
+    count = record["count"]
+    if type(count) is not int:
+        raise TypeError("count")
+    body = _body(count, orjson.dumps(record["last"]), orjson.dumps(record["newest"]), orjson.dumps(record["months"]))
+    size, crc = fingerprint(payments_json)
+    return size, zlib.crc32(body, crc)
 
 
 def split_payments(raw: bytes) -> tuple[bytes, memoryview] | None:
@@ -71,8 +92,9 @@ class IndexParts:
     def table(self, fingerprint: tuple[int, int]) -> bytes:
         """The ``payment_index`` table's JSON for a file whose payments table has ``fingerprint``."""
         size, crc = fingerprint
-        head = b'{"1":{"format":%d,"size":%d,"crc32":%d,"count":%d,' % (FORMAT, size, crc, self.count)
-        return head + b'"last":' + self.last + b',"newest":' + self.newest + b',"months":' + self.months + b"}}"
+        body = _body(self.count, self.last, self.newest, self.months)
+        head = b'{"1":{"format":%d,"size":%d,"crc32":%d,' % (FORMAT, size, zlib.crc32(body, crc))
+        return head + body + b"}}"
 
 
 def _month_key(month: Month) -> str:
@@ -128,7 +150,7 @@ def restore(table: Any, payments_json: bytes | memoryview) -> RestoredIndex | No
     """
     try:
         record = table["1"]
-        if record["format"] != FORMAT or (record["size"], record["crc32"]) != fingerprint(payments_json):
+        if record["format"] != FORMAT or (record["size"], record["crc32"]) != index_fingerprint(record, payments_json):
             return None
         cells: dict[Month, Columns] = {}
         for key, row in record["months"].items():
@@ -143,7 +165,7 @@ def restore(table: Any, payments_json: bytes | memoryview) -> RestoredIndex | No
         monthly = MonthlyIndex.restore(cells, last)
         if monthly.count != record["count"] or len(newest) != min(NEWEST, monthly.count):
             return None
-    except (KeyError, TypeError, ValueError, AttributeError, InvalidOperation):
+    except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError, orjson.JSONEncodeError):
         return None
     monthly.changed.clear()
     return RestoredIndex(monthly, newest, monthly.count)

@@ -16,10 +16,10 @@ from operator import attrgetter
 from tenfold.domain.ledger import Payment
 from tenfold.domain.monthly import MonthlyIndex
 from tenfold.store.core import StoreCore
-from tenfold.store.file.storage import Document
 from tenfold.store.opening import Deferred
-from tenfold.store.payment_index import NEWEST, PAYMENTS_TABLE, IndexParts, IndexWriter
+from tenfold.store.payment_index import NEWEST, IndexParts, IndexWriter
 from tenfold.store.reading.payments import PaymentsReader
+from tenfold.store.schema import PAYMENTS, Document
 
 
 def _newest_first(p: Payment) -> tuple[int, int]:
@@ -67,7 +67,7 @@ class PaymentsStore(StoreCore):
         if reader is None:
             return
         payments, rows = reader.result(self._streams.keys())
-        self._storage.install(PAYMENTS_TABLE, rows)
+        self._storage.install(PAYMENTS, rows)
         self._payments = payments
         self._newest = ()
         self._reader = None
@@ -147,7 +147,7 @@ class PaymentsStore(StoreCore):
 
     def _end_of_batch(self) -> None:
         """Hand the storage the index of the payments as this batch leaves them."""
-        if PAYMENTS_TABLE in self._storage.touched or (self._storage.index_parts is None and self._payments):
+        if PAYMENTS in self._storage.touched or (self._storage.index_parts is None and self._payments):
             self._storage.index_parts = self._index_parts()
 
     def _batch_undone(self) -> None:

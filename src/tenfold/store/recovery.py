@@ -14,9 +14,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from tenfold.domain.errors import StoreError, WriteFailedError
+from tenfold.paths import follow_link
 from tenfold.store.backups import check_backup, list_backups
+from tenfold.store.file.atomic import atomic_write, describe_os_error, fsync_folder
 from tenfold.store.file.lock import FileLock
-from tenfold.store.file.storage import atomic_write, describe_os_error, fsync_folder
 from tenfold.store.reading.loading import read_contents
 
 DAMAGED_MARK = ".damaged-"
@@ -60,6 +61,7 @@ def quarantine(data_path: Path, now: datetime | None = None) -> Path:
     same name can never be replaced; filesystems without hard links fall back to a
     checked rename.
     """
+    data_path = follow_link(data_path)
     now = (now or datetime.now()).replace(microsecond=0)
     serial = 0
     while True:
@@ -99,7 +101,9 @@ def recover_from_backup(data_path: Path, backup_path: Path, now: datetime | None
     """Set the damaged file aside and put a backup in its place; returns the damaged file's new name.
 
     Holds the write lock throughout so no other tenfold can open the file half-way.
+    A link is followed: the backup goes where the link points, and the link stays.
     """
+    data_path = follow_link(data_path)
     read_contents(backup_path)  # refuse a damaged backup before touching anything
     lock = FileLock(data_path)
     lock.acquire()

@@ -31,9 +31,12 @@ import orjson
 
 from tenfold.domain.errors import DamagedFileError, StoreError, WriteFailedError
 from tenfold.paths import make_private_dir, state_dir
+from tenfold.store import schema
 from tenfold.store.backups import make_backup
+from tenfold.store.file.atomic import atomic_write, describe_os_error
+from tenfold.store.file.document import load_document
 from tenfold.store.file.lock import FileLock
-from tenfold.store.file.storage import Document, atomic_write, describe_os_error, load_document
+from tenfold.store.schema import Document
 
 FORMAT = 1
 BEFORE_RESCUE = "before-rescue"
@@ -42,20 +45,20 @@ BEFORE_RESCUE = "before-rescue"
 STAMP = "%Y-%m-%dT%H%M%S"
 
 WORDS = {
-    "payments": ("payment", "payments"),
-    "streams": ("stream", "streams"),
-    "rates": ("exchange rate", "exchange rates"),
-    "goal": ("goal", "goals"),
-    "steps": ("step", "steps"),
-    "step_items": ("step item", "step items"),
-    "ideas": ("idea", "ideas"),
-    "drafts": ("unsent form", "unsent forms"),
-    "dismissed": ("dismissed hint", "dismissed hints"),
-    "checkins": ("day worked on", "days worked on"),
+    schema.PAYMENTS: ("payment", "payments"),
+    schema.STREAMS: ("stream", "streams"),
+    schema.RATES: ("exchange rate", "exchange rates"),
+    schema.GOAL: ("goal", "goals"),
+    schema.STEPS: ("step", "steps"),
+    schema.STEP_ITEMS: ("step item", "step items"),
+    schema.IDEAS: ("idea", "ideas"),
+    schema.DRAFTS: ("unsent form", "unsent forms"),
+    schema.DISMISSED: ("dismissed hint", "dismissed hints"),
+    schema.CHECKINS: ("day worked on", "days worked on"),
 }
 """How a changed record of each table is counted for the user, in this order."""
 
-QUIET_TABLES = frozenset({"checkins"})
+QUIET_TABLES = frozenset({schema.CHECKINS})
 """Changed along with every save (today's check-in): named only when nothing else changed."""
 
 

@@ -1,7 +1,7 @@
 """Saving off the app's path: one background thread writes the store's newest document.
 
-With ten years of data a save (write 9.5 MB, fsync, rename, fsync the folder)
-takes 30-60 ms, several frames; in the app it must not hold up the key that
+With years of data a save (write the whole file, fsync, rename, fsync the folder)
+takes several frames' time; in the app it must not hold up the key that
 caused it. The store changes memory at once and pokes this thread, which writes
 the newest committed version with the same atomic write as ever. Changes made
 while a write is under way are coalesced into the next one.
@@ -33,9 +33,9 @@ RETRY_DELAYS = (1.0, 2.0, 5.0, 10.0, 30.0)
 SETTLE = 0.03
 """Seconds the saver waits after a change before it writes: the app draws the key's effect first.
 
-Serialising holds the GIL (a few ms for a tick, about 15 ms when the 100,000
-payments changed), so starting at once would take that time from the frame the
-user is waiting for. Changes made meanwhile go into the same write.
+Serialising holds the GIL (briefly for a tick, for about a frame when a large
+payments table changed), so starting at once would take that time from the frame
+the user is waiting for. Changes made meanwhile go into the same write.
 """
 
 

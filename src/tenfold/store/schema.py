@@ -15,21 +15,28 @@ from typing import Any
 from tenfold.domain.errors import DamagedFileError, NewerSchemaError, StoreError
 
 SCHEMA_VERSION = 2
-META_TABLE = "meta"
-TABLES = (
-    "meta",
-    "goal",
-    "goal_history",
-    "steps",
-    "step_items",
-    "streams",
-    "payments",
-    "rates",
-    "ideas",
-    "drafts",
-    "checkins",
-    "dismissed",
-)
+# The tables of the data file, by name: every module names a table through these.
+META = "meta"
+GOAL = "goal"
+GOAL_HISTORY = "goal_history"
+STEPS = "steps"
+STEP_ITEMS = "step_items"
+STREAMS = "streams"
+PAYMENTS = "payments"
+RATES = "rates"
+IDEAS = "ideas"
+DRAFTS = "drafts"
+CHECKINS = "checkins"
+DISMISSED = "dismissed"
+PAYMENT_INDEX = "payment_index"
+"""Made from the payments at each save (:mod:`tenfold.store.payment_index`), never kept in memory."""
+
+TABLES = (META, GOAL, GOAL_HISTORY, STEPS, STEP_ITEMS, STREAMS, PAYMENTS, RATES, IDEAS, DRAFTS, CHECKINS, DISMISSED)
+"""The tables that hold records (the payments' index is not one)."""
+FLAT_TABLES = frozenset(TABLES) - {DRAFTS, IDEAS}
+"""Tables whose records hold no object at any depth (a draft holds the form's values, an idea its ladder)."""
+OBJECT_LISTS = {IDEAS: "ladder"}
+"""Tables whose records hold flat objects only in a list, in this field (an idea's rungs)."""
 
 Document = dict[str, dict[str, Any]]
 Migration = Callable[[Document], Document]
@@ -43,20 +50,20 @@ def _v2(data: Document) -> Document:
 
     Every new field gets the value that means "not told yet", so nothing changes meaning.
     """
-    for stream in data.get("streams", {}).values():
+    for stream in data.get(STREAMS, {}).values():
         stream.setdefault("cadence", "irregular")
         stream.setdefault("expected", None)
         for field in ("upfront_money", "upfront_hours", "upkeep_hours"):
             stream.setdefault(field, "0")
         stream.setdefault("idea_id", None)
-    for idea in data.get("ideas", {}).values():
+    for idea in data.get(IDEAS, {}).values():
         idea.setdefault("rating", 0)
         idea.setdefault("ladder", [])
-    for step in data.get("steps", {}).values():
+    for step in data.get(STEPS, {}).values():
         step.setdefault("idea_id", None)
         step.setdefault("stream_id", None)
         step.setdefault("savings_months", None)
-    for table in ("rates", "goal_history", "step_items", "dismissed"):
+    for table in (RATES, GOAL_HISTORY, STEP_ITEMS, DISMISSED):
         data.setdefault(table, {})
     return data
 
@@ -67,12 +74,12 @@ MIGRATIONS: dict[int, Migration] = {2: _v2}
 
 def new_document(app_version: str) -> Document:
     """The document of a fresh data file."""
-    return {META_TABLE: {"1": {"schema_version": SCHEMA_VERSION, "created_by": app_version}}}
+    return {META: {"1": {"schema_version": SCHEMA_VERSION, "created_by": app_version}}}
 
 
 def read_version(path: Path, data: Document) -> int:
     """The schema version a document records; refuses files without one."""
-    meta = data.get(META_TABLE, {}).get("1")
+    meta = data.get(META, {}).get("1")
     if not isinstance(meta, dict) or not isinstance(meta.get("schema_version"), int):
         raise DamagedFileError(path, "is not a Tenfold data file (it records no schema version); it was left as it is")
     version: int = meta["schema_version"]
@@ -96,7 +103,7 @@ def migrate(path: Path, data: Document) -> tuple[Document, int]:
     for version in range(start + 1, SCHEMA_VERSION + 1):
         try:
             data = MIGRATIONS[version](data)
-            data[META_TABLE]["1"]["schema_version"] = version
+            data[META]["1"]["schema_version"] = version
         except Exception as exc:  # a migration that trips over an odd file must not show a traceback
             raise StoreError(
                 path,

@@ -1,7 +1,7 @@
 """The data file's JSON, built from each table's JSON kept from the last save.
 
 A save used to serialise the whole document: with ten years of data that is
-``orjson.dumps`` of 9.5 MB, about 15 ms during which orjson holds the GIL, so the
+``orjson.dumps`` of the whole file, for about a frame's time holding the GIL, so the
 app could not draw a frame. Most saves change one small table (a tick changes
 ``steps``), so each table's JSON is kept, and only the tables a batch touched
 are serialised again; the file is the kept pieces joined. The bytes are exactly
@@ -17,7 +17,8 @@ from typing import Any
 
 import orjson
 
-from tenfold.store.payment_index import INDEX_TABLE, PAYMENTS_TABLE, IndexParts, fingerprint
+from tenfold.store.payment_index import IndexParts, fingerprint
+from tenfold.store.schema import PAYMENT_INDEX, PAYMENTS
 
 
 class SerializedTables:
@@ -50,15 +51,15 @@ class SerializedTables:
         table in ``document`` itself is never written: the index is made, not kept.
         """
         parts = [b"{"]
-        names = [n for n in document if n != PAYMENTS_TABLE and n != INDEX_TABLE]
-        if PAYMENTS_TABLE in document:
-            names.append(PAYMENTS_TABLE)
+        names = [n for n in document if n != PAYMENTS and n != PAYMENT_INDEX]
+        if PAYMENTS in document:
+            names.append(PAYMENTS)
         for name in names:
             data = self._tables.get(name)
             if data is None:
                 data = self._tables[name] = orjson.dumps(document[name])
-            if name == PAYMENTS_TABLE and index is not None:
-                parts += (b'"' + INDEX_TABLE.encode() + b'":', index.table(self._fingerprint(data)), b",")
+            if name == PAYMENTS and index is not None:
+                parts += (b'"' + PAYMENT_INDEX.encode() + b'":', index.table(self._fingerprint(data)), b",")
             key = self._names.get(name)
             if key is None:
                 key = self._names[name] = orjson.dumps(name) + b":"

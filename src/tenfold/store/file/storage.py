@@ -1,9 +1,8 @@
-"""A crash-safe TinyDB storage: write a temp file, fsync, replace, fsync the folder.
+"""A crash-safe TinyDB storage: every save replaces the file whole (:mod:`tenfold.store.file.atomic`).
 
 TinyDB's JSONStorage rewrites the file in place, so a crash or a full disk in the
 middle of a write leaves a truncated file and every record is lost. Here the old
-file stays whole until ``os.replace`` swaps in a complete, fsync'd new one, so the
-file on disk is always either the old version or the new one.
+file stays whole until a complete, fsync'd new one takes its place.
 
 The storage also keeps the last document it read or wrote in memory (we hold the
 write lock, so nobody else should change the file), and remembers the file's
@@ -13,130 +12,20 @@ device's copy - is noticed before we would overwrite it.
 
 from __future__ import annotations
 
-import contextlib
-import errno
-import gc
-import os
-import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import orjson
 from tinydb import Storage
 
-from tenfold.domain.errors import ChangedOnDiskError, DamagedFileError, StoreError, WriteFailedError
+from tenfold.domain.errors import ChangedOnDiskError, StoreError, WriteFailedError
 from tenfold.store.db import UndoLog
+from tenfold.store.file.atomic import Signature, atomic_write, describe_os_error, file_signature
+from tenfold.store.file.document import load_document
 from tenfold.store.payment_index import IndexParts
+from tenfold.store.schema import Document
 from tenfold.store.serialized import SerializedTables
-
-Document = dict[str, dict[str, Any]]
-Signature = tuple[int, int, int]
-
-TEMP_SUFFIX = ".tmp"
-
-
-def temp_prefix(path: Path) -> str:
-    """Temporary files for ``path`` start with this, so leftovers can be found."""
-    return f".{path.name}."
-
-
-def file_signature(path: Path) -> Signature | None:
-    """(inode, size, mtime_ns) of the file, or None when it does not exist."""
-    try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        return None
-    return (st.st_ino, st.st_size, st.st_mtime_ns)
-
-
-def load_document(path: Path) -> Document:
-    """Read and parse the data file, refusing anything that is not a TinyDB document."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise StoreError(path, "does not exist") from None
-    except IsADirectoryError:
-        raise StoreError(path, "is a folder, not a data file") from None
-    except PermissionError:
-        raise StoreError(path, "cannot be read: permission denied") from None
-    except OSError as exc:
-        raise StoreError(path, f"cannot be read: {exc.strerror}") from None
-    if not raw.strip():
-        raise DamagedFileError(path, "is empty (0 bytes), so it is not a Tenfold file; it was left as it is")
-    paused = gc.isenabled()
-    gc.disable()  # the parse makes 100,000s of objects, none in a cycle: no collection can free any
-    try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError as exc:
-        raise DamagedFileError(path, f"is not valid JSON, perhaps truncated ({exc}); it was left as it is") from None
-    finally:
-        if paused:
-            gc.enable()
-    # JSON gives exact types, so ``type(x) is dict`` is the isinstance check; map() keeps the
-    # 100,000 records' check in C (20 ms as a generator expression with ten years of data).
-    if type(data) is not dict or not all(
-        type(t) is dict and set(map(type, t.values())) <= {dict} for t in data.values()
-    ):
-        raise DamagedFileError(path, "does not have the shape of a Tenfold file; it was left as it is")
-    return data
-
-
-def atomic_write(path: Path, payload: bytes) -> None:
-    """Durably replace ``path`` with ``payload``; on any failure the old file is intact.
-
-    The calls go through ``os.<name>`` on purpose: the crash tests intercept them.
-    """
-    folder = path.parent
-    fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=folder)
-    try:
-        try:
-            os.fchmod(fd, 0o600)
-            view = memoryview(payload)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    fsync_folder(folder)
-
-
-def fsync_folder(folder: Path) -> None:
-    """Make a rename in ``folder`` durable; best effort once the rename has happened.
-
-    Some filesystems (network and FUSE mounts) refuse fsync on a folder. By the time
-    we get here the new file is complete and in place, so reporting "not saved"
-    would be false: the store would keep the old data in memory while the disk held
-    the new, and a retry would save the change twice.
-    """
-    try:
-        dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)
-
-
-def describe_os_error(exc: OSError) -> str:
-    """A short, human reason for a failed write."""
-    if exc.errno == errno.ENOSPC:
-        return "the disk is full"
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied"
-    if exc.errno == errno.EROFS:
-        return "the folder is read-only"
-    return exc.strerror or str(exc)
 
 
 class AtomicJSONStorage(Storage):
@@ -339,12 +228,12 @@ class AtomicJSONStorage(Storage):
                 generation = self._generation
                 payload = self._chunks.dump(self._cache or {}, self.index_parts)
             try:
-                atomic_write(self.path, payload)
+                # Checked again just before the rename: a sync tool's copy may have landed while we wrote.
+                self._signature = atomic_write(self.path, payload, check=self._refuse_if_changed)
             except OSError as exc:
                 raise WriteFailedError(
                     self.path, f"could not be saved ({describe_os_error(exc)}); the previous version is intact"
                 ) from None
-            self._signature = file_signature(self.path)
             self._saved = generation
             return True
 

@@ -8,7 +8,6 @@ so nothing the screen reads changes under it.
 
 from __future__ import annotations
 
-import gc
 import threading
 from collections.abc import Callable, Collection
 from pathlib import Path
@@ -18,6 +17,8 @@ import orjson
 
 from tenfold.domain.errors import DamagedFileError
 from tenfold.domain.ledger import Payment
+from tenfold.store.file.document import is_table
+from tenfold.store.gcpause import no_gc
 from tenfold.store.opening import Deferred
 from tenfold.store.reading.loading import validate_payments
 
@@ -27,19 +28,17 @@ Result = tuple[dict[int, Payment], dict[str, Any]]
 
 def parse_payments(path: Path, payments_json: bytes | memoryview) -> dict[str, Any]:
     """Parse a payments table; DamagedFileError (naming ``path``) if it is not a table of records."""
-    paused = gc.isenabled()
-    gc.disable()  # 100,000s of objects, none in a cycle: no collection can free any
     try:
-        rows = orjson.loads(payments_json)
+        with no_gc():
+            rows = orjson.loads(payments_json)
     except orjson.JSONDecodeError as exc:
         raise DamagedFileError(
             path, f"is not valid JSON, perhaps truncated ({exc}); it was left as it is"
         ) from None
-    finally:
-        if paused:
-            gc.enable()
-    if type(rows) is not dict or not set(map(type, rows.values())) <= {dict}:
+    if not is_table(rows):
         raise DamagedFileError(path, "does not have the shape of a Tenfold file; it was left as it is")
+    # No check for a key listed twice: these are the bytes the index's fingerprint was
+    # taken of, which Tenfold wrote from a dict, where no key can be listed twice.
     return rows
 
 
@@ -64,13 +63,8 @@ class PaymentsReader:
         try:
             rows = parse_payments(self.path, data)
             del data  # the last hold on the file's 10 MB: freed before 100,000 records are built
-            paused = gc.isenabled()
-            gc.disable()  # as in tenfold.store.reading.loading: collections would walk every record built so far
-            try:
+            with no_gc():
                 self._result = validate_payments(self.path, rows, set(stream_ids)), rows
-            finally:
-                if paused:
-                    gc.enable()
         except BaseException as exc:
             self._result = exc
             raise

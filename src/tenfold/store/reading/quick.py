@@ -9,7 +9,6 @@ are made from its payments: the result is the same either way (tested).
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
 from tenfold.domain.monthly import MonthlyIndex
@@ -30,11 +29,5 @@ def read_with_index(path: Path) -> tuple[Contents, MonthlyIndex]:
         contents = read_contents(path)
         return contents, MonthlyIndex.build(contents.payments.values())
     document, _signature, deferred = split
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        contents = validate_document(path, document, schema.SCHEMA_VERSION, payments=False)
-    finally:
-        if paused:
-            gc.enable()
+    contents = validate_document(path, document, schema.SCHEMA_VERSION, payments=False)
     return contents, deferred.index.monthly

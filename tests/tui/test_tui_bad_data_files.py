@@ -1,0 +1,75 @@
+"""The app on a data file that used to crash it or hang it: the recovery offer, then the backup opens.
+
+As at a real start (tenfold.startup.run_app): opening the file raises
+DamagedFileError naming the problem; the choice screen shows it with the newest
+good backup; choosing to open it sets the bad file aside untouched and puts the
+backup in its place.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import orjson
+import pytest
+from cli_support import seed
+
+from tenfold.domain.errors import DamagedFileError
+from tenfold.startup import Context, open_store
+from tenfold.store.recovery import describe_age, find_newest_good_backup, recover_from_backup
+from tenfold.store.store import Store
+from tenfold.tui.recovery_app import RecoveryApp
+
+
+def fifo(db: Path) -> None:
+    db.unlink()
+    os.mkfifo(db, 0o600)
+
+
+def huge_id(db: Path) -> None:
+    document = orjson.loads(db.read_bytes())
+    document["payments"]["9" * 30] = document["payments"].pop("1")
+    db.write_bytes(orjson.dumps(document))
+
+
+def huge_amount(db: Path) -> None:
+    document = orjson.loads(db.read_bytes())
+    document["payments"]["1"]["amount"] = "1e999999999"
+    db.write_bytes(orjson.dumps(document))
+
+
+CASES: dict[str, tuple[Callable[[Path], None], str]] = {
+    "fifo": (fifo, "is not a regular file (a fifo)"),
+    "30-digit id": (huge_id, "damaged record in payments (id 999"),
+    "1e999999999": (huge_amount, "out of range"),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+async def test_the_offer_is_made_and_the_backup_opens(tmp_path: Path, case: str) -> None:
+    make, says = CASES[case]
+    db = seed(tmp_path / "t.json")
+    with Store.open(db, today=lambda: date(2026, 11, 2)) as store:  # a later day's save keeps a good backup
+        store.tick(1, date(2026, 11, 2))
+    make(db)
+    with pytest.raises(DamagedFileError) as caught:
+        open_store(Context(path=db), raise_damaged=True)
+    assert says in str(caught.value) and "\n" not in str(caught.value)
+    found = find_newest_good_backup(db)
+    assert found is not None
+    backup, age = found
+    app = RecoveryApp(str(caught.value), backup, describe_age(age))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        text = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        assert says in text and backup.name in text
+        await pilot.press("o")
+    assert app.return_value is True
+    kept = recover_from_backup(db, backup)
+    assert stat.S_ISFIFO(kept.lstat().st_mode) if case == "fifo" else kept.is_file()
+    with Store.open(db, read_only=True) as store:
+        assert len(store.payments()) == 2
