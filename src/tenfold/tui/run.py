@@ -21,7 +21,7 @@ def run_tui(store: Store) -> int:
     failure is said on stderr - never dropped in silence.
     """
     app = make_app(store, handle_signals=True, config_dir=config_dir())
-    app.freeze_collections = True  # and again once the payments are read after the first paint
+    app.main_screen.reader.freeze_collections = True  # and again once the payments are read after the first paint
     keep_out_of_collections()
     try:
         app.run()

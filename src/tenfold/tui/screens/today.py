@@ -3,7 +3,8 @@
 It reads back the written goal and how far this month got, asks the day's
 question, names the next step's one concrete action, lists money expected soon,
 counts the streak, and raises the honest checks that fired. A check the user
-dismisses (``d``) is saved through the main screen, so it stays gone.
+dismisses (``d``) is saved through the goal handler
+(:class:`~tenfold.tui.handlers.goal.GoalActions`), so it stays gone.
 """
 
 from __future__ import annotations
@@ -12,11 +13,10 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Protocol
 
 from rich.text import Text
 from textual import events
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
@@ -199,37 +199,3 @@ class TodayScreen(ModalScreen[str | None]):
         dialog.border_subtitle = hint(False, self.config_dir is not None)
         dialog.can_focus = True
         dialog.focus()
-
-
-class TodayHost(Protocol):
-    """What the card needs from the main screen: the store, its save guard, the goal form."""
-
-    store: Store
-
-    @property
-    def app(self) -> App[None]: ...
-
-    def _try(self, what: str, action: Callable[[], object]) -> bool: ...
-
-    def action_write_goal(self) -> None: ...
-
-
-def open_today(
-    host: TodayHost,
-    summary: LedgerSummary | None = None,
-    figures: GoalFigures | None = None,
-    expected: Sequence[Expected] | None = None,
-) -> None:
-    """Show the card over the main screen with the figures it has; a dismissal is saved through ``host``."""
-    store = host.store
-
-    def dismiss_check(key: str) -> bool:
-        return host._try("Dismissing the check", lambda: store.dismiss(key, store.today()))
-
-    def closed(result: str | None) -> None:
-        if result == "write_goal":
-            host.action_write_goal()
-
-    config_dir = getattr(host.app, "config_dir", None)
-    card = TodayScreen(gather_today(store, summary, figures, expected), dismiss_check, config_dir)
-    host.app.push_screen(card, callback=closed)
