@@ -13,7 +13,6 @@ from pathlib import Path
 
 from textual import on
 from textual.app import SystemCommand
-from textual.binding import Binding
 from textual.markup import escape
 from textual.screen import Screen
 from textual.theme import Theme
@@ -22,8 +21,8 @@ from tenfold.config import load_settings, save_settings
 from tenfold.crashlog import crash_message, write_crash_log
 from tenfold.paths import state_dir
 from tenfold.store.store import Store
-from tenfold.tui.commands import COMMANDS, STEP_COMMANDS
 from tenfold.tui.compat import HookedApp
+from tenfold.tui.keys import APP_KEYS, COMMANDS, STEP_COMMANDS, bindings
 from tenfold.tui.saving import BackgroundSaving, SaveResult
 from tenfold.tui.screens.main import MainScreen
 
@@ -33,10 +32,7 @@ class TenfoldApp(HookedApp):
 
     CSS_PATH = "styles/app.tcss"
     TITLE = "Tenfold"
-    BINDINGS = [
-        Binding("q", "quit", "Quit"),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
-    ]
+    BINDINGS = bindings(APP_KEYS)
 
     def __init__(
         self,
@@ -156,7 +152,7 @@ class TenfoldApp(HookedApp):
         """Textual's own commands, then every Tenfold action (same list as the help screen)."""
         yield from super().get_system_commands(screen)
         for command in (*COMMANDS, *STEP_COMMANDS):
-            if command.action == "app.quit":
+            if not command.in_palette:
                 continue
             # The palette reads help as markup: a key such as "/" would make "[/]" a closing tag.
             help_text = escape(f"{command.help}  [{command.key}]")

@@ -18,7 +18,6 @@ from typing import TypeVar
 
 from rich.text import Text
 from textual import on
-from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
@@ -33,6 +32,7 @@ from tenfold.tui.handlers.ledger import LedgerActions
 from tenfold.tui.handlers.payments_reading import PaymentsRead, PaymentsReader
 from tenfold.tui.handlers.steps import StepActions, StepViews
 from tenfold.tui.handlers.tools import LedgerTools
+from tenfold.tui.keys import MAIN_KEYS, bindings
 from tenfold.tui.screens.panes import NARROW_HEIGHT, NARROW_WIDTH, PANES, PanesScreen, is_narrow
 from tenfold.tui.widgets.footer import TenfoldFooter
 from tenfold.tui.widgets.goal_pane import GoalPane
@@ -49,14 +49,7 @@ R = TypeVar("R")
 class MainScreen(PanesScreen):
     """Holds the store, the four panes and the handlers."""
 
-    BINDINGS = [
-        Binding("1", "focus_pane('goal')", "Goal", show=False),
-        Binding("2", "focus_pane('steps')", "Steps", show=False),
-        Binding("3", "focus_pane('ledger')", "Ledger", show=False),
-        Binding("4", "focus_pane('ideas')", "Ideas", show=False),
-        Binding("question_mark", "help", "Help"),
-        Binding("t", "today", "Today"),
-    ]
+    BINDINGS = bindings(MAIN_KEYS)
 
     def __init__(self, store: Store, config_dir: Path | None = None) -> None:
         super().__init__()

@@ -134,8 +134,16 @@ class PanesScreen(Screen[None]):
 
     @on(events.DescendantFocus)
     def _follow_focus(self, event: events.DescendantFocus) -> None:
-        """Whichever pane holds the focus is the active one."""
-        for ancestor in event.widget.ancestors_with_self:
+        """Whichever pane holds the focus is the active one.
+
+        The pane of the widget focused now, not of the one the event names: after
+        quick focus changes (Tab twice in a burst) the widgets' focus events can
+        arrive in any order, and the last one need not be the focused widget's.
+        """
+        focused = self.focused
+        if focused is None:
+            return
+        for ancestor in focused.ancestors_with_self:
             if isinstance(ancestor, Pane) and ancestor.id in PANES:
                 if ancestor.id != self.active_pane or not ancestor.has_class("-active"):
                     self._set_active(ancestor.id)

@@ -17,7 +17,6 @@ from pathlib import Path
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -29,6 +28,7 @@ from tenfold.domain.monthly import LedgerSummary
 from tenfold.figures.expected import Expected
 from tenfold.figures.goal_figures import GoalFigures
 from tenfold.store.store import Store
+from tenfold.tui.keys import TODAY_KEYS, bindings
 from tenfold.tui.widgets.today_card import NudgeLine, card_title, due_text, goal_text, prompt_text, step_text
 
 NO_CHECKS = "Nothing to flag today."
@@ -89,12 +89,7 @@ class TodayScreen(ModalScreen[str | None]):
     TodayScreen.-short .today-section, TodayScreen.-short #today-checks-title { margin-top: 0; }
     """
 
-    BINDINGS = [
-        Binding("escape,enter,t", "close", "Close"),
-        Binding("d,x,delete", "dismiss_nudge", "Dismiss check"),
-        Binding("w", "write_goal", "Write goal"),
-        Binding("o", "toggle_launch", "Show at start: on/off"),
-    ]
+    BINDINGS = bindings(TODAY_KEYS)
 
     def __init__(self, view: TodayView, on_dismiss: Callable[[str], bool], config_dir: Path | None = None) -> None:
         super().__init__()
