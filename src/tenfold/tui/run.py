@@ -40,7 +40,7 @@ def keep_out_of_collections() -> None:
 
     The store's records (100,000 payments and their parsed file in ten years of
     data) live as long as the app and hold no reference cycles; without this, each
-    full collection walks all of them again - 30 ms and more in the middle of a key.
+    full collection walks all of them again, a pause the user feels in the middle of a key.
     Only the real program does it: a test process runs many apps one after the other.
     """
     gc.freeze()

@@ -97,7 +97,7 @@ class LedgerPane(Pane):
         """Summary, expected, streams table, payments table; the filter line and the chart come on first use.
 
         Both are hidden until asked for, and building them at start-up (an Input's
-        styles, cursor, CSS) slowed the first screen for nothing (issue #7).
+        styles, cursor, CSS) slowed the first screen for nothing.
         """
         yield Static(id="ledger-summary")
         yield Static(id="ledger-expected")

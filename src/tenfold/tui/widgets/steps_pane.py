@@ -128,7 +128,7 @@ class NotesPreview(Static):
     """The notes as the editor shows them, drawn until the editor is built (right after the first paint).
 
     Same box, colours and placeholder as :class:`~tenfold.tui.widgets.notes_editor.NotesArea`,
-    whose TextArea costs start-up about 15 ms (issue #7).
+    whose TextArea would be a large part of the pane's start-up cost.
     """
 
     DEFAULT_CSS = """
