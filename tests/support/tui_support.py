@@ -109,6 +109,16 @@ class Running:
         assert driver is not None
         driver.send_message(event)
 
+    async def burst(self, *keys: str) -> None:
+        """Send keys as one burst, as a paste or a fast typist on a busy machine does, then let the app settle.
+
+        Every key is in the app's queue before the app handles the first.
+        """
+        for key in keys:
+            self._send(key)
+        await self.pilot.pause()
+        wait_for_saves(self.app.store)
+
     async def type(self, text: str) -> None:
         """Type text into the focused widget; a newline is Enter.
 

@@ -16,8 +16,8 @@ from textual.widgets import Static, TextArea
 from tui_support import NARROW, TODAY, open_store, reopen, running, screen_lines, until
 
 from tenfold.domain.goal import Goal
-from tenfold.tui.commands import COMMANDS, STEP_COMMANDS
 from tenfold.tui.dialogs.forms import GoalForm, IdeaForm, StreamForm
+from tenfold.tui.keys import COMMANDS, STEP_COMMANDS
 from tenfold.tui.screens.help import HelpScreen
 from tenfold.tui.widgets.goal_pane import GoalView
 from tenfold.tui.widgets.steps_pane import NOTES_DEBOUNCE, StepList

@@ -10,7 +10,7 @@ from tui_support import open_store, running
 
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.exchange.csvimport import plan_import
-from tenfold.tui.screens.ledger_tools import plan_preview
+from tenfold.tui.handlers.tools import plan_preview
 from tenfold.tui.widgets.ledger_pane import LedgerPane
 
 

@@ -10,9 +10,10 @@ import signal
 import threading
 from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
+from typing import Any
 
-from textual.app import App, SystemCommand
-from textual.binding import Binding
+from textual import on
+from textual.app import SystemCommand
 from textual.markup import escape
 from textual.screen import Screen
 from textual.theme import Theme
@@ -21,20 +22,18 @@ from tenfold.config import load_settings, save_settings
 from tenfold.crashlog import crash_message, write_crash_log
 from tenfold.paths import state_dir
 from tenfold.store.store import Store
-from tenfold.tui.commands import COMMANDS, STEP_COMMANDS
-from tenfold.tui.saving import SavingMixin
+from tenfold.tui.compat import HookedApp
+from tenfold.tui.keys import APP_KEYS, COMMANDS, STEP_COMMANDS, bindings
+from tenfold.tui.saving import BackgroundSaving, SaveResult
 from tenfold.tui.screens.main import MainScreen
 
 
-class TenfoldApp(SavingMixin, App[None]):
+class TenfoldApp(HookedApp):
     """Four panes on one data file. Saves run in the background; quitting, or the terminal closing, saves first."""
 
     CSS_PATH = "styles/app.tcss"
     TITLE = "Tenfold"
-    BINDINGS = [
-        Binding("q", "quit", "Quit"),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
-    ]
+    BINDINGS = bindings(APP_KEYS)
 
     def __init__(
         self,
@@ -51,9 +50,8 @@ class TenfoldApp(SavingMixin, App[None]):
         self.log_dir = log_dir
         self.config_dir = config_dir
         self.crash_log: Path | None = None
-        self.freeze_collections = False
-        """Only the real program: records read later are moved out of the collector's sight too (tenfold.tui.run)."""
-        self.main_screen: MainScreen = MainScreen(store)
+        self.main_screen: MainScreen = MainScreen(store, config_dir)
+        self.saving = BackgroundSaving(store, self)
         if show_today is None:
             show_today = config_dir is not None and load_settings(config_dir).today_on_launch
         self.main_screen.today_on_launch = show_today
@@ -64,7 +62,7 @@ class TenfoldApp(SavingMixin, App[None]):
 
     def on_mount(self) -> None:
         """Save in the background; listen for the terminal closing."""
-        self.start_saving_in_background()
+        self.saving.start()
         if self.config_dir is not None:
             theme = load_settings(self.config_dir).theme
             if theme in self.available_themes:
@@ -74,6 +72,19 @@ class TenfoldApp(SavingMixin, App[None]):
             loop = asyncio.get_running_loop()
             loop.add_signal_handler(signal.SIGHUP, self._hang_up)
             loop.add_signal_handler(signal.SIGTERM, self._terminate)
+
+    @on(SaveResult)
+    def _save_result(self, message: SaveResult) -> None:
+        """A background save failed, or works again: tell the user."""
+        self.saving.show(message.problem)
+
+    def offer_reload(self) -> None:
+        """The saver found the file changed by another program: the main screen asks about reloading."""
+        self.main_screen.offer_reload()
+
+    def flush_saves(self) -> list[str]:
+        """Write every pending change now; returns the problem, if any."""
+        return self.saving.flush()
 
     def _remember_theme(self, theme: Theme) -> None:
         """Save the theme picked in the palette, so it is there next time."""
@@ -113,21 +124,19 @@ class TenfoldApp(SavingMixin, App[None]):
         watchdog.start()
         self.exit(return_code=128 + signal.SIGTERM)
 
-    def _handle_exception(self, error: Exception) -> None:
-        """An unexpected error: save what was typed, log the traceback, then let Textual exit."""
-        if self._exception is None:
-            with contextlib.suppress(Exception):  # best effort: the app is already failing
-                self.main_screen.save_everything()
-            with contextlib.suppress(Exception):
-                self.flush_saves()
-            self.crash_log = write_crash_log(self.log_dir or state_dir(), error)
-        super()._handle_exception(error)
+    def before_crash(self, error: Exception) -> None:
+        """An unexpected error: save what was typed, log the traceback; then Textual exits."""
+        with contextlib.suppress(Exception):  # best effort: the app is already failing
+            self.main_screen.save_everything()
+        with contextlib.suppress(Exception):
+            self.flush_saves()
+        self.crash_log = write_crash_log(self.log_dir or state_dir(), error)
 
-    def _print_error_renderables(self) -> None:
-        """Print one line pointing at the log instead of a traceback."""
-        if self.crash_log is not None or self._exit_renderables:
-            self._exit_renderables.clear()
-            self.error_console.print(crash_message(self.crash_log), markup=False, highlight=False)
+    def exit_line(self, has_error_output: bool) -> str | None:
+        """One line pointing at the log instead of a traceback."""
+        if self.crash_log is not None or has_error_output:
+            return crash_message(self.crash_log)
+        return None
 
     async def action_quit(self) -> None:
         """Save notes and open forms, write every pending save, then quit; if saving fails, stay and say why."""
@@ -141,11 +150,11 @@ class TenfoldApp(SavingMixin, App[None]):
             return
         self.exit()
 
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's own commands, then every Tenfold action (same list as the help screen)."""
         yield from super().get_system_commands(screen)
         for command in (*COMMANDS, *STEP_COMMANDS):
-            if command.action == "app.quit":
+            if not command.in_palette:
                 continue
             # The palette reads help as markup: a key such as "/" would make "[/]" a closing tag.
             help_text = escape(f"{command.help}  [{command.key}]")

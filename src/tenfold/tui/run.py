@@ -22,7 +22,7 @@ def run_tui(store: Store) -> int:
     and stderr says so - never dropped in silence.
     """
     app = make_app(store, handle_signals=True, config_dir=config_dir())
-    app.freeze_collections = True  # and again once the payments are read after the first paint
+    app.main_screen.reader.freeze_collections = True  # and again once the payments are read after the first paint
     keep_out_of_collections()
     try:
         app.run()
@@ -41,7 +41,7 @@ def keep_out_of_collections() -> None:
 
     The store's records (100,000 payments and their parsed file in ten years of
     data) live as long as the app and hold no reference cycles; without this, each
-    full collection walks all of them again - 30 ms and more in the middle of a key.
+    full collection walks all of them again, a pause the user feels in the middle of a key.
     Only the real program does it: a test process runs many apps one after the other.
     """
     gc.freeze()

@@ -1,7 +1,8 @@
 """Messages about the steps' content: the pane and the step screen post them, the screen saves.
 
-Like :mod:`tenfold.tui.messages`: widgets say what the user asked for, and the
-handlers in :class:`~tenfold.tui.screens.step_actions.StepActionsMixin` call the store.
+Like :mod:`tenfold.tui.messages`: widgets say what the user asked for, the main
+screen routes each message to :class:`~tenfold.tui.handlers.steps.StepActions`,
+which calls the store.
 """
 
 from __future__ import annotations

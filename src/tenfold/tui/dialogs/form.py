@@ -14,13 +14,13 @@ from typing import Generic, Literal, TypeVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from tenfold.domain.errors import FormErrors, TenfoldError
+from tenfold.tui.keys import FORM_KEYS, bindings
 
 T = TypeVar("T")
 
@@ -41,10 +41,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
 
     FIELDS: tuple[FieldSpec, ...] = ()
     INTRO = ""
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save"),
-    ]
+    BINDINGS = bindings(FORM_KEYS)
 
     def __init__(
         self,

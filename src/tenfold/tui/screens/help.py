@@ -15,7 +15,7 @@ from textual.widgets import Label, Static
 from tenfold.domain.rates import CONVERSION_RULE
 from tenfold.figures.expected import GRACE_DAYS
 from tenfold.figures.projection import PROJECTION_METHOD
-from tenfold.tui.commands import COMMANDS
+from tenfold.tui.keys import COMMANDS, HELP_NOTES
 
 METHOD = (
     "Income has three parts: creating value, delivering it, and being paid. Passive income "
@@ -34,17 +34,13 @@ MEASURING = (
 )
 
 def keys_table() -> Table:
-    """The command list as a table: key, action, where it works."""
+    """The command list as a table: key, action, where it works (all from :mod:`tenfold.tui.keys`)."""
     table = Table(box=None, show_header=True, header_style="bold", expand=True, padding=(0, 1))
     table.add_column("Key", no_wrap=True, style="bold cyan")
     table.add_column("Action")
     table.add_column("Where", style="dim")
-    for command in COMMANDS:
+    for command in (*COMMANDS, *HELP_NOTES):
         table.add_row(command.key, command.title, command.where)
-    table.add_row("ctrl+p", "Command palette: every action by name", "anywhere")
-    table.add_row("j / k", "Move down / up in lists, besides the arrows", "lists")
-    table.add_row("ctrl+s / esc", "Save / cancel a form (typed in it: esc twice)", "forms")
-    table.add_row("d / x", "Dismiss the highlighted honest check for good", "today card")
     return table
 
 

@@ -1,76 +1,59 @@
-"""The main screen: four panes, the state they show, and the one place that saves.
+"""The main screen: the four panes, the data they show, and the handlers that change it.
 
 Data flows down: after a change the screen re-reads from the store what that change
 touches and hands it to the panes that show it (``refresh_ledger``, ``refresh_goal``,
 ``refresh_ideas``, ``refresh_steps``; ``refresh_panes`` for all of them). Events
-flow up: panes post messages, and the handlers in
-:class:`~tenfold.tui.screens.editing.EditingMixin` call the store.
+flow up: panes post small messages (:mod:`tenfold.tui.messages`), and the screen
+routes each to the handler in :mod:`tenfold.tui.handlers` that calls the store.
+The ``action_*`` methods are the palette's and the keys' way to the same handlers.
 """
 
 from __future__ import annotations
 
 import gc
-from dataclasses import replace
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TypeVar
 
-from textual import events, on
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Container
+from rich.text import Text
+from textual import on
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.widget import Widget
-from textual.widgets import Header
 
-from tenfold.domain.errors import TenfoldError
 from tenfold.domain.monthly import LedgerSummary
 from tenfold.store.store import Store
-from tenfold.tui.screens.idea_actions import IdeaActionsMixin
-from tenfold.tui.screens.ledger_editing import LedgerEditingMixin
-from tenfold.tui.screens.ledger_tools import LedgerToolsMixin
-from tenfold.tui.screens.payments_reading import PaymentsReadingMixin
-from tenfold.tui.screens.step_actions import StepActionsMixin
+from tenfold.tui import messages as m
+from tenfold.tui import step_messages as sm
+from tenfold.tui.handlers.editing import Editing
+from tenfold.tui.handlers.goal import GoalActions
+from tenfold.tui.handlers.ideas import IdeaActions, idea_earnings
+from tenfold.tui.handlers.ledger import LedgerActions
+from tenfold.tui.handlers.payments_reading import PaymentsRead, PaymentsReader
+from tenfold.tui.handlers.steps import StepActions, StepViews
+from tenfold.tui.handlers.tools import LedgerTools
+from tenfold.tui.keys import MAIN_KEYS, bindings
+from tenfold.tui.screens.panes import NARROW_HEIGHT, NARROW_WIDTH, PANES, PanesScreen, is_narrow
 from tenfold.tui.widgets.footer import TenfoldFooter
 from tenfold.tui.widgets.goal_pane import GoalPane
 from tenfold.tui.widgets.ideas_pane import IdeasPane
 from tenfold.tui.widgets.ledger_pane import LedgerPane
-from tenfold.tui.widgets.pane import Pane
 from tenfold.tui.widgets.steps_pane import StepsPane
 from tenfold.views.ledger_state import LedgerState
 
-if TYPE_CHECKING:
-    from tenfold.tui.widgets.pane_tabs import PaneTabs
+__all__ = ["NARROW_HEIGHT", "NARROW_WIDTH", "PANES", "MainScreen", "is_narrow"]
 
-PANES = ("goal", "steps", "ledger", "ideas")
-NARROW_WIDTH = 100
-NARROW_HEIGHT = 30
-"""Below either size the panes become tabs, one shown at a time, each at full size."""
+R = TypeVar("R")
 
 
-def is_narrow(width: int, height: int) -> bool:
-    """Whether a terminal of this size shows the panes as tabs."""
-    return width < NARROW_WIDTH or height < NARROW_HEIGHT
+class MainScreen(PanesScreen):
+    """Holds the store, the four panes and the handlers."""
 
+    BINDINGS = bindings(MAIN_KEYS)
 
-class MainScreen(
-    PaymentsReadingMixin, IdeaActionsMixin, LedgerEditingMixin, LedgerToolsMixin, StepActionsMixin, Screen[None]
-):
-    """Holds the store and the four panes."""
-
-    BINDINGS = [
-        Binding("1", "focus_pane('goal')", "Goal", show=False),
-        Binding("2", "focus_pane('steps')", "Steps", show=False),
-        Binding("3", "focus_pane('ledger')", "Ledger", show=False),
-        Binding("4", "focus_pane('ideas')", "Ideas", show=False),
-        Binding("question_mark", "help", "Help"),
-        Binding("t", "today", "Today"),
-    ]
-
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, config_dir: Path | None = None) -> None:
         super().__init__()
         self.store = store
-        self.active_pane = "goal"
         self._summary: LedgerSummary | None = None
         self._summary_day: date | None = None
         self._has_streams = False
@@ -78,35 +61,21 @@ class MainScreen(
         """The figures of the goal and ledger panes, from the store's monthly totals."""
         self.today_on_launch = False
         """Show the today card once the panes are on screen (the app sets this from the settings)."""
+        self.editing = Editing(store, self)
+        self.goal = GoalActions(store, self, self.editing, config_dir)
+        self.step_views = StepViews(store)
+        self.steps = StepActions(store, self, self.editing, self.goal, self.step_views)
+        self.ledger = LedgerActions(store, self, self.editing)
+        self.ideas = IdeaActions(store, self, self.editing)
+        self.tools = LedgerTools(store, self, self.editing)
+        self.reader = PaymentsReader(store, self)
 
-    def compose(self) -> ComposeResult:
-        """Header, tab bar (narrow terminals only), the panes; the footer comes in :meth:`on_mount`.
-
-        The screen's size class and the first pane's ``-active`` are set before the
-        panes are styled, so start-up styles each widget once instead of again after
-        mount (issue #7); the tab bar is built only when the terminal is narrow.
-        """
-        self.active_pane = "goal" if self.store.goal is None else "steps"
-        self._shown_once = False
-        narrow = is_narrow(self.app.size.width, self.app.size.height)
-        self.set_class(narrow, "-narrow")
-        yield Header(icon="×10")
-        if narrow:
-            yield self._pane_tabs()
-        active = {name: f"{Pane.DEFAULT_CLASSES} -active" if name == self.active_pane else None for name in PANES}
-        with Container(id="panes"):
-            yield GoalPane(id="goal", classes=active["goal"])
-            yield StepsPane(id="steps", classes=active["steps"])
-            yield LedgerPane(id="ledger", classes=active["ledger"])
-            yield IdeasPane(id="ideas", classes=active["ideas"])
-
-    def _pane_tabs(self) -> Widget:
-        from tenfold.tui.widgets.pane_tabs import pane_tabs  # only narrow terminals have tabs
-
-        return pane_tabs(self.active_pane)
+    def first_pane(self) -> str:
+        """Start where the method starts: the goal, if it is unwritten."""
+        return "goal" if self.store.goal is None else "steps"
 
     def on_mount(self) -> None:
-        """Fill the panes; start where the method starts - the goal, if it is unwritten.
+        """Fill the panes and focus the first.
 
         The footer is mounted once the first pane has focus, so it is built once,
         with that pane's keys, instead of again right after the first paint.
@@ -116,20 +85,40 @@ class MainScreen(
         self.action_focus_pane(self.active_pane)
         self.mount(TenfoldFooter())
         self.call_after_refresh(gc.enable)  # paused for the start-up (tenfold.cli.main)
-        self.call_after_refresh(self._after_first_paint)
+        self.call_after_refresh(self.reader.after_first_paint)
         if self.today_on_launch:
             self.call_after_refresh(self.action_today)
 
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
-        """Shown for the first time: every widget was styled as it mounted, so skip Textual's second pass.
+    # ----- what the handlers need from the screen (tenfold.tui.handlers.ui) -----------------
 
-        Textual restyles the whole screen whenever it is shown; the first time, right
-        after mounting, that styles all of it twice (issue #7). Later returns (from
-        a dialog) are restyled as Textual does.
-        """
-        if not self._shown_once:
-            self._shown_once = True
-            event.refresh_styles = False
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Toasts name what the user typed ("Deleted [/]x"): plain text, not markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def open_screen(self, screen: Screen[R], callback: Callable[[R | None], None] | None = None) -> None:
+        """Push a screen or dialog over this one."""
+        self.app.push_screen(screen, callback)
+
+    def select_step(self, number: int) -> None:
+        """Put the steps pane's cursor on step ``number``."""
+        self.query_one(StepsPane).select_step(number)
+
+    def select_payment(self, payment_id: int) -> None:
+        """Put the payments table's cursor on ``payment_id``."""
+        self.query_one(LedgerPane).select_payment(payment_id)
+
+    def select_idea(self, idea_id: int) -> None:
+        """Put the ideas table's cursor on ``idea_id``."""
+        self.query_one(IdeasPane).select_idea(idea_id)
+
+    def close_app(self, message: str) -> None:
+        """Leave with ``message`` on the terminal, exit status 1."""
+        self.app.exit(return_code=1, message=Text(message))
+
+    def offer_reload(self) -> None:
+        """Another program changed the file (the app's saver found it): ask before reloading."""
+        self.editing.offer_reload()
 
     # ----- data flowing down ----------------------------------------------------
 
@@ -149,7 +138,7 @@ class MainScreen(
         The figures come from :attr:`ledger_state`, on the store's monthly totals,
         which follow each change (no pass over the payments here); the summary is
         kept for :meth:`refresh_goal`; the ledger's tables take the lists as they are
-        - until the payments are read (:meth:`_after_first_paint`), the newest ones.
+        - until the payments are read after the first paint, the newest ones.
         """
         today = self.store.today()
         streams, payments = self.store.streams(), self.store.newest_payments()
@@ -158,8 +147,9 @@ class MainScreen(
         self._summary, self._summary_day, self._has_streams = view.summary, today, bool(streams)
         self.query_one(GoalPane).show(goal, view, today)
         self.query_one(LedgerPane).show(streams, payments, view, goal, total=self.store.payment_count())
-        self.refresh_idea_earnings(streams)
-        self.refresh_step_views(ledger=True)  # step 8's trends and stream names
+        self.query_one(IdeasPane).show_earned(idea_earnings(self.store, streams))
+        self.step_views.ledger_changed()
+        self.refresh_steps()  # step 8's trends and stream names
 
     def refresh_goal(self) -> None:
         """After the goal changed: the goal pane and the ledger's totals line, not its tables.
@@ -176,86 +166,124 @@ class MainScreen(
         )
         self.query_one(GoalPane).show(goal, view, today)
         self.query_one(LedgerPane).show_figures(view, goal, self._has_streams)
-        self.refresh_step_views()  # step 2 reads the goal back
+        self.refresh_steps()  # step 2 reads the goal back
 
     def refresh_ideas(self) -> None:
         """After a brainstorm entry changed: only the ideas pane."""
         self.query_one(IdeasPane).show(self.store.ideas())
-        self.refresh_step_views()  # step 1 names its chosen idea
+        self.refresh_steps()  # step 1 names its chosen idea
+
+    def refresh_idea_earnings(self) -> None:
+        """After an entry was deleted: what the others' streams earned, not the ledger's tables."""
+        self.query_one(IdeasPane).show_earned(idea_earnings(self.store, self.store.streams()))
 
     def refresh_steps(self) -> None:
-        """Give only the steps pane the store's steps: all that a tick or a note changes.
+        """Redraw the steps pane and any open step screen: all that a tick or a note changes.
 
         Re-reading every pane after a tick would also rebuild the ledger's tables,
-        which takes seconds with years of payments (benchmarks/RESULTS.md).
+        which takes seconds with years of payments.
         """
-        self.refresh_step_views()
+        view = self.step_views.view()
+        self.query_one(StepsPane).show(list(view.states), view)
+        if len(self.app.screen_stack) < 2:
+            return  # only the main screen: no step screen to redraw (and none to import at start-up)
+        from tenfold.tui.screens.step_screen import StepScreen
 
-    # ----- layout and moving between panes ----------------------------------------
+        for screen in self.app.screen_stack:
+            if isinstance(screen, StepScreen):
+                screen.show(view)
 
-    def on_resize(self, event: events.Resize) -> None:
-        """Switch between the 2x2 grid and tabs."""
-        self._apply_size(event.size.width, event.size.height)
+    # ----- events flowing up: each pane message to its handler -------------------------
 
-    def _apply_size(self, width: int, height: int) -> None:
-        narrow = is_narrow(width, height)
-        if narrow and not self.query("#pane-tabs"):
-            self.mount(self._pane_tabs(), before="#panes")  # the terminal became narrow
-        self.set_class(narrow, "-narrow")
+    @on(m.EditGoal)
+    def _edit_goal(self) -> None:
+        self.goal.write_goal()
 
-    def _set_active(self, pane: str) -> None:
-        self.active_pane = pane
-        for name in PANES:
-            self.query_one(f"#{name}", Pane).set_class(name == pane, "-active")
-        found = self.query("#pane-tabs")  # none while the terminal has always been wide
-        if found:
-            from tenfold.tui.widgets.pane_tabs import PaneTabs
+    @on(sm.ShowGoalHistory)
+    def _goal_history(self) -> None:
+        self.goal.goal_history()
 
-            for tabs in found.results(PaneTabs):
-                if tabs.active != f"tab-{pane}":
-                    tabs.active = f"tab-{pane}"
+    @on(m.StepToggled)
+    def _step_toggled(self, message: m.StepToggled) -> None:
+        self.steps.toggle(message.number)
 
-    def action_focus_pane(self, pane: str) -> None:
-        """Show (in narrow terminals) and focus a pane."""
-        self._set_active(pane)
-        self._focus_main(self.query_one(f"#{pane}", Pane).main_widget(), attempts=5)
+    @on(m.StepNotesChanged)
+    def _notes_changed(self, message: m.StepNotesChanged) -> None:
+        self.steps.save_notes(message.number, message.notes)
 
-    def _focus_main(self, widget: Widget, attempts: int) -> None:
-        """Focus a pane's main widget as soon as it can take focus.
+    @on(sm.OpenStep)
+    def _open_step(self, message: sm.OpenStep) -> None:
+        self.steps.open_step(message.number)
 
-        In narrow terminals the pane was hidden until a moment ago, and Textual
-        drops focus from widgets being hidden, so wait for the refresh that shows
-        it (a few at most) and set the focus directly.
-        """
-        if self.focused is widget:
-            return
-        if widget.focusable:
-            self.set_focus(widget)
-        if attempts > 0:
-            self.call_after_refresh(self._focus_main, widget, attempts - 1)
+    @on(sm.AddToStep)
+    def _add_to_step(self, message: sm.AddToStep) -> None:
+        self.steps.add_to(message.number)
 
-    def action_next_pane(self, step: int) -> None:
-        """Cycle through the panes."""
-        index = (PANES.index(self.active_pane) + step) % len(PANES)
-        self.action_focus_pane(PANES[index])
+    @on(sm.EditStepItem)
+    def _edit_item(self, message: sm.EditStepItem) -> None:
+        self.steps.edit_item(message.item_id)
 
-    @on(events.DescendantFocus)
-    def _follow_focus(self, event: events.DescendantFocus) -> None:
-        """Whichever pane holds the focus is the active one."""
-        for ancestor in event.widget.ancestors_with_self:
-            if isinstance(ancestor, Pane) and ancestor.id in PANES:
-                if ancestor.id != self.active_pane or not ancestor.has_class("-active"):
-                    self._set_active(ancestor.id)
-                return
+    @on(sm.ToggleStepItem)
+    def _toggle_item(self, message: sm.ToggleStepItem) -> None:
+        self.steps.toggle_item(message.item_id)
 
-    def on_pane_tabs_pane_chosen(self, event: PaneTabs.PaneChosen) -> None:
-        """A click on a tab moves to that pane."""
-        self.action_focus_pane(event.pane)
+    @on(sm.DeleteStepItem)
+    def _delete_item(self, message: sm.DeleteStepItem) -> None:
+        self.steps.delete_item(message.item_id)
 
-    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
-               timeout: float | None = None, markup: bool = False) -> None:
-        """Toasts from the editing mixins name what the user typed ("Deleted [/]x"): plain text, not markup."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+    @on(sm.EditSavingsMonths)
+    def _savings(self) -> None:
+        self.steps.edit_savings_months()
+
+    @on(sm.ClearStepIdea)
+    def _clear_idea(self) -> None:
+        self.steps.clear_idea()
+
+    @on(m.AddStream)
+    def _add_stream(self) -> None:
+        self.ledger.add_stream()
+
+    @on(m.EditStream)
+    def _edit_stream(self, message: m.EditStream) -> None:
+        self.ledger.edit_stream(message.stream_id)
+
+    @on(m.DeleteStream)
+    def _delete_stream(self, message: m.DeleteStream) -> None:
+        self.ledger.delete_stream(message.stream_id)
+
+    @on(m.AddPayment)
+    def _add_payment(self, message: m.AddPayment) -> None:
+        self.ledger.add_payment(message.stream_id)
+
+    @on(m.EditPayment)
+    def _edit_payment(self, message: m.EditPayment) -> None:
+        self.ledger.edit_payment(message.payment_id)
+
+    @on(m.DeletePayment)
+    def _delete_payment(self, message: m.DeletePayment) -> None:
+        self.ledger.delete_payment(message.payment_id)
+
+    @on(m.AddIdea)
+    def _add_idea(self) -> None:
+        self.ideas.add_idea()
+
+    @on(m.EditIdea)
+    def _edit_idea(self, message: m.EditIdea) -> None:
+        self.ideas.edit_idea(message.idea_id)
+
+    @on(m.DeleteIdea)
+    def _delete_idea(self, message: m.DeleteIdea) -> None:
+        self.ideas.delete_idea(message.idea_id)
+
+    @on(m.MakeStream)
+    def _make_stream(self, message: m.MakeStream) -> None:
+        self.ideas.make_stream(message.idea_id)
+
+    @on(PaymentsRead)
+    def _payments_read(self) -> None:
+        self.reader.take_in()
+
+    # ----- actions: the keys' and the palette's way to the handlers ------------------------
 
     def action_help(self) -> None:
         """Keys and the method."""
@@ -264,15 +292,114 @@ class MainScreen(
         self.app.push_screen(HelpScreen(self.store.path))
 
     def action_today(self) -> None:
-        """The today card: goal and progress, the day's question, next step, streak, honest checks.
-
-        Its figures are the goal pane's, from the ledger state (no pass over the payments).
-        """
-        from tenfold.tui.screens.today import open_today  # after the first paint: not a start-up import
-
+        """The today card, with the goal pane's figures (from the ledger state: no pass over the payments)."""
         store = self.store
         view = self.ledger_state.view(store.streams(), store.payments(), store.rates(), store.goal, store.today())
-        open_today(self, view.summary, view.goal, view.expected)
+        self.goal.today(view.summary, view.goal, view.expected)
+
+    def action_write_goal(self) -> None:
+        """Write or rewrite the goal."""
+        self.goal.write_goal()
+
+    def action_goal_history(self) -> None:
+        """The goal now and each earlier version."""
+        self.goal.goal_history()
+
+    def action_review(self, span: str = "week") -> None:
+        """The week's (or month's) review."""
+        self.goal.review(span)
+
+    def action_toggle_step(self, number: int = 0) -> None:
+        """Tick the step under the cursor, or step ``number`` (the palette's one entry per step)."""
+        pane = self.query_one(StepsPane)
+        if number:
+            pane.select_step(number)
+        self.steps.toggle(number or pane.selected_step())
+
+    def action_step_notes(self) -> None:
+        """Jump to the notes of the selected step."""
+        self.action_focus_pane("steps")
+        self.query_one(StepsPane).notes_editor().focus()
+
+    def action_open_step(self, number: int = 0) -> None:
+        """Open the step under the cursor (or step ``number``) full screen."""
+        self.steps.open_step(number or self.query_one(StepsPane).selected_step())
+
+    def action_add_to_step(self) -> None:
+        """Add to the step under the cursor."""
+        self.steps.add_to(self.query_one(StepsPane).selected_step())
+
+    def action_add_stream(self) -> None:
+        """A new income stream."""
+        self.ledger.add_stream()
+
+    def action_add_payment(self) -> None:
+        """A new payment."""
+        self.ledger.add_payment()
+
+    def action_filter_payments(self) -> None:
+        """The ledger's filter line (the pane's main widget while it is open)."""
+        self.query_one(LedgerPane).action_filter_payments()
+        self.action_focus_pane("ledger")
+
+    def action_sort_payments(self) -> None:
+        """The payments' next order."""
+        self.action_focus_pane("ledger")
+        self.query_one(LedgerPane).action_sort_payments()
+
+    def action_toggle_chart(self) -> None:
+        """The chart of monthly passive income, or back to the tables."""
+        self.query_one(LedgerPane).action_toggle_chart()
+        self.action_focus_pane("ledger")
+
+    def action_ledger_report(self) -> None:
+        """The report on this month."""
+        self.tools.report()
+
+    def action_ledger_rates(self) -> None:
+        """The exchange rates."""
+        self.tools.rates()
+
+    def action_import_payments(self) -> None:
+        """Preview a CSV file of payments, then import it."""
+        self.tools.import_payments()
+
+    def action_export_data(self) -> None:
+        """Write the data to a file."""
+        self.tools.export_data()
+
+    def action_add_idea(self) -> None:
+        """A new brainstorm entry."""
+        self.ideas.add_idea()
+
+    def action_make_stream(self) -> None:
+        """The entry under the cursor in the ideas pane becomes a stream."""
+        self.query_one(IdeasPane).action_make_stream()
+
+    def action_sort_ideas(self) -> None:
+        """The ideas pane's next order."""
+        self.query_one(IdeasPane).action_cycle_sort()
+
+    def action_filter_ideas(self) -> None:
+        """The ideas pane's next filter."""
+        self.query_one(IdeasPane).action_cycle_filter()
+
+    def action_edit_selected(self) -> None:
+        """Edit what is under the cursor in the active pane."""
+        self._selected_action(self.query_one(LedgerPane).action_edit, self.query_one(IdeasPane).action_edit_idea)
+
+    def action_delete_selected(self) -> None:
+        """Delete what is under the cursor in the active pane."""
+        self._selected_action(self.query_one(LedgerPane).action_delete,
+                              self.query_one(IdeasPane).action_delete_idea)
+
+    def _selected_action(self, ledger: Callable[[], None], ideas: Callable[[], None]) -> None:
+        if self.active_pane == "ledger":
+            ledger()
+        elif self.active_pane == "ideas":
+            ideas()
+        else:
+            self.notify("Select a payment, stream or entry first.", severity="warning")
 
     # ----- nothing typed is lost ----------------------------------------------------
 
@@ -285,18 +412,8 @@ class MainScreen(
         problems: list[str] = []
         pending = self.query_one(StepsPane).pending_notes()
         if pending is not None:
-            number, notes = pending
-            old = self.store.steps()[number - 1]
-            try:
-                self.store.set_step(replace(old, notes=notes))  # keeps step 1's idea, step 4's months
-            except TenfoldError as exc:
-                problems.append(str(exc))
+            problems += self.steps.save_pending_notes(*pending)
         from tenfold.tui.dialogs.form import FormDialog  # imported already if a form was ever opened
 
-        for screen in self.app.screen_stack:
-            if isinstance(screen, FormDialog) and screen.changed():
-                try:
-                    self.store.save_draft(screen.draft_kind, screen.values())
-                except TenfoldError as exc:
-                    problems.append(str(exc))
-        return problems
+        forms = [s for s in self.app.screen_stack if isinstance(s, FormDialog)]
+        return problems + self.editing.save_drafts(forms)

@@ -14,13 +14,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tenfold.domain.step_items import ITEM_KINDS
 from tenfold.tui import step_messages as sm
+from tenfold.tui.handlers.ui import Poster
 from tenfold.tui.messages import EditGoal, StepToggled
 from tenfold.tui.widgets.step_content import (
     coaching_text,
@@ -72,7 +72,7 @@ class StepScreen(Screen[int]):
         Binding("right", "step(1)", "Next step"),
     ]
 
-    def __init__(self, number: int, view: StepsView, target: MessagePump) -> None:
+    def __init__(self, number: int, view: StepsView, target: Poster) -> None:
         super().__init__()
         self.number = number
         self.view = view

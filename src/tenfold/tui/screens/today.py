@@ -3,7 +3,8 @@
 It reads back the written goal and how far this month got, asks the day's
 question, names the next step's one concrete action, lists money expected soon,
 counts the streak, and raises the honest checks that fired. A check the user
-dismisses (``d``) is saved through the main screen, so it stays gone.
+dismisses (``d``) is saved through the goal handler
+(:class:`~tenfold.tui.handlers.goal.GoalActions`), so it stays gone.
 """
 
 from __future__ import annotations
@@ -12,12 +13,10 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Protocol
 
 from rich.text import Text
 from textual import events
-from textual.app import App, ComposeResult
-from textual.binding import Binding
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -29,6 +28,7 @@ from tenfold.domain.monthly import LedgerSummary
 from tenfold.figures.expected import Expected
 from tenfold.figures.goal_figures import GoalFigures
 from tenfold.store.store import Store
+from tenfold.tui.keys import TODAY_KEYS, bindings
 from tenfold.tui.widgets.today_card import NudgeLine, card_title, due_text, goal_text, prompt_text, step_text
 
 NO_CHECKS = "Nothing to flag today."
@@ -89,12 +89,7 @@ class TodayScreen(ModalScreen[str | None]):
     TodayScreen.-short .today-section, TodayScreen.-short #today-checks-title { margin-top: 0; }
     """
 
-    BINDINGS = [
-        Binding("escape,enter,t", "close", "Close"),
-        Binding("d,x,delete", "dismiss_nudge", "Dismiss check"),
-        Binding("w", "write_goal", "Write goal"),
-        Binding("o", "toggle_launch", "Show at start: on/off"),
-    ]
+    BINDINGS = bindings(TODAY_KEYS)
 
     def __init__(self, view: TodayView, on_dismiss: Callable[[str], bool], config_dir: Path | None = None) -> None:
         super().__init__()
@@ -199,37 +194,3 @@ class TodayScreen(ModalScreen[str | None]):
         dialog.border_subtitle = hint(False, self.config_dir is not None)
         dialog.can_focus = True
         dialog.focus()
-
-
-class TodayHost(Protocol):
-    """What the card needs from the main screen: the store, its save guard, the goal form."""
-
-    store: Store
-
-    @property
-    def app(self) -> App[None]: ...
-
-    def _try(self, what: str, action: Callable[[], object]) -> bool: ...
-
-    def action_write_goal(self) -> None: ...
-
-
-def open_today(
-    host: TodayHost,
-    summary: LedgerSummary | None = None,
-    figures: GoalFigures | None = None,
-    expected: Sequence[Expected] | None = None,
-) -> None:
-    """Show the card over the main screen with the figures it has; a dismissal is saved through ``host``."""
-    store = host.store
-
-    def dismiss_check(key: str) -> bool:
-        return host._try("Dismissing the check", lambda: store.dismiss(key, store.today()))
-
-    def closed(result: str | None) -> None:
-        if result == "write_goal":
-            host.action_write_goal()
-
-    config_dir = getattr(host.app, "config_dir", None)
-    card = TodayScreen(gather_today(store, summary, figures, expected), dismiss_check, config_dir)
-    host.app.push_screen(card, callback=closed)

@@ -4,7 +4,7 @@ Textual's :class:`~textual.widgets.Footer` starts empty, waits for a first
 "bindings changed" signal, and then rebuilds all its keys after every refresh in
 which the screen's bindings were touched: every focus change, even one that
 leaves the same keys. Each rebuild mounts and styles a widget per key, which was
-the largest single cost of the main screen's start-up (issue #7). This footer
+the largest single cost of the main screen's start-up. This footer
 shows the keys from its first compose and rebuilds only when what it would show
 differs from what it shows; it looks and behaves exactly like Textual's.
 """
@@ -16,7 +16,8 @@ from collections.abc import Hashable
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey  # not exported; the keys this footer builds
+
+from tenfold.tui.compat import FooterKey, show_footer_keys_now
 
 
 class TenfoldFooter(Footer):
@@ -24,7 +25,7 @@ class TenfoldFooter(Footer):
 
     def __init__(self) -> None:
         super().__init__()
-        self.set_reactive(Footer._bindings_ready, True)
+        show_footer_keys_now(self)
         self._shown: Hashable = None
         self._pending = False
 

@@ -12,7 +12,6 @@ from decimal import Decimal
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import Static
 
 from tenfold.domain.goal import Goal
@@ -20,6 +19,7 @@ from tenfold.domain.money import format_money, format_totals
 from tenfold.domain.text import safe_display
 from tenfold.figures.goal_figures import GoalFigures
 from tenfold.figures.projection import describe, month_text
+from tenfold.tui.keys import GOAL_KEYS, bindings
 from tenfold.tui.messages import EditGoal
 from tenfold.tui.widgets.pane import Pane
 from tenfold.views.ledger_state import LedgerView
@@ -34,11 +34,7 @@ INVITATION = (
 class GoalView(Static, can_focus=True):
     """The focusable body of the goal pane; Enter or w opens the goal form."""
 
-    BINDINGS = [
-        Binding("w", "edit_goal", "Write goal"),
-        Binding("enter", "edit_goal", "Write goal", show=False),
-        Binding("h", "screen.goal_history", "Goal history"),
-    ]
+    BINDINGS = bindings(GOAL_KEYS)
 
     def action_edit_goal(self) -> None:
         """Ask the screen to open the goal form."""

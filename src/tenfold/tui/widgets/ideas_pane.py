@@ -12,13 +12,13 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from tenfold.domain.ideas import Idea, rung_label
 from tenfold.domain.money import format_totals
 from tenfold.domain.text import safe_display
+from tenfold.tui.keys import IDEAS_KEYS, bindings
 from tenfold.tui.messages import AddIdea, DeleteIdea, EditIdea, MakeStream
 from tenfold.tui.widgets.columns import Column
 from tenfold.tui.widgets.pane import Pane
@@ -103,14 +103,7 @@ class IdeasPane(Pane):
 
     PANE_TITLE = "Who Do I Deliver Value To?"
     MAIN = "#idea-table"
-    BINDINGS = [
-        Binding("a", "add_idea", "Add idea"),
-        Binding("e", "edit_idea", "Edit"),
-        Binding("d,delete", "delete_idea", "Delete"),
-        Binding("m", "make_stream", "Make it a stream"),
-        Binding("o", "cycle_sort", "Sort"),
-        Binding("f", "cycle_filter", "Filter"),
-    ]
+    BINDINGS = bindings(IDEAS_KEYS)
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]

@@ -15,7 +15,6 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
@@ -25,6 +24,7 @@ from tenfold.domain.goal import Goal
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.text import safe_display
 from tenfold.figures.goal_figures import MonthIncome
+from tenfold.tui.keys import FILTER_KEYS, LEDGER_KEYS, bindings
 from tenfold.tui.messages import AddPayment, AddStream, DeletePayment, DeleteStream, EditPayment, EditStream
 from tenfold.tui.widgets.income_chart import IncomeChart
 from tenfold.tui.widgets.ledger_text import (
@@ -51,7 +51,7 @@ DEBOUNCE_SECONDS = 0.12
 class FilterInput(Input):
     """The payments filter: Enter goes back to the table, Esc clears the filter."""
 
-    BINDINGS = [Binding("escape", "close", "Clear filter")]
+    BINDINGS = bindings(FILTER_KEYS)
 
     class Closed(Message):
         """Esc in the filter: clear it."""
@@ -77,17 +77,7 @@ class LedgerPane(Pane):
         display: none;
     }
     """
-    BINDINGS = [
-        Binding("a", "add_payment", "Add payment"),
-        Binding("s", "add_stream", "Add stream"),
-        Binding("e", "edit", "Edit"),
-        Binding("d,delete", "delete", "Delete"),
-        Binding("slash", "filter_payments", "Filter"),
-        Binding("o", "sort_payments", "Sort", show=False),  # the footer is full at 80 columns; ? lists it
-        Binding("c", "toggle_chart", "Chart"),
-        Binding("r", "screen.ledger_report", "Report"),
-        Binding("dollar_sign", "screen.ledger_rates", "Rates", show=False),  # so Quit fits at 120 columns
-    ]
+    BINDINGS = bindings(LEDGER_KEYS)
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -107,7 +97,7 @@ class LedgerPane(Pane):
         """Summary, expected, streams table, payments table; the filter line and the chart come on first use.
 
         Both are hidden until asked for, and building them at start-up (an Input's
-        styles, cursor, CSS) slowed the first screen for nothing (issue #7).
+        styles, cursor, CSS) slowed the first screen for nothing.
         """
         yield Static(id="ledger-summary")
         yield Static(id="ledger-expected")

@@ -1,21 +1,22 @@
 """The step notes editor, a TextArea: imported and built only once the first screen is drawn.
 
 Textual's TextArea (its module, the document classes, its themes and its large
-CSS) adds about 15 ms to start-up (issue #7); the steps pane draws its first frame
+CSS) would be most of the steps pane's start-up cost; the pane draws its first frame
 with :class:`~tenfold.tui.widgets.steps_pane.NotesPreview` and builds this editor
 in its place right after, or at once when the user asks for the notes first.
 """
 
 from __future__ import annotations
 
-from textual.binding import Binding
 from textual.widgets import TextArea
+
+from tenfold.tui.keys import NOTES_KEYS, bindings
 
 
 class NotesArea(TextArea):
     """The notes editor; Escape goes back to the list (Tab moves on to the next pane)."""
 
-    BINDINGS = [Binding("escape", "leave", "Back to steps")]
+    BINDINGS = bindings(NOTES_KEYS)
 
     def action_leave(self) -> None:
         """Return to the checklist."""

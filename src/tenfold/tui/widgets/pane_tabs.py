@@ -1,13 +1,14 @@
 """The tab bar of narrow terminals: one pane at a time, chosen by number, Tab, or a click.
 
 Imported only when the terminal is narrow (at start or after a resize): a wide
-start does not pay for Textual's tabs (issue #7).
+start does not pay for building Textual's tabs.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual import on
 from textual.message import Message
 from textual.widgets import Tab, Tabs
 
@@ -32,8 +33,9 @@ class PaneTabs(Tabs, can_focus=False):
 
         pane: str
 
-    async def _on_tab_clicked(self, event: Tab.Clicked) -> None:
-        await super()._on_tab_clicked(event)
+    @on(Tab.Clicked)
+    def _tab_clicked(self, event: Tab.Clicked) -> None:
+        """Tell the screen; Textual's own handler (which runs after this one) activates the tab."""
         self.post_message(self.PaneChosen((event.tab.id or "tab-goal").removeprefix("tab-")))
 
 

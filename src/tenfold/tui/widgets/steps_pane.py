@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
@@ -23,6 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from tenfold.domain.steps import STEPS, StepState, next_step, step_info
+from tenfold.tui.keys import STEP_LIST_KEYS, bindings
 from tenfold.tui.messages import StepNotesChanged, StepToggled
 from tenfold.tui.step_messages import AddToStep, OpenStep
 from tenfold.tui.widgets.pane import Pane
@@ -50,15 +50,7 @@ class StepList(Widget, can_focus=True):
     StepList { text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
-    BINDINGS = [
-        Binding("space", "tick", "Tick/untick"),
-        Binding("x", "tick", "Tick/untick", show=False),
-        Binding("enter", "open", "Open step"),
-        Binding("a", "add", "Add to step"),
-        Binding("down,j", "move(1)", "Down", show=False),
-        Binding("up,k", "move(-1)", "Up", show=False),
-        Binding("n", "notes", "Notes"),
-    ]
+    BINDINGS = bindings(STEP_LIST_KEYS)
 
     @dataclass
     class CursorMoved(Message):
@@ -136,7 +128,7 @@ class NotesPreview(Static):
     """The notes as the editor shows them, drawn until the editor is built (right after the first paint).
 
     Same box, colours and placeholder as :class:`~tenfold.tui.widgets.notes_editor.NotesArea`,
-    whose TextArea costs start-up about 15 ms (issue #7).
+    whose TextArea would be a large part of the pane's start-up cost.
     """
 
     DEFAULT_CSS = """

@@ -16,12 +16,13 @@ from typing import Any, ClassVar, Generic, Protocol, TypeVar
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tenfold.tui.keys import TABLE_KEYS, bindings
 from tenfold.tui.widgets.columns import PADDING, Column, fit_cell, fit_widths, natural_widths, one_line
 
 
@@ -58,15 +59,7 @@ CELL_CACHE = 2048
 class VirtualTable(ScrollView, Generic[R], can_focus=True):
     """Header line, a row cursor, zebra stripes; row ``i`` is ``cells(records[i])``."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "move(-1)", "Up", show=False),
-        Binding("down,j", "move(1)", "Down", show=False),
-        Binding("home,g", "move_to(0)", "Top", show=False),
-        Binding("end,G", "move_to(-1)", "Bottom", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("enter", "select_cursor", "Select", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(TABLE_KEYS)
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "virtual-table--header",

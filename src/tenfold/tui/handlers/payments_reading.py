@@ -12,29 +12,41 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Callable
-from typing import Any
+from typing import Protocol
 
-from rich.text import Text
 from textual.message import Message
 
 from tenfold.domain.errors import TenfoldError
 from tenfold.store.store import Store
+from tenfold.tui.handlers.ui import Poster
 
 
 class PaymentsRead(Message):
     """The store's thread has read the payments of a file opened with their index."""
 
 
-class PaymentsReadingMixin:
-    """Mixed into the main screen, which calls :meth:`_after_first_paint` once the panes are drawn."""
+class ReadingUI(Poster, Protocol):
+    """Hear from the reading thread (``post_message``), redraw the ledger, or close the app saying why."""
 
-    store: Store
-    app: Any
-    post_message: Callable[[Message], bool]
-    refresh_ledger: Callable[[], None]
+    def refresh_ledger(self) -> None:
+        """The ledger, now with every payment."""
+        ...
 
-    def _after_first_paint(self) -> None:
+    def close_app(self, message: str) -> None:
+        """Leave the app with ``message`` on the terminal (nothing is written)."""
+        ...
+
+
+class PaymentsReader:
+    """Started by the main screen once the panes are drawn; :class:`PaymentsRead` comes back to :meth:`take_in`."""
+
+    def __init__(self, store: Store, ui: ReadingUI, *, freeze_collections: bool = False) -> None:
+        self.store = store
+        self.ui = ui
+        self.freeze_collections = freeze_collections
+        """The real program moves records read later out of the collector's sight too (tenfold.tui.run)."""
+
+    def after_first_paint(self) -> None:
         """Read the payments the first screen did without, or give an old file its index."""
         if not self.store.payments_ready:
             self.store.read_payments_in_background(self._payments_read)
@@ -43,17 +55,17 @@ class PaymentsReadingMixin:
 
     def _payments_read(self) -> None:
         """From the store's thread: post_message is safe to call from any thread."""
-        self.post_message(PaymentsRead())
+        self.ui.post_message(PaymentsRead())
 
-    def on_payments_read(self, _message: PaymentsRead) -> None:
+    def take_in(self) -> None:
         """Take the payments in and show them all; a damaged one closes the app, saying so."""
         try:
             self.store.wait_for_payments()
         except TenfoldError as exc:  # only a file crafted to match its index gets here: nothing is written
-            self.app.exit(return_code=1, message=Text(f"tenfold: {exc}"))
+            self.ui.close_app(f"tenfold: {exc}")
             return
-        self.refresh_ledger()
-        if getattr(self.app, "freeze_collections", False):
+        self.ui.refresh_ledger()
+        if self.freeze_collections:
             gc.freeze()  # as for everything read before the app started (tenfold.tui.run)
         self._give_index()
 

@@ -1,29 +1,30 @@
-"""The ledger's tools on the main screen: the report, the exchange rates, import and export.
+"""The ledger's tools: the report, the exchange rates, import and export.
 
-Like the other editing mixins, this is where those actions reach the store; the
-screens and dialogs they open only show things and hand back what the user chose.
+The screens and dialogs these open only show things and hand back what the user
+chose; the store is called from here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Protocol
 
 from tenfold.domain.errors import ChangedOnDiskError, FieldError
 from tenfold.domain.money import format_money
-from tenfold.tui.screens.editing import EditingMixin
+from tenfold.store.store import Store
+from tenfold.tui.handlers.editing import Editing
+from tenfold.tui.handlers.ui import Host
 
 if TYPE_CHECKING:
     # The dialogs, screens and file formats below are imported by the action that
-    # opens them, not at start-up: each costs milliseconds before the first paint.
+    # opens them, not at start-up, where each would delay the first paint.
     from tenfold.domain.rates import Rate
     from tenfold.exchange.csvimport import ImportPlan
     from tenfold.reports.aggregate import MonthlyTotals
     from tenfold.tui.dialogs.export_form import ExportRequest
     from tenfold.tui.dialogs.import_dialog import Preview
     from tenfold.tui.dialogs.rates import RatesDialog
-    from tenfold.views.ledger_state import LedgerState
 
 PREVIEW_ROWS = 8
 
@@ -52,12 +53,21 @@ def _count(n: int, noun: str) -> str:
     return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
-class LedgerToolsMixin(EditingMixin):
-    """Report (r), rates ($), import and export (palette). Mixed into the main screen."""
+class ToolsUI(Host, Protocol):
+    """Besides telling and opening: redraw the ledger after rates or an import changed it."""
 
-    ledger_state: LedgerState
-    refresh_ledger: Callable[[], None]
-    notify: Any
+    def refresh_ledger(self) -> None:
+        """The ledger and what its figures feed."""
+        ...
+
+
+class LedgerTools:
+    """Report (r), rates ($), import and export (palette)."""
+
+    def __init__(self, store: Store, ui: ToolsUI, editing: Editing) -> None:
+        self.store = store
+        self.ui = ui
+        self.editing = editing
 
     # ----- the report ------------------------------------------------------------------
 
@@ -66,7 +76,7 @@ class LedgerToolsMixin(EditingMixin):
         index = self.store.monthly_index()
         return {(m[0], m[1], sid): value for m in index.months() for sid, value in index.month(m).items()}
 
-    def action_ledger_report(self) -> None:
+    def report(self) -> None:
         """Open the report on this month."""
         from tenfold.reports.build import report_currency
         from tenfold.tui.screens.report import ReportScreen, ReportSource
@@ -74,34 +84,34 @@ class LedgerToolsMixin(EditingMixin):
         streams = self.store.streams()
         source = ReportSource(self._monthly_totals(), tuple(streams), tuple(self.store.rates()),
                               report_currency(self.store.goal, streams), self.store.today())
-        self.app.push_screen(ReportScreen(source))
+        self.ui.open_screen(ReportScreen(source))
 
     # ----- exchange rates ----------------------------------------------------------------
 
-    def action_ledger_rates(self) -> None:
+    def rates(self) -> None:
         """List the rates; add and delete from there."""
         from tenfold.tui.dialogs.rates import RatesDialog
 
         dialog = RatesDialog(self.store.rates, lambda: self._add_rate(dialog), lambda r: self._delete_rate(dialog, r))
-        self.app.push_screen(dialog)
+        self.ui.open_screen(dialog)
 
     def _rates_changed(self, dialog: RatesDialog) -> Callable[[], None]:
         def refresh() -> None:
             dialog.reload()
-            self.refresh_ledger()  # the goal's progress converts with the rates
+            self.ui.refresh_ledger()  # the goal's progress converts with the rates
 
         return refresh
 
     def _add_rate(self, dialog: RatesDialog) -> None:
         from tenfold.tui.dialogs.rates import RateForm
 
-        values = {"to": self._default_currency(), "on": self.store.today().isoformat()}
-        self._open_form(RateForm, "rate", "Add an exchange rate", values, self.store.add_rate, "Rate added",
-                        self._rates_changed(dialog))
+        values = {"to": self.editing.default_currency(), "on": self.store.today().isoformat()}
+        self.editing.open_form(RateForm, "rate", "Add an exchange rate", values, self.store.add_rate, "Rate added",
+                               self._rates_changed(dialog))
 
     def _delete_rate(self, dialog: RatesDialog, rate: Rate) -> None:
-        self._confirm("Delete rate?", f"Delete the rate {rate.describe()}? Reports will no longer use it.",
-                      lambda: self.store.delete_rate(rate.id), "Rate deleted", self._rates_changed(dialog))
+        self.editing.confirm("Delete rate?", f"Delete the rate {rate.describe()}? Reports will no longer use it.",
+                             lambda: self.store.delete_rate(rate.id), "Rate deleted", self._rates_changed(dialog))
 
     # ----- import ------------------------------------------------------------------------
 
@@ -130,27 +140,26 @@ class LedgerToolsMixin(EditingMixin):
         try:
             saved = self.store.add_payments(plan.new)  # one write: all of them or none
         except ChangedOnDiskError:
-            self.offer_reload()
+            self.editing.offer_reload()
             raise
         skipped = f", {_count(len(plan.duplicates), 'duplicate')} skipped" if plan.duplicates else ""
         return f"Imported {_count(len(saved), 'payment')}{skipped}"
 
-    def action_import_payments(self) -> None:
-        """Palette: pick a CSV file, preview it, then import or cancel."""
+    def import_payments(self) -> None:
+        """Pick a CSV file, preview it, then import or cancel."""
         from tenfold.tui.dialogs.import_dialog import ImportDialog
-
 
         def closed(message: str | None) -> None:
             if message:
-                self.refresh_ledger()
-                self.notify(message)
+                self.ui.refresh_ledger()
+                self.ui.notify(message)
 
-        self.app.push_screen(ImportDialog(self._import_preview, self._import_commit), closed)
+        self.ui.open_screen(ImportDialog(self._import_preview, self._import_commit), closed)
 
     # ----- export ------------------------------------------------------------------------
 
-    def action_export_data(self) -> None:
-        """Palette: choose a format and a file, then write it."""
+    def export_data(self) -> None:
+        """Choose a format and a file, then write it."""
         from tenfold.exchange.files import export_text, write_export
         from tenfold.tui.dialogs.export_form import ExportForm, suggested_path
 
@@ -169,11 +178,11 @@ class LedgerToolsMixin(EditingMixin):
 
         def closed(result: object) -> None:
             if self.store.draft("export") is not None:
-                self._try("Clearing the draft", lambda: self.store.clear_draft("export"))
+                self.editing.attempt("Clearing the draft", lambda: self.store.clear_draft("export"))
             if result is not None and written:
-                self.notify(written[-1])
+                self.ui.notify(written[-1])
 
         draft = self.store.draft("export")
         form = ExportForm("Export", draft or {"format": "csv", "path": suggest("csv")}, save, draft_kind="export",
                           restored=draft is not None, data_file=self.store.path, suggest=suggest)
-        self.app.push_screen(form, closed)
+        self.ui.open_screen(form, closed)

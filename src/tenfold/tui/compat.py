@@ -1,0 +1,58 @@
+"""The few private Textual APIs Tenfold relies on, in one place.
+
+Textual does not export these, so a Textual release may rename or change them
+without notice; ``tests/tui/test_compat.py`` checks each one and fails, naming
+it, when that happens. Nothing else under ``tenfold.tui`` touches an underscore
+name of Textual.
+
+- :data:`FooterKey` (``textual.widgets._footer``): the widget per key that the
+  footer builds; :class:`~tenfold.tui.widgets.footer.TenfoldFooter` starts each
+  in its final state instead of restyling it.
+- :func:`show_footer_keys_now`: sets ``Footer._bindings_ready``, the flag Textual's
+  footer waits for before it shows any key.
+- :class:`HookedApp`: ``App._handle_exception`` (called with every unhandled
+  error) and ``App._print_error_renderables`` (prints the traceback at exit),
+  turned into two public hooks the app overrides.
+"""
+
+from __future__ import annotations
+
+from rich.console import RenderableType
+from textual.app import App
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+__all__ = ["FooterKey", "HookedApp", "show_footer_keys_now"]
+
+
+def show_footer_keys_now(footer: Footer) -> None:
+    """Let a footer show its keys from its first compose, not after the first "bindings changed" signal."""
+    footer.set_reactive(Footer._bindings_ready, True)
+
+
+class HookedApp(App[None]):
+    """An app told of its first unhandled error, and choosing what is printed about it at exit."""
+
+    def before_crash(self, error: Exception) -> None:
+        """The first unhandled error, before Textual starts closing the app. Nothing by default."""
+
+    def exit_line(self, has_error_output: bool) -> str | None:
+        """One plain line to print at exit instead of Textual's error output; None keeps Textual's.
+
+        ``has_error_output``: Textual has something to print (a traceback, an exit message).
+        """
+        return None
+
+    def _handle_exception(self, error: Exception) -> None:
+        if self._exception is None:
+            self.before_crash(error)
+        super()._handle_exception(error)
+
+    def _print_error_renderables(self) -> None:
+        pending: list[RenderableType] = self._exit_renderables
+        line = self.exit_line(bool(pending))
+        if line is None:
+            super()._print_error_renderables()
+            return
+        pending.clear()
+        self.error_console.print(line, markup=False, highlight=False)

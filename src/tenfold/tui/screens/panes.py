@@ -1,0 +1,154 @@
+"""The four panes' layout: a 2x2 grid, or tabs on small terminals; moving between panes.
+
+:class:`PanesScreen` knows nothing of the data: it lays the panes out, keeps the
+``-active`` pane in step with the focus, and styles itself once at start-up.
+:class:`~tenfold.tui.screens.main.MainScreen` builds on it with the store, the
+handlers, and the data it hands the panes.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import Container
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Header
+
+from tenfold.tui.widgets.goal_pane import GoalPane
+from tenfold.tui.widgets.ideas_pane import IdeasPane
+from tenfold.tui.widgets.ledger_pane import LedgerPane
+from tenfold.tui.widgets.pane import Pane
+from tenfold.tui.widgets.steps_pane import StepsPane
+
+if TYPE_CHECKING:
+    from tenfold.tui.widgets.pane_tabs import PaneTabs
+
+PANES = ("goal", "steps", "ledger", "ideas")
+NARROW_WIDTH = 100
+NARROW_HEIGHT = 30
+"""Below either size the panes become tabs, one shown at a time, each at full size."""
+
+
+def is_narrow(width: int, height: int) -> bool:
+    """Whether a terminal of this size shows the panes as tabs."""
+    return width < NARROW_WIDTH or height < NARROW_HEIGHT
+
+
+class PanesScreen(Screen[None]):
+    """Header, tab bar (narrow terminals only) and the four panes; ``active_pane`` is the one in use."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.active_pane = "goal"
+        self._shown_once = False
+
+    def first_pane(self) -> str:
+        """The pane that has focus when the screen opens."""
+        return "goal"
+
+    def compose(self) -> ComposeResult:
+        """Header, tab bar (narrow terminals only), the panes; the footer comes in :meth:`on_mount`.
+
+        The screen's size class and the first pane's ``-active`` are set before the
+        panes are styled, so start-up styles each widget once instead of again after
+        mount; the tab bar is built only when the terminal is narrow.
+        """
+        self.active_pane = self.first_pane()
+        self._shown_once = False
+        narrow = is_narrow(self.app.size.width, self.app.size.height)
+        self.set_class(narrow, "-narrow")
+        yield Header(icon="×10")
+        if narrow:
+            yield self._pane_tabs()
+        active = {name: f"{Pane.DEFAULT_CLASSES} -active" if name == self.active_pane else None for name in PANES}
+        with Container(id="panes"):
+            yield GoalPane(id="goal", classes=active["goal"])
+            yield StepsPane(id="steps", classes=active["steps"])
+            yield LedgerPane(id="ledger", classes=active["ledger"])
+            yield IdeasPane(id="ideas", classes=active["ideas"])
+
+    def _pane_tabs(self) -> Widget:
+        from tenfold.tui.widgets.pane_tabs import pane_tabs  # only narrow terminals have tabs
+
+        return pane_tabs(self.active_pane)
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Shown for the first time: every widget was styled as it mounted, so skip Textual's second pass.
+
+        Textual restyles the whole screen whenever it is shown; the first time, right
+        after mounting, that would style all of it twice and slow the first paint.
+        Later returns (from a dialog) are restyled as Textual does.
+        """
+        if not self._shown_once:
+            self._shown_once = True
+            event.refresh_styles = False
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Switch between the 2x2 grid and tabs."""
+        self._apply_size(event.size.width, event.size.height)
+
+    def _apply_size(self, width: int, height: int) -> None:
+        narrow = is_narrow(width, height)
+        if narrow and not self.query("#pane-tabs"):
+            self.mount(self._pane_tabs(), before="#panes")  # the terminal became narrow
+        self.set_class(narrow, "-narrow")
+
+    def _set_active(self, pane: str) -> None:
+        self.active_pane = pane
+        for name in PANES:
+            self.query_one(f"#{name}", Pane).set_class(name == pane, "-active")
+        found = self.query("#pane-tabs")  # none while the terminal has always been wide
+        if found:
+            from tenfold.tui.widgets.pane_tabs import PaneTabs
+
+            for tabs in found.results(PaneTabs):
+                if tabs.active != f"tab-{pane}":
+                    tabs.active = f"tab-{pane}"
+
+    def action_focus_pane(self, pane: str) -> None:
+        """Show (in narrow terminals) and focus a pane."""
+        self._set_active(pane)
+        self._focus_main(self.query_one(f"#{pane}", Pane).main_widget(), attempts=5)
+
+    def _focus_main(self, widget: Widget, attempts: int) -> None:
+        """Focus a pane's main widget as soon as it can take focus.
+
+        In narrow terminals the pane was hidden until a moment ago, and Textual
+        drops focus from widgets being hidden, so wait for the refresh that shows
+        it (a few at most) and set the focus directly.
+        """
+        if self.focused is widget:
+            return
+        if widget.focusable:
+            self.set_focus(widget)
+        if attempts > 0:
+            self.call_after_refresh(self._focus_main, widget, attempts - 1)
+
+    def action_next_pane(self, step: int) -> None:
+        """Cycle through the panes."""
+        index = (PANES.index(self.active_pane) + step) % len(PANES)
+        self.action_focus_pane(PANES[index])
+
+    @on(events.DescendantFocus)
+    def _follow_focus(self, event: events.DescendantFocus) -> None:
+        """Whichever pane holds the focus is the active one.
+
+        The pane of the widget focused now, not of the one the event names: after
+        quick focus changes (Tab twice in a burst) the widgets' focus events can
+        arrive in any order, and the last one need not be the focused widget's.
+        """
+        focused = self.focused
+        if focused is None:
+            return
+        for ancestor in focused.ancestors_with_self:
+            if isinstance(ancestor, Pane) and ancestor.id in PANES:
+                if ancestor.id != self.active_pane or not ancestor.has_class("-active"):
+                    self._set_active(ancestor.id)
+                return
+
+    def on_pane_tabs_pane_chosen(self, event: PaneTabs.PaneChosen) -> None:
+        """A click on a tab moves to that pane."""
+        self.action_focus_pane(event.pane)
