@@ -11,6 +11,7 @@ from tenfold.domain.ideas import Idea, newest_first
 from tenfold.domain.step_items import StepItem
 from tenfold.domain.steps import STEPS, StepState
 from tenfold.store.core import StoreCore
+from tenfold.store.tables import Tables
 
 
 class CoachStore(StoreCore):
@@ -100,6 +101,9 @@ class CoachStore(StoreCore):
             t.remove("step_items", [item_id])
         del self._step_items[item_id]
 
+    def _idea_deleted(self, t: Tables, idea_id: int) -> None:
+        """Inside an idea's deletion: records kept elsewhere that belong to it go in the same write."""
+
     def add_idea(self, idea: Idea) -> Idea:
         """Insert a brainstorm entry; returns it with its new id."""
         with self._write() as t:
@@ -126,6 +130,7 @@ class CoachStore(StoreCore):
                 t.put("streams", s.id, dataclasses.replace(s, idea_id=None).to_store())
             for st in steps:
                 t.put("steps", st.number, dataclasses.replace(st, idea_id=None).to_store())
+            self._idea_deleted(t, idea_id)
         del self._ideas[idea_id]
         for s in streams:
             self._streams[s.id] = dataclasses.replace(s, idea_id=None)

@@ -14,7 +14,7 @@ from typing import Any
 
 from tenfold.domain.errors import DamagedFileError, NewerSchemaError, StoreError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 META_TABLE = "meta"
 TABLES = (
     "meta",
@@ -29,6 +29,9 @@ TABLES = (
     "drafts",
     "checkins",
     "dismissed",
+    "hours",
+    "freedom",
+    "parts",
 )
 
 Document = dict[str, dict[str, Any]]
@@ -61,7 +64,21 @@ def _v2(data: Document) -> Document:
     return data
 
 
-MIGRATIONS: dict[int, Migration] = {2: _v2}
+def _v3_measures(data: Document) -> Document:
+    """Schema 3 (measures): the day each stream began, and tables for hours logged on streams,
+    step 4's bills and hourly rate, and the three parts' ratings of ideas and streams.
+
+    A stream's start is unknown (None) in an older file: its first payment stands in for it.
+    Step items may now carry entries (``extra``); older items simply have none.
+    """
+    for stream in data.get("streams", {}).values():
+        stream.setdefault("started_on", None)
+    for table in ("hours", "freedom", "parts"):
+        data.setdefault(table, {})
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {2: _v2, 3: _v3_measures}
 """``MIGRATIONS[n]`` upgrades a version n-1 document to version n."""
 
 

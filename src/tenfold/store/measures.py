@@ -1,0 +1,154 @@
+"""The store's measuring records: hours logged on streams, step 4's bills, the three parts' ratings.
+
+They live in tables of their own (``hours``, ``freedom``, ``parts``), read and
+checked when the file opens like every other record: one bad record and the
+file is refused, never silently thinned. Deleting a stream or an idea takes
+its hours and ratings along in the same write.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from datetime import date
+from typing import Any, TypeVar
+
+from tenfold.domain.errors import DamagedFileError, StoreError
+from tenfold.domain.freedom import Freedom
+from tenfold.domain.hours import HoursEntry, stream_began
+from tenfold.domain.ledger import Stream
+from tenfold.domain.parts import PartsRating
+from tenfold.store.coach import CoachStore
+from tenfold.store.file.storage import Document
+from tenfold.store.ledger import LedgerStore
+from tenfold.store.opening import Deferred
+from tenfold.store.tables import Tables
+
+T = TypeVar("T")
+
+
+class MeasureStore(LedgerStore, CoachStore):
+    """Reads and writes of logged hours, the bills and the three parts."""
+
+    _hours: dict[int, HoursEntry]
+    _freedom: Freedom | None
+    _parts: dict[int, PartsRating]
+
+    # ----- loading ---------------------------------------------------------------
+
+    def _load(self, data: Document, deferred: Deferred | None = None) -> None:
+        super()._load(data, deferred)
+        self._hours = self._read(data, "hours", HoursEntry.from_store)
+        unknown = sorted(e.id for e in self._hours.values() if e.stream_id not in self._streams)
+        if unknown:
+            raise DamagedFileError(self.path, f"has hours {unknown[0]} for a stream that does not exist; "
+                                              "it was left as it is")
+        self._freedom = self._read(data, "freedom", lambda _i, d: Freedom.from_store(d)).get(1)
+        self._parts = self._read(data, "parts", PartsRating.from_store)
+
+    def _read(self, data: Document, table: str, build: Callable[[int, dict[str, Any]], T]) -> dict[int, T]:
+        out: dict[int, T] = {}
+        for key, doc in data.get(table, {}).items():
+            try:
+                out[int(key)] = build(int(key), doc)
+            except (KeyError, ValueError, TypeError, AttributeError) as exc:
+                raise DamagedFileError(
+                    self.path, f"has a damaged record in {table} (id {key}: {exc}); it was left as it is"
+                ) from None
+        return out
+
+    # ----- reading ---------------------------------------------------------------
+
+    @property
+    def freedom(self) -> Freedom | None:
+        """Step 4's bills, savings and hourly rate, or None before any was written."""
+        return self._freedom
+
+    def hours(self, stream_id: int | None = None) -> list[HoursEntry]:
+        """Logged hours (one stream's, or all), oldest first."""
+        rows = [e for e in self._hours.values() if stream_id is None or e.stream_id == stream_id]
+        return sorted(rows, key=lambda e: (e.on, e.id))
+
+    def parts(self, target: str, target_id: int) -> PartsRating | None:
+        """The three parts' ratings of one idea or stream."""
+        return next((p for p in self._parts.values() if p.target == target and p.target_id == target_id), None)
+
+    def stream_starts(self) -> dict[int, date | None]:
+        """Each stream's first known day: its start, or an earlier payment (hours before it are refused)."""
+        first: dict[int, date] = {}
+        for p in self.payments():  # newest first: the last seen is the earliest
+            first[p.stream_id] = p.on
+        return {s.id: stream_began(s, first.get(s.id)) for s in self._streams.values()}
+
+    # ----- writing ---------------------------------------------------------------
+
+    def set_freedom(self, freedom: Freedom) -> None:
+        """Write step 4's bills, savings and hourly rate."""
+        with self._write() as t:
+            t.put("freedom", 1, freedom.to_store())
+        self._freedom = freedom
+
+    def add_hours(self, entry: HoursEntry) -> HoursEntry:
+        """Log hours on a stream; returns the entry with its new id."""
+        if entry.stream_id not in self._streams:
+            raise StoreError(self.path, f"has no stream {entry.stream_id}")
+        with self._write() as t:
+            new_id = t.insert("hours", entry.to_store())
+        saved = dataclasses.replace(entry, id=new_id)
+        self._hours[new_id] = saved
+        return saved
+
+    def delete_hours(self, entry_id: int) -> None:
+        """Delete one hours entry."""
+        if entry_id not in self._hours:
+            raise StoreError(self.path, f"has no hours entry {entry_id}")
+        with self._write() as t:
+            t.remove("hours", [entry_id])
+        del self._hours[entry_id]
+
+    def set_parts(self, rating: PartsRating) -> PartsRating:
+        """Write an idea's or a stream's ratings (one record each, replaced on change)."""
+        old = self.parts(rating.target, rating.target_id)
+        with self._write() as t:
+            if old is None:
+                rating_id = t.insert("parts", rating.to_store())
+            else:
+                rating_id = old.id
+                t.put("parts", rating_id, rating.to_store())
+        saved = dataclasses.replace(rating, id=rating_id)
+        self._parts[rating_id] = saved
+        return saved
+
+    # ----- streams: the day they began ------------------------------------------------
+
+    def add_stream(self, stream: Stream) -> Stream:
+        """A new stream begins today unless it says when it began."""
+        if stream.started_on is None:
+            stream = dataclasses.replace(stream, started_on=self.today())
+        return super().add_stream(stream)
+
+    def update_stream(self, stream: Stream) -> None:
+        """An edit that does not say when the stream began keeps the day it had."""
+        old = self._streams.get(stream.id)
+        if stream.started_on is None and old is not None:
+            stream = dataclasses.replace(stream, started_on=old.started_on)
+        super().update_stream(stream)
+
+    # ----- what a deleted stream or idea takes along (called inside their write) ---------
+
+    def _stream_deleted(self, t: Tables, stream_id: int) -> None:
+        self._forget(t, [e.id for e in self._hours.values() if e.stream_id == stream_id], "hours", self._hours)
+        self._forget(t, [p.id for p in self._parts.values() if p.target == "stream" and p.target_id == stream_id],
+                     "parts", self._parts)
+
+    def _idea_deleted(self, t: Tables, idea_id: int) -> None:
+        self._forget(t, [p.id for p in self._parts.values() if p.target == "idea" and p.target_id == idea_id],
+                     "parts", self._parts)
+
+    def _forget(self, t: Tables, ids: list[int], table: str, rows: dict[int, Any]) -> None:
+        """Remove records in the current write; put them back in memory if the write is undone."""
+        if not ids:
+            return
+        gone = {i: rows.pop(i) for i in ids}
+        t.remove(table, ids)
+        t.on_rollback(lambda: rows.update(gone))
