@@ -7,10 +7,9 @@ import click
 from tenfold.cli import cli
 from tenfold.cli.common import Context, fail, reading, say, writing
 from tenfold.domain.freedom import parse_freedom
-from tenfold.domain.money import format_money
 from tenfold.domain.parts import PARTS, parse_parts
-from tenfold.figures.freedom import FreedomFigures, savings_text, share_text, when_text
 from tenfold.figures.payback import Payback
+from tenfold.reports.measures import freedom_lines
 from tenfold.views.measures import store_measures
 
 
@@ -52,25 +51,6 @@ def _freedom_line(bills: object, currency: str, savings: object, rate: object) -
     if rate is not None:
         parts.append(f"an hour is worth {rate:,.2f} {currency}")
     return ", ".join(parts)
-
-
-def freedom_lines(f: FreedomFigures) -> list[str]:
-    """The freedom figures as the CLI prints them (and the today card shows them)."""
-    code = f.freedom.currency
-    lines = [
-        f"Bills {format_money(f.bills, code)} a month",
-        f"Passive income covered {share_text(f.share_last)} in {f.last_month.month[0]:04d}-{f.last_month.month[1]:02d}"
-        f" ({format_money(f.last_month.amount, code)}), {share_text(f.share_average)} on the 3-month average "
-        f"({format_money(f.average, code)})",
-    ]
-    saved = savings_text(f)
-    if saved:
-        lines.append(saved)
-    lines.append(when_text(f))
-    if f.left_out:
-        lines.append("Not counted, no rate into " + code + ": "
-                     + ", ".join(f"{format_money(v, c)}" for c, v in sorted(f.left_out.items())))
-    return lines
 
 
 def payback_line(p: Payback) -> str:

@@ -205,9 +205,10 @@ def upkeep_nudges(streams: Iterable[Stream], facts: PaymentFacts,
             continue
         month = facts.year_by_stream.get(s.id, Decimal(0)) / 12
         rate = month / spent
-        how = "is estimated to take" if spent == s.upkeep_hours else "took"
+        logged = hours is not None and s.id in hours and spent != s.upkeep_hours
+        how = f"took {spent:f} hours a month (logged)" if logged else f"takes {spent:f} hours a month"
         found.append(Nudge(f"upkeep:stream:{s.id}",
-                           f"{s.name} {how} {spent:f} hours a month and earns about "
+                           f"{s.name} {how} and earns about "
                            f"{format_money(month, s.currency)} ({format_money(rate, s.currency)} an hour)",
                            f"More than {UPKEEP_LIMIT} hours of upkeep a month is a part-time job: "
                            "active income in disguise."))

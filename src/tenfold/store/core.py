@@ -197,6 +197,9 @@ class StoreCore:
         self._checkins = contents.checkins
         self._drafts = contents.drafts
         self._dismissed = contents.dismissed
+        self._hours = contents.hours
+        self._freedom = contents.freedom
+        self._parts = contents.parts
 
     # ----- the small tables every screen uses -------------------------------------
 

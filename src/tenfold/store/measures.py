@@ -1,61 +1,30 @@
 """The store's measuring records: hours logged on streams, step 4's bills, the three parts' ratings.
 
 They live in tables of their own (``hours``, ``freedom``, ``parts``), read and
-checked when the file opens like every other record: one bad record and the
-file is refused, never silently thinned. Deleting a stream or an idea takes
+checked when the file opens like every other record
+(:mod:`tenfold.store.reading.loading`): one bad record and the file is refused,
+never silently thinned. Deleting a stream or an idea takes
 its hours and ratings along in the same write.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any
 
-from tenfold.domain.errors import DamagedFileError, StoreError
+from tenfold.domain.errors import StoreError
 from tenfold.domain.freedom import Freedom
 from tenfold.domain.hours import HoursEntry, stream_began
 from tenfold.domain.ledger import Stream
 from tenfold.domain.parts import PartsRating
 from tenfold.store.coach import CoachStore
-from tenfold.store.file.storage import Document
 from tenfold.store.ledger import LedgerStore
-from tenfold.store.opening import Deferred
 from tenfold.store.tables import Tables
-
-T = TypeVar("T")
 
 
 class MeasureStore(LedgerStore, CoachStore):
     """Reads and writes of logged hours, the bills and the three parts."""
-
-    _hours: dict[int, HoursEntry]
-    _freedom: Freedom | None
-    _parts: dict[int, PartsRating]
-
-    # ----- loading ---------------------------------------------------------------
-
-    def _load(self, data: Document, deferred: Deferred | None = None) -> None:
-        super()._load(data, deferred)
-        self._hours = self._read(data, "hours", HoursEntry.from_store)
-        unknown = sorted(e.id for e in self._hours.values() if e.stream_id not in self._streams)
-        if unknown:
-            raise DamagedFileError(self.path, f"has hours {unknown[0]} for a stream that does not exist; "
-                                              "it was left as it is")
-        self._freedom = self._read(data, "freedom", lambda _i, d: Freedom.from_store(d)).get(1)
-        self._parts = self._read(data, "parts", PartsRating.from_store)
-
-    def _read(self, data: Document, table: str, build: Callable[[int, dict[str, Any]], T]) -> dict[int, T]:
-        out: dict[int, T] = {}
-        for key, doc in data.get(table, {}).items():
-            try:
-                out[int(key)] = build(int(key), doc)
-            except (KeyError, ValueError, TypeError, AttributeError) as exc:
-                raise DamagedFileError(
-                    self.path, f"has a damaged record in {table} (id {key}: {exc}); it was left as it is"
-                ) from None
-        return out
 
     # ----- reading ---------------------------------------------------------------
 
