@@ -92,7 +92,8 @@ def test_step_entries_are_checked_and_older_items_read_without_any() -> None:
         "outcome": "Choose one of: waiting, yes, no, no answer",
         "follow_up_on": "Follow up after the pitch was sent (2026-06-10)",
     }
-    assert errors_of(lambda: parse_entries(5, {"stream": "9"}, [1])) == {"stream": "Choose one of your streams, or none"}
+    assert errors_of(lambda: parse_entries(5, {"stream": "9"}, [1])) == {
+        "stream": "Choose one of your streams, or none"}
     assert errors_of(lambda: parse_entries(8, {"check_on": "2026-02-30"})) == {
         "check_on": "2026-02-30 is not a real date: February 2026 has 28 days"}
     old = StepItem.from_store(1, {"step": 6, "text": "Bakers", "detail": "", "done": True,
