@@ -132,7 +132,7 @@ def next_candidate(items: Sequence[StepItem]) -> StepItem | None:
 def mentor_line(items: Sequence[StepItem], today: date) -> str | None:
     """What step 7 asks next: a follow-up due, the next candidate after a no, or to find another.
 
-    None before any candidate is written down or once one said yes.
+    None before any answer to act on (no candidate, none asked, or a yes).
     """
     mentors = [i for i in items if i.step == 7]
     if not mentors:
@@ -144,10 +144,11 @@ def mentor_line(items: Sequence[StepItem], today: date) -> str | None:
         if item.extra.get("outcome", "waiting") == "waiting" and follow and follow <= today.isoformat():
             return f"Follow up with {item.text}: the follow-up date {follow} has come"
     declined = [i for i in mentors if i.extra.get("outcome") in ("no", "no answer")]
+    if not declined:
+        return None  # no answer yet to act on: step 7's own action says what to do
     upcoming = next_candidate(mentors)
     if upcoming is not None:
-        lead = f"{_declined(declined[-1])}; next" if declined else "Next"
-        return f"{lead}: pitch {upcoming.text}"
+        return f"{_declined(declined[-1])}; next: pitch {upcoming.text}"
     if declined and all(i.extra.get("outcome") in ("no", "no answer") for i in mentors):
         return f"{_declined(declined[-1])}: add the next candidate and keep looking"
     return None

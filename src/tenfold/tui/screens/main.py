@@ -29,6 +29,7 @@ from tenfold.store.store import Store
 from tenfold.tui.screens.idea_actions import IdeaActionsMixin
 from tenfold.tui.screens.ledger_editing import LedgerEditingMixin
 from tenfold.tui.screens.ledger_tools import LedgerToolsMixin
+from tenfold.tui.screens.measure_actions import MeasureActionsMixin
 from tenfold.tui.screens.payments_reading import PaymentsReadingMixin
 from tenfold.tui.screens.step_actions import StepActionsMixin
 from tenfold.tui.widgets.footer import TenfoldFooter
@@ -54,7 +55,8 @@ def is_narrow(width: int, height: int) -> bool:
 
 
 class MainScreen(
-    PaymentsReadingMixin, IdeaActionsMixin, LedgerEditingMixin, LedgerToolsMixin, StepActionsMixin, Screen[None]
+    PaymentsReadingMixin, IdeaActionsMixin, LedgerEditingMixin, LedgerToolsMixin, StepActionsMixin,
+    MeasureActionsMixin, Screen[None]
 ):
     """Holds the store and the four panes."""
 
@@ -156,7 +158,7 @@ class MainScreen(
         goal = self.store.goal
         view = self.ledger_state.view(streams, payments, self.store.rates(), goal, today)
         self._summary, self._summary_day, self._has_streams = view.summary, today, bool(streams)
-        self.query_one(GoalPane).show(goal, view, today)
+        self.query_one(GoalPane).show(goal, view, today, self.freedom_now(today))
         self.query_one(LedgerPane).show(streams, payments, view, goal, total=self.store.payment_count())
         self.refresh_idea_earnings(streams)
         self.refresh_step_views(ledger=True)  # step 8's trends and stream names
@@ -174,7 +176,7 @@ class MainScreen(
         view = self.ledger_state.view(
             self.store.streams(), self.store.newest_payments(), self.store.rates(), goal, today
         )
-        self.query_one(GoalPane).show(goal, view, today)
+        self.query_one(GoalPane).show(goal, view, today, self.freedom_now(today))
         self.query_one(LedgerPane).show_figures(view, goal, self._has_streams)
         self.refresh_step_views()  # step 2 reads the goal back
 

@@ -19,6 +19,7 @@ from textual.widgets import Static
 from tenfold.domain.ideas import Idea, rung_label
 from tenfold.domain.money import format_totals
 from tenfold.domain.text import safe_display
+from tenfold.tui.measure_messages import RateParts
 from tenfold.tui.messages import AddIdea, DeleteIdea, EditIdea, MakeStream
 from tenfold.tui.widgets.columns import Column
 from tenfold.tui.widgets.pane import Pane
@@ -110,6 +111,7 @@ class IdeasPane(Pane):
         Binding("m", "make_stream", "Make it a stream"),
         Binding("o", "cycle_sort", "Sort"),
         Binding("f", "cycle_filter", "Filter"),
+        Binding("p", "rate_parts", "Three parts", show=False),
     ]
 
     def __init__(self, **kwargs: object) -> None:
@@ -205,6 +207,10 @@ class IdeasPane(Pane):
         selected = self._table().selected_id()
         if selected is not None:
             self.post_message(DeleteIdea(selected))
+
+    def action_rate_parts(self) -> None:
+        """Rate creation, delivery and payment of the selected entry."""
+        self.post_message(RateParts("idea", self._table().selected_id()))
 
     def action_make_stream(self) -> None:
         """Turn the selected entry into an income stream (the screen opens the stream form)."""

@@ -25,6 +25,7 @@ from tenfold.domain.goal import Goal
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.text import safe_display
 from tenfold.figures.goal_figures import MonthIncome
+from tenfold.tui.measure_messages import LogHours, RateParts, ShowStreamCard
 from tenfold.tui.messages import AddPayment, AddStream, DeletePayment, DeleteStream, EditPayment, EditStream
 from tenfold.tui.widgets.income_chart import IncomeChart
 from tenfold.tui.widgets.ledger_text import (
@@ -87,6 +88,9 @@ class LedgerPane(Pane):
         Binding("c", "toggle_chart", "Chart"),
         Binding("r", "screen.ledger_report", "Report"),
         Binding("dollar_sign", "screen.ledger_rates", "Rates", show=False),  # so Quit fits at 120 columns
+        Binding("h", "log_hours", "Log hours", show=False),
+        Binding("p", "rate_parts", "Three parts", show=False),
+        Binding("i", "stream_card", "Stream measures", show=False),
     ]
 
     def __init__(self, **kwargs: Any) -> None:
@@ -304,6 +308,25 @@ class LedgerPane(Pane):
         record = table.selected_id()
         if record is not None:
             self.post_message(DeleteStream(record) if table.id == "streams" else DeletePayment(record))
+
+    def _selection(self) -> tuple[int | None, int | None]:
+        """(stream id, payment id): whichever table has the cursor names the stream."""
+        table = self._focused_table()
+        record = table.selected_id()
+        return (record, None) if table.id == "streams" else (None, record)
+
+    def action_log_hours(self) -> None:
+        """Log hours of upkeep on the selected stream (or the selected payment's stream)."""
+        self.post_message(LogHours(*self._selection()))
+
+    def action_stream_card(self) -> None:
+        """Payback, income per upkeep hour, reach and the three parts of the selected stream."""
+        self.post_message(ShowStreamCard(*self._selection()))
+
+    def action_rate_parts(self) -> None:
+        """Rate creation, delivery and payment of the selected stream."""
+        stream_id, payment_id = self._selection()
+        self.post_message(RateParts("stream", stream_id, payment_id))
 
     @on(VirtualTable.RowSelected)
     def _row_selected(self, event: VirtualTable.RowSelected) -> None:
