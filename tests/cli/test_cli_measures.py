@@ -136,3 +136,13 @@ def test_parts_are_rated_and_the_weakest_named(tmp_path: Path, env: dict[str, st
     bad = run(db, env, "parts", "--stream", "Ebook", "--delivery", "9")
     assert bad.stderr == "tenfold: --delivery: Rate it 1 to 5 (1 weak · 3 works · 5 strong), or leave it blank\n"
     assert run(db, env, "parts", "--idea", "99").stderr == "tenfold: --idea: There is no idea 99\n"
+
+
+def test_the_monthly_review_ends_with_the_measures(tmp_path: Path, env: dict[str, str]) -> None:
+    db = sample(tmp_path / "t.json", env)
+    ok(run(db, env, "bills", "set", "--amount", "2400", "--hourly-rate", "30"))
+    text = ok(run(db, env, "review", "--month", "--date", "2026-12-31"))
+    assert "## The measures, as of 2027-01-01 (complete months)" in text
+    assert "Passive income covered 43% of your 2,400.00 EUR of bills in 2026-12" in text
+    assert "- Ebook: payback: 60% after 7 months, expected payback 2027-04 at the recent pace" in text
+    assert "- Flat: how passive: no upkeep hours; reach: reached 1 in 2026-12" in text

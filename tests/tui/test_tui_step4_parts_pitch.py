@@ -133,3 +133,39 @@ async def test_a_mentor_pitch_with_its_dates_and_the_next_candidate_after_a_no(t
         maria = store.step_items(7)[0]
         assert maria.extra == {"pitch": "I read your sourdough book twice.", "offer": "proofreading",
                                "sent_on": "2026-11-02", "follow_up_on": "2026-11-16", "outcome": "no"}
+
+
+async def test_a_scale_experiment_measured_by_the_ledger_and_a_marketer_linked_to_a_stream(tmp_path: Path) -> None:
+    db = tmp_path / "t.json"
+    books, _ads, _payment = seed_ledger(db)  # 42.50 in 2026-11 (the running month)
+    with open_store(db) as store:
+        store.add_payment(Payment(0, books.id, date(2026, 9, 4), D("30.00"), "", "Ana"))
+        store.add_payment(Payment(0, books.id, date(2026, 10, 4), D("50.00"), "", "Ben"))
+        store.add_payment(Payment(0, books.id, date(2026, 10, 9), D("50.00"), "", "Cy"))
+    async with running(db) as t:
+        await t.press("2", *["j"] * 7, "enter")  # step 8
+        assert isinstance(t.app.screen, StepScreen) and t.app.screen.number == 8
+        await t.press("a")
+        assert isinstance(t.form, StepItemForm)
+        await t.fill(stream="Ebook royalties", entry_change="price 9 -> 12", entry_figure="customers",
+                     entry_check_on="2026-13-01")
+        await t.press("ctrl+s")
+        assert t.error("entry_check_on") == "2026-13-01 has no month 13; months run 01 to 12"
+        await t.fill(entry_check_on="2026-10-31", entry_decision="keep")
+        await t.press("ctrl+s")
+        screen = on_screen(t)
+        # Begun 2026-11-21: the baseline is the month before (October: Ben and Cy); the result is due
+        # in October, a complete month, so it is measured too.
+        assert "figure customers · baseline 2 in 2026-10 · result due 2026-10-31 · result 2 in 2026-10" in screen
+        await t.press("left", "left", "left", "a")  # step 5
+        assert isinstance(t.form, StepItemForm)
+        await t.fill(text="Ada Cheng", entry_offer="free chapter for an e-mail", entry_prices="9 / 49",
+                     entry_stream="Ebook royalties")
+        await t.press("ctrl+s")
+        screen = on_screen(t)
+        assert "Entry offer: free chapter for an e-mail" in screen
+        assert "For my stream: Ebook royalties" in screen
+    with reopen(db) as store:
+        experiment = store.step_items(8)[0]
+        assert experiment.stream_id == books.id and experiment.extra["decision"] == "keep"
+        assert store.step_items(5)[0].extra["stream"] == str(books.id)

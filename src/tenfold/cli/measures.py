@@ -8,8 +8,8 @@ from tenfold.cli import cli
 from tenfold.cli.common import Context, fail, reading, say, writing
 from tenfold.domain.freedom import parse_freedom
 from tenfold.domain.parts import PARTS, parse_parts
+from tenfold.figures.freedom import freedom_lines
 from tenfold.figures.payback import Payback
-from tenfold.reports.measures import freedom_lines
 from tenfold.views.measures import store_measures
 
 

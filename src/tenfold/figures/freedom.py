@@ -148,3 +148,21 @@ def savings_text(f: FreedomFigures) -> str | None:
 def status_text(f: FreedomFigures) -> str:
     """``freedom 64%``: the status line's short form (last full month)."""
     return f"freedom {share_text(f.share_last)}"
+
+
+def freedom_lines(f: FreedomFigures) -> list[str]:
+    """The freedom figures in a few sentences (text and Markdown reports, the CLI, the app)."""
+    code = f.freedom.currency
+    lines = [
+        f"Passive income covered {share_text(f.share_last)} of your {f.bills:,.2f} {code} of bills in "
+        f"{month_text(f.last_month.month)} ({f.last_month.amount:,.2f} {code}), {share_text(f.share_average)} on "
+        f"the 3-month average ({f.average:,.2f} {code}).",
+    ]
+    saved = savings_text(f)
+    if saved:
+        lines.append(saved)
+    lines.append(when_text(f))
+    if f.left_out:
+        apart = ", ".join(f"{v:,.2f} {c}" for c, v in sorted(f.left_out.items()))
+        lines.append(f"Not counted, no rate into {code}: {apart}.")
+    return lines

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from tenfold.domain.ledger import Stream
-from tenfold.figures.freedom import FREEDOM_METHOD, FreedomFigures, savings_text, share_text, when_text
+from tenfold.figures.freedom import FREEDOM_METHOD, FreedomFigures, freedom_lines, when_text
 from tenfold.figures.measures import Measures
 from tenfold.figures.payback import Payback
 from tenfold.figures.projection import month_text
@@ -135,24 +135,6 @@ def measures_csv(m: Measures, streams: Iterable[Stream]) -> str:
             for key, value in (s[section] or {}).items():
                 writer.writerow((section, s["name"], key, "" if value is None else value))
     return out.getvalue()
-
-
-def freedom_lines(f: FreedomFigures) -> list[str]:
-    """The freedom figures in a few sentences (text and Markdown reports, the CLI, the app)."""
-    code = f.freedom.currency
-    lines = [
-        f"Passive income covered {share_text(f.share_last)} of your {f.bills:,.2f} {code} of bills in "
-        f"{month_text(f.last_month.month)} ({f.last_month.amount:,.2f} {code}), {share_text(f.share_average)} on "
-        f"the 3-month average ({f.average:,.2f} {code}).",
-    ]
-    saved = savings_text(f)
-    if saved:
-        lines.append(saved)
-    lines.append(when_text(f))
-    if f.left_out:
-        apart = ", ".join(f"{v:,.2f} {c}" for c, v in sorted(f.left_out.items()))
-        lines.append(f"Not counted, no rate into {code}: {apart}.")
-    return lines
 
 
 def stream_lines(m: Measures, streams: Iterable[Stream]) -> list[tuple[str, str, str, str]]:

@@ -9,9 +9,9 @@ from rich.table import Table
 from rich.text import Text
 
 from tenfold.domain.ledger import Stream
-from tenfold.figures.freedom import FREEDOM_METHOD
+from tenfold.figures.freedom import FREEDOM_METHOD, freedom_lines
 from tenfold.figures.measures import Measures
-from tenfold.reports.measures import freedom_lines, stream_lines
+from tenfold.reports.measures import stream_lines
 
 
 def measures_renderable(m: Measures, streams: Iterable[Stream]) -> RenderableType:

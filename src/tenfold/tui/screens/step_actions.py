@@ -232,8 +232,9 @@ class StepActionsMixin:
         """The week's (or month's) review, with a key to save it."""
         from tenfold.coach.review import month_period, review, week_period
         from tenfold.tui.screens.review_screen import ReviewScreen  # Markdown: 30 ms of start-up if at the top
+        from tenfold.views.measures import store_measures
 
         today = self.store.today()
         start, end = week_period(today) if span == "week" else month_period(today, today)
-        self.app.push_screen(ReviewScreen(lambda s, e: review(self.store, s, e), start, end, today,
-                                          self.store.path))
+        self.app.push_screen(ReviewScreen(lambda s, e: review(self.store, s, e, store_measures(self.store)), start,
+                                          end, today, self.store.path))
