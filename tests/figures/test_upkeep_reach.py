@@ -100,3 +100,22 @@ def test_measures_gather_everything_and_raise_a_far_payback_once() -> None:
     assert [n.key for n in nudges] == ["payback:stream:2"]
     assert nudges[0].text == "After 12 months, Course has earned back 12% of what it cost up front: worth a review?"
     assert m.hours_a_month == {SHOP.id: D("4"), costly.id: D("0")}
+
+
+def test_savings_written_with_the_bills_count_as_a_backup_plan() -> None:
+    from tenfold.coach.nudges import all_nudges
+    from tenfold.domain.freedom import Freedom
+    from tenfold.domain.goal import Goal
+
+    goal = Goal("free", D("2400"), "EUR", date(2028, 1, 1), date(2026, 1, 1))
+    facts = PaymentFacts({}, {}, {})
+
+    def keys(freedom: Freedom | None) -> list[str]:
+        m = build_measures(streams=[SHOP], payments=[], index=MonthlyIndex(), rates=[], goal=goal, freedom=freedom,
+                           hours=[], ideas={}, today=TODAY)
+        return [n.key for n in all_nudges(goal=goal, passive=D(0), streams=[SHOP], facts=facts, steps=[],
+                                           backup_items=0, today=TODAY, measures=m)]
+
+    assert "backup" in keys(None)
+    assert "backup" in keys(Freedom("EUR", D("2400")))
+    assert "backup" not in keys(Freedom("EUR", D("2400"), D("9000")))

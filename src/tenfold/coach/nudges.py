@@ -276,12 +276,17 @@ def all_nudges(
     """
     return [
         *goal_nudges(goal, today),
-        *backup_nudge(goal, passive, steps, backup_items),
+        # Savings written with step 4's bills are a backup plan too.
+        *backup_nudge(goal, passive, steps, backup_items + (1 if _has_savings(measures) else 0)),
         *concentration_nudges(streams, facts, rates, goal.currency if goal else None, today),
         *upkeep_nudges(streams, facts, measures.hours_a_month if measures else None),
         *quiet_nudges(streams, facts.last_paid, today),
         *payback_nudges(measures.paybacks.values() if measures else ()),
     ]
+
+
+def _has_savings(measures: Measures | None) -> bool:
+    return measures is not None and measures.freedom is not None and measures.freedom.freedom.savings is not None
 
 
 def active(nudges: Iterable[Nudge], dismissed: Mapping[str, date] | Iterable[str]) -> list[Nudge]:
