@@ -146,3 +146,14 @@ def test_the_monthly_review_ends_with_the_measures(tmp_path: Path, env: dict[str
     assert "Passive income covered 43% of your 2,400.00 EUR of bills in 2026-12" in text
     assert "- Ebook: payback: 60% after 7 months, expected payback 2027-04 at the recent pace" in text
     assert "- Flat: how passive: no upkeep hours; reach: reached 1 in 2026-12" in text
+
+
+def test_the_json_export_carries_bills_hours_and_parts(tmp_path: Path, env: dict[str, str]) -> None:
+    db = sample(tmp_path / "t.json", env)
+    ok(run(db, env, "bills", "set", "--amount", "2400", "--savings", "100.5"))
+    ok(run(db, env, "add", "hours", "--stream", "Flat", "--hours", "2", "--date", "2026-12-01"))
+    ok(run(db, env, "parts", "--stream", "Flat", "--payment", "4"))
+    data = json.loads(ok(run(db, env, "export", "--format", "json")))
+    assert data["bills"] == {"currency": "EUR", "bills": "2400.00", "savings": "100.50", "hourly_rate": None}
+    assert [(h["on"], h["hours"]) for h in data["hours"]] == [("2026-12-01", "2.00")]
+    assert [(p["target"], p["payment"]) for p in data["parts"]] == [("stream", 4)]

@@ -42,6 +42,10 @@ class MeasureStore(LedgerStore, CoachStore):
         """The three parts' ratings of one idea or stream."""
         return next((p for p in self._parts.values() if p.target == target and p.target_id == target_id), None)
 
+    def parts_ratings(self) -> list[PartsRating]:
+        """Every idea's and stream's ratings, in the order they were first made."""
+        return sorted(self._parts.values(), key=lambda p: p.id)
+
     def stream_starts(self) -> dict[int, date | None]:
         """Each stream's first known day: its start, or an earlier payment (hours before it are refused)."""
         first: dict[int, date] = {}
