@@ -75,6 +75,9 @@ def on_terminal(db: Path, *args: str) -> bytes:
         ("report",),
         ("report", "--format", "markdown"),
         ("report", "--format", "csv"),
+        ("report", "--measures", "only"),
+        ("report", "--measures", "only", "--format", "markdown"),
+        ("report", "--measures", "only", "--format", "csv"),
         ("export", "--format", "markdown"),
         ("export", "--format", "csv"),
         ("export", "--format", "ledger"),
@@ -83,7 +86,7 @@ def on_terminal(db: Path, *args: str) -> bytes:
         ("status",),
         ("add", "stream", "--name", f"B{CLEAR}ooks", "--kind", "passive"),
     ],
-    ids=lambda args: " ".join(args[:3]).replace("\x1b", "ESC"),
+    ids=lambda args: " ".join(args).replace("\x1b", "ESC"),
 )
 def test_user_text_cannot_drive_the_terminal(tmp_path: Path, args: tuple[str, ...]) -> None:
     out = on_terminal(seeded(tmp_path), *args)

@@ -79,3 +79,13 @@ def test_report_csv_is_inert(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     body = rows(result.stdout)[1:]
     assert body and {r[1] for r in body} == {"'" + STREAM}
+
+
+def test_report_measures_csv_is_inert(tmp_path: Path) -> None:
+    """The measures' long CSV (section, stream, field, value) names streams too: inert, numbers left alone."""
+    db = ledger(tmp_path / "t.json", with_payments=True)
+    result = invoke(db, "report", "--measures", "only", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    body = rows(result.stdout)[1:]
+    streams = {r[1] for r in body if r[0] != "freedom"}
+    assert streams == {"'" + STREAM}

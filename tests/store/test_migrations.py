@@ -1,9 +1,10 @@
 """Schema migrations, tested on frozen files of every version under ``tests/fixtures/``.
 
-``v1.json`` is a file as schema 1 wrote it; ``v2.json`` one as schema 2 writes it
-(with every record kind schema 2 added). Never edit them: they are what users
-have on disk. When schema 3 arrives, add its migration to ``MIGRATIONS``, keep
-both, add ``v3.json`` and a test that opens each older fixture. A stand-in
+``v1.json`` is a file as schema 1 wrote it; ``v2.json`` one as schema 2 wrote it
+(with every record kind schema 2 added); ``v3.json`` one as schema 3 (the
+measures: hours, bills, the three parts, step entries) writes it. Never edit
+them: they are what users have on disk. When schema 4 arrives, add its migration
+to ``MIGRATIONS``, keep them all, add ``v4.json`` and a test that opens each older fixture. A stand-in
 migration to the version after the current one (``crashkit.NEXT``) shows the
 framework working end to end, including the backup taken before upgrading.
 """
@@ -45,7 +46,7 @@ def schema_v2(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(schema, "MIGRATIONS", {**schema.MIGRATIONS, NEXT: fake_v2_migration})
 
 
-def test_v1_fixture_upgrades_to_v2_with_every_record(tmp_path: Path) -> None:
+def test_v1_fixture_upgrades_to_the_current_schema_with_every_record(tmp_path: Path) -> None:
     path = copy_fixture(tmp_path)
     original = path.read_bytes()
     with Store.open(path, today=fixed()) as store:
@@ -64,15 +65,17 @@ def test_v1_fixture_upgrades_to_v2_with_every_record(tmp_path: Path) -> None:
         assert store.draft("payment") == {"amount": "abc", "note": "half typed"}
         assert store.rates() == [] and store.step_items() == [] and store.dismissed() == {}
     data = orjson.loads(path.read_bytes())
-    assert data["meta"]["1"]["schema_version"] == 2
+    assert data["meta"]["1"]["schema_version"] == schema.SCHEMA_VERSION == 3
     assert data["streams"]["1"]["upfront_money"] == "0" and data["ideas"]["1"]["ladder"] == []
+    assert data["streams"]["1"]["started_on"] is None and data["hours"] == {} and data["parts"] == {}
     assert [b.kind for b in list_backups(path)] == ["before-migration-v1"]
     assert list_backups(path)[0].path.read_bytes() == original
 
 
-def test_v2_fixture_opens_untouched_with_every_record(tmp_path: Path) -> None:
+def test_v2_fixture_upgrades_to_v3_measures_with_every_record(tmp_path: Path) -> None:
+    """Today's file (schema 2) gains the stream's start and the measures' tables; nothing else changes."""
     path = copy_fixture(tmp_path, "v2.json")
-    before = fingerprint(path)
+    original = path.read_bytes()
     with Store.open(path, today=fixed()) as store:
         assert store.goal is not None and store.goal.amount == Decimal("12000.00")
         assert [v.goal.amount for v in store.goal_history()] == [Decimal("10000.00")]
@@ -91,6 +94,34 @@ def test_v2_fixture_opens_untouched_with_every_record(tmp_path: Path) -> None:
         assert [(i.step, i.text, i.done, i.stream_id) for i in store.step_items()] == [
             (3, "Outline the ebook", True, None), (8, "", False, ebook.id)]
         assert store.dismissed() == {"upkeep:stream:1": date(2026, 3, 20)}
+        assert all(s.started_on is None for s in store.streams())
+        assert store.hours() == [] and store.freedom is None and store.parts("stream", ebook.id) is None
+        assert all(i.extra == {} for i in store.step_items())
+    data = orjson.loads(path.read_bytes())
+    assert data["meta"]["1"]["schema_version"] == 3
+    assert {"hours", "freedom", "parts"} <= data.keys()
+    assert [b.kind for b in list_backups(path)] == ["before-migration-v2"]
+    assert list_backups(path)[0].path.read_bytes() == original
+    old = orjson.loads(original)
+    for table in ("payments", "goal", "ideas", "rates", "step_items", "steps"):
+        assert data[table] == old[table]
+
+
+def test_v3_fixture_opens_untouched_with_every_record(tmp_path: Path) -> None:
+    path = copy_fixture(tmp_path, "v3.json")
+    before = fingerprint(path)
+    with Store.open(path, today=fixed()) as store:
+        ebook = next(s for s in store.streams() if s.name == "Sourdough ebook")
+        assert ebook.started_on == date(2026, 3, 1)
+        assert [(h.stream_id, h.on, h.hours, h.note) for h in store.hours()] == [
+            (ebook.id, date(2026, 3, 10), Decimal("1.5"), "answered reader mail")]
+        assert store.freedom is not None
+        assert (store.freedom.bills, store.freedom.savings, store.freedom.hourly_rate) == (
+            Decimal("2400.00"), Decimal("12000.00"), Decimal("35.00"))
+        rating = store.parts("stream", ebook.id)
+        assert rating is not None and rating.weakest == "delivery"
+        mentor = store.step_items(7)[0]
+        assert mentor.extra["outcome"] == "no" and mentor.extra["sent_on"] == "2026-03-18"
     assert fingerprint(path) == before  # current version: opening rewrites nothing
     assert list_backups(path) == []
 

@@ -43,7 +43,7 @@ async def test_add_a_stream_and_a_payment_then_edit_both(tmp_path: Path) -> None
         assert t.on_top(t.app.main_screen)
         summary = str(t.app.main_screen.query_one("#ledger-summary", Static).render())
         assert "This month 12.50 USD" in summary
-        assert saved(db) == ([Stream(1, "Ebook royalties", "royalties", "passive", "USD")],
+        assert saved(db) == ([Stream(1, "Ebook royalties", "royalties", "passive", "USD", started_on=TODAY)],
                              [Payment(1, 1, date(2026, 11, 3), Decimal("12.50"), "October sales")])
         # Edit: Enter on the payment (like e), then e on the stream.
         await t.press("enter")
@@ -64,7 +64,7 @@ async def test_add_a_stream_and_a_payment_then_edit_both(tmp_path: Path) -> None
         await t.press("ctrl+s")
         assert t.on_top(t.app.main_screen)
         assert "Ebook sales" in str(t.app.main_screen.query_one("#payments", VirtualTable).get_row_at(0))
-    assert saved(db) == ([Stream(1, "Ebook sales", "royalties", "active", "USD")],
+    assert saved(db) == ([Stream(1, "Ebook sales", "royalties", "active", "USD", started_on=TODAY)],
                          [Payment(1, 1, date(2026, 11, 3), Decimal("13.00"), "")])
 
 

@@ -24,11 +24,13 @@ from tenfold.startup import data_path, guarded, run_app
 COMMAND_MODULES: dict[str, str] = {
     "add": "add",
     "backup": "backup",
+    "bills": "measures",
     "doctor": "doctor",
     "export": "export",
     "goal": "goal",
     "import": "importer",
     "locate": "locate",
+    "parts": "measures",
     "report": "report",
     "review": "review",
     "serve": "serve",

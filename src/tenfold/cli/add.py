@@ -1,11 +1,16 @@
-"""``tenfold add stream|payment|rate|idea``: record income, rates and ideas from a script or a shell."""
+"""``tenfold add stream|payment|rate|idea|hours``: record income, rates, ideas and upkeep from a shell."""
 
 from __future__ import annotations
+
+import dataclasses
 
 import click
 
 from tenfold.cli import cli
 from tenfold.cli.common import Context, say, writing
+from tenfold.domain.dates import parse_date
+from tenfold.domain.errors import FieldError
+from tenfold.domain.hours import parse_hours_entry
 from tenfold.domain.ideas import parse_idea
 from tenfold.domain.ledger import CADENCES, CATEGORIES, KINDS, parse_payment, parse_stream
 from tenfold.domain.money import format_money
@@ -14,7 +19,7 @@ from tenfold.domain.rates import parse_rate
 
 @cli.group()
 def add() -> None:
-    """Add an income stream, a payment, an exchange rate, or a brainstorm idea."""
+    """Add an income stream, a payment, an exchange rate, a brainstorm idea, or hours of upkeep."""
 
 
 @add.command("stream")
@@ -28,6 +33,7 @@ def add() -> None:
 @click.option("--upfront-money", default="", metavar="AMOUNT", help="Money put in before it paid.")
 @click.option("--upfront-hours", default="", metavar="HOURS", help="Hours put in before it paid.")
 @click.option("--upkeep-hours", default="", metavar="HOURS", help="Hours of upkeep it takes per month.")
+@click.option("--started", default=None, metavar="YYYY-MM-DD", help="When it began (default: today).")
 @click.pass_obj
 def add_stream(
     context: Context,
@@ -40,14 +46,21 @@ def add_stream(
     upfront_money: str,
     upfront_hours: str,
     upkeep_hours: str,
+    started: str | None,
 ) -> None:
     """Add an income stream; its name must be new."""
-    names = {"upfront_money": "--upfront-money", "upfront_hours": "--upfront-hours", "upkeep_hours": "--upkeep-hours"}
+    names = {"upfront_money": "--upfront-money", "upfront_hours": "--upfront-hours", "upkeep_hours": "--upkeep-hours",
+             "started": "--started"}
     with writing(context, names) as store:
         stream = parse_stream(
             name=name, category=category, kind=kind, currency=currency, existing=store.streams(), cadence=cadence,
             expected=expected, upfront_money=upfront_money, upfront_hours=upfront_hours, upkeep_hours=upkeep_hours,
         )
+        if started is not None:
+            began = parse_date(started, "started")
+            if began > store.today():
+                raise FieldError("started", f"{began.isoformat()} is in the future: give the day it began")
+            stream = dataclasses.replace(stream, started_on=began)
         saved = store.add_stream(stream)
     say(context, f"Added stream {saved.name} ({saved.kind}, {saved.category}, {saved.currency})")
 
@@ -102,3 +115,22 @@ def add_idea(context: Context, who: str, value: str, reach: str, delivery: str) 
         idea = parse_idea(who=who, value=value, reach=reach, delivery=delivery, written_on=store.today())
         saved = store.add_idea(idea)
     say(context, f"Added an idea for {saved.who} on {saved.written_on.isoformat()}")
+
+
+@add.command("hours")
+@click.option("--stream", required=True, metavar="NAME", help="The stream the hours went into (its name).")
+@click.option("--hours", required=True, help="Hours spent, e.g. 1.5.")
+@click.option("--date", "on", default=None, metavar="YYYY-MM-DD", help="When (default: today).")
+@click.option("--note", default="", help="What the time went on, e.g. answered reader mail.")
+@click.pass_obj
+def add_hours(context: Context, stream: str, hours: str, on: str | None, note: str) -> None:
+    """Log hours of upkeep on a stream: income per hour then uses them instead of the estimate."""
+    with writing(context, {"on": "--date", "hours": "--hours", "stream": "--stream", "note": "--note"}) as store:
+        entry = parse_hours_entry(
+            stream=stream, on=store.today().isoformat() if on is None else on, hours=hours, note=note,
+            streams=store.streams(), today=store.today(), began=store.stream_starts(),
+        )
+        saved = store.add_hours(entry)
+        name = store.stream(saved.stream_id)
+    assert name is not None
+    say(context, f"Logged {saved.hours:f} h on {name.name} on {saved.on.isoformat()}")

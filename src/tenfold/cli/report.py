@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING
 import click
 
 from tenfold.cli import cli
-from tenfold.cli.common import Context, clock, emit_data, fail, open_store
+from tenfold.cli.common import Context, clock, emit_data, fail, open_store, reading
 from tenfold.domain.errors import FieldError, TenfoldError
 from tenfold.domain.money import parse_currency
 from tenfold.domain.monthly import MonthlyIndex
+from tenfold.figures.upkeep import logged_by_month
 from tenfold.reports.aggregate import aggregate_index, choose_period
 from tenfold.reports.build import Report, build_report, report_currency
 from tenfold.store.reading.loading import Contents
@@ -29,7 +30,11 @@ from tenfold.store.reading.quick import read_with_index
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from tenfold.domain.ledger import Stream
+    from tenfold.figures.measures import Measures
+
 FORMATS = ("text", "csv", "json", "markdown")
+MEASURES = ("with", "only", "none")
 PIPE_WIDTH = 120
 """Columns of a text report written to a file or a pipe, where no terminal says how wide."""
 
@@ -95,10 +100,13 @@ def _print_rates(contents: Contents, fmt: str) -> None:
 @click.option("--currency", default=None, metavar="CODE", help="Totals in this currency (default: the goal's).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
 @click.option("--rates", "list_rates", is_flag=True, help="List the exchange rates entered, instead of a report.")
+@click.option("--measures", type=click.Choice(MEASURES), default="with", show_default=True,
+              help="Freedom, payback, upkeep and reach as of today: after the report (not in its CSV), "
+                   "only them (CSV: section,stream,field,value), or none (faster on very large files).")
 @click.pass_obj
 def report(
     context: Context, month: str | None, year: str | None, stream_name: str | None, currency: str | None,
-    fmt: str, list_rates: bool,
+    fmt: str, list_rates: bool, measures: str,
 ) -> None:
     """Income per month and stream, the passive share, and what each stream takes.
 
@@ -113,6 +121,9 @@ def report(
         target = parse_currency(currency, "currency") if currency else None
     except FieldError as exc:
         fail(f"{exc.field}: {exc.message}")
+    if measures == "only" and not list_rates:
+        _print_measures(context, fmt, stream_name, alone=True)
+        return
     contents, index = _read(context)
     if list_rates:
         _print_rates(contents, fmt)
@@ -133,15 +144,61 @@ def report(
         target or report_currency(contents.goal, streams),
         period,
         only,
+        logged_by_month(contents.hours.values()),
     )
     if fmt == "text":
         _print_text(result)
+        if measures == "with":
+            _print_measures(context, fmt, stream_name)
         return
     from tenfold.reports.formats import to_csv, to_document, to_markdown  # the text report does not need them
 
     if fmt == "csv":
         emit_data(to_csv(result))
     elif fmt == "json":
-        emit_data(json.dumps(to_document(result), indent=2, ensure_ascii=False) + "\n")
+        document = to_document(result)
+        if measures == "with":
+            document["measures"] = _measures_document(context, stream_name)
+        emit_data(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
     else:
         emit_data(to_markdown(result))
+        if measures == "with":
+            _print_measures(context, fmt, stream_name)
+
+
+def _measures(context: Context, stream_name: str | None) -> tuple[Measures, list[Stream]]:
+    """The measures as of today, from the whole file read without the lock (payback needs each payment)."""
+    from tenfold.views.measures import store_measures
+
+    with reading(context) as store:
+        streams = store.streams()
+        if stream_name is not None:
+            streams = [s for s in streams if s.name.casefold() == stream_name.strip().casefold()]
+            if not streams:
+                fail(f"stream: There is no stream called '{stream_name.strip()[:30]}'")
+        return store_measures(store), streams
+
+
+def _measures_document(context: Context, stream_name: str | None) -> dict[str, object]:
+    from tenfold.reports.measures import measures_document
+
+    found, streams = _measures(context, stream_name)
+    return measures_document(found, streams)
+
+
+def _print_measures(context: Context, fmt: str, stream_name: str | None, *, alone: bool = False) -> None:
+    """The measures after the report, or alone, in the chosen format."""
+    from tenfold.reports import measures as layout
+
+    found, streams = _measures(context, stream_name)
+    if fmt == "json":
+        emit_data(json.dumps({"measures": layout.measures_document(found, streams)}, indent=2, ensure_ascii=False)
+                  + "\n")
+    elif fmt == "csv":
+        emit_data(layout.measures_csv(found, streams))
+    elif fmt == "markdown":
+        emit_data(("" if alone else "\n") + layout.measures_markdown(found, streams))
+    else:
+        from tenfold.reports.measures_table import measures_renderable
+
+        _console().print(measures_renderable(found, streams))

@@ -17,6 +17,7 @@ from tenfold.domain.dates import parse_date
 from tenfold.domain.errors import FieldError, TenfoldError
 from tenfold.exchange.output_file import output_target
 from tenfold.exchange.review_file import write_review
+from tenfold.views.measures import store_measures
 
 
 @cli.command("review")
@@ -47,7 +48,7 @@ def review_command(context: Context, span: str, day: str | None, output: Path | 
         fail(f"date: {exc.message}")
     start, end = week_period(end) if span == "week" else month_period(end, today)
     with reading(context) as store:
-        text = review(store, start, end)
+        text = review(store, start, end, store_measures(store))
     if output is None:
         show(text, nl=False)
         return

@@ -18,8 +18,11 @@ The rules and their thresholds:
   the last 12 months' passive income in a currency (other currencies count in the
   goal's currency when a rate converts them, as everywhere else)
   (``concentration:stream:<id>``, ``concentration:customer:<name>``);
-- a passive stream with more than :data:`UPKEEP_LIMIT` hours of upkeep a month:
-  a part-time job, i.e. active income in disguise (``upkeep:stream:<id>``);
+- a passive stream with more than :data:`UPKEEP_LIMIT` hours of upkeep a month
+  (the hours logged, averaged over its complete months, where there are any; the
+  estimate otherwise): a part-time job, i.e. active income in disguise (``upkeep:stream:<id>``);
+- a stream less than half paid back after a year (:mod:`tenfold.figures.payback`):
+  a question to review it, once (``payback:stream:<id>``);
 - a stream with no payment for more than twice its cadence (two months, two
   quarters, two years) or :data:`IRREGULAR_QUIET_DAYS` days when irregular
   (``quiet:stream:<id>:<last payment>``); a stream never paid has no date to
@@ -39,6 +42,8 @@ from tenfold.domain.money import format_money
 from tenfold.domain.rates import Rate, convert, rate_for
 from tenfold.domain.steps import StepState
 from tenfold.figures.expected import CADENCE_MONTHS, add_months
+from tenfold.figures.measures import Measures
+from tenfold.figures.payback import Payback
 
 UPKEEP_LIMIT = Decimal(20)
 """Hours of upkeep a month above which a "passive" stream is really a part-time job (5 a week)."""
@@ -186,19 +191,41 @@ def concentration_nudges(streams: Iterable[Stream], facts: PaymentFacts, rates: 
     return found
 
 
-def upkeep_nudges(streams: Iterable[Stream], facts: PaymentFacts) -> list[Nudge]:
-    """Passive streams whose upkeep is a part-time job: active income in disguise."""
+def upkeep_nudges(streams: Iterable[Stream], facts: PaymentFacts,
+                  hours: Mapping[int, Decimal] | None = None) -> list[Nudge]:
+    """Passive streams whose upkeep is a part-time job: active income in disguise.
+
+    ``hours`` (hours a month as really spent, :func:`tenfold.figures.upkeep.monthly_hours`)
+    replaces the typed estimate where given: the check then judges the real hours.
+    """
     found = []
     for s in streams:
-        if s.kind != "passive" or s.upkeep_hours <= UPKEEP_LIMIT:
+        spent = s.upkeep_hours if hours is None else hours.get(s.id, s.upkeep_hours)
+        if s.kind != "passive" or spent <= UPKEEP_LIMIT:
             continue
         month = facts.year_by_stream.get(s.id, Decimal(0)) / 12
-        rate = month / s.upkeep_hours
+        rate = month / spent
+        logged = hours is not None and s.id in hours and spent != s.upkeep_hours
+        how = f"took {spent:f} hours a month (logged)" if logged else f"takes {spent:f} hours a month"
         found.append(Nudge(f"upkeep:stream:{s.id}",
-                           f"{s.name} takes {s.upkeep_hours:f} hours a month and earns about "
+                           f"{s.name} {how} and earns about "
                            f"{format_money(month, s.currency)} ({format_money(rate, s.currency)} an hour)",
                            f"More than {UPKEEP_LIMIT} hours of upkeep a month is a part-time job: "
                            "active income in disguise."))
+    return found
+
+
+def payback_nudges(paybacks: Iterable[Payback]) -> list[Nudge]:
+    """Streams still far from paying back what they cost after a year: a question to review them."""
+    found = []
+    for p in paybacks:
+        if not p.far:
+            continue
+        found.append(Nudge(f"payback:stream:{p.stream.id}",
+                           f"After {p.months} months, {p.stream.name} has earned back {int(p.share * 100)}% "
+                           "of what it cost up front: worth a review?",
+                           "A question, not a verdict: would a change of price, channel or product help, "
+                           "or is your time better spent on another stream?"))
     return found
 
 
@@ -239,19 +266,27 @@ def all_nudges(
     backup_items: int,
     today: date,
     rates: Sequence[Rate] = (),
+    measures: Measures | None = None,
 ) -> list[Nudge]:
     """Every rule that fires, the goal's first: they come before anything else in the method.
 
     ``passive`` is the month's passive income in the goal's currency that the
     backup rule compares with the goal (the goal pane's best recent month).
+    ``measures`` brings the real upkeep hours and the streams' payback.
     """
     return [
         *goal_nudges(goal, today),
-        *backup_nudge(goal, passive, steps, backup_items),
+        # Savings written with step 4's bills are a backup plan too.
+        *backup_nudge(goal, passive, steps, backup_items + (1 if _has_savings(measures) else 0)),
         *concentration_nudges(streams, facts, rates, goal.currency if goal else None, today),
-        *upkeep_nudges(streams, facts),
+        *upkeep_nudges(streams, facts, measures.hours_a_month if measures else None),
         *quiet_nudges(streams, facts.last_paid, today),
+        *payback_nudges(measures.paybacks.values() if measures else ()),
     ]
+
+
+def _has_savings(measures: Measures | None) -> bool:
+    return measures is not None and measures.freedom is not None and measures.freedom.freedom.savings is not None
 
 
 def active(nudges: Iterable[Nudge], dismissed: Mapping[str, date] | Iterable[str]) -> list[Nudge]:

@@ -26,6 +26,8 @@ from tenfold.domain.money import format_money, format_totals
 from tenfold.domain.rates import Rate, convert_totals, month_end
 from tenfold.domain.step_items import ITEM_KINDS, StepItem
 from tenfold.domain.steps import STEPS, StepState, next_step
+from tenfold.figures.freedom import freedom_lines
+from tenfold.figures.measures import Measures
 from tenfold.figures.status import percent
 from tenfold.figures.streak import streak
 
@@ -266,8 +268,30 @@ def _span(start: date, end: date) -> str:
     return "this week" if (end - start).days == 6 else "in the period"
 
 
-def review(source: ReviewSource, period_start: date, period_end: date) -> str:
-    """The review of ``period_start``..``period_end`` (both included) as Markdown text."""
+def _measures_section(measures: Measures, streams: dict[int, Stream]) -> list[str]:
+    """The bills covered, each stream's payback, income per upkeep hour and reach, as of the measures' day."""
+    lines = [f"## The measures, as of {measures.today.isoformat()} (complete months)", ""]
+    if measures.freedom is not None:
+        lines += [*freedom_lines(measures.freedom), ""]
+    else:
+        lines += ["No bills written yet: step 4 asks what the streams must cover each month.", ""]
+    for s in sorted(streams.values(), key=lambda s: s.name.casefold()):
+        parts = [f"how passive: {measures.upkeep[s.id].describe()}" if s.id in measures.upkeep else ""]
+        payback = measures.paybacks.get(s.id)
+        if payback is not None:
+            parts.insert(0, f"payback: {payback.describe()}")
+        if s.id in measures.reach:
+            parts.append(f"reach: {measures.reach[s.id].describe()}")
+        lines.append(f"- {md(s.name)}: " + "; ".join(p for p in parts if p))
+    return [*lines, ""]
+
+
+def review(source: ReviewSource, period_start: date, period_end: date, measures: Measures | None = None) -> str:
+    """The review of ``period_start``..``period_end`` (both included) as Markdown text.
+
+    With ``measures`` (:func:`tenfold.figures.measures.build_measures`), a last section
+    says how much of the bills passive income pays and what each stream paid back.
+    """
     if period_end < period_start:
         raise ValueError("the review period ends before it starts")
     start, end = period_start, period_end
@@ -281,4 +305,6 @@ def review(source: ReviewSource, period_start: date, period_end: date) -> str:
     lines += _ideas_section(source.ideas(), start, end, span)
     lines += _items_section(source.step_items(), streams, start, end, span)
     lines += _streak_section(source.checkins(), start, end, span)
+    if measures is not None:
+        lines += _measures_section(measures, streams)
     return "\n".join(lines).rstrip() + "\n"

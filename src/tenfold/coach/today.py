@@ -23,7 +23,9 @@ from tenfold.domain.monthly import LedgerSummary
 from tenfold.domain.rates import Rate
 from tenfold.domain.steps import StepInfo, StepState, next_step
 from tenfold.figures.expected import Expected, expected_payments
+from tenfold.figures.freedom import FreedomFigures
 from tenfold.figures.goal_figures import GoalFigures
+from tenfold.figures.measures import Measures
 from tenfold.figures.projection import describe
 from tenfold.figures.streak import streak
 
@@ -51,6 +53,10 @@ class TodayView:
     streak: int
     nudges: list[Nudge]
     """The checks that fired and were not dismissed."""
+    freedom: FreedomFigures | None = None
+    """Step 4's bills against passive income, once the bills are written."""
+    mentor: str | None = None
+    """Step 7's next move: a follow-up due, or the next candidate after a no."""
 
     @property
     def share(self) -> Decimal:
@@ -75,6 +81,8 @@ def build_today(
     dismissed: Mapping[str, date],
     prompts: Sequence[str],
     rates: Sequence[Rate] = (),
+    measures: Measures | None = None,
+    mentor: str | None = None,
 ) -> TodayView:
     """Gather the card for ``today``; ``payments`` newest first, as the store gives them.
 
@@ -82,6 +90,7 @@ def build_today(
     user's rates); otherwise ``summary`` (the goal's currency only). ``expected``
     is the screen's list of payments due; without it, it is worked out here.
     ``prompts`` may hold a single line explaining why the prompts could not be read.
+    ``measures`` brings the bills covered, real upkeep hours and the streams' payback.
     """
     facts = payment_facts(payments, streams, today)
     this = last = Decimal(0)
@@ -95,7 +104,7 @@ def build_today(
         last = summary.passive_last_month.get(goal.currency, Decimal(0))
     found = all_nudges(
         goal=goal, passive=max(this, last), streams=streams, facts=facts, steps=steps, backup_items=backup_items,
-        today=today, rates=rates,
+        today=today, rates=rates, measures=measures,
     )
     if expected is None:
         expected = expected_payments(streams, facts.last_paid, today, days=DUE_DAYS)
@@ -111,4 +120,6 @@ def build_today(
         due=list(expected),
         streak=streak(checkins, today),
         nudges=active(found, dismissed),
+        freedom=measures.freedom if measures else None,
+        mentor=mentor,
     )

@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from tenfold.domain.dates import date_from_store, parse_date
+from tenfold.domain.dates import date_from_store, optional_date_from_store, parse_date
 from tenfold.domain.errors import FieldError, FormErrors, collect
 from tenfold.domain.money import DEFAULT_CURRENCY, decimal_from_store, parse_amount, parse_currency
 from tenfold.domain.text import clean_text
@@ -73,6 +73,8 @@ class Stream:
     upkeep_hours: Decimal = Decimal(0)
     """Hours of upkeep per month."""
     idea_id: int | None = None
+    started_on: date | None = None
+    """The day the stream began (the day it was added unless told): hours before it are refused."""
 
     def to_store(self) -> dict[str, Any]:
         """The dict kept in the data file (the id is TinyDB's doc id)."""
@@ -87,6 +89,7 @@ class Stream:
             "upfront_hours": str(self.upfront_hours),
             "upkeep_hours": str(self.upkeep_hours),
             "idea_id": self.idea_id,
+            "started_on": None if self.started_on is None else self.started_on.isoformat(),
         }
 
     @classmethod
@@ -115,6 +118,7 @@ class Stream:
             hours,
             upkeep,
             _optional_id(doc["idea_id"]),
+            optional_date_from_store(doc.get("started_on")),
         )
 
 

@@ -9,7 +9,7 @@ whether its yes/no box is used (a sub-task done, a mentor asked).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -59,10 +59,13 @@ class StepItem:
     done: bool
     added_on: date
     stream_id: int | None = None
+    extra: dict[str, str] = field(default_factory=dict, hash=False)
+    """What steps 5 to 8 record besides the text (:mod:`tenfold.domain.step_entries`): an entry offer,
+    a pitch's dates, an experiment's baseline. Left out of the file when empty."""
 
     def to_store(self) -> dict[str, Any]:
         """The dict kept in the data file."""
-        return {
+        doc: dict[str, Any] = {
             "step": self.step,
             "text": self.text,
             "detail": self.detail,
@@ -70,6 +73,9 @@ class StepItem:
             "added_on": self.added_on.isoformat(),
             "stream_id": self.stream_id,
         }
+        if self.extra:
+            doc["extra"] = dict(self.extra)
+        return doc
 
     @classmethod
     def from_store(cls, doc_id: int, doc: dict[str, Any]) -> StepItem:
@@ -81,11 +87,15 @@ class StepItem:
             raise TypeError("a step item needs text, detail and a yes/no")
         if stream_id is not None and (not isinstance(stream_id, int) or isinstance(stream_id, bool)):
             raise TypeError("a step item's stream must be an id")
-        return cls(doc_id, step, text, detail, done, date_from_store(doc["added_on"]), stream_id)
+        extra = doc.get("extra", {})
+        if not isinstance(extra, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in extra.items()):
+            raise TypeError("a step item's entries must be text")
+        return cls(doc_id, step, text, detail, done, date_from_store(doc["added_on"]), stream_id, dict(extra))
 
 
 def parse_step_item(
-    *, step: int, text: str, detail: str, done: bool, added_on: date, item_id: int = 0, stream_id: int | None = None
+    *, step: int, text: str, detail: str, done: bool, added_on: date, item_id: int = 0, stream_id: int | None = None,
+    extra: dict[str, str] | None = None,
 ) -> StepItem:
     """Validate an item form: the text is required, one line; the detail may be longer."""
     if step not in ITEM_KINDS:
@@ -101,7 +111,7 @@ def parse_step_item(
             errors[name] = exc.message
     if errors:
         raise FormErrors(errors)
-    return StepItem(item_id, step, clean["text"], clean["detail"], done, added_on, stream_id)
+    return StepItem(item_id, step, clean["text"], clean["detail"], done, added_on, stream_id, dict(extra or {}))
 
 
 MAX_SAVINGS_MONTHS = Decimal(1200)

@@ -29,7 +29,7 @@ EXPORT_VERSION = 1
 
 
 def export_document(store: Store, today: date) -> dict[str, Any]:
-    """Goal, steps, streams, payments, rates, ideas and check-ins as JSON-ready values."""
+    """Goal, steps, streams, payments, rates, ideas, check-ins, bills, hours and parts as JSON-ready values."""
     streams = {s.id: s for s in store.streams()}
     return {
         "tenfold_export": {
@@ -57,6 +57,9 @@ def export_document(store: Store, today: date) -> dict[str, Any]:
         "rates": [{"id": r.id, **r.to_store()} for r in sorted(store.rates(), key=lambda r: (r.on, r.id))],
         "ideas": [{"id": i.id, **i.to_store()} for i in sorted(store.ideas(), key=lambda i: (i.written_on, i.id))],
         "checkins": sorted(d.isoformat() for d in store.checkins()),
+        "bills": store.freedom.to_store() if store.freedom else None,
+        "hours": [{"id": h.id, **h.to_store()} for h in store.hours()],
+        "parts": [{"id": p.id, **p.to_store()} for p in store.parts_ratings()],
     }
 
 

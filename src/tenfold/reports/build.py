@@ -23,6 +23,7 @@ from tenfold.domain.goal import Goal
 from tenfold.domain.ledger import Stream
 from tenfold.domain.money import DEFAULT_CURRENCY
 from tenfold.domain.rates import Converted, ConvertedTotals, Rate, convert, convert_totals, month_end
+from tenfold.figures.upkeep import Logged, upkeep
 from tenfold.reports.aggregate import Month, MonthlyTotals, Period
 
 CONCENTRATION_LIMIT = Decimal("0.5")
@@ -49,6 +50,8 @@ class StreamFigures:
     """Share (0..1) of all passive income in the period; None for other kinds or no passive income."""
     per_upkeep_hour: Decimal | None
     """``total`` per hour of upkeep over the period; None when no upkeep is recorded."""
+    upkeep_source: str = "estimate"
+    """What the hours rest on: ``logged``, ``estimate``, ``logged + estimate`` or ``none``."""
 
 
 @dataclass(frozen=True)
@@ -150,14 +153,20 @@ def build_report(
     currency: str,
     period: Period,
     only: Stream | None = None,
+    logged: Logged | None = None,
 ) -> Report:
-    """All of a report's figures from the per-month aggregate (see :func:`tenfold.reports.aggregate.aggregate`)."""
+    """All of a report's figures from the per-month aggregate (see :func:`tenfold.reports.aggregate.aggregate`).
+
+    ``logged`` (hours logged per stream and month) replaces the upkeep estimate
+    from each stream's first logged month on (:mod:`tenfold.figures.upkeep`).
+    """
     ordered = sorted(streams, key=lambda s: s.name.casefold())
     by_rates = [r for r in rates if currency in (r.currency, r.to)]  # the only ones that can convert
     cells = {s.id: {m: totals.get((m[0], m[1], s.id), _ZERO) for m in period.shown} for s in ordered}
     months = tuple(_month_figures(m, ordered, cells, by_rates, currency) for m in period.shown)
     converted = {s.id: _stream_converted(s, cells[s.id], period, by_rates, currency) for s in ordered}
     passive_sum = sum((converted[s.id][0] for s in ordered if s.kind == "passive"), _ZERO)
+    effort = {s.id: upkeep(s, cells[s.id], (logged or {}).get(s.id, {}), period.months) for s in ordered}
     figures = {
         s.id: StreamFigures(
             stream=s,
@@ -166,7 +175,8 @@ def build_report(
             converted=converted[s.id][0],
             unconverted=converted[s.id][1],
             share_of_passive=share(converted[s.id][0], passive_sum) if s.kind == "passive" else None,
-            per_upkeep_hour=_per_hour(s, sum((cells[s.id][m] for m in period.months), _ZERO), len(period.months)),
+            per_upkeep_hour=effort[s.id].per_hour,
+            upkeep_source=effort[s.id].source,
         )
         for s in ordered
     }
@@ -227,10 +237,3 @@ def _stream_converted(
             done += result.amount
     return done, left
 
-
-def _per_hour(stream: Stream, total: Decimal, months: int) -> Decimal | None:
-    """Income per hour of upkeep: the period's income over the upkeep hours the period took."""
-    hours = stream.upkeep_hours * months
-    if hours <= 0:
-        return None
-    return (total / hours).quantize(_CENTS, rounding=ROUND_HALF_EVEN)

@@ -31,7 +31,8 @@ def per_hour(figures: StreamFigures) -> str:
     """Income per hour of upkeep, or why there is none."""
     if figures.per_upkeep_hour is None:
         return "no upkeep recorded"
-    return f"{format_money(figures.per_upkeep_hour, figures.stream.currency)}/h"
+    source = "" if figures.upkeep_source == "estimate" else f" ({figures.upkeep_source})"
+    return f"{format_money(figures.per_upkeep_hour, figures.stream.currency)}/h{source}"
 
 
 def concentration_note(report: Report) -> str | None:
@@ -139,6 +140,7 @@ def to_document(report: Report) -> dict[str, Any]:
                 "upfront_hours": str(f.stream.upfront_hours),
                 "upkeep_hours_per_month": str(f.stream.upkeep_hours),
                 "income_per_upkeep_hour": _money(f.per_upkeep_hour),
+                "upkeep_hours_from": f.upkeep_source,
             }
             for f in report.streams
         ],

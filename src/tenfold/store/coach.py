@@ -12,6 +12,7 @@ from tenfold.domain.step_items import StepItem
 from tenfold.domain.steps import STEPS, StepState
 from tenfold.store import schema
 from tenfold.store.core import StoreCore
+from tenfold.store.db import TenfoldDB
 
 
 class CoachStore(StoreCore):
@@ -101,6 +102,9 @@ class CoachStore(StoreCore):
             t.table(schema.STEP_ITEMS).remove(doc_ids=[item_id])
         del self._step_items[item_id]
 
+    def _idea_deleted(self, t: TenfoldDB, idea_id: int) -> None:
+        """Inside an idea's deletion: records kept elsewhere that belong to it go in the same write."""
+
     def add_idea(self, idea: Idea) -> Idea:
         """Insert a brainstorm entry; returns it with its new id."""
         with self._write() as t:
@@ -127,6 +131,7 @@ class CoachStore(StoreCore):
                 t.table(schema.STREAMS).replace(s.id, dataclasses.replace(s, idea_id=None).to_store())
             for st in steps:
                 t.table(schema.STEPS).replace(st.number, dataclasses.replace(st, idea_id=None).to_store())
+            self._idea_deleted(t, idea_id)
         del self._ideas[idea_id]
         for s in streams:
             self._streams[s.id] = dataclasses.replace(s, idea_id=None)

@@ -11,8 +11,9 @@ memory at once and written by a background thread (:mod:`tenfold.store.saver`) w
 same atomic write, so no key waits for the disk. A failed background save keeps
 the change in memory, is reported and retried; :meth:`StoreCore.flush` (on quit,
 hang-up, SIGTERM) writes whatever is pending before the process goes. The
-record-level reads and writes live in :mod:`tenfold.store.ledger` and
-:mod:`tenfold.store.coach`; :class:`tenfold.store.store.Store` puts them together.
+record-level reads and writes live in :mod:`tenfold.store.ledger`,
+:mod:`tenfold.store.coach` and :mod:`tenfold.store.measures`; :class:`tenfold.store.store.Store`
+puts them together.
 """
 
 from __future__ import annotations
@@ -201,6 +202,9 @@ class StoreCore:
         self._checkins = contents.checkins
         self._drafts = contents.drafts
         self._dismissed = contents.dismissed
+        self._hours = contents.hours
+        self._freedom = contents.freedom
+        self._parts = contents.parts
 
     # ----- the small tables every screen uses -------------------------------------
 

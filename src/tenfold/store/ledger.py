@@ -7,6 +7,7 @@ import dataclasses
 from tenfold.domain.errors import StoreError
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.rates import Rate
+from tenfold.store.db import TenfoldDB
 from tenfold.store.payments import PaymentsStore
 from tenfold.store.schema import PAYMENTS, RATES, STEP_ITEMS, STEPS, STREAMS
 
@@ -63,12 +64,16 @@ class LedgerStore(PaymentsStore):
             for s in unlink_steps:
                 t.table(STEPS).replace(s.number, dataclasses.replace(s, stream_id=None).to_store())
             t.table(STEP_ITEMS).remove(doc_ids=[i.id for i in unlink_items])
+            self._stream_deleted(t, stream_id)
         for s in unlink_steps:
             self._steps[s.number] = dataclasses.replace(s, stream_id=None)
         for i in unlink_items:
             del self._step_items[i.id]
         del self._streams[stream_id]
         return len(doomed)
+
+    def _stream_deleted(self, t: TenfoldDB, stream_id: int) -> None:
+        """Inside a stream's deletion: records kept elsewhere that belong to it go in the same write."""
 
     def add_payment(self, payment: Payment) -> Payment:
         """Insert a payment; returns it with its new id."""

@@ -28,7 +28,7 @@ from tenfold.store.file.lock import FileLock
 from tenfold.store.file.storage import AtomicJSONStorage
 from tenfold.store.gcpause import no_gc
 from tenfold.store.payment_index import RestoredIndex, restore, split_payments
-from tenfold.store.reading.loading import remove_leftover_temp_files
+from tenfold.store.reading.loading import remove_leftover_temp_files, validate_document
 from tenfold.store.schema import FLAT_TABLES, META, OBJECT_LISTS, PAYMENT_INDEX, Document
 
 
@@ -101,9 +101,14 @@ def check_folder(path: Path, *, writable: bool) -> None:
 
 
 def migrate_on_disk(path: Path, storage: AtomicJSONStorage, today: Callable[[], date]) -> Document:
-    """Read and upgrade the document; a writable storage saves the upgrade after a backup."""
+    """Read and upgrade the document; a writable storage saves the upgrade after a backup.
+
+    The upgraded document is checked before anything is written: a damaged older
+    file is refused as it is, not backed up and rewritten first.
+    """
     data, old_version = schema.migrate(path, storage.read() or {})
     if old_version != schema.SCHEMA_VERSION and not storage.read_only:
+        validate_document(path, data)
         make_backup(path, migration_kind(old_version), clock_time(today))
         storage.write(data)
     return data

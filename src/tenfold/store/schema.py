@@ -14,7 +14,7 @@ from typing import Any
 
 from tenfold.domain.errors import DamagedFileError, NewerSchemaError, StoreError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # The tables of the data file, by name: every module names a table through these.
 META = "meta"
 GOAL = "goal"
@@ -28,13 +28,23 @@ IDEAS = "ideas"
 DRAFTS = "drafts"
 CHECKINS = "checkins"
 DISMISSED = "dismissed"
+HOURS = "hours"
+"""Hours logged on streams (:mod:`tenfold.store.measures`)."""
+FREEDOM = "freedom"
+"""Step 4's bills, savings and hourly rate: one record."""
+PARTS = "parts"
+"""The three parts' ratings of ideas and streams."""
 PAYMENT_INDEX = "payment_index"
 """Made from the payments at each save (:mod:`tenfold.store.payment_index`), never kept in memory."""
 
-TABLES = (META, GOAL, GOAL_HISTORY, STEPS, STEP_ITEMS, STREAMS, PAYMENTS, RATES, IDEAS, DRAFTS, CHECKINS, DISMISSED)
+TABLES = (
+    META, GOAL, GOAL_HISTORY, STEPS, STEP_ITEMS, STREAMS, PAYMENTS, RATES, IDEAS, DRAFTS, CHECKINS, DISMISSED,
+    HOURS, FREEDOM, PARTS,
+)
 """The tables that hold records (the payments' index is not one)."""
-FLAT_TABLES = frozenset(TABLES) - {DRAFTS, IDEAS}
-"""Tables whose records hold no object at any depth (a draft holds the form's values, an idea its ladder)."""
+FLAT_TABLES = frozenset(TABLES) - {DRAFTS, IDEAS, STEP_ITEMS}
+"""Tables whose records hold no object at any depth (a draft holds the form's values, an idea its ladder,
+a step item the entries of steps 5 to 8)."""
 OBJECT_LISTS = {IDEAS: "ladder"}
 """Tables whose records hold flat objects only in a list, in this field (an idea's rungs)."""
 
@@ -68,7 +78,21 @@ def _v2(data: Document) -> Document:
     return data
 
 
-MIGRATIONS: dict[int, Migration] = {2: _v2}
+def _v3_measures(data: Document) -> Document:
+    """Schema 3 (measures): the day each stream began, and tables for hours logged on streams,
+    step 4's bills and hourly rate, and the three parts' ratings of ideas and streams.
+
+    A stream's start is unknown (None) in an older file: its first payment stands in for it.
+    Step items may now carry entries (``extra``); older items simply have none.
+    """
+    for stream in data.get(STREAMS, {}).values():
+        stream.setdefault("started_on", None)
+    for table in (HOURS, FREEDOM, PARTS):
+        data.setdefault(table, {})
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {2: _v2, 3: _v3_measures}
 """``MIGRATIONS[n]`` upgrades a version n-1 document to version n."""
 
 

@@ -2,15 +2,15 @@
 
 :class:`Store` is the core (:mod:`tenfold.store.core`: opening, locking, the
 atomic write) with the ledger's records (:mod:`tenfold.store.ledger`) and the
-coaching records (:mod:`tenfold.store.coach`). Everything else, the app and the
+coaching records (:mod:`tenfold.store.coach`), and the measuring records on top of
+both (:mod:`tenfold.store.measures`: logged hours, bills, the three parts). Everything else, the app and the
 command line, goes through it.
 """
 
 from __future__ import annotations
 
 from tenfold.domain.errors import TenfoldError
-from tenfold.store.coach import CoachStore
-from tenfold.store.ledger import LedgerStore
+from tenfold.store.measures import MeasureStore
 from tenfold.store.opening import clock_time
 from tenfold.store.reading.loading import remove_leftover_temp_files
 from tenfold.store.rescue import write_rescue
@@ -18,7 +18,7 @@ from tenfold.store.rescue import write_rescue
 __all__ = ["Store", "remove_leftover_temp_files"]
 
 
-class Store(LedgerStore, CoachStore):
+class Store(MeasureStore):
     """Validated, in-memory view of the data file with crash-safe writes."""
 
     def rescue_unsaved(self) -> str:

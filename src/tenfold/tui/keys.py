@@ -63,7 +63,8 @@ def bindings(keys: tuple[Key, ...]) -> list[BindingType]:
 class Command:
     """An action on the main screen: the palette runs ``action`` there; ``keys`` do it in the panes.
 
-    ``also``: ways Textual provides (Tab, a click) that the help names after the keys.
+    ``also``: ways Textual provides (Tab, a click), or a key of a screen over the main one (the step
+    screen's b), that the help names after the keys.
     A command without keys or ``also`` is reached through the palette (ctrl+p).
     """
 
@@ -128,6 +129,9 @@ LEDGER_KEYS = (
     LEDGER_CHART := Key("c", "toggle_chart", "Chart"),
     LEDGER_REPORT := Key("r", "screen.ledger_report", "Report"),
     LEDGER_RATES := Key("dollar_sign", "screen.ledger_rates", "Rates", show=False),  # so Quit fits at 120 columns
+    LEDGER_HOURS := Key("h", "log_hours", "Log hours", show=False),
+    LEDGER_PARTS := Key("p", "rate_parts", "Three parts", show=False),
+    LEDGER_CARD := Key("i", "stream_card", "Stream measures", show=False),
 )
 """The Income Ledger pane (:class:`~tenfold.tui.widgets.ledger_pane.LedgerPane`)."""
 
@@ -138,6 +142,7 @@ IDEAS_KEYS = (
     IDEAS_MAKE := Key("m", "make_stream", "Make it a stream"),
     IDEAS_SORT := Key("o", "cycle_sort", "Sort"),
     IDEAS_FILTER := Key("f", "cycle_filter", "Filter"),
+    IDEAS_PARTS := Key("p", "rate_parts", "Three parts", show=False),
 )
 """The ideas pane (:class:`~tenfold.tui.widgets.ideas_pane.IdeasPane`)."""
 
@@ -181,6 +186,10 @@ FORM_KEYS = (
     FORM_SAVE := Key("ctrl+s", "save", "Save"),
 )
 """Every form (:class:`~tenfold.tui.dialogs.form.FormDialog`)."""
+
+STEP_BILLS = Key("b", "bills", "Bills")
+"""Step 4's bills, in the step screen (:class:`~tenfold.tui.screens.step_screen.StepScreen`), which declares
+its other keys itself; the help names this one."""
 
 TODAY_KEYS = (
     Key("escape,enter,t", "close", "Close"),
@@ -241,6 +250,14 @@ COMMANDS: tuple[Command, ...] = (
             "anywhere", "today", (TODAY,)),
     Command("Report", "Income per month and stream, passive share, concentration, upkeep; a month or a year",
             LEDGER, "ledger_report", (LEDGER_REPORT,)),
+    Command("Log hours on a stream", "Upkeep as it happens: income per hour then rests on real hours", LEDGER,
+            "ledger_hours", (LEDGER_HOURS,)),
+    Command("Stream measures", "Payback, income per upkeep hour, reach and the three parts of a stream", LEDGER,
+            "ledger_stream_card", (LEDGER_CARD,)),
+    Command("Rate the three parts", "Creation, delivery, payment: the weakest is named with a question",
+            f"{LEDGER}, {IDEAS}", "rate_parts_here", (LEDGER_PARTS, IDEAS_PARTS)),
+    Command("Step 4: the bills", "Monthly bills the streams must cover, savings, what an hour of yours is worth",
+            "Eight Steps (step 4)", "edit_bills", also=(STEP_BILLS.keys,)),
     Command("Exchange rates", "List, add and delete the dated rates that convert other currencies", LEDGER,
             "ledger_rates", (LEDGER_RATES,)),
     Command("Import payments from CSV…", "Preview a CSV file of payments, then import it (duplicates skipped)",

@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from tenfold.domain.freedom import Freedom
 from tenfold.domain.goal import Goal
 from tenfold.domain.step_items import StepItem
 from tenfold.domain.steps import STEPS, StepState
+from tenfold.figures.experiments import Measured
 from tenfold.figures.step_progress import Trend, step_badge, suggest_tick
 
 
@@ -40,6 +42,10 @@ class StepsView:
     streams: dict[int, StreamRef] = field(default_factory=dict)
     trends: dict[int, Trend] = field(default_factory=dict)
     today: date | None = None
+    freedom: Freedom | None = None
+    """Step 4's bills, savings and hourly rate."""
+    measured: dict[int, Measured] = field(default_factory=dict)
+    """Step 8's experiments measured by the ledger, by item id."""
 
     def state(self, number: int) -> StepState:
         """Step ``number``'s state."""

@@ -17,9 +17,12 @@ from typing import Any, TypeVar
 
 from tenfold.domain.dates import date_from_store
 from tenfold.domain.errors import DamagedFileError
+from tenfold.domain.freedom import Freedom
 from tenfold.domain.goal import Goal, GoalVersion
+from tenfold.domain.hours import HoursEntry
 from tenfold.domain.ideas import Idea
 from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.parts import PartsRating
 from tenfold.domain.rates import Rate
 from tenfold.domain.step_items import StepItem
 from tenfold.domain.steps import StepState
@@ -31,9 +34,12 @@ from tenfold.store.schema import (
     CHECKINS,
     DISMISSED,
     DRAFTS,
+    FREEDOM,
     GOAL,
     GOAL_HISTORY,
+    HOURS,
     IDEAS,
+    PARTS,
     PAYMENTS,
     RATES,
     STEP_ITEMS,
@@ -62,6 +68,9 @@ class Contents:
     checkins: set[date] = field(default_factory=set)
     drafts: dict[str, dict[str, str]] = field(default_factory=dict)
     dismissed: dict[str, date] = field(default_factory=dict)
+    hours: dict[int, HoursEntry] = field(default_factory=dict)
+    freedom: Freedom | None = None
+    parts: dict[int, PartsRating] = field(default_factory=dict)
 
 
 def _checkin(doc: dict[str, Any]) -> date:
@@ -139,6 +148,10 @@ def _validate(path: Path, data: Document, version: int | None, payments: bool) -
     goals = rows(GOAL, lambda _i, d: Goal.from_store(d))
     steps = rows(STEPS, lambda _i, d: StepState.from_store(d))
     streams = rows(STREAMS, Stream.from_store)
+    hours = rows(HOURS, HoursEntry.from_store)
+    for entry in hours.values():
+        if entry.stream_id not in streams:
+            raise DamagedFileError(path, f"has hours {entry.id} for a stream that does not exist; it was left as it is")
     return Contents(
         version=schema.SCHEMA_VERSION if version is None else version,
         goal=goals.get(1),
@@ -152,6 +165,9 @@ def _validate(path: Path, data: Document, version: int | None, payments: bool) -
         checkins=set(rows(CHECKINS, lambda _i, d: _checkin(d)).values()),
         drafts=dict(rows(DRAFTS, lambda _i, d: _draft(d)).values()),
         dismissed=dict(rows(DISMISSED, lambda _i, d: _dismissed(d)).values()),
+        hours=hours,
+        freedom=rows(FREEDOM, lambda _i, d: Freedom.from_store(d)).get(1),
+        parts=rows(PARTS, PartsRating.from_store),
     )
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from tenfold.domain.errors import FieldError, FormErrors
 from tenfold.domain.ledger import Stream
+from tenfold.domain.step_entries import EntrySpec, entry_specs, parse_entries
 from tenfold.domain.step_items import ITEM_KINDS, StepItem, parse_savings_months, parse_step_item
 from tenfold.domain.steps import step_info
 from tenfold.exchange.output_file import output_target
@@ -35,7 +36,9 @@ class StepItemForm(FormDialog[StepItem]):
         fields.append(FieldSpec("detail", kind.detail_label, "text"))
         if kind.done_label:
             fields.append(FieldSpec("done", f"{kind.done_label}?", "select", YES_NO, "No"))
+        fields += [_entry_field(spec, streams or []) for spec in entry_specs(step)]
         self.FIELDS = tuple(fields)
+        self.stream_ids = [s.id for s in streams or []]
         self.INTRO = f"Step {step} · {step_info(step).title}"
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.step = step
@@ -46,14 +49,42 @@ class StepItemForm(FormDialog[StepItem]):
         """Validate with the domain's item parser; step 8 needs a stream or a name."""
         raw_stream = values.get("stream", "")
         stream_id = int(raw_stream) if raw_stream.isdigit() else None
+        errors: dict[str, str] = {}
+        extra: dict[str, str] = {}
         try:
-            return parse_step_item(step=self.step, text=values["text"], detail=values["detail"],
+            extra = parse_entries(self.step, {k[len(ENTRY):]: v for k, v in values.items() if k.startswith(ENTRY)},
+                                  self.stream_ids)
+        except FormErrors as exc:
+            errors = {f"{ENTRY}{k}": v for k, v in exc.errors.items()}
+        try:
+            item = parse_step_item(step=self.step, text=values["text"], detail=values["detail"],
                                    done=values.get("done") == "yes", added_on=self.added_on,
-                                   item_id=self.item_id, stream_id=stream_id)
+                                   item_id=self.item_id, stream_id=stream_id, extra=extra)
         except FormErrors as exc:
             if self.step == 8 and "text" in exc.errors and not values["text"].strip():
-                raise FormErrors({**exc.errors, "text": "Choose a stream above, or name what you scale"}) from None
-            raise
+                raise FormErrors({**exc.errors, "text": "Choose a stream above, or name what you scale",
+                                  **errors}) from None
+            raise FormErrors({**exc.errors, **errors}) from None
+        if errors:
+            raise FormErrors(errors)
+        return item
+
+
+ENTRY = "entry_"
+"""Form fields of a step's entries are named ``entry_<key>`` (:mod:`tenfold.domain.step_entries`)."""
+
+
+def _entry_field(spec: EntrySpec, streams: list[Stream]) -> FieldSpec:
+    """One entry as a form field: a line, a text box, or a drop-down of choices or streams."""
+    name = f"{ENTRY}{spec.key}"
+    if spec.kind == "text":
+        return FieldSpec(name, spec.label, "text", placeholder=spec.placeholder)
+    if spec.kind == "choice":
+        return FieldSpec(name, spec.label, "select", tuple((c, c) for c in spec.choices), spec.choices[0])
+    if spec.kind == "stream":
+        return FieldSpec(name, spec.label, "select", tuple((s.name, str(s.id)) for s in streams), "None")
+    hint = spec.placeholder or ("e.g. 2027-03-01" if spec.kind == "date" else "")
+    return FieldSpec(name, spec.label, placeholder=hint)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""What the user's actions do: one object per group (goal, steps, ledger, ideas, tools).
+"""What the user's actions do: one object per group (goal, steps, ledger, ideas, tools, measures).
 
 The main screen builds these handlers and routes the panes' messages to them.
 Each takes the :class:`~tenfold.store.store.Store` and a small typed protocol for

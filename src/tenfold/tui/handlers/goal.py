@@ -56,10 +56,12 @@ class GoalActions:
         """The week's (or month's) review, with a key to save it."""
         from tenfold.coach.review import month_period, review, week_period
         from tenfold.tui.screens.review_screen import ReviewScreen  # Markdown is costly: only when asked for
+        from tenfold.views.measures import store_measures
 
         today = self.store.today()
         start, end = week_period(today) if span == "week" else month_period(today, today)
-        self.ui.open_screen(ReviewScreen(lambda s, e: review(self.store, s, e), start, end, today, self.store.path))
+        self.ui.open_screen(ReviewScreen(lambda s, e: review(self.store, s, e, store_measures(self.store)), start,
+                                         end, today, self.store.path))
 
     def today(self, summary: LedgerSummary | None, figures: GoalFigures | None,
               expected: Sequence[Expected] | None) -> None:

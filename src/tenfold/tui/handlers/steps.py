@@ -23,6 +23,7 @@ from tenfold.views.step_view import StepsView, StreamRef
 
 if TYPE_CHECKING:
     # The forms and screens are imported by the action that opens them, not at start-up.
+    from tenfold.figures.experiments import Measured
     from tenfold.tui.dialogs.idea_picker import Choice
     from tenfold.tui.dialogs.step_forms import Savings
 
@@ -69,9 +70,24 @@ class StepViews:
             chosen = idea_label(idea)
             detail = " · ".join(t for t in (idea.reach, idea.delivery) if t.strip())
         wanted = frozenset(i.stream_id for i in items if i.step == 8 and i.stream_id is not None)
-        streams = {sid: StreamRef(s.name, s.currency) for sid in wanted if (s := store.stream(sid)) is not None}
+        linked = wanted | {int(i.extra["stream"]) for i in items if i.step == 5 and i.extra.get("stream", "").isdigit()}
+        streams = {sid: StreamRef(s.name, s.currency) for sid in linked if (s := store.stream(sid)) is not None}
         return StepsView(tuple(states), tuple(items), store.goal, chosen, detail, streams,
-                         self._trends(wanted), store.today())
+                         self._trends(wanted), store.today(), store.freedom, self._measured(items))
+
+    def _measured(self, items: list[StepItem]) -> dict[int, Measured]:
+        """Step 8's experiments on a ledger figure, measured from the store's monthly totals."""
+        from tenfold.domain.step_entries import LEDGER_FIGURES
+        from tenfold.figures.experiments import measure
+        from tenfold.figures.upkeep import logged_by_month
+
+        chosen = [i for i in items if i.step == 8 and i.extra.get("figure", "").strip().casefold() in LEDGER_FIGURES]
+        if not chosen:
+            return {}
+        store = self.store
+        index, payments, logged = store.monthly_index(), store.payments(), logged_by_month(store.hours())
+        return {i.id: measure(i, store.stream(i.stream_id) if i.stream_id else None, index, payments, logged,
+                              store.today()) for i in chosen}
 
     def _trends(self, wanted: frozenset[int]) -> dict[int, Trend]:
         """Step 8's trends, from the store's monthly totals; kept until the ledger or the day changes."""
@@ -164,7 +180,7 @@ class StepActions:
             return
         kind = ITEM_KINDS[item.step]
         values = {"text": item.text, "detail": item.detail, "done": "yes" if item.done else "no",
-                  "stream": str(item.stream_id or "")}
+                  "stream": str(item.stream_id or ""), **{f"entry_{k}": v for k, v in item.extra.items()}}
         self.editing.open_form(StepItemForm, f"step_item:{item.step}:{item.id}", f"Edit the {kind.noun}", values,
                                self.store.update_step_item, "Saved", self.ui.refresh_steps, step=item.step,
                                added_on=item.added_on, item_id=item.id, streams=self.store.streams())

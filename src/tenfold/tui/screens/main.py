@@ -23,12 +23,14 @@ from textual.screen import Screen
 
 from tenfold.domain.monthly import LedgerSummary
 from tenfold.store.store import Store
+from tenfold.tui import measure_messages as mm
 from tenfold.tui import messages as m
 from tenfold.tui import step_messages as sm
 from tenfold.tui.handlers.editing import Editing
 from tenfold.tui.handlers.goal import GoalActions
 from tenfold.tui.handlers.ideas import IdeaActions, idea_earnings
 from tenfold.tui.handlers.ledger import LedgerActions
+from tenfold.tui.handlers.measures import MeasureActions
 from tenfold.tui.handlers.payments_reading import PaymentsRead, PaymentsReader
 from tenfold.tui.handlers.steps import StepActions, StepViews
 from tenfold.tui.handlers.tools import LedgerTools
@@ -68,6 +70,7 @@ class MainScreen(PanesScreen):
         self.ledger = LedgerActions(store, self, self.editing)
         self.ideas = IdeaActions(store, self, self.editing)
         self.tools = LedgerTools(store, self, self.editing)
+        self.measures = MeasureActions(store, self, self.editing)
         self.reader = PaymentsReader(store, self)
 
     def first_pane(self) -> str:
@@ -145,7 +148,7 @@ class MainScreen(PanesScreen):
         goal = self.store.goal
         view = self.ledger_state.view(streams, payments, self.store.rates(), goal, today)
         self._summary, self._summary_day, self._has_streams = view.summary, today, bool(streams)
-        self.query_one(GoalPane).show(goal, view, today)
+        self.query_one(GoalPane).show(goal, view, today, self.measures.freedom_now(today))
         self.query_one(LedgerPane).show(streams, payments, view, goal, total=self.store.payment_count())
         self.query_one(IdeasPane).show_earned(idea_earnings(self.store, streams))
         self.step_views.ledger_changed()
@@ -164,7 +167,7 @@ class MainScreen(PanesScreen):
         view = self.ledger_state.view(
             self.store.streams(), self.store.newest_payments(), self.store.rates(), goal, today
         )
-        self.query_one(GoalPane).show(goal, view, today)
+        self.query_one(GoalPane).show(goal, view, today, self.measures.freedom_now(today))
         self.query_one(LedgerPane).show_figures(view, goal, self._has_streams)
         self.refresh_steps()  # step 2 reads the goal back
 
@@ -279,6 +282,22 @@ class MainScreen(PanesScreen):
     def _make_stream(self, message: m.MakeStream) -> None:
         self.ideas.make_stream(message.idea_id)
 
+    @on(mm.EditBills)
+    def _edit_bills(self) -> None:
+        self.measures.edit_bills()
+
+    @on(mm.LogHours)
+    def _log_hours(self, message: mm.LogHours) -> None:
+        self.measures.log_hours(message.stream_id, message.payment_id)
+
+    @on(mm.RateParts)
+    def _rate_parts(self, message: mm.RateParts) -> None:
+        self.measures.rate_parts(message.target, message.target_id, message.payment_id)
+
+    @on(mm.ShowStreamCard)
+    def _stream_card(self, message: mm.ShowStreamCard) -> None:
+        self.measures.stream_card(message.stream_id, message.payment_id)
+
     @on(PaymentsRead)
     def _payments_read(self) -> None:
         self.reader.take_in()
@@ -359,6 +378,26 @@ class MainScreen(PanesScreen):
     def action_ledger_rates(self) -> None:
         """The exchange rates."""
         self.tools.rates()
+
+    def action_ledger_hours(self) -> None:
+        """Log hours on the stream selected in the ledger."""
+        self.query_one(LedgerPane).action_log_hours()
+
+    def action_ledger_stream_card(self) -> None:
+        """The measures of the stream selected in the ledger."""
+        self.query_one(LedgerPane).action_stream_card()
+
+    def action_rate_parts_here(self) -> None:
+        """Rate the entry selected in the ideas pane when it has focus, else the ledger's stream."""
+        ideas = self.query_one(IdeasPane)
+        if ideas.has_focus_within:
+            ideas.action_rate_parts()
+        else:
+            self.query_one(LedgerPane).action_rate_parts()
+
+    def action_edit_bills(self) -> None:
+        """Step 4's bills, savings and hourly rate."""
+        self.measures.edit_bills()
 
     def action_import_payments(self) -> None:
         """Preview a CSV file of payments, then import it."""

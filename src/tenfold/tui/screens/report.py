@@ -8,7 +8,7 @@ line's own (:mod:`tenfold.reports.tables`), laid out for the screen's width.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from rich.text import Text
@@ -21,6 +21,7 @@ from textual.widgets import Footer, Label, Static
 from tenfold.domain.dates import previous_month
 from tenfold.domain.ledger import Stream
 from tenfold.domain.rates import Rate
+from tenfold.figures.upkeep import Logged
 from tenfold.reports.aggregate import Month, MonthlyTotals, Period, month_label, month_period, year_period
 from tenfold.reports.build import Report, build_report
 from tenfold.reports.tables import report_renderable
@@ -36,6 +37,8 @@ class ReportSource:
     rates: tuple[Rate, ...]
     currency: str
     today: date
+    logged: Logged = field(default_factory=dict)
+    """Hours logged per stream and month: income per upkeep hour rests on them where there are any."""
 
 
 def next_month(month: Month) -> Month:
@@ -95,7 +98,7 @@ class ReportScreen(Screen[None]):
     def show_report(self) -> None:
         """Build the figures for the period on screen and draw them."""
         s = self.source
-        self.report = build_report(s.totals, s.streams, s.rates, s.currency, self.period())
+        self.report = build_report(s.totals, s.streams, s.rates, s.currency, self.period(), logged=s.logged)
         period = self.report.period
         what = f"year {self.year}" if self.by_year else f"month {period.label}"
         compare = f" (compared with {month_label(period.compare)})" if period.compare else ""

@@ -21,16 +21,17 @@ from textual.widgets.option_list import Option
 from tenfold.domain.step_items import ITEM_KINDS
 from tenfold.tui import step_messages as sm
 from tenfold.tui.handlers.ui import Poster
+from tenfold.tui.keys import STEP_BILLS
+from tenfold.tui.measure_messages import EditBills
 from tenfold.tui.messages import EditGoal, StepToggled
 from tenfold.tui.widgets.step_content import (
     coaching_text,
     content_text,
     header_text,
-    item_line,
     one_line,
-    savings_text,
     suggestion_text,
 )
+from tenfold.tui.widgets.step_entries_text import head_text, item_block
 from tenfold.views.step_view import StepsView
 
 
@@ -63,6 +64,7 @@ class StepScreen(Screen[int]):
         Binding("space,x", "toggle_item", "Tick item"),
         Binding("d,delete", "delete", "Delete"),
         Binding("m", "savings", "Savings months"),
+        STEP_BILLS.binding(),
         Binding("c", "clear_idea", "Clear choice"),
         Binding("enter", "enter", "Open", show=False),
         Binding("w", "write_goal", "Write goal"),
@@ -111,9 +113,10 @@ class StepScreen(Screen[int]):
         has_items = number in ITEM_KINDS
         content = self.query_one("#step-screen-content", Static)
         if has_items:
-            # Step 4's "savings last" line sits above its list; the items are in the list.
-            content.update(savings_text(view) if number == 4 else "")
-            content.display = number == 4
+            # Step 4's savings and bills, step 7's next move, sit above the list; the items are in the list.
+            head = head_text(view, number)
+            content.update(head or "")
+            content.display = head is not None
             self._fill_items()
         else:
             content.update(content_text(view, number, add_key="a"))
@@ -142,7 +145,7 @@ class StepScreen(Screen[int]):
             return
         old_index = listing.highlighted
         known = self._shown_ids
-        listing.set_options([Option(item_line(self.view, item), id=str(item.id)) for item in items])
+        listing.set_options([Option(item_block(self.view, item), id=str(item.id)) for item in items])
         ids = [str(i.id) for i in items]
         self._shown_ids = set(ids)
         added = [n for n, i in enumerate(ids) if i not in known]
@@ -173,6 +176,7 @@ class StepScreen(Screen[int]):
             "delete": has_item,
             "toggle_item": has_item and ITEM_KINDS[number].done_label is not None,
             "savings": number == 4,
+            "bills": number == 4,
             "clear_idea": number == 1 and bool(self.view.chosen),
             "write_goal": number == 2,
             "goal_history": number == 2,
@@ -211,6 +215,10 @@ class StepScreen(Screen[int]):
     def action_savings(self) -> None:
         """Step 4: how many months savings would last."""
         self._send(sm.EditSavingsMonths())
+
+    def action_bills(self) -> None:
+        """Step 4: the bills the streams must cover, savings, hourly rate."""
+        self._send(EditBills())
 
     def action_clear_idea(self) -> None:
         """Step 1: forget the chosen idea."""

@@ -25,11 +25,13 @@ from tenfold.coach.prompts import PromptsError, load_prompts
 from tenfold.coach.today import TodayView, build_today
 from tenfold.config import load_settings, save_settings
 from tenfold.domain.monthly import LedgerSummary
+from tenfold.domain.step_entries import mentor_line
 from tenfold.figures.expected import Expected
 from tenfold.figures.goal_figures import GoalFigures
 from tenfold.store.store import Store
 from tenfold.tui.keys import TODAY_KEYS, bindings
 from tenfold.tui.widgets.today_card import NudgeLine, card_title, due_text, goal_text, prompt_text, step_text
+from tenfold.views.measures import store_measures
 
 NO_CHECKS = "Nothing to flag today."
 SHORT_HEIGHT = 30
@@ -59,6 +61,7 @@ def gather_today(
     expected: Sequence[Expected] | None = None,
 ) -> TodayView:
     """The card's contents from the store and the figures the main screen already has."""
+    today = store.today()
     return build_today(
         today=store.today(),
         goal=store.goal,
@@ -73,6 +76,8 @@ def gather_today(
         dismissed=store.dismissed(),
         prompts=coaching_prompts(),
         rates=store.rates(),
+        measures=store_measures(store, today),
+        mentor=mentor_line(store.step_items(7), today),
     )
 
 

@@ -17,6 +17,7 @@ from textual.widgets import Static
 from tenfold.domain.goal import Goal
 from tenfold.domain.money import format_money, format_totals
 from tenfold.domain.text import safe_display
+from tenfold.figures.freedom import FreedomFigures, share_text, when_text
 from tenfold.figures.goal_figures import GoalFigures
 from tenfold.figures.projection import describe, month_text
 from tenfold.tui.keys import GOAL_KEYS, bindings
@@ -84,8 +85,25 @@ def _progress(text: Text, goal: Goal, figures: GoalFigures) -> None:
                     "Enter a rate to count it.\n", style="yellow")
 
 
-def render_goal(goal: Goal | None, figures: GoalFigures | None, today: date) -> Text:
-    """The pane's text: the invitation, or the goal with progress, gap, projection and days left."""
+def _freedom(text: Text, f: FreedomFigures) -> None:
+    """Step 4's bills in three lines: the share paid last full month, the 3-month share and savings, when."""
+    code = f.freedom.currency
+    text.append(f"{'Bills paid':<13}", style="dim")
+    text.append(progress_bar(min(f.share_last, Decimal(1)), BAR_WIDTH), style="cyan")
+    text.append(f" {share_text(f.share_last):>4}  ", style="bold")
+    text.append(f"of {format_money(f.bills, code)}\n")
+    more = f"{share_text(f.share_average)} on 3 months"
+    if f.savings_months is not None:
+        more += f" · savings last {f.savings_months} months"
+    elif f.freedom.savings is not None:
+        more += " · savings untouched"
+    text.append(" " * 13 + more + "\n", style="dim")
+    text.append(when_text(f) + "\n", style="italic")
+
+
+def render_goal(goal: Goal | None, figures: GoalFigures | None, today: date,
+                freedom: FreedomFigures | None = None) -> Text:
+    """The pane's text: the invitation, or the goal with progress, gap, projection, the bills and days left."""
     if goal is None:
         text = Text(INVITATION)
         text.append("Press w (or Enter) to write your goal.", style="bold")
@@ -100,6 +118,8 @@ def render_goal(goal: Goal | None, figures: GoalFigures | None, today: date) -> 
     text.append(f"{goal.deadline.isoformat()}  ({when})\n\n")
     if figures is not None:
         _progress(text, goal, figures)
+    if freedom is not None:
+        _freedom(text, freedom)
     text.append(f"\nWritten {goal.written_on.isoformat()} · press w to rewrite", style="dim")
     return text
 
@@ -114,7 +134,8 @@ class GoalPane(Pane):
         """One focusable text body."""
         yield GoalView(id="goal-view")
 
-    def show(self, goal: Goal | None, view: LedgerView | None, today: date) -> None:
+    def show(self, goal: Goal | None, view: LedgerView | None, today: date,
+             freedom: FreedomFigures | None = None) -> None:
         """Render the goal (or the invitation to write it) with the figures the screen computed."""
-        self.query_one(GoalView).update(render_goal(goal, view.goal if view else None, today))
+        self.query_one(GoalView).update(render_goal(goal, view.goal if view else None, today, freedom))
         self.set_class(goal is None, "-empty")

@@ -19,6 +19,7 @@ from tenfold.domain.ideas import Idea, rung_label
 from tenfold.domain.money import format_totals
 from tenfold.domain.text import safe_display
 from tenfold.tui.keys import IDEAS_KEYS, bindings
+from tenfold.tui.measure_messages import RateParts
 from tenfold.tui.messages import AddIdea, DeleteIdea, EditIdea, MakeStream
 from tenfold.tui.widgets.columns import Column
 from tenfold.tui.widgets.pane import Pane
@@ -198,6 +199,10 @@ class IdeasPane(Pane):
         selected = self._table().selected_id()
         if selected is not None:
             self.post_message(DeleteIdea(selected))
+
+    def action_rate_parts(self) -> None:
+        """Rate creation, delivery and payment of the selected entry."""
+        self.post_message(RateParts("idea", self._table().selected_id()))
 
     def action_make_stream(self) -> None:
         """Turn the selected entry into an income stream (the screen opens the stream form)."""

@@ -25,6 +25,7 @@ from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.text import safe_display
 from tenfold.figures.goal_figures import MonthIncome
 from tenfold.tui.keys import FILTER_KEYS, LEDGER_KEYS, bindings
+from tenfold.tui.measure_messages import LogHours, RateParts, ShowStreamCard
 from tenfold.tui.messages import AddPayment, AddStream, DeletePayment, DeleteStream, EditPayment, EditStream
 from tenfold.tui.widgets.income_chart import IncomeChart
 from tenfold.tui.widgets.ledger_text import (
@@ -294,6 +295,25 @@ class LedgerPane(Pane):
         record = table.selected_id()
         if record is not None:
             self.post_message(DeleteStream(record) if table.id == "streams" else DeletePayment(record))
+
+    def _selection(self) -> tuple[int | None, int | None]:
+        """(stream id, payment id): whichever table has the cursor names the stream."""
+        table = self._focused_table()
+        record = table.selected_id()
+        return (record, None) if table.id == "streams" else (None, record)
+
+    def action_log_hours(self) -> None:
+        """Log hours of upkeep on the selected stream (or the selected payment's stream)."""
+        self.post_message(LogHours(*self._selection()))
+
+    def action_stream_card(self) -> None:
+        """Payback, income per upkeep hour, reach and the three parts of the selected stream."""
+        self.post_message(ShowStreamCard(*self._selection()))
+
+    def action_rate_parts(self) -> None:
+        """Rate creation, delivery and payment of the selected stream."""
+        stream_id, payment_id = self._selection()
+        self.post_message(RateParts("stream", stream_id, payment_id))
 
     @on(VirtualTable.RowSelected)
     def _row_selected(self, event: VirtualTable.RowSelected) -> None:

@@ -6,6 +6,8 @@ read as plain functions of a :class:`~tenfold.coach.today.TodayView`.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding
@@ -16,6 +18,7 @@ from tenfold.coach.today import TodayView
 from tenfold.domain.money import format_money
 from tenfold.domain.text import safe_display
 from tenfold.figures.expected import Expected
+from tenfold.figures.freedom import share_text, when_text
 from tenfold.tui.widgets.goal_pane import progress_bar
 
 WELCOME = (
@@ -64,6 +67,13 @@ def goal_text(view: TodayView) -> Text:
         text.append(f"\n3-month average {format_money(view.average, goal.currency)}. ", style="dim")
     if view.outlook:
         text.append(view.outlook, style="italic")
+    if view.freedom is not None:
+        f = view.freedom
+        text.append("\nThe bills  ", style="dim")
+        text.append(progress_bar(min(f.share_last, Decimal(1)), 16), style="cyan")
+        text.append(f" {share_text(f.share_last)} of {format_money(f.bills, f.freedom.currency)} covered "
+                    f"last month. ")
+        text.append(when_text(f), style="italic")
     return text
 
 
@@ -76,8 +86,11 @@ def prompt_text(view: TodayView) -> Text:
 
 
 def step_text(view: TodayView) -> Text:
-    """The first unticked step and its one concrete action."""
+    """The first unticked step and its one concrete action; step 7's next move when there is one."""
     text = Text()
+    if view.mentor:
+        text.append("Mentor: ", style="bold")
+        text.append(view.mentor + "\n")
     step = view.next_step
     if step is None:
         text.append("All eight steps are ticked\n", style="bold")

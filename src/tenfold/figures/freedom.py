@@ -1,0 +1,168 @@
+"""When can the day job go? Passive income against the monthly bills step 4 holds.
+
+The figures, each from complete months only (the running month is never measured):
+
+- the share of the bills passive income covered in the last full month, and on
+  the average of the last 3 full months;
+- how many months the savings would last at today's shortfall (the bills less
+  the last full month's passive income), to a tenth of a month, rounded down;
+- from the same projection as the goal (:mod:`tenfold.figures.projection`, the
+  bills as its target): the month passive income is expected to cover the bills
+  at the recent pace, or the monthly growth needed to cover them by the goal's
+  deadline.
+
+Passive income is converted into the bills' currency by the one rule
+(:data:`tenfold.domain.rates.CONVERSION_RULE`: a month at its last day's rate);
+what has no rate is left out and said so, never added.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal
+
+from tenfold.domain.dates import previous_month
+from tenfold.domain.freedom import Freedom
+from tenfold.domain.goal import Goal
+from tenfold.domain.ledger import Stream
+from tenfold.domain.money import format_money
+from tenfold.domain.monthly import Month, MonthlyIndex, Totals, months_back
+from tenfold.domain.rates import Rate
+from tenfold.figures.goal_figures import MonthIncome, average, passive_months, unconverted
+from tenfold.figures.projection import HORIZON_MONTHS, Projection, add_months, month_text, pct, project
+
+FREEDOM_METHOD = (
+    "Freedom: the share of your monthly bills (step 4) that passive income covered in the last full "
+    "month and on the average of the last 3 full months, converted into the bills' currency with "
+    "your dated rates. Savings last: savings divided by today's shortfall (the bills less the last "
+    "full month's passive income). When: the goal's projection with the bills as the target."
+)
+"""How the freedom figures are made, for the help screen and the report's notes."""
+
+_SHARE = Decimal("0.0001")
+_TENTH = Decimal("0.1")
+
+
+@dataclass(frozen=True)
+class FreedomFigures:
+    """What the goal pane, the today card, ``status`` and the report say about the bills."""
+
+    freedom: Freedom
+    bills: Decimal
+    last_month: MonthIncome
+    """The last full month's passive income, in the bills' currency."""
+    average: Decimal
+    """The last 3 full months' average, in the bills' currency."""
+    projection: Projection
+    """When passive income is expected to cover the bills (the goal's method, the bills as target)."""
+    has_deadline: bool
+    """Whether a goal gave the projection a deadline (without one, no growth needed is shown)."""
+    left_out: Totals
+    """Passive income of those months with no rate into the bills' currency: not counted."""
+
+    @property
+    def share_last(self) -> Decimal:
+        """The last full month's passive income over the bills (1 = covered)."""
+        return (self.last_month.amount / self.bills).quantize(_SHARE, rounding=ROUND_HALF_EVEN)
+
+    @property
+    def share_average(self) -> Decimal:
+        """The 3-month average over the bills."""
+        return (self.average / self.bills).quantize(_SHARE, rounding=ROUND_HALF_EVEN)
+
+    @property
+    def shortfall(self) -> Decimal:
+        """What the bills need beyond the last full month's passive income (0 when covered)."""
+        return max(self.bills - self.last_month.amount, Decimal(0))
+
+    @property
+    def savings_months(self) -> Decimal | None:
+        """Months the savings last at today's shortfall; None without savings or without a shortfall."""
+        savings = self.freedom.savings
+        if savings is None or self.shortfall <= 0:
+            return None
+        return (savings / self.shortfall).quantize(_TENTH, rounding=ROUND_DOWN)
+
+
+def freedom_figures(index: MonthlyIndex, streams: Sequence[Stream], rates: Sequence[Rate], freedom: Freedom,
+                    goal: Goal | None, today: date) -> FreedomFigures | None:
+    """The freedom figures as of ``today``, or None until step 4 holds the bills."""
+    if freedom.bills is None or freedom.bills <= 0:
+        return None
+    last_full = previous_month(today.year, today.month)
+    six = months_back(last_full, 6)
+    incomes = passive_months(index, streams, freedom.currency, rates, six)
+    previous, recent = incomes[:3], incomes[3:]
+    deadline: Month = (goal.deadline.year, goal.deadline.month) if goal else add_months(last_full, HORIZON_MONTHS)
+    projection = project(
+        recent=average(recent),
+        previous=average(previous),
+        target=freedom.bills,
+        last_full=last_full,
+        deadline=deadline,
+        history_from=index.first_month(s.id for s in streams if s.kind == "passive"),
+    )
+    return FreedomFigures(freedom, freedom.bills, recent[-1], average(recent), projection, goal is not None,
+                          unconverted(recent))
+
+
+def share_text(share: Decimal) -> str:
+    """``64%``: whole percent, never 100% before the bills are really covered."""
+    value = int((share * 100).to_integral_value(rounding=ROUND_DOWN))
+    return f"{value}%"
+
+
+def when_text(f: FreedomFigures) -> str:
+    """When passive income is expected to pay the bills, in one sentence."""
+    p = f.projection
+    need = (f" Covering them by {month_text(p.deadline)} needs {pct(p.needed)} a month."
+            if p.needed is not None and f.has_deadline and p.deadline else "")
+    if p.status == "reached":
+        return "The 3-month average pays the bills."
+    if p.status in ("on_track", "late") and p.reach is not None and p.growth is not None:
+        return f"At {pct(p.growth)} a month, passive income pays the bills around {month_text(p.reach)}."
+    if p.status == "late":
+        return f"At the recent pace, more than 100 years from now.{need}"
+    if p.status == "not_growing" and p.growth is not None:
+        return f"Not growing ({pct(p.growth)} a month): at this pace it never pays the bills.{need}"
+    if p.status == "past_deadline":
+        return "The goal's deadline has passed: rewrite the goal to see when the bills are covered."
+    if p.status == "no_income":
+        return "No passive income in the last 3 full months yet."
+    return f"Too early to say when: the pace needs 6 full months of passive income.{need}"
+
+
+def savings_text(f: FreedomFigures) -> str | None:
+    """How long the savings last at today's shortfall, or None when not known or not needed."""
+    if f.freedom.savings is None:
+        return None
+    if f.shortfall <= 0:
+        return "Savings untouched: last month's passive income paid the bills."
+    months = f.savings_months
+    return (f"Savings {format_money(f.freedom.savings, f.freedom.currency)} last {months} months "
+            f"at today's shortfall of {format_money(f.shortfall, f.freedom.currency)}.")
+
+
+def status_text(f: FreedomFigures) -> str:
+    """``freedom 64%``: the status line's short form (last full month)."""
+    return f"freedom {share_text(f.share_last)}"
+
+
+def freedom_lines(f: FreedomFigures) -> list[str]:
+    """The freedom figures in a few sentences (text and Markdown reports, the CLI, the app)."""
+    code = f.freedom.currency
+    lines = [
+        f"Passive income covered {share_text(f.share_last)} of your {f.bills:,.2f} {code} of bills in "
+        f"{month_text(f.last_month.month)} ({f.last_month.amount:,.2f} {code}), {share_text(f.share_average)} on "
+        f"the 3-month average ({f.average:,.2f} {code}).",
+    ]
+    saved = savings_text(f)
+    if saved:
+        lines.append(saved)
+    lines.append(when_text(f))
+    if f.left_out:
+        apart = ", ".join(f"{v:,.2f} {c}" for c, v in sorted(f.left_out.items()))
+        lines.append(f"Not counted, no rate into {code}: {apart}.")
+    return lines

@@ -1,0 +1,61 @@
+"""The four measures in one place: freedom, payback, upkeep and reach, as of one day.
+
+The goal pane, the today card, ``tenfold status`` and the report all show them;
+gathering them here means they show the very same figures, made once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from tenfold.domain.freedom import Freedom
+from tenfold.domain.goal import Goal
+from tenfold.domain.hours import HoursEntry, stream_began
+from tenfold.domain.ideas import Idea
+from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.monthly import MonthlyIndex
+from tenfold.domain.rates import Rate
+from tenfold.figures.freedom import FreedomFigures, freedom_figures
+from tenfold.figures.payback import Payback, paybacks
+from tenfold.figures.reach import Reach, last_month_reach
+from tenfold.figures.upkeep import Logged, UpkeepTrend, logged_by_month, monthly_hours, upkeep_trend
+
+
+@dataclass(frozen=True)
+class Measures:
+    """Every measure as of ``today``; per-stream figures keyed by stream id."""
+
+    today: date
+    freedom: FreedomFigures | None
+    paybacks: dict[int, Payback]
+    """Streams with an up-front cost only."""
+    upkeep: dict[int, UpkeepTrend]
+    reach: dict[int, Reach]
+    hours_a_month: dict[int, Decimal]
+    """Hours a month as really spent (logged where logged, else the estimate): the upkeep check uses it."""
+    logged: Logged
+
+
+def build_measures(*, streams: Sequence[Stream], payments: Iterable[Payment], index: MonthlyIndex,
+                   rates: Sequence[Rate], goal: Goal | None, freedom: Freedom | None,
+                   hours: Iterable[HoursEntry], ideas: Mapping[int, Idea], today: date) -> Measures:
+    """All four measures in one pass over the payments."""
+    every = list(payments)
+    first: dict[int, date] = {}
+    for p in every:
+        if p.stream_id not in first or p.on < first[p.stream_id]:
+            first[p.stream_id] = p.on
+    began = {s.id: stream_began(s, first.get(s.id)) for s in streams}
+    logged = logged_by_month(hours)
+    return Measures(
+        today=today,
+        freedom=freedom_figures(index, streams, rates, freedom, goal, today) if freedom else None,
+        paybacks=paybacks(streams, every, freedom, rates, today),
+        upkeep={s.id: upkeep_trend(s, index, logged, today) for s in streams},
+        reach=last_month_reach(streams, every, ideas, today),
+        hours_a_month=monthly_hours(streams, logged, today, began),
+        logged=logged,
+    )

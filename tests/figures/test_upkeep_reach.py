@@ -1,0 +1,121 @@
+"""Upkeep from logged hours, reach per month, step 8's measured experiments, on fixed dates."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from tenfold.coach.nudges import PaymentFacts, payback_nudges, upkeep_nudges
+from tenfold.domain.hours import HoursEntry
+from tenfold.domain.ideas import Idea
+from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.monthly import MonthlyIndex
+from tenfold.domain.step_items import StepItem
+from tenfold.figures.experiments import measure
+from tenfold.figures.measures import build_measures
+from tenfold.figures.reach import reach_in, rung_of
+from tenfold.figures.upkeep import logged_by_month, monthly_hours, upkeep_trend
+
+D = Decimal
+SHOP = Stream(1, "Shop", "business", "passive", "EUR", upkeep_hours=D("4"), idea_id=7, started_on=date(2026, 1, 1))
+TODAY = date(2026, 7, 1)
+
+
+def pay(pid: int, on: date, amount: str, customer: str = "", stream: Stream = SHOP) -> Payment:
+    return Payment(pid, stream.id, on, D(amount), "", customer)
+
+
+def hours(hid: int, on: date, spent: str) -> HoursEntry:
+    return HoursEntry(hid, SHOP.id, on, D(spent))
+
+
+PAYMENTS = [pay(i + 1, date(2026, m, 10), "120") for i, m in enumerate(range(1, 7))]
+
+
+def test_income_per_hour_uses_the_estimate_until_hours_are_logged() -> None:
+    trend = upkeep_trend(SHOP, MonthlyIndex.build(PAYMENTS), {}, TODAY)
+    # 360 over 3 x 4 estimated hours = 30.00 an hour, both periods.
+    assert (trend.recent.per_hour, trend.recent.source) == (D("30.00"), "estimate")
+    assert trend.describe() == "30.00 EUR/h (estimate)"
+
+
+def test_logged_hours_replace_the_estimate_from_the_first_logged_month_and_say_so() -> None:
+    logged = logged_by_month([hours(1, date(2026, 5, 3), "10"), hours(2, date(2026, 5, 20), "2"),
+                              hours(3, date(2026, 6, 1), "6")])
+    trend = upkeep_trend(SHOP, MonthlyIndex.build(PAYMENTS), logged, TODAY)
+    # Apr estimate 4 + May logged 12 + Jun logged 6 = 22 hours; 360 / 22 = 16.36 an hour.
+    assert trend.recent.hours == D("22") and trend.recent.source == "logged + estimate"
+    assert trend.recent.per_hour == D("16.36")
+    assert trend.describe() == "16.36 EUR/h (logged + estimate), down from 30.00"
+    # Hours a month as spent, over Apr-Jun: (4 + 12 + 6) / 3 = 7.33.
+    assert monthly_hours([SHOP], logged, TODAY, {SHOP.id: SHOP.started_on}) == {SHOP.id: D("7.33")}
+
+
+def test_the_active_in_disguise_check_uses_the_real_hours() -> None:
+    facts = PaymentFacts({}, {SHOP.id: D("1440")}, {})
+    assert upkeep_nudges([SHOP], facts) == []  # the estimate: 4 hours
+    fired = upkeep_nudges([SHOP], facts, {SHOP.id: D("30")})
+    assert [n.key for n in fired] == ["upkeep:stream:1"]
+    assert fired[0].text == "Shop took 30 hours a month (logged) and earns about 120.00 EUR (4.00 EUR an hour)"
+
+
+def test_reach_counts_distinct_named_customers_in_a_complete_month_beside_the_plan() -> None:
+    idea = Idea(7, "bakers", "recipes", "", "", date(2025, 12, 1), rating=1_000)
+    payments = [pay(1, date(2026, 6, 1), "10", "Anna"), pay(2, date(2026, 6, 2), "10", "anna "),
+                *[pay(3 + i, date(2026, 6, 3), "10", f"Buyer {i}") for i in range(36)],
+                pay(50, date(2026, 6, 4), "10"), pay(51, date(2026, 7, 1), "10", "Later")]
+    reach = reach_in((2026, 6), [SHOP], payments, {7: idea})[SHOP.id]
+    assert (reach.customers, reach.payments, reach.unnamed, reach.planned, reach.rung) == (37, 39, 1, 1_000, 10)
+    assert reach.describe() == "planned 1k, reached 37 in 2026-06 (+1 payment without a name)"
+    quiet = reach_in((2026, 5), [SHOP], payments, {})[SHOP.id]
+    assert quiet.describe() == "no payments in 2026-05"
+    royalty = reach_in((2026, 6), [SHOP], [pay(1, date(2026, 6, 30), "80")], {})[SHOP.id]
+    assert royalty.describe() == "no customers named in 2026-06 (1 payment)"
+    assert [rung_of(n) for n in (0, 1, 9, 10, 999, 1000, 2_000_000)] == [0, 1, 1, 10, 100, 1000, 1_000_000]
+
+
+def test_an_experiment_takes_baseline_and_result_from_the_ledger_once_the_month_is_complete() -> None:
+    payments = [pay(1, date(2026, 3, 5), "100", "A"), pay(2, date(2026, 5, 5), "50", "A"),
+                pay(3, date(2026, 5, 6), "70", "B")]
+    index = MonthlyIndex.build(payments)
+    item = StepItem(1, 8, "Price up", "", False, date(2026, 4, 2), SHOP.id,
+                    {"figure": "customers", "check_on": "2026-05-31"})
+    measured = measure(item, SHOP, index, payments, {}, TODAY)
+    assert (measured.baseline, measured.result, measured.from_ledger) == ("1 in 2026-03", "2 in 2026-05", True)
+    income = StepItem(2, 8, "Price up", "", False, date(2026, 4, 2), SHOP.id,
+                      {"figure": "income", "check_on": "2026-07-15", "baseline": "my own"})
+    early = measure(income, SHOP, index, payments, {}, TODAY)
+    assert early.baseline == "my own" and early.result == "due 2026-07-15 (measured once 2026-07 is complete)"
+    free = StepItem(3, 8, "Ads", "", False, date(2026, 4, 2), None, {"figure": "clicks", "result": "+20%"})
+    assert measure(free, None, index, payments, {}, TODAY).result == "+20%"
+
+
+def test_measures_gather_everything_and_raise_a_far_payback_once() -> None:
+    costly = Stream(2, "Course", "course", "passive", "EUR", upfront_money=D("5000"), started_on=date(2025, 1, 1))
+    payments = [pay(i + 1, date(2025, m, 5), "50", stream=costly) for i, m in enumerate(range(1, 13))]
+    m = build_measures(streams=[SHOP, costly], payments=payments, index=MonthlyIndex.build(payments), rates=[],
+                       goal=None, freedom=None, hours=[], ideas={}, today=date(2026, 1, 2))
+    assert m.freedom is None and list(m.paybacks) == [costly.id]
+    nudges = payback_nudges(m.paybacks.values())
+    assert [n.key for n in nudges] == ["payback:stream:2"]
+    assert nudges[0].text == "After 12 months, Course has earned back 12% of what it cost up front: worth a review?"
+    assert m.hours_a_month == {SHOP.id: D("4"), costly.id: D("0")}
+
+
+def test_savings_written_with_the_bills_count_as_a_backup_plan() -> None:
+    from tenfold.coach.nudges import all_nudges
+    from tenfold.domain.freedom import Freedom
+    from tenfold.domain.goal import Goal
+
+    goal = Goal("free", D("2400"), "EUR", date(2028, 1, 1), date(2026, 1, 1))
+    facts = PaymentFacts({}, {}, {})
+
+    def keys(freedom: Freedom | None) -> list[str]:
+        m = build_measures(streams=[SHOP], payments=[], index=MonthlyIndex(), rates=[], goal=goal, freedom=freedom,
+                           hours=[], ideas={}, today=TODAY)
+        return [n.key for n in all_nudges(goal=goal, passive=D(0), streams=[SHOP], facts=facts, steps=[],
+                                           backup_items=0, today=TODAY, measures=m)]
+
+    assert "backup" in keys(None)
+    assert "backup" in keys(Freedom("EUR", D("2400")))
+    assert "backup" not in keys(Freedom("EUR", D("2400"), D("9000")))
