@@ -83,3 +83,28 @@ async def test_markup_typed_into_a_field_is_explained_not_parsed(tmp_path: Path)
         await t.type(str(tmp_path / "[/]missing.csv"))
         await t.press("enter")
         assert "[/]missing.csv" in " ".join(screen_lines(t.app))
+
+
+async def test_hours_parts_and_the_card_of_a_stream_named_like_markup(tmp_path: Path) -> None:
+    """The hours and parts forms name the stream in their title and intro: shown as typed, never parsed."""
+    db = tmp_path / "t.json"
+    with open_store(db) as store:
+        store.add_stream(Stream(0, ODD, "other", "passive", "EUR"))
+    async with running(db) as t:
+        await t.press("3", "shift+tab", "h")  # the streams table: log hours on it
+        await t.fill(hours="1.5")
+        assert ODD in " ".join(screen_lines(t.app))
+        await t.press("ctrl+s")
+        assert t.app.screen is t.app.main_screen
+        await t.press("p")
+        await t.fill(creation="4", delivery="2", payment="3")
+        assert ODD in " ".join(screen_lines(t.app))
+        await t.press("ctrl+s")
+        assert t.app.screen is t.app.main_screen
+        await t.press("i")
+        assert ODD in " ".join(screen_lines(t.app))
+    with reopen(db) as store:
+        stream = store.streams()[0]
+        assert [h.hours for h in store.hours(stream.id)] == [Decimal("1.50")]
+        rating = store.parts("stream", stream.id)
+        assert rating is not None and rating.delivery == 2
