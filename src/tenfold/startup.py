@@ -102,6 +102,25 @@ def open_store(
         fail(str(exc))
 
 
+NO_TERMINAL = (
+    "the app needs a terminal, and standard input or output is not one; "
+    "for scripts use the commands (tenfold status, tenfold report, tenfold --help)"
+)
+
+
+def has_terminal() -> bool:
+    """Whether the app can draw: both standard input and output are a terminal.
+
+    With output redirected to a file (``tenfold > log``) a full-screen app has
+    nowhere to draw and nothing to read keys from; it is refused in one line
+    after the file was checked, so a damaged or locked file is still named first.
+    """
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError):  # a closed or missing stream
+        return False
+
+
 def run_app(context: Context) -> None:
     """Open the store with its lock and run the TUI until the user quits.
 
@@ -118,6 +137,9 @@ def run_app(context: Context) -> None:
             fail(message)
         print(f"tenfold: {message}", file=sys.stderr, flush=True)
         store = open_store(context)
+    if not has_terminal():
+        store.close()
+        fail(NO_TERMINAL, 2)
     try:
         code = run_tui(store)
     finally:
