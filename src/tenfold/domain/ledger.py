@@ -14,7 +14,15 @@ from typing import Any
 
 from tenfold.domain.dates import date_from_store, parse_date
 from tenfold.domain.errors import FieldError, FormErrors, collect
-from tenfold.domain.money import DEFAULT_CURRENCY, decimal_from_store, parse_amount, parse_currency
+from tenfold.domain.money import (
+    DEFAULT_CURRENCY,
+    MAX_AMOUNT,
+    DecimalKind,
+    decimal_from_store,
+    parse_amount,
+    parse_currency,
+    parse_decimal,
+)
 from tenfold.domain.text import clean_text
 
 CATEGORIES: tuple[str, ...] = (
@@ -152,27 +160,21 @@ class Payment:
         return payment
 
 
+HOURS = DecimalKind(
+    2, MAX_AMOUNT, "'{typed}' is not a number of hours; type e.g. 2.5", "Use a dot for part of an hour, e.g. 2.5",
+    "Hours cannot be negative", "Use at most two decimals, e.g. 2.25", "That is too many hours",
+)
+
+
 def parse_hours(text: str, field: str) -> Decimal:
     """Hours typed by people: blank is 0, otherwise like an amount (``2.5``).
 
     The messages speak of hours, not of an amount with cents: "'lots' is not an
     amount; type digits like 12.50" under an hours field puzzles a new user.
     """
-    raw = text.strip()
-    if not raw:
+    if not text.strip():
         return Decimal(0)
-    try:
-        return parse_amount(raw, field, allow_zero=True)
-    except FieldError:
-        if raw.startswith("-"):
-            message = "Hours cannot be negative"
-        elif "," in raw:
-            message = "Use a dot for part of an hour, e.g. 2.5"
-        elif raw.replace(".", "", 1).isdigit():
-            message = "Use at most two decimals, e.g. 2.25" if "." in raw else "That is too many hours"
-        else:
-            message = f"'{raw[:20]}' is not a number of hours; type e.g. 2.5"
-        raise FieldError(field, message) from None
+    return parse_decimal(text, field, HOURS).quantize(Decimal("0.01"))
 
 
 def _typed_optional_amount(text: str, field: str) -> Decimal:

@@ -8,7 +8,6 @@ whether its yes/no box is used (a sub-task done, a mentor asked).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -16,6 +15,7 @@ from typing import Any
 
 from tenfold.domain.dates import date_from_store
 from tenfold.domain.errors import FieldError, FormErrors
+from tenfold.domain.money import DecimalKind, parse_decimal
 from tenfold.domain.text import clean_text
 
 
@@ -108,14 +108,15 @@ MAX_SAVINGS_MONTHS = Decimal(1200)
 """A hundred years: anything above is a typo, not a plan."""
 
 
+SAVINGS_MONTHS = DecimalKind(
+    1, MAX_SAVINGS_MONTHS, "'{typed}' is not a number of months; type e.g. 6 or 4.5",
+    "Use a dot for part of a month, e.g. 4.5", "'{typed}' is not a number of months; type e.g. 6 or 4.5",
+    "Use at most one decimal, e.g. 4.5", "At most 1,200 months (a hundred years)",
+)
+
+
 def parse_savings_months(text: str) -> Decimal | None:
     """Step 4's "how many months would savings last": a number such as ``6`` or ``4.5``; blank clears it."""
-    raw = text.strip().replace(",", ".")
-    if not raw:
+    if not text.strip():
         return None
-    if not re.fullmatch(r"\d{1,4}(\.\d)?", raw, re.ASCII):
-        raise FieldError("savings_months", f"'{raw[:20]}' is not a number of months; type e.g. 6 or 4.5")
-    months = Decimal(raw)
-    if months > MAX_SAVINGS_MONTHS:
-        raise FieldError("savings_months", "At most 1,200 months (a hundred years)")
-    return months
+    return parse_decimal(text, "savings_months", SAVINGS_MONTHS)
