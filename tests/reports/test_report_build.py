@@ -138,7 +138,7 @@ def test_money_without_a_rate_is_shown_apart_and_never_added() -> None:
     assert r.all.unconverted == {"USD": D("10.00")}
     by = {f.stream.name: f for f in r.streams}
     assert (by["Course"].converted, by["Course"].unconverted) == (D("0.00"), D("10.00"))
-    assert by["Book"].per_upkeep_hour == D("0.21")  # 5 / 24 hours = 0.2083
+    assert by["Book"].per_upkeep_hour == D("2.50")  # 5 / 2 hours: it began in 2025-12, one month of upkeep
     lines = notes(r)
     assert any("10.00 USD (2025-12)" in line and "tenfold add rate --from USD --to EUR" in line for line in lines)
 
@@ -160,7 +160,10 @@ def test_one_stream_listed_but_measured_against_all_income() -> None:
 
 def test_periods() -> None:
     assert month_period((2026, 1)).compare == (2025, 12)
-    assert choose_period(TODAY).months == ((2026, 2),)
+    assert choose_period(TODAY).months == ((2026, 1),), "by default the last full month"
+    assert not choose_period(TODAY).so_far and choose_period(TODAY).heading == "2026-01"
+    assert choose_period(TODAY, month="2026-02").heading == "2026-02 so far"
+    assert choose_period(TODAY, year="2026").heading == "2026-01 to 2026-02 so far"
     assert year_period(2024, TODAY).label == "2024"
     assert choose_period(TODAY, year="2026").label == "2026-01 to 2026-02"
     with pytest.raises(FieldError, match="not begun"):
@@ -199,3 +202,13 @@ def test_json_and_markdown_say_the_same() -> None:
     md = to_markdown(r)
     assert "| **Total** | 1,894.00 | 385.00 | 20.3% | 30.00 GBP |" in md
     assert "| Book | passive | 500.00 EUR | 40 h | 2 h | 45.00 EUR/h |" in md
+
+
+def test_income_per_upkeep_hour_counts_only_complete_months_since_the_stream_began() -> None:
+    """A course begun in February is not divided by a year, and the running month is left out."""
+    period = choose_period(TODAY, year="2026")
+    late = build_report(aggregate(PAYMENTS, period), STREAMS, RATES, "EUR", period, today=TODAY,
+                        first_paid={BOOK.id: (2025, 12)})
+    by = {f.stream.name: f for f in late.streams}
+    assert by["Book"].per_upkeep_hour == D("60.00")  # January only: 120 / 2 hours; February is running
+    assert by["Course"].per_upkeep_hour is None  # first paid in February: no complete month yet

@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from tenfold.coach.markdown import limited, md, table
-from tenfold.domain.goal import Goal, GoalVersion
+from tenfold.domain.goal import Goal, GoalVersion, as_counted
 from tenfold.domain.goal_history import diff_goals
 from tenfold.domain.ideas import Idea
 from tenfold.domain.ledger import Payment, Stream
@@ -273,7 +273,7 @@ def review(source: ReviewSource, period_start: date, period_end: date) -> str:
     start, end = period_start, period_end
     span = _span(start, end)
     streams = {s.id: s for s in source.streams()}
-    money = _gather(source.payments(), streams, start, end)
+    money = _gather(source.payments(), {s.id: s for s in as_counted(streams.values(), source.goal)}, start, end)
     lines = [f"# {period_title(start, end)}", ""]
     lines += _goal_section(source, money, start, end, span)
     lines += _steps_section(source.steps(), start, end, span)

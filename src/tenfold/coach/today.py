@@ -17,11 +17,12 @@ from decimal import Decimal
 
 from tenfold.coach.nudges import Nudge, active, all_nudges, payment_facts
 from tenfold.coach.prompts import prompt_for
-from tenfold.domain.goal import Goal
+from tenfold.domain.goal import Goal, counted_kinds
 from tenfold.domain.ledger import Payment, Stream
-from tenfold.domain.monthly import LedgerSummary
+from tenfold.domain.monthly import LedgerSummary, MonthlyIndex
 from tenfold.domain.rates import Rate
 from tenfold.domain.steps import StepInfo, StepState, next_step
+from tenfold.figures.evidence import gather
 from tenfold.figures.expected import Expected, expected_payments
 from tenfold.figures.goal_figures import GoalFigures
 from tenfold.figures.projection import describe
@@ -75,6 +76,7 @@ def build_today(
     dismissed: Mapping[str, date],
     prompts: Sequence[str],
     rates: Sequence[Rate] = (),
+    index: MonthlyIndex | None = None,
 ) -> TodayView:
     """Gather the card for ``today``; ``payments`` newest first, as the store gives them.
 
@@ -82,8 +84,14 @@ def build_today(
     user's rates); otherwise ``summary`` (the goal's currency only). ``expected``
     is the screen's list of payments due; without it, it is worked out here.
     ``prompts`` may hold a single line explaining why the prompts could not be read.
+    ``index`` is the store's monthly index (built from ``payments`` when not given):
+    the checks count complete months from it (:mod:`tenfold.figures.evidence`).
     """
-    facts = payment_facts(payments, streams, today)
+    if index is None:  # the store keeps one; tests and scripts may give the payments only
+        payments = list(payments)
+        index = MonthlyIndex.build(payments)
+    facts = payment_facts(payments, streams, today, counted_kinds(goal))
+    evidence = gather(index, streams, today)
     this = last = Decimal(0)
     average: Decimal | None = None
     outlook: str | None = None
@@ -94,7 +102,8 @@ def build_today(
         this = summary.passive_this_month.get(goal.currency, Decimal(0))
         last = summary.passive_last_month.get(goal.currency, Decimal(0))
     found = all_nudges(
-        goal=goal, passive=max(this, last), streams=streams, facts=facts, steps=steps, backup_items=backup_items,
+        goal=goal, passive=max(this, last), streams=streams, facts=facts, evidence=evidence, steps=steps,
+        backup_items=backup_items,
         today=today, rates=rates,
     )
     if expected is None:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from tenfold.domain.goal import Goal
+from tenfold.domain.goal import Goal, as_counted
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.money import format_money
 from tenfold.domain.rates import Rate, convert_totals, month_end
@@ -34,7 +34,7 @@ def goal_part(goal: Goal | None, payments: Iterable[Payment], streams: Iterable[
     """``Goal 12.50/1,500.00 EUR this month (1%)``, or a nudge to write the goal."""
     if goal is None:
         return "No goal written yet"
-    passive = month_totals(payments, streams, today.year, today.month, kind="passive")
+    passive = month_totals(payments, as_counted(streams, goal), today.year, today.month, kind="passive")
     earned = convert_totals(passive, goal.currency, month_end(today.year, today.month), list(rates)).amount
     share = percent(earned / goal.amount) if goal.amount > 0 else 0
     return f"Goal {format_money(earned)}/{format_money(goal.amount, goal.currency)} this month ({share}%)"

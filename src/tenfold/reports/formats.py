@@ -76,7 +76,7 @@ def notes(report: Report) -> list[str]:
 def title(report: Report) -> str:
     """``Income report, 2026-11 (compared with 2026-10), in EUR``."""
     compare = f" (compared with {month_label(report.period.compare)})" if report.period.compare else ""
-    return f"Income report, {report.period.label}{compare}, in {report.currency}"
+    return f"Income report, {report.period.heading}{compare}, in {report.currency}"
 
 
 def to_csv(report: Report) -> str:

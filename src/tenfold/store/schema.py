@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from tenfold.domain.errors import DamagedFileError, NewerSchemaError, StoreError
+from tenfold.domain.ledger import default_customer_mode
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 META_TABLE = "meta"
 TABLES = (
     "meta",
@@ -29,6 +30,7 @@ TABLES = (
     "drafts",
     "checkins",
     "dismissed",
+    "pauses",
 )
 
 Document = dict[str, dict[str, Any]]
@@ -61,7 +63,27 @@ def _v2(data: Document) -> Document:
     return data
 
 
-MIGRATIONS: dict[int, Migration] = {2: _v2}
+def _v3_figures_in_time(data: Document) -> Document:
+    """Schema 3 (figures in time): how a stream's customers are counted and the day it started;
+    whether portfolio income counts toward the goal; the day each step item was ticked; a table
+    of planned pauses of the streak.
+
+    Existing files keep their meaning: portfolio income stays out of the goal, a stream's start
+    is unknown (its first payment stands in), a tick's day is unknown, and the customer counting
+    follows the stream's category (a rental has one tenant, a book sells through a store).
+    """
+    for stream in data.get("streams", {}).values():
+        stream.setdefault("customers", default_customer_mode(str(stream.get("category", ""))))
+        stream.setdefault("started_on", None)
+    for goal in (*data.get("goal", {}).values(), *data.get("goal_history", {}).values()):
+        goal.setdefault("portfolio_counts", False)
+    for item in data.get("step_items", {}).values():
+        item.setdefault("done_on", None)
+    data.setdefault("pauses", {})
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {2: _v2, 3: _v3_figures_in_time}
 """``MIGRATIONS[n]`` upgrades a version n-1 document to version n."""
 
 

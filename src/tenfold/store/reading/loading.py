@@ -21,6 +21,7 @@ from tenfold.domain.errors import DamagedFileError
 from tenfold.domain.goal import Goal, GoalVersion
 from tenfold.domain.ideas import Idea
 from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.pauses import Pause
 from tenfold.domain.rates import Rate
 from tenfold.domain.step_items import StepItem
 from tenfold.domain.steps import StepState
@@ -47,6 +48,7 @@ class Contents:
     checkins: set[date] = field(default_factory=set)
     drafts: dict[str, dict[str, str]] = field(default_factory=dict)
     dismissed: dict[str, date] = field(default_factory=dict)
+    pauses: dict[int, Pause] = field(default_factory=dict)
 
 
 def _checkin(doc: dict[str, Any]) -> date:
@@ -131,6 +133,7 @@ def _validate(path: Path, data: Document, version: int | None, payments: bool) -
         checkins=set(rows("checkins", lambda _i, d: _checkin(d)).values()),
         drafts=dict(rows("drafts", lambda _i, d: _draft(d)).values()),
         dismissed=dict(rows("dismissed", lambda _i, d: _dismissed(d)).values()),
+        pauses=rows("pauses", Pause.from_store),
     )
 
 

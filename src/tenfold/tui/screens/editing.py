@@ -135,7 +135,7 @@ class EditingMixin:
         goal = self.store.goal
         values = (
             {"text": goal.text, "amount": str(goal.amount), "currency": goal.currency,
-             "deadline": goal.deadline.isoformat()}
+             "deadline": goal.deadline.isoformat(), "portfolio_counts": "yes" if goal.portfolio_counts else "no"}
             if goal else {"currency": DEFAULT_CURRENCY}
         )
         self._open_form(GoalForm, "goal", "Write your goal", values, self.store.set_goal, "Goal saved",

@@ -73,6 +73,7 @@ def gather_today(
         dismissed=store.dismissed(),
         prompts=coaching_prompts(),
         rates=store.rates(),
+        index=store.monthly_index(),
     )
 
 
