@@ -92,8 +92,13 @@ def test_step_8_needs_a_scaled_stream_that_grew() -> None:
     assert suggest_tick(8, StepState(8), scaled, None) is None, "without trends nothing is known to grow"
     grew = {3: Trend(Decimal(45), Decimal(30)), 4: Trend(Decimal(5), Decimal(0))}
     assert suggest_tick(8, StepState(8), scaled, None, trends=grew) == (
-        "Step 8 looks done: 2 streams you are scaling grew in the last three months."
-    )
+        "Step 8 looks done: 1 stream you are scaling grew in the last three months."
+    ), "stream 4 only began: new is not grown"
+
+
+def test_step_8_does_not_suggest_its_tick_after_one_month_of_one_new_stream() -> None:
+    new = {3: Trend(Decimal(120), Decimal(0))}
+    assert suggest_tick(8, StepState(8), [item(8, "", stream_id=3)], None, trends=new) is None
 
 
 # ----- badges ------------------------------------------------------------------------------

@@ -2,9 +2,10 @@
 
 ``v1.json`` is a file as schema 1 wrote it; ``v2.json`` one as schema 2 wrote it
 (with every record kind schema 2 added); ``v3.json`` one as schema 3 writes it (a
-stream's customer counting and start, the goal's portfolio choice, tick dates, pauses). Never edit them: they are what users
-have on disk. When schema 3 arrives, add its migration to ``MIGRATIONS``, keep
-both, add ``v3.json`` and a test that opens each older fixture. A stand-in
+stream's customer counting and start, the goal's portfolio choice, tick dates, pauses).
+Never edit them: they are what users have on disk. When schema 4 arrives, add its
+migration to ``MIGRATIONS``, keep them all, add ``v4.json`` and a test that opens each
+older fixture. A stand-in
 migration to the version after the current one (``crashkit.NEXT``) shows the
 framework working end to end, including the backup taken before upgrading.
 """

@@ -68,7 +68,8 @@ CHECK_RULES = (
     f"passive stream taking more than {UPKEEP_LIMIT} hours a month; its income per hour counts the "
     f"complete months it has existed. Quiet: no payment for twice its cadence, or "
     f"{IRREGULAR_QUIET_DAYS} days when irregular. Portfolio income counts wherever passive income "
-    f"does when the goal says so."
+    f"does when the goal says so. Step 8 suggests its tick only when a stream you are scaling earned "
+    f"more in the last 3 full months than in the 3 before, with income in both."
 )
 """The rules in plain words, for the help screen."""
 

@@ -98,7 +98,8 @@ class ReportScreen(Screen[None]):
 
     def period(self) -> Period:
         """The period on screen."""
-        return year_period(self.year, self.source.today) if self.by_year else month_period(self.month, self.source.today)
+        today = self.source.today
+        return year_period(self.year, today) if self.by_year else month_period(self.month, today)
 
     def show_report(self) -> None:
         """Build the figures for the period on screen and draw them."""
