@@ -70,6 +70,18 @@ def month_period(day: date, today: date) -> tuple[date, date]:
     return start, end
 
 
+def last_month_period(today: date) -> tuple[date, date]:
+    """The month a monthly review looks at by default: the last complete one.
+
+    On the 1st, "this month" is one day old and every section would be empty; the
+    month just ended is what a review is for. On a month's last day the month is
+    complete by the evening, so it is that month.
+    """
+    if today.day == calendar.monthrange(today.year, today.month)[1]:
+        return month_period(today, today)
+    return month_period(today.replace(day=1) - timedelta(days=1), today)
+
+
 def is_whole_month(start: date, end: date) -> bool:
     """Whether the period starts on a month's first day and stays inside that month."""
     return start.day == 1 and (start.year, start.month) == (end.year, end.month)

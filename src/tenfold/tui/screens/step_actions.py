@@ -214,10 +214,10 @@ class StepActionsMixin:
 
     def action_review(self, span: str = "week") -> None:
         """The week's (or month's) review, with a key to save it."""
-        from tenfold.coach.review import month_period, review, week_period
+        from tenfold.coach.review import last_month_period, review, week_period
         from tenfold.tui.screens.review_screen import ReviewScreen  # Markdown: 30 ms of start-up if at the top
 
         today = self.store.today()
-        start, end = week_period(today) if span == "week" else month_period(today, today)
+        start, end = week_period(today) if span == "week" else last_month_period(today)
         self.app.push_screen(ReviewScreen(lambda s, e: review(self.store, s, e), start, end, today,
                                           self.store.path))
