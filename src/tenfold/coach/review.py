@@ -23,11 +23,12 @@ from tenfold.domain.goal_history import diff_goals
 from tenfold.domain.ideas import Idea
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.money import format_money, format_totals
+from tenfold.domain.pauses import Pause, paused_days
 from tenfold.domain.rates import Rate, convert_totals, month_end
 from tenfold.domain.step_items import ITEM_KINDS, StepItem
 from tenfold.domain.steps import STEPS, StepState, next_step
 from tenfold.figures.status import percent
-from tenfold.figures.streak import streak
+from tenfold.figures.streak import streak_facts
 
 
 class ReviewSource(Protocol):
@@ -51,6 +52,8 @@ class ReviewSource(Protocol):
     def checkins(self) -> set[date]: ...
 
     def rates(self) -> list[Rate]: ...
+
+    def pauses(self) -> list[Pause]: ...
 
 
 # ----- periods ---------------------------------------------------------------------
@@ -235,7 +238,9 @@ def _items_section(items: list[StepItem], streams: dict[int, Stream], start: dat
                    span: str) -> list[str]:
     out = ["## Work on the steps", ""]
     added = [i for i in items if start <= i.added_on <= end]
-    if not added:
+    if not added and not any(_in(i.done_on, start, end) for i in items):
+        out += [f"Nothing added to or ticked on the steps {span}.", ""]
+    elif not added:
         out += [f"Nothing added to the steps {span}.", ""]
     else:
         lines = []
@@ -245,6 +250,14 @@ def _items_section(items: list[StepItem], streams: dict[int, Stream], start: dat
             box = ("[x] " if i.done else "[ ] ") if kind.done_label else ""
             lines.append(f"- {box}Step {i.step}, {kind.noun}: {md(name)} ({i.added_on})")
         out += [f"Added {span}:", "", *limited(lines, "items"), ""]
+    ticked = sorted((i for i in items if _in(i.done_on, start, end)), key=lambda i: (i.done_on or start, i.id))
+    if ticked:
+        done_lines = [
+            f"- [x] Step {i.step}, {ITEM_KINDS[i.step].noun}: "
+            f"{md(i.text or (streams[i.stream_id].name if i.stream_id in streams else ''))} ({i.done_on})"
+            for i in ticked
+        ]
+        out += [f"Ticked {span}:", "", *limited(done_lines, "items"), ""]
     rows = []
     for number, kind in ITEM_KINDS.items():
         own = [i for i in items if i.step == number]
@@ -258,14 +271,20 @@ def _items_section(items: list[StepItem], streams: dict[int, Stream], start: dat
     return out
 
 
-def _streak_section(checkins: set[date], start: date, end: date, span: str) -> list[str]:
-    days = streak(checkins, end)
+def _streak_section(checkins: set[date], paused: set[date], start: date, end: date, span: str) -> list[str]:
+    facts = streak_facts(checkins, end, paused)
+    days = facts.current
     length = (end - start).days + 1
     active = sum(1 for d in checkins if start <= d <= end)
+    now = (f"- {days} day{'s' if days != 1 else ''} in a row as of {end.isoformat()}"
+           + (f" (best {facts.best})" if facts.best > days else "")
+           if days or facts.ended_on is None else f"- The {facts.describe()}")
+    rest = sum(1 for d in paused if start <= d <= end)
     return [
         "## Streak",
         "",
-        f"- {days} day{'s' if days != 1 else ''} in a row as of {end.isoformat()}",
+        now,
+        *([f"- {rest} planned day{'s' if rest != 1 else ''} off {span}"] if rest else []),
         f"- Worked on the plan on {active} of {length} days {span}",
         "",
     ]
@@ -292,5 +311,5 @@ def review(source: ReviewSource, period_start: date, period_end: date) -> str:
     lines += _payments_section(money, streams, span)
     lines += _ideas_section(source.ideas(), start, end, span)
     lines += _items_section(source.step_items(), streams, start, end, span)
-    lines += _streak_section(source.checkins(), start, end, span)
+    lines += _streak_section(source.checkins(), paused_days(source.pauses()), start, end, span)
     return "\n".join(lines).rstrip() + "\n"

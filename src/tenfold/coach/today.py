@@ -26,7 +26,7 @@ from tenfold.figures.evidence import gather
 from tenfold.figures.expected import Expected, expected_payments
 from tenfold.figures.goal_figures import GoalFigures
 from tenfold.figures.projection import describe
-from tenfold.figures.streak import streak
+from tenfold.figures.streak import streak_facts
 
 DUE_DAYS = 30
 """How far ahead the card looks for expected payments."""
@@ -52,6 +52,8 @@ class TodayView:
     streak: int
     nudges: list[Nudge]
     """The checks that fired and were not dismissed."""
+    streak_note: str = ""
+    """The streak in words: its length and best, or when it ended (a returning user's welcome back)."""
 
     @property
     def share(self) -> Decimal:
@@ -77,6 +79,7 @@ def build_today(
     prompts: Sequence[str],
     rates: Sequence[Rate] = (),
     index: MonthlyIndex | None = None,
+    paused: Iterable[date] = (),
 ) -> TodayView:
     """Gather the card for ``today``; ``payments`` newest first, as the store gives them.
 
@@ -106,6 +109,7 @@ def build_today(
         backup_items=backup_items,
         today=today, rates=rates,
     )
+    facts_of_streak = streak_facts(checkins, today, paused)
     if expected is None:
         expected = expected_payments(streams, facts.last_paid, today, days=DUE_DAYS)
     return TodayView(
@@ -118,6 +122,7 @@ def build_today(
         prompt=prompt_for(today, list(prompts)) if prompts else "",
         next_step=next_step(list(steps)),
         due=list(expected),
-        streak=streak(checkins, today),
+        streak=facts_of_streak.current,
+        streak_note=facts_of_streak.describe(),
         nudges=active(found, dismissed),
     )

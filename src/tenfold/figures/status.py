@@ -17,7 +17,7 @@ from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.money import format_money
 from tenfold.domain.rates import Rate, convert_totals, month_end
 from tenfold.domain.steps import StepState, next_step
-from tenfold.figures.streak import streak
+from tenfold.figures.streak import streak_facts
 from tenfold.figures.totals import month_totals
 
 SEPARATOR = " · "
@@ -49,11 +49,12 @@ def status_line(
     checkins: Iterable[date],
     today: date,
     rates: Sequence[Rate] = (),
+    paused: Iterable[date] = (),
 ) -> str:
-    """The whole status line."""
-    days = streak(checkins, today)
+    """The whole status line; a broken streak says when it ended and the best so far."""
+    days = streak_facts(checkins, today, paused).describe()
     step = next_step(steps)
     upcoming = f"next: {step.number} {step.title}" if step else "all 8 steps done"
     return SEPARATOR.join(
-        [goal_part(goal, payments, streams, today, rates), f"streak {days} day{'' if days == 1 else 's'}", upcoming]
+        [goal_part(goal, payments, streams, today, rates), days, upcoming]
     )

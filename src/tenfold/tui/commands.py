@@ -56,8 +56,10 @@ COMMANDS: tuple[Command, ...] = (
             "goal_history"),
     Command("Weekly review", "The last seven days in Markdown: goal, steps, payments, ideas, streak", "ctrl+p",
             "anywhere", "review('week')"),
-    Command("Monthly review", "This month so far in Markdown; s in the review saves it to a file", "ctrl+p",
+    Command("Monthly review", "The last complete month in Markdown; s in the review saves it to a file", "ctrl+p",
             "anywhere", "review('month')"),
+    Command("Plan a pause", "Days off (holiday, illness) that do not break the streak, a few a month", "ctrl+p",
+            "anywhere", "plan_pause"),
     *(
         Command(f"Go to {title}", f"Move to the {title} pane", key, "anywhere", f"focus_pane('{pane}')")
         for key, title, pane in (

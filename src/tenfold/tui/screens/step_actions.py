@@ -212,6 +212,15 @@ class StepActionsMixin:
 
         self.app.push_screen(GoalHistoryScreen(self.store.goal, self.store.goal_history()))
 
+    def action_plan_pause(self) -> None:
+        """Plan days off that do not break the streak (palette entry)."""
+        from tenfold.tui.dialogs.pause_form import PauseForm
+
+        today = self.store.today().isoformat()
+        self._open_form(PauseForm, "pause", "Plan a pause", {"from": today}, self.store.add_pause,
+                        "Pause planned: the streak steps over those days", lambda: None,
+                        existing=self.store.pauses)
+
     def action_review(self, span: str = "week") -> None:
         """The week's (or month's) review, with a key to save it."""
         from tenfold.coach.review import last_month_period, review, week_period

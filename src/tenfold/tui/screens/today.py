@@ -26,6 +26,7 @@ from tenfold.coach.prompts import PromptsError, load_prompts
 from tenfold.coach.today import TodayView, build_today
 from tenfold.config import load_settings, save_settings
 from tenfold.domain.monthly import LedgerSummary
+from tenfold.domain.pauses import paused_days
 from tenfold.figures.expected import Expected
 from tenfold.figures.goal_figures import GoalFigures
 from tenfold.store.store import Store
@@ -74,6 +75,7 @@ def gather_today(
         prompts=coaching_prompts(),
         rates=store.rates(),
         index=store.monthly_index(),
+        paused=paused_days(store.pauses()),
     )
 
 

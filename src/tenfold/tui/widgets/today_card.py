@@ -37,7 +37,7 @@ def card_title(view: TodayView) -> Text:
     if view.streak:
         text.append(f"streak {view.streak} day{'' if view.streak == 1 else 's'}", style="bold green")
     else:
-        text.append("no streak yet", style="dim")
+        text.append(view.streak_note or "no streak yet", style="dim")
     return text
 
 
