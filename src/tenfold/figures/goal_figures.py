@@ -116,5 +116,6 @@ def goal_figures(index: MonthlyIndex, streams: Sequence[Stream], rates: Sequence
         last_full=last_full,
         deadline=(goal.deadline.year, goal.deadline.month),
         history_from=index.first_month(passive_ids),
+        months=[i.amount for i in (*previous, *recent)],
     )
     return GoalFigures(now, recent[-1], tuple(recent), average(recent), projection)
