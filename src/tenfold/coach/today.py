@@ -15,12 +15,14 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from tenfold.coach.actions import next_action
 from tenfold.coach.nudges import Nudge, active, all_nudges, payment_facts
-from tenfold.coach.prompts import prompt_for
+from tenfold.coach.prompts import Situation, prompt_for
 from tenfold.domain.goal import Goal, counted_kinds
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.monthly import LedgerSummary, MonthlyIndex
 from tenfold.domain.rates import Rate
+from tenfold.domain.step_items import StepItem
 from tenfold.domain.steps import StepInfo, StepState, next_step
 from tenfold.figures.evidence import gather
 from tenfold.figures.expected import Expected, expected_payments
@@ -52,6 +54,8 @@ class TodayView:
     streak: int
     nudges: list[Nudge]
     """The checks that fired and were not dismissed."""
+    next_action: str = ""
+    """What to do next: the first unticked sub-task of the next step, or its suggestion."""
     streak_note: str = ""
     """The streak in words: its length and best, or when it ended (a returning user's welcome back)."""
 
@@ -80,6 +84,8 @@ def build_today(
     rates: Sequence[Rate] = (),
     index: MonthlyIndex | None = None,
     paused: Iterable[date] = (),
+    items: Sequence[StepItem] = (),
+    ideas: int = 0,
 ) -> TodayView:
     """Gather the card for ``today``; ``payments`` newest first, as the store gives them.
 
@@ -110,6 +116,10 @@ def build_today(
         today=today, rates=rates,
     )
     facts_of_streak = streak_facts(checkins, today, paused)
+    upcoming = next_step(list(steps))
+    # The day's question fits where the user is, and is never about the step the next action names.
+    where = Situation(upcoming.number if upcoming else None, len(streams), len(facts.last_paid), ideas,
+                      goal is not None)
     if expected is None:
         expected = expected_payments(streams, facts.last_paid, today, days=DUE_DAYS)
     return TodayView(
@@ -119,8 +129,9 @@ def build_today(
         this_month=this,
         average=average,
         outlook=outlook,
-        prompt=prompt_for(today, list(prompts)) if prompts else "",
-        next_step=next_step(list(steps)),
+        prompt=prompt_for(today, list(prompts), where) if prompts else "",
+        next_step=upcoming,
+        next_action=next_action(upcoming, items),
         due=list(expected),
         streak=facts_of_streak.current,
         streak_note=facts_of_streak.describe(),

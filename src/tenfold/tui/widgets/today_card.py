@@ -84,7 +84,7 @@ def step_text(view: TodayView) -> Text:
         text.append("Keep measuring what works, and scale it (step 8).")
         return text
     text.append(f"Next step · {step.number} {step.title}\n", style="bold")
-    text.append(step.today)
+    text.append(view.next_action or step.today)
     return text
 
 
