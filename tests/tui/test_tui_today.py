@@ -19,7 +19,6 @@ from tenfold.tui.dialogs.forms import GoalForm
 from tenfold.tui.screens.today import NO_CHECKS, TodayScreen
 from tenfold.tui.widgets.today_card import NudgeLine
 
-
 QUIET = "quiet:stream:2:2026-08-25"
 """The day job's check: monthly, and nothing since August."""
 
