@@ -109,12 +109,16 @@ NO_TERMINAL = (
 
 
 def has_terminal() -> bool:
-    """Whether the app can draw: both standard input and output are a terminal.
+    """Whether the app can draw: both standard input and output are a terminal, or a driver was set.
 
     With output redirected to a file (``tenfold > log``) a full-screen app has
     nowhere to draw and nothing to read keys from; it is refused in one line
     after the file was checked, so a damaged or locked file is still named first.
+    ``tenfold serve`` runs the app over pipes with Textual's web driver named in
+    ``$TEXTUAL_DRIVER``: that driver draws into the browser, so it is let through.
     """
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return True
     try:
         return sys.stdin.isatty() and sys.stdout.isatty()
     except (AttributeError, ValueError):  # a closed or missing stream

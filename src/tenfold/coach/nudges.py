@@ -45,7 +45,7 @@ from tenfold.domain.money import format_money
 from tenfold.domain.monthly import Month
 from tenfold.domain.rates import Rate, convert, month_end
 from tenfold.domain.steps import StepState
-from tenfold.figures.evidence import StreamEvidence
+from tenfold.figures.evidence import MIN_MONTHS, MIN_PAYMENTS, StreamEvidence
 from tenfold.figures.expected import CADENCE_MONTHS, add_months
 
 UPKEEP_LIMIT = Decimal(20)
@@ -54,10 +54,6 @@ CONCENTRATION = Decimal("0.6")
 """Share of a year's passive income above which one stream or customer is a single point of failure."""
 IRREGULAR_QUIET_DAYS = 90
 """Days without a payment after which an irregular stream counts as quiet."""
-MIN_PAYMENTS = 6
-"""Payments (of counted streams, in the 12 complete months) a concentration check needs first."""
-MIN_MONTHS = 3
-"""Complete months of counted income a concentration check needs first."""
 
 CHECK_RULES = (
     f"Checks count complete months only, and only the months since a stream began (its first payment "

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Protocol
 
+from tenfold.coach.actions import next_action
 from tenfold.coach.markdown import limited, md, table
 from tenfold.domain.goal import Goal, GoalVersion, as_counted
 from tenfold.domain.goal_history import diff_goals
@@ -187,7 +188,7 @@ def _apart(unconverted: dict[str, Decimal], currency: str) -> str:
     return f" (not counted, no rate to {currency}: {format_totals(unconverted)})" if unconverted else ""
 
 
-def _steps_section(steps: list[StepState], start: date, end: date, span: str) -> list[str]:
+def _steps_section(steps: list[StepState], items: list[StepItem], start: date, end: date, span: str) -> list[str]:
     out = ["## Steps", ""]
     ticked = sorted((s for s in steps if _in(s.done_on, start, end)), key=lambda s: (s.done_on, s.number))
     if ticked:
@@ -200,7 +201,7 @@ def _steps_section(steps: list[StepState], start: date, end: date, span: str) ->
     upcoming = next_step(steps)
     line = f"{done} of {len(STEPS)} steps done."
     if upcoming is not None:
-        line += f" Next: **{upcoming.number} {upcoming.title}**. {upcoming.today}"
+        line += f" Next: **{upcoming.number} {upcoming.title}**. {md(next_action(upcoming, items))}"
     else:
         line += " All eight are ticked: keep scaling what works."
     return [*out, line, ""]
@@ -307,7 +308,7 @@ def review(source: ReviewSource, period_start: date, period_end: date) -> str:
     money = _gather(source.payments(), {s.id: s for s in as_counted(streams.values(), source.goal)}, start, end)
     lines = [f"# {period_title(start, end)}", ""]
     lines += _goal_section(source, money, start, end, span)
-    lines += _steps_section(source.steps(), start, end, span)
+    lines += _steps_section(source.steps(), source.step_items(), start, end, span)
     lines += _payments_section(money, streams, span)
     lines += _ideas_section(source.ideas(), start, end, span)
     lines += _items_section(source.step_items(), streams, start, end, span)

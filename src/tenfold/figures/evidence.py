@@ -20,6 +20,10 @@ from tenfold.domain.monthly import Month, MonthlyIndex, month_index, months_back
 
 WINDOW_MONTHS = 12
 """The checks look back over the last 12 complete months."""
+MIN_PAYMENTS = 6
+"""Payments (of counted streams, in the 12 complete months) a concentration check needs first."""
+MIN_MONTHS = 3
+"""Complete months of counted income a concentration check needs first."""
 
 
 def first_months(index: MonthlyIndex) -> dict[int, Month]:

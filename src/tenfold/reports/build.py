@@ -20,11 +20,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
 
+from tenfold.domain.dates import previous_month
 from tenfold.domain.goal import Goal
 from tenfold.domain.ledger import Stream
 from tenfold.domain.money import DEFAULT_CURRENCY
 from tenfold.domain.rates import Converted, ConvertedTotals, Rate, convert, convert_totals, month_end
-from tenfold.figures.evidence import start_month
+from tenfold.figures.evidence import MIN_MONTHS, start_month
 from tenfold.reports.aggregate import Month, MonthlyTotals, Period
 
 CONCENTRATION_LIMIT = Decimal("0.5")
@@ -87,6 +88,8 @@ class Report:
     """(currency, month) pairs that had income and no rate into ``currency``."""
     only: str | None = None
     """The stream's name when the report was asked for one stream."""
+    evidence_months: int = MIN_MONTHS
+    """Complete months with passive income up to the period's end: the warning waits for enough."""
 
     @property
     def passive_share(self) -> Decimal | None:
@@ -95,8 +98,12 @@ class Report:
 
     @property
     def concentrated(self) -> bool:
-        """One stream brings more than half of the passive income."""
-        return self.leader is not None and self.leader[1] > CONCENTRATION_LIMIT
+        """One stream brings more than half of the passive income, in a complete period resting on
+        :data:`~tenfold.figures.evidence.MIN_MONTHS` months of passive income (a partial month or a
+        first month says nothing about concentration yet)."""
+        if self.period.so_far and len(self.period.months) == 1:
+            return False
+        return self.evidence_months >= MIN_MONTHS and self.leader is not None and self.leader[1] > CONCENTRATION_LIMIT
 
     @property
     def rates_used(self) -> tuple[Converted, ...]:
@@ -200,7 +207,22 @@ def build_report(
         leader=(top.stream.name, top.share_of_passive) if top and top.share_of_passive else None,
         missing=missing,
         only=only.name if only else None,
+        evidence_months=_evidence_months(streams_with_income(ordered, first_paid), period, current),
     )
+
+
+def streams_with_income(streams: Iterable[Stream], first_paid: Mapping[int, Month]) -> list[Month]:
+    """The first paid month of each passive stream that was paid."""
+    return [first_paid[s.id] for s in streams if s.kind == "passive" and s.id in first_paid]
+
+
+def _evidence_months(firsts: list[Month], period: Period, current: Month) -> int:
+    """Complete months from the first passive payment to the period's end (the running month left out)."""
+    if not firsts:
+        return 0
+    end = min(period.months[-1], previous_month(*current)) if current != (9999, 12) else period.months[-1]
+    start = min(firsts)
+    return max(0, (end[0] - start[0]) * 12 + end[1] - start[1] + 1)
 
 
 def _month_figures(

@@ -28,7 +28,7 @@ def percent(value: Decimal | None) -> str:
 def per_hour(figures: StreamFigures) -> str:
     """Income per hour of upkeep, or why there is none."""
     if figures.per_upkeep_hour is None:
-        return "no upkeep recorded"
+        return "no complete month yet" if figures.stream.upkeep_hours > 0 else "no upkeep recorded"
     return f"{format_money(figures.per_upkeep_hour, figures.stream.currency)}/h"
 
 

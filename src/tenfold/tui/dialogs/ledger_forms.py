@@ -59,11 +59,12 @@ class StreamForm(FormDialog[Stream]):
     an edit never cuts a stream from the idea it grew from.
     """
 
-    INTRO = "Only the name is needed now. Cadence and expected amount let Tenfold flag a late payment."
+    INTRO = "Only the name is needed now. Cadence and expected amount let Tenfold flag a late payment.\n" + "\n".join(
+        f"{kind}: {meaning}." for kind, meaning in KIND_MEANINGS.items())
     FIELDS = (
         FieldSpec("name", "Name", placeholder="e.g. Ebook royalties"),
         FieldSpec("category", "Category", "select", tuple((c, c) for c in CATEGORIES), "Choose a category"),
-        FieldSpec("kind", "Kind", "select", tuple((f"{k}: {KIND_MEANINGS[k]}", k) for k in KINDS), "Choose a kind"),
+        FieldSpec("kind", "Kind", "select", tuple((k, k) for k in KINDS), "Choose a kind"),
         FieldSpec("currency", "Currency", placeholder="e.g. EUR"),
         FieldSpec("cadence", "Pays (cadence)", "select", tuple((c, c) for c in CADENCES), "irregular"),
         FieldSpec("expected", "Expected amount per payment", placeholder="optional, e.g. 120"),
