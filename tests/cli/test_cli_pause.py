@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -13,9 +14,12 @@ from tenfold.store.store import Store
 def worked(db: Path, first: date, count: int) -> None:
     """Save something on each of ``count`` days from ``first``: the store checks each day in."""
     for n in range(count):
-        day = first + timedelta(days=n)
-        with Store.open(db, today=lambda day=day: day) as store:
+        with Store.open(db, today=fixed(first + timedelta(days=n))) as store:
             store.save_draft("note", {"n": str(n)})
+
+
+def fixed(day: date) -> Callable[[], date]:
+    return lambda: day
 
 
 def test_a_broken_streak_says_when_it_ended_and_the_best(tmp_path: Path) -> None:
