@@ -1,9 +1,11 @@
 """Schema migrations, tested on frozen files of every version under ``tests/fixtures/``.
 
-``v1.json`` is a file as schema 1 wrote it; ``v2.json`` one as schema 2 writes it
-(with every record kind schema 2 added). Never edit them: they are what users
-have on disk. When schema 3 arrives, add its migration to ``MIGRATIONS``, keep
-both, add ``v3.json`` and a test that opens each older fixture. A stand-in
+``v1.json`` is a file as schema 1 wrote it; ``v2.json`` one as schema 2 wrote it
+(with every record kind schema 2 added); ``v3.json`` one as schema 3 writes it (a
+stream's customer counting and start, the goal's portfolio choice, tick dates, pauses).
+Never edit them: they are what users have on disk. When schema 4 arrives, add its
+migration to ``MIGRATIONS``, keep them all, add ``v4.json`` and a test that opens each
+older fixture. A stand-in
 migration to the version after the current one (``crashkit.NEXT``) shows the
 framework working end to end, including the backup taken before upgrading.
 """
@@ -64,16 +66,40 @@ def test_v1_fixture_upgrades_to_v2_with_every_record(tmp_path: Path) -> None:
         assert store.draft("payment") == {"amount": "abc", "note": "half typed"}
         assert store.rates() == [] and store.step_items() == [] and store.dismissed() == {}
     data = orjson.loads(path.read_bytes())
-    assert data["meta"]["1"]["schema_version"] == 2
+    assert data["meta"]["1"]["schema_version"] == schema.SCHEMA_VERSION
     assert data["streams"]["1"]["upfront_money"] == "0" and data["ideas"]["1"]["ladder"] == []
     assert [b.kind for b in list_backups(path)] == ["before-migration-v1"]
     assert list_backups(path)[0].path.read_bytes() == original
 
 
-def test_v2_fixture_opens_untouched_with_every_record(tmp_path: Path) -> None:
+def test_v2_fixture_upgrades_to_v3_keeping_every_meaning(tmp_path: Path) -> None:
+    """Today's files: portfolio stays out of the goal, starts and tick days are unknown, and the
+    customer counting follows the category (an ebook sells through a store; a rental has one tenant)."""
     path = copy_fixture(tmp_path, "v2.json")
+    original = path.read_bytes()
+    with Store.open(path, today=fixed()) as store:
+        assert store.goal is not None and not store.goal.portfolio_counts
+        assert [(s.name, s.customers, s.started_on) for s in store.streams()] == [
+            ("ETF", "platform", None), ("Sourdough ebook", "platform", None)]
+        assert [(i.done, i.done_on) for i in store.step_items()] == [(True, None), (False, None)]
+        assert store.pauses() == []
+        assert store.goal.amount == Decimal("12000.00") and len(store.payments()) == 3
+    data = orjson.loads(path.read_bytes())
+    assert data["meta"]["1"]["schema_version"] == schema.SCHEMA_VERSION
+    assert data["goal_history"]["1"]["portfolio_counts"] is False and data["pauses"] == {}
+    assert [b.kind for b in list_backups(path)] == ["before-migration-v2"]
+    assert list_backups(path)[0].path.read_bytes() == original
+
+
+def test_v3_fixture_opens_untouched_with_every_record(tmp_path: Path) -> None:
+    path = copy_fixture(tmp_path, "v3.json")
     before = fingerprint(path)
     with Store.open(path, today=fixed()) as store:
+        assert store.goal is not None and store.goal.portfolio_counts
+        assert [(s.name, s.customers, s.started_on) for s in store.streams()] == [
+            ("ETF", "platform", None), ("Sourdough ebook", "each", date(2026, 3, 2))]
+        assert [p.days() for p in store.pauses()] == [[date(2026, 3, 10), date(2026, 3, 11), date(2026, 3, 12)]]
+        assert store.step_items()[0].done_on == date(2026, 3, 21)
         assert store.goal is not None and store.goal.amount == Decimal("12000.00")
         assert [v.goal.amount for v in store.goal_history()] == [Decimal("10000.00")]
         assert store.goal_history()[0].replaced_on == date(2026, 3, 20)

@@ -10,6 +10,7 @@ import click
 
 from tenfold.cli import cli
 from tenfold.cli.common import Context, reading
+from tenfold.domain.pauses import paused_days
 from tenfold.figures.status import status_line
 
 
@@ -31,5 +32,6 @@ def status(context: Context) -> None:
             checkins=store.checkins(),
             today=store.today(),
             rates=store.rates(),
+            paused=paused_days(store.pauses()),
         )
     click.echo(line)

@@ -8,14 +8,14 @@ whether its yes/no box is used (a sub-task done, a mentor asked).
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from tenfold.domain.dates import date_from_store
+from tenfold.domain.dates import date_from_store, optional_date_from_store
 from tenfold.domain.errors import FieldError, FormErrors
+from tenfold.domain.money import DecimalKind, parse_decimal
 from tenfold.domain.text import clean_text
 
 
@@ -59,6 +59,11 @@ class StepItem:
     done: bool
     added_on: date
     stream_id: int | None = None
+    done_on: date | None = field(default=None, compare=False)
+    """The day the box was ticked (None when unticked, or ticked before the day was kept).
+
+    Filled in by the store when the box is ticked; not compared, as a form's item and the
+    stored one should be equal."""
 
     def to_store(self) -> dict[str, Any]:
         """The dict kept in the data file."""
@@ -69,6 +74,7 @@ class StepItem:
             "done": self.done,
             "added_on": self.added_on.isoformat(),
             "stream_id": self.stream_id,
+            "done_on": None if self.done_on is None else self.done_on.isoformat(),
         }
 
     @classmethod
@@ -81,7 +87,8 @@ class StepItem:
             raise TypeError("a step item needs text, detail and a yes/no")
         if stream_id is not None and (not isinstance(stream_id, int) or isinstance(stream_id, bool)):
             raise TypeError("a step item's stream must be an id")
-        return cls(doc_id, step, text, detail, done, date_from_store(doc["added_on"]), stream_id)
+        done_on = optional_date_from_store(doc.get("done_on")) if done else None
+        return cls(doc_id, step, text, detail, done, date_from_store(doc["added_on"]), stream_id, done_on)
 
 
 def parse_step_item(
@@ -108,14 +115,15 @@ MAX_SAVINGS_MONTHS = Decimal(1200)
 """A hundred years: anything above is a typo, not a plan."""
 
 
+SAVINGS_MONTHS = DecimalKind(
+    1, MAX_SAVINGS_MONTHS, "'{typed}' is not a number of months; type e.g. 6 or 4.5",
+    "Use a dot for part of a month, e.g. 4.5", "'{typed}' is not a number of months; type e.g. 6 or 4.5",
+    "Use at most one decimal, e.g. 4.5", "At most 1,200 months (a hundred years)",
+)
+
+
 def parse_savings_months(text: str) -> Decimal | None:
     """Step 4's "how many months would savings last": a number such as ``6`` or ``4.5``; blank clears it."""
-    raw = text.strip().replace(",", ".")
-    if not raw:
+    if not text.strip():
         return None
-    if not re.fullmatch(r"\d{1,4}(\.\d)?", raw, re.ASCII):
-        raise FieldError("savings_months", f"'{raw[:20]}' is not a number of months; type e.g. 6 or 4.5")
-    months = Decimal(raw)
-    if months > MAX_SAVINGS_MONTHS:
-        raise FieldError("savings_months", "At most 1,200 months (a hundred years)")
-    return months
+    return parse_decimal(text, "savings_months", SAVINGS_MONTHS)

@@ -15,14 +15,17 @@ apart per currency and never added.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
 
+from tenfold.domain.dates import previous_month
 from tenfold.domain.goal import Goal
 from tenfold.domain.ledger import Stream
 from tenfold.domain.money import DEFAULT_CURRENCY
 from tenfold.domain.rates import Converted, ConvertedTotals, Rate, convert, convert_totals, month_end
+from tenfold.figures.evidence import MIN_MONTHS, start_month
 from tenfold.reports.aggregate import Month, MonthlyTotals, Period
 
 CONCENTRATION_LIMIT = Decimal("0.5")
@@ -85,6 +88,8 @@ class Report:
     """(currency, month) pairs that had income and no rate into ``currency``."""
     only: str | None = None
     """The stream's name when the report was asked for one stream."""
+    evidence_months: int = MIN_MONTHS
+    """Complete months with passive income up to the period's end: the warning waits for enough."""
 
     @property
     def passive_share(self) -> Decimal | None:
@@ -93,8 +98,12 @@ class Report:
 
     @property
     def concentrated(self) -> bool:
-        """One stream brings more than half of the passive income."""
-        return self.leader is not None and self.leader[1] > CONCENTRATION_LIMIT
+        """One stream brings more than half of the passive income, in a complete period resting on
+        :data:`~tenfold.figures.evidence.MIN_MONTHS` months of passive income (a partial month or a
+        first month says nothing about concentration yet)."""
+        if self.period.so_far and len(self.period.months) == 1:
+            return False
+        return self.evidence_months >= MIN_MONTHS and self.leader is not None and self.leader[1] > CONCENTRATION_LIMIT
 
     @property
     def rates_used(self) -> tuple[Converted, ...]:
@@ -150,8 +159,21 @@ def build_report(
     currency: str,
     period: Period,
     only: Stream | None = None,
+    *,
+    today: date | None = None,
+    first_paid: Mapping[int, Month] | None = None,
 ) -> Report:
-    """All of a report's figures from the per-month aggregate (see :func:`tenfold.reports.aggregate.aggregate`)."""
+    """All of a report's figures from the per-month aggregate (see :func:`tenfold.reports.aggregate.aggregate`).
+
+    Income per hour of upkeep counts only the complete months (before ``today``'s)
+    since each stream began: ``first_paid`` gives each stream's first paid month
+    (worked out from ``totals`` when not given, right when they hold every month).
+    """
+    if first_paid is None:
+        first_paid = {}
+        for year, month, sid in sorted(totals):
+            first_paid.setdefault(sid, (year, month))
+    current = (today.year, today.month) if today else (9999, 12)
     ordered = sorted(streams, key=lambda s: s.name.casefold())
     by_rates = [r for r in rates if currency in (r.currency, r.to)]  # the only ones that can convert
     cells = {s.id: {m: totals.get((m[0], m[1], s.id), _ZERO) for m in period.shown} for s in ordered}
@@ -166,7 +188,7 @@ def build_report(
             converted=converted[s.id][0],
             unconverted=converted[s.id][1],
             share_of_passive=share(converted[s.id][0], passive_sum) if s.kind == "passive" else None,
-            per_upkeep_hour=_per_hour(s, sum((cells[s.id][m] for m in period.months), _ZERO), len(period.months)),
+            per_upkeep_hour=_per_hour(s, cells[s.id], period, start_month(s, first_paid), current),
         )
         for s in ordered
     }
@@ -185,7 +207,22 @@ def build_report(
         leader=(top.stream.name, top.share_of_passive) if top and top.share_of_passive else None,
         missing=missing,
         only=only.name if only else None,
+        evidence_months=_evidence_months(streams_with_income(ordered, first_paid), period, current),
     )
+
+
+def streams_with_income(streams: Iterable[Stream], first_paid: Mapping[int, Month]) -> list[Month]:
+    """The first paid month of each passive stream that was paid."""
+    return [first_paid[s.id] for s in streams if s.kind == "passive" and s.id in first_paid]
+
+
+def _evidence_months(firsts: list[Month], period: Period, current: Month) -> int:
+    """Complete months from the first passive payment to the period's end (the running month left out)."""
+    if not firsts:
+        return 0
+    end = min(period.months[-1], previous_month(*current)) if current != (9999, 12) else period.months[-1]
+    start = min(firsts)
+    return max(0, (end[0] - start[0]) * 12 + end[1] - start[1] + 1)
 
 
 def _month_figures(
@@ -228,9 +265,16 @@ def _stream_converted(
     return done, left
 
 
-def _per_hour(stream: Stream, total: Decimal, months: int) -> Decimal | None:
-    """Income per hour of upkeep: the period's income over the upkeep hours the period took."""
-    hours = stream.upkeep_hours * months
+def _per_hour(stream: Stream, cells: dict[Month, Decimal], period: Period, start: Month | None,
+              current: Month) -> Decimal | None:
+    """Income per hour of upkeep over the period's complete months since the stream began.
+
+    A month before the stream existed, or the running month, would divide its
+    income by hours it never took; with no such month there is no figure yet.
+    """
+    months = [m for m in period.months if start is not None and start <= m < current]
+    hours = stream.upkeep_hours * len(months)
     if hours <= 0:
         return None
+    total = sum((cells[m] for m in months), _ZERO)
     return (total / hours).quantize(_CENTS, rounding=ROUND_HALF_EVEN)

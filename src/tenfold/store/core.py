@@ -201,6 +201,7 @@ class StoreCore:
         self._checkins = contents.checkins
         self._drafts = contents.drafts
         self._dismissed = contents.dismissed
+        self._pauses = contents.pauses
 
     # ----- the small tables every screen uses -------------------------------------
 

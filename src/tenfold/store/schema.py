@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from tenfold.domain.errors import DamagedFileError, NewerSchemaError, StoreError
+from tenfold.domain.ledger import default_customer_mode
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # The tables of the data file, by name: every module names a table through these.
 META = "meta"
 GOAL = "goal"
@@ -28,10 +29,12 @@ IDEAS = "ideas"
 DRAFTS = "drafts"
 CHECKINS = "checkins"
 DISMISSED = "dismissed"
+PAUSES = "pauses"
 PAYMENT_INDEX = "payment_index"
 """Made from the payments at each save (:mod:`tenfold.store.payment_index`), never kept in memory."""
 
-TABLES = (META, GOAL, GOAL_HISTORY, STEPS, STEP_ITEMS, STREAMS, PAYMENTS, RATES, IDEAS, DRAFTS, CHECKINS, DISMISSED)
+TABLES = (META, GOAL, GOAL_HISTORY, STEPS, STEP_ITEMS, STREAMS, PAYMENTS, RATES, IDEAS, DRAFTS, CHECKINS, DISMISSED,
+          PAUSES)
 """The tables that hold records (the payments' index is not one)."""
 FLAT_TABLES = frozenset(TABLES) - {DRAFTS, IDEAS}
 """Tables whose records hold no object at any depth (a draft holds the form's values, an idea its ladder)."""
@@ -68,7 +71,27 @@ def _v2(data: Document) -> Document:
     return data
 
 
-MIGRATIONS: dict[int, Migration] = {2: _v2}
+def _v3_figures_in_time(data: Document) -> Document:
+    """Schema 3 (figures in time): how a stream's customers are counted and the day it started;
+    whether portfolio income counts toward the goal; the day each step item was ticked; a table
+    of planned pauses of the streak.
+
+    Existing files keep their meaning: portfolio income stays out of the goal, a stream's start
+    is unknown (its first payment stands in), a tick's day is unknown, and the customer counting
+    follows the stream's category (a rental has one tenant, a book sells through a store).
+    """
+    for stream in data.get(STREAMS, {}).values():
+        stream.setdefault("customers", default_customer_mode(str(stream.get("category", ""))))
+        stream.setdefault("started_on", None)
+    for goal in (*data.get(GOAL, {}).values(), *data.get(GOAL_HISTORY, {}).values()):
+        goal.setdefault("portfolio_counts", False)
+    for item in data.get(STEP_ITEMS, {}).values():
+        item.setdefault("done_on", None)
+    data.setdefault(PAUSES, {})
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {2: _v2, 3: _v3_figures_in_time}
 """``MIGRATIONS[n]`` upgrades a version n-1 document to version n."""
 
 

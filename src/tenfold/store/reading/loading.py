@@ -20,6 +20,7 @@ from tenfold.domain.errors import DamagedFileError
 from tenfold.domain.goal import Goal, GoalVersion
 from tenfold.domain.ideas import Idea
 from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.pauses import Pause
 from tenfold.domain.rates import Rate
 from tenfold.domain.step_items import StepItem
 from tenfold.domain.steps import StepState
@@ -34,6 +35,7 @@ from tenfold.store.schema import (
     GOAL,
     GOAL_HISTORY,
     IDEAS,
+    PAUSES,
     PAYMENTS,
     RATES,
     STEP_ITEMS,
@@ -62,6 +64,7 @@ class Contents:
     checkins: set[date] = field(default_factory=set)
     drafts: dict[str, dict[str, str]] = field(default_factory=dict)
     dismissed: dict[str, date] = field(default_factory=dict)
+    pauses: dict[int, Pause] = field(default_factory=dict)
 
 
 def _checkin(doc: dict[str, Any]) -> date:
@@ -152,6 +155,7 @@ def _validate(path: Path, data: Document, version: int | None, payments: bool) -
         checkins=set(rows(CHECKINS, lambda _i, d: _checkin(d)).values()),
         drafts=dict(rows(DRAFTS, lambda _i, d: _draft(d)).values()),
         dismissed=dict(rows(DISMISSED, lambda _i, d: _dismissed(d)).values()),
+        pauses=rows(PAUSES, Pause.from_store),
     )
 
 
