@@ -145,6 +145,29 @@ def offer_rescue(context: Context) -> None:
     print(f"tenfold: {safe_display(done)}", file=sys.stderr, flush=True)
 
 
+NO_TERMINAL = (
+    "the app needs a terminal, and standard input or output is not one; "
+    "for scripts use the commands (tenfold status, tenfold report, tenfold --help)"
+)
+
+
+def has_terminal() -> bool:
+    """Whether the app can draw: both standard input and output are a terminal, or a driver was set.
+
+    With output redirected to a file (``tenfold > log``) a full-screen app has
+    nowhere to draw and nothing to read keys from; it is refused in one line
+    after the file was checked, so a damaged or locked file is still named first.
+    ``tenfold serve`` runs the app over pipes with Textual's web driver named in
+    ``$TEXTUAL_DRIVER``: that driver draws into the browser, so it is let through.
+    """
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return True
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError):  # a closed or missing stream
+        return False
+
+
 def run_app(context: Context) -> None:
     """Open the store with its lock and run the TUI until the user quits.
 
@@ -161,6 +184,9 @@ def run_app(context: Context) -> None:
             fail(message)
         print(f"tenfold: {message}", file=sys.stderr, flush=True)
         store = open_store(context)
+    if not has_terminal():
+        store.close()
+        fail(NO_TERMINAL, 2)
     try:
         code = run_tui(store)
     finally:

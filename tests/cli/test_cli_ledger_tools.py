@@ -66,7 +66,7 @@ def test_a_rate_converts_the_report_and_is_named(db: Path, env: dict[str, str]) 
     assert doc["rates_used"] == ["1 USD = 0.9 EUR (2026-10-01)"]
     text = ok(tenfold(db, env, "report", "--year", "2026"))
     assert "Rates used: 1 USD = 0.9 EUR (2026-10-01)." in text
-    assert "Income report, 2026-01 to 2026-11, in EUR" in text
+    assert "Income report, 2026-01 to 2026-11 so far, in EUR" in text
 
 
 def test_report_lists_the_rates_entered(db: Path, env: dict[str, str]) -> None:
@@ -94,11 +94,11 @@ def test_a_bad_rate_is_one_line_and_saves_nothing(
 
 
 def test_report_formats_for_one_stream(db: Path, env: dict[str, str]) -> None:
-    md = ok(tenfold(db, env, "report", "--stream", "royalties", "--format", "markdown"))
-    assert md.startswith("# Income report, 2026-11 (compared with 2026-10), in EUR\n")
+    md = ok(tenfold(db, env, "report", "--stream", "royalties", "--format", "markdown", "--month", "2026-11"))
+    assert md.startswith("# Income report, 2026-11 so far (compared with 2026-10), in EUR\n")
     assert "| Royalties | passive | EUR | - | 12.50 | 100.0% |" in md
     assert "Consulting" not in md.split("## Income per month")[0]
-    rows = list(csv.DictReader(io.StringIO(ok(tenfold(db, env, "report", "--format", "csv")))))
+    rows = list(csv.DictReader(io.StringIO(ok(tenfold(db, env, "report", "--format", "csv", "--month", "2026-11")))))
     assert [(r["month"], r["stream"], r["amount"]) for r in rows] == [
         ("2026-10", "Consulting", "400.00"), ("2026-10", "Royalties", "0.00"),
         ("2026-11", "Consulting", "0.00"), ("2026-11", "Royalties", "12.50")]

@@ -110,3 +110,18 @@ def test_an_unexpected_error_is_one_line_and_logged(tmp_path: Path, env: dict[st
     assert result.stderr == f"tenfold: unexpected error (RuntimeError: a bug of ours); details are in {log}\n"
     assert "Traceback" in log.read_text()
     assert oct(log.stat().st_mode & 0o777) == "0o600"
+
+
+def test_the_app_without_a_terminal_says_so_in_one_line(tmp_path: Path, env: dict[str, str]) -> None:
+    """``tenfold --db FILE > log 2>&1`` with a goal set: one line and a non-zero exit, never a traceback."""
+    db = seed(tmp_path / "t.json")
+    before = db.read_bytes()
+    log = tmp_path / "log"
+    with log.open("w") as out:
+        result = subprocess.run([sys.executable, "-m", "tenfold", "--db", str(db)], stdin=subprocess.DEVNULL,
+                                stdout=out, stderr=subprocess.STDOUT, env=env, timeout=60, check=False)
+    text = log.read_text()
+    assert result.returncode == 2
+    assert text.count("\n") == 1 and text.startswith("tenfold: the app needs a terminal")
+    assert "Traceback" not in text
+    assert db.read_bytes() == before

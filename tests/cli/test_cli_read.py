@@ -55,11 +55,19 @@ def test_status_on_a_file_that_does_not_exist_is_one_line(tmp_path: Path) -> Non
 # ----- report -------------------------------------------------------------------
 
 
+def test_report_opens_on_the_last_full_month(db: Path) -> None:
+    """On 2026-11-21 November is partial: the report shows October unless asked for November."""
+    out = invoke(db, "report").stdout
+    assert out.startswith("Income report, 2026-10 (compared with 2026-09), in EUR")
+    assert "so far" not in out
+    assert "the last full month" in " ".join(invoke(db, "report", "--help").stdout.split())
+
+
 def test_report_shows_each_stream_this_month_and_last(db: Path) -> None:
-    result = invoke(db, "report")
+    result = invoke(db, "report", "--month", "2026-11")
     assert result.exit_code == 0
     out = result.stdout
-    assert out.startswith("Income report, 2026-11 (compared with 2026-10), in EUR")
+    assert out.startswith("Income report, 2026-11 so far (compared with 2026-10), in EUR")
     royalties = next(line for line in out.splitlines() if "Royalties" in line)
     assert royalties.split("│")[3:7] == [" EUR ", "       - ", "   12.50 ", "        100.0% "]
     consulting = next(line for line in out.splitlines() if "Consulting" in line)

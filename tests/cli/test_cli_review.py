@@ -80,3 +80,15 @@ def test_a_missing_data_file_is_one_line_and_is_not_created(tmp_path: Path) -> N
     line = one_error_line(invoke(tmp_path / "none.json", "review"))
     assert "does not exist yet" in line
     assert not (tmp_path / "none.json").exists()
+
+
+@pytest.mark.parametrize(("today", "title"), [
+    ("2026-12-01", "# Monthly review · November 2026"),  # the 1st: the month just ended, not one empty day
+    ("2026-11-21", "# Monthly review · October 2026"),  # mid-month: the last complete month
+    ("2026-11-30", "# Monthly review · November 2026"),  # its last day completes the month
+])
+def test_a_monthly_review_looks_at_the_last_complete_month(tmp_path: Path, today: str, title: str) -> None:
+    db = seed(tmp_path / "t.json")
+    out = invoke(db, "review", "--month", today=today).stdout
+    assert out.splitlines()[0] == title
+    assert "the last complete month" in " ".join(invoke(db, "review", "--help").stdout.split())

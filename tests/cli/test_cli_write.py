@@ -41,7 +41,7 @@ def test_goal_set_on_a_new_file_creates_it_private(tmp_path: Path) -> None:
     result = invoke(db, "goal", "set", "Ebooks pay for the holidays", "--amount", "800", "--currency", "usd",
                     "--by", "2028-06-30")
     assert result.exit_code == 0, result.output
-    assert result.stdout == "Goal set: 800.00 USD a month by 2028-06-30\n"
+    assert result.stdout == "Goal set: 800.00 USD a month by 2028-06-30 (passive income counts)\n"
     assert stat.S_IMODE(db.stat().st_mode) == 0o600
     goal = read(db).goal
     assert goal is not None
@@ -52,7 +52,7 @@ def test_goal_set_on_a_new_file_creates_it_private(tmp_path: Path) -> None:
 
 def test_goal_set_again_says_rewritten(db: Path) -> None:
     result = invoke(db, "goal", "set", "More", "--amount", "2000", "--by", "2028-01-01")
-    assert result.stdout == "Goal rewritten: 2,000.00 EUR a month by 2028-01-01\n"
+    assert result.stdout == "Goal rewritten: 2,000.00 EUR a month by 2028-01-01 (passive income counts)\n"
     assert read(db).goal.amount == Decimal("2000.00")  # type: ignore[union-attr]
 
 
@@ -79,7 +79,7 @@ def test_goal_set_refuses_empty_text(db: Path) -> None:
 
 def test_add_stream(db: Path) -> None:
     result = invoke(db, "add", "stream", "--name", "Index fund", "--kind", "Portfolio", "--category", "dividends")
-    assert result.stdout == "Added stream Index fund (portfolio, dividends, EUR)\n"
+    assert result.stdout == "Added stream Index fund (portfolio, dividends, EUR, customers: platform)\n"
     assert [s.name for s in read(db).streams()] == ["Consulting", "Index fund", "Royalties"]
 
 

@@ -93,7 +93,7 @@ def test_missing_file_and_missing_folder(tmp_path: Path) -> None:
 
 def test_a_newer_file_is_a_problem(tmp_path: Path) -> None:
     path = healthy(tmp_path)
-    path.write_bytes(path.read_bytes().replace(b'"schema_version":%d' % SCHEMA_VERSION, b'"schema_version":7'))
+    path.write_bytes(path.read_bytes().replace(f'"schema_version":{SCHEMA_VERSION}'.encode(), b'"schema_version":77'))
     result = doctor(path)
     assert result.exit_code == 1
     assert "newer Tenfold (schema 7" in result.output

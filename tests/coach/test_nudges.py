@@ -11,7 +11,6 @@ import pytest
 
 from tenfold.coach.nudges import (
     Nudge,
-    PaymentFacts,
     active,
     all_nudges,
     backup_nudge,
@@ -24,7 +23,9 @@ from tenfold.coach.nudges import (
 )
 from tenfold.domain.goal import Goal
 from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.monthly import MonthlyIndex
 from tenfold.domain.steps import StepState
+from tenfold.figures.evidence import StreamEvidence, gather
 
 TODAY = date(2026, 11, 21)
 GOAL = Goal("Ebooks pay the rent", Decimal("1500"), "EUR", date(2027, 12, 31), date(2026, 1, 2))
@@ -32,8 +33,9 @@ D = Decimal
 
 
 def stream(sid: int, name: str = "", *, kind: str = "passive", currency: str = "EUR", cadence: str = "irregular",
-           upkeep: str = "0") -> Stream:
-    return Stream(sid, name or f"Stream {sid}", "ebook", kind, currency, cadence, upkeep_hours=D(upkeep))
+           upkeep: str = "0", customers: str = "each") -> Stream:
+    return Stream(sid, name or f"Stream {sid}", "ebook", kind, currency, cadence, upkeep_hours=D(upkeep),
+                  customers=customers)
 
 
 def pay(pid: int, sid: int, on: date, amount: str, customer: str = "") -> Payment:
@@ -113,25 +115,26 @@ def test_no_backup_nudge_once_this_or_last_month_covered_the_goal_or_without_a_g
 # ----- one pass over the payments ------------------------------------------------------------
 
 
-def test_year_start_is_the_same_day_a_year_back() -> None:
-    assert year_start(TODAY) == date(2025, 11, 21)
-    assert year_start(date(2028, 2, 29)) == date(2027, 2, 28)
+def test_the_window_is_the_12_complete_months_before_this_one() -> None:
+    assert year_start(TODAY) == date(2025, 11, 1)
+    assert year_start(date(2028, 2, 29)) == date(2027, 2, 1)
 
 
-def test_facts_sum_the_last_12_months_and_find_each_last_payment() -> None:
-    streams = [stream(1), stream(2, kind="active"), stream(3)]
+def test_facts_find_each_last_payment_and_sum_customers_of_streams_sold_one_by_one() -> None:
+    streams = [stream(1), stream(2, kind="active"), stream(3), stream(4, customers="platform")]
     payments = newest_first(
-        pay(1, 1, date(2026, 12, 1), "999", "Acme"),  # after today: last payment, not in the year
-        pay(2, 1, TODAY, "10.50", "Acme"),
-        pay(3, 1, date(2025, 11, 22), "4.50", "ACME "),  # first day of the year
-        pay(4, 1, date(2025, 11, 21), "1000", "Acme"),  # the day before it: outside
-        pay(5, 2, date(2026, 6, 1), "3000", "Employer"),  # active: no customer total
-        pay(6, 3, date(2026, 1, 1), "7"),  # no customer named
+        pay(1, 1, date(2026, 12, 1), "999", "Acme"),  # after today: last payment only
+        pay(2, 1, TODAY, "10.50", "Acme"),  # the running month: not complete, not counted
+        pay(3, 1, date(2026, 10, 31), "4.50", "ACME "),
+        pay(4, 1, date(2025, 11, 1), "1.00", "Acme"),  # first day of the window
+        pay(5, 1, date(2025, 10, 31), "1000", "Acme"),  # the day before it: outside
+        pay(6, 2, date(2026, 6, 1), "3000", "Employer"),  # active: no customer total
+        pay(7, 3, date(2026, 1, 1), "7"),  # no customer named
+        pay(8, 4, date(2026, 2, 1), "70", "Gumroad"),  # a platform is a channel, not a customer
     )
     facts = payment_facts(payments, streams, TODAY)
-    assert facts.last_paid == {1: date(2026, 12, 1), 2: date(2026, 6, 1), 3: date(2026, 1, 1)}
-    assert facts.year_by_stream == {1: D("15.00"), 2: D(3000), 3: D(7)}
-    assert facts.year_by_customer == {("EUR", "acme"): ("Acme", D("15.00"))}
+    assert facts.last_paid == {1: date(2026, 12, 1), 2: date(2026, 6, 1), 3: date(2026, 1, 1), 4: date(2026, 2, 1)}
+    assert facts.customers == {("EUR", "acme"): ("ACME", D("5.50"))}
 
 
 class Counted:
@@ -170,54 +173,80 @@ def test_facts_over_100000_payments_take_well_under_a_second() -> None:
 # ----- one stream or one customer ----------------------------------------------------------------
 
 
-def facts(by_stream: dict[int, str], customers: dict[tuple[str, str], tuple[str, str]] | None = None) -> PaymentFacts:
-    return PaymentFacts({}, {k: D(v) for k, v in by_stream.items()},
-                        {k: (n, D(v)) for k, (n, v) in (customers or {}).items()})
+MONTHS = [(2026, 8), (2026, 9), (2026, 10)]
+
+
+def evidence(by_stream: dict[int, str], months: list[tuple[int, int]] = MONTHS,
+             payments: int = 3) -> dict[int, StreamEvidence]:
+    """Each stream's income spread evenly over ``months``, ``payments`` payments each."""
+    return {sid: StreamEvidence(tuple(months), {m: D(total) / len(months) for m in months}, payments)
+            for sid, total in by_stream.items()}
+
+
+def customers(named: dict[tuple[str, str], tuple[str, str]]) -> dict[tuple[str, str], tuple[str, Decimal]]:
+    return {k: (n, D(v)) for k, (n, v) in named.items()}
 
 
 def test_one_stream_bringing_more_than_60_percent_fires() -> None:
     streams = [stream(1, "Ebooks"), stream(2, "Ads")]
-    [nudge] = concentration_nudges(streams, facts({1: "700", 2: "300"}))
+    [nudge] = concentration_nudges(streams, evidence({1: "700", 2: "300"}), {}, to="EUR")
     assert nudge.key == "concentration:stream:1"
-    assert nudge.text == "Ebooks brought 70% of your passive income in EUR over 12 months"
+    assert nudge.text == "Ebooks brought 70% of your passive income over the last 12 complete months"
 
 
 def test_exactly_60_percent_or_no_income_does_not_fire() -> None:
     streams = [stream(1), stream(2)]
-    assert concentration_nudges(streams, facts({1: "600", 2: "400"})) == []
-    assert concentration_nudges(streams, facts({})) == []
+    assert concentration_nudges(streams, evidence({1: "1200", 2: "800"}), {}, to="EUR") == []
+    assert concentration_nudges(streams, {}, {}, to="EUR") == []
 
 
-def test_active_streams_do_not_count_and_currencies_are_compared_apart() -> None:
-    streams = [stream(1), stream(2), stream(3, kind="active"), stream(4, currency="USD")]
-    assert keys(concentration_nudges(streams, facts({1: "500", 2: "500", 3: "9000", 4: "10"}))) == [
-        "concentration:stream:4"  # the only USD stream: all the USD passive income
-    ]
+def test_concentration_waits_for_enough_payments_and_months() -> None:
+    """One new stream with one month of sales, or five payments in all, is not yet evidence."""
+    streams = [stream(1, "Course"), stream(2, "Book")]
+    assert concentration_nudges(streams, evidence({1: "900", 2: "100"}, payments=2), {}, to="EUR") == []
+    assert concentration_nudges(streams, evidence({1: "900", 2: "100"}, months=[(2026, 10)], payments=9), {},
+                                to="EUR") == []
+    assert keys(concentration_nudges(streams, evidence({1: "900", 2: "100"}), {}, to="EUR")) == [
+        "concentration:stream:1"]
+
+
+def test_active_streams_do_not_count_and_portfolio_counts_when_the_goal_says_so() -> None:
+    streams = [stream(1), stream(2), stream(3, kind="active"), stream(4, kind="portfolio")]
+    found = evidence({1: "500", 2: "500", 3: "9000", 4: "10000"})
+    assert concentration_nudges(streams, found, {}, to="EUR") == []
+    assert keys(concentration_nudges(streams, found, {}, to="EUR", kinds=frozenset({"passive", "portfolio"}))) == [
+        "concentration:stream:4"]
 
 
 def test_one_named_customer_paying_most_of_it_fires() -> None:
     streams = [stream(1), stream(2), stream(3)]
-    by_stream = {1: "400", 2: "300", 3: "300"}
-    found = concentration_nudges(streams, facts(by_stream, {("EUR", "acme"): ("Acme", "610")}))
+    by_stream = evidence({1: "1200", 2: "900", 3: "900"})
+    found = concentration_nudges(streams, by_stream, customers({("EUR", "acme"): ("Acme", "1830")}), to="EUR")
     assert keys(found) == ["concentration:customer:acme"]
-    assert found[0].text == "Acme paid 61% of your passive income in EUR over 12 months"
-    assert concentration_nudges(streams, facts(by_stream, {("EUR", "acme"): ("Acme", "600")})) == []
+    assert found[0].text == "Acme paid 61% of your passive income over the last 12 complete months"
+    assert concentration_nudges(streams, by_stream, customers({("EUR", "acme"): ("Acme", "1800")}), to="EUR") == []
 
 
 # ----- upkeep ------------------------------------------------------------------------------------
 
 
 def test_a_passive_stream_with_more_than_20_hours_of_upkeep_fires_with_its_hourly_figure() -> None:
-    [nudge] = upkeep_nudges([stream(12, "Drop shop", upkeep="21")], facts({12: "1200"}))
+    [nudge] = upkeep_nudges([stream(12, "Drop shop", upkeep="21")], evidence({12: "300"}))
     assert nudge.key == "upkeep:stream:12"
-    # 1,200 a year is 100 a month; 100 / 21 hours = 4.76 an hour.
-    assert nudge.text == "Drop shop takes 21 hours a month and earns about 100.00 EUR (4.76 EUR an hour)"
+    # 300 over its 3 complete months is 100 a month; 100 / 21 hours = 4.76 an hour.
+    assert nudge.text == ("Drop shop takes 21 hours a month and earns about 100.00 EUR (4.76 EUR an hour, "
+                          "over its last complete 3 months)")
     assert "More than 20 hours" in nudge.why
+
+
+def test_a_stream_begun_this_month_is_too_new_for_an_hourly_figure() -> None:
+    [nudge] = upkeep_nudges([stream(12, "Course", upkeep="30")], evidence({12: "0"}, months=[]))
+    assert "too new to say what it earns an hour" in nudge.text
 
 
 def test_20_hours_or_an_active_stream_does_not_fire() -> None:
     streams = [stream(1, upkeep="20"), stream(2, kind="active", upkeep="160"), stream(3, kind="portfolio", upkeep="30")]
-    assert upkeep_nudges(streams, facts({})) == []
+    assert upkeep_nudges(streams, {}) == []
 
 
 # ----- quiet streams -------------------------------------------------------------------------------
@@ -252,14 +281,14 @@ def test_a_quiet_nudge_says_how_long_and_a_never_paid_stream_is_left_alone() -> 
 
 def test_all_nudges_put_the_goal_first_and_dismissed_ones_are_gone() -> None:
     streams = [stream(1, "Shop", upkeep="40", cadence="monthly")]
-    payments = newest_first(pay(1, 1, date(2026, 8, 1), "50"))
+    payments = newest_first(*(pay(n, 1, date(2026, 6 + n % 3, n), "50") for n in range(1, 7)))
     found = all_nudges(
         goal=None, passive=D(0), streams=streams, facts=payment_facts(payments, streams, TODAY),
-        steps=UNTICKED, backup_items=0, today=TODAY,
+        evidence=gather(MonthlyIndex.build(payments), streams, TODAY), steps=UNTICKED, backup_items=0, today=TODAY,
     )
-    assert keys(found) == ["no-goal", "concentration:stream:1", "upkeep:stream:1", "quiet:stream:1:2026-08-01"]
+    assert keys(found) == ["no-goal", "concentration:stream:1", "upkeep:stream:1", "quiet:stream:1:2026-08-05"]
     assert keys(active(found, {"upkeep:stream:1": TODAY, "other": TODAY})) == [
-        "no-goal", "concentration:stream:1", "quiet:stream:1:2026-08-01"
+        "no-goal", "concentration:stream:1", "quiet:stream:1:2026-08-05"
     ]
     assert active(found, []) == found
 
@@ -270,5 +299,5 @@ def test_a_healthy_ledger_has_no_nudges() -> None:
     steps = [*UNTICKED[:3], StepState(4, savings_months=D(9)), *UNTICKED[4:]]
     assert all_nudges(
         goal=GOAL, passive=D(1000), streams=streams, facts=payment_facts(payments, streams, TODAY),
-        steps=steps, backup_items=0, today=TODAY,
+        evidence=gather(MonthlyIndex.build(payments), streams, TODAY), steps=steps, backup_items=0, today=TODAY,
     ) == []

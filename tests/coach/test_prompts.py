@@ -13,10 +13,13 @@ import pytest
 from tenfold.coach.prompts import (
     MIN_PROMPTS,
     PromptsError,
+    Situation,
+    fitting,
     load_prompts,
     parse_prompts,
     prompt_for,
     prompt_index,
+    split_needs,
     stride,
 )
 
@@ -55,7 +58,7 @@ def test_comments_and_blank_lines_are_skipped_and_whitespace_trimmed() -> None:
     [
         ("", "prompts.txt has no prompts; at least 31 are needed"),
         ("# only a comment\n\n   \n", "prompts.txt has no prompts"),
-        ("\n".join(numbered(30)), "prompts.txt has only 30 prompts; at least 31"),
+        ("\n".join(numbered(30)), "prompts.txt has only 30 prompts that need nothing; at least 31"),
         ("\n".join([*numbered(31), "prompt NUMBER 3"]), "prompts.txt, line 32: the same prompt is already on line 4"),
         ("\n".join(["x" * 241, *numbered(31)]), "prompts.txt, line 1: a prompt is at most 240 characters"),
     ],
@@ -101,7 +104,8 @@ def test_the_shipped_prompts_do_not_repeat_within_a_month_and_neighbours_are_spr
     start = date(2026, 11, 1)
     month = [prompt_for(start + timedelta(days=i), prompts) for i in range(31)]
     assert len(set(month)) == 31
-    positions = [prompts.index(p) for p in month]
+    shown = [split_needs(p)[1] for p in prompts]
+    positions = [shown.index(p) for p in month]
     assert all(abs(b - a) != 1 for a, b in pairwise(positions))
 
 
@@ -115,3 +119,44 @@ def test_the_same_day_always_gets_the_same_prompt() -> None:
 def test_no_prompts_is_a_value_error_not_a_crash_on_modulo() -> None:
     with pytest.raises(ValueError, match="no prompts"):
         prompt_index(date(2026, 3, 1), 0)
+
+
+# ----- prompts that fit where the user is ------------------------------------------------------------
+
+NEWCOMER = Situation(next_step=1, streams=0, payments=0, ideas=0, goal=False)
+EARNING = Situation(next_step=7, streams=3, payments=40, ideas=12, goal=True)
+
+
+def test_day_one_never_asks_which_stream_brought_in_money() -> None:
+    prompts = load_prompts()
+    start = date(2027, 1, 1)
+    month = [prompt_for(start + timedelta(days=i), prompts, NEWCOMER) for i in range(31)]
+    assert len(set(month)) == 31, "still no repeat within a month"
+    assert not any("which stream brought in money" in p for p in month)
+    assert not any(p.startswith(("Step 1:", "Step 3:", "Step 8:")) for p in month), "not the next step, nor far ahead"
+    assert not any(p.startswith("[") for p in month), "the brackets are never shown"
+
+
+def test_prompts_that_need_streams_come_once_there_are_streams() -> None:
+    prompts = load_prompts()
+    later = fitting(prompts, EARNING)
+    assert any("which stream brought in money" in p for p in later)
+    assert not any("Write yours now" in p for p in later), "a written goal is not asked for again"
+    start = date(2027, 1, 1)
+    month = [prompt_for(start + timedelta(days=i), prompts, EARNING) for i in range(31)]
+    assert len(set(month)) == 31
+
+
+def test_a_user_file_adds_prompts_and_an_unknown_need_is_named(tmp_path: Path) -> None:
+    own = tmp_path / "prompts.txt"
+    own.write_text("# mine\n[streams] Which of my streams would I keep if I could keep one?\n", encoding="utf-8")
+    prompts = load_prompts(own)
+    assert prompts[-1] == "[streams] Which of my streams would I keep if I could keep one?"
+    own.write_text("[money] Something\n", encoding="utf-8")
+    with pytest.raises(PromptsError, match=r"line 1: \[money\] is not one of streams"):
+        load_prompts(own)
+
+
+def test_the_shipped_prompts_are_in_our_own_words() -> None:
+    """The source asks "How many people are you capable of helping?"; the app words it its own way."""
+    assert not any("capable of helping" in p for p in load_prompts())

@@ -19,6 +19,8 @@ TODAY = date(2026, 11, 21)
 D = Decimal
 GOAL = Goal("Ebooks pay the rent", D(1500), "EUR", date(2027, 12, 31), date(2026, 1, 2))
 BOOKS = Stream(1, "Ebook royalties", "ebook", "passive", "EUR", "monthly", D(120))
+BUSY = Stream(1, "Ebook royalties", "ebook", "passive", "EUR", "monthly", D(120), upkeep_hours=D(30))
+"""A stream whose upkeep is a part-time job: a check that fires on any day."""
 COURSE = Stream(2, "Course", "course", "passive", "EUR", "irregular")
 PAYMENTS = [
     Payment(2, 1, date(2026, 10, 24), D(130), ""),
@@ -67,17 +69,17 @@ def test_the_goal_panes_figures_and_the_screens_expected_list_are_used_when_give
 
 def test_without_a_goal_or_prompts_dismissed_checks_are_left_out() -> None:
     view = build_today(
-        today=TODAY, goal=None, summary=None, streams=[BOOKS], payments=PAYMENTS[:1],
+        today=TODAY, goal=None, summary=None, streams=[BUSY], payments=PAYMENTS[:1],
         steps=[StepState(n) for n in range(1, 9)], backup_items=0, checkins=set(), dismissed={}, prompts=(),
     )
     assert view.prompt == ""
     assert view.streak == 0
     assert (view.last_month, view.share) == (D(0), D(0))
-    assert [n.key for n in view.nudges] == ["no-goal", "concentration:stream:1"]
+    assert [n.key for n in view.nudges] == ["no-goal", "upkeep:stream:1"]
     again = build_today(
-        today=TODAY, goal=None, summary=None, streams=[BOOKS], payments=PAYMENTS[:1],
+        today=TODAY, goal=None, summary=None, streams=[BUSY], payments=PAYMENTS[:1],
         steps=[StepState(n) for n in range(1, 9)], backup_items=0, checkins=set(),
-        dismissed={"concentration:stream:1": date(2026, 11, 2)}, prompts=("A broken file, said in one line",),
+        dismissed={"upkeep:stream:1": date(2026, 11, 2)}, prompts=("A broken file, said in one line",),
     )
     assert [n.key for n in again.nudges] == ["no-goal"]
     assert again.prompt == "A broken file, said in one line"

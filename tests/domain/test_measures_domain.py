@@ -103,7 +103,7 @@ def test_step_entries_are_checked_and_older_items_read_without_any() -> None:
 
 def test_after_a_no_the_next_candidate_is_proposed() -> None:
     def mentor(iid: int, name: str, **extra: str) -> StepItem:
-        return StepItem(iid, 7, name, "", False, date(2026, 6, 1), None, dict(extra))
+        return StepItem(iid, 7, name, "", False, date(2026, 6, 1), None, extra=dict(extra))
 
     maria = mentor(1, "Maria", outcome="no", sent_on="2026-06-02")
     assert mentor_line([maria], TODAY) == "Maria said no: add the next candidate and keep looking"

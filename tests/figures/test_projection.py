@@ -113,4 +113,27 @@ def test_goal_figures_convert_with_rates_and_keep_the_rest_apart() -> None:
     assert figures.rates_used == ["USD: 1 USD = 0.5 EUR (2026-01-01)", "USD: 1 USD = 0.8 EUR (2026-09-15)"]
     # Previous 3 months (May-July) average 100. (243.33 / 100) ** (1/3) = 1.34503 -> +34.50% a month;
     # ln(1500 / 243.33) / ln(1.345) = 1.8188 / 0.2964 = 6.14 -> 7 months after October: 2027-05.
-    assert figures.projection == Projection("on_track", growth=D("0.3450"), reach=(2027, 5), deadline=(2027, 12))
+    # How sure: the best recent month (280) reaches it in 5.66 -> 6 months (2027-04), the worst (200) in
+    # ln(7.5) / 0.2964 = 6.80 -> 7 months (2027-05).
+    assert figures.projection == Projection("on_track", growth=D("0.3450"), reach=(2027, 5), deadline=(2027, 12),
+                                            earliest=(2027, 4), latest=(2027, 5))
+
+
+def test_the_projection_says_how_sure_it_is() -> None:
+    # Months 1000 x3 then 1210, 1331, 1452 (average 1331): +10% a month as above.
+    # Best month 1452: ln(1700/1452)/ln(1.1) = 1.65 -> 2 months: 2026-12; worst 1210: 3.57 -> 4: 2027-02.
+    p = project(recent=D("1331"), previous=D("1000"), target=D("1700"), last_full=OCT, deadline=(2027, 12),
+                history_from=(2025, 1), months=[D(1000)] * 3 + [D(1210), D(1331), D(1452)])
+    assert (p.reach, p.earliest, p.latest, p.fell) == ((2027, 1), (2026, 12), (2027, 2), None)
+    assert describe(p) == ("At +10.0% a month, reached around 2027-01 (2026-12 to 2027-02; rests on 6 full months): "
+                           "on time for 2027-12.")
+
+
+def test_on_time_is_never_said_after_a_fall_without_saying_so() -> None:
+    # 1000 x3, then 1600, 1800, 720 (average 1373.33): +11.2% a month, but October fell 60% from September.
+    p = project(recent=D("1373.33"), previous=D("1000"), target=D("1700"), last_full=OCT, deadline=(2027, 12),
+                history_from=(2025, 1), months=[D(1000)] * 3 + [D(1600), D(1800), D(720)])
+    assert p.status == "on_track" and p.fell == (OCT, D("0.6000"))
+    text = describe(p)
+    assert "on time, at that pace, for 2027-12" in text
+    assert text.endswith("But 2026-10 fell 60% from the month before: if that holds, this pace does not.")

@@ -93,8 +93,13 @@ def test_step_8_needs_a_scaled_stream_that_grew() -> None:
     assert suggest_tick(8, StepState(8), scaled, None) is None, "without trends nothing is known to grow"
     grew = {3: Trend(Decimal(45), Decimal(30)), 4: Trend(Decimal(5), Decimal(0))}
     assert suggest_tick(8, StepState(8), scaled, None, trends=grew) == (
-        "Step 8 looks done: 2 streams you are scaling grew in the last three months."
-    )
+        "Step 8 looks done: 1 stream you are scaling grew in the last three months."
+    ), "stream 4 only began: new is not grown"
+
+
+def test_step_8_does_not_suggest_its_tick_after_one_month_of_one_new_stream() -> None:
+    new = {3: Trend(Decimal(120), Decimal(0))}
+    assert suggest_tick(8, StepState(8), [item(8, "", stream_id=3)], None, trends=new) is None
 
 
 # ----- badges ------------------------------------------------------------------------------
@@ -156,7 +161,7 @@ def test_trends_compare_the_last_three_full_months_with_the_three_before() -> No
 # ----- step 4's months -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("typed", "months"), [("6", Decimal(6)), (" 4.5 ", Decimal("4.5")), ("4,5", Decimal("4.5")),
+@pytest.mark.parametrize(("typed", "months"), [("6", Decimal(6)), (" 4.5 ", Decimal("4.5")),
                                                ("", None), ("0", Decimal(0)), ("1200", Decimal(1200))])
 def test_savings_months_parse(typed: str, months: Decimal | None) -> None:
     assert parse_savings_months(typed) == months
@@ -165,7 +170,8 @@ def test_savings_months_parse(typed: str, months: Decimal | None) -> None:
 @pytest.mark.parametrize(("typed", "message"), [
     ("six", "'six' is not a number of months; type e.g. 6 or 4.5"),
     ("-3", "'-3' is not a number of months; type e.g. 6 or 4.5"),
-    ("4.25", "'4.25' is not a number of months; type e.g. 6 or 4.5"),
+    ("4.25", "Use at most one decimal, e.g. 4.5"),
+    ("4,5", "Use a dot for part of a month, e.g. 4.5"),
     ("1201", "At most 1,200 months (a hundred years)"),
 ])
 def test_savings_months_refusals_name_the_field(typed: str, message: str) -> None:

@@ -11,6 +11,7 @@ from tenfold.domain.ideas import Idea
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.monthly import MonthlyIndex
 from tenfold.domain.step_items import StepItem
+from tenfold.figures.evidence import StreamEvidence
 from tenfold.figures.experiments import measure
 from tenfold.figures.measures import build_measures
 from tenfold.figures.reach import reach_in, rung_of
@@ -52,11 +53,16 @@ def test_logged_hours_replace_the_estimate_from_the_first_logged_month_and_say_s
 
 
 def test_the_active_in_disguise_check_uses_the_real_hours() -> None:
-    facts = PaymentFacts({}, {SHOP.id: D("1440")}, {})
-    assert upkeep_nudges([SHOP], facts) == []  # the estimate: 4 hours
-    fired = upkeep_nudges([SHOP], facts, {SHOP.id: D("30")})
+    year = [(2025, m) for m in range(7, 13)] + [(2026, m) for m in range(1, 7)]
+    evidence = {SHOP.id: StreamEvidence(tuple(year), {m: D("120") for m in year}, 12)}
+    assert upkeep_nudges([SHOP], evidence) == []  # the estimate: 4 hours
+    fired = upkeep_nudges([SHOP], evidence, {SHOP.id: D("30")})
     assert [n.key for n in fired] == ["upkeep:stream:1"]
-    assert fired[0].text == "Shop took 30 hours a month (logged) and earns about 120.00 EUR (4.00 EUR an hour)"
+    assert fired[0].text == ("Shop took 30 hours a month (logged) and earns about 120.00 EUR (4.00 EUR an hour, "
+                             "over its last complete 12 months)")
+    new = upkeep_nudges([SHOP], {SHOP.id: StreamEvidence((), {}, 0)}, {SHOP.id: D("30")})
+    assert new[0].text == ("Shop took 30 hours a month (logged) (too new to say what it earns an hour: "
+                           "no complete month yet)")
 
 
 def test_reach_counts_distinct_named_customers_in_a_complete_month_beside_the_plan() -> None:
@@ -79,14 +85,14 @@ def test_an_experiment_takes_baseline_and_result_from_the_ledger_once_the_month_
                 pay(3, date(2026, 5, 6), "70", "B")]
     index = MonthlyIndex.build(payments)
     item = StepItem(1, 8, "Price up", "", False, date(2026, 4, 2), SHOP.id,
-                    {"figure": "customers", "check_on": "2026-05-31"})
+                    extra={"figure": "customers", "check_on": "2026-05-31"})
     measured = measure(item, SHOP, index, payments, {}, TODAY)
     assert (measured.baseline, measured.result, measured.from_ledger) == ("1 in 2026-03", "2 in 2026-05", True)
     income = StepItem(2, 8, "Price up", "", False, date(2026, 4, 2), SHOP.id,
-                      {"figure": "income", "check_on": "2026-07-15", "baseline": "my own"})
+                      extra={"figure": "income", "check_on": "2026-07-15", "baseline": "my own"})
     early = measure(income, SHOP, index, payments, {}, TODAY)
     assert early.baseline == "my own" and early.result == "due 2026-07-15 (measured once 2026-07 is complete)"
-    free = StepItem(3, 8, "Ads", "", False, date(2026, 4, 2), None, {"figure": "clicks", "result": "+20%"})
+    free = StepItem(3, 8, "Ads", "", False, date(2026, 4, 2), None, extra={"figure": "clicks", "result": "+20%"})
     assert measure(free, None, index, payments, {}, TODAY).result == "+20%"
 
 
@@ -108,13 +114,13 @@ def test_savings_written_with_the_bills_count_as_a_backup_plan() -> None:
     from tenfold.domain.goal import Goal
 
     goal = Goal("free", D("2400"), "EUR", date(2028, 1, 1), date(2026, 1, 1))
-    facts = PaymentFacts({}, {}, {})
+    facts = PaymentFacts({}, {})
 
     def keys(freedom: Freedom | None) -> list[str]:
         m = build_measures(streams=[SHOP], payments=[], index=MonthlyIndex(), rates=[], goal=goal, freedom=freedom,
                            hours=[], ideas={}, today=TODAY)
-        return [n.key for n in all_nudges(goal=goal, passive=D(0), streams=[SHOP], facts=facts, steps=[],
-                                           backup_items=0, today=TODAY, measures=m)]
+        return [n.key for n in all_nudges(goal=goal, passive=D(0), streams=[SHOP], facts=facts, evidence={},
+                                           steps=[], backup_items=0, today=TODAY, measures=m)]
 
     assert "backup" in keys(None)
     assert "backup" in keys(Freedom("EUR", D("2400")))

@@ -32,7 +32,7 @@ from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.rates import Rate
 from tenfold.reports.aggregate import choose_period, month_period, year_period
 from tenfold.reports.build import Report, build_report, report_currency
-from tenfold.reports.formats import concentration_note, notes, to_csv, to_document, to_markdown
+from tenfold.reports.formats import concentration_note, notes, per_hour, to_csv, to_document, to_markdown
 
 D = Decimal
 BOOK = Stream(1, "Book", "ebook", "passive", "EUR", upfront_money=D("500"), upfront_hours=D("40"), upkeep_hours=D("2"))
@@ -68,7 +68,9 @@ PAYMENTS = [
 
 def report_for(period_text: dict[str, str], only: Stream | None = None) -> Report:
     period = choose_period(TODAY, **period_text)
-    return build_report(aggregate(PAYMENTS, period), STREAMS, RATES, "EUR", period, only)
+    every = aggregate(PAYMENTS)  # as the command line does: each stream's first month from all of history
+    first = {sid: (y, m) for y, m, sid in sorted(every, reverse=True)}
+    return build_report(aggregate(PAYMENTS, period), STREAMS, RATES, "EUR", period, only, first_paid=first)
 
 
 def test_aggregate_sums_each_stream_per_month_and_only_the_shown_months() -> None:
@@ -111,7 +113,8 @@ def test_streams_shares_and_income_per_hour_of_upkeep_for_a_month() -> None:
     assert by["Book"].per_upkeep_hour == D("30.00")  # 60 / 2 hours
     assert by["Job"].per_upkeep_hour == D("3.12")  # 500 / 160 = 3.125, half to even
     assert by["Course"].per_upkeep_hour is None
-    assert r.leader == ("Course", D("0.7273")) and r.concentrated
+    assert r.leader == ("Course", D("0.7273"))
+    assert not r.concentrated, "February is still running on 2026-02-20: no warning from a partial month"
 
 
 def test_a_year_adds_each_month_at_its_own_rate() -> None:
@@ -139,7 +142,7 @@ def test_money_without_a_rate_is_shown_apart_and_never_added() -> None:
     assert r.all.unconverted == {"USD": D("10.00")}
     by = {f.stream.name: f for f in r.streams}
     assert (by["Course"].converted, by["Course"].unconverted) == (D("0.00"), D("10.00"))
-    assert by["Book"].per_upkeep_hour == D("0.21")  # 5 / 24 hours = 0.2083
+    assert by["Book"].per_upkeep_hour == D("2.50")  # 5 / 2 hours: it began in 2025-12, one month of upkeep
     lines = notes(r)
     assert any("10.00 USD (2025-12)" in line and "tenfold add rate --from USD --to EUR" in line for line in lines)
 
@@ -161,7 +164,10 @@ def test_one_stream_listed_but_measured_against_all_income() -> None:
 
 def test_periods() -> None:
     assert month_period((2026, 1)).compare == (2025, 12)
-    assert choose_period(TODAY).months == ((2026, 2),)
+    assert choose_period(TODAY).months == ((2026, 1),), "by default the last full month"
+    assert not choose_period(TODAY).so_far and choose_period(TODAY).heading == "2026-01"
+    assert choose_period(TODAY, month="2026-02").heading == "2026-02 so far"
+    assert choose_period(TODAY, year="2026").heading == "2026-01 to 2026-02 so far"
     assert year_period(2024, TODAY).label == "2024"
     assert choose_period(TODAY, year="2026").label == "2026-01 to 2026-02"
     with pytest.raises(FieldError, match="not begun"):
@@ -200,3 +206,36 @@ def test_json_and_markdown_say_the_same() -> None:
     md = to_markdown(r)
     assert "| **Total** | 1,894.00 | 385.00 | 20.3% | 30.00 GBP |" in md
     assert "| Book | passive | 500.00 EUR | 40 h | 2 h | 45.00 EUR/h |" in md
+
+
+def test_income_per_upkeep_hour_counts_only_complete_months_since_the_stream_began() -> None:
+    """A course begun in February is not divided by a year, and the running month is left out."""
+    period = choose_period(TODAY, year="2026")
+    late = build_report(aggregate(PAYMENTS, period), STREAMS, RATES, "EUR", period, today=TODAY,
+                        first_paid={BOOK.id: (2025, 12)})
+    by = {f.stream.name: f for f in late.streams}
+    assert by["Book"].per_upkeep_hour == D("60.00")  # January only: 120 / 2 hours; February is running
+    assert by["Course"].per_upkeep_hour is None  # first paid in February: no complete month yet
+
+
+def test_the_concentration_warning_waits_for_three_complete_months_and_a_complete_period() -> None:
+    """On 7 January, a course that paid in December is not "100% of your passive income" yet."""
+    course = [Payment(1, COURSE.id, date(2026, 12, 20), D("100.00"), "")]
+    jan7 = date(2027, 1, 7)
+    december = choose_period(jan7)
+    early = build_report(aggregate(course, december), STREAMS, RATES, "EUR", december, today=jan7,
+                         first_paid={COURSE.id: (2026, 12)})
+    assert early.leader is not None and not early.concentrated and concentration_note(early) is None
+    running = choose_period(jan7, month="2027-01")
+    assert not build_report(aggregate(course, running), STREAMS, RATES, "EUR", running, today=jan7).concentrated
+    later = build_report(aggregate(course, december), STREAMS, RATES, "EUR", december, today=jan7,
+                         first_paid={COURSE.id: (2026, 10)})
+    assert later.concentrated, "three complete months of history: now it is worth saying"
+
+
+def test_a_stream_with_upkeep_and_no_complete_month_says_so() -> None:
+    busy = Stream(9, "Coaching", "business", "passive", "EUR", upkeep_hours=D("10"))
+    jan7 = date(2027, 1, 7)
+    period = choose_period(jan7, month="2027-01")
+    r = build_report(aggregate([Payment(1, 9, jan7, D("50"), "")], period), [busy], [], "EUR", period, today=jan7)
+    assert per_hour(r.streams[0]) == "no complete month yet"

@@ -57,3 +57,16 @@ def test_a_payment_listed_twice_is_refused(tmp_path: Path, layout: str) -> None:
     with pytest.raises(DamagedFileError, match='lists the key "2" twice'):
         Store.open(path, read_only=True)
     assert path.read_bytes() == raw
+
+
+def test_a_payment_listed_twice_beside_braces_in_texts_is_refused(tmp_path: Path) -> None:
+    """The braces send the file past the first count; the second count still sees the dropped record."""
+    path = tmp_path / "t.json"
+    new_filled(path)
+    doc = orjson.loads(path.read_bytes())
+    doc["payments"]["1"]["note"] = "{{ braces }}"
+    raw = orjson.dumps(doc)
+    raw = raw.replace(b'"payments":{', b'"payments":{"2":' + orjson.dumps(doc["payments"]["1"]) + b",", 1)
+    path.write_bytes(raw)
+    with pytest.raises(DamagedFileError, match='lists the key "2" twice'):
+        Store.open(path, read_only=True)

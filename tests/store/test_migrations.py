@@ -1,10 +1,12 @@
 """Schema migrations, tested on frozen files of every version under ``tests/fixtures/``.
 
 ``v1.json`` is a file as schema 1 wrote it; ``v2.json`` one as schema 2 wrote it
-(with every record kind schema 2 added); ``v3.json`` one as schema 3 (the
-measures: hours, bills, the three parts, step entries) writes it. Never edit
-them: they are what users have on disk. When schema 4 arrives, add its migration
-to ``MIGRATIONS``, keep them all, add ``v4.json`` and a test that opens each older fixture. A stand-in
+(with every record kind schema 2 added); ``v3.json`` one as schema 3 writes it (a
+stream's customer counting and start, the goal's portfolio choice, tick dates, pauses);
+``v4.json`` one as schema 4 writes it (the measures: hours, bills, the three parts, step
+entries). Never edit them: they are what users have on disk. When schema 5 arrives, add its
+migration to ``MIGRATIONS``, keep them all, add ``v5.json`` and a test that opens each
+older fixture. A stand-in
 migration to the version after the current one (``crashkit.NEXT``) shows the
 framework working end to end, including the backup taken before upgrading.
 """
@@ -65,18 +67,47 @@ def test_v1_fixture_upgrades_to_the_current_schema_with_every_record(tmp_path: P
         assert store.draft("payment") == {"amount": "abc", "note": "half typed"}
         assert store.rates() == [] and store.step_items() == [] and store.dismissed() == {}
     data = orjson.loads(path.read_bytes())
-    assert data["meta"]["1"]["schema_version"] == schema.SCHEMA_VERSION == 3
+    assert data["meta"]["1"]["schema_version"] == schema.SCHEMA_VERSION
     assert data["streams"]["1"]["upfront_money"] == "0" and data["ideas"]["1"]["ladder"] == []
     assert data["streams"]["1"]["started_on"] is None and data["hours"] == {} and data["parts"] == {}
     assert [b.kind for b in list_backups(path)] == ["before-migration-v1"]
     assert list_backups(path)[0].path.read_bytes() == original
 
 
-def test_v2_fixture_upgrades_to_v3_measures_with_every_record(tmp_path: Path) -> None:
-    """Today's file (schema 2) gains the stream's start and the measures' tables; nothing else changes."""
+def test_v2_fixture_upgrades_keeping_every_meaning(tmp_path: Path) -> None:
+    """Today's files: portfolio stays out of the goal, starts and tick days are unknown, the
+    customer counting follows the category (an ebook sells through a store; a rental has one tenant),
+    and nothing is measured yet (no hours, bills, ratings or step entries)."""
     path = copy_fixture(tmp_path, "v2.json")
     original = path.read_bytes()
     with Store.open(path, today=fixed()) as store:
+        assert store.goal is not None and not store.goal.portfolio_counts
+        assert [(s.name, s.customers, s.started_on) for s in store.streams()] == [
+            ("ETF", "platform", None), ("Sourdough ebook", "platform", None)]
+        assert [(i.done, i.done_on) for i in store.step_items()] == [(True, None), (False, None)]
+        assert store.pauses() == []
+        assert store.goal.amount == Decimal("12000.00") and len(store.payments()) == 3
+        ebook = next(s for s in store.streams() if s.name == "Sourdough ebook")
+        assert store.hours() == [] and store.freedom is None and store.parts("stream", ebook.id) is None
+        assert all(i.extra == {} for i in store.step_items())
+    data = orjson.loads(path.read_bytes())
+    assert data["meta"]["1"]["schema_version"] == schema.SCHEMA_VERSION
+    assert data["goal_history"]["1"]["portfolio_counts"] is False and data["pauses"] == {}
+    assert data["hours"] == data["freedom"] == data["parts"] == {}
+    assert [b.kind for b in list_backups(path)] == ["before-migration-v2"]
+    assert list_backups(path)[0].path.read_bytes() == original
+
+
+def test_v3_fixture_upgrades_to_v4_with_every_record(tmp_path: Path) -> None:
+    """A schema 3 file gains the measures' tables, empty; every record it had stays as it was."""
+    path = copy_fixture(tmp_path, "v3.json")
+    original = path.read_bytes()
+    with Store.open(path, today=fixed()) as store:
+        assert store.goal is not None and store.goal.portfolio_counts
+        assert [(s.name, s.customers, s.started_on) for s in store.streams()] == [
+            ("ETF", "platform", None), ("Sourdough ebook", "each", date(2026, 3, 2))]
+        assert [p.days() for p in store.pauses()] == [[date(2026, 3, 10), date(2026, 3, 11), date(2026, 3, 12)]]
+        assert store.step_items()[0].done_on == date(2026, 3, 21)
         assert store.goal is not None and store.goal.amount == Decimal("12000.00")
         assert [v.goal.amount for v in store.goal_history()] == [Decimal("10000.00")]
         assert store.goal_history()[0].replaced_on == date(2026, 3, 20)
@@ -94,25 +125,24 @@ def test_v2_fixture_upgrades_to_v3_measures_with_every_record(tmp_path: Path) ->
         assert [(i.step, i.text, i.done, i.stream_id) for i in store.step_items()] == [
             (3, "Outline the ebook", True, None), (8, "", False, ebook.id)]
         assert store.dismissed() == {"upkeep:stream:1": date(2026, 3, 20)}
-        assert all(s.started_on is None for s in store.streams())
         assert store.hours() == [] and store.freedom is None and store.parts("stream", ebook.id) is None
         assert all(i.extra == {} for i in store.step_items())
     data = orjson.loads(path.read_bytes())
-    assert data["meta"]["1"]["schema_version"] == 3
-    assert {"hours", "freedom", "parts"} <= data.keys()
-    assert [b.kind for b in list_backups(path)] == ["before-migration-v2"]
+    assert data["meta"]["1"]["schema_version"] == schema.SCHEMA_VERSION == 4
+    assert data["hours"] == data["freedom"] == data["parts"] == {}
+    assert [b.kind for b in list_backups(path)] == ["before-migration-v3"]
     assert list_backups(path)[0].path.read_bytes() == original
     old = orjson.loads(original)
-    for table in ("payments", "goal", "ideas", "rates", "step_items", "steps"):
-        assert data[table] == old[table]
+    for table in old.keys() - {"meta"}:
+        assert data[table] == old[table], table
 
 
-def test_v3_fixture_opens_untouched_with_every_record(tmp_path: Path) -> None:
-    path = copy_fixture(tmp_path, "v3.json")
+def test_v4_fixture_opens_untouched_with_every_record(tmp_path: Path) -> None:
+    path = copy_fixture(tmp_path, "v4.json")
     before = fingerprint(path)
     with Store.open(path, today=fixed()) as store:
         ebook = next(s for s in store.streams() if s.name == "Sourdough ebook")
-        assert ebook.started_on == date(2026, 3, 1)
+        assert ebook.started_on == date(2026, 3, 2)
         assert [(h.stream_id, h.on, h.hours, h.note) for h in store.hours()] == [
             (ebook.id, date(2026, 3, 10), Decimal("1.5"), "answered reader mail")]
         assert store.freedom is not None
@@ -122,6 +152,8 @@ def test_v3_fixture_opens_untouched_with_every_record(tmp_path: Path) -> None:
         assert rating is not None and rating.weakest == "delivery"
         mentor = store.step_items(7)[0]
         assert mentor.extra["outcome"] == "no" and mentor.extra["sent_on"] == "2026-03-18"
+        assert mentor.done_on == date(2026, 3, 18)
+        assert [p.days() for p in store.pauses()] == [[date(2026, 3, 10), date(2026, 3, 11), date(2026, 3, 12)]]
     assert fingerprint(path) == before  # current version: opening rewrites nothing
     assert list_backups(path) == []
 

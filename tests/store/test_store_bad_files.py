@@ -102,14 +102,17 @@ CASES: dict[str, tuple[Callable[[dict[str, Any]], bytes], type[Exception], str]]
 }
 
 
-FIXTURE_V2 = Path(__file__).parent.parent / "fixtures" / "v2.json"
+FIXTURE_V3 = Path(__file__).parent.parent / "fixtures" / "v3.json"
 
 
 def v2(table: str, key: str, field: str, value: object) -> Callable[[dict[str, Any]], bytes]:
-    """A case on the schema 2 fixture, which holds one of every record kind schema 2 added."""
+    """A case on the current (schema 3) fixture, which holds one of every record kind schemas 2 and 3 added.
+
+    A damaged file of the current version is refused before anything is written (an older
+    one would be backed up before its upgrade)."""
 
     def make(_doc: dict[str, Any]) -> bytes:
-        return damaged(orjson.loads(FIXTURE_V2.read_bytes()), table, key, field, value)
+        return damaged(orjson.loads(FIXTURE_V3.read_bytes()), table, key, field, value)
 
     return make
 
@@ -130,6 +133,12 @@ CASES.update({
     "dismissed key a number": (v2("dismissed", "1", "key", 5), DamagedFileError, "damaged record in dismissed"),
     "savings months text": (v2("steps", "4", "savings_months", "six"), DamagedFileError,
                             "damaged record in steps"),
+    "unknown customer counting": (v2("streams", "1", "customers", "some"), DamagedFileError,
+                                  "damaged record in streams"),
+    "portfolio choice as text": (v2("goal", "1", "portfolio_counts", "yes"), DamagedFileError,
+                                 "damaged record in goal"),
+    "pause ending before it starts": (v2("pauses", "1", "end", "2026-03-01"), DamagedFileError,
+                                      "damaged record in pauses"),
 })
 
 

@@ -30,7 +30,7 @@ def with_measures(store: Store) -> None:
     for item in store.step_items(7):
         store.delete_step_item(item.id)
     store.add_step_item(StepItem(0, 7, "Maria Lopez", "Sells three spreadsheet courses", True, date(2026, 11, 2),
-                                 None, {"pitch": "I have read your course twice; could I check the formulas in "
+                                 None, extra={"pitch": "I have read your course twice; could I check the formulas in "
                                                  "your next one, in return for an hour of your advice a month?",
                                         "offer": "checking formulas", "sent_on": "2026-11-03",
                                         "follow_up_on": "2026-11-17", "outcome": "no"}))

@@ -23,7 +23,8 @@ async def test_a_burst_after_tab_lands_in_the_next_field(tmp_path: Path) -> None
         await t.press("w")
         form = t.form
         await t.burst(*GOAL, "tab", *"1500", "tab", "ctrl+a", *"EUR", "tab", *"2027-12-31")
-        assert form.values() == {"text": GOAL, "amount": "1500", "currency": "EUR", "deadline": "2027-12-31"}
+        typed = {k: v for k, v in form.values().items() if k in ("text", "amount", "currency", "deadline")}
+        assert typed == {"text": GOAL, "amount": "1500", "currency": "EUR", "deadline": "2027-12-31"}
         await t.burst("shift+tab", "shift+tab")
         assert form.focused is form.query_one("#field-amount", Input), "shift+tab moves back as at a slow pace"
         await t.press("ctrl+s")

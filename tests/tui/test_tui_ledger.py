@@ -43,7 +43,7 @@ async def test_add_a_stream_and_a_payment_then_edit_both(tmp_path: Path) -> None
         assert t.on_top(t.app.main_screen)
         summary = str(t.app.main_screen.query_one("#ledger-summary", Static).render())
         assert "This month 12.50 USD" in summary
-        assert saved(db) == ([Stream(1, "Ebook royalties", "royalties", "passive", "USD", started_on=TODAY)],
+        assert saved(db) == ([Stream(1, "Ebook royalties", "royalties", "passive", "USD", customers="platform")],
                              [Payment(1, 1, date(2026, 11, 3), Decimal("12.50"), "October sales")])
         # Edit: Enter on the payment (like e), then e on the stream.
         await t.press("enter")
@@ -59,12 +59,12 @@ async def test_add_a_stream_and_a_payment_then_edit_both(tmp_path: Path) -> None
         assert isinstance(t.form, StreamForm)
         assert t.form.values() == {"name": "Ebook royalties", "category": "royalties", "kind": "passive",
                                    "currency": "USD", "cadence": "irregular", "expected": "", "upfront_money": "",
-                                   "upfront_hours": "", "upkeep_hours": ""}
+                                   "upfront_hours": "", "upkeep_hours": "", "customers": "platform"}
         await t.fill(name="Ebook sales", kind="active")
         await t.press("ctrl+s")
         assert t.on_top(t.app.main_screen)
         assert "Ebook sales" in str(t.app.main_screen.query_one("#payments", VirtualTable).get_row_at(0))
-    assert saved(db) == ([Stream(1, "Ebook sales", "royalties", "active", "USD", started_on=TODAY)],
+    assert saved(db) == ([Stream(1, "Ebook sales", "royalties", "active", "USD", customers="platform")],
                          [Payment(1, 1, date(2026, 11, 3), Decimal("13.00"), "")])
 
 
@@ -94,7 +94,7 @@ async def test_an_empty_or_taken_stream_name_is_refused(tmp_path: Path) -> None:
         assert t.form.query_one("#field-name").has_focus
         assert t.form.values() == {"name": "", "category": "ads", "kind": "passive", "currency": "USD",
                                    "cadence": "irregular", "expected": "", "upfront_money": "", "upfront_hours": "",
-                                   "upkeep_hours": ""}
+                                   "upkeep_hours": "", "customers": ""}
         for name in ("   ", "blog ADS"):  # blanks are no name; names are unique, whatever the case
             await t.fill(name=name)
             await t.press("enter")

@@ -45,17 +45,21 @@ async def test_the_report_opens_with_r_and_moves_through_months_and_years(tmp_pa
         await t.press("3", "r")
         screen = t.app.screen
         assert isinstance(screen, ReportScreen) and screen.report is not None
+        # It opens on the last full month: October, 90.00 EUR
+        assert screen.report.period.months == ((2026, 10),)
+        assert screen.report.all.amount == Decimal("90.00")
+        assert "Income report · month 2026-10 (compared with 2026-09) · in EUR" in text(t)
+        await t.press("right")  # the running month, one key away, marked so far
         # November: 42.50 EUR + 50 USD * 0.90 = 45.00 -> 87.50 EUR, all passive
         assert (screen.report.all.amount, screen.report.passive.amount) == (Decimal("87.50"), Decimal("87.50"))
         shown = text(t)
-        assert "Income report · month 2026-11 (compared with 2026-10) · in EUR" in shown
-        assert "Video course" in shown and "12.50 USD/h" in shown  # 50.00 / 4 hours, in its own currency
+        assert "Income report · month 2026-11 so far (compared with 2026-10) · in EUR" in shown
+        assert "Video course" in shown
         assert "Rates used: 1 USD = 0.90 EUR (2026-10-01)." in shown.replace("\n", " ")
         await t.press("right")  # never past this month
         assert screen.month == (2026, 11)
         await t.press("left")
         assert screen.report.period.months == ((2026, 10),)
-        assert screen.report.all.amount == Decimal("90.00")
         await t.press("y")
         assert screen.report.period.label == "2026-01 to 2026-11"
         assert screen.report.all.amount == Decimal("177.50")

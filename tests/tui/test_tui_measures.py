@@ -147,7 +147,8 @@ async def test_the_goal_pane_shows_bars_gap_and_projection_by_hand(tmp_path: Pat
         assert "3-mo average ███░░░░░░░░░░░░░░░░░  16%  243.33 EUR" in text
         assert "Gap          1,220.00 EUR a month to go (from 2026-10)" in text
         assert "This month   30.00 EUR so far" in text
-        assert "At +34.5% a month, reached around 2027-05: on time for 2027-12." in text
+        assert ("At +34.5% a month, reached around 2027-05 (2027-04 to 2027-05; rests on 6 full months): "
+                "on time for 2027-12.") in " ".join(text.split())
         assert "Not counted, no rate to EUR: 10.00 GBP." in text
         assert any("Last month   ███" in line for line in screen_lines(t.app)), "on screen at 120x40"
         # A new goal redraws the figures without rebuilding the totals.
@@ -191,7 +192,7 @@ async def test_stream_form_fields_survive_a_draft_and_an_edit_keeps_the_idea(tmp
         await t.fill(cadence="quarterly", expected="12,5", upkeep_hours="1")
         await t.press("ctrl+q")
     typed = {"name": "Dividends", "category": "other", "kind": "passive", "currency": "EUR", "cadence": "quarterly",
-             "expected": "12,5", "upfront_money": "", "upfront_hours": "", "upkeep_hours": "1"}
+             "expected": "12,5", "upfront_money": "", "upfront_hours": "", "upkeep_hours": "1", "customers": ""}
     with reopen(db) as store:
         assert store.draft("stream") == typed
     async with running(db) as t:
@@ -205,7 +206,7 @@ async def test_stream_form_fields_survive_a_draft_and_an_edit_keeps_the_idea(tmp
         assert isinstance(form, StreamForm)
         assert form.values() == {"name": "Course", "category": "course", "kind": "passive", "currency": "EUR",
                                  "cadence": "quarterly", "expected": "30.00", "upfront_money": "500.00",
-                                 "upfront_hours": "80", "upkeep_hours": "2.5"}
+                                 "upfront_hours": "80", "upkeep_hours": "2.5", "customers": "each"}
         await t.fill(name="Sourdough course", upkeep_hours="3")
         await t.press("ctrl+s")
         assert t.app.screen is t.app.main_screen

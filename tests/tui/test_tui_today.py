@@ -9,7 +9,7 @@ from pathlib import Path
 from textual.widgets import Static
 from tui_support import NARROW, TODAY, card, launched, open_store, reopen, screen_lines
 
-from tenfold.coach.prompts import load_prompts, prompt_for
+from tenfold.coach.prompts import Situation, load_prompts, prompt_for
 from tenfold.config import Settings, load_settings, save_settings
 from tenfold.domain.goal import Goal
 from tenfold.domain.ledger import Payment, Stream
@@ -18,6 +18,9 @@ from tenfold.store.store import Store
 from tenfold.tui.dialogs.forms import GoalForm
 from tenfold.tui.screens.today import NO_CHECKS, TodayScreen
 from tenfold.tui.widgets.today_card import NudgeLine
+
+QUIET = "quiet:stream:2:2026-08-25"
+"""The day job's check: monthly, and nothing since August."""
 
 
 def seed(path: Path) -> None:
@@ -31,6 +34,8 @@ def seed(path: Path) -> None:
         shop = store.add_stream(Stream(0, "Drop shop", "business", "passive", "EUR", upkeep_hours=Decimal(30)))
         store.add_payment(Payment(0, shop.id, date(2026, 10, 5), Decimal("300.00"), "September"))
         store.add_payment(Payment(0, shop.id, date(2026, 11, 3), Decimal("42.50"), "October"))
+        job = store.add_stream(Stream(0, "Day job", "other", "active", "EUR", "monthly"))
+        store.add_payment(Payment(0, job.id, date(2026, 8, 25), Decimal("2000.00"), "August"))  # quiet since
         store.tick(1, TODAY)
 
 
@@ -51,11 +56,12 @@ async def test_the_card_shows_on_launch_with_goal_progress_prompt_next_step_and_
         # August, September and October (0 + 0 + 300) / 3.
         assert "Last month ███░░░░░░░░░░░░░ 20% · 300.00 EUR · so far this month 42.50 EUR" in goal
         assert "3-month average 100.00 EUR. A projection needs 6 full months" in goal
-        assert prompt_for(TODAY, load_prompts()) in text_of(today, "#today-prompt")
+        where = Situation(next_step=2, streams=2, payments=2, ideas=0, goal=True)
+        assert prompt_for(TODAY, load_prompts(), where) in text_of(today, "#today-prompt")
         step = text_of(today, "#today-step")
         assert f"Next step · 2 {STEPS[1].title}" in step
         assert STEPS[1].today in step
-        assert today.nudge_keys() == ["backup", "concentration:stream:1", "upkeep:stream:1"]
+        assert today.nudge_keys() == ["backup", "upkeep:stream:1", QUIET]
         screen = "\n".join(screen_lines(t.app))
         assert "Honest checks" in screen
         assert "Drop shop takes 30 hours a month" in screen
@@ -71,14 +77,14 @@ async def test_a_dismissed_check_is_saved_and_gone_next_launch(tmp_path: Path) -
     db = tmp_path / "t.json"
     seed(db)
     async with launched(db) as t:
-        assert card(t).nudge_keys() == ["backup", "concentration:stream:1", "upkeep:stream:1"]
+        assert card(t).nudge_keys() == ["backup", "upkeep:stream:1", QUIET]
         await t.press("down", "d")
-        assert card(t).nudge_keys() == ["backup", "upkeep:stream:1"]
+        assert card(t).nudge_keys() == ["backup", QUIET]
         t.app.store.flush()  # the app may save in the background: wait for it, then read the file
         with Store.open(db, read_only=True, today=lambda: TODAY) as fresh:
-            assert fresh.dismissed() == {"concentration:stream:1": TODAY}
+            assert fresh.dismissed() == {"upkeep:stream:1": TODAY}
         focused = card(t).focused
-        assert isinstance(focused, NudgeLine) and focused.nudge.key == "upkeep:stream:1", "the next check has focus"
+        assert isinstance(focused, NudgeLine) and focused.nudge.key == QUIET, "the next check has focus"
         await t.press("up", "d", "x")
         assert card(t).nudge_keys() == []
         assert NO_CHECKS in text_of(card(t), "#today-no-checks")
@@ -87,7 +93,7 @@ async def test_a_dismissed_check_is_saved_and_gone_next_launch(tmp_path: Path) -
     async with launched(db) as t:
         assert card(t).nudge_keys() == []
     with reopen(db) as store:
-        assert set(store.dismissed()) == {"backup", "concentration:stream:1", "upkeep:stream:1"}
+        assert set(store.dismissed()) == {"backup", "upkeep:stream:1", QUIET}
 
 
 async def test_a_fresh_install_is_welcomed_and_pointed_at_writing_the_goal(tmp_path: Path) -> None:

@@ -7,12 +7,22 @@ import dataclasses
 import click
 
 from tenfold.cli import cli
-from tenfold.cli.common import Context, say, writing
+from tenfold.cli.common import Context, fail, say, writing
 from tenfold.domain.dates import parse_date
 from tenfold.domain.errors import FieldError
 from tenfold.domain.hours import parse_hours_entry
 from tenfold.domain.ideas import parse_idea
-from tenfold.domain.ledger import CADENCES, CATEGORIES, KINDS, parse_payment, parse_stream
+from tenfold.domain.ledger import (
+    CADENCES,
+    CATEGORIES,
+    CUSTOMER_MODES,
+    FUTURE_DAYS,
+    KIND_MEANINGS,
+    KINDS,
+    future_warning,
+    parse_payment,
+    parse_stream,
+)
 from tenfold.domain.money import format_money
 from tenfold.domain.rates import parse_rate
 
@@ -24,7 +34,8 @@ def add() -> None:
 
 @add.command("stream")
 @click.option("--name", required=True, help="A name you will type again for payments, e.g. Royalties.")
-@click.option("--kind", required=True, metavar="|".join(KINDS), help="How much of your time it takes.")
+@click.option("--kind", required=True, metavar="|".join(KINDS),
+              help="; ".join(f"{k}: {v}" for k, v in KIND_MEANINGS.items()) + ".")
 @click.option("--category", default="other", show_default=True, metavar="NAME", help=", ".join(CATEGORIES) + ".")
 @click.option("--currency", default="EUR", show_default=True, help="Three-letter code its payments come in.")
 @click.option("--cadence", default="irregular", show_default=True, metavar="|".join(CADENCES),
@@ -34,6 +45,9 @@ def add() -> None:
 @click.option("--upfront-hours", default="", metavar="HOURS", help="Hours put in before it paid.")
 @click.option("--upkeep-hours", default="", metavar="HOURS", help="Hours of upkeep it takes per month.")
 @click.option("--started", default=None, metavar="YYYY-MM-DD", help="When it began (default: today).")
+@click.option("--customers", default="", metavar="|".join(CUSTOMER_MODES),
+              help="How its customers are counted: " + "; ".join(f"{k}: {v}" for k, v in CUSTOMER_MODES.items())
+              + ". Default: by category (rental: one; ebook, course, royalties...: platform; others: each).")
 @click.pass_obj
 def add_stream(
     context: Context,
@@ -47,6 +61,7 @@ def add_stream(
     upfront_hours: str,
     upkeep_hours: str,
     started: str | None,
+    customers: str,
 ) -> None:
     """Add an income stream; its name must be new."""
     names = {"upfront_money": "--upfront-money", "upfront_hours": "--upfront-hours", "upkeep_hours": "--upkeep-hours",
@@ -55,6 +70,7 @@ def add_stream(
         stream = parse_stream(
             name=name, category=category, kind=kind, currency=currency, existing=store.streams(), cadence=cadence,
             expected=expected, upfront_money=upfront_money, upfront_hours=upfront_hours, upkeep_hours=upkeep_hours,
+            customers=customers,
         )
         if started is not None:
             began = parse_date(started, "started")
@@ -62,7 +78,8 @@ def add_stream(
                 raise FieldError("started", f"{began.isoformat()} is in the future: give the day it began")
             stream = dataclasses.replace(stream, started_on=began)
         saved = store.add_stream(stream)
-    say(context, f"Added stream {saved.name} ({saved.kind}, {saved.category}, {saved.currency})")
+    say(context, f"Added stream {saved.name} ({saved.kind}, {saved.category}, {saved.currency}, "
+                 f"customers: {saved.customers})")
 
 
 @add.command("payment")
@@ -71,14 +88,24 @@ def add_stream(
 @click.option("--date", "on", default=None, metavar="YYYY-MM-DD", help="When it arrived (default: today).")
 @click.option("--note", default="", help="A short note, e.g. an invoice number.")
 @click.option("--customer", default="", help="Who paid, e.g. a client or a platform.")
+@click.option("--future", is_flag=True, help=f"Record it even though it is dated more than {FUTURE_DAYS} days ahead.")
 @click.pass_obj
-def add_payment(context: Context, stream: str, amount: str, on: str | None, note: str, customer: str) -> None:
-    """Record a payment received from one of your streams."""
+def add_payment(
+    context: Context, stream: str, amount: str, on: str | None, note: str, customer: str, future: bool
+) -> None:
+    """Record a payment received from one of your streams.
+
+    A date more than a few days ahead is refused unless --future says it is meant:
+    a payment is money that arrived.
+    """
     with writing(context, {"on": "date"}) as store:
         day = store.today().isoformat() if on is None else on
         payment = parse_payment(
             stream=stream, on=day, amount=amount, note=note, streams=store.streams(), customer=customer
         )
+        ahead = future_warning(payment.on, store.today())
+        if ahead and not future:
+            fail(f"date: {ahead}; add --future to record it anyway")
         saved = store.add_payment(payment)
         source = store.stream(saved.stream_id)
     assert source is not None  # parse_payment only returns payments for streams that exist

@@ -21,8 +21,11 @@ def goal() -> None:
 @click.option("--amount", required=True, help="Passive income per month you aim for, e.g. 1500.")
 @click.option("--currency", default="EUR", show_default=True, help="Three-letter currency code of the amount.")
 @click.option("--by", "deadline", required=True, metavar="YYYY-MM-DD", help="The date you mean to reach it.")
+@click.option("--portfolio/--no-portfolio", "portfolio", default=None,
+              help="Whether portfolio income (dividends, interest) counts toward the goal besides passive income "
+                   "(default: as the goal said before; a first goal: no).")
 @click.pass_obj
-def set_goal(context: Context, text: str, amount: str, currency: str, deadline: str) -> None:
+def set_goal(context: Context, text: str, amount: str, currency: str, deadline: str, portfolio: bool | None) -> None:
     """Write the goal in your own words, with a monthly amount and a deadline.
 
     Rewriting the goal replaces the old one. Example:
@@ -30,10 +33,14 @@ def set_goal(context: Context, text: str, amount: str, currency: str, deadline: 
         tenfold goal set "Royalties pay my rent" --amount 1500 --by 2027-12-31
     """
     with writing(context, {"deadline": "by"}) as store:
-        new = parse_goal(text=text, amount=amount, currency=currency, deadline=deadline, today=store.today())
+        counts = portfolio if portfolio is not None else bool(store.goal and store.goal.portfolio_counts)
+        new = parse_goal(text=text, amount=amount, currency=currency, deadline=deadline, today=store.today(),
+                         portfolio_counts=counts)
         verb = "rewritten" if store.goal else "set"
         store.set_goal(new)
-    say(context, f"Goal {verb}: {format_money(new.amount, new.currency)} a month by {new.deadline.isoformat()}")
+    counted = "passive and portfolio income count" if new.portfolio_counts else "passive income counts"
+    say(context, f"Goal {verb}: {format_money(new.amount, new.currency)} a month by {new.deadline.isoformat()} "
+                 f"({counted})")
 
 
 @goal.command("history")

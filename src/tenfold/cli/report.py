@@ -21,6 +21,7 @@ from tenfold.cli.common import Context, clock, emit_data, fail, open_store, read
 from tenfold.domain.errors import FieldError, TenfoldError
 from tenfold.domain.money import parse_currency
 from tenfold.domain.monthly import MonthlyIndex
+from tenfold.figures.evidence import first_months
 from tenfold.figures.upkeep import logged_by_month
 from tenfold.reports.aggregate import aggregate_index, choose_period
 from tenfold.reports.build import Report, build_report, report_currency
@@ -94,7 +95,9 @@ def _print_rates(contents: Contents, fmt: str) -> None:
 
 
 @cli.command()
-@click.option("--month", default=None, metavar="YYYY-MM", help="One month, compared with the month before.")
+@click.option("--month", default=None, metavar="YYYY-MM",
+              help="One month, compared with the month before (default: the last full month; this month is "
+                   "marked 'so far').")
 @click.option("--year", default=None, metavar="YYYY", help="Every month of a year (this year: up to this month).")
 @click.option("--stream", "stream_name", default=None, metavar="NAME", help="List only this stream.")
 @click.option("--currency", default=None, metavar="CODE", help="Totals in this currency (default: the goal's).")
@@ -110,7 +113,9 @@ def report(
 ) -> None:
     """Income per month and stream, the passive share, and what each stream takes.
 
-    By default this month, compared with the month before. Totals are converted
+    By default the last full month, compared with the month before: a month still
+    running is partial (ask for it with --month; it is marked "so far"). Income per
+    hour of upkeep counts only complete months since each stream began. Totals are converted
     into the goal's currency with the rates you entered (tenfold add rate): a
     month at the rate in effect on its last day. Money without a rate is listed
     apart and never added.
@@ -144,7 +149,9 @@ def report(
         target or report_currency(contents.goal, streams),
         period,
         only,
-        logged_by_month(contents.hours.values()),
+        today=today,
+        first_paid=first_months(index),
+        logged=logged_by_month(contents.hours.values()),
     )
     if fmt == "text":
         _print_text(result)

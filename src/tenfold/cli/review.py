@@ -12,7 +12,7 @@ import click
 
 from tenfold.cli import cli
 from tenfold.cli.common import Context, clock, fail, reading, say, show
-from tenfold.coach.review import month_period, review, week_period
+from tenfold.coach.review import last_month_period, month_period, review, week_period
 from tenfold.domain.dates import parse_date
 from tenfold.domain.errors import FieldError, TenfoldError
 from tenfold.exchange.output_file import output_target
@@ -21,8 +21,11 @@ from tenfold.views.measures import store_measures
 
 
 @cli.command("review")
-@click.option("--week", "span", flag_value="week", default=True, help="The seven days ending on the date (default).")
-@click.option("--month", "span", flag_value="month", help="The calendar month holding the date.")
+@click.option("--week", "span", flag_value="week", default=True,
+              help="The seven days ending on the date, today included (default).")
+@click.option("--month", "span", flag_value="month",
+              help="The calendar month holding --date; without --date the last complete month (this month "
+                   "only on its last day).")
 @click.option("--date", "day", default=None, metavar="YYYY-MM-DD", help="The day the review ends on (default: today).")
 @click.option(
     "--output",
@@ -35,7 +38,9 @@ from tenfold.views.measures import store_measures
 def review_command(context: Context, span: str, day: str | None, output: Path | None) -> None:
     """A Markdown review: goal and progress, steps ticked, payments, new ideas, streak.
 
-    It reads well in a terminal and in any Markdown viewer. Examples:
+    A week is the seven days ending today (or --date), so a review on Sunday
+    evening covers Monday to Sunday. A month is the last complete month: on the 1st,
+    the month just ended. It reads well in a terminal and in any Markdown viewer. Examples:
 
     \b
         tenfold review
@@ -46,7 +51,10 @@ def review_command(context: Context, span: str, day: str | None, output: Path | 
         end = parse_date(day, "date") if day else today
     except FieldError as exc:
         fail(f"date: {exc.message}")
-    start, end = week_period(end) if span == "week" else month_period(end, today)
+    if span == "week":
+        start, end = week_period(end)
+    else:
+        start, end = month_period(end, today) if day else last_month_period(today)
     with reading(context) as store:
         text = review(store, start, end, store_measures(store))
     if output is None:

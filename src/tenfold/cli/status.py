@@ -12,6 +12,7 @@ import click
 
 from tenfold.cli import cli
 from tenfold.cli.common import Context, reading
+from tenfold.domain.pauses import paused_days
 from tenfold.figures.freedom import freedom_figures, status_text
 from tenfold.figures.status import SEPARATOR, status_line
 
@@ -39,6 +40,7 @@ def status(context: Context, with_freedom: bool) -> None:
             checkins=store.checkins(),
             today=store.today(),
             rates=store.rates(),
+            paused=paused_days(store.pauses()),
         )
         if with_freedom:
             line += SEPARATOR + freedom_part(store)

@@ -15,12 +15,17 @@ The rules and their thresholds:
   passive income does not yet cover the goal (``backup``): the better of this
   month and the last full month, in the goal's currency, is below the target;
 - one stream or one named customer bringing more than :data:`CONCENTRATION` of
-  the last 12 months' passive income in a currency (other currencies count in the
-  goal's currency when a rate converts them, as everywhere else)
-  (``concentration:stream:<id>``, ``concentration:customer:<name>``);
+  the passive income of the last 12 complete months, everything converted into
+  the goal's currency (what no rate converts is left out of the check), once
+  there is enough evidence: :data:`MIN_PAYMENTS` payments over at least
+  :data:`MIN_MONTHS` complete months (``concentration:stream:<id>``,
+  ``concentration:customer:<name>``); only streams whose customers are counted
+  one by one take part in the customer check: a platform or a tenant is not a
+  customer in disguise;
 - a passive stream with more than :data:`UPKEEP_LIMIT` hours of upkeep a month
   (the hours logged, averaged over its complete months, where there are any; the
-  estimate otherwise): a part-time job, i.e. active income in disguise (``upkeep:stream:<id>``);
+  estimate otherwise): a part-time job, i.e. active income in disguise; its income
+  per hour counts only the complete months since it began (``upkeep:stream:<id>``);
 - a stream less than half paid back after a year (:mod:`tenfold.figures.payback`):
   a question to review it, once (``payback:stream:<id>``);
 - a stream with no payment for more than twice its cadence (two months, two
@@ -31,16 +36,19 @@ The rules and their thresholds:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from tenfold.domain.goal import Goal
+from tenfold.domain.goal import COUNTED_PASSIVE, Goal, counted_kinds
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.money import format_money
-from tenfold.domain.rates import Rate, convert, rate_for
+from tenfold.domain.monthly import Month
+from tenfold.domain.rates import Rate, convert, month_end
 from tenfold.domain.steps import StepState
+from tenfold.figures.evidence import MIN_MONTHS, MIN_PAYMENTS, StreamEvidence
 from tenfold.figures.expected import CADENCE_MONTHS, add_months
 from tenfold.figures.measures import Measures
 from tenfold.figures.payback import Payback
@@ -51,6 +59,20 @@ CONCENTRATION = Decimal("0.6")
 """Share of a year's passive income above which one stream or customer is a single point of failure."""
 IRREGULAR_QUIET_DAYS = 90
 """Days without a payment after which an irregular stream counts as quiet."""
+
+CHECK_RULES = (
+    f"Checks count complete months only, and only the months since a stream began (its first payment "
+    f"or the day it was added). Concentration: one stream or one customer bringing more than "
+    f"{CONCENTRATION:.0%} of the last 12 complete months' passive income, all of it converted into the "
+    f"goal's currency; it waits for {MIN_PAYMENTS} payments over {MIN_MONTHS} complete months. A stream "
+    f"paid through a platform or by one tenant by design is not counted as one customer. Upkeep: a "
+    f"passive stream taking more than {UPKEEP_LIMIT} hours a month; its income per hour counts the "
+    f"complete months it has existed. Quiet: no payment for twice its cadence, or "
+    f"{IRREGULAR_QUIET_DAYS} days when irregular. Portfolio income counts wherever passive income "
+    f"does when the goal says so. Step 8 suggests its tick only when a stream you are scaling earned "
+    f"more in the last 3 full months than in the 3 before, with income in both."
+)
+"""The rules in plain words, for the help screen."""
 
 
 @dataclass(frozen=True)
@@ -66,55 +88,51 @@ class Nudge:
 class PaymentFacts:
     """What the rules need from the payments, gathered in one pass.
 
-    ``year_by_stream`` sums each stream's payments in the last 12 months;
-    ``year_by_customer`` sums named customers' payments to passive streams, keyed
-    by (currency, name folded to lower case), with the name as first written.
+    ``customers`` sums named customers' payments over the last 12 complete months,
+    for streams whose customers are counted one by one (``each``) and whose kind
+    counts toward the goal, keyed by (currency, name folded to lower case), with
+    the name as first written.
     """
 
     last_paid: dict[int, date]
-    year_by_stream: dict[int, Decimal]
-    year_by_customer: dict[tuple[str, str], tuple[str, Decimal]]
+    customers: dict[tuple[str, str], tuple[str, Decimal]]
 
 
 def year_start(today: date) -> date:
-    """The day 12 months before ``today`` (29 February steps back to the 28th); excluded from the year."""
-    try:
-        return today.replace(year=today.year - 1)
-    except ValueError:
-        return today.replace(year=today.year - 1, day=28)
+    """The first day of the 12 complete months before ``today``'s month."""
+    return date(today.year - 1, today.month, 1)
 
 
-def payment_facts(payments: Iterable[Payment], streams: Iterable[Stream], today: date) -> PaymentFacts:
+def payment_facts(payments: Iterable[Payment], streams: Iterable[Stream], today: date,
+                  kinds: frozenset[str] = COUNTED_PASSIVE) -> PaymentFacts:
     """One pass over ``payments``, newest first (as ``Store.payments()`` gives them).
 
     The pass stops once it is past the 12 months and has seen every stream's
     latest payment, so with years of data it reads about one year of payments.
-    Payments dated after ``today`` count for the last payment, not the year.
+    Payments of the running month (or later) count for the last payment only.
     """
     by_id = {s.id: s for s in streams}
-    start = year_start(today)
+    start, end = year_start(today), date(today.year, today.month, 1)
     last: dict[int, date] = {}
     unseen = set(by_id)
-    year: dict[int, Decimal] = {}
     customers: dict[tuple[str, str], tuple[str, Decimal]] = {}
     for p in payments:
         if p.stream_id not in last:
             last[p.stream_id] = p.on
             unseen.discard(p.stream_id)
-        if p.on <= start:
+        if p.on < start:
             if not unseen:
                 break
             continue
-        if p.on > today:
+        if p.on >= end:
             continue
-        year[p.stream_id] = year.get(p.stream_id, Decimal(0)) + p.amount
         stream = by_id.get(p.stream_id)
         name = p.customer.strip()
-        if name and stream is not None and stream.kind == "passive":
+        if name and stream is not None and stream.kind in kinds and stream.customers == "each":
             key = (stream.currency, name.casefold())
             first, total = customers.get(key, (name, Decimal(0)))
             customers[key] = (first, total + p.amount)
-    return PaymentFacts(last, year, customers)
+    return PaymentFacts(last, customers)
 
 
 def goal_nudges(goal: Goal | None, today: date) -> list[Nudge]:
@@ -144,74 +162,93 @@ def backup_nudge(goal: Goal | None, passive: Decimal, steps: Sequence[StepState]
                   "and how many months your savings last.")]
 
 
-def concentration_nudges(streams: Iterable[Stream], facts: PaymentFacts, rates: Sequence[Rate] = (),
-                         to: str | None = None, on: date | None = None) -> list[Nudge]:
-    """One stream, or one named customer, bringing most of a year's passive income in a currency.
+def concentration_nudges(streams: Iterable[Stream], evidence: Mapping[int, StreamEvidence],
+                         customers: Mapping[tuple[str, str], tuple[str, Decimal]], *, to: str,
+                         rates: Sequence[Rate] = (), kinds: frozenset[str] = COUNTED_PASSIVE) -> list[Nudge]:
+    """One stream, or one named customer, bringing most of the counted income of 12 complete months.
 
-    With ``to`` (the goal's currency), ``rates`` and ``on``, a currency that a rate
-    converts counts in ``to``: a USD stream beside a EUR one is not "100% of your
-    passive income in USD" when the user has said what a dollar is worth.
+    Every amount is converted into ``to`` (the goal's currency), each month at its
+    last day's rate; what no rate converts is left out rather than compared apart,
+    so the first sale in a second currency is never "100% of your income in USD".
+    Nothing fires before :data:`MIN_PAYMENTS` payments over :data:`MIN_MONTHS` months.
     """
     rate_list = list(rates)
+    counted = [s for s in streams if s.kind in kinds]
+    amounts: dict[int, Decimal] = {}
+    months: set[Month] = set()
+    payments = 0
+    for s in counted:
+        found = evidence.get(s.id)
+        if found is None:
+            continue
+        payments += found.payments
+        total = Decimal(0)
+        for month, value in found.income.items():
+            converted = convert(value, s.currency, to, month_end(*month), rate_list)
+            if converted is not None and value:
+                total += converted.amount
+                months.add(month)
+        amounts[s.id] = total
+    whole = sum(amounts.values(), Decimal(0))
+    if payments < MIN_PAYMENTS or len(months) < MIN_MONTHS or whole <= 0:
+        return []
+    found_nudges = []
+    for s in counted:
+        amount = amounts.get(s.id, Decimal(0))
+        if amount > whole * CONCENTRATION:
+            found_nudges.append(Nudge(f"concentration:stream:{s.id}",
+                                      f"{s.name} brought {amount / whole:.0%} of your passive income "
+                                      "over the last 12 complete months",
+                                      "When more than 60% comes from one stream, the month it stops, most of the "
+                                      "money stops: grow a second one."))
+    on = month_end(*max(months))
+    people: dict[str, tuple[str, Decimal]] = {}
+    for (code, folded), (name, paid) in sorted(customers.items()):
+        converted = convert(paid, code, to, on, rate_list)
+        if converted is None:
+            continue
+        first, sofar = people.get(folded, (name, Decimal(0)))
+        people[folded] = (first, sofar + converted.amount)
+    for folded, (name, amount) in sorted(people.items()):
+        if amount > whole * CONCENTRATION:
+            found_nudges.append(Nudge(f"concentration:customer:{folded}",
+                                      f"{name} paid {amount / whole:.0%} of your passive income "
+                                      "over the last 12 complete months",
+                                      "One customer paying most of it is a job in disguise: why only one customer?"))
+    return found_nudges
 
-    def counted(amount: Decimal, currency: str) -> tuple[str, Decimal]:
-        if to is None or on is None or currency == to or rate_for(rate_list, currency, to, on) is None:
-            return currency, amount
-        converted = convert(amount, currency, to, on, rate_list)
-        return (currency, amount) if converted is None else (to, converted.amount)
 
-    passive = [s for s in streams if s.kind == "passive"]
-    totals: dict[str, Decimal] = {}
-    shares: list[tuple[Stream, str, Decimal]] = []
-    for s in passive:
-        group, amount = counted(facts.year_by_stream.get(s.id, Decimal(0)), s.currency)
-        totals[group] = totals.get(group, Decimal(0)) + amount
-        shares.append((s, group, amount))
-    found = []
-    for s, group, amount in shares:
-        total = totals[group]
-        if total > 0 and amount > total * CONCENTRATION:
-            found.append(Nudge(f"concentration:stream:{s.id}",
-                               f"{s.name} brought {amount / total:.0%} of your passive income in {group} "
-                               "over 12 months",
-                               "When more than 60% comes from one stream, the month it stops, most of the money "
-                               "stops: grow a second one."))
-    customers: dict[tuple[str, str], tuple[str, Decimal]] = {}
-    for (code, folded), (name, paid) in sorted(facts.year_by_customer.items()):
-        group, amount = counted(paid, code)
-        first, sofar = customers.get((group, folded), (name, Decimal(0)))
-        customers[(group, folded)] = (first, sofar + amount)
-    for (currency, folded), (name, amount) in sorted(customers.items()):
-        total = totals.get(currency, Decimal(0))
-        if total > 0 and amount > total * CONCENTRATION:
-            found.append(Nudge(f"concentration:customer:{folded}",
-                               f"{name} paid {amount / total:.0%} of your passive income in {currency} "
-                               "over 12 months",
-                               "One customer paying most of it is a job in disguise: why only one customer?"))
-    return found
-
-
-def upkeep_nudges(streams: Iterable[Stream], facts: PaymentFacts,
+def upkeep_nudges(streams: Iterable[Stream], evidence: Mapping[int, StreamEvidence],
                   hours: Mapping[int, Decimal] | None = None) -> list[Nudge]:
     """Passive streams whose upkeep is a part-time job: active income in disguise.
 
     ``hours`` (hours a month as really spent, :func:`tenfold.figures.upkeep.monthly_hours`)
     replaces the typed estimate where given: the check then judges the real hours.
+    What it earns an hour counts the complete months since it began, never a
+    month it did not exist; a stream begun this month has no figure yet.
     """
     found = []
     for s in streams:
         spent = s.upkeep_hours if hours is None else hours.get(s.id, s.upkeep_hours)
         if s.kind != "passive" or spent <= UPKEEP_LIMIT:
             continue
-        month = facts.year_by_stream.get(s.id, Decimal(0)) / 12
-        rate = month / spent
         logged = hours is not None and s.id in hours and spent != s.upkeep_hours
-        how = f"took {spent:f} hours a month (logged)" if logged else f"takes {spent:f} hours a month"
+        takes = f"took {spent:f} hours a month (logged)" if logged else f"takes {spent:f} hours a month"
+        known = evidence.get(s.id)
+        why = f"More than {UPKEEP_LIMIT} hours of upkeep a month is a part-time job: active income in disguise."
+        if known is None or not known.months:
+            found.append(Nudge(f"upkeep:stream:{s.id}",
+                               f"{s.name} {takes} (too new to say what it earns an hour: no complete month yet)",
+                               why))
+            continue
+        count = len(known.months)
+        month = known.total / count
+        rate = month / spent
+        over = "month" if count == 1 else f"{count} months"
         found.append(Nudge(f"upkeep:stream:{s.id}",
-                           f"{s.name} {how} and earns about "
-                           f"{format_money(month, s.currency)} ({format_money(rate, s.currency)} an hour)",
-                           f"More than {UPKEEP_LIMIT} hours of upkeep a month is a part-time job: "
-                           "active income in disguise."))
+                           f"{s.name} {takes} and earns about "
+                           f"{format_money(month, s.currency)} ({format_money(rate, s.currency)} an hour, "
+                           f"over its last complete {over})", why))
     return found
 
 
@@ -262,6 +299,7 @@ def all_nudges(
     passive: Decimal,
     streams: Sequence[Stream],
     facts: PaymentFacts,
+    evidence: Mapping[int, StreamEvidence],
     steps: Sequence[StepState],
     backup_items: int,
     today: date,
@@ -273,13 +311,15 @@ def all_nudges(
     ``passive`` is the month's passive income in the goal's currency that the
     backup rule compares with the goal (the goal pane's best recent month).
     ``measures`` brings the real upkeep hours and the streams' payback.
+    Without a goal the concentration check compares in the currency most streams use.
     """
+    to = goal.currency if goal else (Counter(s.currency for s in streams).most_common(1) or [("EUR", 0)])[0][0]
     return [
         *goal_nudges(goal, today),
         # Savings written with step 4's bills are a backup plan too.
         *backup_nudge(goal, passive, steps, backup_items + (1 if _has_savings(measures) else 0)),
-        *concentration_nudges(streams, facts, rates, goal.currency if goal else None, today),
-        *upkeep_nudges(streams, facts, measures.hours_a_month if measures else None),
+        *concentration_nudges(streams, evidence, facts.customers, to=to, rates=rates, kinds=counted_kinds(goal)),
+        *upkeep_nudges(streams, evidence, measures.hours_a_month if measures else None),
         *quiet_nudges(streams, facts.last_paid, today),
         *payback_nudges(measures.paybacks.values() if measures else ()),
     ]

@@ -17,19 +17,21 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Protocol
 
+from tenfold.coach.actions import next_action
 from tenfold.coach.markdown import limited, md, table
-from tenfold.domain.goal import Goal, GoalVersion
+from tenfold.domain.goal import Goal, GoalVersion, as_counted
 from tenfold.domain.goal_history import diff_goals
 from tenfold.domain.ideas import Idea
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.money import format_money, format_totals
+from tenfold.domain.pauses import Pause, paused_days
 from tenfold.domain.rates import Rate, convert_totals, month_end
 from tenfold.domain.step_items import ITEM_KINDS, StepItem
 from tenfold.domain.steps import STEPS, StepState, next_step
 from tenfold.figures.freedom import freedom_lines
 from tenfold.figures.measures import Measures
 from tenfold.figures.status import percent
-from tenfold.figures.streak import streak
+from tenfold.figures.streak import streak_facts
 
 
 class ReviewSource(Protocol):
@@ -54,6 +56,8 @@ class ReviewSource(Protocol):
 
     def rates(self) -> list[Rate]: ...
 
+    def pauses(self) -> list[Pause]: ...
+
 
 # ----- periods ---------------------------------------------------------------------
 
@@ -70,6 +74,18 @@ def month_period(day: date, today: date) -> tuple[date, date]:
     if start <= today < end:
         end = today
     return start, end
+
+
+def last_month_period(today: date) -> tuple[date, date]:
+    """The month a monthly review looks at by default: the last complete one.
+
+    On the 1st, "this month" is one day old and every section would be empty; the
+    month just ended is what a review is for. On a month's last day the month is
+    complete by the evening, so it is that month.
+    """
+    if today.day == calendar.monthrange(today.year, today.month)[1]:
+        return month_period(today, today)
+    return month_period(today.replace(day=1) - timedelta(days=1), today)
 
 
 def is_whole_month(start: date, end: date) -> bool:
@@ -174,7 +190,7 @@ def _apart(unconverted: dict[str, Decimal], currency: str) -> str:
     return f" (not counted, no rate to {currency}: {format_totals(unconverted)})" if unconverted else ""
 
 
-def _steps_section(steps: list[StepState], start: date, end: date, span: str) -> list[str]:
+def _steps_section(steps: list[StepState], items: list[StepItem], start: date, end: date, span: str) -> list[str]:
     out = ["## Steps", ""]
     ticked = sorted((s for s in steps if _in(s.done_on, start, end)), key=lambda s: (s.done_on, s.number))
     if ticked:
@@ -187,7 +203,7 @@ def _steps_section(steps: list[StepState], start: date, end: date, span: str) ->
     upcoming = next_step(steps)
     line = f"{done} of {len(STEPS)} steps done."
     if upcoming is not None:
-        line += f" Next: **{upcoming.number} {upcoming.title}**. {upcoming.today}"
+        line += f" Next: **{upcoming.number} {upcoming.title}**. {md(next_action(upcoming, items))}"
     else:
         line += " All eight are ticked: keep scaling what works."
     return [*out, line, ""]
@@ -225,7 +241,9 @@ def _items_section(items: list[StepItem], streams: dict[int, Stream], start: dat
                    span: str) -> list[str]:
     out = ["## Work on the steps", ""]
     added = [i for i in items if start <= i.added_on <= end]
-    if not added:
+    if not added and not any(_in(i.done_on, start, end) for i in items):
+        out += [f"Nothing added to or ticked on the steps {span}.", ""]
+    elif not added:
         out += [f"Nothing added to the steps {span}.", ""]
     else:
         lines = []
@@ -235,6 +253,14 @@ def _items_section(items: list[StepItem], streams: dict[int, Stream], start: dat
             box = ("[x] " if i.done else "[ ] ") if kind.done_label else ""
             lines.append(f"- {box}Step {i.step}, {kind.noun}: {md(name)} ({i.added_on})")
         out += [f"Added {span}:", "", *limited(lines, "items"), ""]
+    ticked = sorted((i for i in items if _in(i.done_on, start, end)), key=lambda i: (i.done_on or start, i.id))
+    if ticked:
+        done_lines = [
+            f"- [x] Step {i.step}, {ITEM_KINDS[i.step].noun}: "
+            f"{md(i.text or (streams[i.stream_id].name if i.stream_id in streams else ''))} ({i.done_on})"
+            for i in ticked
+        ]
+        out += [f"Ticked {span}:", "", *limited(done_lines, "items"), ""]
     rows = []
     for number, kind in ITEM_KINDS.items():
         own = [i for i in items if i.step == number]
@@ -248,14 +274,20 @@ def _items_section(items: list[StepItem], streams: dict[int, Stream], start: dat
     return out
 
 
-def _streak_section(checkins: set[date], start: date, end: date, span: str) -> list[str]:
-    days = streak(checkins, end)
+def _streak_section(checkins: set[date], paused: set[date], start: date, end: date, span: str) -> list[str]:
+    facts = streak_facts(checkins, end, paused)
+    days = facts.current
     length = (end - start).days + 1
     active = sum(1 for d in checkins if start <= d <= end)
+    now = (f"- {days} day{'s' if days != 1 else ''} in a row as of {end.isoformat()}"
+           + (f" (best {facts.best})" if facts.best > days else "")
+           if days or facts.ended_on is None else f"- The {facts.describe()}")
+    rest = sum(1 for d in paused if start <= d <= end)
     return [
         "## Streak",
         "",
-        f"- {days} day{'s' if days != 1 else ''} in a row as of {end.isoformat()}",
+        now,
+        *([f"- {rest} planned day{'s' if rest != 1 else ''} off {span}"] if rest else []),
         f"- Worked on the plan on {active} of {length} days {span}",
         "",
     ]
@@ -297,14 +329,14 @@ def review(source: ReviewSource, period_start: date, period_end: date, measures:
     start, end = period_start, period_end
     span = _span(start, end)
     streams = {s.id: s for s in source.streams()}
-    money = _gather(source.payments(), streams, start, end)
+    money = _gather(source.payments(), {s.id: s for s in as_counted(streams.values(), source.goal)}, start, end)
     lines = [f"# {period_title(start, end)}", ""]
     lines += _goal_section(source, money, start, end, span)
-    lines += _steps_section(source.steps(), start, end, span)
+    lines += _steps_section(source.steps(), source.step_items(), start, end, span)
     lines += _payments_section(money, streams, span)
     lines += _ideas_section(source.ideas(), start, end, span)
     lines += _items_section(source.step_items(), streams, start, end, span)
-    lines += _streak_section(source.checkins(), start, end, span)
+    lines += _streak_section(source.checkins(), paused_days(source.pauses()), start, end, span)
     if measures is not None:
         lines += _measures_section(measures, streams)
     return "\n".join(lines).rstrip() + "\n"

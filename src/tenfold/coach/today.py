@@ -15,19 +15,22 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from tenfold.coach.actions import next_action
 from tenfold.coach.nudges import Nudge, active, all_nudges, payment_facts
-from tenfold.coach.prompts import prompt_for
-from tenfold.domain.goal import Goal
+from tenfold.coach.prompts import Situation, prompt_for
+from tenfold.domain.goal import Goal, counted_kinds
 from tenfold.domain.ledger import Payment, Stream
-from tenfold.domain.monthly import LedgerSummary
+from tenfold.domain.monthly import LedgerSummary, MonthlyIndex
 from tenfold.domain.rates import Rate
+from tenfold.domain.step_items import StepItem
 from tenfold.domain.steps import StepInfo, StepState, next_step
+from tenfold.figures.evidence import gather
 from tenfold.figures.expected import Expected, expected_payments
 from tenfold.figures.freedom import FreedomFigures
 from tenfold.figures.goal_figures import GoalFigures
 from tenfold.figures.measures import Measures
 from tenfold.figures.projection import describe
-from tenfold.figures.streak import streak
+from tenfold.figures.streak import streak_facts
 
 DUE_DAYS = 30
 """How far ahead the card looks for expected payments."""
@@ -53,6 +56,10 @@ class TodayView:
     streak: int
     nudges: list[Nudge]
     """The checks that fired and were not dismissed."""
+    next_action: str = ""
+    """What to do next: the first unticked sub-task of the next step, or its suggestion."""
+    streak_note: str = ""
+    """The streak in words: its length and best, or when it ended (a returning user's welcome back)."""
     freedom: FreedomFigures | None = None
     """Step 4's bills against passive income, once the bills are written."""
     mentor: str | None = None
@@ -81,6 +88,10 @@ def build_today(
     dismissed: Mapping[str, date],
     prompts: Sequence[str],
     rates: Sequence[Rate] = (),
+    index: MonthlyIndex | None = None,
+    paused: Iterable[date] = (),
+    items: Sequence[StepItem] = (),
+    ideas: int = 0,
     measures: Measures | None = None,
     mentor: str | None = None,
 ) -> TodayView:
@@ -90,9 +101,15 @@ def build_today(
     user's rates); otherwise ``summary`` (the goal's currency only). ``expected``
     is the screen's list of payments due; without it, it is worked out here.
     ``prompts`` may hold a single line explaining why the prompts could not be read.
+    ``index`` is the store's monthly index (built from ``payments`` when not given):
+    the checks count complete months from it (:mod:`tenfold.figures.evidence`).
     ``measures`` brings the bills covered, real upkeep hours and the streams' payback.
     """
-    facts = payment_facts(payments, streams, today)
+    if index is None:  # the store keeps one; tests and scripts may give the payments only
+        payments = list(payments)
+        index = MonthlyIndex.build(payments)
+    facts = payment_facts(payments, streams, today, counted_kinds(goal))
+    evidence = gather(index, streams, today)
     this = last = Decimal(0)
     average: Decimal | None = None
     outlook: str | None = None
@@ -103,9 +120,15 @@ def build_today(
         this = summary.passive_this_month.get(goal.currency, Decimal(0))
         last = summary.passive_last_month.get(goal.currency, Decimal(0))
     found = all_nudges(
-        goal=goal, passive=max(this, last), streams=streams, facts=facts, steps=steps, backup_items=backup_items,
+        goal=goal, passive=max(this, last), streams=streams, facts=facts, evidence=evidence, steps=steps,
+        backup_items=backup_items,
         today=today, rates=rates, measures=measures,
     )
+    facts_of_streak = streak_facts(checkins, today, paused)
+    upcoming = next_step(list(steps))
+    # The day's question fits where the user is, and is never about the step the next action names.
+    where = Situation(upcoming.number if upcoming else None, len(streams), len(facts.last_paid), ideas,
+                      goal is not None)
     if expected is None:
         expected = expected_payments(streams, facts.last_paid, today, days=DUE_DAYS)
     return TodayView(
@@ -115,10 +138,12 @@ def build_today(
         this_month=this,
         average=average,
         outlook=outlook,
-        prompt=prompt_for(today, list(prompts)) if prompts else "",
-        next_step=next_step(list(steps)),
+        prompt=prompt_for(today, list(prompts), where) if prompts else "",
+        next_step=upcoming,
+        next_action=next_action(upcoming, items),
         due=list(expected),
-        streak=streak(checkins, today),
+        streak=facts_of_streak.current,
+        streak_note=facts_of_streak.describe(),
         nudges=active(found, dismissed),
         freedom=measures.freedom if measures else None,
         mentor=mentor,

@@ -6,15 +6,43 @@ thing the app asks for and the yardstick the ledger is measured against.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from tenfold.domain.dates import optional_date_from_store, parse_date
 from tenfold.domain.errors import FormErrors, collect
+from tenfold.domain.ledger import Stream
 from tenfold.domain.money import decimal_from_store, parse_amount, parse_currency
 from tenfold.domain.text import clean_text
+
+COUNTED_PASSIVE = frozenset({"passive"})
+COUNTED_WITH_PORTFOLIO = frozenset({"passive", "portfolio"})
+
+
+PORTFOLIO_CHOICES: tuple[tuple[str, str], ...] = (
+    ("no: passive streams only", "no"),
+    ("yes: portfolio streams count too", "yes"),
+)
+"""The goal form's question about portfolio income: (what is shown, the value)."""
+
+
+def counted_kinds(goal: Goal | None) -> frozenset[str]:
+    """The kinds that count toward ``goal``; passive only without a goal."""
+    return goal.counted_kinds if goal is not None else COUNTED_PASSIVE
+
+
+def as_counted(streams: Iterable[Stream], goal: Goal | None) -> list[Stream]:
+    """``streams`` as the goal counts them: when the goal counts portfolio income, a
+    portfolio stream is counted as passive by every figure measured against the goal.
+
+    One place decides it, so the goal pane, the status line, the review and the checks
+    never disagree about what counts.
+    """
+    kinds = counted_kinds(goal)
+    return [replace(s, kind="passive") if s.kind != "passive" and s.kind in kinds else s for s in streams]
 
 
 @dataclass(frozen=True)
@@ -26,6 +54,17 @@ class Goal:
     currency: str
     deadline: date
     written_on: date
+    portfolio_counts: bool = False
+    """Whether portfolio income (dividends, interest) counts toward the goal, besides passive income.
+
+    Off unless the user says so: the amount was written with passive income in mind,
+    and counting dividends silently would move the figures under them.
+    """
+
+    @property
+    def counted_kinds(self) -> frozenset[str]:
+        """The kinds of stream whose income counts toward this goal."""
+        return COUNTED_WITH_PORTFOLIO if self.portfolio_counts else COUNTED_PASSIVE
 
     def to_store(self) -> dict[str, Any]:
         """The dict kept in the data file (money as a string, dates ISO)."""
@@ -35,6 +74,7 @@ class Goal:
             "currency": self.currency,
             "deadline": self.deadline.isoformat(),
             "written_on": self.written_on.isoformat(),
+            "portfolio_counts": self.portfolio_counts,
         }
 
     @classmethod
@@ -47,7 +87,10 @@ class Goal:
         text = doc["text"]
         if not isinstance(text, str) or not isinstance(doc["currency"], str):
             raise TypeError("goal text and currency must be strings")
-        return cls(text, decimal_from_store(doc["amount"]), doc["currency"], deadline, written)
+        portfolio = doc.get("portfolio_counts", False)
+        if not isinstance(portfolio, bool):
+            raise TypeError("goal portfolio_counts must be true or false")
+        return cls(text, decimal_from_store(doc["amount"]), doc["currency"], deadline, written, portfolio)
 
 
 @dataclass(frozen=True)
@@ -72,10 +115,20 @@ class GoalVersion:
 
 
 def parse_goal(
-    *, text: str, amount: str, currency: str, deadline: str, today: date
+    *, text: str, amount: str, currency: str, deadline: str, today: date, portfolio_counts: bool | str = False
 ) -> Goal:
-    """Validate the goal form; collects every field's problem in one FormErrors."""
+    """Validate the goal form; collects every field's problem in one FormErrors.
+
+    ``portfolio_counts`` is a yes/no, or the form's text for it (``yes``/``no``, blank is no).
+    """
     errors: dict[str, str] = {}
+    portfolio = False
+    if isinstance(portfolio_counts, bool):
+        portfolio = portfolio_counts
+    elif portfolio_counts.strip().lower() in ("yes", "y", "true", "on"):
+        portfolio = True
+    elif portfolio_counts.strip().lower() not in ("", "no", "n", "false", "off"):
+        errors["portfolio_counts"] = "Answer yes or no"
     goal_text = collect(errors, "text", lambda: clean_text(text, "text", required=True))
     goal_amount = collect(errors, "amount", lambda: parse_amount(amount, "amount"))
     goal_currency = collect(errors, "currency", lambda: parse_currency(currency, "currency"))
@@ -85,5 +138,6 @@ def parse_goal(
     if errors or goal_text is None or goal_amount is None or goal_currency is None or goal_deadline is None:
         raise FormErrors(errors)
     return Goal(
-        text=goal_text.strip(), amount=goal_amount, currency=goal_currency, deadline=goal_deadline, written_on=today
+        text=goal_text.strip(), amount=goal_amount, currency=goal_currency, deadline=goal_deadline, written_on=today,
+        portfolio_counts=portfolio,
     )

@@ -7,14 +7,22 @@ currencies in :mod:`tenfold.domain.rates`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from tenfold.domain.dates import date_from_store, optional_date_from_store, parse_date
 from tenfold.domain.errors import FieldError, FormErrors, collect
-from tenfold.domain.money import DEFAULT_CURRENCY, decimal_from_store, parse_amount, parse_currency
+from tenfold.domain.money import (
+    DEFAULT_CURRENCY,
+    MAX_AMOUNT,
+    DecimalKind,
+    decimal_from_store,
+    parse_amount,
+    parse_currency,
+    parse_decimal,
+)
 from tenfold.domain.text import clean_text
 
 CATEGORIES: tuple[str, ...] = (
@@ -37,6 +45,37 @@ _new_object = object.__new__
 
 CADENCES: tuple[str, ...] = ("irregular", "monthly", "quarterly", "yearly")
 """How often a stream pays; an irregular stream has no expected date."""
+
+KIND_MEANINGS: dict[str, str] = {
+    "passive": "money that keeps coming from something made once (a book, a course, a rental); counts toward the goal",
+    "active": "money for hours worked (a job, consulting); never counts toward the goal",
+    "portfolio": "money from capital (dividends, interest, gains); counts toward the goal only if the goal says so",
+}
+"""What each kind of stream means, said on the stream form and in ``tenfold add stream --help``."""
+
+CUSTOMER_MODES: dict[str, str] = {
+    "each": "each buyer is a customer",
+    "platform": "paid through a platform or agent (the payer is a channel, not a customer)",
+    "one": "one repeat customer by design (a tenant, a licensee)",
+}
+"""How a stream's customers are counted, for the check that one customer pays most of the income.
+
+A job is a business with one customer; but Gumroad passing on a hundred buyers'
+money is a channel, and a tenant renting year after year is passive by the
+method's own example. Only ``each`` streams take part in the customer check.
+"""
+
+_PLATFORM_CATEGORIES = frozenset(
+    {"royalties", "ebook", "course", "ads", "affiliate", "software", "dividends", "capital gains"}
+)
+
+
+def default_customer_mode(category: str) -> str:
+    """The counting a stream of ``category`` most likely has: a rental has one tenant, a book sells
+    through a store, a business or "other" has its own buyers."""
+    if category == "rental":
+        return "one"
+    return "platform" if category in _PLATFORM_CATEGORIES else "each"
 
 
 def _optional_amount(value: object) -> Decimal | None:
@@ -73,8 +112,14 @@ class Stream:
     upkeep_hours: Decimal = Decimal(0)
     """Hours of upkeep per month."""
     idea_id: int | None = None
-    started_on: date | None = None
-    """The day the stream began (the day it was added unless told): hours before it are refused."""
+    customers: str = "each"
+    """How its customers are counted: a key of :data:`CUSTOMER_MODES`."""
+    started_on: date | None = field(default=None, compare=False)
+    """The day the stream was added (None in files from before it was kept: its first payment counts).
+
+    Bookkeeping the store fills in, not part of what the stream is: two streams that
+    differ only in it compare equal, as a form's result and the stored stream should.
+    """
 
     def to_store(self) -> dict[str, Any]:
         """The dict kept in the data file (the id is TinyDB's doc id)."""
@@ -89,6 +134,7 @@ class Stream:
             "upfront_hours": str(self.upfront_hours),
             "upkeep_hours": str(self.upkeep_hours),
             "idea_id": self.idea_id,
+            "customers": self.customers,
             "started_on": None if self.started_on is None else self.started_on.isoformat(),
         }
 
@@ -103,6 +149,9 @@ class Stream:
             raise ValueError(f"stream kind {kind!r} is not one of {', '.join(KINDS)}")
         if cadence not in CADENCES:
             raise ValueError(f"stream cadence {cadence!r} is not one of {', '.join(CADENCES)}")
+        customers = doc.get("customers", default_customer_mode(category))
+        if customers not in CUSTOMER_MODES:
+            raise ValueError(f"stream customers {customers!r} is not one of {', '.join(CUSTOMER_MODES)}")
         money, hours, upkeep = (decimal_from_store(doc[f]) for f in ("upfront_money", "upfront_hours", "upkeep_hours"))
         if min(money, hours, upkeep) < 0:
             raise ValueError("up-front money and hours and upkeep hours cannot be negative")
@@ -118,6 +167,7 @@ class Stream:
             hours,
             upkeep,
             _optional_id(doc["idea_id"]),
+            customers,
             optional_date_from_store(doc.get("started_on")),
         )
 
@@ -156,27 +206,21 @@ class Payment:
         return payment
 
 
+HOURS = DecimalKind(
+    2, MAX_AMOUNT, "'{typed}' is not a number of hours; type e.g. 2.5", "Use a dot for part of an hour, e.g. 2.5",
+    "Hours cannot be negative", "Use at most two decimals, e.g. 2.25", "That is too many hours",
+)
+
+
 def parse_hours(text: str, field: str) -> Decimal:
     """Hours typed by people: blank is 0, otherwise like an amount (``2.5``).
 
     The messages speak of hours, not of an amount with cents: "'lots' is not an
     amount; type digits like 12.50" under an hours field puzzles a new user.
     """
-    raw = text.strip()
-    if not raw:
+    if not text.strip():
         return Decimal(0)
-    try:
-        return parse_amount(raw, field, allow_zero=True)
-    except FieldError:
-        if raw.startswith("-"):
-            message = "Hours cannot be negative"
-        elif "," in raw:
-            message = "Use a dot for part of an hour, e.g. 2.5"
-        elif raw.replace(".", "", 1).isdigit():
-            message = "Use at most two decimals, e.g. 2.25" if "." in raw else "That is too many hours"
-        else:
-            message = f"'{raw[:20]}' is not a number of hours; type e.g. 2.5"
-        raise FieldError(field, message) from None
+    return parse_decimal(text, field, HOURS).quantize(Decimal("0.01"))
 
 
 def _typed_optional_amount(text: str, field: str) -> Decimal:
@@ -198,6 +242,8 @@ def parse_stream(
     upfront_hours: str = "",
     upkeep_hours: str = "",
     idea_id: int | None = None,
+    customers: str = "",
+    started_on: date | None = None,
 ) -> Stream:
     """Validate the stream form. Names are unique (case-insensitive) so the CLI can use them.
 
@@ -229,6 +275,9 @@ def parse_stream(
     cad = cadence.strip().lower() or "irregular"
     if cad not in CADENCES:
         errors["cadence"] = f"Choose one of: {', '.join(CADENCES)}"
+    mode = customers.strip().lower() or default_customer_mode(cat)
+    if mode not in CUSTOMER_MODES:
+        errors["customers"] = f"Choose one of: {', '.join(CUSTOMER_MODES)}"
     exp = collect(errors, "expected", lambda: parse_amount(expected, "expected") if expected.strip() else None)
     money = collect(errors, "upfront_money", lambda: _typed_optional_amount(upfront_money, "upfront_money"))
     hours = collect(errors, "upfront_hours", lambda: parse_hours(upfront_hours, "upfront_hours"))
@@ -237,7 +286,24 @@ def parse_stream(
         errors["upkeep_hours"] = "A month has at most 744 hours"
     if errors or money is None or hours is None or upkeep is None:
         raise FormErrors(errors)
-    return Stream(stream_id, clean_name, cat, knd, code, cad, exp, money, hours, upkeep, idea_id)
+    return Stream(stream_id, clean_name, cat, knd, code, cad, exp, money, hours, upkeep, idea_id, mode, started_on)
+
+
+FUTURE_DAYS = 3
+"""A payment dated more than this many days ahead is probably a typo (or expected income): ask first."""
+
+
+def future_warning(on: date, today: date) -> str | None:
+    """What to say about a payment dated ``on``, more than :data:`FUTURE_DAYS` days after ``today``.
+
+    Money not received yet belongs in a stream's cadence and expected amount, which
+    flag a late payment; a payment in the ledger is money that arrived.
+    """
+    days = (on - today).days
+    if days <= FUTURE_DAYS:
+        return None
+    return (f"{on.isoformat()} is {days} days ahead: a payment is money that arrived "
+            "(expected income goes in the stream's cadence and expected amount)")
 
 
 def parse_payment(

@@ -8,6 +8,7 @@ amounts are strings such as "12.50", read back with :func:`decimal_from_store`.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
 from tenfold.domain.errors import FieldError
@@ -15,36 +16,82 @@ from tenfold.domain.errors import FieldError
 MAX_AMOUNT = Decimal("999999999999.99")
 """The largest amount we accept: far above any real payment, far below overflow."""
 
-_AMOUNT_RE = re.compile(r"^(\d+)(?:\.(\d{1,2}))?$", re.ASCII)
 _CURRENCY_RE = re.compile(r"^[A-Z]{3}$")
 DEFAULT_CURRENCY = "EUR"
 
 
+DECIMAL_RULE = (
+    "Numbers (money, rates, hours, months) are typed with digits and at most one dot for the "
+    "decimals, e.g. 1250.50; spaces or _ may group thousands. A comma, an exponent such as "
+    "1e9 and a sign are refused, never guessed at."
+)
+"""The one rule every decimal field follows, in plain words for the help screen."""
+
+_DECIMAL_RE = re.compile(r"^(\d*)(?:\.(\d+))?$", re.ASCII)
+
+
+@dataclass(frozen=True)
+class DecimalKind:
+    """What a decimal field holds, and how its refusals are worded.
+
+    Every field parses by :func:`parse_decimal`, so ``1e-3`` or ``1,5`` is refused
+    the same way in an amount, a rate or hours; only the words and limits differ.
+    """
+
+    places: int
+    maximum: Decimal
+    not_number: str
+    """Template with ``{typed}``: the text is not a number of this kind."""
+    comma: str
+    negative: str
+    """May hold ``{typed}`` too."""
+    too_precise: str
+    too_large: str
+    zero: str = ""
+    """Said for zero where zero is refused; empty when zero is allowed."""
+
+
+AMOUNT = DecimalKind(
+    2, MAX_AMOUNT, "'{typed}' is not an amount; type digits like 12.50",
+    "Use a dot for cents and no thousands separators, e.g. 1250.50", "The amount must be positive",
+    "Use at most two decimal places (cents)", f"The amount is too large (at most {MAX_AMOUNT:,})",
+    "The amount must be more than zero",
+)
+
+
+def parse_decimal(text: str, field: str, kind: DecimalKind) -> Decimal:
+    """The one parser for typed decimals: digits, at most one dot, grouping spaces or ``_``.
+
+    Exponents (``1e-3``), signs, commas, ``NaN`` and ``inf`` are all refused, so a
+    field never accepts what another refuses. Blank text is the caller's case.
+    """
+    raw = text.strip().replace("_", "").replace(" ", "")
+    match = _DECIMAL_RE.match(raw)
+    if raw.startswith("-") and _DECIMAL_RE.match(raw[1:]) and raw[1:].strip("."):
+        raise FieldError(field, kind.negative.format(typed=_short(text)))
+    if "," in raw and _DECIMAL_RE.match(raw.replace(",", "")):
+        raise FieldError(field, kind.comma)
+    if match is None or not (match.group(1) or match.group(2)):
+        raise FieldError(field, kind.not_number.format(typed=_short(text)))
+    whole, part = match.group(1).lstrip("0"), match.group(2) or ""
+    if len(part) > kind.places:
+        raise FieldError(field, kind.too_precise)
+    if len(whole) > 15:
+        raise FieldError(field, kind.too_large)
+    value = Decimal(raw if match.group(1) else "0" + raw)
+    if value > kind.maximum:
+        raise FieldError(field, kind.too_large)
+    if value == 0 and kind.zero:
+        raise FieldError(field, kind.zero)
+    return value
+
+
 def parse_amount(text: str, field: str = "amount", *, allow_zero: bool = False) -> Decimal:
     """Parse a typed amount such as ``12.50`` into a Decimal, or raise FieldError."""
-    raw = text.strip().replace("_", "").replace(" ", "")
-    if not raw:
+    if not text.strip():
         raise FieldError(field, "Enter an amount, e.g. 12.50")
-    if raw.startswith("-"):
-        raise FieldError(field, "The amount must be positive")
-    match = _AMOUNT_RE.match(raw)
-    if match is None:
-        if "," in raw:
-            raise FieldError(field, "Use a dot for cents and no thousands separators, e.g. 1250.50")
-        if re.match(r"^\d+\.\d{3,}$", raw, re.ASCII):
-            raise FieldError(field, "Use at most two decimal places (cents)")
-        raise FieldError(field, f"'{_short(text)}' is not an amount; type digits like 12.50")
-    if len(match.group(1).lstrip("0")) > 12:
-        raise FieldError(field, f"The amount is too large (at most {MAX_AMOUNT:,})")
-    try:
-        value = Decimal(raw)
-    except InvalidOperation:  # pragma: no cover - the regex already guarantees a number
-        raise FieldError(field, f"'{_short(text)}' is not an amount") from None
-    if value > MAX_AMOUNT:
-        raise FieldError(field, f"The amount is too large (at most {MAX_AMOUNT:,})")
-    if value == 0 and not allow_zero:
-        raise FieldError(field, "The amount must be more than zero")
-    return value.quantize(Decimal("0.01"))
+    kind = AMOUNT if not allow_zero else replace(AMOUNT, zero="")
+    return parse_decimal(text, field, kind).quantize(Decimal("0.01"))
 
 
 def parse_currency(text: str, field: str = "currency") -> str:

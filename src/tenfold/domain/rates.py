@@ -11,12 +11,12 @@ import calendar
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
 from tenfold.domain.dates import date_from_store, parse_date
 from tenfold.domain.errors import FieldError, FormErrors, collect
-from tenfold.domain.money import decimal_from_store, parse_currency
+from tenfold.domain.money import DecimalKind, decimal_from_store, parse_currency, parse_decimal
 
 
 @dataclass(frozen=True)
@@ -49,22 +49,18 @@ class Rate:
         return f"1 {self.currency} = {self.rate} {self.to} ({self.on.isoformat()})"
 
 
+RATE = DecimalKind(
+    6, Decimal(1_000_000), "'{typed}' is not a number; type a rate like 0.92", "Use a dot for decimals, e.g. 0.92",
+    "The rate must be more than zero", "Use at most 6 decimals and a rate below 1,000,000",
+    "Use at most 6 decimals and a rate below 1,000,000", "The rate must be more than zero",
+)
+
+
 def parse_rate_value(text: str, field: str = "rate") -> Decimal:
-    """A positive rate with up to 6 decimals, e.g. ``0.9214``."""
-    raw = text.strip()
-    if not raw:
+    """A positive rate with up to 6 decimals, e.g. ``0.9214``, by the one decimal rule."""
+    if not text.strip():
         raise FieldError(field, "Enter the rate, e.g. 0.92")
-    if "," in raw:
-        raise FieldError(field, "Use a dot for decimals, e.g. 0.92")
-    try:
-        value = Decimal(raw)
-    except InvalidOperation:
-        raise FieldError(field, f"'{raw[:20]}' is not a number; type a rate like 0.92") from None
-    if not value.is_finite() or value <= 0:
-        raise FieldError(field, "The rate must be more than zero")
-    if value.as_tuple().exponent < -6 or value > 1_000_000:  # type: ignore[operator]
-        raise FieldError(field, "Use at most 6 decimals and a rate below 1,000,000")
-    return value
+    return parse_decimal(text, field, RATE)
 
 
 def parse_rate(*, currency: str, to: str, rate: str, on: str, rate_id: int = 0) -> Rate:

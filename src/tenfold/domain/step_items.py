@@ -8,14 +8,14 @@ whether its yes/no box is used (a sub-task done, a mentor asked).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from tenfold.domain.dates import date_from_store
+from tenfold.domain.dates import date_from_store, optional_date_from_store
 from tenfold.domain.errors import FieldError, FormErrors
+from tenfold.domain.money import DecimalKind, parse_decimal
 from tenfold.domain.text import clean_text
 
 
@@ -59,6 +59,11 @@ class StepItem:
     done: bool
     added_on: date
     stream_id: int | None = None
+    done_on: date | None = field(default=None, compare=False)
+    """The day the box was ticked (None when unticked, or ticked before the day was kept).
+
+    Filled in by the store when the box is ticked; not compared, as a form's item and the
+    stored one should be equal."""
     extra: dict[str, str] = field(default_factory=dict, hash=False)
     """What steps 5 to 8 record besides the text (:mod:`tenfold.domain.step_entries`): an entry offer,
     a pitch's dates, an experiment's baseline. Left out of the file when empty."""
@@ -72,6 +77,7 @@ class StepItem:
             "done": self.done,
             "added_on": self.added_on.isoformat(),
             "stream_id": self.stream_id,
+            "done_on": None if self.done_on is None else self.done_on.isoformat(),
         }
         if self.extra:
             doc["extra"] = dict(self.extra)
@@ -90,7 +96,9 @@ class StepItem:
         extra = doc.get("extra", {})
         if not isinstance(extra, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in extra.items()):
             raise TypeError("a step item's entries must be text")
-        return cls(doc_id, step, text, detail, done, date_from_store(doc["added_on"]), stream_id, dict(extra))
+        done_on = optional_date_from_store(doc.get("done_on")) if done else None
+        return cls(doc_id, step, text, detail, done, date_from_store(doc["added_on"]), stream_id, done_on,
+                   extra=dict(extra))
 
 
 def parse_step_item(
@@ -111,21 +119,22 @@ def parse_step_item(
             errors[name] = exc.message
     if errors:
         raise FormErrors(errors)
-    return StepItem(item_id, step, clean["text"], clean["detail"], done, added_on, stream_id, dict(extra or {}))
+    return StepItem(item_id, step, clean["text"], clean["detail"], done, added_on, stream_id, extra=dict(extra or {}))
 
 
 MAX_SAVINGS_MONTHS = Decimal(1200)
 """A hundred years: anything above is a typo, not a plan."""
 
 
+SAVINGS_MONTHS = DecimalKind(
+    1, MAX_SAVINGS_MONTHS, "'{typed}' is not a number of months; type e.g. 6 or 4.5",
+    "Use a dot for part of a month, e.g. 4.5", "'{typed}' is not a number of months; type e.g. 6 or 4.5",
+    "Use at most one decimal, e.g. 4.5", "At most 1,200 months (a hundred years)",
+)
+
+
 def parse_savings_months(text: str) -> Decimal | None:
     """Step 4's "how many months would savings last": a number such as ``6`` or ``4.5``; blank clears it."""
-    raw = text.strip().replace(",", ".")
-    if not raw:
+    if not text.strip():
         return None
-    if not re.fullmatch(r"\d{1,4}(\.\d)?", raw, re.ASCII):
-        raise FieldError("savings_months", f"'{raw[:20]}' is not a number of months; type e.g. 6 or 4.5")
-    months = Decimal(raw)
-    if months > MAX_SAVINGS_MONTHS:
-        raise FieldError("savings_months", "At most 1,200 months (a hundred years)")
-    return months
+    return parse_decimal(text, "savings_months", SAVINGS_MONTHS)

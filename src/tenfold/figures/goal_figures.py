@@ -17,7 +17,7 @@ from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from tenfold.domain.dates import previous_month
-from tenfold.domain.goal import Goal
+from tenfold.domain.goal import Goal, as_counted
 from tenfold.domain.ledger import Stream
 from tenfold.domain.monthly import Month, MonthlyIndex, Totals, by_currency, months_back
 from tenfold.domain.rates import Rate, convert, month_end
@@ -99,7 +99,11 @@ class GoalFigures:
 
 def goal_figures(index: MonthlyIndex, streams: Sequence[Stream], rates: Sequence[Rate], goal: Goal,
                  today: date) -> GoalFigures:
-    """Trailing month, 3-month average and projection toward ``goal`` as of ``today``."""
+    """Trailing month, 3-month average and projection toward ``goal`` as of ``today``.
+
+    Portfolio streams count as passive when the goal says so (:func:`tenfold.domain.goal.as_counted`).
+    """
+    streams = as_counted(streams, goal)
     last_full = previous_month(today.year, today.month)
     six = months_back(last_full, 6)
     incomes = passive_months(index, streams, goal.currency, rates, [*six, (today.year, today.month)])
@@ -112,5 +116,6 @@ def goal_figures(index: MonthlyIndex, streams: Sequence[Stream], rates: Sequence
         last_full=last_full,
         deadline=(goal.deadline.year, goal.deadline.month),
         history_from=index.first_month(passive_ids),
+        months=[i.amount for i in (*previous, *recent)],
     )
     return GoalFigures(now, recent[-1], tuple(recent), average(recent), projection)

@@ -16,8 +16,10 @@ Everything is Decimal: a forecast is a guess, but the figures it rests on are no
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from tenfold.domain.monthly import Month, month_index
 
@@ -27,13 +29,19 @@ PROJECTION_METHOD = (
     "level. At that pace, the goal is reached in the first month the level meets the target. "
     "If that is after the deadline's month, Tenfold shows the monthly growth that would meet "
     "the target by then. It needs 6 full months of history with passive income in both "
-    "3-month periods; amounts in other currencies count only through the rates you enter."
+    "3-month periods; amounts in other currencies count only through the rates you enter. "
+    "The range beside the month runs from the best to the worst of the last 3 months at the "
+    "same pace; a last month more than 30% below the one before is said next to it."
 )
 
 HORIZON_MONTHS = 1200
 """Beyond 100 years a projected month means nothing; we say "more than 100 years"."""
 
 _PCT = Decimal("0.0001")
+FALL = Decimal("0.3")
+"""A last full month more than 30% below the one before is said beside the projection."""
+RESTS_ON = 6
+"""Full months every projection rests on (two 3-month averages)."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,12 @@ class Projection:
     needed: Decimal | None = None
     deadline: Month | None = None
     history_from: Month | None = None
+    earliest: Month | None = None
+    """The reach month if the best of the last 3 months were the level (how sure: the range)."""
+    latest: Month | None = None
+    """The reach month if the worst of them were (None: not within 100 years)."""
+    fell: tuple[Month, Decimal] | None = None
+    """The last full month and how much it fell from the month before, when it fell by more than :data:`FALL`."""
 
 
 def add_months(month: Month, count: int) -> Month:
@@ -79,11 +93,14 @@ def project(
     last_full: Month,
     deadline: Month,
     history_from: Month | None,
+    months: Sequence[Decimal] = (),
 ) -> Projection:
     """Project the goal from two 3-month averages (see the module's docstring for the method).
 
     ``recent`` averages the 3 months ending with ``last_full``, ``previous`` the
     3 before; ``history_from`` is the first month with passive income at all.
+    ``months`` (the 6 full months, oldest first), when given, say how sure the
+    projection is: the range from the best and worst recent month, and a fall.
     """
     if recent >= target:
         return Projection("reached")
@@ -100,13 +117,36 @@ def project(
     growth = ((recent / previous) ** (Decimal(1) / 3) - 1).quantize(_PCT)
     if growth <= 0:
         return Projection("not_growing", growth=growth, needed=needed, deadline=deadline)
-    months = math.ceil((target / recent).ln() / (1 + growth).ln())
-    if months > HORIZON_MONTHS:
+    count = math.ceil((target / recent).ln() / (1 + growth).ln())
+    if count > HORIZON_MONTHS:
         return Projection("late", growth=growth, needed=needed, deadline=deadline)
-    reach = add_months(last_full, months)
+    reach = add_months(last_full, count)
+    sure = _sureness(months, target, growth, last_full)
     if month_index(reach) <= month_index(deadline):
-        return Projection("on_track", growth=growth, reach=reach, deadline=deadline)
-    return Projection("late", growth=growth, reach=reach, needed=needed, deadline=deadline)
+        return Projection("on_track", growth=growth, reach=reach, deadline=deadline, **sure)
+    return Projection("late", growth=growth, reach=reach, needed=needed, deadline=deadline, **sure)
+
+
+def _reach(level: Decimal, target: Decimal, growth: Decimal, last_full: Month) -> Month | None:
+    if level >= target:
+        return last_full
+    if level <= 0:
+        return None
+    count = math.ceil((target / level).ln() / (1 + growth).ln())
+    return add_months(last_full, count) if count <= HORIZON_MONTHS else None
+
+
+def _sureness(months: Sequence[Decimal], target: Decimal, growth: Decimal, last_full: Month) -> dict[str, Any]:
+    """The range (best and worst recent month as the level, the same pace) and a fall of the last month."""
+    if len(months) < RESTS_ON:
+        return {}
+    recent = list(months[-3:])
+    out: dict[str, Any] = {"earliest": _reach(max(recent), target, growth, last_full),
+                           "latest": _reach(min(recent), target, growth, last_full)}
+    before, last = recent[-2], recent[-1]
+    if before > 0 and last < before * (1 - FALL):
+        out["fell"] = (last_full, ((before - last) / before).quantize(_PCT))
+    return out
 
 
 def month_text(month: Month) -> str:
@@ -137,8 +177,23 @@ def describe(p: Projection) -> str:
     assert p.growth is not None
     if p.status == "not_growing":
         return f"Not growing ({pct(p.growth)} a month over the last 6 months): at this pace never.{need}"
+    fell = ""
+    if p.fell is not None:
+        fell = (f" But {month_text(p.fell[0])} fell {p.fell[1] * 100:.0f}% from the month before: "
+                "if that holds, this pace does not.")
     if p.status == "on_track":
         assert p.reach is not None
-        return f"At {pct(p.growth)} a month, reached around {month_text(p.reach)}: on time for {by}."
+        on_time = "on time, at that pace," if p.fell else "on time"
+        return f"At {pct(p.growth)} a month, reached around {month_text(p.reach)}{_range(p)}: {on_time} for {by}.{fell}"
     when = month_text(p.reach) if p.reach else "more than 100 years from now"
-    return f"At {pct(p.growth)} a month, reached around {when}: after {by}.{need}"
+    return f"At {pct(p.growth)} a month, reached around {when}{_range(p)}: after {by}.{need}{fell}"
+
+
+def _range(p: Projection) -> str:
+    """`` (2027-04 to 2027-09; rests on 6 full months)``: how sure the month is."""
+    if p.earliest is None and p.latest is None:
+        return ""
+    first = month_text(p.earliest) if p.earliest else "?"
+    last = month_text(p.latest) if p.latest else "over 100 years"
+    span = first if first == last else f"{first} to {last}"
+    return f" ({span}; rests on {RESTS_ON} full months)"

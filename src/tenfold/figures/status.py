@@ -12,12 +12,12 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from tenfold.domain.goal import Goal
+from tenfold.domain.goal import Goal, as_counted
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.money import format_money
 from tenfold.domain.rates import Rate, convert_totals, month_end
 from tenfold.domain.steps import StepState, next_step
-from tenfold.figures.streak import streak
+from tenfold.figures.streak import streak_facts
 from tenfold.figures.totals import month_totals
 
 SEPARATOR = " · "
@@ -34,7 +34,7 @@ def goal_part(goal: Goal | None, payments: Iterable[Payment], streams: Iterable[
     """``Goal 12.50/1,500.00 EUR this month (1%)``, or a nudge to write the goal."""
     if goal is None:
         return "No goal written yet"
-    passive = month_totals(payments, streams, today.year, today.month, kind="passive")
+    passive = month_totals(payments, as_counted(streams, goal), today.year, today.month, kind="passive")
     earned = convert_totals(passive, goal.currency, month_end(today.year, today.month), list(rates)).amount
     share = percent(earned / goal.amount) if goal.amount > 0 else 0
     return f"Goal {format_money(earned)}/{format_money(goal.amount, goal.currency)} this month ({share}%)"
@@ -49,11 +49,12 @@ def status_line(
     checkins: Iterable[date],
     today: date,
     rates: Sequence[Rate] = (),
+    paused: Iterable[date] = (),
 ) -> str:
-    """The whole status line."""
-    days = streak(checkins, today)
+    """The whole status line; a broken streak says when it ended and the best so far."""
+    days = streak_facts(checkins, today, paused).describe()
     step = next_step(steps)
     upcoming = f"next: {step.number} {step.title}" if step else "all 8 steps done"
     return SEPARATOR.join(
-        [goal_part(goal, payments, streams, today, rates), f"streak {days} day{'' if days == 1 else 's'}", upcoming]
+        [goal_part(goal, payments, streams, today, rates), days, upcoming]
     )

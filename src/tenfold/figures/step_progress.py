@@ -143,8 +143,10 @@ def suggest_tick(
         why = f"{len(done)} of {_plural(len(own), 'mentor candidate')} asked"
     elif number == 8 and own:
         known = trends or {}
+        # Grown means more than in the three months before, which had income too: one
+        # month of one new stream ("new") is a start, not evidence that scaling works.
         growing = [i for i in own if i.stream_id is not None and i.stream_id in known
-                   and known[i.stream_id].direction in ("up", "new")]
+                   and known[i.stream_id].direction == "up"]
         if growing:
             why = f"{_plural(len(growing), 'stream')} you are scaling grew in the last three months"
     if why is None:

@@ -70,6 +70,8 @@ class Period:
 
     months: tuple[Month, ...]
     compare: Month | None = None
+    so_far: bool = False
+    """The period holds the running month: its figures are not final ("so far")."""
 
     @property
     def shown(self) -> tuple[Month, ...]:
@@ -86,10 +88,15 @@ class Period:
             return str(first[0])
         return f"{month_label(first)} to {month_label(last)}"
 
+    @property
+    def heading(self) -> str:
+        """The label, marked ``so far`` while the period is still running."""
+        return f"{self.label} so far" if self.so_far else self.label
 
-def month_period(month: Month) -> Period:
-    """One month, compared with the month before."""
-    return Period((month,), previous_month(*month))
+
+def month_period(month: Month, today: date | None = None) -> Period:
+    """One month, compared with the month before; ``so far`` when it is ``today``'s month."""
+    return Period((month,), previous_month(*month), today is not None and month == (today.year, today.month))
 
 
 def year_period(year: int, today: date) -> Period:
@@ -101,16 +108,26 @@ def year_period(year: int, today: date) -> Period:
     if year > today.year:
         raise FieldError("year", f"{year} has not begun yet; choose {today.year} or earlier")
     last = today.month if year == today.year else 12
-    return Period(tuple((year, m) for m in range(1, last + 1)))
+    return Period(tuple((year, m) for m in range(1, last + 1)), so_far=year == today.year)
+
+
+def last_full_month(today: date) -> Month:
+    """The month before ``today``'s: the latest whose figures are final."""
+    return previous_month(today.year, today.month)
 
 
 def choose_period(today: date, month: str | None = None, year: str | None = None) -> Period:
-    """The period asked for by ``--month`` or ``--year``; this month (and the one before) by default."""
+    """The period asked for by ``--month`` or ``--year``; by default the last full month (with the one before).
+
+    A month still running is a partial figure: on the 7th, a monthly royalty not yet
+    paid would make another stream look like all the income. It is one ``--month``
+    away, marked "so far".
+    """
     if month and year:
         raise FieldError("month", "Choose either a month or a year, not both")
     if year:
         return year_period(parse_year(year), today)
-    return month_period(parse_month(month) if month else (today.year, today.month))
+    return month_period(parse_month(month) if month else last_full_month(today), today)
 
 
 def aggregate_index(index: MonthlyIndex, period: Period | None = None) -> MonthlyTotals:

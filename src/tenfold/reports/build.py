@@ -15,21 +15,23 @@ apart per currency and never added.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
 
+from tenfold.domain.dates import previous_month
 from tenfold.domain.goal import Goal
 from tenfold.domain.ledger import Stream
 from tenfold.domain.money import DEFAULT_CURRENCY
 from tenfold.domain.rates import Converted, ConvertedTotals, Rate, convert, convert_totals, month_end
-from tenfold.figures.upkeep import Logged, upkeep
+from tenfold.figures.evidence import MIN_MONTHS, start_month
+from tenfold.figures.upkeep import Logged, Upkeep, upkeep
 from tenfold.reports.aggregate import Month, MonthlyTotals, Period
 
 CONCENTRATION_LIMIT = Decimal("0.5")
 """More than this share of passive income from one stream earns a warning."""
 
-_CENTS = Decimal("0.01")
 _ZERO = Decimal("0.00")
 
 
@@ -52,6 +54,8 @@ class StreamFigures:
     """``total`` per hour of upkeep over the period; None when no upkeep is recorded."""
     upkeep_source: str = "estimate"
     """What the hours rest on: ``logged``, ``estimate``, ``logged + estimate`` or ``none``."""
+    upkeep_months: int = 0
+    """The complete months since the stream began that ``per_upkeep_hour`` counts."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,8 @@ class Report:
     """(currency, month) pairs that had income and no rate into ``currency``."""
     only: str | None = None
     """The stream's name when the report was asked for one stream."""
+    evidence_months: int = MIN_MONTHS
+    """Complete months with passive income up to the period's end: the warning waits for enough."""
 
     @property
     def passive_share(self) -> Decimal | None:
@@ -96,8 +102,12 @@ class Report:
 
     @property
     def concentrated(self) -> bool:
-        """One stream brings more than half of the passive income."""
-        return self.leader is not None and self.leader[1] > CONCENTRATION_LIMIT
+        """One stream brings more than half of the passive income, in a complete period resting on
+        :data:`~tenfold.figures.evidence.MIN_MONTHS` months of passive income (a partial month or a
+        first month says nothing about concentration yet)."""
+        if self.period.so_far and len(self.period.months) == 1:
+            return False
+        return self.evidence_months >= MIN_MONTHS and self.leader is not None and self.leader[1] > CONCENTRATION_LIMIT
 
     @property
     def rates_used(self) -> tuple[Converted, ...]:
@@ -153,20 +163,33 @@ def build_report(
     currency: str,
     period: Period,
     only: Stream | None = None,
+    *,
+    today: date | None = None,
+    first_paid: Mapping[int, Month] | None = None,
     logged: Logged | None = None,
 ) -> Report:
     """All of a report's figures from the per-month aggregate (see :func:`tenfold.reports.aggregate.aggregate`).
 
-    ``logged`` (hours logged per stream and month) replaces the upkeep estimate
-    from each stream's first logged month on (:mod:`tenfold.figures.upkeep`).
+    Income per hour of upkeep counts only the complete months (before ``today``'s)
+    since each stream began: ``first_paid`` gives each stream's first paid month
+    (worked out from ``totals`` when not given, right when they hold every month).
+    Its hours are the ones ``logged`` (per stream and month) from each stream's first
+    logged month on, the stream's estimate before (:mod:`tenfold.figures.upkeep`).
     """
+    if first_paid is None:
+        first_paid = {}
+        for year, month, sid in sorted(totals):
+            first_paid.setdefault(sid, (year, month))
+    current = (today.year, today.month) if today else (9999, 12)
     ordered = sorted(streams, key=lambda s: s.name.casefold())
     by_rates = [r for r in rates if currency in (r.currency, r.to)]  # the only ones that can convert
     cells = {s.id: {m: totals.get((m[0], m[1], s.id), _ZERO) for m in period.shown} for s in ordered}
     months = tuple(_month_figures(m, ordered, cells, by_rates, currency) for m in period.shown)
     converted = {s.id: _stream_converted(s, cells[s.id], period, by_rates, currency) for s in ordered}
     passive_sum = sum((converted[s.id][0] for s in ordered if s.kind == "passive"), _ZERO)
-    effort = {s.id: upkeep(s, cells[s.id], (logged or {}).get(s.id, {}), period.months) for s in ordered}
+    hours = logged or {}
+    effort = {s.id: upkeep(s, cells[s.id], hours.get(s.id, {}),
+                           _counted_months(period, start_month(s, first_paid), current)) for s in ordered}
     figures = {
         s.id: StreamFigures(
             stream=s,
@@ -176,7 +199,8 @@ def build_report(
             unconverted=converted[s.id][1],
             share_of_passive=share(converted[s.id][0], passive_sum) if s.kind == "passive" else None,
             per_upkeep_hour=effort[s.id].per_hour,
-            upkeep_source=effort[s.id].source,
+            upkeep_source=_source(s, effort[s.id], hours),
+            upkeep_months=len(effort[s.id].months),
         )
         for s in ordered
     }
@@ -195,7 +219,22 @@ def build_report(
         leader=(top.stream.name, top.share_of_passive) if top and top.share_of_passive else None,
         missing=missing,
         only=only.name if only else None,
+        evidence_months=_evidence_months(streams_with_income(ordered, first_paid), period, current),
     )
+
+
+def streams_with_income(streams: Iterable[Stream], first_paid: Mapping[int, Month]) -> list[Month]:
+    """The first paid month of each passive stream that was paid."""
+    return [first_paid[s.id] for s in streams if s.kind == "passive" and s.id in first_paid]
+
+
+def _evidence_months(firsts: list[Month], period: Period, current: Month) -> int:
+    """Complete months from the first passive payment to the period's end (the running month left out)."""
+    if not firsts:
+        return 0
+    end = min(period.months[-1], previous_month(*current)) if current != (9999, 12) else period.months[-1]
+    start = min(firsts)
+    return max(0, (end[0] - start[0]) * 12 + end[1] - start[1] + 1)
 
 
 def _month_figures(
@@ -237,3 +276,18 @@ def _stream_converted(
             done += result.amount
     return done, left
 
+
+def _counted_months(period: Period, start: Month | None, current: Month) -> list[Month]:
+    """The period's complete months since the stream began: the months income per upkeep hour counts.
+
+    A month before the stream existed, or the running month, would divide its
+    income by hours it never took; with no such month there is no figure yet.
+    """
+    return [m for m in period.months if start is not None and start <= m < current]
+
+
+def _source(stream: Stream, effort: Upkeep, logged: Logged) -> str:
+    """What the hours rest on; before any complete month, what they will rest on."""
+    if effort.months:
+        return effort.source
+    return "logged" if logged.get(stream.id) else "estimate" if stream.upkeep_hours > 0 else "none"

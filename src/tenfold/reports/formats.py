@@ -30,7 +30,8 @@ def percent(value: Decimal | None) -> str:
 def per_hour(figures: StreamFigures) -> str:
     """Income per hour of upkeep, or why there is none."""
     if figures.per_upkeep_hour is None:
-        return "no upkeep recorded"
+        return "no complete month yet" if figures.upkeep_months == 0 and figures.upkeep_source != "none" \
+            else "no upkeep recorded"
     source = "" if figures.upkeep_source == "estimate" else f" ({figures.upkeep_source})"
     return f"{format_money(figures.per_upkeep_hour, figures.stream.currency)}/h{source}"
 
@@ -83,7 +84,7 @@ def notes(report: Report) -> list[str]:
 def title(report: Report) -> str:
     """``Income report, 2026-11 (compared with 2026-10), in EUR``."""
     compare = f" (compared with {month_label(report.period.compare)})" if report.period.compare else ""
-    return f"Income report, {report.period.label}{compare}, in {report.currency}"
+    return f"Income report, {report.period.heading}{compare}, in {report.currency}"
 
 
 def to_csv(report: Report) -> str:

@@ -101,7 +101,8 @@ def month_table(report: Report) -> Table:
         table.add_row(label, format_money(m.all.amount), format_money(m.passive.amount), percent(m.passive_share),
                       format_totals(m.all.unconverted) if m.all.unconverted else "-", style="dim" if compared else None)
     table.add_section()
-    table.add_row(f"Total {report.period.label}", format_money(report.all.amount), format_money(report.passive.amount),
+    table.add_row(f"Total {report.period.heading}", format_money(report.all.amount),
+                  format_money(report.passive.amount),
                   percent(report.passive_share),
                   format_totals(report.all.unconverted) if report.all.unconverted else "-", style="bold")
     return table

@@ -8,6 +8,7 @@ from datetime import date as date_type
 from tenfold.domain.errors import StoreError
 from tenfold.domain.goal import Goal, GoalVersion
 from tenfold.domain.ideas import Idea, newest_first
+from tenfold.domain.pauses import Pause
 from tenfold.domain.step_items import StepItem
 from tenfold.domain.steps import STEPS, StepState
 from tenfold.store import schema
@@ -46,6 +47,18 @@ class CoachStore(StoreCore):
         """Brainstorm entries newest first."""
         return newest_first(list(self._ideas.values()))
 
+    def pauses(self) -> list[Pause]:
+        """Planned pauses of the streak, oldest first."""
+        return sorted(self._pauses.values(), key=lambda p: (p.start, p.id))
+
+    def add_pause(self, pause: Pause) -> Pause:
+        """Insert a planned pause (validated by :func:`tenfold.domain.pauses.parse_pause`)."""
+        with self._write() as t:
+            new_id = t.table(schema.PAUSES).insert(pause.to_store())
+        saved = dataclasses.replace(pause, id=new_id)
+        self._pauses[new_id] = saved
+        return saved
+
     # ----- writing ---------------------------------------------------------------
 
     def set_goal(self, goal: Goal) -> None:
@@ -80,8 +93,18 @@ class CoachStore(StoreCore):
         self.set_step(new)
         return new
 
+    def _dated(self, item: StepItem, before: StepItem | None) -> StepItem:
+        """``item`` with the day its box was ticked: today when it is ticked now, kept when it stays ticked."""
+        if not item.done:
+            return item if item.done_on is None else dataclasses.replace(item, done_on=None)
+        if item.done_on is not None:
+            return item
+        kept = before.done_on if before is not None and before.done else None
+        return dataclasses.replace(item, done_on=kept or self.today())
+
     def add_step_item(self, item: StepItem) -> StepItem:
-        """Insert a step's item; returns it with its new id."""
+        """Insert a step's item; returns it with its new id (and, ticked, the day it was ticked)."""
+        item = self._dated(item, None)
         with self._write() as t:
             new_id = t.table(schema.STEP_ITEMS).insert(item.to_store())
         saved = dataclasses.replace(item, id=new_id)
@@ -89,9 +112,10 @@ class CoachStore(StoreCore):
         return saved
 
     def update_step_item(self, item: StepItem) -> None:
-        """Rewrite a step's item (its text, detail, or yes/no box)."""
+        """Rewrite a step's item (its text, detail, or yes/no box); a tick records the day it was made."""
         if item.id not in self._step_items:
             raise StoreError(self.path, f"has no step item {item.id}")
+        item = self._dated(item, self._step_items[item.id])
         with self._write() as t:
             t.table(schema.STEP_ITEMS).replace(item.id, item.to_store())
         self._step_items[item.id] = item

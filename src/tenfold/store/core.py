@@ -205,6 +205,7 @@ class StoreCore:
         self._hours = contents.hours
         self._freedom = contents.freedom
         self._parts = contents.parts
+        self._pauses = contents.pauses
 
     # ----- the small tables every screen uses -------------------------------------
 

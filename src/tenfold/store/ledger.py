@@ -32,7 +32,9 @@ class LedgerStore(PaymentsStore):
     # ----- writing ---------------------------------------------------------------
 
     def add_stream(self, stream: Stream) -> Stream:
-        """Insert a stream; returns it with its new id."""
+        """Insert a stream; returns it with its new id, and today as its start unless one was given."""
+        if stream.started_on is None:
+            stream = dataclasses.replace(stream, started_on=self.today())
         with self._write() as t:
             new_id = t.table(STREAMS).insert(stream.to_store())
         saved = dataclasses.replace(stream, id=new_id)
@@ -40,9 +42,11 @@ class LedgerStore(PaymentsStore):
         return saved
 
     def update_stream(self, stream: Stream) -> None:
-        """Rewrite an existing stream."""
+        """Rewrite an existing stream; its start day is kept when the new version does not give one."""
         if stream.id not in self._streams:
             raise StoreError(self.path, f"has no stream {stream.id}")
+        if stream.started_on is None:
+            stream = dataclasses.replace(stream, started_on=self._streams[stream.id].started_on)
         with self._write() as t:
             t.table(STREAMS).replace(stream.id, stream.to_store())
         self._streams[stream.id] = stream

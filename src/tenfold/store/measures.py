@@ -16,7 +16,6 @@ from typing import Any
 from tenfold.domain.errors import StoreError
 from tenfold.domain.freedom import Freedom
 from tenfold.domain.hours import HoursEntry, stream_began
-from tenfold.domain.ledger import Stream
 from tenfold.domain.parts import PartsRating
 from tenfold.store.coach import CoachStore
 from tenfold.store.db import TenfoldDB
@@ -92,21 +91,6 @@ class MeasureStore(LedgerStore, CoachStore):
         saved = dataclasses.replace(rating, id=rating_id)
         self._parts[rating_id] = saved
         return saved
-
-    # ----- streams: the day they began ------------------------------------------------
-
-    def add_stream(self, stream: Stream) -> Stream:
-        """A new stream begins today unless it says when it began."""
-        if stream.started_on is None:
-            stream = dataclasses.replace(stream, started_on=self.today())
-        return super().add_stream(stream)
-
-    def update_stream(self, stream: Stream) -> None:
-        """An edit that does not say when the stream began keeps the day it had."""
-        old = self._streams.get(stream.id)
-        if stream.started_on is None and old is not None:
-            stream = dataclasses.replace(stream, started_on=old.started_on)
-        super().update_stream(stream)
 
     # ----- what a deleted stream or idea takes along (called inside their write) ---------
 

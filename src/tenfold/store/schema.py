@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from tenfold.domain.errors import DamagedFileError, NewerSchemaError, StoreError
+from tenfold.domain.ledger import default_customer_mode
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # The tables of the data file, by name: every module names a table through these.
 META = "meta"
 GOAL = "goal"
@@ -28,6 +29,7 @@ IDEAS = "ideas"
 DRAFTS = "drafts"
 CHECKINS = "checkins"
 DISMISSED = "dismissed"
+PAUSES = "pauses"
 HOURS = "hours"
 """Hours logged on streams (:mod:`tenfold.store.measures`)."""
 FREEDOM = "freedom"
@@ -39,7 +41,7 @@ PAYMENT_INDEX = "payment_index"
 
 TABLES = (
     META, GOAL, GOAL_HISTORY, STEPS, STEP_ITEMS, STREAMS, PAYMENTS, RATES, IDEAS, DRAFTS, CHECKINS, DISMISSED,
-    HOURS, FREEDOM, PARTS,
+    PAUSES, HOURS, FREEDOM, PARTS,
 )
 """The tables that hold records (the payments' index is not one)."""
 FLAT_TABLES = frozenset(TABLES) - {DRAFTS, IDEAS, STEP_ITEMS}
@@ -78,21 +80,40 @@ def _v2(data: Document) -> Document:
     return data
 
 
-def _v3_measures(data: Document) -> Document:
-    """Schema 3 (measures): the day each stream began, and tables for hours logged on streams,
-    step 4's bills and hourly rate, and the three parts' ratings of ideas and streams.
+def _v3_figures_in_time(data: Document) -> Document:
+    """Schema 3 (figures in time): how a stream's customers are counted and the day it started;
+    whether portfolio income counts toward the goal; the day each step item was ticked; a table
+    of planned pauses of the streak.
 
-    A stream's start is unknown (None) in an older file: its first payment stands in for it.
-    Step items may now carry entries (``extra``); older items simply have none.
+    Existing files keep their meaning: portfolio income stays out of the goal, a stream's start
+    is unknown (its first payment stands in), a tick's day is unknown, and the customer counting
+    follows the stream's category (a rental has one tenant, a book sells through a store).
     """
     for stream in data.get(STREAMS, {}).values():
+        stream.setdefault("customers", default_customer_mode(str(stream.get("category", ""))))
         stream.setdefault("started_on", None)
+    for goal in (*data.get(GOAL, {}).values(), *data.get(GOAL_HISTORY, {}).values()):
+        goal.setdefault("portfolio_counts", False)
+    for item in data.get(STEP_ITEMS, {}).values():
+        item.setdefault("done_on", None)
+    data.setdefault(PAUSES, {})
+    return data
+
+
+def _v4_measures(data: Document) -> Document:
+    """Schema 4 (measures): tables for hours logged on streams, step 4's bills and hourly rate,
+    and the three parts' ratings of ideas and streams.
+
+    Nothing existing changes meaning: no hours logged (income per hour rests on the estimate),
+    no bills written, nothing rated. Step items may now carry entries (``extra``); older items
+    simply have none. (The day each stream began came with schema 3.)
+    """
     for table in (HOURS, FREEDOM, PARTS):
         data.setdefault(table, {})
     return data
 
 
-MIGRATIONS: dict[int, Migration] = {2: _v2, 3: _v3_measures}
+MIGRATIONS: dict[int, Migration] = {2: _v2, 3: _v3_figures_in_time, 4: _v4_measures}
 """``MIGRATIONS[n]`` upgrades a version n-1 document to version n."""
 
 

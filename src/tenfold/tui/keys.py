@@ -240,8 +240,10 @@ COMMANDS: tuple[Command, ...] = (
             (GOAL_HISTORY,)),
     Command("Weekly review", "The last seven days in Markdown: goal, steps, payments, ideas, streak", "anywhere",
             "review('week')"),
-    Command("Monthly review", "This month so far in Markdown; s in the review saves it to a file", "anywhere",
-            "review('month')"),
+    Command("Monthly review", "The last complete month in Markdown; s in the review saves it to a file",
+            "anywhere", "review('month')"),
+    Command("Plan a pause", "Days off (holiday, illness) that do not break the streak, a few a month", "anywhere",
+            "plan_pause"),
     *(Command(f"Go to {title}", f"Move to the {title} pane", "anywhere", key.action, (key,))
       for title, key in zip(PANE_TITLES, GO_TO, strict=True)),
     Command("Next pane", "Move to the next pane (esc first to leave a text field)", "anywhere", "next_pane(1)",

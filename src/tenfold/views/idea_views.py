@@ -155,3 +155,100 @@ def category_for(idea: Idea) -> str:
                 return category
     return ""
 
+
+
+# ----- searching the journal --------------------------------------------------------------
+
+_TAG_RE = re.compile(r"#([^\W_][\w-]*)")
+
+
+def idea_text(idea: Idea) -> str:
+    """Every text of an entry a search looks in: who, value, reach, delivery and the ladder's notes."""
+    return "\n".join([idea.who, idea.value, idea.reach, idea.delivery, *(r.how for r in idea.ladder)])
+
+
+def idea_tags(idea: Idea) -> frozenset[str]:
+    """The ``#tags`` written anywhere in an entry, lower case and without the ``#``."""
+    return frozenset(t.casefold() for t in _TAG_RE.findall(idea_text(idea)))
+
+
+@dataclass(frozen=True)
+class Query:
+    """A search as typed: words that must all appear, and ``#tags`` the entry must carry."""
+
+    words: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+
+    @classmethod
+    def parse(cls, text: str, tags: Iterable[str] = ()) -> Query:
+        """``course #teaching`` is the word "course" and the tag "teaching"; case is ignored."""
+        words, wanted = [], [t.strip().lstrip("#").casefold() for t in tags if t.strip().lstrip("#")]
+        for part in text.split():
+            if part.startswith("#") and len(part) > 1:
+                wanted.append(part[1:].casefold())
+            else:
+                words.append(part.casefold())
+        return cls(tuple(words), tuple(wanted))
+
+    def __bool__(self) -> bool:
+        return bool(self.words or self.tags)
+
+
+@dataclass
+class SearchIndex:
+    """Each entry's text in lower case and its tags, made once per version of the entry.
+
+    A search then costs one substring test per word and entry: with 5,000 entries
+    it answers well within a frame, and typing a letter rebuilds nothing. Entries
+    are frozen, so a changed entry is a new object and is lowered again on sight.
+    """
+
+    _entries: dict[int, tuple[Idea, str, frozenset[str]]] = field(default_factory=dict)
+    built: int = 0
+    """How many entries were lowered so far (tests check a second search lowers none)."""
+
+    def entry(self, idea: Idea) -> tuple[str, frozenset[str]]:
+        """The lowered text and tags of ``idea``, from the cache while the entry is unchanged."""
+        known = self._entries.get(idea.id)
+        if known is None or known[0] is not idea:
+            self.built += 1
+            known = (idea, idea_text(idea).casefold(), idea_tags(idea))
+            self._entries[idea.id] = known
+        return known[1], known[2]
+
+    def forget(self, keep_ids: Iterable[int]) -> None:
+        """Drop entries that were deleted."""
+        keep_set = set(keep_ids)
+        for gone in [i for i in self._entries if i not in keep_set]:
+            del self._entries[gone]
+
+
+def search_ideas(ideas: Iterable[Idea], query: Query, index: SearchIndex | None = None) -> list[Idea]:
+    """The entries holding every word of ``query`` (anywhere in their text) and carrying every tag, in order."""
+    if not query:
+        return list(ideas)
+    index = index or SearchIndex()
+    found = []
+    for idea in ideas:
+        text, tags = index.entry(idea)
+        if all(w in text for w in query.words) and all(t in tags for t in query.tags):
+            found.append(idea)
+    return found
+
+
+def match_spans(text: str, query: Query) -> list[tuple[int, int]]:
+    """Where the query's words and tags occur in ``text`` (start, end), for highlighting; overlaps merged."""
+    low = text.casefold()
+    spans: list[tuple[int, int]] = []
+    for needle in (*query.words, *(f"#{t}" for t in query.tags)):
+        start = low.find(needle)
+        while needle and start >= 0:
+            spans.append((start, start + len(needle)))
+            start = low.find(needle, start + len(needle))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

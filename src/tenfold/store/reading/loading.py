@@ -23,6 +23,7 @@ from tenfold.domain.hours import HoursEntry
 from tenfold.domain.ideas import Idea
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.parts import PartsRating
+from tenfold.domain.pauses import Pause
 from tenfold.domain.rates import Rate
 from tenfold.domain.step_items import StepItem
 from tenfold.domain.steps import StepState
@@ -40,6 +41,7 @@ from tenfold.store.schema import (
     HOURS,
     IDEAS,
     PARTS,
+    PAUSES,
     PAYMENTS,
     RATES,
     STEP_ITEMS,
@@ -71,6 +73,7 @@ class Contents:
     hours: dict[int, HoursEntry] = field(default_factory=dict)
     freedom: Freedom | None = None
     parts: dict[int, PartsRating] = field(default_factory=dict)
+    pauses: dict[int, Pause] = field(default_factory=dict)
 
 
 def _checkin(doc: dict[str, Any]) -> date:
@@ -168,6 +171,7 @@ def _validate(path: Path, data: Document, version: int | None, payments: bool) -
         hours=hours,
         freedom=rows(FREEDOM, lambda _i, d: Freedom.from_store(d)).get(1),
         parts=rows(PARTS, PartsRating.from_store),
+        pauses=rows(PAUSES, Pause.from_store),
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tenfold.domain.goal import Goal, parse_goal
+from tenfold.domain.goal import PORTFOLIO_CHOICES, Goal, parse_goal
 from tenfold.tui.dialogs.form import FieldSpec, FormDialog
 from tenfold.tui.dialogs.idea_form import IdeaForm
 from tenfold.tui.dialogs.ledger_forms import PaymentForm, StreamForm
@@ -21,6 +21,8 @@ class GoalForm(FormDialog[Goal]):
         FieldSpec("amount", "Passive income per month", placeholder="e.g. 1500"),
         FieldSpec("currency", "Currency", placeholder="e.g. EUR"),
         FieldSpec("deadline", "By (YYYY-MM-DD)", placeholder="e.g. 2027-12-31"),
+        FieldSpec("portfolio_counts", "Does portfolio income (dividends, interest) count?", "select",
+                  PORTFOLIO_CHOICES, "no: passive streams only"),
     )
 
     def __init__(self, *args: object, today: date, **kwargs: object) -> None:

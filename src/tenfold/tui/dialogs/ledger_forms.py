@@ -3,11 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 
 from textual.markup import escape
 
-from tenfold.domain.ledger import CADENCES, CATEGORIES, KINDS, Payment, Stream, parse_payment, parse_stream
+from tenfold.domain.errors import FormErrors
+from tenfold.domain.ledger import (
+    CADENCES,
+    CATEGORIES,
+    CUSTOMER_MODES,
+    KIND_MEANINGS,
+    KINDS,
+    Payment,
+    Stream,
+    future_warning,
+    parse_payment,
+    parse_stream,
+)
 from tenfold.tui.dialogs.form import FieldSpec, FormDialog
 
 
@@ -28,6 +41,7 @@ def stream_values(stream: Stream) -> dict[str, str]:
         "upfront_money": _amount_text(stream.upfront_money),
         "upfront_hours": _amount_text(stream.upfront_hours),
         "upkeep_hours": _amount_text(stream.upkeep_hours),
+        "customers": stream.customers,
     }
 
 
@@ -45,7 +59,8 @@ class StreamForm(FormDialog[Stream]):
     an edit never cuts a stream from the idea it grew from.
     """
 
-    INTRO = "Only the name is needed now. Cadence and expected amount let Tenfold flag a late payment."
+    INTRO = "Only the name is needed now. Cadence and expected amount let Tenfold flag a late payment.\n" + "\n".join(
+        f"{kind}: {meaning}." for kind, meaning in KIND_MEANINGS.items())
     FIELDS = (
         FieldSpec("name", "Name", placeholder="e.g. Ebook royalties"),
         FieldSpec("category", "Category", "select", tuple((c, c) for c in CATEGORIES), "Choose a category"),
@@ -56,6 +71,8 @@ class StreamForm(FormDialog[Stream]):
         FieldSpec("upfront_money", "Money put in up front", placeholder="optional, e.g. 500"),
         FieldSpec("upfront_hours", "Hours put in up front", placeholder="optional, e.g. 80"),
         FieldSpec("upkeep_hours", "Upkeep hours per month", placeholder="optional, e.g. 2.5"),
+        FieldSpec("customers", "Who are its customers?", "select",
+                  tuple((f"{k}: {v}", k) for k, v in CUSTOMER_MODES.items()), "as its category suggests"),
     )
 
     def __init__(self, *args: object, existing: Callable[[], list[Stream]], stream_id: int = 0,
@@ -80,6 +97,7 @@ class StreamForm(FormDialog[Stream]):
             upfront_money=values["upfront_money"],
             upfront_hours=values["upfront_hours"],
             upkeep_hours=values["upkeep_hours"],
+            customers=values.get("customers", ""),
             existing=self.existing(),
             stream_id=self.stream_id,
             idea_id=self.idea_id,
@@ -100,6 +118,24 @@ class PaymentForm(FormDialog[Payment]):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.streams = streams
         self.payment_id = payment_id
+        self._future_confirmed: date | None = None
+        """The date a warning was shown for: a second ctrl+s with it unchanged saves."""
+
+    def action_save(self) -> None:
+        """Save; a date far ahead is said next to the field first, and a second ctrl+s saves it."""
+        try:
+            payment = self.parse(self.values())
+        except FormErrors:
+            super().action_save()  # shows the errors
+            return
+        store = getattr(self.app, "store", None)
+        today = store.today() if store is not None else date.today()
+        warning = future_warning(payment.on, today)
+        if warning and self._future_confirmed != payment.on:
+            self._future_confirmed = payment.on
+            self.show_errors({"on": f"{warning}. Press ctrl+s again to save it as typed."})
+            return
+        super().action_save()
 
     def parse(self, values: dict[str, str]) -> Payment:
         """Validate with the domain's payment parser."""

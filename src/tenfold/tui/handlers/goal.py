@@ -40,7 +40,7 @@ class GoalActions:
         goal = self.store.goal
         values = (
             {"text": goal.text, "amount": str(goal.amount), "currency": goal.currency,
-             "deadline": goal.deadline.isoformat()}
+             "deadline": goal.deadline.isoformat(), "portfolio_counts": "yes" if goal.portfolio_counts else "no"}
             if goal else {"currency": DEFAULT_CURRENCY}
         )
         self.editing.open_form(GoalForm, "goal", "Write your goal", values, self.store.set_goal, "Goal saved",
@@ -54,14 +54,23 @@ class GoalActions:
 
     def review(self, span: str = "week") -> None:
         """The week's (or month's) review, with a key to save it."""
-        from tenfold.coach.review import month_period, review, week_period
+        from tenfold.coach.review import last_month_period, review, week_period
         from tenfold.tui.screens.review_screen import ReviewScreen  # Markdown is costly: only when asked for
         from tenfold.views.measures import store_measures
 
         today = self.store.today()
-        start, end = week_period(today) if span == "week" else month_period(today, today)
+        start, end = week_period(today) if span == "week" else last_month_period(today)
         self.ui.open_screen(ReviewScreen(lambda s, e: review(self.store, s, e, store_measures(self.store)), start,
                                          end, today, self.store.path))
+
+    def plan_pause(self) -> None:
+        """Plan days off that do not break the streak."""
+        from tenfold.tui.dialogs.pause_form import PauseForm
+
+        today = self.store.today().isoformat()
+        self.editing.open_form(PauseForm, "pause", "Plan a pause", {"from": today}, self.store.add_pause,
+                               "Pause planned: the streak steps over those days", lambda: None,
+                               existing=self.store.pauses)
 
     def today(self, summary: LedgerSummary | None, figures: GoalFigures | None,
               expected: Sequence[Expected] | None) -> None:

@@ -12,6 +12,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from tenfold.coach.nudges import CHECK_RULES
+from tenfold.domain.money import DECIMAL_RULE
 from tenfold.domain.rates import CONVERSION_RULE
 from tenfold.figures.expected import GRACE_DAYS
 from tenfold.figures.projection import PROJECTION_METHOD
@@ -72,4 +74,8 @@ class HelpScreen(ModalScreen[None]):
             yield Static(MEASURING)
             yield Label("Money in other currencies", classes="section")
             yield Static(CONVERSION_RULE)
+            yield Label("Honest checks", classes="section")
+            yield Static(CHECK_RULES)
+            yield Label("Typing numbers", classes="section")
+            yield Static(DECIMAL_RULE)
             yield Static("Press esc to close.", classes="dim")

@@ -328,6 +328,10 @@ class MainScreen(PanesScreen):
         """The week's (or month's) review."""
         self.goal.review(span)
 
+    def action_plan_pause(self) -> None:
+        """Days off that do not break the streak."""
+        self.goal.plan_pause()
+
     def action_toggle_step(self, number: int = 0) -> None:
         """Tick the step under the cursor, or step ``number`` (the palette's one entry per step)."""
         pane = self.query_one(StepsPane)

@@ -22,7 +22,15 @@ from tenfold.domain.dates import previous_month
 from tenfold.domain.ledger import Stream
 from tenfold.domain.rates import Rate
 from tenfold.figures.upkeep import Logged
-from tenfold.reports.aggregate import Month, MonthlyTotals, Period, month_label, month_period, year_period
+from tenfold.reports.aggregate import (
+    Month,
+    MonthlyTotals,
+    Period,
+    last_full_month,
+    month_label,
+    month_period,
+    year_period,
+)
 from tenfold.reports.build import Report, build_report
 from tenfold.reports.tables import report_renderable
 from tenfold.tui.widgets.report_view import ReportView
@@ -64,7 +72,7 @@ class ReportScreen(Screen[None]):
     def __init__(self, source: ReportSource) -> None:
         super().__init__()
         self.source = source
-        self.month: Month = (source.today.year, source.today.month)
+        self.month: Month = last_full_month(source.today)  # a running month is partial: one key away
         self.year = source.today.year
         self.by_year = False
         self.report: Report | None = None
@@ -93,14 +101,16 @@ class ReportScreen(Screen[None]):
 
     def period(self) -> Period:
         """The period on screen."""
-        return year_period(self.year, self.source.today) if self.by_year else month_period(self.month)
+        today = self.source.today
+        return year_period(self.year, today) if self.by_year else month_period(self.month, today)
 
     def show_report(self) -> None:
         """Build the figures for the period on screen and draw them."""
         s = self.source
-        self.report = build_report(s.totals, s.streams, s.rates, s.currency, self.period(), logged=s.logged)
+        self.report = build_report(s.totals, s.streams, s.rates, s.currency, self.period(), today=s.today,
+                                   logged=s.logged)
         period = self.report.period
-        what = f"year {self.year}" if self.by_year else f"month {period.label}"
+        what = f"year {period.heading}" if self.by_year else f"month {period.heading}"
         compare = f" (compared with {month_label(period.compare)})" if period.compare else ""
         self.query_one("#report-title", Label).update(f"Income report · {what}{compare} · in {s.currency}")
         body = self.query_one(ReportView)

@@ -28,8 +28,8 @@ class ReviewScreen(Screen[None]):
         Binding("s", "save", "Save to file"),
         Binding("w", "span('week')", "Week"),
         Binding("m", "span('month')", "Month"),
-        Binding("left", "move(-1)", "Earlier"),
-        Binding("right", "move(1)", "Later"),
+        Binding("left,p", "move(-1)", "Earlier"),
+        Binding("right,n", "move(1)", "Later"),
     ]
 
     def __init__(self, make: Callable[[date, date], str], start: date, end: date, today: date,

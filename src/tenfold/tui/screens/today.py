@@ -21,13 +21,15 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tenfold.coach.prompts import PromptsError, load_prompts
+from tenfold.coach.prompts import PROMPTS_FILE, PromptsError, load_prompts
 from tenfold.coach.today import TodayView, build_today
 from tenfold.config import load_settings, save_settings
 from tenfold.domain.monthly import LedgerSummary
+from tenfold.domain.pauses import paused_days
 from tenfold.domain.step_entries import mentor_line
 from tenfold.figures.expected import Expected
 from tenfold.figures.goal_figures import GoalFigures
+from tenfold.paths import config_dir
 from tenfold.store.store import Store
 from tenfold.tui.keys import TODAY_KEYS, bindings
 from tenfold.tui.widgets.today_card import NudgeLine, card_title, due_text, goal_text, prompt_text, step_text
@@ -49,7 +51,7 @@ def hint(checks: bool, setting: bool) -> str:
 def coaching_prompts() -> tuple[str, ...]:
     """The shipped prompts, read once; a broken file shows its problem in the prompt's place."""
     try:
-        return load_prompts()
+        return load_prompts(config_dir() / PROMPTS_FILE)
     except PromptsError as exc:
         return (str(exc),)
 
@@ -76,6 +78,10 @@ def gather_today(
         dismissed=store.dismissed(),
         prompts=coaching_prompts(),
         rates=store.rates(),
+        index=store.monthly_index(),
+        paused=paused_days(store.pauses()),
+        items=store.step_items(),
+        ideas=len(store.ideas()),
         measures=store_measures(store, today),
         mentor=mentor_line(store.step_items(7), today),
     )

@@ -40,7 +40,7 @@ def card_title(view: TodayView) -> Text:
     if view.streak:
         text.append(f"streak {view.streak} day{'' if view.streak == 1 else 's'}", style="bold green")
     else:
-        text.append("no streak yet", style="dim")
+        text.append(view.streak_note or "no streak yet", style="dim")
     return text
 
 
@@ -97,7 +97,7 @@ def step_text(view: TodayView) -> Text:
         text.append("Keep measuring what works, and scale it (step 8).")
         return text
     text.append(f"Next step · {step.number} {step.title}\n", style="bold")
-    text.append(step.today)
+    text.append(view.next_action or step.today)
     return text
 
 

@@ -1,0 +1,25 @@
+"""The app's review opens on complete periods and moves with p and n as the report does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tui_support import running, seed_ledger
+
+from tenfold.tui.screens.review_screen import ReviewScreen
+
+
+async def test_the_monthly_review_opens_on_the_last_full_month_and_p_n_move(tmp_path: Path) -> None:
+    db = tmp_path / "t.json"
+    seed_ledger(db)
+    async with running(db) as t:
+        await t.press("ctrl+p")
+        await t.type("Monthly review")
+        await t.press("enter")
+        screen = t.app.screen
+        assert isinstance(screen, ReviewScreen)
+        assert screen.text.startswith("# Monthly review · October 2026\n")
+        await t.press("n")
+        assert screen.text.startswith("# Monthly review · November 2026 (to 2026-11-21)\n")
+        await t.press("p", "p")
+        assert screen.text.startswith("# Monthly review · September 2026\n")
