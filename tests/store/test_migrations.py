@@ -1,9 +1,11 @@
 """Schema migrations, tested on frozen files of every version under ``tests/fixtures/``.
 
-``v1.json`` is a file as schema 1 wrote it; ``v2.json`` one as schema 2 writes it
-(with every record kind schema 2 added). Never edit them: they are what users
-have on disk. When schema 3 arrives, add its migration to ``MIGRATIONS``, keep
-both, add ``v3.json`` and a test that opens each older fixture. A stand-in
+``v1.json`` is a file as schema 1 wrote it; ``v2.json`` one as schema 2 wrote it
+(with every record kind schema 2 added); ``v3.json`` one as schema 3 writes it
+(payments imported from a platform, with their source, id, fee, currency and a
+refund). Never edit them: they are what users have on disk. When schema 4
+arrives, add its migration to ``MIGRATIONS``, keep them all, add ``v4.json`` and
+a test that opens each older fixture. A stand-in
 migration to the version after the current one (``crashkit.NEXT``) shows the
 framework working end to end, including the backup taken before upgrading.
 """
@@ -63,15 +65,15 @@ def test_v1_fixture_upgrades_to_v2_with_every_record(tmp_path: Path) -> None:
         assert store.draft("payment") == {"amount": "abc", "note": "half typed"}
         assert store.rates() == [] and store.step_items() == [] and store.dismissed() == {}
     data = orjson.loads(path.read_bytes())
-    assert data["meta"]["1"]["schema_version"] == 2
+    assert data["meta"]["1"]["schema_version"] == schema.SCHEMA_VERSION
     assert data["streams"]["1"]["upfront_money"] == "0" and data["ideas"]["1"]["ladder"] == []
     assert [b.kind for b in list_backups(path)] == ["before-migration-v1"]
     assert list_backups(path)[0].path.read_bytes() == original
 
 
-def test_v2_fixture_opens_untouched_with_every_record(tmp_path: Path) -> None:
+def test_v2_fixture_upgrades_to_v3_with_every_record(tmp_path: Path) -> None:
     path = copy_fixture(tmp_path, "v2.json")
-    before = fingerprint(path)
+    original = path.read_bytes()
     with Store.open(path, today=fixed()) as store:
         assert store.goal is not None and store.goal.amount == Decimal("12000.00")
         assert [v.goal.amount for v in store.goal_history()] == [Decimal("10000.00")]
@@ -90,6 +92,26 @@ def test_v2_fixture_opens_untouched_with_every_record(tmp_path: Path) -> None:
         assert [(i.step, i.text, i.done, i.stream_id) for i in store.step_items()] == [
             (3, "Outline the ebook", True, None), (8, "", False, ebook.id)]
         assert store.dismissed() == {"upkeep:stream:1": date(2026, 3, 20)}
+        assert all((p.currency, p.fee, p.external_id, p.source, p.refund_of, p.refund) == ("", None, "", "", "", False)
+                   for p in store.payments())
+    data = orjson.loads(path.read_bytes())
+    assert data["meta"]["1"]["schema_version"] == 3
+    assert data["payments"]["3"] == {"stream_id": 1, "on": "2026-03-18", "amount": "25.00", "note": "",
+                                     "customer": "Bakery Ltd"}  # nothing added to a typed payment
+    assert [b.kind for b in list_backups(path)] == ["before-migration-v2"]
+    assert list_backups(path)[0].path.read_bytes() == original
+
+
+def test_v3_fixture_opens_untouched_with_imported_payments(tmp_path: Path) -> None:
+    path = copy_fixture(tmp_path, "v3.json")
+    before = fingerprint(path)
+    with Store.open(path, today=fixed()) as store:
+        sale, refund = sorted((p for p in store.payments() if p.source), key=lambda p: p.id)
+        assert (sale.amount, sale.currency, sale.fee, sale.external_id, sale.customer) == (
+            Decimal("9.41"), "USD", Decimal("0.59"), "5TY12345AB678901C", "Ana Buyer")
+        assert (refund.amount, refund.refund, refund.is_refund, refund.refund_of, refund.fee) == (
+            Decimal("-9.71"), True, True, "5TY12345AB678901C", Decimal("-0.29"))
+        assert len(store.payments()) == 5
     assert fingerprint(path) == before  # current version: opening rewrites nothing
     assert list_backups(path) == []
 

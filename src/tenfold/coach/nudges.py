@@ -102,11 +102,12 @@ def payment_facts(payments: Iterable[Payment], streams: Iterable[Stream], today:
             continue
         if p.on > today:
             continue
-        year[p.stream_id] = year.get(p.stream_id, Decimal(0)) + p.amount
+        if not p.currency:  # a stream's year is in its own currency; other currencies are not added to it
+            year[p.stream_id] = year.get(p.stream_id, Decimal(0)) + p.amount
         stream = by_id.get(p.stream_id)
         name = p.customer.strip()
         if name and stream is not None and stream.kind == "passive":
-            key = (stream.currency, name.casefold())
+            key = (p.currency or stream.currency, name.casefold())
             first, total = customers.get(key, (name, Decimal(0)))
             customers[key] = (first, total + p.amount)
     return PaymentFacts(last, year, customers)

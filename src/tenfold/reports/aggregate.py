@@ -24,7 +24,7 @@ from decimal import Decimal
 from tenfold.domain.dates import previous_month
 from tenfold.domain.errors import FieldError
 from tenfold.domain.ledger import Payment
-from tenfold.domain.monthly import MonthlyIndex
+from tenfold.domain.monthly import MonthlyIndex, account_key
 from tenfold.domain.rates import month_end
 
 _MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
@@ -32,7 +32,8 @@ _YEAR_RE = re.compile(r"^\d{4}$")
 
 Month = tuple[int, int]
 MonthlyTotals = dict[tuple[int, int, int], Decimal]
-"""``(year, month, stream id) -> sum`` in the stream's own currency."""
+"""``(year, month, stream id) -> sum`` in the stream's own currency; payments in another currency are
+summed under their account key instead (:func:`tenfold.domain.monthly.account_key`)."""
 
 
 def parse_month(text: str, field: str = "month") -> Month:
@@ -130,14 +131,14 @@ def aggregate(payments: Iterable[Payment], period: Period | None = None) -> Mont
     if period is None:
         for p in payments:
             on = p.on
-            totals[(on.year, on.month, p.stream_id)] += p.amount
+            totals[(on.year, on.month, account_key(p.stream_id, p.currency) if p.currency else p.stream_id)] += p.amount
         return dict(totals)
     shown = period.shown
     first, last = date(*shown[0], 1), month_end(*shown[-1])
     for p in payments:
         on = p.on
         if first <= on <= last:
-            totals[(on.year, on.month, p.stream_id)] += p.amount
+            totals[(on.year, on.month, account_key(p.stream_id, p.currency) if p.currency else p.stream_id)] += p.amount
     return dict(totals)
 
 

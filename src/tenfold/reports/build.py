@@ -22,6 +22,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from tenfold.domain.goal import Goal
 from tenfold.domain.ledger import Stream
 from tenfold.domain.money import DEFAULT_CURRENCY
+from tenfold.domain.monthly import split_account, with_accounts
 from tenfold.domain.rates import Converted, ConvertedTotals, Rate, convert, convert_totals, month_end
 from tenfold.reports.aggregate import Month, MonthlyTotals, Period
 
@@ -151,8 +152,15 @@ def build_report(
     period: Period,
     only: Stream | None = None,
 ) -> Report:
-    """All of a report's figures from the per-month aggregate (see :func:`tenfold.reports.aggregate.aggregate`)."""
-    ordered = sorted(streams, key=lambda s: s.name.casefold())
+    """All of a report's figures from the per-month aggregate (see :func:`tenfold.reports.aggregate.aggregate`).
+
+    A stream paid in more than one currency has a row per currency (``Book (GBP)``),
+    each converted on its own, so no amount is ever counted in a currency it is not in.
+    """
+    streams = list(streams)
+    accounts = with_accounts({s.id: s for s in streams}, {key[2] for key in totals if key[2] < 0})
+    ordered = sorted(accounts.values(), key=lambda s: (s.name.casefold(), s.id < 0))
+    only_ids = {key for key in accounts if only is not None and split_account(key)[0] == only.id}
     by_rates = [r for r in rates if currency in (r.currency, r.to)]  # the only ones that can convert
     cells = {s.id: {m: totals.get((m[0], m[1], s.id), _ZERO) for m in period.shown} for s in ordered}
     months = tuple(_month_figures(m, ordered, cells, by_rates, currency) for m in period.shown)
@@ -174,7 +182,7 @@ def build_report(
     top = max(leaders, key=lambda f: (f.share_of_passive or 0, f.stream.name.casefold()), default=None)
     in_period = [m for m in months if m.month in period.months]
     missing = tuple(sorted({(c, m.month) for m in in_period for c in m.all.unconverted}))
-    shown = tuple(figures[s.id] for s in ordered if only is None or s.id == only.id)
+    shown = tuple(figures[s.id] for s in ordered if only is None or s.id in only_ids)
     return Report(
         period=period,
         currency=currency,

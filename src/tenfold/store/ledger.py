@@ -85,10 +85,11 @@ class LedgerStore(PaymentsStore):
         return saved
 
     def update_payment(self, payment: Payment) -> None:
-        """Rewrite an existing payment."""
+        """Rewrite an existing payment; where it came from (source, id, fee, currency, refund link) is kept."""
         old = self.payment(payment.id)
         if old is None:
             raise StoreError(self.path, f"has no payment {payment.id}")
+        payment = payment.keeping_provenance(old)
         if payment.stream_id not in self._streams:
             raise StoreError(self.path, f"has no stream {payment.stream_id}")
         with self._write() as t:

@@ -14,7 +14,7 @@ from typing import Any
 
 from tenfold.domain.errors import DamagedFileError, NewerSchemaError, StoreError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 META_TABLE = "meta"
 TABLES = (
     "meta",
@@ -61,7 +61,18 @@ def _v2(data: Document) -> Document:
     return data
 
 
-MIGRATIONS: dict[int, Migration] = {2: _v2}
+def _v3(data: Document) -> Document:
+    """Schema 3: payments may keep where they were imported from (``source``, ``external_id``), the
+    platform's ``fee``, their own ``currency`` and, for a refund, ``refund`` and ``refund_of``.
+
+    Each is optional and absent means "not told" (the stream's currency, no fee, typed by hand),
+    so no record changes; the version moves on so an older Tenfold, which would drop these
+    fields when it saves, refuses the file instead.
+    """
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {2: _v2, 3: _v3}
 """``MIGRATIONS[n]`` upgrades a version n-1 document to version n."""
 
 
