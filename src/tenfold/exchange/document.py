@@ -24,7 +24,7 @@ from tenfold.domain.steps import step_info
 from tenfold.store.schema import SCHEMA_VERSION
 from tenfold.store.store import Store
 
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2
 """Bumped when the export's own shape changes, independently of the data file."""
 
 
@@ -48,9 +48,14 @@ def export_document(store: Store, today: date) -> dict[str, Any]:
                 "stream_id": p.stream_id,
                 "stream": streams[p.stream_id].name,
                 "amount": str(p.amount),
-                "currency": streams[p.stream_id].currency,
+                "currency": p.currency or streams[p.stream_id].currency,
                 "note": p.note,
                 "customer": p.customer,
+                "fee": None if p.fee is None else str(p.fee),
+                "refund": p.refund,
+                "refund_of": p.refund_of,
+                "source": p.source,
+                "external_id": p.external_id,
             }
             for p in sorted(store.payments(), key=lambda p: (p.on, p.id))
         ],
@@ -144,6 +149,7 @@ def journal_text(streams: Iterable[Stream], payments: Iterable[Payment], exporte
     ordered = sorted(payments, key=lambda p: (p.on, p.id))
     payees = {s.id: _description(s.name).replace("|", "/") or f"stream {s.id}" for s in by_id.values()}
     commodities = {s.id: _commodity(s.currency) for s in by_id.values()}
+    used = set(commodities.values()) | {_commodity(p.currency) for p in ordered if p.currency}
     lines = [
         "; Tenfold income ledger, readable by hledger and ledger-cli.",
         f"; Exported {exported_on.isoformat()} by Tenfold {__version__}: "
@@ -151,7 +157,7 @@ def journal_text(streams: Iterable[Stream], payments: Iterable[Payment], exporte
         "; Income accounts are credited (negative), as in double-entry bookkeeping;",
         f"; the money received is in {RECEIVED_ACCOUNT}. Each stream keeps its own currency.",
         "",
-        *(f"commodity {c}" for c in sorted(set(commodities.values()))),
+        *(f"commodity {c}" for c in sorted(used)),
         "",
         *(f"account {accounts[s.id]}" for s in sorted(by_id.values(), key=lambda s: accounts[s.id])),
         f"account {RECEIVED_ACCOUNT}",
@@ -159,7 +165,7 @@ def journal_text(streams: Iterable[Stream], payments: Iterable[Payment], exporte
     ]
     for p in ordered:
         note = _description(p.note)
-        commodity = commodities[p.stream_id]
+        commodity = _commodity(p.currency) if p.currency else commodities[p.stream_id]
         lines.append(f"{p.on.isoformat()} ({p.id}) {payees[p.stream_id]}" + (f" | {note}" if note else ""))
         received = _amount(p.amount)
         credited = received[1:] if received.startswith("-") else f"-{received}"
