@@ -103,7 +103,8 @@ def test_export_json_has_everything_with_exact_amounts(db: Path) -> None:
     assert {s["name"] for s in data["streams"]} == {"Royalties", "Consulting"}
     assert data["payments"][0] == {
         "id": 2, "date": "2026-10-20", "stream_id": 2, "stream": "Consulting",
-        "amount": "400.00", "currency": "USD", "note": "", "customer": "",
+        "amount": "400.00", "currency": "USD", "note": "", "customer": "", "fee": None, "refund": False,
+        "refund_of": "", "source": "", "external_id": "",
     }
     assert all(isinstance(p["amount"], str) for p in data["payments"])
     assert data["ideas"][0]["who"] == "Neighbours"

@@ -92,7 +92,7 @@ def test_missing_file_and_missing_folder(tmp_path: Path) -> None:
 
 def test_a_newer_file_is_a_problem(tmp_path: Path) -> None:
     path = healthy(tmp_path)
-    path.write_bytes(path.read_bytes().replace(b'"schema_version":2', b'"schema_version":7'))
+    path.write_bytes(path.read_bytes().replace(b'"schema_version":3', b'"schema_version":7'))
     result = doctor(path)
     assert result.exit_code == 1
     assert "newer Tenfold (schema 7" in result.output

@@ -15,19 +15,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from tenfold.domain.text import BIDI_CONTROLS
+from tenfold.exchange.columns import SheetColumns, amounts, clean
 from tenfold.exchange.csvmapping import Problem
 from tenfold.exchange.headers import Layout, Part
-from tenfold.exchange.parse_dates import DateColumn, DateError, order_of, strptime_format
-from tenfold.exchange.parse_money import Money, MoneyColumn, MoneyError
-from tenfold.exchange.profiles.base import DEDUCTION, INCOME, REFUND, SKIP, Profile, header_currency, header_keys
+from tenfold.exchange.parse_dates import DateError
+from tenfold.exchange.parse_money import Money, MoneyError
+from tenfold.exchange.profiles.base import DEDUCTION, INCOME, REFUND, SKIP, Profile, header_keys
 from tenfold.exchange.read_table import Table
 
 TOTAL_WORDS = ("total", "totals", "subtotal", "grand total", "summe", "gesamt", "kontostand", "saldo",
                "anfangssaldo", "endsaldo", "opening balance", "closing balance", "balance", "ending balance",
                "beginning balance")
 MAX_NAME = 80
-MAX_TEXT = 500
 
 
 @dataclass(frozen=True)
@@ -100,99 +99,6 @@ class Extraction:
             bucket.money[code] = bucket.money.get(code, Decimal(0)) + money.amount
 
 
-def clean(text: str, limit: int = MAX_TEXT) -> str:
-    """One line of text: control and direction characters out, spaces squeezed, cut at ``limit``."""
-    kept = "".join(" " if (ord(c) < 32 or 0x7F <= ord(c) < 0xA0 or c in BIDI_CONTROLS) else c for c in text)
-    kept = " ".join(kept.split())
-    return kept if len(kept) <= limit else kept[: limit - 1] + "…"
-
-
-class _Sheet:
-    """One part's columns, with the date and money columns settled over all its rows."""
-
-    def __init__(self, part: Part, profile: Profile, options: Options, prefer_comma: bool) -> None:
-        self.part, self.columns = part, part.columns
-        self.width = len(part.header)
-        fmt = order = None
-        if options.date_format:
-            order = order_of(options.date_format)
-            fmt = None if order else strptime_format(options.date_format)
-        data = [(line, cells) for line, cells in part.rows if not self._is_header(cells)]
-        self.dates = DateColumn(self._values(data, "date"), fmt=fmt, order=order or profile.date_order)
-        comma = options.decimal_comma if options.decimal_comma is not None else profile.decimal_comma
-        self.money: dict[str, MoneyColumn] = {f: MoneyColumn(self._values(data, f), comma, prefer_comma)
-                      for f in ("amount", "gross", "fee", "tax", "credit", "debit") if f in self.columns}
-        self.header_currency = next((c for f in ("amount", "gross", "credit") for i in self.columns.get(f, [])
-                                     if (c := header_currency(part.header[i]))), None)
-        self.keys = [header_keys(h)[1].rstrip("?").strip() for h in part.header]
-
-    def _values(self, rows: list[tuple[int, list[str]]], name: str) -> list[tuple[int, str]]:
-        return [(line, cells[i]) for line, cells in rows for i in self.columns.get(name, [])[:1] if i < len(cells)]
-
-    def _is_header(self, cells: list[str]) -> bool:
-        return [c.strip() for c in cells[: self.width]] == [c.strip() for c in self.part.header]
-
-    def cell(self, cells: list[str], name: str) -> str:
-        """The first non-empty cell of ``name``'s columns."""
-        for i in self.columns.get(name, []):
-            if i < len(cells) and cells[i].strip():
-                return cells[i].strip()
-        return ""
-
-    def cells(self, cells: list[str], name: str) -> list[str]:
-        """Every non-empty cell of ``name``'s columns, each once."""
-        out: list[str] = []
-        for i in self.columns.get(name, []):
-            text = cells[i].strip() if i < len(cells) else ""
-            if text and text not in out:
-                out.append(text)
-        return out
-
-    def money_of(self, cells: list[str], name: str) -> Money | None:
-        """The field's money (fees added up); MoneyError when a cell is not money."""
-        total: Money | None = None
-        for i in self.columns.get(name, []):
-            value = self.money[name].read(cells[i]) if i < len(cells) else None
-            if value is None:
-                continue
-            total = value if total is None else Money(total.amount + value.amount, total.currency or value.currency)
-        return total
-
-
-def _amounts(sheet: _Sheet, cells: list[str], gross_mode: bool) -> tuple[Money | None, Money | None]:
-    """(the amount to count, the fee beside it); MoneyError when a money cell is not money."""
-    net, gross, fee = (sheet.money_of(cells, f) for f in ("amount", "gross", "fee"))
-    if net is not None and gross is None and fee is None:
-        return net, None
-    tax = sheet.money_of(cells, "tax")
-    if gross is not None and tax is not None and gross.amount > 0:  # tax collected for the state is nobody's income
-        gross = Money(gross.amount - abs(tax.amount), gross.currency)
-    fee_value = abs(fee.amount) if fee is not None else None
-    if net is not None and gross is not None and gross.amount != net.amount:
-        fee_value = gross.amount - net.amount
-    if gross_mode:
-        if gross is not None:
-            return gross, _fee(fee_value)
-        if net is not None and fee_value is not None:
-            return Money(net.amount + fee_value if net.amount > 0 else net.amount, net.currency), _fee(fee_value)
-        return net, _fee(fee_value)
-    if net is not None:
-        return net, _fee(fee_value)
-    if gross is not None:
-        value = gross.amount - (fee_value or 0) if gross.amount > 0 else gross.amount
-        return Money(value, gross.currency), _fee(fee_value)
-    credit, debit = sheet.money_of(cells, "credit"), sheet.money_of(cells, "debit")
-    if credit is not None and credit.amount:
-        return Money(abs(credit.amount), credit.currency), None
-    if debit is not None and debit.amount:
-        return Money(-abs(debit.amount), debit.currency), None
-    return credit or debit, None
-
-
-def _fee(value: Decimal | None) -> Money | None:
-    return None if value is None or value == 0 else Money(value)
-
-
 def _where(options: Options, part: Part) -> list[tuple[list[int], set[str], str]]:
     """``--where`` as (columns, accepted values, the words shown for skipped rows), one per column named."""
     wanted: dict[str, set[str]] = {}
@@ -212,7 +118,7 @@ def _is_total(cells: list[str]) -> bool:
     return any(words == w or words.startswith(w + " ") for w in TOTAL_WORDS)
 
 
-def _classify(profile: Profile, sheet: _Sheet, cells: list[str], sign: int) -> tuple[str, str, bool]:
+def _classify(profile: Profile, sheet: SheetColumns, cells: list[str], sign: int) -> tuple[str, str, bool]:
     """(action, reason when skipped, whether it is a fee line) by the profile's rules and the amount's sign."""
     for rule in profile.rules:
         if rule.matches(sheet.cell(cells, rule.field), sign):
@@ -234,7 +140,7 @@ def extract(table: Table, layout: Layout, options: Options) -> Extraction:
         if missing:
             out.problems.append(Problem(part.header_line, f"--where names no column '{missing[0][:30]}'"))
             continue
-        sheet = _Sheet(part, profile, options, table.delimiter == ";")
+        sheet = SheetColumns(part, profile, options.date_format, options.decimal_comma, table.delimiter == ";")
         for problem in _column_problems(sheet):
             out.problems.append(problem)
         filters = _where(options, part)
@@ -243,7 +149,7 @@ def extract(table: Table, layout: Layout, options: Options) -> Extraction:
     return out
 
 
-def _column_problems(sheet: _Sheet) -> list[Problem]:
+def _column_problems(sheet: SheetColumns) -> list[Problem]:
     problems = []
     if sheet.dates.problem is not None:
         problems.append(Problem(*sheet.dates.problem))
@@ -255,10 +161,10 @@ def _column_problems(sheet: _Sheet) -> list[Problem]:
     return problems
 
 
-def _row(out: Extraction, sheet: _Sheet, filters: list[tuple[list[int], set[str], str]], options: Options,
+def _row(out: Extraction, sheet: SheetColumns, filters: list[tuple[list[int], set[str], str]], options: Options,
          line: int, cells: list[str]) -> None:
     """Read one row into an entry, a skipped count, or a problem."""
-    if sheet._is_header(cells):
+    if sheet.is_header(cells):
         out.skip("repeated header lines", None, None)
         return
     out.rows_read += 1
@@ -271,7 +177,7 @@ def _row(out: Extraction, sheet: _Sheet, filters: list[tuple[list[int], set[str]
         out.problems.append(_problem(line, where, f"has {len(cells)} fields; the header has {sheet.width}"))
         return
     try:
-        money, fee = _amounts(sheet, cells, options.gross)
+        money, fee = amounts(sheet, cells, options.gross)
         money_error = ""
     except MoneyError as exc:
         money, fee, money_error = None, None, str(exc)
@@ -279,6 +185,10 @@ def _row(out: Extraction, sheet: _Sheet, filters: list[tuple[list[int], set[str]
     if _is_total(cells) and not _is_date(sheet, date_text):
         found = _currency(sheet, cells, options, out.profile, money)
         out.skip("totals and balance lines", money, found if isinstance(found, str) else None)
+        return
+    filled = len([c for c in cells if c.strip()])
+    if out.table.kind == "csv" and len(cells) < sheet.width and filled > 1:
+        out.problems.append(_problem(line, where, f"has {len(cells)} fields; the header has {sheet.width}"))
         return
     sign = 0 if money is None else (money.amount > 0) - (money.amount < 0)
     action, reason, is_fee = _classify(out.profile, sheet, cells, sign)
@@ -289,7 +199,7 @@ def _row(out: Extraction, sheet: _Sheet, filters: list[tuple[list[int], set[str]
             out.skip("rows without an amount", None, None)
         return
     currency = _currency(sheet, cells, options, out.profile, money)
-    if action == SKIP:
+    if action == SKIP and not (money_error and reason == "zero amounts"):
         out.skip(reason, money, currency if isinstance(currency, str) else None)
         return
     if is_fee and options.gross:
@@ -328,7 +238,7 @@ def _row(out: Extraction, sheet: _Sheet, filters: list[tuple[list[int], set[str]
         _expand(out, sheet, cells, entry, line, where)
 
 
-def _expand(out: Extraction, sheet: _Sheet, cells: list[str], sale: Entry, line: int, where: str | None) -> None:
+def _expand(out: Extraction, sheet: SheetColumns, cells: list[str], sale: Entry, line: int, where: str | None) -> None:
     """The refunds a sale's row describes (Gumroad, Lemon Squeezy): each a negative entry linked to the sale."""
     assert out.profile.expand is not None
     by_key = {k: cells[i] if i < len(cells) else "" for i, k in enumerate(sheet.keys)}
@@ -359,7 +269,7 @@ def _replace_amount(entry: Entry, amount: Decimal) -> Entry:
     return replace(entry, amount=amount)
 
 
-def _is_date(sheet: _Sheet, text: str) -> bool:
+def _is_date(sheet: SheetColumns, text: str) -> bool:
     try:
         sheet.dates.read(text)
     except DateError:
@@ -367,7 +277,7 @@ def _is_date(sheet: _Sheet, text: str) -> bool:
     return True
 
 
-def _cell_for(sheet: _Sheet, cells: list[str]) -> str:
+def _cell_for(sheet: SheetColumns, cells: list[str]) -> str:
     for name in ("amount", "gross", "credit", "debit"):
         text = sheet.cell(cells, name)
         if text:
@@ -379,7 +289,7 @@ def _problem(line: int, where: str | None, message: str) -> Problem:
     return Problem(line, f"({where.split(' row ')[0]}) {message}" if where else message)
 
 
-def _currency(sheet: _Sheet, cells: list[str], options: Options, profile: Profile,
+def _currency(sheet: SheetColumns, cells: list[str], options: Options, profile: Profile,
               money: Money | None) -> str | Problem | None:
     """The row's currency: its column, the amount's symbol, the header, --currency, the profile's; None if unsaid."""
     written = sheet.cell(cells, "currency").upper()

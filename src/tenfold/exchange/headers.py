@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from tenfold.exchange.csvmapping import CsvImportError, Problem
 from tenfold.exchange.profiles import PROFILES, best_profile, profile_named
-from tenfold.exchange.profiles.base import Profile, bind, has_amount
+from tenfold.exchange.profiles.base import Profile, bind, has_amount, header_keys
 from tenfold.exchange.read_table import Row, Sheet, Table
 
 HEADER_SEARCH = 60
@@ -72,11 +72,21 @@ def _likely_header(table: Table, skip_rows: int | None) -> tuple[int, list[str]]
     return line, [c.strip() for c in cells if c.strip()]
 
 
+def _missing_override(header: list[str], overrides: Mapping[str, str]) -> tuple[str, str] | None:
+    """The first ``--map`` (field, column) whose column is not in ``header``."""
+    keys = {header_keys(h)[0] for h in header}
+    return next(((f, c) for f, c in overrides.items() if header_keys(c)[0] not in keys), None)
+
+
 def unrecognised(table: Table, skip_rows: int | None, profile: Profile | None,
                  overrides: Mapping[str, str]) -> CsvImportError:
     """The one-line refusal for a file no profile knows: the columns found and the options that would help."""
     line, cells = _likely_header(table, skip_rows)
     shown = ", ".join(cells[:15]) + (", …" if len(cells) > 15 else "") if cells else "none"
+    wrong = _missing_override(cells, overrides)
+    if wrong is not None:
+        return CsvImportError([Problem(line, f"there is no column '{wrong[1][:30]}' for {wrong[0]} (the "
+                                             f"columns are: {shown})")])
     if profile is not None:
         bound = bind(profile, cells, overrides)
         missing = [f for f in profile.required if f not in bound and not (f == "amount" and has_amount(bound))]
@@ -113,6 +123,11 @@ def layout(table: Table, *, overrides: Mapping[str, str], profile_name: str | No
             continue
         chosen = profile
         header = sheet.rows[at][1]
+        wrong = _missing_override(header, overrides)
+        if wrong is not None:
+            shown = ", ".join(c.strip() for c in header if c.strip())
+            raise CsvImportError([Problem(sheet.rows[at][0], f"there is no column '{wrong[1][:30]}' for {wrong[0]} "
+                                                             f"(the columns are: {shown})")])
         parts.append(Part(sheet.name, sheet.rows[at][0], header, sheet.rows[at + 1:],
                           bind(profile, header, overrides)))
     if chosen is None or not parts:

@@ -30,7 +30,8 @@ def parse_pairs(texts: Iterable[str], option: str, fields: tuple[str, ...] | Non
         name, value = name.strip(), value.strip()
         if not sep or not name or not value:
             example = "amount=Net" if fields else "Type=Sale"
-            raise FieldError(option, f"'{text[:30]}' is not {'FIELD' if fields else 'COLUMN'}=VALUE, e.g. {example}")
+            shape = "FIELD=COLUMN" if fields else "COLUMN=VALUE"
+            raise FieldError(option, f"'{text[:30]}' is not {shape}, e.g. {example}")
         if fields is not None:
             name = FIELD_ALIASES.get(name.lower(), name.lower())
             if name not in fields:

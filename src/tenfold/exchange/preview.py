@@ -17,6 +17,7 @@ from decimal import Decimal
 from tenfold.domain.ledger import Stream
 from tenfold.domain.money import format_money, format_totals
 from tenfold.exchange.plan import ImportPlan, totals_by_stream
+from tenfold.exchange.profiles.base import FIELDS
 
 MAX_PROBLEMS = 50
 MAX_DUPLICATES = 10
@@ -52,7 +53,7 @@ def preview_lines(plan: ImportPlan, streams: Mapping[int, Stream], label: str, g
     lines = [f"{label}: {profile.title} (profile {profile.name}) · {ext.table.describe()} · {header}"]
     part = layout.parts[0]
     mapping = ", ".join(f"{name}={' + '.join(part.header[i].strip() for i in cols)}"
-                        for name, cols in part.columns.items())
+                        for name, cols in sorted(part.columns.items(), key=lambda kv: FIELDS.index(kv[0])))
     lines.append(f"Columns: {mapping} · amounts: {'gross' if gross else 'net of fees'}")
     lines += [f"  {note}" for note in layout.left_out]
     lines.append(f"Rows read: {ext.rows_read:,}")
