@@ -71,7 +71,7 @@ def test_a_workbook_reads_every_sheet_its_profile_knows() -> None:
 
 
 def test_the_header_is_found_after_a_preamble() -> None:
-    raw = "Kontoauszug\nKonto: 123\n\nBuchungstag;Verwendungszweck;Betrag\n01.03.2024;Honorar;1.234,56\n".encode()
+    raw = b"Kontoauszug\nKonto: 123\n\nBuchungstag;Verwendungszweck;Betrag\n01.03.2024;Honorar;1.234,56\n"
     extraction = read_source(raw, "konto.csv", Options(stream="Honorare"))
     assert extraction.profile.name == "bank-de"
     assert extraction.layout.parts[0].header_line == 4
