@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from tenfold.cli import cli
-from tenfold.cli.common import Context, fail, reading, say, writing
+from tenfold.cli.common import Context, complete_streams, fail, reading, say, writing
 from tenfold.domain.errors import FieldError
 from tenfold.domain.ledger import KINDS
 from tenfold.domain.money import format_totals, parse_currency
@@ -78,7 +78,7 @@ def _show(context: Context, plan: ImportPlan, store: Store, label: str, gross: b
 @click.argument("file", required=False)
 @click.option("--profile", metavar="NAME", help="Read the file as this source (see --list-profiles).")
 @click.option("--list-profiles", is_flag=True, help="List the sources Tenfold knows and what each reads.")
-@click.option("--stream", metavar="NAME", help="Put every row in this stream.")
+@click.option("--stream", metavar="NAME", help="Put every row in this stream.", shell_complete=complete_streams)
 @click.option("--map", "maps", multiple=True, metavar="FIELD=COLUMN",
               help="Read FIELD (date, stream, amount, gross, fee, currency, customer, note, id, type, status, "
                    "credit, debit) from COLUMN; may be repeated.")
@@ -97,13 +97,11 @@ def _show(context: Context, plan: ImportPlan, store: Store, label: str, gross: b
               help=f"Create streams the file names that do not exist yet, as KIND ({', '.join(KINDS)}).")
 @click.option("--dry-run", is_flag=True, help="Show the preview, and import nothing.")
 @click.option("--yes", "-y", is_flag=True, help="Import without asking after the preview.")
-@click.option("-q", "--quiet", "quiet_here", is_flag=True, help="Print nothing on success.")
 @click.pass_obj
 def import_(context: Context, file: str | None, profile: str | None, list_profiles: bool, stream: str | None,
             maps: tuple[str, ...], date_format: str | None, decimal_comma: bool | None, delimiter: str | None,
             encoding: str | None, skip_rows: int | None, sheet: str | None, wheres: tuple[str, ...],
-            amount_mode: str, currency: str | None, create: str | None, dry_run: bool, yes: bool,
-            quiet_here: bool) -> None:
+            amount_mode: str, currency: str | None, create: str | None, dry_run: bool, yes: bool) -> None:
     """Import payments from a platform's or a bank's file (CSV or .xlsx; - reads standard input).
 
     PayPal, Stripe, Gumroad, KDP, Patreon, YouTube, AdSense, Etsy, Ko-fi,
@@ -114,8 +112,6 @@ def import_(context: Context, file: str | None, profile: str | None, list_profil
     transaction id, or for sources without ids the same row of an earlier
     import) is not added again. If any row is wrong, nothing is imported.
     """
-    if quiet_here:
-        context = Context(path=context.path, quiet=True, explicit=context.explicit)
     if list_profiles:
         click.echo(profiles_text())
         return
