@@ -15,8 +15,10 @@ from collections.abc import Iterable
 from tenfold.domain.errors import FieldError
 from tenfold.exchange.extract import Extraction, Options, extract
 from tenfold.exchange.headers import layout
+from tenfold.exchange.plan import ImportPlan, plan_import
 from tenfold.exchange.profiles.base import FIELDS
 from tenfold.exchange.read_table import DELIMITERS, read_table
+from tenfold.store.store import Store
 
 FIELD_ALIASES = {"net": "amount", "product": "stream", "title": "stream", "transaction id": "id",
                  "payee": "customer", "buyer": "customer", "memo": "note", "description": "note"}
@@ -64,3 +66,13 @@ def read_source(raw: bytes, name: str, options: Options) -> Extraction:
     found = layout(table, overrides=options.overrides, profile_name=options.profile, skip_rows=options.skip_rows,
                    sheet_asked=options.sheet is not None, given=given)
     return extract(table, found, options)
+
+
+def plan_file(raw: bytes, name: str, options: Options, store: Store, create: str | None) -> ImportPlan:
+    """The plan for a file against ``store``'s streams and payments (what the app's import screen shows)."""
+    from tenfold.reports.build import report_currency
+
+    extraction = read_source(raw, name, options)
+    streams = store.streams()
+    return plan_import(extraction, streams, store.payments(), create_kind=create,
+                       default_currency=report_currency(store.goal, streams))

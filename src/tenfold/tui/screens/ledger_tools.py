@@ -10,47 +10,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tenfold.domain.errors import ChangedOnDiskError, FieldError
-from tenfold.domain.money import format_money
 from tenfold.tui.screens.editing import EditingMixin
 
 if TYPE_CHECKING:
     # The dialogs, screens and file formats below are imported by the action that
     # opens them, not at start-up: each costs milliseconds before the first paint.
     from tenfold.domain.rates import Rate
-    from tenfold.exchange.csvimport import ImportPlan
     from tenfold.reports.aggregate import MonthlyTotals
     from tenfold.tui.dialogs.export_form import ExportRequest
-    from tenfold.tui.dialogs.import_dialog import Preview
     from tenfold.tui.dialogs.rates import RatesDialog
     from tenfold.views.ledger_state import LedgerState
-
-PREVIEW_ROWS = 8
-
-
-def plan_preview(plan: ImportPlan, names: dict[int, tuple[str, str]]) -> str:
-    """The preview the import dialog shows: columns, the first rows, what is new and what is skipped."""
-    mapping = ", ".join(f"{k}={v}" for k, v in plan.mapping.items())
-    lines = [f"{_count(len(plan.rows), 'row')} · columns: {mapping}"]
-    if plan.ignored:
-        lines.append(f"Ignored columns: {', '.join(plan.ignored)}")
-    skipped = {d.line: d for d in plan.duplicates}
-    for line, p in plan.rows[:PREVIEW_ROWS]:
-        name, currency = names[p.stream_id]
-        mark = f"  [skip: {skipped[line].describe()}]" if line in skipped else ""
-        note = f"  {p.note}" if p.note else ""
-        lines.append(f"  {p.on.isoformat()}  {name}  {format_money(p.amount, currency)}{note}{mark}")
-    if len(plan.rows) > PREVIEW_ROWS:
-        lines.append(f"  … and {len(plan.rows) - PREVIEW_ROWS} more")
-    lines.append(f"{len(plan.new)} new · {_count(len(plan.duplicates), 'duplicate')} skipped"
-                 + ("" if plan.new else " · nothing to import"))
-    return "\n".join(lines)
-
-
-def _count(n: int, noun: str) -> str:
-    """``1 payment``, ``2 payments``."""
-    return f"{n:,} {noun}{'' if n == 1 else 's'}"
-
 
 class LedgerToolsMixin(EditingMixin):
     """Report (r), rates ($), import and export (palette). Mixed into the main screen."""
@@ -105,38 +74,8 @@ class LedgerToolsMixin(EditingMixin):
 
     # ----- import ------------------------------------------------------------------------
 
-    def _import_preview(self, path_text: str, map_text: str) -> Preview:
-        from tenfold.exchange.csvimport import decode, plan_import
-        from tenfold.exchange.csvmapping import parse_map_options
-        from tenfold.tui.dialogs.import_dialog import Preview
-
-        path = path_text.strip()
-        if not path:
-            raise FieldError("path", "Enter the CSV file to import")
-        overrides = parse_map_options([p for p in map_text.split(",") if p.strip()])
-        try:
-            raw = Path(path).expanduser().read_bytes()
-        except OSError as exc:
-            raise FieldError("path", f"{path}: cannot be read: {exc.strerror}") from None
-        streams = self.store.streams()
-        plan = plan_import(decode(raw), streams, self.store.payments(), overrides)
-        names = {s.id: (s.name, s.currency) for s in streams}
-        return Preview(plan_preview(plan, names), len(plan.new), plan)
-
-    def _import_commit(self, plan: object) -> str:
-        from tenfold.exchange.csvimport import ImportPlan
-
-        assert isinstance(plan, ImportPlan)
-        try:
-            saved = self.store.add_payments(plan.new)  # one write: all of them or none
-        except ChangedOnDiskError:
-            self.offer_reload()
-            raise
-        skipped = f", {_count(len(plan.duplicates), 'duplicate')} skipped" if plan.duplicates else ""
-        return f"Imported {_count(len(saved), 'payment')}{skipped}"
-
     def action_import_payments(self) -> None:
-        """Palette: pick a CSV file, preview it, then import or cancel."""
+        """Palette: pick a file, preview it, then import or cancel."""
         from tenfold.tui.dialogs.import_dialog import ImportDialog
 
 
@@ -145,7 +84,8 @@ class LedgerToolsMixin(EditingMixin):
                 self.refresh_ledger()
                 self.notify(message)
 
-        self.app.push_screen(ImportDialog(self._import_preview, self._import_commit), closed)
+        config = getattr(self.app, "config_dir", None)
+        self.app.push_screen(ImportDialog(self.store, self.offer_reload, config_dir=config), closed)
 
     # ----- export ------------------------------------------------------------------------
 
