@@ -24,6 +24,7 @@ from tenfold.exchange.profiles.base import DEDUCTION, INCOME, REFUND, SKIP, Prof
 from tenfold.exchange.read_table import Table
 
 TOTAL_WORDS = ("total", "totals", "subtotal", "grand total", "summe", "gesamt", "kontostand", "saldo",
+               "alter kontostand", "neuer kontostand", "endsumme",
                "anfangssaldo", "endsaldo", "opening balance", "closing balance", "balance", "ending balance",
                "beginning balance")
 MAX_NAME = 80
@@ -251,7 +252,8 @@ def _expand(out: Extraction, sheet: SheetColumns, cells: list[str], sale: Entry,
             except MoneyError as exc:
                 out.problems.append(_problem(line, where, f"refund '{clean(text, 20)}' {exc}"))
                 continue
-            amount = min(abs(parsed.amount), sale.amount) if parsed is not None else Decimal(0)
+            # The amount the source says went back: with a fee the platform keeps, more than the sale's net.
+            amount = abs(parsed.amount) if parsed is not None else Decimal(0)
         if amount <= 0:
             continue
         suffix = "refund" if n == 1 else f"refund-{n}"

@@ -110,6 +110,7 @@ def layout(table: Table, *, overrides: Mapping[str, str], profile_name: str | No
     chosen: Profile | None = only
     parts: list[Part] = []
     left_out: list[str] = []
+    totals: list[Part] = []  # sheets that total the others: read only when there is nothing else
     for sheet in table.sheets:
         found = _header_in(sheet, overrides, chosen, skip_rows, given)
         label = f"sheet '{sheet.name}'"
@@ -119,7 +120,11 @@ def layout(table: Table, *, overrides: Mapping[str, str], profile_name: str | No
             continue
         at, profile = found
         if sheet.name and not sheet_asked and any(w in sheet.name.casefold() for w in profile.skip_sheets):
+            header = sheet.rows[at][1]
+            totals.append(Part(sheet.name, sheet.rows[at][0], header, sheet.rows[at + 1:],
+                               bind(profile, header, overrides)))
             left_out.append(f"{label}: totals or summary of the other sheets")
+            chosen = chosen or profile
             continue
         chosen = profile
         header = sheet.rows[at][1]
@@ -130,6 +135,8 @@ def layout(table: Table, *, overrides: Mapping[str, str], profile_name: str | No
                                                              f"(the columns are: {shown})")])
         parts.append(Part(sheet.name, sheet.rows[at][0], header, sheet.rows[at + 1:],
                           bind(profile, header, overrides)))
+    if not parts and totals:  # a workbook with only a combined sheet: that sheet is the data
+        parts, left_out = totals[:1], [n for n in left_out if f"'{totals[0].sheet}'" not in n]
     if chosen is None or not parts:
         raise unrecognised(table, skip_rows, only, overrides)
     return Layout(chosen, parts, left_out)

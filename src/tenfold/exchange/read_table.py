@@ -147,12 +147,14 @@ def _rows(text: str, delimiter: str, limit: int | None = None) -> list[Row]:
 
 
 def sniff_delimiter(text: str) -> str:
-    """The delimiter that splits most rows into the same number (two or more) of columns.
+    """The delimiter that splits the most rows into the same number (two or more) of columns.
 
-    Ties go to the one that makes more columns: ``1.234,56`` in a ``;`` file splits
-    on the comma too, but into fewer columns.
+    Rows count by the columns they make beyond the first: ``1.234,56`` in a ``;``
+    file splits on the comma too, into two columns on every row, but the ``;``
+    makes five. On a tie, the one under which more of the rows (the header
+    included) have the same width wins.
     """
-    best, best_score = ",", (0, 0)
+    best, best_score = ",", (0, 0.0)
     for delimiter in DELIMITERS:
         try:
             rows = _rows(text, delimiter, _SAMPLE_ROWS)
@@ -164,8 +166,9 @@ def sniff_delimiter(text: str) -> str:
                 widths[len(cells)] = widths.get(len(cells), 0) + 1
         if not widths:
             continue
-        width = max(widths, key=lambda w: (widths[w], w))
-        score = (widths[width], width)
+        width = max(widths, key=lambda w: (widths[w] * (w - 1), w))
+        # Then the share of all rows that have that width: the header has it too under the right one.
+        score = (widths[width] * (width - 1), widths[width] / len(rows))
         if score > best_score:
             best, best_score = delimiter, score
     return best

@@ -29,6 +29,7 @@ PROFILES: tuple[Profile, ...] = (
     paypal.PROFILE,
     stripe.BALANCE,
     stripe.PAYOUTS,
+    stripe.PAYMENTS,
     gumroad.PROFILE,
     kdp.PROFILE,
     patreon.PROFILE,

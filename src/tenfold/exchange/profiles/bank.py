@@ -45,6 +45,7 @@ GERMAN = Profile(
     rules=(
         Rule("status", ("vorgemerkt", "pending", "nicht gebucht", "offen"), SKIP, "pending bookings",
              contains=True),
+        Rule("date", ("offen", "vorgemerkt"), SKIP, "pending bookings"),  # comdirect dates a pending booking so
         Rule("type", BALANCE_WORDS, SKIP, "balance lines", contains=True),
         Rule("type", OWN_TRANSFERS, SKIP, "transfers between your own accounts", contains=True),
     ),

@@ -8,6 +8,8 @@ arrives imports that one instead (never both for the same money).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from tenfold.exchange.profiles.base import DEDUCTION, INCOME, REFUND, SKIP, Profile, Rule
 
 BALANCE = Profile(
@@ -70,4 +72,39 @@ PAYOUTS = Profile(
     ),
     negative=SKIP,
     negative_reason="debits from your bank",
+)
+
+
+def _refunded(cells: Mapping[str, str]) -> list[tuple[str, str]]:
+    """A payment with an amount refunded also stands for that refund (in the currency it was counted in)."""
+    amount = cells.get("converted amount refunded", "") or cells.get("amount refunded", "")
+    return [(REFUND, amount)] if amount.strip().strip("0.,") else []
+
+
+PAYMENTS = Profile(
+    name="stripe-payments",
+    title="Stripe payments",
+    reads="successful payments (net of Stripe's fee, in the currency they settled in) and their refunds; "
+          "skips failed, canceled and uncaptured payments",
+    columns={
+        "date": ("Created (UTC)", "Created date (UTC)", "Created", "created"),
+        "gross": ("Converted Amount", "Amount"),
+        "fee": ("Fee",),
+        "currency": ("Converted Currency", "Currency"),
+        "customer": ("Customer Email", "Customer Description", "Customer Name", "Customer ID"),
+        "note": ("Description",),
+        "id": ("id",),
+        "status": ("Status",),
+        "type": ("Captured",),
+    },
+    required=("date", "amount", "id", "status"),
+    signature=(("Amount Refunded", "Converted Amount Refunded"), ("Captured", "Seller Message", "Customer ID")),
+    default_stream="Stripe",
+    has_ids=True,
+    rules=(
+        Rule("status", ("failed", "canceled", "cancelled", "requires_payment_method", "incomplete", "uncaptured",
+                        "pending", "blocked"), SKIP, "failed, canceled or pending payments"),
+        Rule("type", ("false",), SKIP, "not captured (authorised only)"),
+    ),
+    expand=_refunded,
 )
