@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tenfold.exchange.parse_dates import (
@@ -84,6 +84,7 @@ def test_date_formats_in_either_spelling() -> None:
         parse_with_format("2024-03-02", "%d/%m/%Y")
 
 
+@settings(deadline=None)  # a loaded machine is not a failure
 @given(st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)),
        st.sampled_from(["%Y-%m-%d", "%b %d, %Y", "%B %d, %Y", "%d.%m.%Y", "%Y-%m-%dT%H:%M:%SZ", "%d %b %Y"]))
 def test_round_trip_of_unambiguous_forms(day: date, fmt: str) -> None:
@@ -92,6 +93,7 @@ def test_round_trip_of_unambiguous_forms(day: date, fmt: str) -> None:
     assert parse_source_date(datetime(day.year, day.month, day.day, 14, 22).strftime(fmt)) == day
 
 
+@settings(deadline=None)  # a loaded machine is not a failure
 @given(st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)), st.sampled_from(["dmy", "mdy"]))
 def test_numeric_dates_with_their_order_round_trip(day: date, order: str) -> None:
     text = day.strftime("%d/%m/%Y" if order == "dmy" else "%m/%d/%Y")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tenfold.exchange.parse_money import Money, MoneyColumn, MoneyError, parse_money, round_to_minor
@@ -90,6 +90,7 @@ def _written(value: Decimal, comma: bool, grouped: bool, style: str, symbol: str
     return {"minus": f"-{text}", "parens": f"({text})", "trailing": f"{text}-"}[style]
 
 
+@settings(deadline=None)  # a loaded machine is not a failure
 @given(
     st.decimals(min_value=Decimal("-999999999.99"), max_value=Decimal("999999999.99"), places=2),
     st.booleans(), st.booleans(), st.sampled_from(["minus", "parens", "trailing"]),
@@ -105,6 +106,7 @@ def test_round_trip_through_any_way_of_writing(value: Decimal, comma: bool, grou
     assert column.read(text) == parsed
 
 
+@settings(deadline=None)  # a loaded machine is not a failure
 @given(st.text(max_size=30))
 def test_anything_else_is_refused_or_read_never_crashes(text: str) -> None:
     try:
