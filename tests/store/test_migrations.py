@@ -3,9 +3,10 @@
 ``v1.json`` is a file as schema 1 wrote it; ``v2.json`` one as schema 2 wrote it
 (with every record kind schema 2 added); ``v3.json`` one as schema 3 writes it (a
 stream's customer counting and start, the goal's portfolio choice, tick dates, pauses).
-Never edit them: they are what users have on disk. When schema 4 arrives, add its
-migration to ``MIGRATIONS``, keep them all, add ``v4.json`` and a test that opens each
-older fixture. A stand-in
+``v4.json`` one as schema 4 writes it (payments imported from a platform, with their
+source, id, fee, currency and a refund). Never edit them: they are what users have on
+disk. When schema 5 arrives, add its migration to ``MIGRATIONS``, keep them all, add
+``v5.json`` and a test that opens each older fixture. A stand-in
 migration to the version after the current one (``crashkit.NEXT``) shows the
 framework working end to end, including the backup taken before upgrading.
 """
@@ -91,9 +92,36 @@ def test_v2_fixture_upgrades_to_v3_keeping_every_meaning(tmp_path: Path) -> None
     assert list_backups(path)[0].path.read_bytes() == original
 
 
-def test_v3_fixture_opens_untouched_with_every_record(tmp_path: Path) -> None:
+def test_v3_fixture_upgrades_to_v4_changing_no_record(tmp_path: Path) -> None:
+    """Schema 4 only lets payments keep where they came from: an older file's records stay as they are."""
     path = copy_fixture(tmp_path, "v3.json")
+    before = orjson.loads(path.read_bytes())
+    with Store.open(path, today=fixed()) as store:
+        assert all((p.currency, p.fee, p.external_id, p.source, p.refund_of, p.refund) == ("", None, "", "", "", False)
+                   for p in store.payments())
+    after = orjson.loads(path.read_bytes())
+    assert after["meta"]["1"]["schema_version"] == 4
+    assert {k: v for k, v in after.items() if k not in ("meta", "payment_index")} == {
+        k: v for k, v in before.items() if k not in ("meta", "payment_index")}
+    assert [b.kind for b in list_backups(path)] == ["before-migration-v3"]
+
+
+def test_v4_fixture_opens_untouched_with_imported_payments(tmp_path: Path) -> None:
+    path = copy_fixture(tmp_path, "v4.json")
     before = fingerprint(path)
+    with Store.open(path, today=fixed()) as store:
+        sale, refund = sorted((p for p in store.payments() if p.source), key=lambda p: p.id)
+        assert (sale.amount, sale.currency, sale.fee, sale.external_id, sale.customer) == (
+            Decimal("9.41"), "USD", Decimal("0.59"), "5TY12345AB678901C", "Ana Buyer")
+        assert (refund.amount, refund.refund, refund.is_refund, refund.refund_of, refund.fee) == (
+            Decimal("-9.71"), True, True, "5TY12345AB678901C", Decimal("-0.29"))
+        assert len(store.payments()) == 5
+    assert fingerprint(path) == before  # current version: opening rewrites nothing
+    assert list_backups(path) == []
+
+
+def test_v3_fixture_opens_with_every_record(tmp_path: Path) -> None:
+    path = copy_fixture(tmp_path, "v3.json")
     with Store.open(path, today=fixed()) as store:
         assert store.goal is not None and store.goal.portfolio_counts
         assert [(s.name, s.customers, s.started_on) for s in store.streams()] == [
@@ -117,8 +145,7 @@ def test_v3_fixture_opens_untouched_with_every_record(tmp_path: Path) -> None:
         assert [(i.step, i.text, i.done, i.stream_id) for i in store.step_items()] == [
             (3, "Outline the ebook", True, None), (8, "", False, ebook.id)]
         assert store.dismissed() == {"upkeep:stream:1": date(2026, 3, 20)}
-    assert fingerprint(path) == before  # current version: opening rewrites nothing
-    assert list_backups(path) == []
+    assert [b.kind for b in list_backups(path)] == ["before-migration-v3"]
 
 
 @pytest.mark.usefixtures("schema_v2")

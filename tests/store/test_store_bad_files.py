@@ -102,17 +102,17 @@ CASES: dict[str, tuple[Callable[[dict[str, Any]], bytes], type[Exception], str]]
 }
 
 
-FIXTURE_V3 = Path(__file__).parent.parent / "fixtures" / "v3.json"
+FIXTURE_V4 = Path(__file__).parent.parent / "fixtures" / "v4.json"
 
 
 def v2(table: str, key: str, field: str, value: object) -> Callable[[dict[str, Any]], bytes]:
-    """A case on the current (schema 3) fixture, which holds one of every record kind schemas 2 and 3 added.
+    """A case on the current (schema 4) fixture, which holds one of every record kind schemas 2 to 4 added.
 
     A damaged file of the current version is refused before anything is written (an older
     one would be backed up before its upgrade)."""
 
     def make(_doc: dict[str, Any]) -> bytes:
-        return damaged(orjson.loads(FIXTURE_V3.read_bytes()), table, key, field, value)
+        return damaged(orjson.loads(FIXTURE_V4.read_bytes()), table, key, field, value)
 
     return make
 

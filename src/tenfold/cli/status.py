@@ -9,7 +9,7 @@ from __future__ import annotations
 import click
 
 from tenfold.cli import cli
-from tenfold.cli.common import Context, reading
+from tenfold.cli.common import Context, no_data_yet, reading
 from tenfold.domain.pauses import paused_days
 from tenfold.figures.status import status_line
 
@@ -23,6 +23,8 @@ def status(context: Context) -> None:
     Put it in a prompt or a tmux status bar, e.g.
     set -g status-right '#(tenfold status)'
     """
+    if no_data_yet(context, "nothing to show yet"):
+        return
     with reading(context) as store:
         line = status_line(
             goal=store.goal,

@@ -28,7 +28,7 @@ from tenfold.store.file.lock import FileLock
 from tenfold.store.file.storage import AtomicJSONStorage
 from tenfold.store.gcpause import no_gc
 from tenfold.store.payment_index import RestoredIndex, restore, split_payments
-from tenfold.store.reading.loading import remove_leftover_temp_files
+from tenfold.store.reading.loading import remove_leftover_temp_files, validate_document
 from tenfold.store.schema import FLAT_TABLES, META, OBJECT_LISTS, PAYMENT_INDEX, Document
 
 
@@ -104,6 +104,8 @@ def migrate_on_disk(path: Path, storage: AtomicJSONStorage, today: Callable[[], 
     """Read and upgrade the document; a writable storage saves the upgrade after a backup."""
     data, old_version = schema.migrate(path, storage.read() or {})
     if old_version != schema.SCHEMA_VERSION and not storage.read_only:
+        # A damaged file is refused before its upgrade is written: it must be left as it is.
+        validate_document(path, data)
         make_backup(path, migration_kind(old_version), clock_time(today))
         storage.write(data)
     return data

@@ -67,7 +67,7 @@ class MainScreen(PanesScreen):
         self.steps = StepActions(store, self, self.editing, self.goal, self.step_views)
         self.ledger = LedgerActions(store, self, self.editing)
         self.ideas = IdeaActions(store, self, self.editing)
-        self.tools = LedgerTools(store, self, self.editing)
+        self.tools = LedgerTools(store, self, self.editing, config_dir)
         self.reader = PaymentsReader(store, self)
 
     def first_pane(self) -> str:
