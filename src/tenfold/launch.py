@@ -42,7 +42,9 @@ def main() -> None:
     """
     gc.disable()
     plain, db = plain_start(sys.argv[1:])
-    if not plain:
+    if not plain or any(name.startswith("_TENFOLD_COMPLETE") for name in os.environ):
+        # Shell completion runs `tenfold` with no arguments and _TENFOLD_COMPLETE set:
+        # click prints the script or the completions, instead of the app starting.
         from tenfold.cli import main as command_line
 
         command_line()

@@ -128,10 +128,13 @@ def test_csv_export_imports_back_cleanly(db: Path, env: dict[str, str], tmp_path
     assert ok(tenfold(db, env, "export", "--format", "csv", "-o", str(out))).startswith("Exported 3 payments")
     rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
     assert rows[-1] == {"date": TODAY, "stream": "Royalties", "amount": "3.00", "currency": "EUR",
-                        "note": 'a "quoted", note', "customer": "Kobo"}
-    # into the same ledger: every row is a duplicate, nothing is added
+                        "note": 'a "quoted", note', "customer": "Kobo", "fee": "", "kind": "income", "refund of": "",
+                        "id": rows[-1]["id"]}
+    assert rows[-1]["id"].startswith("tenfold:~")
+    # into the same ledger: every row is recognised by its id, nothing is added
     again = ok(tenfold(db, env, "import", str(out), "--yes"))
-    assert again.startswith(f"Nothing new to import from {out}; 3 duplicates skipped (line 2 is already in the ledger")
+    assert "  already in the ledger (same transaction id): 3 (line 2, line 3, line 4)" in again
+    assert again.endswith(f"Nothing new to import from {out}.\n")
     assert len(read(db).payments()) == 3
     # into a fresh ledger with the same streams: every payment arrives as it was
     fresh = tmp_path / "fresh.json"
@@ -167,27 +170,29 @@ def test_import_maps_columns_skips_duplicates_and_dry_runs(db: Path, env: dict[s
     before = db.read_bytes()
     dry = ok(tenfold(db, env, "import", str(path), "--dry-run", "--map", "stream=source"))
     assert db.read_bytes() == before
-    assert ("4 payments in " + str(path) + " (columns: date=Booking Date, stream=Source, amount=Amount, "
-            "note=Memo, customer=Client; ignored columns: Balance):") in dry
-    assert "  2026-11-05  Royalties  10.00 EUR  Kindle  (from Amazon)\n" in dry
-    assert "[skipped: line 3 is already in the ledger]" in dry and "[skipped: line 5 repeats line 2]" in dry
-    assert "2 new payments (20.00 EUR); 2 duplicates skipped" in dry
+    assert "Columns: date=Booking Date, stream=Source, amount=Amount, customer=Client, note=Memo" in dry
+    assert "  Royalties · EUR · 3 payments · 30.00 EUR" in dry  # line 5 is a second real sale, not line 2 again
+    assert ("  already imported from tenfold (no transaction id; same date, stream, amount, customer and note): "
+            "1 (line 3)") in dry
     assert dry.endswith("Dry run: nothing was imported.\n")
-    done = ok(tenfold(db, env, "import", str(path), "--yes"))
-    assert done.startswith(f"Imported 2 payments (20.00 EUR) from {path}; 2 duplicates skipped")
+    done = ok(tenfold(db, env, "import", str(path), "--yes", "--map", "stream=source"))
+    assert done.endswith(f"Imported 3 payments (30.00 EUR) from {path}\n")
     saved = [p for p in read(db).payments() if p.customer]
-    assert sorted((p.on.day, p.customer, p.note) for p in saved) == [(5, "Amazon", "Kindle"), (6, "Amazon", "Kindle")]
+    assert sorted((p.on.day, p.customer, p.note) for p in saved) == [
+        (5, "Amazon", "Kindle"), (5, "Amazon", "Kindle"), (6, "Amazon", "Kindle")]
+    again = ok(tenfold(db, env, "import", str(path), "--yes", "--map", "stream=source"))
+    assert "To add: 0 payments" in again  # the same file again: each row matches one payment it added
 
 
 def test_import_without_a_stream_column_says_how_to_map_it(db: Path, env: dict[str, str], tmp_path: Path) -> None:
     path = tmp_path / "bank.csv"
     path.write_text("when,what,how much\n2026-11-05,Royalties,1\n", encoding="utf-8")
     line = error_line(tenfold(db, env, "import", str(path), "--yes"))
-    assert "line 1: missing column date, stream, amount (the columns are: when, what, how much)" in line
-    assert line.endswith("name a column with --map FIELD=COLUMN")
+    assert "line 1: no profile recognises these columns: when, what, how much" in line
+    assert "--map date=COLUMN --map amount=COLUMN and give --stream NAME" in line
     mapped = ok(tenfold(db, env, "import", str(path), "--yes",
                         "--map", "date=When", "--map", "stream=what", "--map", "amount=How Much"))
-    assert mapped.startswith("Imported 1 payment (1.00 EUR)")
+    assert "\nImported 1 payment (1.00 EUR)" in mapped
 
 
 @pytest.mark.parametrize(
@@ -212,9 +217,11 @@ def test_bad_mappings_are_one_line(
 def test_a_malformed_file_names_its_lines_and_imports_nothing(db: Path, env: dict[str, str], tmp_path: Path) -> None:
     path = tmp_path / "p.csv"
     path.write_text("date,stream,amount,currency\n2026-11-05,Royalties,1,EUR\n2026-11-06,Royalties,2,USD\n"
-                    "2026-13-01,Royalties,3,\n", encoding="utf-8")
+                    "2026-13-01,Royalties,3,\n2026-11-07,Royalties,4,EURO\n", encoding="utf-8")
     before = db.read_bytes()
-    line = error_line(tenfold(db, env, "import", str(path), "--yes"))
-    assert "line 3: currency: USD is not the currency of Royalties (EUR)" in line
-    assert "line 4: date:" in line and "line 2" not in line
+    result = tenfold(db, env, "import", str(path), "--yes")
+    assert "nothing imported: 2 problems (listed above)" in error_line(result)
+    assert "  line 4: date: '2026-13-01' has no month 13\n" in result.stdout
+    assert "  line 5: currency: 'EURO' is not a currency code\n" in result.stdout
+    assert "line 3:" not in result.stdout  # a USD payment in a EUR stream keeps its own currency
     assert db.read_bytes() == before

@@ -12,7 +12,9 @@ from tenfold.domain.errors import FieldError
 from tenfold.domain.goal import Goal
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.steps import StepState
-from tenfold.exchange.csvimport import CsvImportError, read_payments
+from tenfold.exchange.extract import Options
+from tenfold.exchange.importing import read_source
+from tenfold.exchange.plan import ImportPlan, plan_import
 from tenfold.figures.status import percent, status_line
 from tenfold.reports.aggregate import month_period, parse_month
 from tenfold.reports.build import build_report
@@ -81,13 +83,18 @@ def test_status_line_counts_passive_income_in_the_goal_currency_only() -> None:
     assert line == "Goal 10.30/200.00 EUR this month (5%) · streak 2 days · next: 3 Plan your steps"
 
 
-def test_read_payments_matches_streams_by_name_and_keeps_exact_amounts() -> None:
-    payments = read_payments("date,stream,amount,note\n2026-01-05,book,0.10,a\n2026-01-06,ETF,7,\n", STREAMS)
-    assert [(p.stream_id, p.amount, p.note) for p in payments] == [(1, Decimal("0.10"), "a"), (2, Decimal("7.00"), "")]
+def _plan(text: str) -> ImportPlan:
+    return plan_import(read_source(text.encode(), "p.csv", Options()), list(STREAMS), [], create_kind=None,
+                       default_currency="EUR")
 
 
-def test_read_payments_collects_every_problem() -> None:
-    with pytest.raises(CsvImportError) as caught:
-        read_payments("date,stream,amount\n2026-01-05,Book,1.234\n\n2026-01-06,Nope,1\n", STREAMS)
-    assert [p.line for p in caught.value.problems] == [2, 4]
-    assert "two decimal places" in caught.value.problems[0].message
+def test_imported_rows_match_streams_by_name_and_keep_exact_amounts() -> None:
+    plan = _plan("date,stream,amount,note\n2026-01-05,book,0.10,a\n2026-01-06,ETF,7,\n")
+    found = [(p.stream_id, p.amount, p.note) for p in plan.payments]
+    assert found == [(1, Decimal("0.10"), "a"), (2, Decimal("7.00"), "")]
+
+
+def test_imported_rows_collect_every_problem_and_round_estimates_half_even() -> None:
+    plan = _plan("date,stream,amount\n2026-01-05,Book,1.235\n\n2026-01-06,Nope,1\n2026-01-07,Book,x\n")
+    assert [p.line for p in plan.problems] == [5, 4]
+    assert plan.payments[0].amount == Decimal("1.24")  # three decimals: rounded half to even to the cent

@@ -3,10 +3,11 @@
 ``v1.json`` is a file as schema 1 wrote it; ``v2.json`` one as schema 2 wrote it
 (with every record kind schema 2 added); ``v3.json`` one as schema 3 writes it (a
 stream's customer counting and start, the goal's portfolio choice, tick dates, pauses);
-``v4.json`` one as schema 4 writes it (the measures: hours, bills, the three parts, step
-entries). Never edit them: they are what users have on disk. When schema 5 arrives, add its
-migration to ``MIGRATIONS``, keep them all, add ``v5.json`` and a test that opens each
-older fixture. A stand-in
+``v4.json`` one as schema 4 writes it (payments imported from a platform, with their
+source, id, fee, currency and a refund); ``v5.json`` one as schema 5 writes it (the
+measures: hours, bills, the three parts, step entries). Never edit them: they are what
+users have on disk. When schema 6 arrives, add its migration to ``MIGRATIONS``, keep them
+all, add ``v6.json`` and a test that opens each older fixture. A stand-in
 migration to the version after the current one (``crashkit.NEXT``) shows the
 framework working end to end, including the backup taken before upgrading.
 """
@@ -98,10 +99,69 @@ def test_v2_fixture_upgrades_keeping_every_meaning(tmp_path: Path) -> None:
     assert list_backups(path)[0].path.read_bytes() == original
 
 
-def test_v3_fixture_upgrades_to_v4_with_every_record(tmp_path: Path) -> None:
-    """A schema 3 file gains the measures' tables, empty; every record it had stays as it was."""
+MEASURES = ("hours", "freedom", "parts")
+"""The tables schema 5 adds, empty in an upgraded file."""
+
+
+def test_v3_fixture_upgrades_changing_no_record(tmp_path: Path) -> None:
+    """Schema 4 only lets payments keep where they came from, schema 5 adds empty tables for the
+    measures: an older file's records stay as they are."""
     path = copy_fixture(tmp_path, "v3.json")
+    before = orjson.loads(path.read_bytes())
+    with Store.open(path, today=fixed()) as store:
+        assert all((p.currency, p.fee, p.external_id, p.source, p.refund_of, p.refund) == ("", None, "", "", "", False)
+                   for p in store.payments())
+    after = orjson.loads(path.read_bytes())
+    assert after["meta"]["1"]["schema_version"] == schema.SCHEMA_VERSION == 5
+    assert all(after[table] == {} for table in MEASURES)
+    assert {k: v for k, v in after.items() if k not in ("meta", "payment_index", *MEASURES)} == {
+        k: v for k, v in before.items() if k not in ("meta", "payment_index")}
+    assert [b.kind for b in list_backups(path)] == ["before-migration-v3"]
+
+
+def test_v4_fixture_upgrades_keeping_imported_payments(tmp_path: Path) -> None:
+    path = copy_fixture(tmp_path, "v4.json")
     original = path.read_bytes()
+    with Store.open(path, today=fixed()) as store:
+        sale, refund = sorted((p for p in store.payments() if p.source), key=lambda p: p.id)
+        assert (sale.amount, sale.currency, sale.fee, sale.external_id, sale.customer) == (
+            Decimal("9.41"), "USD", Decimal("0.59"), "5TY12345AB678901C", "Ana Buyer")
+        assert (refund.amount, refund.refund, refund.is_refund, refund.refund_of, refund.fee) == (
+            Decimal("-9.71"), True, True, "5TY12345AB678901C", Decimal("-0.29"))
+        assert len(store.payments()) == 5
+        assert store.hours() == [] and store.freedom is None and store.parts_ratings() == []
+    after, before = orjson.loads(path.read_bytes()), orjson.loads(original)
+    assert after["meta"]["1"]["schema_version"] == 5 and all(after[table] == {} for table in MEASURES)
+    assert {k: v for k, v in after.items() if k not in ("meta", "payment_index", *MEASURES)} == {
+        k: v for k, v in before.items() if k not in ("meta", "payment_index")}
+    assert [b.kind for b in list_backups(path)] == ["before-migration-v4"]
+    assert list_backups(path)[0].path.read_bytes() == original
+
+
+def test_v5_fixture_opens_untouched_with_every_record(tmp_path: Path) -> None:
+    path = copy_fixture(tmp_path, "v5.json")
+    before = fingerprint(path)
+    with Store.open(path, today=fixed()) as store:
+        ebook = next(s for s in store.streams() if s.name == "Sourdough ebook")
+        assert ebook.started_on == date(2026, 3, 2)
+        assert [(h.stream_id, h.on, h.hours, h.note) for h in store.hours()] == [
+            (ebook.id, date(2026, 3, 10), Decimal("1.5"), "answered reader mail")]
+        assert store.freedom is not None
+        assert (store.freedom.bills, store.freedom.savings, store.freedom.hourly_rate) == (
+            Decimal("2400.00"), Decimal("12000.00"), Decimal("35.00"))
+        rating = store.parts("stream", ebook.id)
+        assert rating is not None and rating.weakest == "delivery"
+        mentor = store.step_items(7)[0]
+        assert mentor.extra["outcome"] == "no" and mentor.extra["sent_on"] == "2026-03-18"
+        assert mentor.done_on == date(2026, 3, 18)
+        assert [p.days() for p in store.pauses()] == [[date(2026, 3, 10), date(2026, 3, 11), date(2026, 3, 12)]]
+        assert len([p for p in store.payments() if p.source]) == 2
+    assert fingerprint(path) == before  # current version: opening rewrites nothing
+    assert list_backups(path) == []
+
+
+def test_v3_fixture_opens_with_every_record(tmp_path: Path) -> None:
+    path = copy_fixture(tmp_path, "v3.json")
     with Store.open(path, today=fixed()) as store:
         assert store.goal is not None and store.goal.portfolio_counts
         assert [(s.name, s.customers, s.started_on) for s in store.streams()] == [
@@ -127,35 +187,7 @@ def test_v3_fixture_upgrades_to_v4_with_every_record(tmp_path: Path) -> None:
         assert store.dismissed() == {"upkeep:stream:1": date(2026, 3, 20)}
         assert store.hours() == [] and store.freedom is None and store.parts("stream", ebook.id) is None
         assert all(i.extra == {} for i in store.step_items())
-    data = orjson.loads(path.read_bytes())
-    assert data["meta"]["1"]["schema_version"] == schema.SCHEMA_VERSION == 4
-    assert data["hours"] == data["freedom"] == data["parts"] == {}
     assert [b.kind for b in list_backups(path)] == ["before-migration-v3"]
-    assert list_backups(path)[0].path.read_bytes() == original
-    old = orjson.loads(original)
-    for table in old.keys() - {"meta"}:
-        assert data[table] == old[table], table
-
-
-def test_v4_fixture_opens_untouched_with_every_record(tmp_path: Path) -> None:
-    path = copy_fixture(tmp_path, "v4.json")
-    before = fingerprint(path)
-    with Store.open(path, today=fixed()) as store:
-        ebook = next(s for s in store.streams() if s.name == "Sourdough ebook")
-        assert ebook.started_on == date(2026, 3, 2)
-        assert [(h.stream_id, h.on, h.hours, h.note) for h in store.hours()] == [
-            (ebook.id, date(2026, 3, 10), Decimal("1.5"), "answered reader mail")]
-        assert store.freedom is not None
-        assert (store.freedom.bills, store.freedom.savings, store.freedom.hourly_rate) == (
-            Decimal("2400.00"), Decimal("12000.00"), Decimal("35.00"))
-        rating = store.parts("stream", ebook.id)
-        assert rating is not None and rating.weakest == "delivery"
-        mentor = store.step_items(7)[0]
-        assert mentor.extra["outcome"] == "no" and mentor.extra["sent_on"] == "2026-03-18"
-        assert mentor.done_on == date(2026, 3, 18)
-        assert [p.days() for p in store.pauses()] == [[date(2026, 3, 10), date(2026, 3, 11), date(2026, 3, 12)]]
-    assert fingerprint(path) == before  # current version: opening rewrites nothing
-    assert list_backups(path) == []
 
 
 @pytest.mark.usefixtures("schema_v2")

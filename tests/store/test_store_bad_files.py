@@ -102,17 +102,17 @@ CASES: dict[str, tuple[Callable[[dict[str, Any]], bytes], type[Exception], str]]
 }
 
 
-FIXTURE_V3 = Path(__file__).parent.parent / "fixtures" / "v3.json"
+FIXTURE_CURRENT = Path(__file__).parent.parent / "fixtures" / "v5.json"
 
 
 def v2(table: str, key: str, field: str, value: object) -> Callable[[dict[str, Any]], bytes]:
-    """A case on the current (schema 3) fixture, which holds one of every record kind schemas 2 and 3 added.
+    """A case on the current (schema 5) fixture, which holds one of every record kind schemas 2 to 5 added.
 
     A damaged file of the current version is refused before anything is written (an older
     one would be backed up before its upgrade)."""
 
     def make(_doc: dict[str, Any]) -> bytes:
-        return damaged(orjson.loads(FIXTURE_V3.read_bytes()), table, key, field, value)
+        return damaged(orjson.loads(FIXTURE_CURRENT.read_bytes()), table, key, field, value)
 
     return make
 
@@ -139,6 +139,13 @@ CASES.update({
                                  "damaged record in goal"),
     "pause ending before it starts": (v2("pauses", "1", "end", "2026-03-01"), DamagedFileError,
                                       "damaged record in pauses"),
+    "hours of 25 in a day": (v2("hours", "1", "hours", "25"), DamagedFileError, "damaged record in hours"),
+    "hours of a stream that is gone": (v2("hours", "1", "stream_id", 99), DamagedFileError,
+                                       "for a stream that does not exist"),
+    "bills as a number": (v2("freedom", "1", "bills", 2400), DamagedFileError, "damaged record in freedom"),
+    "a part rated 6": (v2("parts", "1", "delivery", 6), DamagedFileError, "damaged record in parts"),
+    "a step entry not text": (v2("step_items", "3", "extra", {"outcome": 1}), DamagedFileError,
+                              "damaged record in step_items"),
 })
 
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from tenfold.domain.dates import previous_month
 from tenfold.domain.ledger import Payment, Stream
-from tenfold.domain.monthly import LedgerSummary, Totals
+from tenfold.domain.monthly import LedgerSummary, Totals, account_key
 from tenfold.domain.rates import month_end
 from tenfold.figures.step_progress import TREND_MONTHS, Trend, month_start
 from tenfold.figures.totals import month_totals
@@ -57,14 +57,14 @@ def aggregate(payments: Iterable[Payment], period: Period | None = None) -> Mont
     if period is None:
         for p in payments:
             on = p.on
-            totals[(on.year, on.month, p.stream_id)] += p.amount
+            totals[(on.year, on.month, account_key(p.stream_id, p.currency) if p.currency else p.stream_id)] += p.amount
         return dict(totals)
     shown = period.shown
     first, last = date(*shown[0], 1), month_end(*shown[-1])
     for p in payments:
         on = p.on
         if first <= on <= last:
-            totals[(on.year, on.month, p.stream_id)] += p.amount
+            totals[(on.year, on.month, account_key(p.stream_id, p.currency) if p.currency else p.stream_id)] += p.amount
     return dict(totals)
 
 

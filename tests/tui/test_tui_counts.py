@@ -9,8 +9,10 @@ from pathlib import Path
 from tui_support import open_store, running
 
 from tenfold.domain.ledger import Payment, Stream
-from tenfold.exchange.csvimport import plan_import
-from tenfold.tui.handlers.tools import plan_preview
+from tenfold.exchange.extract import Options
+from tenfold.exchange.importing import read_source
+from tenfold.exchange.plan import plan_import
+from tenfold.exchange.preview import preview_lines
 from tenfold.tui.widgets.ledger_pane import LedgerPane
 
 
@@ -32,7 +34,10 @@ async def test_the_ledger_border_counts_one_stream_and_one_payment(tmp_path: Pat
 def test_the_import_preview_counts_one_row_and_one_duplicate() -> None:
     books = Stream(1, "Ebook royalties", "ebook", "passive", "EUR")
     known = Payment(1, 1, date(2026, 11, 3), Decimal("42.50"), "Nov")
-    plan = plan_import("date,stream,amount,note\n2026-11-03,Ebook royalties,42.50,Nov\n", [books], [known])
-    text = plan_preview(plan, {1: ("Ebook royalties", "EUR")})
-    assert text.splitlines()[0].startswith("1 row · columns: ")
-    assert text.splitlines()[-1] == "0 new · 1 duplicate skipped · nothing to import"
+    raw = b"date,stream,amount,note\n2026-11-03,Ebook royalties,42.50,Nov\n"
+    plan = plan_import(read_source(raw, "p.csv", Options()), [books], [known], create_kind=None,
+                       default_currency="EUR")
+    lines = preview_lines(plan, {1: books}, "p.csv")
+    assert "Rows read: 1" in lines and "To add: 0 payments" in lines
+    assert "Duplicates (not added again): 1 row:" in lines
+    assert lines[-1] == "Total to add: nothing"

@@ -7,14 +7,12 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from textual.widgets import Button, Input, Static
 from tui_support import TODAY, open_store, reopen, running, screen_lines, seed_ledger
 
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.rates import Rate
 from tenfold.tui.dialogs.confirm import ConfirmDialog
 from tenfold.tui.dialogs.export_form import ExportForm
-from tenfold.tui.dialogs.import_dialog import ImportDialog
 from tenfold.tui.dialogs.rates import RateForm, RatesDialog
 from tenfold.tui.screens.report import ReportScreen
 
@@ -31,11 +29,6 @@ def seed_usd(db: Path) -> None:
 
 def text(t: object) -> str:
     return "\n".join(screen_lines(t.app))  # type: ignore[attr-defined]
-
-
-def shown_in(dialog: ImportDialog, widget_id: str) -> str:
-    """What a line of the import dialog says (long lines wrap on screen, so read the widget)."""
-    return str(dialog.query_one(f"#{widget_id}", Static).render())
 
 
 async def test_the_report_opens_with_r_and_moves_through_months_and_years(tmp_path: Path) -> None:
@@ -103,74 +96,6 @@ async def test_rates_are_listed_added_with_field_errors_and_deleted(tmp_path: Pa
     with reopen(db) as store:
         assert [(r.currency, r.to, r.rate, r.on) for r in store.rates()] == [
             ("GBP", "EUR", Decimal("1.17"), date(2026, 11, 1))]
-
-
-async def test_import_previews_skips_duplicates_and_saves_on_confirm(tmp_path: Path) -> None:
-    db = tmp_path / "t.json"
-    seed_ledger(db)
-    csv_path = tmp_path / "bank.csv"
-    csv_path.write_text(
-        "Date,Source,Amount,Memo,Client\n"
-        "2026-11-03,Ebook royalties,42.50,October sales,\n"  # already in the ledger
-        "2026-11-10,Blog ads,7.25,,AdNet\n"
-        "2026-11-10,Blog ads,7.25,,AdNet\n",  # repeats line 3
-        encoding="utf-8",
-    )
-    async with running(db) as t:
-        await t.press("ctrl+p")
-        await t.type("Import payments from CSV")
-        await t.press("enter")
-        dialog = t.app.screen
-        assert isinstance(dialog, ImportDialog)
-        before = db.read_bytes()
-        await t.type(str(csv_path))
-        await t.press("tab")
-        await t.type("stream=Source")
-        await t.press("enter")  # preview
-        shown = shown_in(dialog, "import-preview")
-        assert "3 rows · columns: date=Date, stream=Source, amount=Amount, note=Memo, customer=Client" in shown
-        assert "[skip: line 2 is already in the ledger]" in shown and "[skip: line 4 repeats line 3]" in shown
-        assert "1 new · 2 duplicates skipped" in shown
-        assert db.read_bytes() == before  # a preview saves nothing
-        await t.press("ctrl+s")
-        assert t.on_top(t.app.main_screen)
-        assert "Imported 1 payment, 2 duplicates skipped" in t.notifications()
-    with reopen(db) as store:
-        assert [(p.on, p.amount, p.customer) for p in store.payments()][:1] == [
-            (date(2026, 11, 10), Decimal("7.25"), "AdNet")]
-        assert len(store.payments()) == 2
-
-
-async def test_a_malformed_csv_shows_its_lines_and_imports_nothing(tmp_path: Path) -> None:
-    db = tmp_path / "t.json"
-    seed_ledger(db)
-    bad = tmp_path / "bad.csv"
-    bad.write_text("date,stream,amount\n2026-11-01,Blog ads,1\n2026-11-02,Nope,2\n2026-11-03,Blog ads,x\n",
-                   encoding="utf-8")
-    before = db.read_bytes()
-    async with running(db) as t:
-        await t.press("ctrl+p")
-        await t.type("Import payments from CSV")
-        await t.press("enter")
-        dialog = t.app.screen
-        assert isinstance(dialog, ImportDialog)
-        await t.press("enter")  # an empty path: the message is under the field
-        assert shown_in(dialog, "error-path") == "Enter the CSV file to import"
-        await t.type(str(tmp_path / "missing.csv"))
-        await t.press("enter")
-        assert shown_in(dialog, "error-path").endswith("missing.csv: cannot be read: No such file or directory")
-        dialog.query_one("#field-path", Input).clear()
-        await t.type(str(bad))
-        await t.press("enter")
-        assert shown_in(dialog, "error-path") == ""
-        shown = shown_in(dialog, "import-preview")
-        assert "line 3: stream: There is no stream called 'Nope'" in shown
-        assert "line 4: amount: 'x' is not an amount" in shown
-        assert dialog.query_one("#import", Button).disabled
-        await t.press("ctrl+s")  # previews again; still nothing to import
-        await t.press("escape")
-        assert t.on_top(t.app.main_screen)
-    assert db.read_bytes() == before
 
 
 async def test_export_writes_the_chosen_format_and_refuses_a_bad_path(tmp_path: Path) -> None:

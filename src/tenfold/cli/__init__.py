@@ -55,6 +55,31 @@ class OneLineGroup(click.Group):
     status bar reading stderr wants one. Commands load lazily (:data:`COMMAND_MODULES`).
     """
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """``tenfold report -q`` as ``tenfold -q report``: ``-q`` is the group's, but people type it last."""
+        return super().parse_args(ctx, self._quiet_first(ctx, list(args)))
+
+    def _quiet_first(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """``-q``/``--quiet`` after the command moved before it, unless it is another option's value."""
+        at = 0
+        while at < len(args) and args[at].startswith("-"):
+            at += 2 if args[at] == "--db" else 1
+        if at >= len(args) or args[at] not in COMMAND_MODULES:
+            return args
+        command = self.get_command(ctx, args[at])
+        takes_value = _options_with_values(command)
+        kept, quiet = args[: at + 1], False
+        for i in range(at + 1, len(args)):
+            token = args[i]
+            if token == "--":
+                kept += args[i:]
+                break
+            if token in ("-q", "--quiet") and kept[-1] not in takes_value:
+                quiet = True
+                continue
+            kept.append(token)
+        return ["-q", *kept] if quiet else kept
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         """Every command, without importing any of them."""
         return sorted(set(COMMAND_MODULES) | set(self.commands))
@@ -95,6 +120,20 @@ class OneLineGroup(click.Group):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise SystemExit(1) from None
         raise SystemExit(code if isinstance(code, int) else 0)
+
+
+def _options_with_values(command: click.Command | None) -> set[str]:
+    """Every option name, in ``command`` and its subcommands, that takes a value after it."""
+    names: set[str] = set()
+    if command is None:
+        return names
+    for param in command.params:
+        if isinstance(param, click.Option) and not param.is_flag and not param.count:
+            names.update(param.opts + param.secondary_opts)
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            names |= _options_with_values(sub)
+    return names
 
 
 @click.group(

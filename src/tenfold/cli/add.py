@@ -7,7 +7,7 @@ import dataclasses
 import click
 
 from tenfold.cli import cli
-from tenfold.cli.common import Context, fail, say, writing
+from tenfold.cli.common import Context, complete_streams, fail, say, writing
 from tenfold.domain.dates import parse_date
 from tenfold.domain.errors import FieldError
 from tenfold.domain.hours import parse_hours_entry
@@ -83,7 +83,8 @@ def add_stream(
 
 
 @add.command("payment")
-@click.option("--stream", required=True, metavar="NAME", help="The stream it came from (its name).")
+@click.option("--stream", required=True, metavar="NAME", help="The stream it came from (its name).",
+              shell_complete=complete_streams)
 @click.option("--amount", required=True, help="The amount received, e.g. 12.50.")
 @click.option("--date", "on", default=None, metavar="YYYY-MM-DD", help="When it arrived (default: today).")
 @click.option("--note", default="", help="A short note, e.g. an invoice number.")

@@ -30,9 +30,21 @@ if TYPE_CHECKING:  # imported when a command opens the file, not by `tenfold --v
     from tenfold.store.store import Store
 
 __all__ = [
-    "ENV_TODAY", "LOCK_WAIT", "Context", "clock", "emit_data", "ensure_default_folder", "fail", "form_error_line",
-    "open_store", "reading", "say", "show", "writing",
+    "ENV_TODAY", "LOCK_WAIT", "Context", "clock", "complete_streams", "emit_data", "ensure_default_folder", "fail",
+    "form_error_line", "no_data_yet", "open_store", "reading", "say", "show", "writing",
 ]
+
+def no_data_yet(context: Context, what: str) -> bool:
+    """On a first run (no data file yet), say so on one line and tell the caller to stop (exit 0).
+
+    A tmux status bar or a prompt runs ``tenfold status`` before the user ever
+    started the app: that is not an error, and must not look like one.
+    """
+    if context.path.exists():
+        return False
+    click.echo(f"No Tenfold data yet ({context.path} does not exist): run tenfold to start; {what}")
+    return True
+
 
 def say(context: Context, line: str) -> None:
     """Print what a command did, unless ``--quiet`` asked for silence."""
@@ -99,3 +111,23 @@ def reading(context: Context) -> Iterator[Store]:
     with _guarded(open_store(context, read_only=True), None) as store:
         yield store
 
+
+
+def complete_streams(ctx: click.Context, _param: click.Parameter, incomplete: str) -> list[str]:
+    """Shell completion for ``--stream``: the names of the data file's streams that start with what is typed.
+
+    Read-only and silent: a missing or damaged file completes nothing rather than
+    printing an error into the user's command line.
+    """
+    from tenfold.paths import resolve_db_path
+    from tenfold.store.store import Store
+
+    root = ctx.find_root()
+    db = root.params.get("db") if root.params else None
+    try:
+        with Store.open(resolve_db_path(db), read_only=True, defer_payments=True) as store:
+            names = [s.name for s in store.streams()]
+    except Exception:  # completion must never break the shell line
+        return []
+    folded = incomplete.casefold()
+    return [n for n in names if n.casefold().startswith(folded)]

@@ -22,12 +22,14 @@ from tenfold.exchange.output_file import output_target
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "csv", "markdown", "ledger"]),
+    type=click.Choice(["json", "csv", "markdown", "ledger", "beancount"]),
     default="json",
     show_default=True,
     help="json or markdown: everything; csv: the payments, as tenfold import reads them; "
-    "ledger: the payments as an hledger / ledger-cli journal.",
+    "ledger: the payments and rates as an hledger / ledger-cli journal; beancount: the same for Beancount.",
 )
+@click.option("--account-prefix", default="", metavar="PREFIX",
+              help="ledger and beancount: put every account under PREFIX (e.g. tenfold).")
 @click.option(
     "--output",
     "-o",
@@ -36,21 +38,23 @@ from tenfold.exchange.output_file import output_target
     help="Write to this file (created private, mode 0600) instead of standard output.",
 )
 @click.pass_obj
-def export(context: Context, fmt: str, output: Path | None) -> None:
+def export(context: Context, fmt: str, account_prefix: str, output: Path | None) -> None:
     """Export goal, steps, streams, payments, rates, ideas and check-ins.
 
     Amounts are exact strings such as "12.50" and dates are YYYY-MM-DD.
-    With --format csv, only the payments (date,stream,amount,currency,note,customer),
-    which tenfold import reads back.
-    With --format ledger, only the payments: one transaction each, crediting
-    income:<kind>:<stream> in the stream's own currency, for example:
+    With --format csv, only the payments (date, stream, amount, currency, note,
+    customer, fee, kind, refund of, id), which tenfold import reads back.
+    With --format ledger, the payments (one transaction each, crediting
+    income:<kind>:<stream> in the payment's own currency, with payment and
+    customer tags) and the exchange rates as P lines, for example:
 
     \b
         tenfold export --format ledger -o tenfold.journal
-        hledger -f tenfold.journal balance -M
+        hledger -f tenfold.journal balance -M --value=end,EUR
+        ledger -f tenfold.journal balance -X EUR
     """
     with reading(context) as store:
-        text, summary = export_text(store, fmt)
+        text, summary = export_text(store, fmt, account_prefix)
     if output is None:
         emit_data(text)
         return

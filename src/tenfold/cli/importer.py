@@ -1,136 +1,157 @@
-"""``tenfold import FILE``: payments from a CSV file, all of them or none.
+"""``tenfold import FILE``: payments from a platform's or a bank's file, all of them or none.
 
-The lock is taken before the file is read, so the streams the rows were checked
-against, and the payments duplicates are looked for among, cannot change between
-the preview and the single write that saves them. ``--dry-run`` takes no lock:
-it only reads, like ``tenfold report``, and works while the app is open.
+The file's source is recognised from its header (``--list-profiles`` shows what
+each profile reads), the preview accounts for every row, and nothing is written
+while any row is in error. The lock is taken before the file is read, so the
+streams and payments the rows were checked against cannot change between the
+preview and the single write that saves them (new streams included).
+``--dry-run`` takes no lock: it only reads, and works while the app is open.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from decimal import Decimal
+import sys
 from pathlib import Path
 
 import click
 
 from tenfold.cli import cli
-from tenfold.cli.common import Context, fail, reading, say, show, writing
+from tenfold.cli.common import Context, complete_streams, fail, reading, say, show, writing
 from tenfold.domain.errors import FieldError
-from tenfold.domain.ledger import Payment, Stream
-from tenfold.domain.money import format_money, format_totals
-from tenfold.exchange.csvimport import CsvImportError, ImportPlan, decode, plan_import
-from tenfold.exchange.csvmapping import parse_map_options
+from tenfold.domain.ledger import KINDS
+from tenfold.domain.money import format_totals, parse_currency
+from tenfold.exchange.csvmapping import CsvImportError
+from tenfold.exchange.extract import Extraction, Options
+from tenfold.exchange.importing import parse_delimiter, parse_map, parse_pairs, read_source
+from tenfold.exchange.plan import ImportPlan, plan_import
+from tenfold.exchange.preview import added_totals, preview_lines
+from tenfold.exchange.profiles import PROFILES
 from tenfold.store.store import Store
 
-PREVIEW_ROWS = 10
-MAX_PROBLEMS = 5
-"""Problems named in the one error line; the rest are counted."""
+STDIN = "-"
 
 
 def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
-def preview_lines(plan: ImportPlan, streams: dict[int, Stream], rows: int = PREVIEW_ROWS) -> list[str]:
-    """The first rows as they will be saved, duplicates marked, so the user knows what they agree to."""
-    skipped = {d.line: d for d in plan.duplicates}
-    lines = []
-    for line, p in plan.rows[:rows]:
-        s = streams[p.stream_id]
-        note = f"  {p.note}" if p.note else ""
-        customer = f"  (from {p.customer})" if p.customer else ""
-        dup = f"  [skipped: {skipped[line].describe()}]" if line in skipped else ""
-        lines.append(f"  {p.on.isoformat()}  {s.name}  {format_money(p.amount, s.currency)}{note}{customer}{dup}")
-    if len(plan.rows) > rows:
-        lines.append(f"  … and {len(plan.rows) - rows} more")
-    return lines
+def profiles_text() -> str:
+    """``--list-profiles``: each profile's name, what it is, and what it reads."""
+    lines = ["Profiles (the file's header picks one; --profile NAME forces it):"]
+    for p in PROFILES:
+        lines.append(f"  {p.name:<15} {p.title}: {p.reads}")
+    return "\n".join(lines)
 
 
-def totals_text(payments: list[Payment], streams: dict[int, Stream]) -> str:
-    """Per-currency sum of ``payments``: ``12.50 EUR + 250.00 USD``."""
-    totals: defaultdict[str, Decimal] = defaultdict(Decimal)
-    for p in payments:
-        totals[streams[p.stream_id].currency] += p.amount
-    return format_totals(dict(totals))
-
-
-def skipped_text(plan: ImportPlan) -> str:
-    """``; 2 duplicates skipped (line 5 repeats line 2, ...)`` or nothing."""
-    if not plan.duplicates:
-        return ""
-    named = ", ".join(d.describe() for d in plan.duplicates[:MAX_PROBLEMS])
-    more = ", …" if len(plan.duplicates) > MAX_PROBLEMS else ""
-    return f"; {_plural(len(plan.duplicates), 'duplicate')} skipped ({named}{more})"
-
-
-def _plan(raw: bytes, store: Store, file: Path, overrides: dict[str, str]) -> ImportPlan:
+def _read(file: str, options: Options) -> tuple[Extraction, str]:
+    """The file's extraction and the name to show; fails with one line when the file cannot be read at all."""
+    label = "standard input" if file == STDIN else file
     try:
-        return plan_import(decode(raw), store.streams(), store.payments(), overrides)
+        raw = sys.stdin.buffer.read() if file == STDIN else Path(file).expanduser().read_bytes()
+    except IsADirectoryError:
+        hint = "; a Numbers document: choose File > Export To > CSV" if file.endswith(".numbers") else ""
+        fail(f"{label}: is a folder, not a file{hint}")
+    except OSError as exc:
+        fail(f"{label}: cannot be read: {exc.strerror}")
+    try:
+        return read_source(raw, file, options), label
     except CsvImportError as exc:
-        shown = "; ".join(str(p) for p in exc.problems[:MAX_PROBLEMS])
-        more = len(exc.problems) - MAX_PROBLEMS
-        extra = f"; and {more} more problem{'s' if more > 1 else ''}" if more > 0 else ""
-        hint = "; name a column with --map FIELD=COLUMN" if "missing column" in shown or "no column" in shown else ""
-        fail(f"{file}: nothing imported: {shown}{extra}{hint}")
+        fail(f"{label}: nothing imported: {exc.problems[0]}")
 
 
-def _describe(plan: ImportPlan, file: Path, streams: dict[int, Stream]) -> None:
-    mapping = ", ".join(f"{k}={v}" for k, v in plan.mapping.items())
-    ignored = f"; ignored columns: {', '.join(plan.ignored)}" if plan.ignored else ""
-    show(f"{_plural(len(plan.rows), 'payment')} in {file} (columns: {mapping}{ignored}):")
-    for line in preview_lines(plan, streams):
+def _plan(extraction: Extraction, store: Store, create: str | None) -> ImportPlan:
+    from tenfold.reports.build import report_currency
+
+    streams = store.streams()
+    return plan_import(extraction, streams, store.payments(), create_kind=create,
+                       default_currency=report_currency(store.goal, streams))
+
+
+def _show(context: Context, plan: ImportPlan, store: Store, label: str, gross: bool) -> None:
+    if context.quiet and not plan.problems:
+        return
+    for line in preview_lines(plan, {s.id: s for s in store.streams()}, label, gross):
         show(line)
-    new = f"{_plural(len(plan.new), 'new payment')} ({totals_text(plan.new, streams)})" if plan.new \
-        else "No new payments"
-    show(f"{new}{skipped_text(plan)}.")
 
 
 @cli.command("import")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--yes", "-y", is_flag=True, help="Import without showing the rows and asking first.")
-@click.option("--dry-run", is_flag=True, help="Show what would be imported, and import nothing.")
+@click.argument("file", required=False)
+@click.option("--profile", metavar="NAME", help="Read the file as this source (see --list-profiles).")
+@click.option("--list-profiles", is_flag=True, help="List the sources Tenfold knows and what each reads.")
+@click.option("--stream", metavar="NAME", help="Put every row in this stream.", shell_complete=complete_streams)
 @click.option("--map", "maps", multiple=True, metavar="FIELD=COLUMN",
-              help="Read FIELD (date, stream, amount, note, customer, currency) from COLUMN; may be repeated.")
+              help="Read FIELD (date, stream, amount, gross, fee, currency, customer, note, id, type, status, "
+                   "credit, debit) from COLUMN; may be repeated.")
+@click.option("--date-format", metavar="FORMAT", help="How dates are written: %d/%m/%Y, dd/mm/yyyy, dmy or mdy.")
+@click.option("--decimal-comma", is_flag=True, default=None, help="Amounts use a decimal comma (1.234,56).")
+@click.option("--delimiter", metavar="CHAR", help="Column separator: , ; | or tab (found by itself otherwise).")
+@click.option("--encoding", metavar="NAME", help="Text encoding, e.g. utf-8, cp1252 (found by itself otherwise).")
+@click.option("--skip-rows", type=click.IntRange(0), metavar="N", help="Lines before the header row.")
+@click.option("--sheet", metavar="NAME", help="The worksheet of an .xlsx file to read (all it recognises otherwise).")
+@click.option("--where", "wheres", multiple=True, metavar="COLUMN=VALUE",
+              help="Only rows whose COLUMN is VALUE; repeat for more values or columns.")
+@click.option("--amount", "amount_mode", type=click.Choice(["net", "gross"]), default="net", show_default=True,
+              help="Count what reached you (net of platform fees) or what the buyer paid (gross).")
+@click.option("--currency", metavar="CODE", help="Currency of rows that name none (default: the stream's).")
+@click.option("--create-streams", "create", type=click.Choice(KINDS), metavar="KIND",
+              help=f"Create streams the file names that do not exist yet, as KIND ({', '.join(KINDS)}).")
+@click.option("--dry-run", is_flag=True, help="Show the preview, and import nothing.")
+@click.option("--yes", "-y", is_flag=True, help="Import without asking after the preview.")
 @click.pass_obj
-def import_(context: Context, file: Path, yes: bool, dry_run: bool, maps: tuple[str, ...]) -> None:
-    """Import payments from a CSV file with a header line.
+def import_(context: Context, file: str | None, profile: str | None, list_profiles: bool, stream: str | None,
+            maps: tuple[str, ...], date_format: str | None, decimal_comma: bool | None, delimiter: str | None,
+            encoding: str | None, skip_rows: int | None, sheet: str | None, wheres: tuple[str, ...],
+            amount_mode: str, currency: str | None, create: str | None, dry_run: bool, yes: bool) -> None:
+    """Import payments from a platform's or a bank's file (CSV or .xlsx; - reads standard input).
 
-    Columns are found by their names (date, stream, amount, and optionally
-    note, customer, currency; common other names such as Memo or Client are
-    recognised); --map names the others, e.g. --map stream=Source. Streams must
-    exist already. A row with the same date, stream, amount and note as a
-    payment in the ledger, or as an earlier row, is skipped and counted. If any
-    row is wrong, the lines at fault are reported and nothing is imported.
+    PayPal, Stripe, Gumroad, KDP, Patreon, YouTube, AdSense, Etsy, Ko-fi,
+    Lemon Squeezy and bank files are recognised from their header; any CSV
+    with date, stream and amount columns too. Rows that are not income
+    (payouts, conversions, pending rows, balances, debits) are skipped and
+    counted; refunds count against their month. A row already imported (same
+    transaction id, or for sources without ids the same row of an earlier
+    import) is not added again. If any row is wrong, nothing is imported.
     """
+    if list_profiles:
+        click.echo(profiles_text())
+        return
+    if not file:
+        fail("name the file to import (or - for standard input); see 'tenfold import --help'")
     try:
-        overrides = parse_map_options(maps)
+        options = Options(
+            profile=profile, overrides=parse_map(maps), stream=stream.strip() if stream else None,
+            date_format=date_format, decimal_comma=decimal_comma, skip_rows=skip_rows,
+            where=tuple(parse_pairs(wheres, "where")), gross=amount_mode == "gross",
+            currency=parse_currency(currency) if currency else None, sheet=sheet, encoding=encoding,
+            delimiter=parse_delimiter(delimiter),
+        )
     except FieldError as exc:
-        fail(f"--map: {exc.message}")
-    try:
-        raw = file.expanduser().read_bytes()
-    except OSError as exc:
-        fail(f"{file}: cannot be read: {exc.strerror}")
+        fail(f"--{exc.field.replace('_', '-')}: {exc.message}")
+    extraction, label = _read(file, options)
     if dry_run:
         with reading(context) as store:
-            plan = _plan(raw, store, file, overrides)
-            _describe(plan, file, {s.id: s for s in store.streams()})
+            plan = _plan(extraction, store, create)
+            _show(context, plan, store, label, options.gross)
+        if plan.problems:
+            fail(f"{label}: {_plural(len(plan.problems), 'problem')} (listed above); nothing would be imported")
         say(context, "Dry run: nothing was imported.")
         return
     with writing(context) as store:
-        plan = _plan(raw, store, file, overrides)
-        streams = {s.id: s for s in store.streams()}
+        plan = _plan(extraction, store, create)
+        _show(context, plan, store, label, options.gross)
+        if plan.problems:
+            fail(f"{label}: nothing imported: {_plural(len(plan.problems), 'problem')} (listed above)")
         if not plan.new:
-            say(context, f"Nothing new to import from {file}{skipped_text(plan)}.")
+            say(context, f"Nothing new to import from {label}.")
             return
         if not yes:
-            _describe(plan, file, streams)
             try:
                 agreed = click.confirm(f"Import them into {store.path}?", default=False)
             except click.Abort:
                 agreed = False
             if not agreed:
                 fail("nothing imported")
-        saved = store.add_payments(plan.new)
-    say(context, f"Imported {_plural(len(saved), 'payment')} ({totals_text(saved, streams)}) "
-                 f"from {file}{skipped_text(plan)}")
+        totals = added_totals(plan, {s.id: s for s in store.streams()})
+        created, saved = store.import_payments(plan.new_streams if create else [], plan.payments)
+    made = f" and created {_plural(len(created), 'stream')}" if created else ""
+    say(context, f"Imported {_plural(len(saved), 'payment')} ({format_totals(totals)}){made} from {label}")

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import click
 
 from tenfold.cli import cli
-from tenfold.cli.common import Context, clock, emit_data, fail, open_store, reading
+from tenfold.cli.common import Context, clock, complete_streams, emit_data, fail, no_data_yet, open_store, reading
 from tenfold.domain.errors import FieldError, TenfoldError
 from tenfold.domain.money import parse_currency
 from tenfold.domain.monthly import MonthlyIndex
@@ -99,7 +99,8 @@ def _print_rates(contents: Contents, fmt: str) -> None:
               help="One month, compared with the month before (default: the last full month; this month is "
                    "marked 'so far').")
 @click.option("--year", default=None, metavar="YYYY", help="Every month of a year (this year: up to this month).")
-@click.option("--stream", "stream_name", default=None, metavar="NAME", help="List only this stream.")
+@click.option("--stream", "stream_name", default=None, metavar="NAME", help="List only this stream.",
+              shell_complete=complete_streams)
 @click.option("--currency", default=None, metavar="CODE", help="Totals in this currency (default: the goal's).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
 @click.option("--rates", "list_rates", is_flag=True, help="List the exchange rates entered, instead of a report.")
@@ -126,6 +127,8 @@ def report(
         target = parse_currency(currency, "currency") if currency else None
     except FieldError as exc:
         fail(f"{exc.field}: {exc.message}")
+    if no_data_yet(context, "no income to report yet"):
+        return
     if measures == "only" and not list_rates:
         _print_measures(context, fmt, stream_name, alone=True)
         return

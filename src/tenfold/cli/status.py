@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from tenfold.cli import cli
-from tenfold.cli.common import Context, reading
+from tenfold.cli.common import Context, no_data_yet, reading
 from tenfold.domain.pauses import paused_days
 from tenfold.figures.freedom import freedom_figures, status_text
 from tenfold.figures.status import SEPARATOR, status_line
@@ -31,6 +31,8 @@ def status(context: Context, with_freedom: bool) -> None:
     Put it in a prompt or a tmux status bar, e.g.
     set -g status-right '#(tenfold status)'
     """
+    if no_data_yet(context, "nothing to show yet"):
+        return
     with reading(context) as store:
         line = status_line(
             goal=store.goal,

@@ -129,7 +129,7 @@ def payment_facts(payments: Iterable[Payment], streams: Iterable[Stream], today:
         stream = by_id.get(p.stream_id)
         name = p.customer.strip()
         if name and stream is not None and stream.kind in kinds and stream.customers == "each":
-            key = (stream.currency, name.casefold())
+            key = (p.currency or stream.currency, name.casefold())
             first, total = customers.get(key, (name, Decimal(0)))
             customers[key] = (first, total + p.amount)
     return PaymentFacts(last, customers)

@@ -24,6 +24,7 @@ from tenfold.domain.goal_history import diff_goals
 from tenfold.domain.ideas import Idea
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.money import format_money, format_totals
+from tenfold.domain.monthly import account_key, with_accounts
 from tenfold.domain.pauses import Pause, paused_days
 from tenfold.domain.rates import Rate, convert_totals, month_end
 from tenfold.domain.step_items import ITEM_KINDS, StepItem
@@ -131,15 +132,17 @@ def _gather(payments: Sequence[Payment], streams: dict[int, Stream], start: date
         s = streams.get(p.stream_id)
         if s is None:
             continue
+        currency = p.currency or s.currency
         if month_start <= p.on <= end and s.kind == "passive":
-            month_passive[s.currency] += p.amount
+            month_passive[currency] += p.amount
         if start <= p.on <= end:
             count += 1
-            totals[s.currency] += p.amount
+            totals[currency] += p.amount
             if s.kind == "passive":
-                passive[s.currency] += p.amount
-            n, sub = per_stream.get(s.id, (0, Decimal(0)))
-            per_stream[s.id] = (n + 1, sub + p.amount)
+                passive[currency] += p.amount
+            key = account_key(s.id, p.currency)  # a payment in another currency has a row of its own
+            n, sub = per_stream.get(key, (0, Decimal(0)))
+            per_stream[key] = (n + 1, sub + p.amount)
     return _Money(count, dict(totals), dict(passive), per_stream, dict(month_passive))
 
 
@@ -218,6 +221,7 @@ def _payments_section(money: _Money, streams: dict[int, Stream], span: str) -> l
         [c, format_money(v), format_money(money.passive.get(c, Decimal(0)))] for c, v in sorted(money.all.items())
     ]
     out += [*table(["Currency", "All income", "Passive"], rows, right=(1, 2)), ""]
+    streams = with_accounts(streams, money.per_stream)
     ordered = sorted(money.per_stream.items(),
                      key=lambda kv: (streams[kv[0]].currency, -kv[1][1], streams[kv[0]].name.casefold()))
     stream_rows = [

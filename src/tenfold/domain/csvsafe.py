@@ -17,16 +17,10 @@ layer (CSV export and import), which both need it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 FORMULA_STARTS = frozenset("=+-@\t\r")
 """First characters that make a spreadsheet read a cell as a formula."""
 
 QUOTE = "'"
-
-TEXT_FIELDS = frozenset({"stream", "note", "customer"})
-"""The imported fields that hold free text, so may carry the quote; amounts and dates never do."""
-
 
 def _needs_quote(text: str) -> bool:
     """Whether ``text``, once any leading quotes are skipped, starts like a formula."""
@@ -41,8 +35,3 @@ def neutralise(text: str) -> str:
 def unneutralise(cell: str) -> str:
     """The text a cell written by :func:`neutralise` holds: exactly its added quote taken off."""
     return cell[1:] if cell.startswith(QUOTE) and _needs_quote(cell[1:]) else cell
-
-
-def text_cells(values: Mapping[str, str]) -> dict[str, str]:
-    """A row read for import (field -> cell), with :func:`unneutralise` applied to the text fields only."""
-    return {name: unneutralise(cell) if name in TEXT_FIELDS else cell for name, cell in values.items()}

@@ -7,13 +7,19 @@ edited or deleted, a stream deleted) and the figures follow in constant time.
 It holds sums, never payments, and never writes anything: the store stays the
 only writer.
 
-Each stream has one currency, so a stream's monthly total is one Decimal. Where
+A stream has a currency, and most payments are in it, so a stream's monthly
+total is one Decimal. A payment imported in another currency (a KDP title sold in
+pounds for a stream kept in dollars) is counted in its own currency under an
+*account key* (:func:`account_key`): a negative number that encodes the stream and
+the currency, so it is never added to the stream's own total, and every sum that
+folds totals into currencies (:func:`by_currency`) puts it in its currency. Where
 totals of different streams meet (a month's passive income), they are kept per
 currency here; :mod:`tenfold.figures.goal_figures` converts them with the user's rates.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -37,13 +43,75 @@ class LedgerSummary:
     passive_last_month: Totals
 
 
+_CODES = 26**3
+"""Three-letter codes: each one a number below this."""
+
+
+def account_key(stream_id: int, currency: str = "") -> int:
+    """Where a payment's amount is summed: its stream's id, or for another currency a key of its own.
+
+    ``currency`` is the payment's own (empty: the stream's). The key of stream 3 in
+    GBP is negative, so it can never be a stream's id, and :func:`split_account`
+    gives the stream and the currency back.
+    """
+    if not currency:
+        return stream_id
+    number = 0
+    for ch in currency:
+        number = number * 26 + (ord(ch) - 65)
+    return -(stream_id * _CODES + number) - 1
+
+
+def split_account(key: int) -> tuple[int, str]:
+    """(stream id, currency; "" for the stream's own) of an :func:`account_key`."""
+    if key >= 0:
+        return key, ""
+    stream_id, number = divmod(-key - 1, _CODES)
+    letters = []
+    for _ in range(3):
+        number, rest = divmod(number, 26)
+        letters.append(chr(65 + rest))
+    return stream_id, "".join(reversed(letters))
+
+
+def payment_account(payment: Payment) -> int:
+    """The account key a payment is summed under."""
+    return account_key(payment.stream_id, payment.currency)
+
+
+def account_stream(key: int, streams: Mapping[int, Stream]) -> Stream | None:
+    """The stream an account key sums for, as a stream in that key's currency (``Book (GBP)``)."""
+    stream_id, currency = split_account(key)
+    stream = streams.get(stream_id)
+    if stream is None or not currency or key >= 0:
+        return stream
+    # What the stream cost and takes belongs to the stream's own row: not counted twice.
+    return dataclasses.replace(stream, id=key, name=f"{stream.name} ({currency})", currency=currency,
+                               expected=None, upfront_money=_ZERO, upfront_hours=_ZERO, upkeep_hours=_ZERO)
+
+
+def with_accounts(streams: Mapping[int, Stream], keys: Iterable[int]) -> dict[int, Stream]:
+    """``streams`` and, for every foreign-currency account among ``keys``, its stream in that currency."""
+    out = dict(streams)
+    for key in keys:
+        if key < 0 and key not in out:
+            stream = account_stream(key, streams)
+            if stream is not None:
+                out[key] = stream
+    return out
+
+
 def by_currency(per_stream: Mapping[int, Decimal], streams: Mapping[int, Stream], kind: str | None = None) -> Totals:
-    """Per-stream totals folded into per-currency totals, optionally one kind only; unknown streams count nowhere."""
+    """Per-account totals folded into per-currency totals, optionally one kind only; unknown streams count nowhere.
+
+    A foreign-currency account counts in its own currency, with its stream's kind.
+    """
     totals: defaultdict[str, Decimal] = defaultdict(Decimal)
-    for stream_id, amount in per_stream.items():
+    for key, amount in per_stream.items():
+        stream_id, currency = split_account(key) if key < 0 else (key, "")
         stream = streams.get(stream_id)
         if stream is not None and (kind is None or stream.kind == kind):
-            totals[stream.currency] += amount
+            totals[currency or stream.currency] += amount
     return dict(totals)
 
 Month = tuple[int, int]
@@ -101,9 +169,10 @@ class MonthlyIndex:
             self._counts[key] = {}
         self.changed.add(key)
         sid = payment.stream_id
-        sums[sid] = sums.get(sid, _ZERO) + payment.amount
+        account = account_key(sid, payment.currency) if payment.currency else sid
+        sums[account] = sums.get(account, _ZERO) + payment.amount
         counts = self._counts[key]
-        counts[sid] = counts.get(sid, 0) + 1
+        counts[account] = counts.get(account, 0) + 1
         last = self._last.get(sid)
         if last is None or payment.on > last:
             self._last[sid] = payment.on
@@ -113,18 +182,19 @@ class MonthlyIndex:
         """Forget a payment the store has just deleted (or the old version of an edited one)."""
         key = (payment.on.year, payment.on.month)
         sid = payment.stream_id
+        account = account_key(sid, payment.currency)
         counts = self._counts.get(key)
-        if counts is None or sid not in counts:
+        if counts is None or account not in counts:
             raise KeyError(f"payment {payment.id} was never counted")
         self.changed.add(key)
-        counts[sid] -= 1
-        if counts[sid] == 0:
-            del counts[sid]
-            del self._totals[key][sid]
+        counts[account] -= 1
+        if counts[account] == 0:
+            del counts[account]
+            del self._totals[key][account]
             if not counts:
                 del self._counts[key], self._totals[key]
         else:
-            self._totals[key][sid] -= payment.amount
+            self._totals[key][account] -= payment.amount
         if self._last.get(sid) == payment.on:
             self._stale.add(sid)
         self.count -= 1
@@ -135,16 +205,16 @@ class MonthlyIndex:
         self.add(new)
 
     def drop_stream(self, stream_id: int) -> None:
-        """A deleted stream took its payments along."""
+        """A deleted stream took its payments along (in every currency)."""
         for key in list(self._counts):
             counts = self._counts[key]
-            gone = counts.pop(stream_id, 0)
-            if gone:
+            for account in [a for a in counts if a == stream_id or (a < 0 and split_account(a)[0] == stream_id)]:
+                gone = counts.pop(account)
                 self.changed.add(key)
                 self.count -= gone
-                del self._totals[key][stream_id]
-                if not counts:
-                    del self._counts[key], self._totals[key]
+                del self._totals[key][account]
+            if not counts:
+                del self._counts[key], self._totals[key]
         self._last.pop(stream_id, None)
         self._stale.discard(stream_id)
 
@@ -170,7 +240,10 @@ class MonthlyIndex:
     # ----- reading -------------------------------------------------------------------
 
     def month(self, month: Month) -> Mapping[int, Decimal]:
-        """Each stream's total in ``month``, by stream id (do not change it)."""
+        """Each stream's total in ``month``, by stream id, and by account key for other currencies (do not change it).
+
+        Look a stream up by its id for its own currency; fold the whole month with :func:`by_currency`.
+        """
         return self._totals.get(month, {})
 
     def months(self) -> list[Month]:
@@ -185,7 +258,7 @@ class MonthlyIndex:
         """The earliest month in which any of ``stream_ids`` was paid."""
         wanted = set(stream_ids)
         for key in self.months():
-            if wanted.intersection(self._totals[key]):
+            if any((a if a >= 0 else split_account(a)[0]) in wanted for a in self._totals[key]):
                 return key
         return None
 
@@ -213,7 +286,8 @@ class MonthlyIndex:
                 missing.discard(payment.stream_id)
 
     def _has_payments(self, stream_id: int) -> bool:
-        return any(stream_id in counts for counts in self._counts.values())
+        return any(a == stream_id or (a < 0 and split_account(a)[0] == stream_id)
+                   for counts in self._counts.values() for a in counts)
 
 
 def summary_from(index: MonthlyIndex, streams: Iterable[Stream], today: date) -> LedgerSummary:

@@ -20,11 +20,15 @@ from typing import Any
 
 from tenfold import __version__
 from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.rates import Rate
 from tenfold.domain.steps import step_info
+from tenfold.exchange.identity import export_id, identities
+from tenfold.exchange.parse_money import minor_units
+from tenfold.exchange.prices import market_prices, price_text
 from tenfold.store.schema import SCHEMA_VERSION
 from tenfold.store.store import Store
 
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2
 """Bumped when the export's own shape changes, independently of the data file."""
 
 
@@ -48,9 +52,14 @@ def export_document(store: Store, today: date) -> dict[str, Any]:
                 "stream_id": p.stream_id,
                 "stream": streams[p.stream_id].name,
                 "amount": str(p.amount),
-                "currency": streams[p.stream_id].currency,
+                "currency": p.currency or streams[p.stream_id].currency,
                 "note": p.note,
                 "customer": p.customer,
+                "fee": None if p.fee is None else str(p.fee),
+                "refund": p.refund,
+                "refund_of": p.refund_of,
+                "source": p.source,
+                "external_id": p.external_id,
             }
             for p in sorted(store.payments(), key=lambda p: (p.on, p.id))
         ],
@@ -91,7 +100,7 @@ def _account_part(name: str, fallback: str) -> str:
     return " ".join(kept.split()) or fallback
 
 
-def journal_accounts(streams: Iterable[Stream]) -> dict[int, str]:
+def journal_accounts(streams: Iterable[Stream], prefix: str = "") -> dict[int, str]:
     """The income account of each stream: ``income:<kind>:<name>``, unique per stream.
 
     Two names can clean up to the same account ("Books: EU" and "Books- EU"); the
@@ -101,7 +110,7 @@ def journal_accounts(streams: Iterable[Stream]) -> dict[int, str]:
     taken: set[str] = set()
     for stream in sorted(streams, key=lambda s: s.id):
         part = _account_part(stream.name, f"stream {stream.id}")
-        account = f"income:{_account_part(stream.kind, 'other')}:{part}"
+        account = f"{prefix}income:{_account_part(stream.kind, 'other')}:{part}"
         if account in taken:
             account = f"{account}-{stream.id}"
         taken.add(account)
@@ -133,40 +142,89 @@ def _amount(value: Decimal) -> str:
     return format(value, "f")
 
 
-def journal_text(streams: Iterable[Stream], payments: Iterable[Payment], exported_on: date) -> str:
+def account_prefix(text: str) -> str:
+    """``--account-prefix``: cleaned account segments and a final ``:``, or "" for none."""
+    parts = [_account_part(part, "") for part in text.split(":")]
+    parts = [p for p in parts if p]
+    return ":".join(parts) + ":" if parts else ""
+
+
+def _tag(value: str) -> str:
+    """A tag's value: one line, and no comma (hledger ends a tag's value at a comma)."""
+    return " ".join(_description(value).replace(",", " ").split())
+
+
+def _commodity_lines(code: str, places: int) -> tuple[str, str]:
+    """A commodity's declaration and its display format: values converted into it show its decimals."""
+    number = "1000" + ("." + "0" * places if places else "")
+    return f"commodity {_commodity(code)}", f"    format {number} {_commodity(code)}"
+
+
+def journal_text(streams: Iterable[Stream], payments: Iterable[Payment], exported_on: date,
+                 rates: Iterable[Rate] = (), prefix: str = "") -> str:
     """Payments as a journal: one balanced transaction per payment, oldest first.
 
     Income is credited (negative) to ``income:<kind>:<stream>`` and debited to
-    :data:`RECEIVED_ACCOUNT`, in the stream's own currency; nothing is converted.
-    The payment id is the transaction code, so a line can be traced back.
-    Commodities and accounts are declared up front, so ``hledger check --strict``
-    and ``ledger --pedantic`` accept the file too.
+    :data:`RECEIVED_ACCOUNT`, in the payment's own currency; nothing is converted.
+    The payment id is the transaction code and a ``payment`` tag, the customer a
+    ``customer`` tag, an imported payment's source id an ``id`` tag, so a line can
+    be traced back. The exchange rates are ``P`` lines in both directions
+    (:mod:`tenfold.exchange.prices`), so ``hledger --value=end,EUR`` and
+    ``ledger -X EUR`` convert as ``tenfold report`` does. Commodities and accounts
+    are declared up front, so ``hledger check --strict`` and ``ledger --pedantic``
+    accept the file too. ``prefix`` (``--account-prefix``) goes before every account.
     """
     by_id = {s.id: s for s in streams}
-    accounts = journal_accounts(by_id.values())
+    accounts = journal_accounts(by_id.values(), prefix)
+    received = prefix + RECEIVED_ACCOUNT
+    prices = market_prices(rates)
     ordered = sorted(payments, key=lambda p: (p.on, p.id))
     payees = {s.id: _description(s.name).replace("|", "/") or f"stream {s.id}" for s in by_id.values()}
     commodities = {s.id: _commodity(s.currency) for s in by_id.values()}
+    places: dict[str, int] = {}
+    for p in ordered:
+        code = p.currency or by_id[p.stream_id].currency
+        exponent = p.amount.as_tuple().exponent
+        shown = max(2, -exponent if isinstance(exponent, int) else 2)
+        places[code] = max(places.get(code, minor_units(code)), shown)
+    for _d, a, b, _p in prices:
+        for code in (a, b):
+            places.setdefault(code, minor_units(code))
+    for stream in by_id.values():
+        places.setdefault(stream.currency, minor_units(stream.currency))
     lines = [
         "; Tenfold income ledger, readable by hledger and ledger-cli.",
         f"; Exported {exported_on.isoformat()} by Tenfold {__version__}: "
         f"{len(ordered)} payments from {len(by_id)} streams.",
         "; Income accounts are credited (negative), as in double-entry bookkeeping;",
-        f"; the money received is in {RECEIVED_ACCOUNT}. Each stream keeps its own currency.",
+        f"; the money received is in {received}. Each payment keeps its own currency;",
+        "; the P lines are your exchange rates, each way round, for --value / -X.",
         "",
-        *(f"commodity {c}" for c in sorted(set(commodities.values()))),
+        *(line for code in sorted(places, key=_commodity) for line in _commodity_lines(code, places[code])),
         "",
+        *(f"P {day.isoformat()} {_commodity(a)} {price_text(price)} {_commodity(b)}" for day, a, b, price in prices),
+        *([""] if prices else []),
         *(f"account {accounts[s.id]}" for s in sorted(by_id.values(), key=lambda s: accounts[s.id])),
-        f"account {RECEIVED_ACCOUNT}",
+        f"account {received}",
+        "",
+        "tag payment",
+        "tag customer",
+        "tag id",
         "",
     ]
+    identity = identities(ordered, by_id)
     for p in ordered:
         note = _description(p.note)
-        commodity = commodities[p.stream_id]
+        commodity = _commodity(p.currency) if p.currency else commodities[p.stream_id]
         lines.append(f"{p.on.isoformat()} ({p.id}) {payees[p.stream_id]}" + (f" | {note}" if note else ""))
-        received = _amount(p.amount)
-        credited = received[1:] if received.startswith("-") else f"-{received}"
+        lines.append(f"    ; payment: {p.id}")
+        if p.customer.strip() and _tag(p.customer):
+            lines.append(f"    ; customer: {_tag(p.customer)}")
+        if p.external_id and not p.external_id.startswith("~"):
+            lines.append(f"    ; id: {_tag(export_id(identity[p.id]))}")
+        amount = _amount(p.amount)
+        credited = amount[1:] if amount.startswith("-") else f"-{amount}"
         lines.append(f"    {accounts[p.stream_id]}  {credited} {commodity}")
-        lines.append(f"    {RECEIVED_ACCOUNT}  {received} {commodity}")
+        lines.append(f"    {received}  {amount} {commodity}")
         lines.append("")
     return "\n".join(lines)

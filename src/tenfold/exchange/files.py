@@ -11,20 +11,25 @@ import json
 from pathlib import Path
 
 from tenfold.domain.errors import FieldError
-from tenfold.exchange.document import export_document, journal_text
+from tenfold.exchange.beancount import beancount_text
+from tenfold.exchange.document import account_prefix, export_document, journal_text
 from tenfold.exchange.plain import markdown_document, payments_csv
 from tenfold.store.file.atomic import atomic_write
 from tenfold.store.store import Store
 
-EXPORT_FORMATS = ("csv", "json", "markdown", "ledger")
-SUFFIXES = {"csv": ".csv", "json": ".json", "markdown": ".md", "ledger": ".journal"}
+EXPORT_FORMATS = ("csv", "json", "markdown", "ledger", "beancount")
+SUFFIXES = {"csv": ".csv", "json": ".json", "markdown": ".md", "ledger": ".journal", "beancount": ".beancount"}
 
 
-def export_text(store: Store, fmt: str) -> tuple[str, str]:
+def export_text(store: Store, fmt: str, account_prefix_text: str = "") -> tuple[str, str]:
     """The export in ``fmt`` and a few words on what it holds ("3 payments from 2 streams")."""
     streams, payments = store.streams(), store.payments()
     if fmt == "ledger":
-        return journal_text(streams, payments, store.today()), f"{len(payments)} payments from {len(streams)} streams"
+        text = journal_text(streams, payments, store.today(), store.rates(), account_prefix(account_prefix_text))
+        return text, f"{len(payments)} payments from {len(streams)} streams"
+    if fmt == "beancount":
+        text = beancount_text(streams, payments, store.today(), store.rates(), account_prefix_text)
+        return text, f"{len(payments)} payments from {len(streams)} streams"
     if fmt == "csv":
         return payments_csv(streams, payments), f"{len(payments)} payments from {len(streams)} streams"
     ideas = store.ideas()

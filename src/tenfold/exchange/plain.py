@@ -1,10 +1,13 @@
 """Exports people open in a spreadsheet or read: payments as CSV, everything as Markdown.
 
 The CSV has the columns ``tenfold import`` reads by default (date, stream,
-amount, note, customer) plus the stream's currency, which the import checks
-against the stream, so an export imports back cleanly into a ledger with the same
-streams (and, there, every row is a duplicate and skipped). Money stays exact:
-"1234.50", no thousands separators, never a float.
+amount, note, customer) plus each payment's currency, the fee the platform kept,
+what kind of payment it is (income, refund, deduction), the sale a refund gives
+back, and its identity (``id``: ``paypal:5TY...``, or ``tenfold:~...-2`` for one
+typed by hand, see :mod:`tenfold.exchange.identity`). So an export imports back
+into an empty file with every payment kept - two alike sales stay two - and into
+the same file with every one recognised. Money stays exact: "1234.50", no
+thousands separators, never a float.
 """
 
 from __future__ import annotations
@@ -24,21 +27,32 @@ from tenfold.domain.money import format_money
 from tenfold.domain.rates import CONVERSION_RULE, Rate
 from tenfold.domain.steps import StepState, step_info
 from tenfold.domain.text import safe_display
+from tenfold.exchange.identity import export_id, identities
 
-CSV_EXPORT_COLUMNS = ("date", "stream", "amount", "currency", "note", "customer")
+CSV_EXPORT_COLUMNS = ("date", "stream", "amount", "currency", "note", "customer", "fee", "kind", "refund of", "id")
+
+
+def payment_kind(p: Payment) -> str:
+    """``income``, ``refund`` (money given back to a buyer) or ``deduction`` (a fee line, an adjustment)."""
+    if p.refund:
+        return "refund"
+    return "deduction" if p.amount < 0 else "income"
 
 
 def payments_csv(streams: Iterable[Stream], payments: Iterable[Payment]) -> str:
     """Every payment, oldest first, one CSV row each."""
     names = {s.id: s for s in streams}
+    payments = list(payments)
+    ids = identities(payments, names)
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_EXPORT_COLUMNS)
     for p in sorted(payments, key=lambda p: (p.on, p.id)):
         s = names[p.stream_id]
         # Text cells are made inert for spreadsheets (csvsafe); tenfold import takes the quote off again.
-        writer.writerow([p.on.isoformat(), neutralise(s.name), str(p.amount), s.currency, neutralise(p.note),
-                         neutralise(p.customer)])
+        writer.writerow([p.on.isoformat(), neutralise(s.name), str(p.amount), p.currency or s.currency,
+                         neutralise(p.note), neutralise(p.customer), "" if p.fee is None else str(p.fee),
+                         payment_kind(p), neutralise(p.refund_of), export_id(ids[p.id])])
     return out.getvalue()
 
 
@@ -72,7 +86,8 @@ def markdown_document(
     counts: Counter[int] = Counter(p.stream_id for p in payments)
     sums: defaultdict[int, Decimal] = defaultdict(Decimal)
     for p in payments:
-        sums[p.stream_id] += p.amount
+        if not p.currency:  # a stream's total is in its own currency; others are in the payments' table
+            sums[p.stream_id] += p.amount
     lines = [f"# Tenfold export, {exported_on.isoformat()}", "", "## Written goal", ""]
     if goal is None:
         lines.append("No goal written yet.")
@@ -107,7 +122,8 @@ def markdown_document(
               "| --- | --- | ---: | --- | --- |"]
     for p in payments:
         s = by_id[p.stream_id]
-        lines.append(_row(p.on.isoformat(), s.name, format_money(p.amount, s.currency), p.note, p.customer))
+        lines.append(_row(p.on.isoformat(), s.name, format_money(p.amount, p.currency or s.currency), p.note,
+                          p.customer))
     lines += ["", "## Who do I deliver value to?", ""]
     for idea in sorted(ideas, key=lambda i: (i.written_on, i.id)):
         lines.append(f"- **{_cell(idea.who)}** ({idea.written_on.isoformat()}): {_cell(idea.value)}")

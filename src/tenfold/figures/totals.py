@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from tenfold.domain.dates import previous_month
 from tenfold.domain.ledger import Payment, Stream
-from tenfold.domain.monthly import LedgerSummary, Totals, by_currency
+from tenfold.domain.monthly import LedgerSummary, Totals, account_key, by_currency
 
 
 def month_totals(
@@ -31,21 +31,22 @@ def month_totals(
         s = by_id.get(p.stream_id)
         if s is None or (kind is not None and s.kind != kind):
             continue
-        totals[s.currency] += p.amount
+        totals[p.currency or s.currency] += p.amount
     return dict(totals)
 
 
 def stream_month_totals(payments: Iterable[Payment], year: int, month: int) -> dict[int, Decimal]:
     """Each stream's sum in one month, by stream id, in one pass over the payments.
 
-    A stream has one currency, so one Decimal each. Calling :func:`month_totals`
+    A payment in another currency than its stream's is summed under its own account
+    key (:func:`tenfold.domain.monthly.account_key`). Calling :func:`month_totals`
     once per stream instead reads every payment once per stream: seconds with
     200 streams and 100,000 payments.
     """
     totals: defaultdict[int, Decimal] = defaultdict(Decimal)
     for p in payments:
         if p.on.month == month and p.on.year == year:
-            totals[p.stream_id] += p.amount
+            totals[account_key(p.stream_id, p.currency) if p.currency else p.stream_id] += p.amount
     return dict(totals)
 
 

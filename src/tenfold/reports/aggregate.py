@@ -28,7 +28,8 @@ _YEAR_RE = re.compile(r"^\d{4}$")
 
 Month = tuple[int, int]
 MonthlyTotals = dict[tuple[int, int, int], Decimal]
-"""``(year, month, stream id) -> sum`` in the stream's own currency."""
+"""``(year, month, stream id) -> sum`` in the stream's own currency; payments in another currency are
+summed under their account key instead (:func:`tenfold.domain.monthly.account_key`)."""
 
 
 def parse_month(text: str, field: str = "month") -> Month:

@@ -24,6 +24,7 @@ from tenfold.domain.dates import previous_month
 from tenfold.domain.goal import Goal
 from tenfold.domain.ledger import Stream
 from tenfold.domain.money import DEFAULT_CURRENCY
+from tenfold.domain.monthly import split_account, with_accounts
 from tenfold.domain.rates import Converted, ConvertedTotals, Rate, convert, convert_totals, month_end
 from tenfold.figures.evidence import MIN_MONTHS, start_month
 from tenfold.figures.upkeep import Logged, Upkeep, upkeep
@@ -175,13 +176,18 @@ def build_report(
     (worked out from ``totals`` when not given, right when they hold every month).
     Its hours are the ones ``logged`` (per stream and month) from each stream's first
     logged month on, the stream's estimate before (:mod:`tenfold.figures.upkeep`).
+    A stream paid in more than one currency has a row per currency (``Book (GBP)``),
+    each converted on its own, so no amount is ever counted in a currency it is not in.
     """
     if first_paid is None:
         first_paid = {}
         for year, month, sid in sorted(totals):
             first_paid.setdefault(sid, (year, month))
     current = (today.year, today.month) if today else (9999, 12)
-    ordered = sorted(streams, key=lambda s: s.name.casefold())
+    streams = list(streams)
+    accounts = with_accounts({s.id: s for s in streams}, {key[2] for key in totals if key[2] < 0})
+    ordered = sorted(accounts.values(), key=lambda s: (s.name.casefold(), s.id < 0))
+    only_ids = {key for key in accounts if only is not None and split_account(key)[0] == only.id}
     by_rates = [r for r in rates if currency in (r.currency, r.to)]  # the only ones that can convert
     cells = {s.id: {m: totals.get((m[0], m[1], s.id), _ZERO) for m in period.shown} for s in ordered}
     months = tuple(_month_figures(m, ordered, cells, by_rates, currency) for m in period.shown)
@@ -208,7 +214,7 @@ def build_report(
     top = max(leaders, key=lambda f: (f.share_of_passive or 0, f.stream.name.casefold()), default=None)
     in_period = [m for m in months if m.month in period.months]
     missing = tuple(sorted({(c, m.month) for m in in_period for c in m.all.unconverted}))
-    shown = tuple(figures[s.id] for s in ordered if only is None or s.id == only.id)
+    shown = tuple(figures[s.id] for s in ordered if only is None or s.id in only_ids)
     return Report(
         period=period,
         currency=currency,

@@ -104,10 +104,15 @@ def _money(value: Decimal | None) -> str | None:
     return None if value is None else str(value)
 
 
+REPORT_VERSION = 1
+"""Bumped when the JSON report's shape changes (fields renamed, removed or changing meaning)."""
+
+
 def to_document(report: Report) -> dict[str, Any]:
     """The report as JSON-ready values: money and shares as exact strings."""
     in_period = set(report.period.months)
     return {
+        "report_version": REPORT_VERSION,
         "period": {
             "label": report.period.label,
             "months": [month_label(m) for m in report.period.months],

@@ -49,14 +49,33 @@ def _fill(table: Table, rows: list[list[str]]) -> Table:
     return table
 
 
-def _chunks(report: Report, width: int) -> list[Sequence[Month]]:
-    """The shown months split so that each stream table fits ``width`` columns."""
+def _tail_width(report: Report) -> int:
+    """Columns the last table adds after the months: the total (for several months) and the passive share."""
+    many = len(report.period.months) > 1
+    total = max((len(_cell(f.total)) for f in report.streams), default=1) if many else 0
+    return (max(total, 5) + 3 if many else 0) + len("Passive share") + 3
+
+
+def _chunks(report: Report, width: int) -> list[list[Month]]:
+    """The shown months split so that each stream table fits ``width`` columns, the last with its tail.
+
+    Every width is counted as Rich draws it (a cell's text, one space each side,
+    one border), so no amount is ever cut short to make a table fit.
+    """
     shown = report.period.shown
     widest = max((len(_cell(f.by_month[m])) for f in report.streams for m in shown), default=1)
     column = max(widest, 7) + 3  # "2026-11" and the padding and border around each cell
-    fixed = min(NAME_WIDTH, max((len(f.stream.name) for f in report.streams), default=6)) + 34
+    name = min(NAME_WIDTH, max((len(f.stream.name) for f in report.streams), default=6))
+    kind = max((len(f.stream.kind) for f in report.streams), default=4)
+    fixed = max(name, 6) + 3 + max(kind, 4) + 3 + 3 + 3 + 1
     per_table = max(1, (width - fixed) // column)
-    return [shown[i:i + per_table] for i in range(0, len(shown), per_table)] or [shown]
+    chunks = [list(shown[i:i + per_table]) for i in range(0, len(shown), per_table)] or [list(shown)]
+    room = max(0, (width - fixed - _tail_width(report)) // column)
+    if len(chunks[-1]) > room:  # the last table also holds the total: months it has no room for go before it
+        moved = chunks[-1][: len(chunks[-1]) - room]
+        chunks[-1] = chunks[-1][len(moved):]
+        chunks.insert(len(chunks) - 1, moved)
+    return [c for c in chunks[:-1] if c] + [chunks[-1]]  # the last may hold no month: only the total
 
 
 def stream_tables(report: Report, width: int) -> list[Table]:
@@ -73,9 +92,11 @@ def stream_tables(report: Report, width: int) -> list[Table]:
         table.add_column("Cur", no_wrap=True)
         for m in months:
             style = "dim" if m == report.period.compare else None
-            table.add_column(month_label(m), justify="right", no_wrap=True, style=style)
+            widest = max((len(_cell(f.by_month[m])) for f in report.streams), default=1)
+            table.add_column(month_label(m), justify="right", no_wrap=True, style=style, min_width=widest)
         if last and many:
-            table.add_column("Total", justify="right", no_wrap=True, style="bold")
+            widest = max((len(_cell(f.total)) for f in report.streams), default=1)
+            table.add_column("Total", justify="right", no_wrap=True, style="bold", min_width=widest)
         if last:
             table.add_column("Passive share", justify="right", no_wrap=True)
         rows = []
@@ -87,24 +108,41 @@ def stream_tables(report: Report, width: int) -> list[Table]:
     return tables
 
 
-def month_table(report: Report) -> Table:
-    """Each month's income in the report's currency: all, passive, the passive share, what has no rate."""
+def month_table(report: Report, width: int = 200) -> Table:
+    """Each month's income in the report's currency: all, passive, the passive share, what has no rate.
+
+    The money that has no rate gets a column when it fits ``width``; otherwise it
+    is left to the notes under the tables, which list it per currency and month.
+    """
     table = Table(title=f"Income per month, in {report.currency}", title_justify="left")
+    money = [format_money(v) for m in report.months for v in (m.all.amount, m.passive.amount)]
+    money += [format_money(report.all.amount), format_money(report.passive.amount)]
+    widest = max(len(t) for t in money)
+    label = max(len(f"Total {report.period.label}"), 16)
+    unconverted = [format_totals(m.all.unconverted) for m in report.months if m.all.unconverted]
+    if report.all.unconverted:
+        unconverted.append(format_totals(report.all.unconverted))
+    needed = label + 3 + 2 * (max(widest, 10) + 3) + 16 + 1
+    show_missing = bool(unconverted) and needed + max(len(t) for t in unconverted) + 3 <= width
     table.add_column("Month", no_wrap=True)
-    table.add_column("All income", justify="right", no_wrap=True)
-    table.add_column("Passive", justify="right", no_wrap=True)
+    table.add_column("All income", justify="right", no_wrap=True, min_width=widest)
+    table.add_column("Passive", justify="right", no_wrap=True, min_width=widest)
     table.add_column("Passive share", justify="right", no_wrap=True)
-    table.add_column("Not converted", justify="right")
+    if show_missing or not unconverted:
+        table.add_column("Not converted", justify="right", no_wrap=True)
     for m in report.months:
         compared = m.month == report.period.compare
-        label = f"{month_label(m.month)} (before)" if compared else month_label(m.month)
-        table.add_row(label, format_money(m.all.amount), format_money(m.passive.amount), percent(m.passive_share),
-                      format_totals(m.all.unconverted) if m.all.unconverted else "-", style="dim" if compared else None)
+        name = f"{month_label(m.month)} (before)" if compared else month_label(m.month)
+        cells = [name, format_money(m.all.amount), format_money(m.passive.amount), percent(m.passive_share)]
+        if show_missing or not unconverted:
+            cells.append(format_totals(m.all.unconverted) if m.all.unconverted else "-")
+        table.add_row(*cells, style="dim" if compared else None)
     table.add_section()
-    table.add_row(f"Total {report.period.heading}", format_money(report.all.amount),
-                  format_money(report.passive.amount),
-                  percent(report.passive_share),
-                  format_totals(report.all.unconverted) if report.all.unconverted else "-", style="bold")
+    cells = [f"Total {report.period.heading}", format_money(report.all.amount), format_money(report.passive.amount),
+             percent(report.passive_share)]
+    if show_missing or not unconverted:
+        cells.append(format_totals(report.all.unconverted) if report.all.unconverted else "-")
+    table.add_row(*cells, style="bold")
     return table
 
 
@@ -123,14 +161,16 @@ def effort_table(report: Report) -> Table:
         money = format_money(s.upfront_money, s.currency) if s.upfront_money else "-"
         rows.append([_name(s.name), s.kind, money, f"{s.upfront_hours:,}" if s.upfront_hours else "-",
                      f"{s.upkeep_hours:,}" if s.upkeep_hours else "-", per_hour(f)])
+    for i in (2, 3, 4):  # amounts and hours keep their width; names and words give way
+        table.columns[i].min_width = max((len(r[i]) for r in rows), default=1)
     return _fill(table, rows)
 
 
 def report_renderable(report: Report, width: int, *, with_title: bool = True) -> RenderableType:
     """The whole report: title, tables and notes, for a console or a widget ``width`` columns wide."""
     parts: list[RenderableType] = [Text(title(report), style="bold")] if with_title else []
-    tables = [*stream_tables(report, width), month_table(report), effort_table(report)] if report.streams \
-        else [month_table(report)]
+    tables = [*stream_tables(report, width), month_table(report, width), effort_table(report)] if report.streams \
+        else [month_table(report, width)]
     for table in tables:
         parts += [Text(""), table]  # a blank line before each table's title
     parts.append(Text(""))

@@ -94,11 +94,32 @@ class LedgerStore(PaymentsStore):
             self._payments_added(saved)
         return saved
 
+    def import_payments(self, streams: list[Stream], payments: list[Payment]) -> tuple[list[Stream], list[Payment]]:
+        """New streams and payments in one file write: an import is all or nothing.
+
+        A payment whose stream id is -n belongs to the n-th of ``streams``; any other
+        stream id must exist. Returns both as saved, with their new ids.
+        """
+        unknown = {p.stream_id for p in payments if p.stream_id > 0} - self._streams.keys()
+        if unknown or any(p.stream_id == 0 or -p.stream_id > len(streams) for p in payments):
+            raise StoreError(self.path, f"has no stream {min(unknown) if unknown else 0}")
+        with self._write() as t:
+            created = [dataclasses.replace(s, id=t.table(STREAMS).insert(s.to_store())) for s in streams]
+            placed = [p if p.stream_id > 0 else dataclasses.replace(p, stream_id=created[-p.stream_id - 1].id)
+                      for p in payments]
+            new_ids = t.table(PAYMENTS).insert_multiple(p.to_store() for p in placed)
+            saved = [dataclasses.replace(p, id=i) for i, p in zip(new_ids, placed, strict=True)]
+            self._payments_added(saved)
+        for stream in created:
+            self._streams[stream.id] = stream
+        return created, saved
+
     def update_payment(self, payment: Payment) -> None:
-        """Rewrite an existing payment."""
+        """Rewrite an existing payment; where it came from (source, id, fee, currency, refund link) is kept."""
         old = self.payment(payment.id)
         if old is None:
             raise StoreError(self.path, f"has no payment {payment.id}")
+        payment = payment.keeping_provenance(old)
         if payment.stream_id not in self._streams:
             raise StoreError(self.path, f"has no stream {payment.stream_id}")
         with self._write() as t:

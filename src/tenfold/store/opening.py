@@ -101,13 +101,10 @@ def check_folder(path: Path, *, writable: bool) -> None:
 
 
 def migrate_on_disk(path: Path, storage: AtomicJSONStorage, today: Callable[[], date]) -> Document:
-    """Read and upgrade the document; a writable storage saves the upgrade after a backup.
-
-    The upgraded document is checked before anything is written: a damaged older
-    file is refused as it is, not backed up and rewritten first.
-    """
+    """Read and upgrade the document; a writable storage saves the upgrade after a backup."""
     data, old_version = schema.migrate(path, storage.read() or {})
     if old_version != schema.SCHEMA_VERSION and not storage.read_only:
+        # A damaged file is refused before its upgrade is written: it must be left as it is.
         validate_document(path, data)
         make_backup(path, migration_kind(old_version), clock_time(today))
         storage.write(data)

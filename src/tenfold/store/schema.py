@@ -15,7 +15,7 @@ from typing import Any
 from tenfold.domain.errors import DamagedFileError, NewerSchemaError, StoreError
 from tenfold.domain.ledger import default_customer_mode
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # The tables of the data file, by name: every module names a table through these.
 META = "meta"
 GOAL = "goal"
@@ -100,8 +100,19 @@ def _v3_figures_in_time(data: Document) -> Document:
     return data
 
 
-def _v4_measures(data: Document) -> Document:
-    """Schema 4 (measures): tables for hours logged on streams, step 4's bills and hourly rate,
+def _v4_payment_provenance(data: Document) -> Document:
+    """Schema 4: payments may keep where they were imported from (``source``, ``external_id``), the
+    platform's ``fee``, their own ``currency`` and, for a refund, ``refund`` and ``refund_of``.
+
+    Each is optional and absent means "not told" (the stream's currency, no fee, typed by hand),
+    so no record changes; the version moves on so an older Tenfold, which would drop these
+    fields when it saves, refuses the file instead.
+    """
+    return data
+
+
+def _v5_measures(data: Document) -> Document:
+    """Schema 5 (measures): tables for hours logged on streams, step 4's bills and hourly rate,
     and the three parts' ratings of ideas and streams.
 
     Nothing existing changes meaning: no hours logged (income per hour rests on the estimate),
@@ -113,7 +124,7 @@ def _v4_measures(data: Document) -> Document:
     return data
 
 
-MIGRATIONS: dict[int, Migration] = {2: _v2, 3: _v3_figures_in_time, 4: _v4_measures}
+MIGRATIONS: dict[int, Migration] = {2: _v2, 3: _v3_figures_in_time, 4: _v4_payment_provenance, 5: _v5_measures}
 """``MIGRATIONS[n]`` upgrades a version n-1 document to version n."""
 
 

@@ -24,6 +24,7 @@ FORMAT_LABELS = {
     "json": "JSON: everything, exact",
     "markdown": "Markdown: everything, to read",
     "ledger": "Ledger journal: the payments, for hledger or ledger-cli",
+    "beancount": "Beancount: the payments and rates, for bean-check or Fava",
 }
 
 

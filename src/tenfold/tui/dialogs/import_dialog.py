@@ -1,17 +1,19 @@
-"""Import payments from a CSV file: a path, an optional column mapping, a preview, then import or cancel.
+"""Import payments from a platform's or a bank's file: the same preview as ``tenfold import``, then import or cancel.
 
-Nothing is saved until the user presses Import after a preview; the preview is
-made again from the file if the path or the mapping changed since. The dialog
-never touches the store: the screen passes ``preview`` (read and check the file)
-and ``commit`` (save what the preview showed), and both report problems as
-:class:`~tenfold.domain.errors.FieldError` (shown under the field) or as a
-:class:`~tenfold.exchange.csvmapping.CsvImportError` (line numbers, shown in the preview).
+The file's profile is guessed from its header (or chosen), the stream, the column
+mapping, the amounts (net or gross) and whether to create missing streams can be
+set, and the preview - every row accounted for, problems by line - is made again
+whenever one of them changed. Nothing is saved until the user presses Import
+after a preview with no problem, in one write (new streams included). What was
+chosen for a file is remembered for the next file named the same way, in the
+config folder (:mod:`tenfold.exchange.remembered`).
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from pathlib import Path
 
 from rich.text import Text
 from textual import on
@@ -19,58 +21,77 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets._select import InvalidSelectValueError
 
-from tenfold.domain.errors import FieldError, TenfoldError
+from tenfold.domain.errors import ChangedOnDiskError, FieldError, TenfoldError
+from tenfold.domain.ledger import KINDS
+from tenfold.domain.money import format_totals
 from tenfold.exchange.csvmapping import CsvImportError
+from tenfold.exchange.extract import Options
+from tenfold.exchange.importing import parse_map, plan_file
+from tenfold.exchange.plan import ImportPlan
+from tenfold.exchange.preview import added_totals, preview_lines
+from tenfold.exchange.profiles import PROFILES
+from tenfold.exchange.remembered import recall, remember
+from tenfold.store.store import Store
 
-MAX_PROBLEMS = 12
-"""Problems listed in the dialog; the rest are counted."""
-
-
-@dataclass(frozen=True)
-class Preview:
-    """What the screen found in the file: the text to show and how many payments would be saved."""
-
-    text: str
-    new: int
-    plan: object
-    """Handed back to ``commit`` untouched."""
+GUESS = "guess"
+NO_NEW = "none"
+TEXT_FIELDS = ("path", "stream", "map", "date_format")
+SELECTS = ("profile", "create", "amount")
 
 
 class ImportDialog(ModalScreen[str | None]):
-    """Dismisses with the screen's "imported ..." message, or None when cancelled."""
+    """Dismisses with the "Imported ..." message, or None when cancelled."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "import_rows", "Import"),
     ]
     DEFAULT_CSS = """
-    ImportDialog #import-preview { height: auto; max-height: 16; margin: 1 0; }
+    ImportDialog #dialog { width: 110; max-width: 100%; }
+    ImportDialog #import-preview { height: auto; margin: 1 0; }
+    ImportDialog .pair { height: auto; }
+    ImportDialog .pair > Select { width: 1fr; }
     """
 
-    def __init__(self, preview: Callable[[str, str], Preview], commit: Callable[[object], str],
-                 path: str = "") -> None:
+    def __init__(self, store: Store, changed_on_disk: Callable[[], None] | None = None, path: str = "",
+                 config_dir: Path | None = None) -> None:
         super().__init__()
-        self._preview = preview
-        self._commit = commit
+        self.store = store
+        self._changed_on_disk = changed_on_disk
         self.initial_path = path
-        self.current: Preview | None = None
-        self._previewed: tuple[str, str] | None = None
+        self._config_dir = config_dir
+        self.plan: ImportPlan | None = None
+        self._previewed: dict[str, str] | None = None
+        self._recalled_for = ""
 
     def compose(self) -> ComposeResult:
-        """Path and mapping fields with their error lines, the preview, the buttons."""
+        """The file, the choices, the preview, the buttons."""
+        profiles = [("Guess from the header", GUESS)] + [(f"{p.title} ({p.name})", p.name) for p in PROFILES]
+        create = [("Do not create streams", NO_NEW)] + [(f"Create missing streams as {k}", k) for k in KINDS]
         with VerticalScroll(id="dialog", classes="form"):
-            yield Label("Import payments from CSV", classes="dialog-title")
-            yield Static("The first line names the columns: date, stream and amount at least (note, customer "
-                         "and currency if you have them). Rows already in the ledger are skipped.", classes="intro")
-            yield Label("CSV file", classes="field-label")
-            yield Input(self.initial_path, id="field-path", placeholder="e.g. ~/Downloads/payments.csv", compact=True)
+            yield Label("Import payments from a file", classes="dialog-title")
+            yield Static("A download from PayPal, Stripe, Gumroad, KDP, Patreon, YouTube, AdSense, Etsy, Ko-fi, "
+                         "Lemon Squeezy or a bank (CSV or .xlsx), or any CSV with date, stream and amount. "
+                         "Nothing is saved until you press Import.", classes="intro")
+            yield Label("File", classes="field-label")
+            yield Input(self.initial_path, id="field-path", placeholder="e.g. ~/Downloads/Download.CSV", compact=True)
             yield Static("", id="error-path", classes="field-error", markup=False)
+            with Horizontal(classes="pair"):
+                yield Select(profiles, value=GUESS, allow_blank=False, id="field-profile", compact=True)
+                yield Select(create, value=NO_NEW, allow_blank=False, id="field-create", compact=True)
+                yield Select([("Amounts net of fees", "net"), ("Gross amounts", "gross")], value="net",
+                             allow_blank=False, id="field-amount", compact=True)
+            yield Label("Every row to this stream (optional)", classes="field-label")
+            yield Input("", id="field-stream", placeholder="e.g. Etsy shop", compact=True)
             yield Label("Column mapping (optional)", classes="field-label")
-            yield Input("", id="field-map", placeholder="e.g. stream=Source, note=Memo", compact=True)
+            yield Input("", id="field-map", placeholder="e.g. stream=Item, amount=Net", compact=True)
             yield Static("", id="error-map", classes="field-error", markup=False)
-            yield Static("Press Enter or Preview to read the file. Nothing is saved yet.", id="import-preview")
+            yield Label("Date format (optional)", classes="field-label")
+            yield Input("", id="field-date_format", placeholder="e.g. %d/%m/%Y or mdy", compact=True)
+            yield Static("Press Enter or Preview to read the file.", id="import-preview")
             yield Static("", id="form-error", classes="field-error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Preview", id="preview")
@@ -78,11 +99,30 @@ class ImportDialog(ModalScreen[str | None]):
                 yield Button("Cancel  esc", id="cancel")
 
     def on_mount(self) -> None:
-        """Start in the path field."""
+        """Start in the file field."""
         self.query_one("#field-path", Input).focus()
 
-    def _typed(self) -> tuple[str, str]:
-        return self.query_one("#field-path", Input).value, self.query_one("#field-map", Input).value
+    # ----- the choices --------------------------------------------------------------------
+
+    def _typed(self) -> dict[str, str]:
+        values = {f: self.query_one(f"#field-{f}", Input).value for f in TEXT_FIELDS}
+        for name in SELECTS:
+            value = self.query_one(f"#field-{name}", Select).value
+            values[name] = value if isinstance(value, str) else ""
+        return values
+
+    def _recall(self, path: str) -> None:
+        """Fill the choices remembered for files named like ``path`` (once per path typed)."""
+        if path == self._recalled_for:
+            return
+        self._recalled_for = path
+        for key, value in recall(self._config_dir, path).items():
+            if key in SELECTS:
+                select: Select[str] = self.query_one(f"#field-{key}", Select)
+                with contextlib.suppress(InvalidSelectValueError):  # a profile this version no longer has
+                    select.value = value
+            elif key in TEXT_FIELDS and not self.query_one(f"#field-{key}", Input).value:
+                self.query_one(f"#field-{key}", Input).value = value
 
     def _error(self, field: str, message: str) -> None:
         line = self.query_one("#form-error" if field == "form" else f"#error-{field}", Static)
@@ -91,46 +131,93 @@ class ImportDialog(ModalScreen[str | None]):
         if field in ("path", "map"):
             self.query_one(f"#field-{field}", Input).set_class(bool(message), "-invalid")
 
+    def _options(self, values: dict[str, str]) -> Options:
+        return Options(
+            profile=None if values["profile"] in ("", GUESS) else values["profile"],
+            overrides=parse_map(p for p in values["map"].split(",") if p.strip()),
+            stream=values["stream"].strip() or None, date_format=values["date_format"].strip() or None,
+            gross=values["amount"] == "gross",
+        )
+
+    # ----- preview and import ---------------------------------------------------------------
+
     def action_preview(self) -> None:
-        """Read the file and show what an import would do; enable Import when something is new."""
+        """Read the file and show what an import would do; Import is enabled when there is something to add."""
         for field in ("path", "map", "form"):
             self._error(field, "")
-        self.current, self._previewed = None, None
+        self.plan, self._previewed = None, None
         button = self.query_one("#import", Button)
         button.disabled = True
         shown = self.query_one("#import-preview", Static)
-        typed = self._typed()
-        try:
-            found = self._preview(*typed)
-        except FieldError as exc:
-            self._error(exc.field if exc.field in ("path", "map") else "form", exc.message)
+        path = self.query_one("#field-path", Input).value.strip()
+        if not path:
+            self._error("path", "Enter the file to import")
             shown.update("")
             return
-        except CsvImportError as exc:
-            lines = [str(p) for p in exc.problems[:MAX_PROBLEMS]]
-            if len(exc.problems) > MAX_PROBLEMS:
-                lines.append(f"… and {len(exc.problems) - MAX_PROBLEMS} more problems")
-            shown.update(Text("Nothing can be imported from this file:\n" + "\n".join(lines), style="red"))
-            return
-        self.current, self._previewed = found, typed
-        shown.update(Text(found.text))
-        button.disabled = found.new == 0
-        if found.new:
-            button.focus()
-
-    def action_import_rows(self) -> None:
-        """Save what the preview showed; preview first if the fields changed since."""
-        if self.current is None or self._previewed != self._typed():
-            self.action_preview()
-            return
-        if not self.current.new:
+        self._recall(path)
+        values = self._typed()
+        try:
+            options = self._options(values)
+        except FieldError as exc:
+            self._error("map", exc.message)
             return
         try:
-            message = self._commit(self.current.plan)
+            raw = Path(path).expanduser().read_bytes()
+        except OSError as exc:
+            self._error("path", f"{path}: cannot be read: {exc.strerror}")
+            shown.update("")
+            return
+        create = values["create"] if values["create"] in KINDS else None
+        try:
+            plan = plan_file(raw, path, options, self.store, create)
+        except CsvImportError as exc:
+            shown.update(Text(f"Nothing can be imported from this file:\n{exc.problems[0]}", style="red"))
+            return
+        self.plan, self._previewed = plan, values
+        streams = {s.id: s for s in self.store.streams()}
+        text = Text("\n".join(preview_lines(plan, streams, Path(path).name, options.gross)))
+        if plan.problems:
+            text.stylize("red", text.plain.find("Problems ("))
+        shown.update(text)
+        self._pick_guessed(plan)
+        button.disabled = bool(plan.problems) or not plan.new
+        if not button.disabled:
+            button.focus()
+
+    def _pick_guessed(self, plan: ImportPlan) -> None:
+        """Show the profile the header was read with, so the user sees the guess and can change it."""
+        select: Select[str] = self.query_one("#field-profile", Select)
+        if select.value == GUESS and self._previewed is not None:
+            with self.prevent(Select.Changed):
+                select.value = plan.source
+            self._previewed = self._typed()
+
+    def action_import_rows(self) -> None:
+        """Save what the preview showed; preview first if anything changed since."""
+        if self.plan is None or self._previewed != self._typed():
+            self.action_preview()
+            return
+        plan = self.plan
+        if plan.problems or not plan.new:
+            return
+        totals = added_totals(plan, {s.id: s for s in self.store.streams()})
+        try:
+            created, saved = self.store.import_payments(plan.new_streams if plan.create_kind else [], plan.payments)
+        except ChangedOnDiskError:
+            if self._changed_on_disk is not None:
+                self._changed_on_disk()
+            self._error("form", "Nothing was imported: the data file changed on disk; reload it first")
+            return
         except TenfoldError as exc:
             self._error("form", f"Nothing was imported: {exc}")
             return
-        self.dismiss(message)
+        values = self._typed()
+        remember(self._config_dir, values["path"], {k: values[k] for k in (*SELECTS, "stream", "map", "date_format")
+                                                    if k != "profile" or values[k] != GUESS})
+        made = f" and {len(created)} new stream{'s' if len(created) != 1 else ''}" if created else ""
+        skipped = f", {len(plan.duplicates)} already there" if plan.duplicates else ""
+        count = f"{len(saved)} payment{'s' if len(saved) != 1 else ''}"
+        self.dismiss(f"Imported {count} ({format_totals(totals)}){made}{skipped}")
 
     def action_cancel(self) -> None:
         """Close; nothing is imported."""
@@ -140,6 +227,12 @@ class ImportDialog(ModalScreen[str | None]):
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.action_preview()
+
+    @on(Select.Changed)
+    def _choice_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        if self.query_one("#field-path", Input).value.strip():
+            self.action_preview()
 
     @on(Button.Pressed, "#preview")
     def _preview_pressed(self) -> None:

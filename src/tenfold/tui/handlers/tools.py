@@ -10,8 +10,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from tenfold.domain.errors import ChangedOnDiskError, FieldError
-from tenfold.domain.money import format_money
 from tenfold.store.store import Store
 from tenfold.tui.handlers.editing import Editing
 from tenfold.tui.handlers.ui import Host
@@ -20,38 +18,9 @@ if TYPE_CHECKING:
     # The dialogs, screens and file formats below are imported by the action that
     # opens them, not at start-up, where each would delay the first paint.
     from tenfold.domain.rates import Rate
-    from tenfold.exchange.csvimport import ImportPlan
     from tenfold.reports.aggregate import MonthlyTotals
     from tenfold.tui.dialogs.export_form import ExportRequest
-    from tenfold.tui.dialogs.import_dialog import Preview
     from tenfold.tui.dialogs.rates import RatesDialog
-
-PREVIEW_ROWS = 8
-
-
-def plan_preview(plan: ImportPlan, names: dict[int, tuple[str, str]]) -> str:
-    """The preview the import dialog shows: columns, the first rows, what is new and what is skipped."""
-    mapping = ", ".join(f"{k}={v}" for k, v in plan.mapping.items())
-    lines = [f"{_count(len(plan.rows), 'row')} · columns: {mapping}"]
-    if plan.ignored:
-        lines.append(f"Ignored columns: {', '.join(plan.ignored)}")
-    skipped = {d.line: d for d in plan.duplicates}
-    for line, p in plan.rows[:PREVIEW_ROWS]:
-        name, currency = names[p.stream_id]
-        mark = f"  [skip: {skipped[line].describe()}]" if line in skipped else ""
-        note = f"  {p.note}" if p.note else ""
-        lines.append(f"  {p.on.isoformat()}  {name}  {format_money(p.amount, currency)}{note}{mark}")
-    if len(plan.rows) > PREVIEW_ROWS:
-        lines.append(f"  … and {len(plan.rows) - PREVIEW_ROWS} more")
-    lines.append(f"{len(plan.new)} new · {_count(len(plan.duplicates), 'duplicate')} skipped"
-                 + ("" if plan.new else " · nothing to import"))
-    return "\n".join(lines)
-
-
-def _count(n: int, noun: str) -> str:
-    """``1 payment``, ``2 payments``."""
-    return f"{n:,} {noun}{'' if n == 1 else 's'}"
-
 
 class ToolsUI(Host, Protocol):
     """Besides telling and opening: redraw the ledger after rates or an import changed it."""
@@ -64,10 +33,12 @@ class ToolsUI(Host, Protocol):
 class LedgerTools:
     """Report (r), rates ($), import and export (palette)."""
 
-    def __init__(self, store: Store, ui: ToolsUI, editing: Editing) -> None:
+    def __init__(self, store: Store, ui: ToolsUI, editing: Editing, config_dir: Path | None = None) -> None:
         self.store = store
         self.ui = ui
         self.editing = editing
+        self.config_dir = config_dir
+        """Where the import dialog remembers the profile chosen for a kind of file name."""
 
     # ----- the report ------------------------------------------------------------------
 
@@ -117,38 +88,8 @@ class LedgerTools:
 
     # ----- import ------------------------------------------------------------------------
 
-    def _import_preview(self, path_text: str, map_text: str) -> Preview:
-        from tenfold.exchange.csvimport import decode, plan_import
-        from tenfold.exchange.csvmapping import parse_map_options
-        from tenfold.tui.dialogs.import_dialog import Preview
-
-        path = path_text.strip()
-        if not path:
-            raise FieldError("path", "Enter the CSV file to import")
-        overrides = parse_map_options([p for p in map_text.split(",") if p.strip()])
-        try:
-            raw = Path(path).expanduser().read_bytes()
-        except OSError as exc:
-            raise FieldError("path", f"{path}: cannot be read: {exc.strerror}") from None
-        streams = self.store.streams()
-        plan = plan_import(decode(raw), streams, self.store.payments(), overrides)
-        names = {s.id: (s.name, s.currency) for s in streams}
-        return Preview(plan_preview(plan, names), len(plan.new), plan)
-
-    def _import_commit(self, plan: object) -> str:
-        from tenfold.exchange.csvimport import ImportPlan
-
-        assert isinstance(plan, ImportPlan)
-        try:
-            saved = self.store.add_payments(plan.new)  # one write: all of them or none
-        except ChangedOnDiskError:
-            self.editing.offer_reload()
-            raise
-        skipped = f", {_count(len(plan.duplicates), 'duplicate')} skipped" if plan.duplicates else ""
-        return f"Imported {_count(len(saved), 'payment')}{skipped}"
-
     def import_payments(self) -> None:
-        """Pick a CSV file, preview it, then import or cancel."""
+        """Pick a file (a platform's export, a bank statement, a CSV), preview it, then import or cancel."""
         from tenfold.tui.dialogs.import_dialog import ImportDialog
 
         def closed(message: str | None) -> None:
@@ -156,7 +97,7 @@ class LedgerTools:
                 self.ui.refresh_ledger()
                 self.ui.notify(message)
 
-        self.ui.open_screen(ImportDialog(self._import_preview, self._import_commit), closed)
+        self.ui.open_screen(ImportDialog(self.store, self.editing.offer_reload, config_dir=self.config_dir), closed)
 
     # ----- export ------------------------------------------------------------------------
 

@@ -69,7 +69,7 @@ class MainScreen(PanesScreen):
         self.steps = StepActions(store, self, self.editing, self.goal, self.step_views)
         self.ledger = LedgerActions(store, self, self.editing)
         self.ideas = IdeaActions(store, self, self.editing)
-        self.tools = LedgerTools(store, self, self.editing)
+        self.tools = LedgerTools(store, self, self.editing, config_dir)
         self.measures = MeasureActions(store, self, self.editing)
         self.reader = PaymentsReader(store, self)
 

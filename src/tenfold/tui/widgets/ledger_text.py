@@ -115,8 +115,8 @@ def stream_cells(s: Stream, this_month: Mapping[int, Decimal], sparks: Mapping[i
 def payment_cells(p: Payment, streams: Mapping[int, Stream]) -> tuple[str, ...]:
     """A payment's row; a stream deleted meanwhile shows as '?' rather than failing the draw."""
     stream = streams.get(p.stream_id)
-    name, currency = (safe_display(stream.name), stream.currency) if stream else ("?", "")
-    note = safe_display(p.note)
+    name, currency = (safe_display(stream.name), p.currency or stream.currency) if stream else ("?", p.currency)
+    note = ("refund · " if p.refund else "") + safe_display(p.note)
     if p.customer:
         note = f"{note} · {safe_display(p.customer)}" if note else safe_display(p.customer)
     return (p.on.isoformat(), name, format_money(p.amount, currency or None), note)

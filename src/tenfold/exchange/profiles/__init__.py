@@ -1,0 +1,62 @@
+"""The sources Tenfold knows, one small declarative module each, and how a file's header picks one.
+
+A header is offered to every profile; the one that knows it best (its required
+columns and the names that set it apart from look-alikes, then the most
+columns named) reads the file. ``--profile NAME`` picks one outright.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from tenfold.exchange.profiles import (
+    adsense,
+    bank,
+    etsy,
+    gumroad,
+    kdp,
+    kofi,
+    lemonsqueezy,
+    patreon,
+    paypal,
+    stripe,
+    tenfold,
+    youtube,
+)
+from tenfold.exchange.profiles.base import Profile, recognises
+
+PROFILES: tuple[Profile, ...] = (
+    paypal.PROFILE,
+    stripe.BALANCE,
+    stripe.PAYOUTS,
+    stripe.PAYMENTS,
+    gumroad.PROFILE,
+    kdp.PROFILE,
+    patreon.PROFILE,
+    youtube.PROFILE,
+    adsense.PROFILE,
+    etsy.PROFILE,
+    kofi.PROFILE,
+    lemonsqueezy.PROFILE,
+    bank.GERMAN,
+    bank.US,
+    bank.GENERIC,
+    tenfold.PROFILE,
+)
+BY_NAME = {p.name: p for p in PROFILES}
+
+
+def profile_named(name: str) -> Profile | None:
+    """The profile called ``name`` (case-insensitive), or None."""
+    return BY_NAME.get(name.strip().casefold())
+
+
+def best_profile(header: Sequence[str], overrides: Mapping[str, str] | None = None,
+                 only: Profile | None = None, given: frozenset[str] = frozenset()) -> tuple[Profile, int] | None:
+    """The profile that knows ``header`` best and its score, or None when none does."""
+    scored = [(recognises(p, header, overrides, given), p) for p in ((only,) if only else PROFILES)]
+    scored = [(s, p) for s, p in scored if s > 0]
+    if not scored:
+        return None
+    score, profile = max(scored, key=lambda sp: sp[0])
+    return profile, score

@@ -1,0 +1,121 @@
+"""Bank statements as CSV: German banks, US banks, and any bank with a date, an amount and a description.
+
+Money in (credits) counts; money out (debits), balance lines, pending bookings and
+transfers between the user's own accounts do not. German banks (Sparkasse, DKB,
+ING, Deutsche Bank, comdirect, Postbank...) write ``;``, Windows-1252, ``1.234,56``
+and ``dd.mm.yyyy`` after a few lines of account details; some split the amount
+into Soll and Haben. US banks (Chase, Bank of America, Citi, Capital One...)
+write month-first dates, a signed Amount or separate Debit and Credit columns.
+A bank file names no product: every credit goes to ``--stream`` (else "Bank").
+"""
+
+from __future__ import annotations
+
+from tenfold.exchange.profiles.base import SKIP, Profile, Rule
+
+BALANCE_WORDS = ("kontostand", "saldo", "anfangssaldo", "endsaldo", "opening balance", "closing balance",
+                 "beginning balance", "ending balance")
+OWN_TRANSFERS = ("umbuchung", "übertrag", "acct_xfer", "online transfer from", "transfer from sav",
+                 "transfer from chk", "own account", "eigene konten")
+
+GERMAN = Profile(
+    name="bank-de",
+    title="German bank CSV",
+    reads="credits (money in), dates dd.mm.yyyy and amounts 1.234,56, after the account-details preamble; "
+          "skips debits, balance lines, pending bookings and transfers between your own accounts",
+    columns={
+        "date": ("Buchungstag", "Buchungsdatum", "Buchung", "Datum", "Valutadatum", "Wertstellung", "Valuta"),
+        "amount": ("Betrag", "Betrag (EUR)", "Betrag (€)", "Umsatz", "Betrag in EUR", "Umsatz in EUR"),
+        "credit": ("Haben", "Gutschrift", "Eingang"),
+        "debit": ("Soll", "Lastschrift", "Ausgang"),
+        "currency": ("Währung", "Waehrung", "Whrg"),
+        "customer": ("Auftraggeber / Begünstigter", "Beguenstigter/Zahlungspflichtiger",
+                     "Begünstigter / Auftraggeber", "Auftraggeber/Empfänger", "Zahlungspflichtige*r",
+                     "Zahlungsempfänger*in", "Name Zahlungsbeteiligter", "Empfänger", "Auftraggeber", "Name"),
+        "note": ("Verwendungszweck", "Buchungstext", "Umsatzart", "Vorgang"),
+        "type": ("Buchungstext", "Umsatzart", "Vorgang", "Umsatztyp", "Buchungsart"),
+        "status": ("Info", "Status", "Umsatzstatus"),
+    },
+    required=("date", "amount"),
+    date_order="dmy",
+    decimal_comma=True,
+    default_currency="EUR",
+    default_stream="Bank",
+    priority=3,
+    rules=(
+        Rule("status", ("vorgemerkt", "pending", "nicht gebucht", "offen"), SKIP, "pending bookings",
+             contains=True),
+        Rule("date", ("offen", "vorgemerkt"), SKIP, "pending bookings"),  # comdirect dates a pending booking so
+        Rule("type", BALANCE_WORDS, SKIP, "balance lines", contains=True),
+        Rule("type", OWN_TRANSFERS, SKIP, "transfers between your own accounts", contains=True),
+    ),
+    negative=SKIP,
+    negative_reason="outgoing bank debits",
+)
+
+US = Profile(
+    name="bank-us",
+    title="US bank CSV",
+    reads="credits (money in) from a signed Amount or a Credit column, dates month first; skips debits, "
+          "pending rows, balances and transfers between your own accounts",
+    columns={
+        "date": ("Posting Date", "Post Date", "Posted Date", "Transaction Date", "Date"),
+        "amount": ("Amount", "Transaction Amount"),
+        "credit": ("Credit", "Credits", "Deposits", "Deposit", "Credit Amount"),
+        "debit": ("Debit", "Debits", "Withdrawals", "Withdrawal", "Debit Amount"),
+        "customer": ("Payee", "Counterparty", "Name"),
+        "note": ("Description", "Memo", "Transaction Description"),
+        "type": ("Type", "Details", "Transaction Type", "Category"),
+        "status": ("Status",),
+    },
+    required=("date", "amount"),
+    signature=(("Posting Date", "Post Date", "Posted Date", "Running Bal.", "Check or Slip #", "Check Number",
+                "Card No.", "Transaction Date"),),
+    date_order="mdy",
+    decimal_comma=False,
+    default_currency="USD",
+    default_stream="Bank",
+    priority=4,
+    rules=(
+        Rule("status", ("pending", "authorized", "processing"), SKIP, "pending transactions", contains=True),
+        Rule("note", BALANCE_WORDS, SKIP, "balance lines", contains=True),
+        Rule("type", OWN_TRANSFERS, SKIP, "transfers between your own accounts", contains=True),
+        Rule("note", OWN_TRANSFERS, SKIP, "transfers between your own accounts", contains=True),
+    ),
+    negative=SKIP,
+    negative_reason="outgoing bank debits",
+)
+
+GENERIC = Profile(
+    name="bank",
+    title="Bank CSV (any bank)",
+    reads="credits (money in) from a signed Amount or a Credit column; the date order is read from the "
+          "file or --date-format; skips debits, pending rows, balances and own-account transfers",
+    columns={
+        "date": ("Date", "Transaction Date", "Booking Date", "Value Date", "Posted", "Completed Date",
+                 "Started Date"),
+        "amount": ("Amount", "Amount*", "Value", "Transaction Amount"),
+        "credit": ("Credit", "Paid in", "Money in", "Credit Amount", "Deposits"),
+        "debit": ("Debit", "Paid out", "Money out", "Debit Amount", "Withdrawals"),
+        "currency": ("Currency", "Ccy"),
+        "customer": ("Counter Party", "Counterparty", "Payee", "Name", "Payer"),
+        "note": ("Description", "Memo", "Reference", "Details", "Narrative", "Transaction Description"),
+        "type": ("Type", "Transaction Type", "Category", "Subcategory"),
+        "status": ("Status", "State"),
+        "id": ("Transaction ID", "Reference Number", "FITID"),
+    },
+    required=("date", "amount"),
+    signature=(("Description", "Memo", "Reference", "Details", "Narrative", "Counter Party", "Counterparty",
+                "Payee", "Balance", "Balance*", "Transaction Description"),),
+    default_stream="Bank",
+    priority=2,
+    rules=(
+        Rule("status", ("pending", "declined", "reverted", "failed", "authorized"), SKIP,
+             "pending or declined transactions", contains=True),
+        Rule("note", BALANCE_WORDS, SKIP, "balance lines", contains=True),
+        Rule("type", (*OWN_TRANSFERS, "transfer"), SKIP, "transfers between your own accounts", contains=True),
+        Rule("note", OWN_TRANSFERS, SKIP, "transfers between your own accounts", contains=True),
+    ),
+    negative=SKIP,
+    negative_reason="outgoing bank debits",
+)

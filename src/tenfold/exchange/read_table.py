@@ -1,0 +1,247 @@
+"""A downloaded file as rows of text cells: CSV in any common encoding and delimiter, or an Excel workbook.
+
+Platforms and banks write CSV in their own way: UTF-8 with or without a byte-order
+mark, UTF-16 (Google's "CSV for Excel"), Windows-1252 (German banks), with ``,``,
+``;`` or tabs, after a few lines of preamble. This module only turns bytes into
+rows; which row is the header, and what the columns mean, is the profiles' business
+(:mod:`tenfold.exchange.profiles`). Excel cells come back as the same text a CSV
+would hold (numbers exactly as Excel stores them, dates as ISO), so everything
+after this point reads one kind of input.
+
+What is not a spreadsheet we can read (an old ``.xls``, ``.ods``, a Numbers
+document, a PDF) is named, with what to do instead.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from decimal import Decimal
+from typing import Any
+
+from tenfold.exchange.csvmapping import CsvImportError, Problem
+
+DELIMITERS = (",", ";", "\t", "|")
+DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}
+_SAMPLE_ROWS = 200
+_CP1252_HOLES = frozenset(b"\x81\x8d\x8f\x90\x9d")
+"""Bytes Windows-1252 leaves undefined: a file with them is not cp1252."""
+
+Row = tuple[int, list[str]]
+"""A row's line number in the file (the row number in a sheet) and its cells."""
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """The rows of a CSV file (name ``""``) or of one worksheet."""
+
+    name: str
+    rows: list[Row]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A file's rows, and how they were read (said in the preview)."""
+
+    kind: str
+    """``csv`` or ``xlsx``."""
+    sheets: list[Sheet]
+    encoding: str = ""
+    delimiter: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    def describe(self) -> str:
+        """``UTF-8, semicolon-separated`` or ``Excel workbook``."""
+        if self.kind == "xlsx":
+            return "Excel workbook"
+        return f"{self.encoding}, {DELIMITER_NAMES.get(self.delimiter, repr(self.delimiter))}-separated"
+
+
+class NotReadable(CsvImportError):
+    """The file is of a kind we do not read; the one problem says what it is and what to do."""
+
+
+def _refuse(message: str) -> NotReadable:
+    return NotReadable([Problem(1, message)])
+
+
+def file_kind(raw: bytes, name: str) -> str:
+    """``xlsx``, ``csv``; NotReadable naming what the file is when it is neither."""
+    lower = name.casefold()
+    if raw.startswith(b"PK\x03\x04"):
+        try:
+            names = set(zipfile.ZipFile(io.BytesIO(raw)).namelist())
+        except zipfile.BadZipFile:
+            names = set()
+        if "xl/workbook.xml" in names:
+            return "xlsx"
+        if "mimetype" in names and "content.xml" in names:
+            raise _refuse("is an OpenDocument spreadsheet (.ods); open it and save it as .xlsx or CSV (UTF-8)")
+        if any(n.startswith("Index/") for n in names) or lower.endswith(".numbers"):
+            raise _refuse("is an Apple Numbers document; in Numbers choose File > Export To > CSV (or Excel)")
+        raise _refuse("is a ZIP archive; unpack it and import the CSV or .xlsx inside")
+    if raw.startswith(b"\xd0\xcf\x11\xe0"):
+        raise _refuse("is an old Excel workbook (.xls); open it and save it as .xlsx or CSV (UTF-8)")
+    if raw.startswith(b"%PDF"):
+        raise _refuse("is a PDF; download the CSV (or Excel) export from the same page instead")
+    if lower.endswith((".numbers", ".ods", ".xls")):
+        kind = lower.rsplit(".", 1)[1]
+        raise _refuse(f"is named .{kind} but is not such a file; export the data as CSV (UTF-8) or .xlsx")
+    return "csv"
+
+
+def decode_text(raw: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """(text, the encoding it was read in): the one asked for, else by byte-order mark, UTF-8, cp1252, latin-1."""
+    if encoding:
+        try:
+            return raw.decode(encoding), encoding
+        except LookupError:
+            raise _refuse(f"--encoding {encoding}: there is no such encoding (try utf-8, cp1252, latin-1)") from None
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            raise CsvImportError([Problem(line, f"is not {encoding} text (byte {raw[exc.start]:#04x})")]) from None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return _strict(raw, "utf-8-sig", "UTF-8")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _strict(raw, "utf-16", "UTF-16")
+    head = raw[:4000]
+    if len(head) > 3 and head.count(b"\x00") > len(head) // 4:  # UTF-16 without a mark: every other byte 0
+        return _strict(raw, "utf-16-le" if head[1:2] == b"\x00" else "utf-16-be", "UTF-16")
+    try:
+        return raw.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    if not _CP1252_HOLES.intersection(raw):
+        return raw.decode("cp1252"), "Windows-1252 (not UTF-8)"
+    return raw.decode("latin-1"), "Latin-1 (not UTF-8)"
+
+
+def _strict(raw: bytes, codec: str, label: str) -> tuple[str, str]:
+    try:
+        return raw.decode(codec), label
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise CsvImportError([Problem(line, f"is not valid {label} text; say which encoding with --encoding")]) \
+            from None
+
+
+def _rows(text: str, delimiter: str, limit: int | None = None) -> list[Row]:
+    """The CSV rows with the line each starts on; blank lines kept out."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[Row] = []
+    line = 1
+    try:
+        for cells in reader:
+            if any(c.strip() for c in cells):
+                rows.append((line, cells))
+            line = reader.line_num + 1
+            if limit is not None and len(rows) >= limit:
+                break
+    except csv.Error as exc:
+        raise CsvImportError([Problem(line, f"is not valid CSV ({exc})")]) from None
+    return rows
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter that splits the most rows into the same number (two or more) of columns.
+
+    Rows count by the columns they make beyond the first: ``1.234,56`` in a ``;``
+    file splits on the comma too, into two columns on every row, but the ``;``
+    makes five. On a tie, the one under which more of the rows (the header
+    included) have the same width wins.
+    """
+    best, best_score = ",", (0, 0.0)
+    for delimiter in DELIMITERS:
+        try:
+            rows = _rows(text, delimiter, _SAMPLE_ROWS)
+        except CsvImportError:
+            continue
+        widths: dict[int, int] = {}
+        for _line, cells in rows:
+            if len(cells) > 1:
+                widths[len(cells)] = widths.get(len(cells), 0) + 1
+        if not widths:
+            continue
+        width = max(widths, key=lambda w: (widths[w] * (w - 1), w))
+        # Then the share of all rows that have that width: the header has it too under the right one.
+        score = (widths[width] * (width - 1), widths[width] / len(rows))
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def read_csv(raw: bytes, *, encoding: str | None = None, delimiter: str | None = None) -> Table:
+    """A CSV file's rows."""
+    text, used = decode_text(raw, encoding)
+    text = text.lstrip("\ufeff")
+    chosen = delimiter or sniff_delimiter(text)
+    return Table("csv", [Sheet("", _rows(text, chosen))], used, chosen)
+
+
+def cell_text(value: Any) -> str:
+    """An Excel cell as the text a CSV export would hold: exact numbers, ISO dates."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        # repr gives the shortest text that is exactly this float: 0.1 stays "0.1", not 0.1000000000000000055...
+        return format(Decimal(repr(value)), "f")
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def read_xlsx(raw: bytes, sheet: str | None = None) -> Table:
+    """Every worksheet's rows (or only ``sheet``); NotReadable when openpyxl is missing or the file is damaged."""
+    try:
+        import openpyxl
+    except ImportError:  # pragma: no cover - a dependency; only a broken install lacks it
+        raise _refuse("is an Excel workbook and openpyxl is not installed; pip install openpyxl, "
+                      "or save the sheet as CSV (UTF-8)") from None
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on a damaged file; none may show a traceback
+        raise _refuse(f"is an Excel workbook that cannot be read ({type(exc).__name__}); "
+                      "open it and save it again, or as CSV") from None
+    try:
+        names = list(book.sheetnames)
+        if sheet is not None:
+            wanted = [n for n in names if n.casefold() == sheet.strip().casefold()]
+            if not wanted:
+                raise _refuse(f"has no sheet '{sheet}' (the sheets are: {', '.join(names)})")
+            names = wanted
+        sheets = [Sheet(name, list(_sheet_rows(book[name].iter_rows(values_only=True)))) for name in names]
+    finally:
+        book.close()
+    return Table("xlsx", sheets)
+
+
+def _sheet_rows(rows: Iterable[tuple[Any, ...]]) -> Iterable[Row]:
+    for number, values in enumerate(rows, start=1):
+        cells = [cell_text(v) for v in values]
+        while cells and not cells[-1].strip():
+            cells.pop()
+        if cells:
+            yield number, cells
+
+
+def read_table(raw: bytes, name: str, *, encoding: str | None = None, delimiter: str | None = None,
+               sheet: str | None = None) -> Table:
+    """The file's rows, whatever kind of file it is; NotReadable or CsvImportError when they cannot be had."""
+    if not raw.strip():
+        raise CsvImportError([Problem(1, "the file is empty")])
+    kind = file_kind(raw, name)
+    if kind == "xlsx":
+        return read_xlsx(raw, sheet)
+    if sheet is not None:
+        raise _refuse("--sheet is for Excel workbooks; this file is CSV")
+    return read_csv(raw, encoding=encoding, delimiter=delimiter)

@@ -1,0 +1,124 @@
+"""Every profile end to end: a real ``python -m tenfold import FILE --yes --create-streams passive`` process.
+
+The sample files in ``tests/fixtures/imports/`` follow the sources' public
+layouts (preambles, refunds, fees, payouts, pending rows, conversions, several
+currencies). The totals below were counted by hand from each file, as a careful
+user would: what reached the seller, per stream and currency.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections import defaultdict
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from cli_support import read
+
+from tenfold.store.store import Store
+
+IMPORTS = Path(__file__).parent.parent / "fixtures" / "imports"
+
+D = Decimal
+EXPECTED: dict[str, tuple[tuple[str, ...], dict[tuple[str, str], Decimal], dict[str, int]]] = {
+    # file: (extra options, {(stream, currency): total}, {skip reason: rows})
+    "paypal.csv": ((), {("Sourdough Guide", "USD"): D("-0.49"), ("Sourdough Guide", "EUR"): D("19.01"),
+                        ("Bread Club", "USD"): D("8.24"), ("PayPal", "USD"): D("1206.20")},
+                   {"currency conversions": 2, "pending, denied or failed": 2,
+                    "payouts and transfers to or from your bank": 1, "holds and authorisations": 1,
+                    "money you sent (purchases and payments out)": 1}),
+    "stripe_balance.csv": (("--stream", "Course"), {("Course", "USD"): D("1208.46"), ("Course", "EUR"): D("-16.14")},
+                           {"payouts and transfers to your bank": 1}),
+    "stripe_payouts.csv": (("--stream", "Stripe"), {("Stripe", "USD"): D("1846.55"), ("Stripe", "EUR"): D("310.25")},
+                           {"pending or in transit": 1, "failed or canceled": 1}),
+    "stripe_payments.csv": (("--stream", "Course"), {("Course", "USD"): D("92.74")},
+                            {"failed, canceled or pending payments": 1}),
+    "bank_de_comdirect.csv": (("--stream", "Rent and fees"), {("Rent and fees", "EUR"): D("2280.00")},
+                              {"pending bookings": 1, "outgoing bank debits": 1, "totals and balance lines": 1}),
+    "gumroad_sales.csv": ((), {("Sourdough Guide", "USD"): D("56.00"), ("Starter Kit Video", "USD"): D("0.00")},
+                          {"pre-order authorisations (not charged yet)": 1, "zero amounts": 1}),
+    "kdp_royalties.xlsx": ((), {("Sourdough at Home", "USD"): D("74.19"), ("Sourdough at Home", "GBP"): D("18.34"),
+                                ("Sourdough at Home", "EUR"): D("9.10"), ("Bread Basics", "USD"): D("4.19")},
+                           {"zero amounts": 1, "totals and balance lines": 1}),
+    "kdp_royalties.csv": ((), {("Sourdough at Home", "USD"): D("55.44"), ("Sourdough at Home", "GBP"): D("13.02"),
+                               ("Sourdough at Home", "EUR"): D("9.10"), ("Sourdough at Home", "CAD"): D("2.72"),
+                               ("Bread Basics", "USD"): D("4.19")},
+                          {"zero amounts": 1, "totals and balance lines": 1}),
+    "patreon_earnings.csv": (("--stream", "Bakery Patreon"), {("Bakery Patreon", "USD"): D("1161.18")}, {}),
+    "youtube_table.csv": (("--stream", "Channel"), {("Channel", "USD"): D("19.19")}, {"totals and balance lines": 1}),
+    "adsense_transactions.csv": (("--stream", "Blog ads"), {("Blog ads", "USD"): D("1324.88")},
+                                 {"payments to your bank": 2, "tax withheld": 1}),
+    "etsy_statement.csv": (("--stream", "Etsy shop"), {("Etsy shop", "USD"): D("28.06")},
+                           {"sales tax collected for the tax office": 1, "deposits and transfers to your bank": 1}),
+    "kofi_transactions.csv": ((), {("Ko-fi", "USD"): D("13.00"), ("Printable Bread Calendar", "GBP"): D("0.00")}, {}),
+    "lemonsqueezy_orders.csv": ((), {("Bread Timer App", "USD"): D("19.00"), ("Recipe Pack", "USD"): D("20.00")},
+                                {"pending, failed or void": 1}),
+    "bank_de_dkb.csv": (("--stream", "Royalties and rent"), {("Royalties and rent", "EUR"): D("2442.46")},
+                        {"outgoing bank debits": 2, "transfers between your own accounts": 1,
+                         "totals and balance lines": 1}),
+    "bank_de_sparkasse.csv": (("--stream", "Articles"), {("Articles", "EUR"): D("1270.00")},
+                              {"outgoing bank debits": 1, "pending bookings": 1}),
+    "bank_us_chase.csv": (("--stream", "Checking"), {("Checking", "USD"): D("2124.80")},
+                          {"outgoing bank debits": 2, "transfers between your own accounts": 1}),
+    "bank_us_debit_credit.csv": (("--stream", "Checking"), {("Checking", "USD"): D("208.40")},
+                                 {"outgoing bank debits": 1, "pending or declined transactions": 1}),
+}
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("TENFOLD_")}
+    return {**clean, "TENFOLD_TODAY": "2024-04-20", "XDG_STATE_HOME": str(tmp_path / "state")}
+
+
+def tenfold(db: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "tenfold", "--db", str(db), *args],
+                          capture_output=True, text=True, env=env, timeout=60, check=False)
+
+
+def totals(db: Path) -> dict[tuple[str, str], Decimal]:
+    """What the data file holds per stream and currency."""
+    store = read(db)
+    names = {s.id: s for s in store.streams()}
+    out: defaultdict[tuple[str, str], Decimal] = defaultdict(Decimal)
+    for p in store.payments():
+        out[(names[p.stream_id].name, p.currency or names[p.stream_id].currency)] += p.amount
+    store.close()
+    return dict(out)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_sample_imports_to_the_hand_counted_totals(tmp_path: Path, env: dict[str, str], name: str) -> None:
+    extra, expected, skipped = EXPECTED[name]
+    db = tmp_path / "tenfold.json"
+    Store.open(db, today=lambda: date(2024, 4, 20)).close()
+    result = tenfold(db, env, "import", str(IMPORTS / name), "--yes", "--create-streams", "passive", *extra)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert totals(db) == expected
+    for reason, rows in skipped.items():
+        assert f"  {reason}: {rows}" in result.stdout, result.stdout
+    assert "Problems: none" in result.stdout
+    again = tenfold(db, env, "import", str(IMPORTS / name), "--yes", "--create-streams", "passive", *extra)
+    assert again.returncode == 0, again.stderr
+    assert "To add: 0 payments" in again.stdout and "Nothing new to import" in again.stdout
+    assert totals(db) == expected  # the same file twice adds nothing: every row is recognised
+
+
+def test_the_preview_accounts_for_every_row(tmp_path: Path, env: dict[str, str]) -> None:
+    db = tmp_path / "tenfold.json"
+    Store.open(db).close()
+    result = tenfold(db, env, "import", str(IMPORTS / "paypal.csv"), "--dry-run", "--create-streams", "passive")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].endswith("PayPal activity download (profile paypal) · UTF-8, comma-separated · header on line 1")
+    assert "Rows read: 12" in lines
+    assert "  Sourdough Guide · USD · 2 payments · -0.49 USD (1 refund -24.27; fees kept by the platform 0.49)" in lines
+    assert "New streams, to be created as passive: Sourdough Guide (EUR), Bread Club (USD), PayPal (USD)" in lines
+    assert "  currency conversions: 2 (-19.01 EUR, +20.52 USD)" in lines
+    assert lines[-2:] == ["Total to add: 19.01 EUR + 1,213.95 USD", "Dry run: nothing was imported."]
+    assert read(db).payments() == []
