@@ -152,3 +152,22 @@ def test_the_first_month_has_no_pace_yet() -> None:
     p = payback(new, [pay(1, new, date(2026, 7, 1), "10")], None, [], date(2026, 7, 3))
     assert p is not None and p.months == 0 and p.pace is None
     assert p.describe() == "10% after 0 months: too new for a pace"
+
+
+def test_imported_payments_in_another_currency_count_converted_and_fees_are_already_off() -> None:
+    """An imported sale keeps its own currency (USD on a EUR ebook) and what the platform kept (its fee):
+    the amount is what reached the user, converted at its month's last day; a refund takes money back."""
+    sale = Payment(1, EBOOK.id, date(2026, 2, 3), D("500"), "", "Ana", currency="USD", fee=D("15"))
+    refund = Payment(2, EBOOK.id, date(2026, 2, 20), D("-100"), "", "Ana", currency="USD", refund=True)
+    own = pay(3, EBOOK, date(2026, 3, 9), "500")
+    p = payback(EBOOK, [sale, refund, own], BILLS, RATES, date(2026, 7, 1))
+    # (500 - 100) USD x 0.90 = 360 EUR, + 500 EUR = 860 of 900: not paid back yet.
+    assert p is not None and p.earned == D("860.00") and p.paid_back_on is None and p.left_out == {}
+    late = Payment(4, EBOOK.id, date(2026, 6, 2), D("50"), "", currency="USD")
+    done = payback(EBOOK, [sale, refund, own, late], BILLS, RATES, date(2026, 7, 1))
+    assert done is not None and done.paid_back_on == date(2026, 6, 2)  # 50 USD x 0.80 = 40: 900 that day
+    # Without a rate the dollars are left out, never added as euros, and the line says so.
+    alone = payback(EBOOK, [sale, own], BILLS, [], date(2026, 7, 1))
+    assert alone is not None and alone.earned == D("500") and alone.left_out == {"USD": D("500")}
+    assert alone.describe() == ("55% after 6 months: no payback at the recent pace (0.00 EUR a month) "
+                                "(500.00 USD not counted: no rate into EUR)")

@@ -125,3 +125,17 @@ def test_savings_written_with_the_bills_count_as_a_backup_plan() -> None:
     assert "backup" in keys(None)
     assert "backup" in keys(Freedom("EUR", D("2400")))
     assert "backup" not in keys(Freedom("EUR", D("2400"), D("9000")))
+
+
+def test_reach_of_a_platform_or_a_tenant_is_shown_as_such_not_as_one_customer() -> None:
+    """A platform passing on its buyers' money, or a tenant by design, is not "reached 1"."""
+    book = Stream(2, "Book", "ebook", "passive", "EUR", customers="platform")
+    flat = Stream(3, "Flat", "rental", "passive", "EUR", customers="one")
+    payments = [pay(1, date(2026, 6, 1), "80", "Amazon KDP", stream=book),
+                pay(2, date(2026, 6, 20), "12", "Amazon KDP", stream=book),
+                pay(3, date(2026, 6, 1), "900", "Mrs Berg", stream=flat)]
+    reach = reach_in((2026, 6), [book, flat], payments, {})
+    assert reach[book.id].describe() == "through a platform: 2 payments in 2026-06 (its buyers are not seen)"
+    assert reach[flat.id].describe() == "one repeat customer by design: 1 payment in 2026-06"
+    assert reach[book.id].rung is None and reach[flat.id].rung is None  # not on the ladder: not counted
+    assert reach_in((2026, 5), [book], payments, {})[book.id].describe() == "no payments in 2026-05"

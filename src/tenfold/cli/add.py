@@ -146,7 +146,8 @@ def add_idea(context: Context, who: str, value: str, reach: str, delivery: str) 
 
 
 @add.command("hours")
-@click.option("--stream", required=True, metavar="NAME", help="The stream the hours went into (its name).")
+@click.option("--stream", required=True, metavar="NAME", help="The stream the hours went into (its name).",
+              shell_complete=complete_streams)
 @click.option("--hours", required=True, help="Hours spent, e.g. 1.5.")
 @click.option("--date", "on", default=None, metavar="YYYY-MM-DD", help="When (default: today).")
 @click.option("--note", default="", help="What the time went on, e.g. answered reader mail.")

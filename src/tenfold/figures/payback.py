@@ -4,10 +4,12 @@ The cost is the money put in up front plus the hours put in up front, valued at
 the hourly rate the user set in step 4. The hourly rate is in the bills'
 currency: for a stream in another currency the hours are valued with the rate
 in effect on the day the stream began, so the cost never moves when a newer rate
-is entered. Against it: every payment of the stream up to today, net (a refund
-is a negative payment and takes money back). Payback is measured in the
-stream's own currency, so a stream's payback date does not move with exchange
-rates either.
+is entered. Against it: every payment of the stream up to today, net (what a
+platform kept is already off an imported payment's amount, and a refund is a
+negative payment that takes money back). Payback is measured in the stream's own
+currency, so a stream's payback date does not move with exchange rates either;
+a payment imported in another currency counts converted by the one rule (its
+month's last day's rate), and without a rate it is left out and said so.
 
 - Paid back on the day the running total last reached the cost (a refund that
   takes it below the cost again undoes that; a refund that leaves it above
@@ -22,7 +24,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
 
@@ -32,7 +34,7 @@ from tenfold.domain.hours import stream_began
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.money import format_money
 from tenfold.domain.monthly import Month, month_index
-from tenfold.domain.rates import Rate, convert
+from tenfold.domain.rates import Rate, convert, month_end
 from tenfold.figures.projection import HORIZON_MONTHS, add_months, month_text
 
 PACE_MONTHS = 3
@@ -45,12 +47,18 @@ _CENTS = Decimal("0.01")
 _SHARE = Decimal("0.0001")
 
 
-def net_amount(payment: Payment) -> Decimal:
-    """What a payment left in the user's hands: the one place refunds and fees are taken off.
+def net_amount(payment: Payment, stream: Stream, rates: Sequence[Rate]) -> Decimal | None:
+    """What a payment left in the user's hands, in its stream's currency; None when no rate converts it.
 
-    A refund is recorded as a negative amount, so the sum of these is the income net of refunds.
+    The amount is net already: an imported payment's ``fee`` is what the platform kept
+    before the amount reached the user, and a refund is recorded as a negative amount,
+    so the sum of these is the income net of fees and refunds.
     """
-    return payment.amount
+    code = payment.currency_in(stream.currency)
+    if code == stream.currency:
+        return payment.amount
+    converted = convert(payment.amount, code, stream.currency, month_end(payment.on.year, payment.on.month), rates)
+    return None if converted is None else converted.amount
 
 
 @dataclass(frozen=True)
@@ -73,6 +81,8 @@ class Payback:
     """Net income per month over the last (up to 3) complete months; None in the first month."""
     expected: Month | None
     """The month it would be paid back at ``pace``; None when paid back, or never at that pace."""
+    left_out: dict[str, Decimal] = field(default_factory=dict)
+    """Payments in another currency that no rate converts into the stream's: not counted, by currency."""
 
     @property
     def share(self) -> Decimal:
@@ -89,7 +99,8 @@ class Payback:
     def describe(self) -> str:
         """``Paid back on 2026-09-14`` or ``37% after 5 months, expected payback 2027-08 at the recent pace``."""
         code = self.stream.currency
-        note = f" ({self.unvalued})" if self.unvalued else ""
+        apart = [f"{format_money(v, c)} not counted: no rate into {code}" for c, v in sorted(self.left_out.items())]
+        note = "".join(f" ({n})" for n in ([self.unvalued] if self.unvalued else []) + apart)
         if self.cost <= 0:
             return f"Payback unknown: {self.unvalued}"
         if self.paid_back_on is not None:
@@ -129,8 +140,13 @@ def payback(stream: Stream, payments: Iterable[Payment], freedom: Freedom | None
     earned = Decimal(0)
     paid_on: date | None = None
     by_month: dict[Month, Decimal] = {}
+    left_out: dict[str, Decimal] = {}
     for p in mine:
-        amount = net_amount(p)
+        amount = net_amount(p, stream, rates)
+        if amount is None:
+            code = p.currency_in(stream.currency)
+            left_out[code] = left_out.get(code, Decimal(0)) + p.amount
+            continue
         earned += amount
         key = (p.on.year, p.on.month)
         by_month[key] = by_month.get(key, Decimal(0)) + amount
@@ -150,7 +166,7 @@ def payback(stream: Stream, payments: Iterable[Payment], freedom: Freedom | None
         if paid_on is None and pace > 0 and cost > 0:
             needed = math.ceil((cost - earned) / pace)
             expected = add_months(last_full, needed) if needed <= HORIZON_MONTHS else None
-    return Payback(stream, cost, hours_value, unvalued, earned, paid_on, months, pace, expected)
+    return Payback(stream, cost, hours_value, unvalued, earned, paid_on, months, pace, expected, left_out)
 
 
 def paybacks(streams: Iterable[Stream], payments: Iterable[Payment], freedom: Freedom | None,

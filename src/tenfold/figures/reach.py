@@ -5,7 +5,10 @@ the distinct customers named on a stream's payments in a month (names compared
 without case), placed on the same 1 → 10 → 100 → 1k → 1M rungs as the idea the
 stream grew from, beside the rung planned there ("planned 1k, reached 37").
 Payments without a customer are counted as payments, not as people: a monthly
-royalty from a platform is many readers Tenfold cannot see.
+royalty from a platform is many readers Tenfold cannot see. A stream whose
+customers are counted through a platform, or that has one repeat customer by
+design (a tenant, a licensee; :data:`tenfold.domain.ledger.CUSTOMER_MODES`), is
+shown as such and not placed on the ladder: its payer is not "one customer".
 """
 
 from __future__ import annotations
@@ -41,9 +44,14 @@ class Reach:
     """The rung the idea it came from was rated at (0: no idea, or not rated)."""
 
     @property
-    def rung(self) -> int:
-        """The rung reached this month."""
-        return rung_of(self.customers)
+    def counted(self) -> bool:
+        """Whether the names on its payments are its customers (not a platform's, not one tenant's)."""
+        return self.stream.customers == "each"
+
+    @property
+    def rung(self) -> int | None:
+        """The rung reached this month; None when its customers are not counted one by one."""
+        return rung_of(self.customers) if self.counted else None
 
     def describe(self) -> str:
         """``planned 1k, reached 37 in 2027-01`` and what could not be counted."""
@@ -51,6 +59,11 @@ class Reach:
         plan = f"planned {rung_label(self.planned)}, " if self.planned else ""
         if self.payments == 0:
             return f"{plan}no payments in {when}"
+        paid = f"{self.payments} payment{_s(self.payments)} in {when}"
+        if self.stream.customers == "platform":
+            return f"{plan}through a platform: {paid} (its buyers are not seen)"
+        if self.stream.customers == "one":
+            return f"{plan}one repeat customer by design: {paid}"
         if self.customers == 0:
             return f"{plan}no customers named in {when} ({self.payments} payment{_s(self.payments)})"
         text = f"{plan}reached {self.customers:,} in {when}"

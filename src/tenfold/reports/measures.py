@@ -29,10 +29,12 @@ JSON_NAMES = {
                "passive_3_month_average, share_3_month_average; shortfall, savings_months; projection (status), "
                "covered_around (YYYY-MM), growth_per_month, growth_needed_per_month; not_converted; text",
     "payback": "cost, hours_value, hours_not_valued, earned, share, paid_back_on, months, pace_per_month, "
-               "expected_month, text (null: no up-front cost)",
+               "expected_month, not_converted (payments in another currency without a rate), text "
+               "(null: no up-front cost)",
     "upkeep": "source (logged, estimate, logged + estimate, none), hours_3_months, income_3_months, "
               "income_per_hour, income_per_hour_before, text",
-    "reach": "month, customers, payments, unnamed_payments, planned_rung, reached_rung, text",
+    "reach": "month, customers_counted (each, platform, one), customers, payments, unnamed_payments, "
+             "planned_rung, reached_rung (null unless customers are counted one by one), text",
 }
 """What each JSON key under ``measures`` holds (the README lists them too)."""
 
@@ -79,6 +81,7 @@ def payback_document(p: Payback | None) -> dict[str, Any] | None:
         "months": p.months,
         "pace_per_month": _s(p.pace),
         "expected_month": month_text(p.expected) if p.expected else None,
+        "not_converted": {c: str(v) for c, v in sorted(p.left_out.items())},
         "text": p.describe(),
     }
 
@@ -106,7 +109,8 @@ def stream_documents(m: Measures, streams: Iterable[Stream]) -> list[dict[str, A
             "payback": payback_document(m.paybacks.get(s.id)),
             "upkeep": upkeep_document(m.upkeep[s.id]) if s.id in m.upkeep else None,
             "reach": None if r is None else {
-                "month": month_text(r.month), "customers": r.customers, "payments": r.payments,
+                "month": month_text(r.month), "customers_counted": s.customers, "customers": r.customers,
+                "payments": r.payments,
                 "unnamed_payments": r.unnamed, "planned_rung": r.planned or None, "reached_rung": r.rung,
                 "text": r.describe()},
         })
@@ -135,6 +139,8 @@ def measures_csv(m: Measures, streams: Iterable[Stream]) -> str:
     for s in doc["streams"]:
         for section in ("payback", "upkeep", "reach"):
             for key, value in (s[section] or {}).items():
+                if isinstance(value, dict):  # what was not converted, per currency: in the text and the JSON
+                    continue
                 # the name made inert for spreadsheets (csvsafe); the figures are numbers or our own words
                 writer.writerow((section, neutralise(s["name"]), key, "" if value is None else value))
     return out.getvalue()
