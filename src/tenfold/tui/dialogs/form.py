@@ -34,6 +34,8 @@ class FieldSpec:
     kind: Literal["input", "text", "select"] = "input"
     options: tuple[tuple[str, str], ...] = ()
     placeholder: str = ""
+    required: bool = False
+    """The form cannot be saved with this field empty: it gets the focus when it is the first one empty."""
 
 
 class FormDialog(ModalScreen[T | None], Generic[T]):
@@ -97,9 +99,16 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         return Input(value, id=wid, placeholder=spec.placeholder, compact=True)
 
     def on_mount(self) -> None:
-        """Start in the first field."""
-        if self.FIELDS:
-            self.query_one(f"#field-{self.FIELDS[0].name}").focus()
+        """Start in the first required field still empty, else in the first field.
+
+        A payment form opens with its stream and date filled: the cursor waits in
+        Amount, so an amount typed straight away lands there.
+        """
+        if not self.FIELDS:
+            return
+        values = self.values()
+        empty = [spec for spec in self.FIELDS if spec.required and not values.get(spec.name, "").strip()]
+        self.query_one(f"#field-{(empty or self.FIELDS)[0].name}").focus()
 
     def values(self) -> dict[str, str]:
         """What is in the form right now, as typed."""
