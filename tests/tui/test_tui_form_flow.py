@@ -6,11 +6,13 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 from tui_support import TODAY, open_store, reopen, running
 
+from tenfold.domain.goal import Goal
 from tenfold.domain.ledger import Payment, Stream
-from tenfold.tui.dialogs.forms import PaymentForm
+from tenfold.domain.steps import StepState
+from tenfold.tui.dialogs.forms import GoalForm, PaymentForm
 
 
 def one_stream(db: Path) -> Stream:
@@ -50,3 +52,30 @@ async def test_with_one_stream_a_restored_form_has_it_chosen_and_waits_in_the_fi
         assert t.on_top(t.app.main_screen)
     with reopen(db) as store:
         assert store.payments() == [Payment(1, books.id, date(2026, 11, 2), Decimal("30.00"), "")]
+
+
+async def test_notes_and_the_goal_reopen_with_the_cursor_at_the_end(tmp_path: Path) -> None:
+    db = tmp_path / "t.json"
+    with open_store(db) as store:
+        store.set_goal(Goal("Ebooks pay the rent", Decimal("1500"), "EUR", date(2027, 12, 31), TODAY))
+        store.set_step(StepState(2, None, "Target: 600 EUR"))
+        store.set_step(StepState(3, None, "Week 1: outline"))
+    async with running(db) as t:
+        await t.press("2", "home", "j", "n")  # step 2's notes
+        notes = t.app.main_screen.query_one("#step-notes", TextArea)
+        assert notes.has_focus
+        await t.type(" from ebooks")
+        await t.press("escape", "j", "n")  # step 3's notes, loaded in the same editor
+        await t.type(". Week 2: two chapters")
+        await t.press("escape")
+        await t.press("1", "w")
+        form = t.form
+        assert isinstance(form, GoalForm)
+        assert form.focused is form.query_one("#field-text", TextArea)
+        await t.type(", and the holidays")
+        await t.press("ctrl+s")
+        assert t.on_top(t.app.main_screen)
+    with reopen(db) as store:
+        assert store.goal is not None and store.goal.text == "Ebooks pay the rent, and the holidays"
+        assert [s.notes for s in store.steps()[1:3]] == ["Target: 600 EUR from ebooks",
+                                                         "Week 1: outline. Week 2: two chapters"]

@@ -106,6 +106,8 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         """
         if not self.FIELDS:
             return
+        for area in self.query(TextArea):  # text written before is added to, not typed in front of
+            area.move_cursor(area.document.end)
         values = self.values()
         empty = [spec for spec in self.FIELDS if spec.required and not values.get(spec.name, "").strip()]
         self.query_one(f"#field-{(empty or self.FIELDS)[0].name}").focus()
