@@ -37,6 +37,15 @@ class FieldSpec:
     required: bool = False
     """The form cannot be saved with this field empty: it gets the focus when it is the first one empty."""
 
+    def default_option(self) -> str | None:
+        """For a list whose placeholder names one of its options ("irregular"), that option's key.
+
+        Such a list always has a value: an empty entry beside that option would show it twice.
+        """
+        if self.kind != "select":
+            return None
+        return next((key for label, key in self.options if label == self.placeholder), None)
+
 
 class FormDialog(ModalScreen[T | None], Generic[T]):
     """Base class: subclasses set ``FIELDS`` and implement :meth:`parse`."""
@@ -60,6 +69,10 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         super().__init__()
         self.form_title = title
         self.initial = dict(values)
+        for spec in self.FIELDS:
+            default = spec.default_option()
+            if default is not None and not self.initial.get(spec.name):
+                self.initial[spec.name] = default
         self.draft_kind = draft_kind
         self.restored = restored
         self._save = save
@@ -93,6 +106,10 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
             # Text, not str: a str prompt is read as markup, and a stream named "[/]" crashed the app.
             options = [(Text(label), key) for label, key in spec.options]
             keys = {key for _, key in options}
+            default = spec.default_option()
+            if default is not None:
+                return Select(options, id=wid, value=value if value in keys else default, allow_blank=False,
+                              compact=True)
             return Select(
                 options, id=wid, value=value if value in keys else Select.NULL, prompt=spec.placeholder, compact=True
             )
