@@ -11,6 +11,7 @@ import threading
 from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
 
+from textual.actions import SkipAction
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.markup import escape
@@ -32,7 +33,9 @@ class TenfoldApp(SavingMixin, App[None]):
     CSS_PATH = "styles/app.tcss"
     TITLE = "Tenfold"
     BINDINGS = [
-        Binding("q", "quit", "Quit"),
+        # q quits from every screen, dialogs and the today card included (a modal screen hides the
+        # app's ordinary bindings, so this one goes first); in a text field it is a letter.
+        Binding("q", "quit_unless_typing", "Quit", priority=True),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
 
@@ -139,6 +142,18 @@ class TenfoldApp(SavingMixin, App[None]):
             )
             return
         self.exit()
+
+    async def action_quit_unless_typing(self) -> None:
+        """q: quit, unless the focus is where q is typed (a text field, an open list that searches as you type).
+
+        The widget classes are imported here, not at start-up (TextArea's module is large).
+        """
+        from textual.widgets import Input, TextArea
+        from textual.widgets._select import SelectOverlay  # not exported: the open list of a Select
+
+        if isinstance(self.screen.focused, Input | TextArea | SelectOverlay):
+            raise SkipAction()  # the key goes on to the field
+        await self.action_quit()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's own commands, then every Tenfold action (same list as the help screen)."""

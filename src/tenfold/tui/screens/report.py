@@ -47,7 +47,7 @@ class ReportScreen(Screen[None]):
     """A month compared with the one before, or a whole year; left and right move in time."""
 
     BINDINGS = [
-        Binding("escape,q,r", "close", "Close"),
+        Binding("escape,r", "close", "Close"),
         Binding("left,p", "move(-1)", "Earlier"),
         Binding("right,n", "move(1)", "Later"),
         Binding("y", "toggle_year", "Month / year"),

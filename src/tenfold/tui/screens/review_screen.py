@@ -24,7 +24,7 @@ class ReviewScreen(Screen[None]):
     ReviewScreen #review-scroll { height: 1fr; padding: 0 1; }
     """
     BINDINGS = [
-        Binding("escape,q", "close", "Back"),
+        Binding("escape", "close", "Back"),
         Binding("s", "save", "Save to file"),
         Binding("w", "span('week')", "Week"),
         Binding("m", "span('month')", "Month"),
