@@ -135,3 +135,20 @@ async def test_without_the_setting_or_with_it_off_the_card_waits_for_t(tmp_path:
     assert load_settings(config) == Settings(theme="nord", today_on_launch=True)
     async with launched(db, show_today=None, config=config) as t:
         card(t)
+
+
+async def test_the_show_at_start_label_follows_the_switch(tmp_path: Path) -> None:
+    db = tmp_path / "t.json"
+    seed(db)
+    config = tmp_path / "config"
+    save_settings(config, Settings(theme="nord", today_on_launch=True))
+    async with launched(db, show_today=None, config=config) as t:
+        card(t)
+        assert any("o show at start: on" in line for line in screen_lines(t.app))
+        await t.press("o")
+        assert load_settings(config).today_on_launch is False
+        screen = "\n".join(screen_lines(t.app))
+        assert "o show at start: off" in screen and "o show at start: on" not in screen
+        await t.press("o")
+        assert any("o show at start: on" in line for line in screen_lines(t.app))
+    assert load_settings(config).today_on_launch is True

@@ -36,10 +36,14 @@ SHORT_HEIGHT = 30
 """Terminals with fewer rows get the compact card."""
 
 
-def hint(checks: bool, setting: bool) -> str:
-    """The keys that do something on this card, for its bottom border."""
+def hint(checks: bool, setting: bool | None) -> str:
+    """The keys that do something on this card, for its bottom border.
+
+    ``setting``: whether the card opens at start (None: no settings folder, no o key);
+    the o key's label says which way it is set now.
+    """
     keys = ["enter/esc close", "d dismiss check" if checks else "", "w write goal",
-            "o show at start" if setting else ""]
+            "" if setting is None else f"o show at start: {'on' if setting else 'off'}"]
     return " · ".join(k for k in keys if k)
 
 
@@ -128,7 +132,7 @@ class TodayScreen(ModalScreen[str | None]):
         """Focus the first check, so d dismisses it; without checks the card itself scrolls."""
         dialog = self.query_one("#dialog", VerticalScroll)
         lines = list(self.query(NudgeLine))
-        dialog.border_subtitle = hint(bool(lines), self.config_dir is not None)
+        dialog.border_subtitle = hint(bool(lines), self._shows_at_start())
         self._fit(self.app.size.height)
         dialog.can_focus = not lines
         (lines[0] if lines else dialog).focus()
@@ -149,6 +153,14 @@ class TodayScreen(ModalScreen[str | None]):
         """The on-launch switch needs a settings folder."""
         return self.config_dir is not None if action == "toggle_launch" else True
 
+    def _shows_at_start(self) -> bool | None:
+        """Whether the card opens when Tenfold starts, as the settings say; None without a settings folder."""
+        return None if self.config_dir is None else load_settings(self.config_dir).today_on_launch
+
+    def _show_hint(self) -> None:
+        self.query_one("#dialog", VerticalScroll).border_subtitle = hint(bool(self.query(NudgeLine)),
+                                                                         self._shows_at_start())
+
     def action_toggle_launch(self) -> None:
         """Switch whether the card opens when Tenfold starts (a setting of this machine)."""
         if self.config_dir is None:
@@ -160,6 +172,7 @@ class TodayScreen(ModalScreen[str | None]):
         except OSError as exc:
             self.notify(f"Could not save the setting: {exc.strerror}", severity="warning")
             return
+        self._show_hint()
         self.notify("The today card will open when Tenfold starts." if show
                     else "The today card will not open on start; press t for it any time.")
 
@@ -196,7 +209,7 @@ class TodayScreen(ModalScreen[str | None]):
             return
         dialog = self.query_one("#dialog", VerticalScroll)
         await dialog.mount(Static(NO_CHECKS, id="today-no-checks"))
-        dialog.border_subtitle = hint(False, self.config_dir is not None)
+        dialog.border_subtitle = hint(False, self._shows_at_start())
         dialog.can_focus = True
         dialog.focus()
 
