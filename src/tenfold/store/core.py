@@ -210,10 +210,6 @@ class StoreCore:
         """Unsubmitted form values saved when the app was closed with a form open."""
         return self._drafts.get(kind)
 
-    def dismissed(self) -> dict[str, date]:
-        """Nudges the user dismissed, by key, with the day they did."""
-        return dict(self._dismissed)
-
     # ----- writing ---------------------------------------------------------------
 
     @contextmanager
@@ -287,11 +283,3 @@ class StoreCore:
         with self._write() as t:
             t.table("drafts").remove(where("kind") == kind)
         del self._drafts[kind]
-
-    def dismiss(self, key: str, on: date) -> None:
-        """Remember that the user dismissed the nudge ``key``."""
-        if key in self._dismissed:
-            return
-        with self._write() as t:
-            t.table("dismissed").insert({"key": key, "on": on.isoformat()})
-        self._dismissed[key] = on
