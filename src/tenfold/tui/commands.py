@@ -71,6 +71,8 @@ COMMANDS: tuple[Command, ...] = (
             "next_pane(1)"),
     Command("Today", "The day's card: goal and progress, a question, the next step, streak, honest checks", "t",
             "anywhere", "today"),
+    Command("Show dismissed checks", "The honest checks you dismissed or snoozed (d, s, m on the today card); "
+            "Enter brings one back", "ctrl+p", "anywhere", "dismissed_checks"),
     Command("Report", "Income per month and stream, passive share, concentration, upkeep; a month or a year",
             "r", "Income Ledger", "ledger_report"),
     Command("Exchange rates", "List, add and delete the dated rates that convert other currencies", "$",

@@ -274,6 +274,12 @@ class MainScreen(
         view = self.ledger_state.view(store.streams(), store.payments(), store.rates(), store.goal, store.today())
         open_today(self, view.summary, view.goal, view.expected)
 
+    def action_dismissed_checks(self) -> None:
+        """Palette: the honest checks dismissed or snoozed, each one brought back with Enter."""
+        from tenfold.tui.screens.today import open_dismissed
+
+        open_dismissed(self)
+
     # ----- nothing typed is lost ----------------------------------------------------
 
     def save_everything(self) -> list[str]:
