@@ -134,3 +134,9 @@ def test_idea_form_with_ladder_narrow(snap_compare: Snap, app_for: Callable[[boo
 def test_goal_history(snap_compare: Snap, app_for: Callable[[bool], TenfoldApp]) -> None:
     """Earlier versions of the goal and what changed."""
     assert snap_compare(app_for(True), terminal_size=WIDE, run_before=keys("1", "h"))
+
+
+@pytest.mark.parametrize("size", [WIDE, NARROW], ids=["120x40", "80x24"])
+def test_idea_form_editing(snap_compare: Snap, app_for: Callable[[bool], TenfoldApp], size: tuple[int, int]) -> None:
+    """An entry with an automated rung: the whole form and its buttons at 120x40; ticked and empty boxes differ."""
+    assert snap_compare(app_for(True), terminal_size=size, run_before=keys("4", "j", "e"))

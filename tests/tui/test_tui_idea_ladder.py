@@ -248,3 +248,21 @@ async def test_m_on_an_entry_that_already_became_a_stream_asks_first_and_names_t
     with reopen(db) as store:
         assert sorted((s.name, s.idea_id) for s in store.streams()) == [("Route maps", idea.id),
                                                                         ("Route maps US", idea.id)]
+
+
+async def test_the_form_fits_120x40_and_ticked_boxes_look_ticked(tmp_path: Path) -> None:
+    db = tmp_path / "t.json"
+    with open_store(db) as store:
+        store.add_idea(Idea(0, "Colleagues new to Excel", "Fewer hours on reports", "", "", date(2026, 10, 1), 1_000,
+                            (Rung(10, "a workshop", False), Rung(1_000, "an online course", True))))
+    async with running(db) as t:  # 120x40
+        await t.press("4", "e")
+        assert isinstance(t.form, IdeaForm)
+        lines = screen_lines(t.app)
+        assert any("Save  ctrl+s" in line and "Cancel  esc" in line for line in lines), "both buttons on screen"
+        rung = {people: next(line for line in lines if f" {label} " in line and "automated" in line)
+                for people, label in ((10, "10 people"), (1_000, "1,000 people"), (100, "100 people"))}
+        assert "▐X▌ automated" in rung[1_000], "ticked: an X in the box"
+        assert "▐ ▌ automated" in rung[10] and "▐ ▌ automated" in rung[100], "unticked: an empty box"
+        await tick(t, 100)
+        assert any("100 people" in line and "▐X▌ automated" in line for line in screen_lines(t.app))
