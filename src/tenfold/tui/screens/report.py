@@ -16,7 +16,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from tenfold.domain.dates import previous_month
 from tenfold.domain.ledger import Stream
@@ -24,6 +24,7 @@ from tenfold.domain.rates import Rate
 from tenfold.reports.aggregate import Month, MonthlyTotals, Period, month_label, month_period, year_period
 from tenfold.reports.build import Report, build_report
 from tenfold.reports.tables import report_renderable
+from tenfold.tui.widgets.footer import TenfoldFooter
 from tenfold.tui.widgets.report_view import ReportView
 
 
@@ -73,7 +74,7 @@ class ReportScreen(Screen[None]):
         yield Label("", id="report-title")
         yield ReportView(id="report-body")
         yield Static("← → earlier / later · y month or year · esc close", id="report-hint")
-        yield Footer()
+        yield TenfoldFooter()  # ? and q stay in sight at 80 columns
 
     def on_mount(self) -> None:
         """Show this month, compared with the last."""

@@ -16,12 +16,13 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tenfold.domain.step_items import ITEM_KINDS
 from tenfold.tui import step_messages as sm
 from tenfold.tui.messages import EditGoal, StepToggled
+from tenfold.tui.widgets.footer import TenfoldFooter
 from tenfold.tui.widgets.step_content import (
     coaching_text,
     content_text,
@@ -87,7 +88,7 @@ class StepScreen(Screen[int]):
         yield ItemList(id="step-screen-items")
         with VerticalScroll(id="step-screen-coach", can_focus=False):
             yield Static(id="step-screen-coaching")
-        yield Footer()
+        yield TenfoldFooter()  # ? and q stay in sight at 80 columns
 
     def on_mount(self) -> None:
         """Draw the step."""

@@ -18,6 +18,11 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey  # not exported; the keys this footer builds
 
+ESSENTIAL = ("help", "quit_unless_typing")
+"""The keys a footer never loses (? and q): in a narrow terminal they come first, before the pane's keys."""
+NARROW_WIDTH = 100
+"""Below this many columns the pane's keys do not all fit beside ? and q."""
+
 
 class TenfoldFooter(Footer):
     """A footer that shows its keys at once and rebuilds only when they change."""
@@ -36,11 +41,22 @@ class TenfoldFooter(Footer):
         mounts. The palette key is not bound (it stays compact), so it is left as it is.
         """
         self._shown = self._keys()
-        for widget in super().compose():
+        widgets = list(super().compose())
+        if self._narrow():  # ? and q first, so the keys cut off at the right edge are the pane's
+            widgets.sort(key=lambda w: not (isinstance(w, FooterKey) and w.action in ESSENTIAL))
+        for widget in widgets:
             if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
                 widget.set_reactive(FooterKey.compact, self.compact)
                 widget.set_class(self.compact, "-compact", update=False)
             yield widget
+
+    def _narrow(self) -> bool:
+        return self.app.size.width < NARROW_WIDTH
+
+    def on_resize(self) -> None:
+        """The terminal got narrower or wider than the line where ? and q move to the front."""
+        if self.is_attached and self._keys() != self._shown:
+            self.call_after_refresh(self._rebuild_if_changed)
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         """Rebuild after the next refresh (once, however many changes) if the keys differ."""
@@ -70,4 +86,4 @@ class TenfoldFooter(Footer):
             if entry is not None:
                 _, binding, enabled, tooltip = entry
                 palette = (binding.key, binding.key_display, binding.description, enabled, tooltip, binding.tooltip)
-        return keys, palette
+        return keys, palette, self._narrow()
