@@ -140,3 +140,9 @@ def test_goal_history(snap_compare: Snap, app_for: Callable[[bool], TenfoldApp])
 def test_idea_form_editing(snap_compare: Snap, app_for: Callable[[bool], TenfoldApp], size: tuple[int, int]) -> None:
     """An entry with an automated rung: the whole form and its buttons at 120x40; ticked and empty boxes differ."""
     assert snap_compare(app_for(True), terminal_size=size, run_before=keys("4", "j", "e"))
+
+
+@pytest.mark.parametrize("size", [WIDE, NARROW], ids=["120x40", "80x24"])
+def test_ledger_zoomed(snap_compare: Snap, app_for: Callable[[bool], TenfoldApp], size: tuple[int, int]) -> None:
+    """z: the ledger alone at full size, its payments table marked as the one with the cursor."""
+    assert snap_compare(app_for(True), terminal_size=size, run_before=keys("3", "z"))

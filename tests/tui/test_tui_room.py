@@ -3,19 +3,35 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from rich.style import Style
 from sample import fill_sample_data
-from tui_support import NARROW, open_store, running, screen_lines
+from tui_support import NARROW, Running, open_store, running, screen_lines
 
+from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.steps import STEPS
 from tenfold.tui.widgets.steps_pane import StepList
+from tenfold.tui.widgets.virtual_table import VirtualTable
 
 
-def sample(db: Path) -> None:
+def sample(db: Path, *, rental: bool = False) -> None:
+    """The sample data; ``rental``: a fifth stream, monthly, whose October payment is late (an overdue line)."""
     with open_store(db) as store:
         fill_sample_data(store)
+        if rental:
+            flat = store.add_stream(Stream(0, "Rental flat", "rental", "passive", "EUR", "monthly", Decimal("700")))
+            store.add_payment(Payment(0, flat.id, date(2026, 9, 1), Decimal("700.00"), "rent"))
+
+
+def rows_shown(t: Running, table_id: str) -> int:
+    """Data rows of a table that are on screen: inside its pane, below its header."""
+    table = t.app.main_screen.query_one(f"#{table_id}", VirtualTable)
+    pane = t.app.main_screen.query_one("#ledger")
+    bottom = min(table.region.bottom, pane.content_region.bottom)
+    return max(0, bottom - table.region.y - 1) if table.display and pane.display else 0
 
 
 def pane_text(lines: list[str], left: bool) -> list[str]:
@@ -60,3 +76,54 @@ async def test_at_80_columns_the_footer_always_shows_help_and_quit(tmp_path: Pat
         assert "q Quit" in footer, footer
         if keys != ("2", "enter"):  # the step screen's help is the main screen's
             assert "? Help" in footer, footer
+
+
+@pytest.mark.parametrize(("size", "payments"), [((120, 40), 10), ((100, 30), 3)], ids=["120x40", "100x30"])
+async def test_the_ledger_shows_its_payments(tmp_path: Path, size: tuple[int, int], payments: int) -> None:
+    db = tmp_path / "t.json"
+    sample(db, rental=True)
+    async with running(db, size) as t:
+        await t.press("3")
+        lines = "\n".join(screen_lines(t.app))
+        assert "! Overdue: Rental flat" in lines
+        assert rows_shown(t, "payments") >= payments
+        if size == (120, 40):
+            assert rows_shown(t, "streams") == 5, "and all five streams"
+
+
+async def test_z_shows_any_pane_alone_at_full_size_and_back(tmp_path: Path) -> None:
+    db = tmp_path / "t.json"
+    sample(db, rental=True)
+    async with running(db) as t:
+        screen = t.app.main_screen
+        await t.press("3", "z")
+        panes = {name: screen.query_one(f"#{name}") for name in ("goal", "steps", "ledger", "ideas")}
+        assert [name for name, pane in panes.items() if pane.display] == ["ledger"]
+        assert panes["ledger"].region.height == 38, "the whole height between header and footer"
+        assert "zoomed, z: all panes" in str(panes["ledger"].border_title)
+        assert rows_shown(t, "payments") >= 20
+        await t.press("1")  # moving on keeps the zoom: the goal alone
+        assert [name for name, pane in panes.items() if pane.display] == ["goal"]
+        assert str(panes["ledger"].border_title) == "Income Ledger"
+        await t.press("z")
+        assert all(pane.display for pane in panes.values()), "all four again"
+        assert str(panes["goal"].border_title) == "Written Goal"
+        assert any("z Zoom" in line for line in screen_lines(t.app)[-1:]), "the footer names the key"
+
+
+def header_background(t: Running, table_id: str) -> object:
+    table = t.app.main_screen.query_one(f"#{table_id}", VirtualTable)
+    style: Style = table.get_component_rich_style("virtual-table--header")
+    return style.bgcolor
+
+
+async def test_the_table_with_the_cursor_is_marked(tmp_path: Path) -> None:
+    db = tmp_path / "t.json"
+    sample(db)
+    async with running(db) as t:
+        await t.press("3")
+        focused, other = header_background(t, "payments"), header_background(t, "streams")
+        assert focused != other, "the payments table (with the cursor) has a header of its own colour"
+        await t.press("shift+tab")  # to the streams table
+        assert header_background(t, "streams") == focused
+        assert header_background(t, "payments") == other

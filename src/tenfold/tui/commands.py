@@ -67,6 +67,8 @@ COMMANDS: tuple[Command, ...] = (
             ("4", "Who Do I Deliver Value To?", "ideas"),
         )
     ),
+    Command("Zoom pane", "Show the pane with the cursor alone at full size; z again shows all four", "z",
+            "anywhere", "zoom"),
     Command("Next pane", "Move to the next pane (esc first to leave a text field)", "Tab", "anywhere",
             "next_pane(1)"),
     Command("Today", "The day's card: goal and progress, a question, the next step, streak, honest checks", "t",

@@ -65,6 +65,7 @@ class MainScreen(
         Binding("4", "focus_pane('ideas')", "Ideas", show=False),
         Binding("question_mark", "help", "Help"),
         Binding("t", "today", "Today"),
+        Binding("z", "zoom", "Zoom"),  # new key (zoom a pane): for the lead's key registry
     ]
 
     def __init__(self, store: Store) -> None:
@@ -205,8 +206,13 @@ class MainScreen(
 
     def _set_active(self, pane: str) -> None:
         self.active_pane = pane
+        zoomed = self.has_class("-zoomed")
         for name in PANES:
-            self.query_one(f"#{name}", Pane).set_class(name == pane, "-active")
+            widget = self.query_one(f"#{name}", Pane)
+            widget.set_class(name == pane, "-active")
+            widget.show_zoomed(zoomed and name == pane)
+        # The row holding the active pane gets the room (the bottom one three quarters: its lists grow for years).
+        self.query_one("#panes").set_class(pane in ("ledger", "ideas"), "-bottom")
         found = self.query("#pane-tabs")  # none while the terminal has always been wide
         if found:
             from tenfold.tui.widgets.pane_tabs import PaneTabs
@@ -233,6 +239,12 @@ class MainScreen(
             self.set_focus(widget)
         if attempts > 0:
             self.call_after_refresh(self._focus_main, widget, attempts - 1)
+
+    def action_zoom(self) -> None:
+        """Show the active pane alone at full size, or all four again (z)."""
+        self.toggle_class("-zoomed")
+        self._set_active(self.active_pane)
+        self._focus_main(self.query_one(f"#{self.active_pane}", Pane).main_widget(), attempts=5)
 
     def action_next_pane(self, step: int) -> None:
         """Cycle through the panes."""

@@ -19,9 +19,9 @@ from textual.widgets import Footer
 from textual.widgets._footer import FooterKey  # not exported; the keys this footer builds
 
 ESSENTIAL = ("help", "quit_unless_typing")
-"""The keys a footer never loses (? and q): in a narrow terminal they come first, before the pane's keys."""
-NARROW_WIDTH = 100
-"""Below this many columns the pane's keys do not all fit beside ? and q."""
+"""The keys a footer never loses (? and q): when not every key fits, they come first, before the pane's keys."""
+PALETTE_WIDTH = 13
+"""Cells the palette key takes at the right end."""
 
 
 class TenfoldFooter(Footer):
@@ -42,7 +42,7 @@ class TenfoldFooter(Footer):
         """
         self._shown = self._keys()
         widgets = list(super().compose())
-        if self._narrow():  # ? and q first, so the keys cut off at the right edge are the pane's
+        if self._crowded():  # ? and q first, so the keys cut off at the right edge are the pane's
             widgets.sort(key=lambda w: not (isinstance(w, FooterKey) and w.action in ESSENTIAL))
         for widget in widgets:
             if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
@@ -50,11 +50,15 @@ class TenfoldFooter(Footer):
                 widget.set_class(self.compact, "-compact", update=False)
             yield widget
 
-    def _narrow(self) -> bool:
-        return self.app.size.width < NARROW_WIDTH
+    def _crowded(self) -> bool:
+        """Whether the keys shown take more columns than the terminal has (each is `` k Description ``)."""
+        shown = {binding.action: binding for (_, binding, _, _) in self.screen.active_bindings.values()
+                 if binding.show}
+        needed = sum(len(self.app.get_key_display(b)) + len(b.description) + 3 for b in shown.values())
+        return needed + PALETTE_WIDTH > self.app.size.width
 
     def on_resize(self) -> None:
-        """The terminal got narrower or wider than the line where ? and q move to the front."""
+        """The terminal got narrower or wider: ? and q may have to move to the front, or may go back."""
         if self.is_attached and self._keys() != self._shown:
             self.call_after_refresh(self._rebuild_if_changed)
 
@@ -86,4 +90,4 @@ class TenfoldFooter(Footer):
             if entry is not None:
                 _, binding, enabled, tooltip = entry
                 palette = (binding.key, binding.key_display, binding.description, enabled, tooltip, binding.tooltip)
-        return keys, palette, self._narrow()
+        return keys, palette, self._crowded()
