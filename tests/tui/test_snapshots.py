@@ -146,3 +146,13 @@ def test_idea_form_editing(snap_compare: Snap, app_for: Callable[[bool], Tenfold
 def test_ledger_zoomed(snap_compare: Snap, app_for: Callable[[bool], TenfoldApp], size: tuple[int, int]) -> None:
     """z: the ledger alone at full size, its payments table marked as the one with the cursor."""
     assert snap_compare(app_for(True), terminal_size=size, run_before=keys("3", "z"))
+
+
+def test_month_report_narrow(snap_compare: Snap, app_for: Callable[[bool], TenfoldApp]) -> None:
+    """The month report at 80x24: the month and the one before it side by side, nothing cut."""
+    assert snap_compare(app_for(True), terminal_size=NARROW, run_before=keys("3", "r"))
+
+
+def test_year_report_wide(snap_compare: Snap, app_for: Callable[[bool], TenfoldApp]) -> None:
+    """The year report at 120x40: the months in two tables, every figure and month whole."""
+    assert snap_compare(app_for(True), terminal_size=WIDE, run_before=keys("3", "r", "y"))

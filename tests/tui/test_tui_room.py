@@ -13,6 +13,7 @@ from tui_support import NARROW, Running, open_store, running, screen_lines
 
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.steps import STEPS
+from tenfold.tui.widgets.report_view import ReportView
 from tenfold.tui.widgets.steps_pane import StepList
 from tenfold.tui.widgets.virtual_table import VirtualTable
 
@@ -127,3 +128,38 @@ async def test_the_table_with_the_cursor_is_marked(tmp_path: Path) -> None:
         await t.press("shift+tab")  # to the streams table
         assert header_background(t, "streams") == focused
         assert header_background(t, "payments") == other
+
+
+def table_lines(text: str) -> list[str]:
+    """The lines of the report's tables (borders and cells)."""
+    return [line for line in text.splitlines() if line[:1] in "┏┃┡│└├"]
+
+
+async def test_the_year_report_at_120x40_cuts_no_figure_and_no_month(tmp_path: Path) -> None:
+    db = tmp_path / "t.json"
+    sample(db)
+    async with running(db) as t:
+        await t.press("3", "r", "y")
+        view = t.app.screen.query_one(ReportView)
+        text = view.text()
+        assert not [line for line in table_lines(text) if "…" in line], "nothing ends in an ellipsis"
+        for month in range(1, 12):
+            assert f"2026-{month:02d}" in text
+        assert "4,200.00" in text and "1,773.00" in text and "Passive %" in text
+        assert max(len(line) for line in table_lines(text)) <= view.scrollable_content_region.width, (
+            "the year's tables fit the screen: no sideways scroll needed at 120 columns")
+
+
+async def test_the_month_report_at_80x24_shows_the_comparison_whole(tmp_path: Path) -> None:
+    db = tmp_path / "t.json"
+    sample(db)
+    async with running(db, NARROW) as t:
+        await t.press("3", "r")
+        view = t.app.screen.query_one(ReportView)
+        text = view.text()
+        header = next(line for line in text.splitlines() if "2026-10" in line and "Stream" in line)
+        assert "2026-10 ┃ 2026-11 ┃ Passive % ┃" in header, header
+        assert len(header) <= view.scrollable_content_region.width, "the comparison fits 80 columns"
+        assert not [line for line in table_lines(text) if "…" in line]
+        assert "6,000.00 USD" in text, "a table wider than the screen is drawn whole, to scroll sideways"
+        assert "shift+← → sideways" in "\n".join(screen_lines(t.app))

@@ -29,6 +29,8 @@ from tenfold.reports.formats import notes, per_hour, percent, title
 
 NAME_WIDTH = 24
 """Stream names are cut at this width (with an ellipsis) so the numbers keep their room."""
+SHARE = "Passive %"
+"""The stream tables' share column, short so a month and the one before fit 80 columns with it."""
 
 
 def _cell(value: Decimal) -> str:
@@ -49,13 +51,29 @@ def _fill(table: Table, rows: list[list[str]]) -> Table:
 
 
 def _chunks(report: Report, width: int) -> list[Sequence[Month]]:
-    """The shown months split so that each stream table fits ``width`` columns."""
-    shown = report.period.shown
+    """The shown months split so that each stream table fits ``width`` columns.
+
+    The last table also holds the Total and Passive share columns, so it takes
+    fewer months: counted without them, a year's last table was squeezed until
+    its headers and figures were cut ("2026-…", "536…").
+    """
+    shown = list(report.period.shown)
     widest = max((len(_cell(f.by_month[m])) for f in report.streams for m in shown), default=1)
     column = max(widest, 7) + 3  # "2026-11" and the padding and border around each cell
-    fixed = min(NAME_WIDTH, max((len(f.stream.name) for f in report.streams), default=6)) + 34
+    name = min(NAME_WIDTH, max((len(f.stream.name) for f in report.streams), default=6))
+    fixed = name + len("portfolio") + len("Cur") + 10  # three columns, their padding and borders
+    tail = len(SHARE) + 3
+    if len(report.period.months) > 1:
+        tail += max(max((len(_cell(f.total)) for f in report.streams), default=1), len("Total")) + 3
     per_table = max(1, (width - fixed) // column)
-    return [shown[i:i + per_table] for i in range(0, len(shown), per_table)] or [shown]
+    per_last = max(1, min(per_table, (width - fixed - tail) // column))
+    if len(shown) <= per_last:
+        return [shown]
+    before = len(shown) - per_last  # the months of the tables before the last, shared out evenly
+    tables = -(-before // per_table)
+    size = -(-before // tables)
+    chunks: list[Sequence[Month]] = [shown[i : min(i + size, before)] for i in range(0, before, size)]
+    return [*chunks, shown[before:]]
 
 
 def stream_tables(report: Report, width: int) -> list[Table]:
@@ -76,7 +94,7 @@ def stream_tables(report: Report, width: int) -> list[Table]:
         if last and many:
             table.add_column("Total", justify="right", no_wrap=True, style="bold")
         if last:
-            table.add_column("Passive share", justify="right", no_wrap=True)
+            table.add_column(SHARE, justify="right", no_wrap=True)
         rows = []
         for f in report.streams:
             cells = [_cell(f.by_month[m]) for m in months]
