@@ -156,3 +156,15 @@ def test_month_report_narrow(snap_compare: Snap, app_for: Callable[[bool], Tenfo
 def test_year_report_wide(snap_compare: Snap, app_for: Callable[[bool], TenfoldApp]) -> None:
     """The year report at 120x40: the months in two tables, every figure and month whole."""
     assert snap_compare(app_for(True), terminal_size=WIDE, run_before=keys("3", "r", "y"))
+
+
+@pytest.mark.parametrize("theme", ["solarized-light", "gruvbox"])
+def test_main_screen_in_a_light_and_a_dark_theme(snap_compare: Snap, app_for: Callable[[bool], TenfoldApp],
+                                                 theme: str) -> None:
+    """Borders and titles readable in a light theme and a dark one (every theme is measured in test_theme)."""
+
+    async def themed(pilot: Pilot[None]) -> None:
+        pilot.app.theme = theme
+        await keys("3")(pilot)
+
+    assert snap_compare(app_for(True), terminal_size=WIDE, run_before=themed)
