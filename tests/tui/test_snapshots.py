@@ -10,7 +10,7 @@ app does. ``snap_compare`` tests are plain functions, not ``async``.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -51,7 +51,7 @@ def app_for(request: pytest.FixtureRequest) -> Iterator[Callable[[bool], Tenfold
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def keys(*presses: str) -> Callable[[Pilot[None]], object]:
+def keys(*presses: str) -> Callable[[Pilot[None]], Awaitable[None]]:
     """Press keys, then stop every cursor blinking so the frame is stable."""
 
     async def run_before(pilot: Pilot[None]) -> None:

@@ -8,6 +8,7 @@ longer fires (the stream paid again, the plan was written) is named by its key.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -21,6 +22,9 @@ from textual.widgets.option_list import Option
 from tenfold.coach.nudges import Nudge
 from tenfold.domain.text import safe_display
 from tenfold.store.dismissals import Dismissal
+
+if TYPE_CHECKING:
+    from tenfold.tui.screens.today import TodayHost
 
 NONE_LEFT = "No check is dismissed or snoozed: the today card shows every one that fires."
 
@@ -97,3 +101,19 @@ class DismissedChecks(ModalScreen[None]):
     def action_close(self) -> None:
         """Back to where the palette was opened."""
         self.dismiss(None)
+
+
+def open_dismissed(host: TodayHost) -> None:
+    """The palette's "Show dismissed checks": every dismissal in effect, each one brought back with Enter.
+
+    The checks are worked out as the card would without any dismissal, so each is shown in its words.
+    """
+    from tenfold.tui.screens.today import gather_today
+
+    store = host.store
+    firing = {n.key: n for n in gather_today(store, with_dismissed=True).nudges} if store.dismissals() else {}
+
+    def restore_check(key: str) -> bool:
+        return host._try("Bringing the check back", lambda: store.undismiss(key))
+
+    host.app.push_screen(DismissedChecks(store.dismissals(), firing, restore_check))

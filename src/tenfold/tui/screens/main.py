@@ -288,7 +288,7 @@ class MainScreen(
 
     def action_dismissed_checks(self) -> None:
         """Palette: the honest checks dismissed or snoozed, each one brought back with Enter."""
-        from tenfold.tui.screens.today import open_dismissed
+        from tenfold.tui.dialogs.dismissed import open_dismissed  # when asked for, not at start-up
 
         open_dismissed(self)
 

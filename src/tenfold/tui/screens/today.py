@@ -310,18 +310,3 @@ def open_today(
     card = TodayScreen(gather_today(store, summary, figures, expected), dismiss_check, config_dir, restore_check)
     host.app.push_screen(card, callback=closed)
 
-
-def open_dismissed(host: TodayHost) -> None:
-    """The palette's "Show dismissed checks": every dismissal in effect, each one brought back with Enter.
-
-    The checks are worked out as the card would without any dismissal, so each is shown in its words.
-    """
-    from tenfold.tui.dialogs.dismissed import DismissedChecks  # when asked for, not at start-up
-
-    store = host.store
-    firing = {n.key: n for n in gather_today(store, with_dismissed=True).nudges} if store.dismissals() else {}
-
-    def restore_check(key: str) -> bool:
-        return host._try("Bringing the check back", lambda: store.undismiss(key))
-
-    host.app.push_screen(DismissedChecks(store.dismissals(), firing, restore_check))
