@@ -58,7 +58,7 @@ def card_text(stream: Stream, measures: Measures, parts: PartsRating | None, hou
 class StreamCard(ModalScreen[None]):
     """Read-only: the measures of one stream."""
 
-    BINDINGS = [Binding("escape,enter,i,q", "close", "Close")]
+    BINDINGS = [Binding("escape,enter,i", "close", "Close")]  # q quits, as on every screen
 
     def __init__(self, stream: Stream, measures: Measures, parts: PartsRating | None,
                  hours: Sequence[HoursEntry]) -> None:
