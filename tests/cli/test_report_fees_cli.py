@@ -38,7 +38,7 @@ def test_report_json_and_text_carry_the_fees_of_an_imported_file(tmp_path: Path,
     out = tenfold(db, env, "report", "--month", "2024-03", "--format", "json")
     assert out.returncode == 0, out.stderr
     streams = {s["name"]: s for s in json.loads(out.stdout)["streams"]}
-    # Counted by hand from the file: USD fees 1.72 + 1.72 + 0.00 (refund) + 35.10 (the 1,200.00 charge); EUR 1.14 + 15.00.
+    # Counted by hand: USD fees 1.72 + 1.72 + 0.00 (refund) + 35.10 (the 1,200.00 charge); EUR 1.14 + 15.00.
     usd, eur = streams["Course (USD)"], streams["Course"]
     assert (usd["fees"], usd["refunds"], usd["refunded"]) == ("38.54", 1, "-49.00")
     assert usd["fees_converted"] == "19.27"
