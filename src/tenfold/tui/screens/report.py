@@ -8,7 +8,7 @@ line's own (:mod:`tenfold.reports.tables`), laid out for the screen's width.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from rich.text import Text
@@ -23,6 +23,7 @@ from tenfold.domain.ledger import Stream
 from tenfold.domain.rates import Rate
 from tenfold.reports.aggregate import (
     Month,
+    MonthlyExtras,
     MonthlyTotals,
     Period,
     last_full_month,
@@ -45,6 +46,8 @@ class ReportSource:
     rates: tuple[Rate, ...]
     currency: str
     today: date
+    extras: MonthlyExtras = field(default_factory=dict)
+    """Fees and refunds per month and stream, from the same monthly index."""
 
 
 def next_month(month: Month) -> Month:
@@ -108,7 +111,8 @@ class ReportScreen(Screen[None]):
     def show_report(self) -> None:
         """Build the figures for the period on screen and draw them."""
         s = self.source
-        self.report = build_report(s.totals, s.streams, s.rates, s.currency, self.period(), today=s.today)
+        self.report = build_report(s.totals, s.streams, s.rates, s.currency, self.period(), today=s.today,
+                                   extras=s.extras)
         period = self.report.period
         what = f"year {period.heading}" if self.by_year else f"month {period.heading}"
         compare = f" (compared with {month_label(period.compare)})" if period.compare else ""
