@@ -62,7 +62,8 @@ def test_a_rate_converts_the_report_and_is_named(db: Path, env: dict[str, str]) 
     assert [(r.currency, r.to, r.rate) for r in read(db).rates()] == [("USD", "EUR", Decimal("0.9"))]
     doc = json.loads(ok(tenfold(db, env, "report", "--year", "2026", "--format", "json")))
     # October: 400 USD * 0.9 = 360.00 EUR (active); November: 12.50 EUR passive
-    assert doc["totals"] == {"all": "372.50", "passive": "12.50", "passive_share": "0.0336", "not_converted": {}}
+    assert doc["totals"] == {"all": "372.50", "passive": "12.50", "passive_share": "0.0336", "not_converted": {},
+                             "fees": None, "fees_not_converted": {}}
     assert doc["rates_used"] == ["1 USD = 0.9 EUR (2026-10-01)"]
     text = ok(tenfold(db, env, "report", "--year", "2026"))
     assert "Rates used: 1 USD = 0.9 EUR (2026-10-01)." in text

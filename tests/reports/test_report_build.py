@@ -190,7 +190,7 @@ def test_csv_has_a_row_per_month_and_stream() -> None:
     rows = list(csv.DictReader(io.StringIO(to_csv(report_for({"month": "2026-02"})))))
     assert len(rows) == 2 * len(STREAMS)
     assert rows[0] == {"month": "2026-01", "stream": "Book", "kind": "passive", "category": "ebook",
-                       "currency": "EUR", "amount": "120.00"}
+                       "currency": "EUR", "amount": "120.00", "fees": ""}
     assert rows[-1]["month"] == "2026-02" and rows[-1]["stream"] == "Shop" and rows[-1]["amount"] == "0.00"
 
 
@@ -198,7 +198,7 @@ def test_json_and_markdown_say_the_same() -> None:
     r = report_for({"year": "2026"})
     doc = to_document(r)
     assert doc["totals"] == {"all": "1894.00", "passive": "385.00", "passive_share": "0.2033",
-                             "not_converted": {"GBP": "30.00"}}
+                             "not_converted": {"GBP": "30.00"}, "fees": None, "fees_not_converted": {}}
     assert doc["largest_passive_stream"] == {"name": "Course", "share": "0.5325", "warning": True}
     book = next(s for s in doc["streams"] if s["name"] == "Book")
     assert book["months"] == {"2026-01": "120.00", "2026-02": "60.00"}

@@ -32,7 +32,7 @@ TODAY = date(2026, 11, 21)
 def same_index(a: MonthlyIndex, b: MonthlyIndex, newest_first: list[Payment]) -> bool:
     return (
         a.months() == b.months()
-        and all(a.cells(m) == b.cells(m) for m in a.months())
+        and all(a.cells(m) == b.cells(m) and a.extras(m) == b.extras(m) for m in a.months())
         and a.count == b.count
         and a.last_paid(newest_first) == b.last_paid(newest_first)
     )
@@ -44,8 +44,12 @@ def random_changes(store: Store, rng: random.Random, steps: int) -> None:
     day0 = TODAY - timedelta(days=500)
 
     def new(sid: int) -> Payment:
-        return Payment(0, sid, day0 + timedelta(days=rng.randrange(500)), Decimal(rng.randrange(1, 99999)) / 100,
-                       rng.choice(["", 'a note, "quoted", with ,"payments":{ in it', "ü"]))
+        refund = rng.random() < 0.1
+        amount = Decimal(rng.randrange(1, 99999)) / 100
+        fee = rng.choice([None, None, Decimal(0), Decimal(rng.randrange(1, 999)) / 100])  # fees as imports keep them
+        return Payment(0, sid, day0 + timedelta(days=rng.randrange(500)), -amount if refund else amount,
+                       rng.choice(["", 'a note, "quoted", with ,"payments":{ in it', "ü"]),
+                       currency=rng.choice(["", "", "GBP"]), fee=fee, refund=refund)
 
     store.add_payments([new(rng.choice(streams).id) for _ in range(1500)])  # an import: the sorted list is dropped
     for _ in range(steps):
@@ -56,7 +60,8 @@ def random_changes(store: Store, rng: random.Random, steps: int) -> None:
         elif roll < 0.7:
             old = rng.choice(payments)
             store.update_payment(Payment(old.id, rng.choice(streams).id, old.on - timedelta(days=rng.randrange(40)),
-                                         old.amount + 1, "edited"))
+                                         old.amount + 1, "edited", currency=old.currency,
+                                         fee=rng.choice([old.fee, None, Decimal("0.30")]), refund=old.refund))
         elif roll < 0.97:
             newest = payments[: rng.choice([1, 5, NEWEST + 5])]  # often the newest: their replacements must follow
             store.delete_payment(rng.choice(newest).id)
@@ -131,11 +136,11 @@ def test_a_hand_edit_of_the_same_length_is_caught_by_the_checksum(tmp_path: Path
         assert Decimal("12.51") in store.monthly_index().month((2026, 3)).values()
 
 
-@pytest.mark.parametrize("damage", [b'"count":2', b'"format":2', b'"newest":['])
+@pytest.mark.parametrize("damage", [b'"count":2', b'"format":3', b'"newest":['])
 def test_a_malformed_index_is_ignored_and_the_file_still_opens(tmp_path: Path, damage: bytes) -> None:
     path = tmp_path / "t.json"
     new_filled(path)
-    to = {b'"count":2': b'"count":3', b'"format":2': b'"format":9', b'"newest":[': b'"newest":[7,'}[damage]
+    to = {b'"count":2': b'"count":3', b'"format":3': b'"format":9', b'"newest":[': b'"newest":[7,'}[damage]
     edited(path, damage, to)
     with Store.open(path, today=fixed(TODAY), defer_payments=True) as store:
         assert store.payments_ready
@@ -233,4 +238,4 @@ def test_an_index_of_the_first_format_is_rebuilt(tmp_path: Path) -> None:
         store.save_payment_index()
     with Store.open(path, read_only=True, defer_payments=True) as store:
         assert store.opened_with_index
-    assert orjson.loads(path.read_bytes())[PAYMENT_INDEX]["1"]["format"] == 2
+    assert orjson.loads(path.read_bytes())[PAYMENT_INDEX]["1"]["format"] == 3

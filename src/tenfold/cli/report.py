@@ -23,7 +23,7 @@ from tenfold.domain.money import parse_currency
 from tenfold.domain.monthly import MonthlyIndex
 from tenfold.figures.evidence import first_months
 from tenfold.figures.upkeep import logged_by_month
-from tenfold.reports.aggregate import aggregate_index, choose_period
+from tenfold.reports.aggregate import aggregate_index, choose_period, extras_index
 from tenfold.reports.build import Report, build_report, report_currency
 from tenfold.store.reading.loading import Contents
 from tenfold.store.reading.quick import read_with_index
@@ -155,6 +155,7 @@ def report(
         today=today,
         first_paid=first_months(index),
         logged=logged_by_month(contents.hours.values()),
+        extras=extras_index(index, period),
     )
     if fmt == "text":
         _print_text(result)

@@ -379,6 +379,20 @@ def future_warning(on: date, today: date) -> str | None:
             "(expected income goes in the stream's cadence and expected amount)")
 
 
+def _payment_amount(text: str, refund: bool) -> Decimal:
+    """A payment's typed amount: more than zero, or for a refund less than zero."""
+    raw = text.strip()
+    negative = raw.startswith("-")
+    if refund:
+        if not negative and raw:
+            raise FieldError("amount", "A refund gives money back: its amount is negative, e.g. -12.50")
+        return -parse_amount(raw[1:], "amount")
+    if negative:
+        raise FieldError("amount", "The amount must be positive; only a refund imported from a platform's file "
+                                   "is negative")
+    return parse_amount(raw, "amount")
+
+
 def parse_payment(
     *,
     stream: str,
@@ -388,8 +402,14 @@ def parse_payment(
     streams: Iterable[Stream],
     payment_id: int = 0,
     customer: str = "",
+    refund: bool = False,
 ) -> Payment:
-    """Validate the payment form. ``stream`` is a stream's name (case-insensitive) or id."""
+    """Validate the payment form. ``stream`` is a stream's name (case-insensitive) or id.
+
+    ``refund``: the payment edited is a refund (imported from a platform's file), whose
+    amount is negative; it keeps that sign, and the refund mark itself is kept by
+    :meth:`Payment.keeping_provenance` when the store saves the edit.
+    """
     errors: dict[str, str] = {}
     by_name = {s.name.casefold(): s for s in streams}
     by_id = {str(s.id): s for s in by_name.values()}
@@ -400,7 +420,7 @@ def parse_payment(
     elif found is None:
         errors["stream"] = f"There is no stream called '{key[:30]}'"
     day = collect(errors, "on", lambda: parse_date(on, "on"))
-    value = collect(errors, "amount", lambda: parse_amount(amount, "amount"))
+    value = collect(errors, "amount", lambda: _payment_amount(amount, refund))
     text = collect(errors, "note", lambda: clean_text(note, "note", single_line=True))
     who = collect(errors, "customer", lambda: clean_text(customer, "customer", single_line=True).strip())
     if errors or found is None or day is None or value is None or text is None or who is None:

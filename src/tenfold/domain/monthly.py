@@ -119,6 +119,31 @@ Month = tuple[int, int]
 Columns = tuple[list[int], list[Decimal], list[int]]
 """A month's stream ids, their totals and their numbers of payments, in step."""
 
+
+@dataclass(frozen=True)
+class Extras:
+    """What an account's payments of one month carry beside their amounts: fees kept and refunds given.
+
+    ``fees`` counts the payments with a fee recorded, so a stream whose platform
+    keeps nothing (or says nothing) is told apart from one whose fees sum to 0.
+    """
+
+    fee: Decimal = Decimal(0)
+    fees: int = 0
+    refunded: Decimal = Decimal(0)
+    refunds: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.fees or self.refunds)
+
+    def plus(self, payment: Payment, sign: int = 1) -> Extras:
+        """These extras with ``payment`` counted in (``sign`` -1: taken out)."""
+        has_fee = payment.fee is not None
+        return Extras(
+            self.fee + sign * (payment.fee or _ZERO), self.fees + sign * has_fee,
+            self.refunded + sign * (payment.amount if payment.refund else _ZERO), self.refunds + sign * payment.refund,
+        )
+
 _ZERO = Decimal(0)
 
 
@@ -142,6 +167,8 @@ class MonthlyIndex:
     def __init__(self) -> None:
         self._totals: dict[Month, dict[int, Decimal]] = {}
         self._counts: dict[Month, dict[int, int]] = {}
+        self._extras: dict[Month, dict[int, Extras]] = {}
+        """Only the accounts whose payments carry a fee or are refunds: most carry neither."""
         self._last: dict[int, date] = {}
         self._stale: set[int] = set()
         """Streams whose latest payment went; their last date is looked up again when asked."""
@@ -173,6 +200,9 @@ class MonthlyIndex:
         sums[account] = sums.get(account, _ZERO) + payment.amount
         counts = self._counts[key]
         counts[account] = counts.get(account, 0) + 1
+        if payment.fee is not None or payment.refund:
+            extras = self._extras.setdefault(key, {})
+            extras[account] = extras.get(account, Extras()).plus(payment)
         last = self._last.get(sid)
         if last is None or payment.on > last:
             self._last[sid] = payment.on
@@ -187,6 +217,8 @@ class MonthlyIndex:
         if counts is None or account not in counts:
             raise KeyError(f"payment {payment.id} was never counted")
         self.changed.add(key)
+        if payment.fee is not None or payment.refund:
+            self._forget_extras(key, account, payment)
         counts[account] -= 1
         if counts[account] == 0:
             del counts[account]
@@ -198,6 +230,16 @@ class MonthlyIndex:
         if self._last.get(sid) == payment.on:
             self._stale.add(sid)
         self.count -= 1
+
+    def _forget_extras(self, key: Month, account: int, payment: Payment) -> None:
+        extras = self._extras.get(key, {})
+        left = extras.get(account, Extras()).plus(payment, -1)
+        if left:
+            extras[account] = left
+        else:
+            extras.pop(account, None)
+            if not extras:
+                self._extras.pop(key, None)
 
     def replace(self, old: Payment, new: Payment) -> None:
         """An edited payment: the old version out, the new one in."""
@@ -213,17 +255,23 @@ class MonthlyIndex:
                 self.changed.add(key)
                 self.count -= gone
                 del self._totals[key][account]
+                self._extras.get(key, {}).pop(account, None)
             if not counts:
                 del self._counts[key], self._totals[key]
+                self._extras.pop(key, None)
         self._last.pop(stream_id, None)
         self._stale.discard(stream_id)
 
     # ----- kept in the data file (tenfold.store.payment_index) -------------------------------
 
     @classmethod
-    def restore(cls, months: Mapping[Month, Columns], last: Mapping[int, date]) -> MonthlyIndex:
-        """An index as :meth:`cells` and :meth:`last_paid` gave it when it was saved."""
+    def restore(cls, months: Mapping[Month, Columns], last: Mapping[int, date],
+                extras: Mapping[Month, Mapping[int, Extras]] | None = None) -> MonthlyIndex:
+        """An index as :meth:`cells`, :meth:`extras` and :meth:`last_paid` gave it when it was saved."""
         index = cls()
+        for month, cells in (extras or {}).items():
+            if cells:
+                index._extras[month] = dict(cells)
         for month, (sids, totals, counts) in months.items():
             if sids:
                 index._totals[month] = dict(zip(sids, totals, strict=True))
@@ -236,6 +284,10 @@ class MonthlyIndex:
         """Each stream's (total, number of payments) in ``month``."""
         counts = self._counts.get(month, {})
         return {sid: (total, counts[sid]) for sid, total in self._totals.get(month, {}).items()}
+
+    def extras(self, month: Month) -> Mapping[int, Extras]:
+        """Fees and refunds of ``month``, by account key, for the accounts that have any (do not change it)."""
+        return self._extras.get(month, {})
 
     # ----- reading -------------------------------------------------------------------
 

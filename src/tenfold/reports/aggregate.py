@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from tenfold.domain.dates import previous_month
 from tenfold.domain.errors import FieldError
-from tenfold.domain.monthly import MonthlyIndex
+from tenfold.domain.monthly import Extras, MonthlyIndex
 
 _MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR_RE = re.compile(r"^\d{4}$")
@@ -30,6 +30,8 @@ Month = tuple[int, int]
 MonthlyTotals = dict[tuple[int, int, int], Decimal]
 """``(year, month, stream id) -> sum`` in the stream's own currency; payments in another currency are
 summed under their account key instead (:func:`tenfold.domain.monthly.account_key`)."""
+MonthlyExtras = dict[tuple[int, int, int], Extras]
+"""``(year, month, account key) -> fees and refunds``, only where a payment had a fee or was a refund."""
 
 
 def parse_month(text: str, field: str = "month") -> Month:
@@ -135,3 +137,9 @@ def aggregate_index(index: MonthlyIndex, period: Period | None = None) -> Monthl
     """:func:`aggregate` from the monthly totals the store keeps: the same sums, no payment read."""
     months = index.months() if period is None else [m for m in period.shown if m in set(index.months())]
     return {(m[0], m[1], sid): total for m in months for sid, total in index.month(m).items()}
+
+
+def extras_index(index: MonthlyIndex, period: Period | None = None) -> MonthlyExtras:
+    """Each account's fees and refunds per month, from the monthly totals the store keeps (no payment read)."""
+    months = index.months() if period is None else [m for m in period.shown if m in set(index.months())]
+    return {(m[0], m[1], key): extras for m in months for key, extras in index.extras(m).items()}

@@ -14,6 +14,7 @@ apart per currency and never added.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -24,11 +25,11 @@ from tenfold.domain.dates import previous_month
 from tenfold.domain.goal import Goal
 from tenfold.domain.ledger import Stream
 from tenfold.domain.money import DEFAULT_CURRENCY
-from tenfold.domain.monthly import split_account, with_accounts
+from tenfold.domain.monthly import Extras, split_account, with_accounts
 from tenfold.domain.rates import Converted, ConvertedTotals, Rate, convert, convert_totals, month_end
 from tenfold.figures.evidence import MIN_MONTHS, start_month
 from tenfold.figures.upkeep import Logged, Upkeep, upkeep
-from tenfold.reports.aggregate import Month, MonthlyTotals, Period
+from tenfold.reports.aggregate import Month, MonthlyExtras, MonthlyTotals, Period
 
 CONCENTRATION_LIMIT = Decimal("0.5")
 """More than this share of passive income from one stream earns a warning."""
@@ -57,6 +58,16 @@ class StreamFigures:
     """What the hours rest on: ``logged``, ``estimate``, ``logged + estimate`` or ``none``."""
     upkeep_months: int = 0
     """The complete months since the stream began that ``per_upkeep_hour`` counts."""
+    fees: Decimal | None = None
+    """Fees the platforms kept over the period, in the stream's currency; None when no payment recorded a fee."""
+    fees_converted: Decimal | None = None
+    """``fees`` in the report's currency; None without fees or when a month of them has no rate."""
+    refunds: int = 0
+    """Refunds given over the period (they are in ``total`` already, as negative amounts)."""
+    refunded: Decimal = _ZERO
+    """Their sum (negative), in the stream's currency."""
+    fees_by_month: dict[Month, Decimal | None] | None = None
+    """The fees of each shown month (None where none was recorded), for the per-month formats."""
 
 
 @dataclass(frozen=True)
@@ -95,6 +106,8 @@ class Report:
     """The stream's name when the report was asked for one stream."""
     evidence_months: int = MIN_MONTHS
     """Complete months with passive income up to the period's end: the warning waits for enough."""
+    fees: ConvertedTotals | None = None
+    """The fees of the streams shown over the period, in the report's currency; None when none was recorded."""
 
     @property
     def passive_share(self) -> Decimal | None:
@@ -168,6 +181,7 @@ def build_report(
     today: date | None = None,
     first_paid: Mapping[int, Month] | None = None,
     logged: Logged | None = None,
+    extras: MonthlyExtras | None = None,
 ) -> Report:
     """All of a report's figures from the per-month aggregate (see :func:`tenfold.reports.aggregate.aggregate`).
 
@@ -178,6 +192,7 @@ def build_report(
     logged month on, the stream's estimate before (:mod:`tenfold.figures.upkeep`).
     A stream paid in more than one currency has a row per currency (``Book (GBP)``),
     each converted on its own, so no amount is ever counted in a currency it is not in.
+    ``extras`` gives the fees and refunds per month (see :func:`tenfold.reports.aggregate.extras_index`).
     """
     if first_paid is None:
         first_paid = {}
@@ -196,8 +211,9 @@ def build_report(
     hours = logged or {}
     effort = {s.id: upkeep(s, cells[s.id], hours.get(s.id, {}),
                            _counted_months(period, start_month(s, first_paid), current)) for s in ordered}
+    extra_cells = {s.id: {m: (extras or {}).get((m[0], m[1], s.id), _NONE) for m in period.shown} for s in ordered}
     figures = {
-        s.id: StreamFigures(
+        s.id: _with_extras(StreamFigures(
             stream=s,
             by_month=cells[s.id],
             total=sum((cells[s.id][m] for m in period.months), _ZERO),
@@ -207,7 +223,7 @@ def build_report(
             per_upkeep_hour=effort[s.id].per_hour,
             upkeep_source=_source(s, effort[s.id], hours),
             upkeep_months=len(effort[s.id].months),
-        )
+        ), extra_cells[s.id], period, by_rates, currency)
         for s in ordered
     }
     leaders = [f for f in figures.values() if f.share_of_passive is not None]
@@ -215,6 +231,7 @@ def build_report(
     in_period = [m for m in months if m.month in period.months]
     missing = tuple(sorted({(c, m.month) for m in in_period for c in m.all.unconverted}))
     shown = tuple(figures[s.id] for s in ordered if only is None or s.id in only_ids)
+    fees = _fee_totals(shown, extra_cells, period, by_rates, currency)
     return Report(
         period=period,
         currency=currency,
@@ -226,7 +243,42 @@ def build_report(
         missing=missing,
         only=only.name if only else None,
         evidence_months=_evidence_months(streams_with_income(ordered, first_paid), period, current),
+        fees=fees,
     )
+
+
+_NONE = Extras()
+
+
+def _with_extras(figures: StreamFigures, cells: dict[Month, Extras], period: Period, rates: list[Rate],
+                 currency: str) -> StreamFigures:
+    """A stream's figures with the fees and refunds of its period, the fees converted month by month."""
+    s = figures.stream
+    in_period = [cells[m] for m in period.months]
+    refunds = sum(e.refunds for e in in_period)
+    refunded = sum((e.refunded for e in in_period), _ZERO)
+    by_month = {m: e.fee if e.fees else None for m, e in cells.items()}
+    if not any(e.fees for e in in_period):
+        return dataclasses.replace(figures, refunds=refunds, refunded=refunded, fees_by_month=by_month)
+    fees = sum((e.fee for e in in_period), _ZERO)
+    done, left = _stream_converted(s, {m: cells[m].fee for m in period.months}, period, rates, currency)
+    return dataclasses.replace(figures, fees=fees, fees_converted=None if left else done, refunds=refunds,
+                               refunded=refunded, fees_by_month=by_month)
+
+
+def _fee_totals(shown: Sequence[StreamFigures], cells: Mapping[int, dict[Month, Extras]], period: Period,
+                rates: list[Rate], currency: str) -> ConvertedTotals | None:
+    """The shown streams' fees over the period in the report's currency, each month at its own rate."""
+    if all(f.fees is None for f in shown):
+        return None
+    months = []
+    for month in period.months:
+        per_currency: defaultdict[str, Decimal] = defaultdict(Decimal)
+        for f in shown:
+            if cells[f.stream.id][month].fees:
+                per_currency[f.stream.currency] += cells[f.stream.id][month].fee
+        months.append(convert_totals(per_currency, currency, month_end(*month), rates))
+    return add_totals(months)
 
 
 def streams_with_income(streams: Iterable[Stream], first_paid: Mapping[int, Month]) -> list[Month]:

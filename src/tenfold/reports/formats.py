@@ -19,7 +19,8 @@ from tenfold.domain.text import safe_display
 from tenfold.reports.aggregate import Month, month_label
 from tenfold.reports.build import Report, StreamFigures
 
-CSV_COLUMNS = ("month", "stream", "kind", "category", "currency", "amount")
+CSV_COLUMNS = ("month", "stream", "kind", "category", "currency", "amount", "fees")
+"""``fees`` is empty in a month where no payment of the stream recorded a fee."""
 
 
 def percent(value: Decimal | None) -> str:
@@ -70,6 +71,30 @@ def missing_lines(report: Report) -> list[str]:
     return lines
 
 
+def fee_lines(report: Report) -> list[str]:
+    """The fees the platforms kept over the period, in the report's currency; nothing when none was recorded."""
+    if report.fees is None:
+        return []
+    apart = f" (not converted: {format_totals(report.fees.unconverted)})" if report.fees.unconverted else ""
+    return [f"Platform fees kept over the period: {format_money(report.fees.amount, report.currency)}{apart}; "
+            "the income above is what reached you, after them."]
+
+
+def fees_cell(value: Decimal | None) -> str:
+    """A stream's fees, or a dash when none was recorded (a fee of 0 shows as 0.00)."""
+    return "-" if value is None else format_money(value)
+
+
+def refunds_cell(figures: StreamFigures) -> str:
+    """``2 (-30.00)``: how many refunds and their sum; a dash without any."""
+    return f"{figures.refunds} ({format_money(figures.refunded)})" if figures.refunds else "-"
+
+
+def has_extras(report: Report) -> bool:
+    """Whether any stream shown has fees or refunds in the period: only then do the formats list them."""
+    return any(f.fees is not None or f.refunds for f in report.streams)
+
+
 def notes(report: Report) -> list[str]:
     """Every line printed under the tables: warning, rates, what was not converted, the rule.
 
@@ -77,7 +102,8 @@ def notes(report: Report) -> list[str]:
     """
     warning = concentration_note(report)
     scope = [f"Only {report.only} is listed; totals and shares are of all your income."] if report.only else []
-    lines = [*([warning] if warning else []), *scope, *rate_lines(report), *missing_lines(report), CONVERSION_RULE]
+    lines = [*([warning] if warning else []), *scope, *fee_lines(report), *rate_lines(report), *missing_lines(report),
+             CONVERSION_RULE]
     return [safe_display(line) for line in lines]
 
 
@@ -96,7 +122,8 @@ def to_csv(report: Report) -> str:
         for f in report.streams:
             s = f.stream
             writer.writerow([month_label(month), neutralise(s.name), s.kind, s.category, s.currency,
-                             str(f.by_month[month])])  # the name made inert for spreadsheets (csvsafe)
+                             str(f.by_month[month]),  # the name made inert for spreadsheets (csvsafe)
+                             _money((f.fees_by_month or {}).get(month)) or ""])
     return out.getvalue()
 
 
@@ -147,6 +174,10 @@ def to_document(report: Report) -> dict[str, Any]:
                 "upkeep_hours_per_month": str(f.stream.upkeep_hours),
                 "income_per_upkeep_hour": _money(f.per_upkeep_hour),
                 "upkeep_hours_from": f.upkeep_source,
+                "fees": _money(f.fees),
+                "fees_converted": _money(f.fees_converted),
+                "refunds": f.refunds,
+                "refunded": str(f.refunded),
             }
             for f in report.streams
         ],
@@ -155,6 +186,8 @@ def to_document(report: Report) -> dict[str, Any]:
             "passive": str(report.passive.amount),
             "passive_share": _money(report.passive_share),
             "not_converted": {c: str(v) for c, v in report.all.unconverted.items()},
+            "fees": _money(report.fees.amount) if report.fees else None,
+            "fees_not_converted": {c: str(v) for c, v in report.fees.unconverted.items()} if report.fees else {},
         },
         "largest_passive_stream": (
             {"name": report.leader[0], "share": str(report.leader[1]), "warning": report.concentrated}
@@ -215,6 +248,11 @@ def to_markdown(report: Report) -> str:
              "## What each stream takes", "",
              *_md_table(["Stream", "Kind", "Up front", "Hours up front", "Upkeep per month", "Income per upkeep hour"],
                         effort, 2), ""]
+    if has_extras(report):
+        extra = [[f.stream.name, f.stream.currency, fees_cell(f.fees), fees_cell(f.fees_converted), refunds_cell(f)]
+                 for f in report.streams]
+        lines += ["## Fees and refunds", "",
+                  *_md_table(["Stream", "Currency", "Fees", f"Fees in {report.currency}", "Refunds"], extra, 2), ""]
     for note in notes(report):
         if note.startswith("  "):
             lines.append(f"- {note.strip()}")

@@ -26,7 +26,7 @@ from tenfold.domain.rates import CONVERSION_RULE, Rate
 from tenfold.domain.text import safe_display
 from tenfold.reports.aggregate import Month, month_label
 from tenfold.reports.build import Report
-from tenfold.reports.formats import notes, per_hour, percent, title
+from tenfold.reports.formats import fees_cell, has_extras, notes, per_hour, percent, refunds_cell, title
 
 NAME_WIDTH = 24
 """Stream names are cut at this width (with an ellipsis) so the numbers keep their room."""
@@ -165,11 +165,26 @@ def effort_table(report: Report) -> Table:
     return _fill(table, rows)
 
 
+def extras_table(report: Report) -> Table:
+    """Per stream: the fees the platforms kept (a dash where none was recorded) and the refunds given."""
+    table = Table(title="Fees and refunds", title_justify="left")
+    table.add_column("Stream", no_wrap=True)
+    table.add_column("Cur", no_wrap=True)
+    table.add_column("Fees", justify="right", no_wrap=True)
+    table.add_column(f"Fees in {report.currency}", justify="right", no_wrap=True)
+    table.add_column("Refunds", justify="right", no_wrap=True)
+    rows = [[_name(f.stream.name), f.stream.currency, fees_cell(f.fees), fees_cell(f.fees_converted), refunds_cell(f)]
+            for f in report.streams]
+    return _fill(table, rows)
+
+
 def report_renderable(report: Report, width: int, *, with_title: bool = True) -> RenderableType:
     """The whole report: title, tables and notes, for a console or a widget ``width`` columns wide."""
     parts: list[RenderableType] = [Text(title(report), style="bold")] if with_title else []
     tables = [*stream_tables(report, width), month_table(report, width), effort_table(report)] if report.streams \
         else [month_table(report, width)]
+    if has_extras(report):
+        tables.append(extras_table(report))
     for table in tables:
         parts += [Text(""), table]  # a blank line before each table's title
     parts.append(Text(""))

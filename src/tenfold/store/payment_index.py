@@ -29,13 +29,14 @@ from typing import Any
 import orjson
 
 from tenfold.domain.ledger import Payment
-from tenfold.domain.monthly import Columns, Month, MonthlyIndex
+from tenfold.domain.monthly import Columns, Extras, Month, MonthlyIndex
 from tenfold.store.schema import PAYMENTS
 
 PAYMENTS_KEY = b',"%s":' % PAYMENTS.encode()
 """How the payments table starts in a file Tenfold wrote: the last table, after a comma."""
-FORMAT = 2
-"""Version 2's checksum covers the index too; a version 1 index counts as not matching (and is rebuilt)."""
+FORMAT = 3
+"""Version 2's checksum covers the index too; version 3 adds each month's fees and refunds. An older
+index counts as not matching (and is rebuilt), so fees a version 2 index never held are never missed."""
 NEWEST = 100
 """Payments kept newest first: more than any screen shows before the rest are read."""
 
@@ -121,7 +122,11 @@ class IndexWriter:
             piece = self._months.get(month)
             if piece is None:
                 cells = monthly.cells(month)
-                columns = [list(cells), [str(total) for total, _n in cells.values()], [n for _t, n in cells.values()]]
+                columns: list[Any] = [list(cells), [str(total) for total, _n in cells.values()],
+                                      [n for _t, n in cells.values()]]
+                extras = monthly.extras(month)
+                if extras:  # a fourth column only in the months with fees or refunds
+                    columns.append([[a, str(e.fee), e.fees, str(e.refunded), e.refunds] for a, e in extras.items()])
                 piece = self._months[month] = orjson.dumps(_month_key(month)) + b":" + orjson.dumps(columns)
             pieces.append(piece)
         return IndexParts(
@@ -153,6 +158,7 @@ def restore(table: Any, payments_json: bytes | memoryview) -> RestoredIndex | No
         if record["format"] != FORMAT or (record["size"], record["crc32"]) != index_fingerprint(record, payments_json):
             return None
         cells: dict[Month, Columns] = {}
+        extras: dict[Month, dict[int, Extras]] = {}
         for key, row in record["months"].items():
             if len(key) != 7 or key[4] != "-":
                 return None
@@ -160,9 +166,11 @@ def restore(table: Any, payments_json: bytes | memoryview) -> RestoredIndex | No
             if not 1 <= month[1] <= 12:
                 return None
             cells[month] = _columns(row)
+            if len(row) == 4:
+                extras[month] = _extras(row[3], set(cells[month][0]))
         last = {int(sid): date.fromisoformat(day) for sid, day in record["last"].items()}
         newest = tuple(Payment.from_store(int(pid), doc) for pid, doc in record["newest"])
-        monthly = MonthlyIndex.restore(cells, last)
+        monthly = MonthlyIndex.restore(cells, last, extras)
         if monthly.count != record["count"] or len(newest) != min(NEWEST, monthly.count):
             return None
     except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError, orjson.JSONEncodeError):
@@ -173,7 +181,9 @@ def restore(table: Any, payments_json: bytes | memoryview) -> RestoredIndex | No
 
 def _columns(row: Any) -> Columns:
     """A month's three columns - stream ids, totals, counts - checked; C-level maps for 24,000 cells."""
-    sids, totals, counts = row
+    sids, totals, counts = row[:3]
+    if len(row) not in (3, 4):
+        raise ValueError("bad month")
     if not len(sids) == len(totals) == len(counts) or not (
         set(map(type, sids)) <= {int} and set(map(type, totals)) <= {str} and set(map(type, counts)) <= {int}
     ):
@@ -181,3 +191,15 @@ def _columns(row: Any) -> Columns:
     if counts and min(counts) < 1:
         raise ValueError("bad count")
     return list(sids), list(map(Decimal, totals)), list(counts)
+
+
+def _extras(rows: Any, accounts: set[int]) -> dict[int, Extras]:
+    """A month's fees and refunds, each row ``[account, fee, fees, refunded, refunds]`` of a counted account."""
+    out: dict[int, Extras] = {}
+    for account, fee, fees, refunded, refunds in rows:
+        if account not in accounts or type(fees) is not int or type(refunds) is not int or min(fees, refunds) < 0:
+            raise ValueError("bad extras")
+        if type(fee) is not str or type(refunded) is not str:
+            raise TypeError("bad extras")
+        out[account] = Extras(Decimal(fee), fees, Decimal(refunded), refunds)
+    return out

@@ -108,12 +108,16 @@ class StreamForm(FormDialog[Stream]):
 class PaymentForm(FormDialog[Payment]):
     """A payment: which stream, when, how much, a note, and who paid if known."""
 
-    def __init__(self, *args: object, streams: list[Stream], payment_id: int = 0, **kwargs: object) -> None:
+    def __init__(self, *args: object, streams: list[Stream], payment_id: int = 0, refund: bool = False,
+                 **kwargs: object) -> None:
+        self.refund = refund
+        """The payment edited is a refund: its amount stays negative."""
         self.FIELDS = (
             FieldSpec("stream", "Stream", "select", tuple((s.name, str(s.id)) for s in streams), "Choose a stream",
                       required=True),
             FieldSpec("on", "Date (YYYY-MM-DD)", required=True),
-            FieldSpec("amount", "Amount", placeholder="e.g. 12.50", required=True),
+            FieldSpec("amount", "Amount (a refund: negative)" if refund else "Amount",
+                      placeholder="e.g. -12.50" if refund else "e.g. 12.50", required=True),
             FieldSpec("note", "Note", placeholder="optional"),
             FieldSpec("customer", "Customer", placeholder="optional: who paid"),
         )
@@ -151,4 +155,5 @@ class PaymentForm(FormDialog[Payment]):
             customer=values["customer"],
             streams=self.streams,
             payment_id=self.payment_id,
+            refund=self.refund,
         )

@@ -105,7 +105,7 @@ class LedgerActions:
             return
         self.editing.open_form(PaymentForm, f"payment:{p.id}", "Edit payment", payment_values(p),
                                self.store.update_payment, "Payment saved", self.ui.refresh_ledger,
-                               streams=self.store.streams(), payment_id=p.id)
+                               streams=self.store.streams(), payment_id=p.id, refund=p.refund)
 
     def delete_payment(self, payment_id: int) -> None:
         """Ask, then delete a payment."""

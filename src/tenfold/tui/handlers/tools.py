@@ -50,13 +50,15 @@ class LedgerTools:
     def report(self) -> None:
         """Open the report on this month."""
         from tenfold.figures.upkeep import logged_by_month
+        from tenfold.reports.aggregate import extras_index
         from tenfold.reports.build import report_currency
         from tenfold.tui.screens.report import ReportScreen, ReportSource
 
         streams = self.store.streams()
         source = ReportSource(self._monthly_totals(), tuple(streams), tuple(self.store.rates()),
                               report_currency(self.store.goal, streams), self.store.today(),
-                              logged_by_month(self.store.hours()))
+                              logged=logged_by_month(self.store.hours()),
+                              extras=extras_index(self.store.monthly_index()))
         self.ui.open_screen(ReportScreen(source))
 
     # ----- exchange rates ----------------------------------------------------------------

@@ -24,6 +24,7 @@ from tenfold.domain.rates import Rate
 from tenfold.figures.upkeep import Logged
 from tenfold.reports.aggregate import (
     Month,
+    MonthlyExtras,
     MonthlyTotals,
     Period,
     last_full_month,
@@ -48,6 +49,8 @@ class ReportSource:
     today: date
     logged: Logged = field(default_factory=dict)
     """Hours logged per stream and month: income per upkeep hour rests on them where there are any."""
+    extras: MonthlyExtras = field(default_factory=dict)
+    """Fees and refunds per month and stream, from the same monthly index."""
 
 
 def next_month(month: Month) -> Month:
@@ -112,7 +115,7 @@ class ReportScreen(Screen[None]):
         """Build the figures for the period on screen and draw them."""
         s = self.source
         self.report = build_report(s.totals, s.streams, s.rates, s.currency, self.period(), today=s.today,
-                                   logged=s.logged)
+                                   logged=s.logged, extras=s.extras)
         period = self.report.period
         what = f"year {period.heading}" if self.by_year else f"month {period.heading}"
         compare = f" (compared with {month_label(period.compare)})" if period.compare else ""
