@@ -136,7 +136,7 @@ IDEAS_KEYS = (
     IDEAS_EDIT := Key("e", "edit_idea", "Edit"),
     IDEAS_DELETE := Key("d,delete", "delete_idea", "Delete"),
     IDEAS_MAKE := Key("m", "make_stream", "Make it a stream"),
-    IDEAS_SORT := Key("o", "cycle_sort", "Sort"),
+    IDEAS_SORT := Key("o", "cycle_sort", "Sort", show=False),  # room for / Search at 120 columns; ? lists it
     IDEAS_FILTER := Key("f", "cycle_filter", "Filter"),
     IDEAS_SEARCH := Key("slash", "search_ideas", "Search"),
     # esc on the list (not only in the search line) clears a search; it does nothing when none is on.
