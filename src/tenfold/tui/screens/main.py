@@ -392,6 +392,11 @@ class MainScreen(PanesScreen):
         """The ideas pane's next filter."""
         self.query_one(IdeasPane).action_cycle_filter()
 
+    def action_search_ideas(self) -> None:
+        """The ideas pane's search line (the pane's main widget while it is open)."""
+        self.query_one(IdeasPane).action_search_ideas()
+        self.action_focus_pane("ideas")
+
     def action_edit_selected(self) -> None:
         """Edit what is under the cursor in the active pane."""
         self._selected_action(self.query_one(LedgerPane).action_edit, self.query_one(IdeasPane).action_edit_idea)

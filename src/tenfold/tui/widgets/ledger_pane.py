@@ -15,7 +15,6 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, Static
@@ -24,8 +23,9 @@ from tenfold.domain.goal import Goal
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.text import safe_display
 from tenfold.figures.goal_figures import MonthIncome
-from tenfold.tui.keys import FILTER_KEYS, LEDGER_KEYS, bindings
+from tenfold.tui.keys import LEDGER_KEYS, bindings
 from tenfold.tui.messages import AddPayment, AddStream, DeletePayment, DeleteStream, EditPayment, EditStream
+from tenfold.tui.widgets.filter_line import FilterInput
 from tenfold.tui.widgets.income_chart import IncomeChart
 from tenfold.tui.widgets.ledger_text import (
     PAYMENT_COLUMNS,
@@ -41,26 +41,13 @@ from tenfold.tui.widgets.virtual_table import VirtualTable
 from tenfold.views.ledger_state import LedgerView
 from tenfold.views.payment_order import PaymentOrder, next_sort
 
-__all__ = ["LedgerPane", "render_summary"]
+__all__ = ["FilterInput", "LedgerPane", "render_summary"]
 
 MAX_STREAM_ROWS = 6
 """Streams shown before their table scrolls."""
 DEBOUNCE_FROM = 20_000
 """With at least this many payments, filtering waits for a pause in typing."""
 DEBOUNCE_SECONDS = 0.12
-
-
-class FilterInput(Input):
-    """The payments filter: Enter goes back to the table, Esc clears the filter."""
-
-    BINDINGS = bindings(FILTER_KEYS)
-
-    class Closed(Message):
-        """Esc in the filter: clear it."""
-
-    def action_close(self) -> None:
-        """Clear the filter and hide it (the pane does both)."""
-        self.post_message(self.Closed())
 
 
 class LedgerPane(Pane):

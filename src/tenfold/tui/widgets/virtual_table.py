@@ -133,6 +133,8 @@ class VirtualTable(ScrollView, Generic[R], can_focus=True):
         self._widths: list[int] = [len(c.label) for c in self.columns]
         self._layout_key: tuple[int, int, int, int] | None = None
         self._version = 0
+        self.marks: Callable[[str], Sequence[tuple[int, int]]] | None = None
+        """Where a cell's text (as drawn, cut to its column) is highlighted: a search's matches."""
 
     # ----- data ---------------------------------------------------------------------
 
@@ -300,8 +302,22 @@ class VirtualTable(ScrollView, Generic[R], can_focus=True):
 
     def _strip(self, cells: Sequence[str], style: Style, width: int) -> Strip:
         pad = " " * PADDING
-        text = "".join(
-            pad + fit_cell(text, w, column.align) + pad
-            for text, w, column in zip(cells, self._widths, self.columns, strict=True)
-        )
-        return Strip([Segment(text, style)]).adjust_cell_length(width, style)
+        fitted = [fit_cell(text, w, column.align) for text, w, column in zip(cells, self._widths, self.columns,
+                                                                              strict=True)]
+        marks = self.marks
+        if marks is None:
+            text = "".join(pad + cell + pad for cell in fitted)
+            return Strip([Segment(text, style)]).adjust_cell_length(width, style)
+        marked = style + Style(bold=True, reverse=True)  # as the detail marks matches
+        segments: list[Segment] = []
+        for cell in fitted:
+            at = 0
+            segments.append(Segment(pad, style))
+            for start, end in marks(cell):
+                start, end = max(start, at), min(end, len(cell))
+                if start >= end:
+                    continue
+                segments += [Segment(cell[at:start], style), Segment(cell[start:end], marked)]
+                at = end
+            segments += [Segment(cell[at:], style), Segment(pad, style)]
+        return Strip([s for s in segments if s.text]).adjust_cell_length(width, style)
