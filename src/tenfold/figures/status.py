@@ -8,17 +8,16 @@ the month's last day); without a rate they are left out.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from tenfold.domain.goal import Goal
-from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.money import format_money
+from tenfold.domain.monthly import Totals
 from tenfold.domain.rates import Rate, convert_totals, month_end
 from tenfold.domain.steps import StepState, next_step
 from tenfold.figures.streak import streak
-from tenfold.figures.totals import month_totals
 
 SEPARATOR = " · "
 
@@ -29,12 +28,14 @@ def percent(ratio: Decimal) -> int:
     return min(value, 99) if ratio < 1 else value
 
 
-def goal_part(goal: Goal | None, payments: Iterable[Payment], streams: Iterable[Stream], today: date,
-              rates: Sequence[Rate] = ()) -> str:
-    """``Goal 12.50/1,500.00 EUR this month (1%)``, or a nudge to write the goal."""
+def goal_part(goal: Goal | None, passive: Mapping[str, Decimal], today: date, rates: Sequence[Rate] = ()) -> str:
+    """``Goal 12.50/1,500.00 EUR this month (1%)``, or a nudge to write the goal.
+
+    ``passive``: this month's passive income per currency (the monthly index's
+    sums, :func:`tenfold.domain.monthly.by_currency`), so no payment is read here.
+    """
     if goal is None:
         return "No goal written yet"
-    passive = month_totals(payments, streams, today.year, today.month, kind="passive")
     earned = convert_totals(passive, goal.currency, month_end(today.year, today.month), list(rates)).amount
     share = percent(earned / goal.amount) if goal.amount > 0 else 0
     return f"Goal {format_money(earned)}/{format_money(goal.amount, goal.currency)} this month ({share}%)"
@@ -43,17 +44,16 @@ def goal_part(goal: Goal | None, payments: Iterable[Payment], streams: Iterable[
 def status_line(
     *,
     goal: Goal | None,
-    payments: Iterable[Payment],
-    streams: Iterable[Stream],
+    passive: Totals,
     steps: list[StepState],
     checkins: Iterable[date],
     today: date,
     rates: Sequence[Rate] = (),
 ) -> str:
-    """The whole status line."""
+    """The whole status line; ``passive`` is this month's passive income per currency."""
     days = streak(checkins, today)
     step = next_step(steps)
     upcoming = f"next: {step.number} {step.title}" if step else "all 8 steps done"
     return SEPARATOR.join(
-        [goal_part(goal, payments, streams, today, rates), f"streak {days} day{'' if days == 1 else 's'}", upcoming]
+        [goal_part(goal, passive, today, rates), f"streak {days} day{'' if days == 1 else 's'}", upcoming]
     )

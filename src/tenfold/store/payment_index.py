@@ -119,16 +119,21 @@ class RestoredIndex:
     count: int
 
 
-def restore(table: Any, payments_json: bytes | memoryview) -> RestoredIndex | None:
+def restore(
+    table: Any, payments_json: bytes | memoryview, *, known: tuple[int, int] | None = None
+) -> RestoredIndex | None:
     """The index of a file whose payments table is ``payments_json``; None if it is not exactly that.
 
     Anything odd - a missing or malformed field, another format, a fingerprint that
     does not match, counts that do not add up - gives None: the caller reads every
     payment instead. A bad cache never refuses a good file.
+
+    ``known``: the payments' fingerprint, when the caller has it without reading
+    them (:mod:`tenfold.store.reading.verified`); ``payments_json`` is then not read.
     """
     try:
         record = table["1"]
-        if record["format"] != FORMAT or (record["size"], record["crc32"]) != fingerprint(payments_json):
+        if record["format"] != FORMAT or (record["size"], record["crc32"]) != (known or fingerprint(payments_json)):
             return None
         cells: dict[Month, Columns] = {}
         for key, row in record["months"].items():
