@@ -36,6 +36,7 @@ from decimal import Decimal
 from tenfold.domain.goal import Goal
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.money import format_money
+from tenfold.domain.monthly import MonthlyIndex, month_index, months_back
 from tenfold.domain.rates import Rate, convert, rate_for
 from tenfold.domain.steps import StepState
 from tenfold.figures.expected import CADENCE_MONTHS, add_months
@@ -110,6 +111,44 @@ def payment_facts(payments: Iterable[Payment], streams: Iterable[Stream], today:
             first, total = customers.get(key, (name, Decimal(0)))
             customers[key] = (first, total + p.amount)
     return PaymentFacts(last, year, customers)
+
+
+YEAR_MONTHS = 12
+
+
+def index_facts(index: MonthlyIndex, newest_first: Sequence[Payment], streams: Iterable[Stream],
+                today: date) -> PaymentFacts:
+    """:class:`PaymentFacts` from the store's monthly totals, without waiting for every payment.
+
+    The year is this month and the eleven before it, in whole months: the totals
+    the index keeps (a payment dated later this month counts). Each stream's last
+    payment day is the index's. Named customers are summed from ``newest_first``
+    (the store's list, newest first) until it leaves the year: every payment once
+    they are all read; before that - the first seconds after a big file opens -
+    only the newest ones the index keeps, so a customer's share can only come out
+    lower than it is, never raise a check that should not be there.
+    """
+    months = months_back((today.year, today.month), YEAR_MONTHS)
+    year: dict[int, Decimal] = {}
+    for month in months:
+        for sid, total in index.month(month).items():
+            year[sid] = year.get(sid, Decimal(0)) + total
+    by_id = {s.id: s for s in streams}
+    first, last = month_index(months[0]), month_index(months[-1])
+    customers: dict[tuple[str, str], tuple[str, Decimal]] = {}
+    for p in newest_first:
+        number = p.on.year * 12 + p.on.month - 1  # month_index, inlined: a year of payments at most
+        if number < first:
+            break
+        if number > last:  # dated after this month
+            continue
+        name = p.customer.strip()
+        stream = by_id.get(p.stream_id)
+        if name and stream is not None and stream.kind == "passive":
+            key = (stream.currency, name.casefold())
+            was, total = customers.get(key, (name, Decimal(0)))
+            customers[key] = (was, total + p.amount)
+    return PaymentFacts(index.last_paid(newest_first), year, customers)
 
 
 def goal_nudges(goal: Goal | None, today: date) -> list[Nudge]:

@@ -3,9 +3,11 @@
 The card is opened at start-up, so it reuses what the main screen already
 computed: the goal pane's figures (:class:`~tenfold.figures.goal_figures.GoalFigures`:
 last full month, 3-month average, the projection) or, without them, the month
-totals (:class:`~tenfold.figures.totals.LedgerSummary`), and the expected payments. It
-reads the payments once more at most, through
-:func:`tenfold.coach.nudges.payment_facts`, which stops after about a year of them.
+totals (:class:`~tenfold.figures.totals.LedgerSummary`), and the expected payments.
+What the honest checks need from the payments comes, in the app, from the store's
+monthly totals (:func:`tenfold.coach.nudges.index_facts`), so the card opens
+before a big file's payments are read; given payments instead, it reads them once
+through :func:`tenfold.coach.nudges.payment_facts`, which stops after about a year.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from tenfold.coach.nudges import Nudge, active, all_nudges, payment_facts
+from tenfold.coach.nudges import Nudge, PaymentFacts, active, all_nudges, payment_facts
 from tenfold.coach.prompts import prompt_for
 from tenfold.domain.goal import Goal
 from tenfold.domain.ledger import Payment, Stream
@@ -68,7 +70,8 @@ def build_today(
     figures: GoalFigures | None = None,
     expected: Sequence[Expected] | None = None,
     streams: Sequence[Stream],
-    payments: Iterable[Payment],
+    payments: Iterable[Payment] = (),
+    facts: PaymentFacts | None = None,
     steps: Sequence[StepState],
     backup_items: int,
     checkins: Iterable[date],
@@ -82,8 +85,11 @@ def build_today(
     user's rates); otherwise ``summary`` (the goal's currency only). ``expected``
     is the screen's list of payments due; without it, it is worked out here.
     ``prompts`` may hold a single line explaining why the prompts could not be read.
+    ``facts``, when given, are what the checks know of the payments, and
+    ``payments`` is not read.
     """
-    facts = payment_facts(payments, streams, today)
+    if facts is None:
+        facts = payment_facts(payments, streams, today)
     this = last = Decimal(0)
     average: Decimal | None = None
     outlook: str | None = None

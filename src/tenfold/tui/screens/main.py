@@ -266,12 +266,14 @@ class MainScreen(
     def action_today(self) -> None:
         """The today card: goal and progress, the day's question, next step, streak, honest checks.
 
-        Its figures are the goal pane's, from the ledger state (no pass over the payments).
+        Its figures are the goal pane's, from the ledger state (no pass over the payments): it opens
+        without waiting for a big file's payments to be read.
         """
         from tenfold.tui.screens.today import open_today  # after the first paint: not a start-up import
 
         store = self.store
-        view = self.ledger_state.view(store.streams(), store.payments(), store.rates(), store.goal, store.today())
+        view = self.ledger_state.view(store.streams(), store.newest_payments(), store.rates(), store.goal,
+                                      store.today())
         open_today(self, view.summary, view.goal, view.expected)
 
     # ----- nothing typed is lost ----------------------------------------------------

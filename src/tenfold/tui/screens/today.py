@@ -22,6 +22,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tenfold.coach.nudges import index_facts
 from tenfold.coach.prompts import PromptsError, load_prompts
 from tenfold.coach.today import TodayView, build_today
 from tenfold.config import load_settings, save_settings
@@ -58,15 +59,20 @@ def gather_today(
     figures: GoalFigures | None = None,
     expected: Sequence[Expected] | None = None,
 ) -> TodayView:
-    """The card's contents from the store and the figures the main screen already has."""
+    """The card's contents from the store and the figures the main screen already has.
+
+    What the checks need from the payments comes from the store's monthly totals,
+    so the card never waits for a big file's payments to be read.
+    """
+    streams = store.streams()
     return build_today(
         today=store.today(),
         goal=store.goal,
         summary=summary,
         figures=figures,
         expected=expected,
-        streams=store.streams(),
-        payments=store.payments(),
+        streams=streams,
+        facts=index_facts(store.monthly_index(), store.newest_payments(), streams, store.today()),
         steps=store.steps(),
         backup_items=len(store.step_items(4)),
         checkins=store.checkins(),
