@@ -21,6 +21,7 @@ from typing import Any
 from tenfold import __version__
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.steps import step_info
+from tenfold.exchange.progress import Progress, tracked
 from tenfold.store.schema import SCHEMA_VERSION
 from tenfold.store.store import Store
 
@@ -28,7 +29,7 @@ EXPORT_VERSION = 1
 """Bumped when the export's own shape changes, independently of the data file."""
 
 
-def export_document(store: Store, today: date) -> dict[str, Any]:
+def export_document(store: Store, today: date, progress: Progress | None = None) -> dict[str, Any]:
     """Goal, steps, streams, payments, rates, ideas and check-ins as JSON-ready values."""
     streams = {s.id: s for s in store.streams()}
     return {
@@ -52,7 +53,7 @@ def export_document(store: Store, today: date) -> dict[str, Any]:
                 "note": p.note,
                 "customer": p.customer,
             }
-            for p in sorted(store.payments(), key=lambda p: (p.on, p.id))
+            for p in tracked(sorted(store.payments(), key=lambda p: (p.on, p.id)), progress)
         ],
         "rates": [{"id": r.id, **r.to_store()} for r in sorted(store.rates(), key=lambda r: (r.on, r.id))],
         "ideas": [{"id": i.id, **i.to_store()} for i in sorted(store.ideas(), key=lambda i: (i.written_on, i.id))],
@@ -130,7 +131,8 @@ def _amount(value: Decimal) -> str:
     return format(value, "f")
 
 
-def journal_text(streams: Iterable[Stream], payments: Iterable[Payment], exported_on: date) -> str:
+def journal_text(streams: Iterable[Stream], payments: Iterable[Payment], exported_on: date,
+                 progress: Progress | None = None) -> str:
     """Payments as a journal: one balanced transaction per payment, oldest first.
 
     Income is credited (negative) to ``income:<kind>:<stream>`` and debited to
@@ -157,7 +159,7 @@ def journal_text(streams: Iterable[Stream], payments: Iterable[Payment], exporte
         f"account {RECEIVED_ACCOUNT}",
         "",
     ]
-    for p in ordered:
+    for p in tracked(ordered, progress):
         note = _description(p.note)
         commodity = commodities[p.stream_id]
         lines.append(f"{p.on.isoformat()} ({p.id}) {payees[p.stream_id]}" + (f" | {note}" if note else ""))

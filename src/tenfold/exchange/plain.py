@@ -22,17 +22,18 @@ from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.money import format_money
 from tenfold.domain.rates import CONVERSION_RULE, Rate
 from tenfold.domain.steps import StepState, step_info
+from tenfold.exchange.progress import Progress, tracked
 
 CSV_EXPORT_COLUMNS = ("date", "stream", "amount", "currency", "note", "customer")
 
 
-def payments_csv(streams: Iterable[Stream], payments: Iterable[Payment]) -> str:
+def payments_csv(streams: Iterable[Stream], payments: Iterable[Payment], progress: Progress | None = None) -> str:
     """Every payment, oldest first, one CSV row each."""
     names = {s.id: s for s in streams}
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_EXPORT_COLUMNS)
-    for p in sorted(payments, key=lambda p: (p.on, p.id)):
+    for p in tracked(sorted(payments, key=lambda p: (p.on, p.id)), progress):
         s = names[p.stream_id]
         writer.writerow([p.on.isoformat(), s.name, str(p.amount), s.currency, p.note, p.customer])
     return out.getvalue()
@@ -60,6 +61,7 @@ def markdown_document(
     rates: Iterable[Rate],
     ideas: Iterable[Idea],
     exported_on: date,
+    progress: Progress | None = None,
 ) -> str:
     """Goal, steps, streams, rates, payments and ideas as one readable Markdown file."""
     streams = sorted(streams, key=lambda s: s.name.casefold())
@@ -101,7 +103,7 @@ def markdown_document(
         lines.append("No rates entered.")
     lines += ["", "## Payments", "", _row("Date", "Stream", "Amount", "Note", "Customer"),
               "| --- | --- | ---: | --- | --- |"]
-    for p in payments:
+    for p in tracked(payments, progress):
         s = by_id[p.stream_id]
         lines.append(_row(p.on.isoformat(), s.name, format_money(p.amount, s.currency), p.note, p.customer))
     lines += ["", "## Who do I deliver value to?", ""]

@@ -150,9 +150,9 @@ class LedgerToolsMixin(EditingMixin):
     # ----- export ------------------------------------------------------------------------
 
     def action_export_data(self) -> None:
-        """Palette: choose a format and a file, then write it."""
+        """Palette: choose a format and a file; the export is then written on a thread, with a progress bar."""
         from tenfold.exchange.files import export_text, write_export
-        from tenfold.tui.dialogs.export_form import ExportForm, suggested_path
+        from tenfold.tui.dialogs.export_form import ExportDone, ExportForm, ExportProgress, suggested_path
 
         day = self.store.today().isoformat()
         home = Path.home()
@@ -160,20 +160,28 @@ class LedgerToolsMixin(EditingMixin):
         def suggest(fmt: str) -> str:
             return suggested_path(home, day, fmt)
 
-        written: list[str] = []
+        chosen: list[ExportRequest] = []
 
-        def save(request: ExportRequest) -> None:
-            text, summary = export_text(self.store, request.fmt)
-            write_export(request.target, text)
-            written.append(f"Exported {summary} to {request.target}")
+        def ended(done: ExportDone | None) -> None:
+            if done is not None:
+                self.notify(done.message, severity="error" if done.failed else "information")
 
         def closed(result: object) -> None:
             if self.store.draft("export") is not None:
                 self._try("Clearing the draft", lambda: self.store.clear_draft("export"))
-            if result is not None and written:
-                self.notify(written[-1])
+            if result is None or not chosen:
+                return
+            request = chosen[-1]
+            self.store.payments()  # read here, on the app's thread: the export's thread only reads lists
+
+            def job(progress: Callable[[int], None]) -> str:
+                text, summary = export_text(self.store, request.fmt, progress)
+                write_export(request.target, text)
+                return summary
+
+            self.app.push_screen(ExportProgress(request.target, self.store.payment_count(), job), ended)
 
         draft = self.store.draft("export")
-        form = ExportForm("Export", draft or {"format": "csv", "path": suggest("csv")}, save, draft_kind="export",
-                          restored=draft is not None, data_file=self.store.path, suggest=suggest)
+        form = ExportForm("Export", draft or {"format": "csv", "path": suggest("csv")}, chosen.append,
+                          draft_kind="export", restored=draft is not None, data_file=self.store.path, suggest=suggest)
         self.app.push_screen(form, closed)
