@@ -48,6 +48,8 @@ from tenfold.tui.widgets.steps_pane import StepList
 from tenfold.tui.widgets.virtual_table import VirtualTable
 
 TIMEOUT = 120.0
+RESULT: dict[str, Any] = {}
+"""Figures gathered along the way, merged into the printed result."""
 
 
 class Probe:
@@ -136,12 +138,22 @@ async def after_adds(app: TenfoldApp, probe: Probe, pilot: Any,
                      table: VirtualTable[Any]) -> tuple[list[float], list[float]]:
     """``o`` right after a payment was added, once into each order; then a filter right after an add."""
     pane = app.screen.query_one(LedgerPane)
-    sorts = []
+    sorts, saved_sorts = [], []
+    full_sorts = pane._order.sorts
     for n in range(3):
         await add_one(app, pilot, table, f"{n + 2}.00")
         before = pane._sort
         sorts.append(await probe.key("o", lambda b=before: pane._sort != b))
         await settle(pilot)
+    for n in range(3):  # the same once the add is on disk: the background save no longer competes
+        await add_one(app, pilot, table, f"{n + 12}.00")
+        while app.store.unsaved:
+            await asyncio.sleep(0.01)
+        before = pane._sort
+        saved_sorts.append(await probe.key("o", lambda b=before: pane._sort != b))
+        await settle(pilot)
+    RESULT["sort_after_save_ms"] = saved_sorts
+    RESULT["full_sorts_after_adds"] = pane._order.sorts - full_sorts if pane._order.sorts >= full_sorts else -1
     filters = []
     payments = app.store.payments()
     for k in (1, 3):
@@ -265,6 +277,7 @@ async def measure(path: Path, repeat: int, ticks: int) -> dict[str, Any]:
         LedgerPane.show = original_show  # type: ignore[method-assign]
         store.close()
     result["ledger_fill_s"] = fills
+    result.update(RESULT)
     return result
 
 

@@ -174,3 +174,20 @@ def test_the_stores_own_list_after_an_add(tmp_path: Path) -> None:
         assert store.payments() is payments and order.follow(payments, names)
         _same_rows(order, payments, names, ["late", "2026-01-2"])
         assert order.sorts == 2  # amount before the add; by stream first asked for after it
+
+
+def test_place_finds_each_payment_where_the_rows_have_it() -> None:
+    """The table keeps its cursor on a payment through a new order by a binary search: the same answer as a scan."""
+    rng = random.Random(5)
+    base = sorted((pay(n, rng.randrange(1, 4), f"2026-0{rng.randrange(1, 4)}-1{rng.randrange(0, 9)}",
+                       rng.choice(["1.00", "2.50", "9.99"]), rng.choice(["", "ad"])) for n in range(1, 300)),
+                  key=lambda q: (-q.on.toordinal(), -q.id))
+    order = PaymentOrder(base, NAMES)
+    for sort in ("date", "amount", "stream"):
+        for q in ("", "ad", "2026-02"):
+            rows = order.rows(sort, q)
+            shown = {p.id for p in rows}
+            for p in base:
+                expected = next((i for i, r in enumerate(rows) if r.id == p.id), None)
+                assert order.place(rows, sort, p) == expected, (sort, q, p.id)
+                assert (expected is None) == (p.id not in shown)

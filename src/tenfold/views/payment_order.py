@@ -140,6 +140,19 @@ class PaymentOrder:
             return self.base if sort == "date" else Picked(self._rows(), self.positions(sort))
         return Picked(self._rows(), self.matches(sort, q))
 
+    def place(self, rows: Sequence[Payment], sort: str, payment: Payment) -> int | None:
+        """Where ``payment`` is in ``rows`` (what :meth:`rows` gave for ``sort``), or None: a binary search.
+
+        Every order is sorted by its key down to the payment's day and id, so the
+        table keeps its cursor on the same payment after a new order without
+        looking through a million rows.
+        """
+        key = _newer_first if sort == "date" else self._key(sort)
+        if sort == "stream" and not self._ranks:
+            return None
+        at = bisect.bisect_left(rows, key(payment), key=key)
+        return at if at < len(rows) and rows[at].id == payment.id else None
+
     def matches(self, sort: str, q: str) -> list[int]:
         """Positions whose stream name, note or customer contains ``q``, or whose date starts with it."""
         texts, dates = self._prepared()

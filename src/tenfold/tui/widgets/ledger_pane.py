@@ -170,8 +170,9 @@ class LedgerPane(Pane):
             chart.show(*self._chart_figures)
 
     def _show_payments(self) -> None:
-        rows = self._order.rows(self._sort, self._query)
-        self._tables()[1].set_rows(rows)
+        order, sort = self._order, self._sort
+        rows = order.rows(sort, self._query)
+        self._tables()[1].set_rows(rows, place=lambda p: order.place(rows, sort, p))
         streams, payments = len(self._streams), self._total
         parts = [f"{streams} stream{'' if streams == 1 else 's'}",
                  f"{payments:,} payment{'' if payments == 1 else 's'}"]
