@@ -70,7 +70,7 @@ def test_report_shows_each_stream_this_month_and_last(db: Path) -> None:
     out = result.stdout
     assert out.startswith("Income report, 2026-11 so far (compared with 2026-10), in EUR")
     royalties = next(line for line in out.splitlines() if "Royalties" in line)
-    assert royalties.split("│")[3:7] == [" EUR ", "       - ", "   12.50 ", "        100.0% "]
+    assert royalties.split("│")[3:7] == [" EUR ", "       - ", "   12.50 ", "    100.0% "]
     consulting = next(line for line in out.splitlines() if "Consulting" in line)
     assert " USD " in consulting and "400.00" in consulting
     november = next(line for line in out.splitlines() if line.startswith("│ 2026-11 "))

@@ -131,6 +131,8 @@ CASES.update({
     "earlier goal without a date": (v2("goal_history", "1", "replaced_on", None), DamagedFileError,
                                     "damaged record in goal_history"),
     "dismissed key a number": (v2("dismissed", "1", "key", 5), DamagedFileError, "damaged record in dismissed"),
+    "snoozed until no day": (v2("dismissed", "1", "until", "next week"), DamagedFileError,
+                             "damaged record in dismissed"),
     "savings months text": (v2("steps", "4", "savings_months", "six"), DamagedFileError,
                             "damaged record in steps"),
     "unknown customer counting": (v2("streams", "1", "customers", "some"), DamagedFileError,

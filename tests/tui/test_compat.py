@@ -84,3 +84,10 @@ async def test_a_footer_marked_ready_shows_its_keys_in_its_first_compose() -> No
     async with One().run_test() as pilot:
         keys = [key.key for key in pilot.app.query(compat.FooterKey)]
         assert "z" in keys, "FooterKey widgets are what the footer shows for each key"
+
+
+def test_the_open_list_of_a_select_is_still_where_q_is_typed() -> None:
+    """q is a letter in an open drop-down list; the app tells it apart by Textual's private SelectOverlay."""
+    from textual.widgets import OptionList
+
+    assert issubclass(compat.SelectOverlay, OptionList), "textual.widgets._select.SelectOverlay changed"

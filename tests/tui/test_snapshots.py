@@ -10,7 +10,7 @@ app does. ``snap_compare`` tests are plain functions, not ``async``.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -51,7 +51,7 @@ def app_for(request: pytest.FixtureRequest) -> Iterator[Callable[[bool], Tenfold
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def keys(*presses: str) -> Callable[[Pilot[None]], object]:
+def keys(*presses: str) -> Callable[[Pilot[None]], Awaitable[None]]:
     """Press keys, then stop every cursor blinking so the frame is stable."""
 
     async def run_before(pilot: Pilot[None]) -> None:
@@ -134,3 +134,37 @@ def test_idea_form_with_ladder_narrow(snap_compare: Snap, app_for: Callable[[boo
 def test_goal_history(snap_compare: Snap, app_for: Callable[[bool], TenfoldApp]) -> None:
     """Earlier versions of the goal and what changed."""
     assert snap_compare(app_for(True), terminal_size=WIDE, run_before=keys("1", "h"))
+
+
+@pytest.mark.parametrize("size", [WIDE, NARROW], ids=["120x40", "80x24"])
+def test_idea_form_editing(snap_compare: Snap, app_for: Callable[[bool], TenfoldApp], size: tuple[int, int]) -> None:
+    """An entry with an automated rung: the whole form and its buttons at 120x40; ticked and empty boxes differ."""
+    assert snap_compare(app_for(True), terminal_size=size, run_before=keys("4", "j", "e"))
+
+
+@pytest.mark.parametrize("size", [WIDE, NARROW], ids=["120x40", "80x24"])
+def test_ledger_zoomed(snap_compare: Snap, app_for: Callable[[bool], TenfoldApp], size: tuple[int, int]) -> None:
+    """z: the ledger alone at full size, its payments table marked as the one with the cursor."""
+    assert snap_compare(app_for(True), terminal_size=size, run_before=keys("3", "z"))
+
+
+def test_month_report_narrow(snap_compare: Snap, app_for: Callable[[bool], TenfoldApp]) -> None:
+    """The month report at 80x24: the month and the one before it side by side, nothing cut."""
+    assert snap_compare(app_for(True), terminal_size=NARROW, run_before=keys("3", "r"))
+
+
+def test_year_report_wide(snap_compare: Snap, app_for: Callable[[bool], TenfoldApp]) -> None:
+    """The year report at 120x40: the months in two tables, every figure and month whole."""
+    assert snap_compare(app_for(True), terminal_size=WIDE, run_before=keys("3", "r", "y"))
+
+
+@pytest.mark.parametrize("theme", ["solarized-light", "gruvbox"])
+def test_main_screen_in_a_light_and_a_dark_theme(snap_compare: Snap, app_for: Callable[[bool], TenfoldApp],
+                                                 theme: str) -> None:
+    """Borders and titles readable in a light theme and a dark one (every theme is measured in test_theme)."""
+
+    async def themed(pilot: Pilot[None]) -> None:
+        pilot.app.theme = theme
+        await keys("3")(pilot)
+
+    assert snap_compare(app_for(True), terminal_size=WIDE, run_before=themed)

@@ -81,7 +81,7 @@ async def test_quitting_with_a_form_open_keeps_a_draft_that_comes_back(tmp_path:
         await t.fill(amount="12,5")  # not even valid yet: a draft is what was typed
         await t.press("ctrl+q")  # q would go into the field; ctrl+q quits from anywhere
         assert t.app.return_code == 0
-    typed = {"text": "Half a thought", "amount": "12,5", "currency": "EUR", "deadline": "", "portfolio_counts": ""}
+    typed = {"text": "Half a thought", "amount": "12,5", "currency": "EUR", "deadline": "", "portfolio_counts": "no"}
     with reopen(db) as store:
         assert store.draft("goal") == typed
         assert store.goal is None

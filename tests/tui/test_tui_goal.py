@@ -80,7 +80,7 @@ async def test_bad_input_is_explained_under_the_field_and_nothing_is_saved(tmp_p
         assert "three letters" in t.error("currency")
         assert "not a real date" in t.error("deadline")
         assert t.form.values() == {"text": "", "amount": "NaN", "currency": "euro", "deadline": "2026-02-30",
-                                   "portfolio_counts": ""}  # not asked yet: blank is no
+                                   "portfolio_counts": "no"}  # not asked yet: blank is no
         assert db.read_bytes() == before
         # One field wrong at a time.
         await t.fill(text="My goal", **good)
@@ -94,7 +94,7 @@ async def test_bad_input_is_explained_under_the_field_and_nothing_is_saved(tmp_p
             others = [name for name in ("text", "amount", "currency", "deadline") if name != field]
             assert [t.error(name) for name in others] == ["", "", ""], typed
             assert t.form.query_one(f"#field-{field}").has_focus, f"{typed!r}: the field with the problem has focus"
-            assert t.form.values() == {"text": "My goal", **good, field: typed, "portfolio_counts": ""}, "typed stays"
+            assert t.form.values() == {"text": "My goal", **good, field: typed, "portfolio_counts": "no"}, "typed stays"
             assert db.read_bytes() == before, f"{typed!r} changed the file"
         # Fixing the field saves, and the message goes.
         await t.fill(**good)

@@ -11,6 +11,7 @@ from tui_support import NARROW, TODAY, Running, open_store, reopen, running, scr
 
 from tenfold.domain.ideas import Idea, Rung
 from tenfold.domain.ledger import Payment, Stream
+from tenfold.tui.dialogs.confirm import ConfirmDialog
 from tenfold.tui.dialogs.forms import IdeaForm, StreamForm
 from tenfold.tui.widgets.ideas_pane import IdeasPane
 from tenfold.tui.widgets.virtual_table import VirtualTable
@@ -185,10 +186,12 @@ async def test_m_makes_a_stream_that_remembers_the_idea_and_the_idea_shows_its_m
         assert t.app.screen is t.app.main_screen
         with reopen(db) as store:
             assert [(s.name, s.idea_id) for s in store.streams()] == [("Excel course", idea.id)]
-        # The palette's entry makes a second stream from the same idea: both count.
+        # The palette's entry makes a second stream from the same idea, once asked: both count.
         await t.press("4")
         await t.app.main_screen.run_action("make_stream")
         await t.pilot.pause()
+        assert isinstance(t.current(), ConfirmDialog)
+        await t.press("y")
         assert t.form.values()["name"] == "Excel without tears"
         await t.fill(name="Excel course US", currency="USD")
         await t.press("ctrl+s")
@@ -222,3 +225,44 @@ async def test_deleting_the_stream_leaves_the_idea(tmp_path: Path) -> None:
     with reopen(db) as store:
         assert [i.who for i in store.ideas()] == ["Dog owners"]
         assert store.streams() == []
+
+
+async def test_m_on_an_entry_that_already_became_a_stream_asks_first_and_names_the_stream(tmp_path: Path) -> None:
+    db = tmp_path / "t.json"
+    with open_store(db) as store:
+        idea = store.add_idea(Idea(0, "Dog owners", "Walking routes", "", "", date(2026, 10, 2)))
+        store.add_stream(Stream(0, "Route maps", "other", "passive", "EUR", idea_id=idea.id))
+    async with running(db) as t:
+        await t.press("4", "m")
+        assert isinstance(t.current(), ConfirmDialog), "no second stream without asking"
+        screen = "\n".join(screen_lines(t.app))
+        assert "Already a stream" in screen
+        assert "'Route maps'" in screen, "the question names the stream the entry became"
+        await t.press("n")
+        assert t.on_top(t.app.main_screen), "no: nothing opens"
+        await t.press("m", "y")
+        assert isinstance(t.form, StreamForm), "yes: the stream form opens, as for a new entry"
+        await t.fill(name="Route maps US", category="other", kind="passive", currency="USD")
+        await t.press("ctrl+s")
+        assert t.on_top(t.app.main_screen)
+    with reopen(db) as store:
+        assert sorted((s.name, s.idea_id) for s in store.streams()) == [("Route maps", idea.id),
+                                                                        ("Route maps US", idea.id)]
+
+
+async def test_the_form_fits_120x40_and_ticked_boxes_look_ticked(tmp_path: Path) -> None:
+    db = tmp_path / "t.json"
+    with open_store(db) as store:
+        store.add_idea(Idea(0, "Colleagues new to Excel", "Fewer hours on reports", "", "", date(2026, 10, 1), 1_000,
+                            (Rung(10, "a workshop", False), Rung(1_000, "an online course", True))))
+    async with running(db) as t:  # 120x40
+        await t.press("4", "e")
+        assert isinstance(t.form, IdeaForm)
+        lines = screen_lines(t.app)
+        assert any("Save  ctrl+s" in line and "Cancel  esc" in line for line in lines), "both buttons on screen"
+        rung = {people: next(line for line in lines if f" {label} " in line and "automated" in line)
+                for people, label in ((10, "10 people"), (1_000, "1,000 people"), (100, "100 people"))}
+        assert "▐X▌ automated" in rung[1_000], "ticked: an X in the box"
+        assert "▐ ▌ automated" in rung[10] and "▐ ▌ automated" in rung[100], "unticked: an empty box"
+        await tick(t, 100)
+        assert any("100 people" in line and "▐X▌ automated" in line for line in screen_lines(t.app))

@@ -181,7 +181,7 @@ def test_an_open_form_is_kept_as_a_draft_when_the_terminal_window_closes(tmp_pat
         assert term.wait_exit() == 128 + signal.SIGHUP
     with reopen(db) as store:
         assert store.draft("goal") == {"text": "Half typed goal", "amount": "", "currency": "EUR", "deadline": "",
-                                       "portfolio_counts": ""}
+                                       "portfolio_counts": "no"}
 
 
 def test_a_second_instance_on_the_same_file_says_who_has_it_and_exits(tmp_path: Path) -> None:

@@ -15,12 +15,17 @@ from tenfold.domain.goal import Goal
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.steps import STEPS
 from tenfold.store.store import Store
+from tenfold.tui.dialogs.dismissed import NONE_LEFT, DismissedChecks
 from tenfold.tui.dialogs.forms import GoalForm
 from tenfold.tui.screens.today import NO_CHECKS, TodayScreen
 from tenfold.tui.widgets.today_card import NudgeLine
 
 QUIET = "quiet:stream:2:2026-08-25"
 """The day job's check: monthly, and nothing since August."""
+
+
+QUIET = "quiet:stream:2:2026-08-25"
+"""seed()'s day job, paid monthly, last on 2026-08-25: a stream gone quiet."""
 
 
 def seed(path: Path) -> None:
@@ -141,3 +146,75 @@ async def test_without_the_setting_or_with_it_off_the_card_waits_for_t(tmp_path:
     assert load_settings(config) == Settings(theme="nord", today_on_launch=True)
     async with launched(db, show_today=None, config=config) as t:
         card(t)
+
+
+async def test_the_show_at_start_label_follows_the_switch(tmp_path: Path) -> None:
+    db = tmp_path / "t.json"
+    seed(db)
+    config = tmp_path / "config"
+    save_settings(config, Settings(theme="nord", today_on_launch=True))
+    async with launched(db, show_today=None, config=config) as t:
+        card(t)
+        assert any("o show at start: on" in line for line in screen_lines(t.app))
+        await t.press("o")
+        assert load_settings(config).today_on_launch is False
+        screen = "\n".join(screen_lines(t.app))
+        assert "o show at start: off" in screen and "o show at start: on" not in screen
+        await t.press("o")
+        assert any("o show at start: on" in line for line in screen_lines(t.app))
+    assert load_settings(config).today_on_launch is True
+
+
+async def test_d_can_be_undone_and_s_and_m_snooze_for_a_week_and_a_month(tmp_path: Path) -> None:
+    db = tmp_path / "t.json"
+    seed(db)
+    async with launched(db) as t:
+        # The checks seed() fires, in the card's order: no backup plan, too much upkeep, a stream gone quiet.
+        assert card(t).nudge_keys() == ["backup", "upkeep:stream:1", QUIET]
+        await t.press("down", "down", "d")
+        assert card(t).nudge_keys() == ["backup", "upkeep:stream:1"]
+        assert any("Press u to undo" in n for n in t.notifications()), "the notice names the key that undoes it"
+        await t.press("u")
+        assert card(t).nudge_keys() == ["backup", "upkeep:stream:1", QUIET], "back in its place"
+        focused = card(t).focused
+        assert isinstance(focused, NudgeLine) and focused.nudge.key == QUIET
+        with reopen(db) as store:
+            assert store.dismissed() == {}, "undo removed the record"
+        await t.press("s")  # the same check, snoozed a week
+        await t.press("down", "m")  # from the check before it (focused after the snooze) to upkeep, a month
+        assert card(t).nudge_keys() == ["backup"]
+        with reopen(db) as store:
+            assert {(d.key, d.until) for d in store.dismissals()} == {
+                (QUIET, date(2026, 11, 28)), ("upkeep:stream:1", date(2026, 12, 21))}
+        await t.press("u", "u", "u")  # both back; the third has nothing left to undo
+        assert card(t).nudge_keys() == ["backup", "upkeep:stream:1", QUIET]
+        assert any("Nothing to undo" in n for n in t.notifications())
+    with reopen(db) as store:
+        assert store.dismissals() == []
+
+
+async def test_the_palette_lists_dismissed_checks_and_brings_one_back(tmp_path: Path) -> None:
+    db = tmp_path / "t.json"
+    seed(db)
+    with open_store(db) as store:
+        store.dismiss("upkeep:stream:1", TODAY)
+        store.dismiss("quiet:stream:9:2026-01-01", date(2026, 5, 1), until=date(2026, 12, 1))
+    async with launched(db, show_today=False) as t:
+        await t.app.main_screen.run_action("dismissed_checks")
+        await t.pilot.pause()
+        dialog = t.current()
+        assert isinstance(dialog, DismissedChecks)
+        screen = "\n".join(screen_lines(t.app))
+        assert "quiet:stream:9:2026-01-01" in screen and "snoozed until 2026-12-01" in screen
+        assert "Drop shop takes 30 hours a month" in screen, "a check that still fires is shown in its words"
+        assert "dismissed 2026-11-21, for good" in screen
+        await t.press("down", "enter")  # the second: upkeep (dismissed later, listed after)
+        with reopen(db) as store:
+            assert list(store.dismissed()) == ["quiet:stream:9:2026-01-01"]
+        await t.press("enter")
+        assert dialog.query_one("#dismissed-none", Static).display
+        assert str(dialog.query_one("#dismissed-none", Static).content) == NONE_LEFT
+        await t.press("escape", "t")
+        assert "upkeep:stream:1" in card(t).nudge_keys(), "back on the card"
+    with reopen(db) as store:
+        assert store.dismissals() == []

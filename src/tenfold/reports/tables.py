@@ -30,6 +30,8 @@ from tenfold.reports.formats import notes, per_hour, percent, title
 
 NAME_WIDTH = 24
 """Stream names are cut at this width (with an ellipsis) so the numbers keep their room."""
+SHARE = "Passive %"
+"""The stream tables' share column, short so a month and the one before fit 80 columns with it."""
 
 
 def _cell(value: Decimal) -> str:
@@ -49,33 +51,30 @@ def _fill(table: Table, rows: list[list[str]]) -> Table:
     return table
 
 
-def _tail_width(report: Report) -> int:
-    """Columns the last table adds after the months: the total (for several months) and the passive share."""
-    many = len(report.period.months) > 1
-    total = max((len(_cell(f.total)) for f in report.streams), default=1) if many else 0
-    return (max(total, 5) + 3 if many else 0) + len("Passive share") + 3
+def _chunks(report: Report, width: int) -> list[Sequence[Month]]:
+    """The shown months split so that each stream table fits ``width`` columns.
 
-
-def _chunks(report: Report, width: int) -> list[list[Month]]:
-    """The shown months split so that each stream table fits ``width`` columns, the last with its tail.
-
-    Every width is counted as Rich draws it (a cell's text, one space each side,
-    one border), so no amount is ever cut short to make a table fit.
+    The last table also holds the Total and Passive share columns, so it takes
+    fewer months: counted without them, a year's last table was squeezed until
+    its headers and figures were cut ("2026-…", "536…").
     """
-    shown = report.period.shown
+    shown = list(report.period.shown)
     widest = max((len(_cell(f.by_month[m])) for f in report.streams for m in shown), default=1)
     column = max(widest, 7) + 3  # "2026-11" and the padding and border around each cell
     name = min(NAME_WIDTH, max((len(f.stream.name) for f in report.streams), default=6))
-    kind = max((len(f.stream.kind) for f in report.streams), default=4)
-    fixed = max(name, 6) + 3 + max(kind, 4) + 3 + 3 + 3 + 1
+    fixed = name + len("portfolio") + len("Cur") + 10  # three columns, their padding and borders
+    tail = len(SHARE) + 3
+    if len(report.period.months) > 1:
+        tail += max(max((len(_cell(f.total)) for f in report.streams), default=1), len("Total")) + 3
     per_table = max(1, (width - fixed) // column)
-    chunks = [list(shown[i:i + per_table]) for i in range(0, len(shown), per_table)] or [list(shown)]
-    room = max(0, (width - fixed - _tail_width(report)) // column)
-    if len(chunks[-1]) > room:  # the last table also holds the total: months it has no room for go before it
-        moved = chunks[-1][: len(chunks[-1]) - room]
-        chunks[-1] = chunks[-1][len(moved):]
-        chunks.insert(len(chunks) - 1, moved)
-    return [c for c in chunks[:-1] if c] + [chunks[-1]]  # the last may hold no month: only the total
+    per_last = max(1, min(per_table, (width - fixed - tail) // column))
+    if len(shown) <= per_last:
+        return [shown]
+    before = len(shown) - per_last  # the months of the tables before the last, shared out evenly
+    tables = -(-before // per_table)
+    size = -(-before // tables)
+    chunks: list[Sequence[Month]] = [shown[i : min(i + size, before)] for i in range(0, before, size)]
+    return [*chunks, shown[before:]]
 
 
 def stream_tables(report: Report, width: int) -> list[Table]:
@@ -98,7 +97,7 @@ def stream_tables(report: Report, width: int) -> list[Table]:
             widest = max((len(_cell(f.total)) for f in report.streams), default=1)
             table.add_column("Total", justify="right", no_wrap=True, style="bold", min_width=widest)
         if last:
-            table.add_column("Passive share", justify="right", no_wrap=True)
+            table.add_column(SHARE, justify="right", no_wrap=True)
         rows = []
         for f in report.streams:
             cells = [_cell(f.by_month[m]) for m in months]

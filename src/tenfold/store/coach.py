@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 from datetime import date as date_type
 
+from tinydb import where
+
 from tenfold.domain.errors import StoreError
 from tenfold.domain.goal import Goal, GoalVersion
 from tenfold.domain.ideas import Idea, newest_first
@@ -13,6 +15,7 @@ from tenfold.domain.step_items import StepItem
 from tenfold.domain.steps import STEPS, StepState
 from tenfold.store import schema
 from tenfold.store.core import StoreCore
+from tenfold.store.dismissals import Dismissal
 
 
 class CoachStore(StoreCore):
@@ -156,3 +159,37 @@ class CoachStore(StoreCore):
             self._streams[s.id] = dataclasses.replace(s, idea_id=None)
         for st in steps:
             self._steps[st.number] = dataclasses.replace(st, idea_id=None)
+
+    # ----- honest checks kept away -------------------------------------------------
+
+    def dismissed(self) -> dict[str, date_type]:
+        """Nudges kept away today, by key, with the day they were dismissed (a snooze that ran out is not here)."""
+        today = self.today()
+        return {key: d.on for key, d in self._dismissed.items() if d.hides(today)}
+
+    def dismissals(self) -> list[Dismissal]:
+        """The dismissals still keeping a check away today (for good or snoozed), oldest first."""
+        today = self.today()
+        return sorted((d for d in self._dismissed.values() if d.hides(today)), key=lambda d: (d.on, d.key))
+
+    def dismiss(self, key: str, on: date_type, until: date_type | None = None) -> None:
+        """Keep the nudge ``key`` away: for good, or (``until``) up to that day, when it shows again.
+
+        A check dismissed again (a snooze that ran out, or made longer) has its one record replaced.
+        """
+        dismissal = Dismissal(key, on, until)
+        if self._dismissed.get(key) == dismissal:
+            return
+        with self._write() as t:
+            table = t.table(schema.DISMISSED)
+            table.remove(where("key") == key)  # replaced whole: an upsert would keep an old "until"
+            table.insert(dismissal.to_store())
+        self._dismissed[key] = dismissal
+
+    def undismiss(self, key: str) -> None:
+        """Bring a dismissed or snoozed check back: its record is removed."""
+        if key not in self._dismissed:
+            return
+        with self._write() as t:
+            t.table(schema.DISMISSED).remove(where("key") == key)
+        del self._dismissed[key]

@@ -36,7 +36,7 @@ from tenfold.store.opening import Deferred, clock_time, migrate_on_disk, open_fi
 from tenfold.store.payment_index import IndexParts
 from tenfold.store.reading.loading import Contents, validate_document
 from tenfold.store.saver import BackgroundSaver, Report
-from tenfold.store.schema import CHECKINS, DISMISSED, DRAFTS, PAYMENT_INDEX, Document
+from tenfold.store.schema import CHECKINS, DRAFTS, PAYMENT_INDEX, Document
 
 
 class StoreCore:
@@ -213,10 +213,6 @@ class StoreCore:
         """Unsubmitted form values saved when the app was closed with a form open."""
         return self._drafts.get(kind)
 
-    def dismissed(self) -> dict[str, date]:
-        """Nudges the user dismissed, by key, with the day they did."""
-        return dict(self._dismissed)
-
     # ----- writing ---------------------------------------------------------------
 
     @contextmanager
@@ -290,11 +286,3 @@ class StoreCore:
         with self._write() as t:
             t.table(DRAFTS).remove(where("kind") == kind)
         del self._drafts[kind]
-
-    def dismiss(self, key: str, on: date) -> None:
-        """Remember that the user dismissed the nudge ``key``."""
-        if key in self._dismissed:
-            return
-        with self._write() as t:
-            t.table(DISMISSED).insert({"key": key, "on": on.isoformat()})
-        self._dismissed[key] = on

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from textual import on
+from textual.actions import SkipAction
 from textual.app import SystemCommand
 from textual.markup import escape
 from textual.screen import Screen
@@ -22,6 +23,7 @@ from tenfold.config import load_settings, save_settings
 from tenfold.crashlog import crash_message, write_crash_log
 from tenfold.paths import state_dir
 from tenfold.store.store import Store
+from tenfold.tui import compat
 from tenfold.tui.compat import HookedApp
 from tenfold.tui.keys import APP_KEYS, COMMANDS, STEP_COMMANDS, bindings
 from tenfold.tui.saving import BackgroundSaving, SaveResult
@@ -149,6 +151,17 @@ class TenfoldApp(HookedApp):
             )
             return
         self.exit()
+
+    async def action_quit_unless_typing(self) -> None:
+        """q: quit, unless the focus is where q is typed (a text field, an open list that searches as you type).
+
+        The widget classes are imported here, not at start-up (TextArea's module is large).
+        """
+        from textual.widgets import Input, TextArea
+
+        if isinstance(self.screen.focused, Input | TextArea | compat.SelectOverlay):
+            raise SkipAction()  # the key goes on to the field
+        await self.action_quit()
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's own commands, then every Tenfold action (same list as the help screen)."""

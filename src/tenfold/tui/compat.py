@@ -21,8 +21,9 @@ from rich.console import RenderableType
 from textual.app import App
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
+from textual.widgets._select import SelectOverlay  # the open list of a Select: q is typed there
 
-__all__ = ["FooterKey", "HookedApp", "show_footer_keys_now"]
+__all__ = ["FooterKey", "HookedApp", "SelectOverlay", "show_footer_keys_now"]
 
 
 def show_footer_keys_now(footer: Footer) -> None:

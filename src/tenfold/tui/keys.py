@@ -157,11 +157,14 @@ MAIN_KEYS = (
                      for n, pane in enumerate(("goal", "steps", "ledger", "ideas"), start=1))),
     HELP := Key("question_mark", "help", "Help"),
     TODAY := Key("t", "today", "Today"),
+    ZOOM := Key("z", "zoom", "Zoom"),
 )
 """The main screen, whichever pane has focus."""
 
 APP_KEYS = (
-    QUIT := Key("q", "quit", "Quit"),
+    # q quits from every screen, dialogs and the today card included (a modal screen hides the
+    # app's ordinary bindings, so this one goes first); in a text field it is a letter.
+    QUIT := Key("q", "quit_unless_typing", "Quit", priority=True),
     QUIT_ANYWHERE := Key("ctrl+q", "quit", "Quit", show=False, priority=True),
     NEXT_FIELD := Key("tab", "focus_next", "Focus Next", show=False, priority=True),
     Key("shift+tab", "focus_previous", "Focus Previous", show=False, priority=True),
@@ -185,6 +188,9 @@ FORM_KEYS = (
 TODAY_KEYS = (
     Key("escape,enter,t", "close", "Close"),
     TODAY_DISMISS := Key("d,x,delete", "dismiss_nudge", "Dismiss check", names="d,x"),
+    TODAY_SNOOZE_WEEK := Key("s", "snooze('week')", "Snooze a week"),
+    TODAY_SNOOZE_MONTH := Key("m", "snooze('month')", "Snooze a month"),
+    TODAY_UNDO := Key("u", "undo", "Undo"),
     Key("w", "write_goal", "Write goal"),
     Key("o", "toggle_launch", "Show at start: on/off"),
 )
@@ -239,8 +245,12 @@ COMMANDS: tuple[Command, ...] = (
       for title, key in zip(PANE_TITLES, GO_TO, strict=True)),
     Command("Next pane", "Move to the next pane (esc first to leave a text field)", "anywhere", "next_pane(1)",
             (NEXT_FIELD,)),
+    Command("Zoom pane", "Show the pane with the cursor alone at full size; z again shows all four", "anywhere",
+            "zoom", (ZOOM,)),
     Command("Today", "The day's card: goal and progress, a question, the next step, streak, honest checks",
             "anywhere", "today", (TODAY,)),
+    Command("Show dismissed checks", "The honest checks you dismissed or snoozed (d, s, m on the today card); "
+            "Enter brings one back", "anywhere", "dismissed_checks"),
     Command("Report", "Income per month and stream, passive share, concentration, upkeep; a month or a year",
             LEDGER, "ledger_report", (LEDGER_REPORT,)),
     Command("Exchange rates", "List, add and delete the dated rates that convert other currencies", LEDGER,

@@ -15,7 +15,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
-from tenfold.domain.dates import date_from_store
 from tenfold.domain.errors import DamagedFileError
 from tenfold.domain.goal import Goal, GoalVersion
 from tenfold.domain.ideas import Idea
@@ -25,6 +24,7 @@ from tenfold.domain.rates import Rate
 from tenfold.domain.step_items import StepItem
 from tenfold.domain.steps import StepState
 from tenfold.store import schema
+from tenfold.store.dismissals import Dismissal
 from tenfold.store.file.atomic import TEMP_SUFFIX, temp_prefix
 from tenfold.store.file.document import load_document
 from tenfold.store.gcpause import no_gc
@@ -63,7 +63,7 @@ class Contents:
     ideas: dict[int, Idea] = field(default_factory=dict)
     checkins: set[date] = field(default_factory=set)
     drafts: dict[str, dict[str, str]] = field(default_factory=dict)
-    dismissed: dict[str, date] = field(default_factory=dict)
+    dismissed: dict[str, Dismissal] = field(default_factory=dict)
     pauses: dict[int, Pause] = field(default_factory=dict)
 
 
@@ -81,11 +81,9 @@ def _draft(doc: dict[str, Any]) -> tuple[str, dict[str, str]]:
     return kind, values
 
 
-def _dismissed(doc: dict[str, Any]) -> tuple[str, date]:
-    key = doc["key"]
-    if not isinstance(key, str):
-        raise TypeError("a dismissed nudge needs a key")
-    return key, date_from_store(doc["on"])
+def _dismissed(doc: dict[str, Any]) -> tuple[str, Dismissal]:
+    dismissal = Dismissal.from_store(doc)
+    return dismissal.key, dismissal
 
 
 def validate_document(path: Path, data: Document, version: int | None = None, *, payments: bool = True) -> Contents:

@@ -34,6 +34,17 @@ class FieldSpec:
     kind: Literal["input", "text", "select"] = "input"
     options: tuple[tuple[str, str], ...] = ()
     placeholder: str = ""
+    required: bool = False
+    """The form cannot be saved with this field empty: it gets the focus when it is the first one empty."""
+
+    def default_option(self) -> str | None:
+        """For a list whose placeholder names one of its options ("irregular"), that option's key.
+
+        Such a list always has a value: an empty entry beside that option would show it twice.
+        """
+        if self.kind != "select":
+            return None
+        return next((key for label, key in self.options if label == self.placeholder), None)
 
 
 class FormDialog(ModalScreen[T | None], Generic[T]):
@@ -55,6 +66,10 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         super().__init__()
         self.form_title = title
         self.initial = dict(values)
+        for spec in self.FIELDS:
+            default = spec.default_option()
+            if default is not None and not self.initial.get(spec.name):
+                self.initial[spec.name] = default
         self.draft_kind = draft_kind
         self.restored = restored
         self._save = save
@@ -88,15 +103,28 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
             # Text, not str: a str prompt is read as markup, and a stream named "[/]" crashed the app.
             options = [(Text(label), key) for label, key in spec.options]
             keys = {key for _, key in options}
+            default = spec.default_option()
+            if default is not None:
+                return Select(options, id=wid, value=value if value in keys else default, allow_blank=False,
+                              compact=True)
             return Select(
                 options, id=wid, value=value if value in keys else Select.NULL, prompt=spec.placeholder, compact=True
             )
         return Input(value, id=wid, placeholder=spec.placeholder, compact=True)
 
     def on_mount(self) -> None:
-        """Start in the first field."""
-        if self.FIELDS:
-            self.query_one(f"#field-{self.FIELDS[0].name}").focus()
+        """Start in the first required field still empty, else in the first field.
+
+        A payment form opens with its stream and date filled: the cursor waits in
+        Amount, so an amount typed straight away lands there.
+        """
+        if not self.FIELDS:
+            return
+        for area in self.query(TextArea):  # text written before is added to, not typed in front of
+            area.move_cursor(area.document.end)
+        values = self.values()
+        empty = [spec for spec in self.FIELDS if spec.required and not values.get(spec.name, "").strip()]
+        self.query_one(f"#field-{(empty or self.FIELDS)[0].name}").focus()
 
     def values(self) -> dict[str, str]:
         """What is in the form right now, as typed."""

@@ -16,6 +16,7 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.widgets import Button, Checkbox, Label, Static
 
 from tenfold.domain.ideas import LADDER, Idea, parse_idea, rung_label
@@ -31,6 +32,19 @@ RUNG_HINTS = {
 }
 YES = "yes"
 """How a ticked automated box is kept among the form's string values (and in a draft)."""
+
+
+class TickBox(Checkbox):
+    """A checkbox that is empty when unticked and holds an X when ticked.
+
+    Textual's box shows an X either way and tells them apart by colour alone, which
+    some themes make nearly the same: ticked and unticked rungs looked alike.
+    """
+
+    @property
+    def _button(self) -> Content:
+        self.BUTTON_INNER = "X" if self.value else " "
+        return super()._button
 
 
 def idea_values(idea: Idea) -> dict[str, str]:
@@ -91,15 +105,15 @@ class IdeaForm(FormDialog[Idea]):
                 yield Label(spec.label, classes="field-label")
                 yield self._widget_for(spec)
                 yield Static("", id=f"error-{spec.name}", classes="field-error", markup=False)
-            yield Static("The ladder: how would the value reach each number of people? "
-                         "Tick automated when that delivery runs without you.", classes="field-label")
+            yield Static("The ladder: how would it reach each number of people? "
+                         "Tick automated if that runs without you.", classes="field-label")
             for spec in self.FIELDS[self.QUESTIONS:]:
                 people = int(spec.name.removeprefix("rung_"))
                 with Horizontal(classes="rung"):
                     yield Label(spec.label, classes="rung-label")
                     yield self._widget_for(spec)
-                    yield Checkbox("automated", self.initial.get(f"auto_{people}") == YES, id=f"field-auto_{people}",
-                                   compact=True, tooltip=f"Delivery to {rung_label(people)} runs without you")
+                    yield TickBox("automated", self.initial.get(f"auto_{people}") == YES, id=f"field-auto_{people}",
+                                  compact=True, tooltip=f"Delivery to {rung_label(people)} runs without you")
                 yield Static("", id=f"error-{spec.name}", classes="field-error", markup=False)
             yield Static("", id="form-error", classes="field-error", markup=False)
             with Horizontal(classes="buttons"):

@@ -62,10 +62,11 @@ class StreamForm(FormDialog[Stream]):
     INTRO = "Only the name is needed now. Cadence and expected amount let Tenfold flag a late payment.\n" + "\n".join(
         f"{kind}: {meaning}." for kind, meaning in KIND_MEANINGS.items())
     FIELDS = (
-        FieldSpec("name", "Name", placeholder="e.g. Ebook royalties"),
-        FieldSpec("category", "Category", "select", tuple((c, c) for c in CATEGORIES), "Choose a category"),
-        FieldSpec("kind", "Kind", "select", tuple((k, k) for k in KINDS), "Choose a kind"),
-        FieldSpec("currency", "Currency", placeholder="e.g. EUR"),
+        FieldSpec("name", "Name", placeholder="e.g. Ebook royalties", required=True),
+        FieldSpec("category", "Category", "select", tuple((c, c) for c in CATEGORIES), "Choose a category",
+                  required=True),
+        FieldSpec("kind", "Kind", "select", tuple((k, k) for k in KINDS), "Choose a kind", required=True),
+        FieldSpec("currency", "Currency", placeholder="e.g. EUR", required=True),
         FieldSpec("cadence", "Pays (cadence)", "select", tuple((c, c) for c in CADENCES), "irregular"),
         FieldSpec("expected", "Expected amount per payment", placeholder="optional, e.g. 120"),
         FieldSpec("upfront_money", "Money put in up front", placeholder="optional, e.g. 500"),
@@ -109,13 +110,16 @@ class PaymentForm(FormDialog[Payment]):
 
     def __init__(self, *args: object, streams: list[Stream], payment_id: int = 0, **kwargs: object) -> None:
         self.FIELDS = (
-            FieldSpec("stream", "Stream", "select", tuple((s.name, str(s.id)) for s in streams), "Choose a stream"),
-            FieldSpec("on", "Date (YYYY-MM-DD)"),
-            FieldSpec("amount", "Amount", placeholder="e.g. 12.50"),
+            FieldSpec("stream", "Stream", "select", tuple((s.name, str(s.id)) for s in streams), "Choose a stream",
+                      required=True),
+            FieldSpec("on", "Date (YYYY-MM-DD)", required=True),
+            FieldSpec("amount", "Amount", placeholder="e.g. 12.50", required=True),
             FieldSpec("note", "Note", placeholder="optional"),
             FieldSpec("customer", "Customer", placeholder="optional: who paid"),
         )
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        if len(streams) == 1 and not self.initial.get("stream"):
+            self.initial["stream"] = str(streams[0].id)  # the only stream there is: nothing to choose
         self.streams = streams
         self.payment_id = payment_id
         self._future_confirmed: date | None = None

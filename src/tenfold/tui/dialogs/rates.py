@@ -42,7 +42,7 @@ class RatesDialog(ModalScreen[None]):
     BINDINGS = [
         Binding("a", "add", "Add rate"),
         Binding("d,delete", "delete", "Delete rate"),
-        Binding("escape,q", "close", "Close"),
+        Binding("escape", "close", "Close"),
     ]
     DEFAULT_CSS = """
     RatesDialog #rates-table { height: auto; max-height: 16; margin: 1 0; }

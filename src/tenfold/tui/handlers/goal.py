@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Protocol
 
@@ -77,12 +78,29 @@ class GoalActions:
 
         store = self.store
 
-        def dismiss_check(key: str) -> bool:
-            return self.editing.attempt("Dismissing the check", lambda: store.dismiss(key, store.today()))
+        def dismiss_check(key: str, until: date | None) -> bool:
+            return self.editing.attempt("Dismissing the check", lambda: store.dismiss(key, store.today(), until))
+
+        def restore_check(key: str) -> bool:
+            return self.editing.attempt("Bringing the check back", lambda: store.undismiss(key))
 
         def closed(result: str | None) -> None:
             if result == "write_goal":
                 self.write_goal()
 
-        card = TodayScreen(gather_today(store, summary, figures, expected), dismiss_check, self.config_dir)
+        card = TodayScreen(gather_today(store, summary, figures, expected), dismiss_check, self.config_dir,
+                           restore_check)
         self.ui.open_screen(card, closed)
+
+    def dismissed_checks(self) -> None:
+        """The checks dismissed or snoozed, each in the words it fires with today; Enter brings one back."""
+        from tenfold.tui.dialogs.dismissed import DismissedChecks
+        from tenfold.tui.screens.today import gather_today
+
+        store = self.store
+        firing = {n.key: n for n in gather_today(store, with_dismissed=True).nudges} if store.dismissals() else {}
+
+        def restore_check(key: str) -> bool:
+            return self.editing.attempt("Bringing the check back", lambda: store.undismiss(key))
+
+        self.ui.open_screen(DismissedChecks(store.dismissals(), firing, restore_check))

@@ -118,12 +118,33 @@ class IdeaActions:
                              lambda: self.store.delete_idea(idea.id), "Entry deleted", refresh)
 
     def make_stream(self, idea_id: int) -> None:
-        """Open the stream form prefilled from the idea; the saved stream remembers the idea."""
-        from tenfold.tui.dialogs.ledger_forms import StreamForm
+        """Open the stream form prefilled from the idea; the saved stream remembers the idea.
 
+        An entry that already became a stream is asked about first, naming that stream:
+        a second stream from one idea is allowed (a US edition) but should never be an accident.
+        """
         idea = self.store.idea(idea_id)
         if idea is None:
             return
+        made = [s.name for s in self.store.streams() if s.idea_id == idea.id]
+        if not made:
+            self._make_stream(idea)
+            return
+        from tenfold.tui.dialogs.confirm import ConfirmDialog
+
+        names = ", ".join(f"'{name}'" for name in made)
+        question = (f"This entry already became the stream {names} in the Income Ledger. "
+                    "Make another stream from it?")
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._make_stream(idea)
+
+        self.ui.open_screen(ConfirmDialog("Already a stream", question, yes="Make another"), answered)
+
+    def _make_stream(self, idea: Idea) -> None:
+        from tenfold.tui.dialogs.ledger_forms import StreamForm
+
         streams = self.store.streams()
         values = {
             "name": stream_name_for(idea, (s.name for s in streams)),

@@ -49,9 +49,9 @@ def render_timeline(entries: Sequence[GoalEntry]) -> Text:
 
 
 class GoalHistoryScreen(ModalScreen[None]):
-    """Closes with escape, q or h."""
+    """Closes with escape or h (q quits, as everywhere)."""
 
-    BINDINGS = [Binding("escape,q,h", "dismiss", "Close")]
+    BINDINGS = [Binding("escape,h", "dismiss", "Close")]
     DEFAULT_CSS = """
     GoalHistoryScreen #dialog { height: auto; max-height: 90%; }
     """

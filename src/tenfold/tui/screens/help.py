@@ -47,9 +47,9 @@ def keys_table() -> Table:
 
 
 class HelpScreen(ModalScreen[None]):
-    """Closes with escape, q or ?."""
+    """Closes with escape or ? (q quits, as everywhere)."""
 
-    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close help")]
+    BINDINGS = [Binding("escape,question_mark", "dismiss", "Close help")]
 
     def __init__(self, data_path: Path) -> None:
         super().__init__()

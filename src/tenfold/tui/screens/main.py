@@ -313,6 +313,10 @@ class MainScreen(PanesScreen):
         """The week's (or month's) review."""
         self.goal.review(span)
 
+    def action_dismissed_checks(self) -> None:
+        """The honest checks dismissed or snoozed, each one brought back with Enter."""
+        self.goal.dismissed_checks()
+
     def action_plan_pause(self) -> None:
         """Days off that do not break the streak."""
         self.goal.plan_pause()

@@ -98,8 +98,13 @@ class PanesScreen(Screen[None]):
 
     def _set_active(self, pane: str) -> None:
         self.active_pane = pane
+        zoomed = self.has_class("-zoomed")
         for name in PANES:
-            self.query_one(f"#{name}", Pane).set_class(name == pane, "-active")
+            widget = self.query_one(f"#{name}", Pane)
+            widget.set_class(name == pane, "-active")
+            widget.show_zoomed(zoomed and name == pane)
+        # The row holding the active pane gets the room (the bottom one three quarters: its lists grow for years).
+        self.query_one("#panes").set_class(pane in ("ledger", "ideas"), "-bottom")
         found = self.query("#pane-tabs")  # none while the terminal has always been wide
         if found:
             from tenfold.tui.widgets.pane_tabs import PaneTabs
@@ -107,6 +112,12 @@ class PanesScreen(Screen[None]):
             for tabs in found.results(PaneTabs):
                 if tabs.active != f"tab-{pane}":
                     tabs.active = f"tab-{pane}"
+
+    def action_zoom(self) -> None:
+        """Show the active pane alone at full size, or all four again (z)."""
+        self.toggle_class("-zoomed")
+        self._set_active(self.active_pane)
+        self._focus_main(self.query_one(f"#{self.active_pane}", Pane).main_widget(), attempts=5)
 
     def action_focus_pane(self, pane: str) -> None:
         """Show (in narrow terminals) and focus a pane."""

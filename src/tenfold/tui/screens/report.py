@@ -16,7 +16,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from tenfold.domain.dates import previous_month
 from tenfold.domain.ledger import Stream
@@ -32,6 +32,7 @@ from tenfold.reports.aggregate import (
 )
 from tenfold.reports.build import Report, build_report
 from tenfold.reports.tables import report_renderable
+from tenfold.tui.widgets.footer import TenfoldFooter
 from tenfold.tui.widgets.report_view import ReportView
 
 
@@ -51,11 +52,14 @@ def next_month(month: Month) -> Month:
     return (month[0] + 1, 1) if month[1] == 12 else (month[0], month[1] + 1)
 
 
+HINT = "← → earlier / later · y month or year · esc close"
+
+
 class ReportScreen(Screen[None]):
     """A month compared with the one before, or a whole year; left and right move in time."""
 
     BINDINGS = [
-        Binding("escape,q,r", "close", "Close"),
+        Binding("escape,r", "close", "Close"),
         Binding("left,p", "move(-1)", "Earlier"),
         Binding("right,n", "move(1)", "Later"),
         Binding("y", "toggle_year", "Month / year"),
@@ -80,8 +84,8 @@ class ReportScreen(Screen[None]):
         """Title line, the report (scrolls both ways), a hint, the footer."""
         yield Label("", id="report-title")
         yield ReportView(id="report-body")
-        yield Static("← → earlier / later · y month or year · esc close", id="report-hint")
-        yield Footer()
+        yield Static(HINT, id="report-hint")
+        yield TenfoldFooter()  # ? and q stay in sight at 80 columns
 
     def on_mount(self) -> None:
         """Show this month, compared with the last."""
@@ -115,6 +119,12 @@ class ReportScreen(Screen[None]):
             body.show(Text("No income streams yet. Add one with s in the Income Ledger.", style="yellow"), width)
             return
         body.show(report_renderable(self.report, width, with_title=False), width)
+        self.call_after_refresh(self._show_hint)
+
+    def _show_hint(self) -> None:
+        """Name the sideways scroll when a table is wider than the screen (it is drawn whole, never cut)."""
+        wide = self.query_one(ReportView).wider_than_view
+        self.query_one("#report-hint", Static).update(f"{HINT} · shift+← → sideways" if wide else HINT)
 
     def action_move(self, step: int) -> None:
         """An earlier or later month (or year); never past this one."""

@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Markdown
+from textual.widgets import Markdown
 
 from tenfold.coach.review import month_period, week_period
 from tenfold.exchange.review_file import write_review
 from tenfold.tui.dialogs.step_forms import SaveReviewForm
+from tenfold.tui.widgets.footer import TenfoldFooter
 
 
 class ReviewScreen(Screen[None]):
@@ -24,7 +25,7 @@ class ReviewScreen(Screen[None]):
     ReviewScreen #review-scroll { height: 1fr; padding: 0 1; }
     """
     BINDINGS = [
-        Binding("escape,q", "close", "Back"),
+        Binding("escape", "close", "Back"),
         Binding("s", "save", "Save to file"),
         Binding("w", "span('week')", "Week"),
         Binding("m", "span('month')", "Month"),
@@ -44,7 +45,7 @@ class ReviewScreen(Screen[None]):
         """The review, scrollable, and the keys."""
         with VerticalScroll(id="review-scroll"):
             yield Markdown(self.text, id="review")
-        yield Footer()
+        yield TenfoldFooter()  # ? and q stay in sight at 80 columns
 
     def on_mount(self) -> None:
         """Scroll with the keyboard from the start."""

@@ -15,13 +15,14 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tenfold.domain.step_items import ITEM_KINDS
 from tenfold.tui import step_messages as sm
 from tenfold.tui.handlers.ui import Poster
 from tenfold.tui.messages import EditGoal, StepToggled
+from tenfold.tui.widgets.footer import TenfoldFooter
 from tenfold.tui.widgets.step_content import (
     coaching_text,
     content_text,
@@ -51,8 +52,8 @@ class StepScreen(Screen[int]):
     StepScreen #step-screen-head { height: 1; margin-bottom: 1; }
     StepScreen #step-screen-suggestion { height: auto; }
     StepScreen #step-screen-content { height: auto; }
-    StepScreen #step-screen-items { height: auto; max-height: 70%; min-height: 3; border: round $panel; }
-    StepScreen #step-screen-items:focus { border: round $accent; }
+    StepScreen #step-screen-items { height: auto; max-height: 70%; min-height: 3; border: round $foreground 40%; }
+    StepScreen #step-screen-items:focus { border: round $text-accent; }
     StepScreen #step-screen-coach { height: auto; max-height: 9; color: $text-muted; margin-top: 1; }
     """
 
@@ -87,7 +88,7 @@ class StepScreen(Screen[int]):
         yield ItemList(id="step-screen-items")
         with VerticalScroll(id="step-screen-coach", can_focus=False):
             yield Static(id="step-screen-coaching")
-        yield Footer()
+        yield TenfoldFooter()  # ? and q stay in sight at 80 columns
 
     def on_mount(self) -> None:
         """Draw the step."""

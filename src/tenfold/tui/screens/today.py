@@ -3,14 +3,17 @@
 It reads back the written goal and how far this month got, asks the day's
 question, names the next step's one concrete action, lists money expected soon,
 counts the streak, and raises the honest checks that fired. A check the user
-dismisses (``d``) is saved through the goal handler
-(:class:`~tenfold.tui.handlers.goal.GoalActions`), so it stays gone.
+dismisses (``d``) or snoozes for a week or a month (``s``, ``m``) is saved through
+the goal handler (:class:`~tenfold.tui.handlers.goal.GoalActions`), so it stays
+away; ``u`` brings it back while the card is open, and the palette's "Show
+dismissed checks" at any time.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
@@ -21,28 +24,46 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tenfold.coach.nudges import Nudge
 from tenfold.coach.prompts import PROMPTS_FILE, PromptsError, load_prompts
 from tenfold.coach.today import TodayView, build_today
 from tenfold.config import load_settings, save_settings
 from tenfold.domain.monthly import LedgerSummary
 from tenfold.domain.pauses import paused_days
-from tenfold.figures.expected import Expected
+from tenfold.figures.expected import Expected, add_months
 from tenfold.figures.goal_figures import GoalFigures
 from tenfold.paths import config_dir
 from tenfold.store.store import Store
 from tenfold.tui.keys import TODAY_KEYS, bindings
-from tenfold.tui.widgets.today_card import NudgeLine, card_title, due_text, goal_text, prompt_text, step_text
+from tenfold.tui.widgets.today_card import (
+    NudgeLine,
+    card_title,
+    checks_title,
+    due_text,
+    goal_text,
+    prompt_text,
+    step_text,
+)
 
 NO_CHECKS = "Nothing to flag today."
 SHORT_HEIGHT = 30
 """Terminals with fewer rows get the compact card."""
 
 
-def hint(checks: bool, setting: bool) -> str:
-    """The keys that do something on this card, for its bottom border."""
-    keys = ["enter/esc close", "d dismiss check" if checks else "", "w write goal",
-            "o show at start" if setting else ""]
+def hint(setting: bool | None) -> str:
+    """The keys of the card as a whole, for its bottom border (the checks' keys are beside their title).
+
+    ``setting``: whether the card opens at start (None: no settings folder, no o key);
+    the o key's label says which way it is set now.
+    """
+    keys = ["enter/esc close", "w write goal",
+            "" if setting is None else f"o show at start: {'on' if setting else 'off'}", "q quit"]
     return " · ".join(k for k in keys if k)
+
+
+def snooze_end(today: date, period: str) -> date:
+    """The day a check snoozed ``today`` for a ``"week"`` or a ``"month"`` shows again."""
+    return today + timedelta(days=7) if period == "week" else add_months(today, 1)
 
 
 @cache
@@ -59,12 +80,15 @@ def gather_today(
     summary: LedgerSummary | None = None,
     figures: GoalFigures | None = None,
     expected: Sequence[Expected] | None = None,
+    *,
+    with_dismissed: bool = False,
 ) -> TodayView:
     """The card's contents from the store and the figures the main screen already has.
 
     What the checks need from the payments comes from the store's monthly index
     and the newest payments read so far, so the card never waits for a big
     file's payments to be read.
+    ``with_dismissed``: the checks kept away are on it too (to name them in the list of dismissals).
     """
     streams = store.streams()
     return build_today(
@@ -78,7 +102,7 @@ def gather_today(
         steps=store.steps(),
         backup_items=len(store.step_items(4)),
         checkins=store.checkins(),
-        dismissed=store.dismissed(),
+        dismissed={} if with_dismissed else store.dismissed(),
         prompts=coaching_prompts(),
         rates=store.rates(),
         index=store.monthly_index(),
@@ -103,11 +127,16 @@ class TodayScreen(ModalScreen[str | None]):
 
     BINDINGS = bindings(TODAY_KEYS)
 
-    def __init__(self, view: TodayView, on_dismiss: Callable[[str], bool], config_dir: Path | None = None) -> None:
+    def __init__(self, view: TodayView, on_dismiss: Callable[[str, date | None], bool],
+                 config_dir: Path | None = None, on_restore: Callable[[str], bool] | None = None) -> None:
         super().__init__()
         self.view = view
         self.on_dismiss = on_dismiss
-        """Saves a dismissal; returns False (after telling the user) when it could not."""
+        """Saves a dismissal (for good, or until a day); returns False (after telling the user) when it could not."""
+        self.on_restore = on_restore
+        """Removes a dismissal (undo); same contract."""
+        self._undo: list[tuple[int, Nudge]] = []
+        """Checks kept away while the card is open, with their place on it: u brings back the last."""
         self.config_dir = config_dir
         """Where the on-launch setting lives; None (as in tests) hides the o key."""
 
@@ -125,7 +154,7 @@ class TodayScreen(ModalScreen[str | None]):
             # Without a goal the whole card is the invitation to write one: no check repeats it.
             nudges = [n for n in view.nudges if n.key != "no-goal"]
             if nudges or view.goal is not None:
-                yield Static(Text("Honest checks"), id="today-checks-title")
+                yield Static(checks_title() if nudges else Text("Honest checks"), id="today-checks-title")
             for nudge in nudges:
                 yield NudgeLine(nudge)
             if not nudges and view.goal is not None:
@@ -135,7 +164,7 @@ class TodayScreen(ModalScreen[str | None]):
         """Focus the first check, so d dismisses it; without checks the card itself scrolls."""
         dialog = self.query_one("#dialog", VerticalScroll)
         lines = list(self.query(NudgeLine))
-        dialog.border_subtitle = hint(bool(lines), self.config_dir is not None)
+        dialog.border_subtitle = hint(self._shows_at_start())
         self._fit(self.app.size.height)
         dialog.can_focus = not lines
         (lines[0] if lines else dialog).focus()
@@ -156,6 +185,13 @@ class TodayScreen(ModalScreen[str | None]):
         """The on-launch switch needs a settings folder."""
         return self.config_dir is not None if action == "toggle_launch" else True
 
+    def _shows_at_start(self) -> bool | None:
+        """Whether the card opens when Tenfold starts, as the settings say; None without a settings folder."""
+        return None if self.config_dir is None else load_settings(self.config_dir).today_on_launch
+
+    def _show_hint(self) -> None:
+        self.query_one("#dialog", VerticalScroll).border_subtitle = hint(self._shows_at_start())
+
     def action_toggle_launch(self) -> None:
         """Switch whether the card opens when Tenfold starts (a setting of this machine)."""
         if self.config_dir is None:
@@ -167,6 +203,7 @@ class TodayScreen(ModalScreen[str | None]):
         except OSError as exc:
             self.notify(f"Could not save the setting: {exc.strerror}", severity="warning")
             return
+        self._show_hint()
         self.notify("The today card will open when Tenfold starts." if show
                     else "The today card will not open on start; press t for it any time.")
 
@@ -190,19 +227,51 @@ class TodayScreen(ModalScreen[str | None]):
         lines[min(target, len(lines) - 1)].focus()
 
     async def action_dismiss_nudge(self) -> None:
-        """Dismiss the focused check for good, and move to the next one."""
+        """Dismiss the focused check for good, and move to the next one (u brings it back)."""
+        await self._keep_away(None)
+
+    async def action_snooze(self, period: str) -> None:
+        """Keep the focused check away for a week or a month; it shows again on that day."""
+        await self._keep_away(snooze_end(self.view.day, period))
+
+    async def _keep_away(self, until: date | None) -> None:
         line = self.focused
-        if not isinstance(line, NudgeLine) or not self.on_dismiss(line.nudge.key):
+        if not isinstance(line, NudgeLine) or not self.on_dismiss(line.nudge.key, until):
             return
         lines = list(self.query(NudgeLine))
         index = lines.index(line)
+        self._undo.append((index, line.nudge))
         rest = lines[:index] + lines[index + 1 :]
         await line.remove()
+        kept = "Dismissed for good" if until is None else f"Snoozed until {until.isoformat()}"
+        self.notify(f"{kept}. Press u to undo; ctrl+p 'Show dismissed checks' lists them all.", timeout=8)
         if rest:
             rest[min(index, len(rest) - 1)].focus()
             return
         dialog = self.query_one("#dialog", VerticalScroll)
         await dialog.mount(Static(NO_CHECKS, id="today-no-checks"))
-        dialog.border_subtitle = hint(False, self.config_dir is not None)
         dialog.can_focus = True
         dialog.focus()
+
+    async def action_undo(self) -> None:
+        """Bring back the check dismissed or snoozed last, in its place, with the focus on it."""
+        if not self._undo or self.on_restore is None:
+            self.notify("Nothing to undo on this card.", timeout=3)
+            return
+        index, nudge = self._undo[-1]
+        if not self.on_restore(nudge.key):
+            return
+        self._undo.pop()
+        dialog = self.query_one("#dialog", VerticalScroll)
+        for empty in self.query("#today-no-checks"):
+            await empty.remove()
+        lines = list(self.query(NudgeLine))
+        line = NudgeLine(nudge)
+        if index < len(lines):
+            await dialog.mount(line, before=lines[index])
+        else:
+            await dialog.mount(line, after=lines[-1] if lines else self.query_one("#today-checks-title"))
+        dialog.can_focus = False
+        line.focus()
+        self.notify("The check is back.", timeout=3)
+

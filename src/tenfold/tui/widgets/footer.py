@@ -19,6 +19,11 @@ from textual.widgets import Footer
 
 from tenfold.tui.compat import FooterKey, show_footer_keys_now
 
+ESSENTIAL = ("help", "quit_unless_typing")
+"""The keys a footer never loses (? and q): when not every key fits, they come first, before the pane's keys."""
+PALETTE_WIDTH = 13
+"""Cells the palette key takes at the right end."""
+
 
 class TenfoldFooter(Footer):
     """A footer that shows its keys at once and rebuilds only when they change."""
@@ -37,11 +42,26 @@ class TenfoldFooter(Footer):
         mounts. The palette key is not bound (it stays compact), so it is left as it is.
         """
         self._shown = self._keys()
-        for widget in super().compose():
+        widgets = list(super().compose())
+        if self._crowded():  # ? and q first, so the keys cut off at the right edge are the pane's
+            widgets.sort(key=lambda w: not (isinstance(w, FooterKey) and w.action in ESSENTIAL))
+        for widget in widgets:
             if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
                 widget.set_reactive(FooterKey.compact, self.compact)
                 widget.set_class(self.compact, "-compact", update=False)
             yield widget
+
+    def _crowded(self) -> bool:
+        """Whether the keys shown take more columns than the terminal has (each is `` k Description ``)."""
+        shown = {binding.action: binding for (_, binding, _, _) in self.screen.active_bindings.values()
+                 if binding.show}
+        needed = sum(len(self.app.get_key_display(b)) + len(b.description) + 3 for b in shown.values())
+        return needed + PALETTE_WIDTH > self.app.size.width
+
+    def on_resize(self) -> None:
+        """The terminal got narrower or wider: ? and q may have to move to the front, or may go back."""
+        if self.is_attached and self._keys() != self._shown:
+            self.call_after_refresh(self._rebuild_if_changed)
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         """Rebuild after the next refresh (once, however many changes) if the keys differ."""
@@ -71,4 +91,4 @@ class TenfoldFooter(Footer):
             if entry is not None:
                 _, binding, enabled, tooltip = entry
                 palette = (binding.key, binding.key_display, binding.description, enabled, tooltip, binding.tooltip)
-        return keys, palette
+        return keys, palette, self._crowded()

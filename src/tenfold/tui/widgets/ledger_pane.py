@@ -44,6 +44,8 @@ from tenfold.views.payment_order import PaymentOrder, next_sort
 
 __all__ = ["LedgerPane", "render_summary"]
 
+MAX_STREAM_ROWS = 6
+"""Streams shown before their table scrolls."""
 DEBOUNCE_FROM = 20_000
 """With at least this many payments, filtering waits for a pause in typing."""
 DEBOUNCE_SECONDS = 0.12
@@ -137,7 +139,10 @@ class LedgerPane(Pane):
         self._total = len(payments) if total is None else total
         self._streams = {s.id: s for s in streams}
         self.show_figures(view, goal, bool(streams))
-        self._tables()[0].set_rows(streams)
+        table = self._tables()[0]
+        table.set_rows(streams)
+        # As tall as its rows (six at most, then it scrolls): the room it does not need goes to the payments.
+        table.styles.max_height = min(len(streams), MAX_STREAM_ROWS) + 1
         names = {s.id: s.name for s in streams}
         if not self._order.follow(payments, names):  # payments added: the orders made so far take them in
             self._order = PaymentOrder(payments, names)

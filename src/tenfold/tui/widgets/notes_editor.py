@@ -18,6 +18,15 @@ class NotesArea(TextArea):
 
     BINDINGS = bindings(NOTES_KEYS)
 
+    def on_mount(self) -> None:
+        """Start at the end of the notes: what is typed next adds to them instead of going before them."""
+        self.move_cursor(self.document.end)
+
+    def load_text(self, text: str) -> None:
+        """Show another step's notes (or the saved ones), the cursor at their end."""
+        super().load_text(text)
+        self.move_cursor(self.document.end)
+
     def action_leave(self) -> None:
         """Return to the checklist."""
         self.screen.query_one("#step-list").focus()

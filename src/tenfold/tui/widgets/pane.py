@@ -18,6 +18,10 @@ class Pane(Vertical):
         """Show the title in the border."""
         self.border_title = self.PANE_TITLE
 
+    def show_zoomed(self, zoomed: bool) -> None:
+        """Say in the title that this pane is zoomed, and how to go back to all four."""
+        self.border_title = f"{self.PANE_TITLE} · zoomed, z: all panes" if zoomed else self.PANE_TITLE
+
     def main_widget(self) -> Widget:
         """The widget that takes focus when the user moves to this pane."""
         return self.query_one(self.MAIN)

@@ -10,12 +10,17 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.console import Console, RenderableType
+from rich.console import Console, Group, RenderableType
+from rich.measure import Measurement
 from rich.segment import Segment
+from rich.table import Table
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+UNSQUEEZED = 10_000
+"""Columns offered to a table to learn its natural width."""
 
 
 class ReportView(ScrollView, can_focus=True):
@@ -37,15 +42,32 @@ class ReportView(ScrollView, can_focus=True):
         self.lines: list[Strip] = []
 
     def show(self, renderable: RenderableType, width: int) -> None:
-        """Render ``renderable`` at ``width`` columns, once, and show it from the top."""
+        """Render ``renderable`` at ``width`` columns, once, and show it from the top.
+
+        A table is never squeezed below its natural width (Rich would cut its
+        headers and figures with an ellipsis): one wider than the view is drawn
+        whole, and the view scrolls sideways (shift+arrows). Text wraps at ``width``.
+        """
         console = Console(width=width, color_system="truecolor", force_terminal=True, legacy_windows=False,
                           highlight=False)
-        rendered = console.render_lines(renderable, console.options.update(width=width), pad=False)
+        parts = renderable.renderables if isinstance(renderable, Group) else [renderable]
+        rendered = []
+        for part in parts:
+            part_width = width
+            if isinstance(part, Table):
+                natural = Measurement.get(console, console.options.update(width=UNSQUEEZED), part).maximum
+                part_width = max(width, natural)
+            rendered += console.render_lines(part, console.options.update(width=part_width), pad=False)
         self.lines = [Strip(line) for line in rendered]
         widest = max((strip.cell_length for strip in self.lines), default=0)
         self.virtual_size = Size(widest, len(self.lines))
         self.scroll_to(0, 0, animate=False)
         self.refresh()
+
+    @property
+    def wider_than_view(self) -> bool:
+        """Whether some table is wider than the view (it scrolls sideways)."""
+        return self.virtual_size.width > self.scrollable_content_region.width
 
     def text(self) -> str:
         """All lines as plain text (what a test or a copy would read)."""

@@ -93,13 +93,14 @@ def content_text(view: StepsView, number: int, *, limit: int | None = None, add_
     return text
 
 
-def coaching_text(number: int) -> Text:
-    """The step's one concrete action for today, then what it means."""
+def coaching_text(number: int, *, today_only: bool = False) -> Text:
+    """The step's one concrete action for today, then (unless ``today_only``) what it means."""
     info = step_info(number)
     text = Text()
     text.append("Today: ", style="bold green")
-    text.append(info.today + "\n", style="default")
-    text.append(info.meaning)
+    text.append(info.today, style="default")
+    if not today_only:
+        text.append("\n" + info.meaning)
     return text
 
 

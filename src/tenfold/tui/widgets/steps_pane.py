@@ -27,6 +27,7 @@ from tenfold.tui.messages import StepNotesChanged, StepToggled
 from tenfold.tui.step_messages import AddToStep, OpenStep
 from tenfold.tui.widgets.pane import Pane
 from tenfold.tui.widgets.step_content import coaching_text, content_text, suggestion_text
+from tenfold.tui.widgets.step_lines import StepLines, step_lines
 from tenfold.views.step_view import StepsView
 
 if TYPE_CHECKING:  # the editor is imported when it is built, after the first paint
@@ -47,7 +48,7 @@ class StepList(Widget, can_focus=True):
     """Eight lines with a cursor. Space/x or a click on the box ticks; Enter opens the step."""
 
     DEFAULT_CSS = """
-    StepList { text-wrap: nowrap; text-overflow: ellipsis; }
+    StepList { height: auto; }
     """
 
     BINDINGS = bindings(STEP_LIST_KEYS)
@@ -60,33 +61,21 @@ class StepList(Widget, can_focus=True):
 
     cursor: reactive[int] = reactive(0)
     states: reactive[tuple[StepState, ...]] = reactive(tuple(StepState(i.number) for i in STEPS), layout=True)
-    badges: reactive[tuple[tuple[str, bool], ...]] = reactive(tuple(("", False) for _ in STEPS))
+    badges: reactive[tuple[tuple[str, bool], ...]] = reactive(tuple(("", False) for _ in STEPS), layout=True)
     """Per step: a few words on its content, and whether a tick is suggested."""
 
+    def _lines(self, width: int | None = None) -> StepLines:
+        """The list's lines at ``width`` (default: the widget's), wrapped so nothing on them is cut."""
+        width = width or self.content_size.width or 80
+        return step_lines(self.states, self.badges, self.cursor, self.has_focus, width, self.app.console)
+
     def render(self) -> Text:
-        """One line per step: box, number, title, and the date it was ticked."""
-        text = Text(no_wrap=True, overflow="ellipsis")
-        for index, (info, state) in enumerate(zip(STEPS, self.states, strict=True)):
-            box = "[x]" if state.done else "[ ]"
-            style = "reverse" if index == self.cursor and self.has_focus else ("bold" if index == self.cursor else "")
-            line = Text(style=style)
-            line.append(f"{box} ", style="green" if state.done else "")
-            line.append(f"{info.number} {info.title}")
-            badge, suggested = self.badges[index]
-            if badge:
-                line.append(f"  {badge}", style="bold green" if suggested else "cyan")
-            if suggested:
-                line.append(" tick?", style="bold green")
-            if state.done_on:
-                line.append(f"  {state.done_on.isoformat()}", style="dim")
-            text.append_text(line)
-            if index < len(STEPS) - 1:
-                text.append("\n")
-        return text
+        """One line per step, or more when it does not fit: box, number, title, content, the date it was ticked."""
+        return Text("\n").join(self._lines().lines)
 
     def get_content_height(self, container: object, viewport: object, width: int) -> int:
-        """Always eight lines."""
-        return len(STEPS)
+        """Eight lines, and one more for each wrapped line."""
+        return len(self._lines(width).lines)
 
     def action_move(self, delta: int) -> None:
         """Move the cursor, stopping at the ends."""
@@ -109,11 +98,13 @@ class StepList(Widget, can_focus=True):
         self.screen.query_one(StepsPane).notes_editor().focus()
 
     def on_click(self, event: events.Click) -> None:
-        """Select the clicked step; a click on its box also ticks it."""
-        if 0 <= event.y < len(STEPS):
-            self.cursor = event.y
-            if event.x < BOX_WIDTH:
-                self.post_message(StepToggled(event.y + 1))
+        """Select the clicked step; a click on its box (on the step's first line) also ticks it."""
+        lines = self._lines()
+        index = lines.step_at(event.y)
+        if index is not None:
+            self.cursor = index
+            if event.x < BOX_WIDTH and lines.starts[index] == event.y:
+                self.post_message(StepToggled(index + 1))
 
     def watch_cursor(self, index: int) -> None:
         """Tell the pane, which shows that step's coaching and notes."""
@@ -215,14 +206,16 @@ class StepsPane(Pane):
     def _show_content(self, index: int) -> None:
         """The selected step's suggestion, content and coaching."""
         number = index + 1
-        text = Text()
+        # The step's action for today comes first, so the box shows it whole however short it is.
+        text = coaching_text(number, today_only=True)
+        text.append("\n")
         suggestion = suggestion_text(self._view, number, "Space")
         if suggestion is not None:
             text.append_text(suggestion)
             text.append("\n")
         text.append_text(content_text(self._view, number, limit=3))
         text.append("\n\n")
-        text.append_text(coaching_text(number))
+        text.append(step_info(number).meaning)
         text.append("\n\nEnter: open the step · a: add · n: notes", style="dim")
         self.query_one("#step-detail", Static).update(text)
 

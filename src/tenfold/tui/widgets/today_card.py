@@ -129,8 +129,19 @@ def nudge_text(nudge: Nudge) -> Table:
     return grid
 
 
+CHECK_KEYS = "d dismiss · s snooze a week · m a month · u undo"
+"""What can be done with the check under the cursor, beside the checks' title."""
+
+
+def checks_title() -> Text:
+    """``Honest checks`` and, dim, the keys that keep one away or bring it back."""
+    text = Text("Honest checks", style="bold")
+    text.append(f"   {CHECK_KEYS}", style="dim not bold")
+    return text
+
+
 class NudgeLine(Static, can_focus=True):
-    """One honest check on the card; the arrows move between checks, d dismisses."""
+    """One honest check on the card; the arrows move between checks, d dismisses, s and m snooze."""
 
     BINDINGS = [
         Binding("down,j", "screen.move(1)", "Next check", show=False),

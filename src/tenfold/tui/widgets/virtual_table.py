@@ -83,6 +83,11 @@ class VirtualTable(ScrollView, Generic[R], can_focus=True):
         overflow-y: auto;
         &:focus {
             background-tint: $foreground 5%;
+            /* The table with the cursor says so in its header: two tables share the ledger pane. */
+            & > .virtual-table--header {
+                background: $accent-muted;
+                color: $text;
+            }
             & > .virtual-table--cursor {
                 background: $block-cursor-background;
                 color: $block-cursor-foreground;
