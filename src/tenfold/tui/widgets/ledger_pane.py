@@ -3,8 +3,9 @@
 ``/`` filters the payments (stream name, note, customer, date prefix), ``o`` cycles
 their order, ``c`` swaps the tables for the chart of monthly passive income. With
 100,000 payments none of these reads all payments per keystroke: the orders are
-sorted once (:class:`~tenfold.views.payment_order.PaymentOrder`), a longer query only
-searches the previous matches, and the tables draw only the rows on screen.
+sorted once (:class:`~tenfold.views.payment_order.PaymentOrder`) and take in added
+payments, a longer query only searches the previous matches, and the tables draw
+only the rows on screen.
 """
 
 from __future__ import annotations
@@ -129,7 +130,9 @@ class LedgerPane(Pane):
         table.set_rows(streams)
         # As tall as its rows (six at most, then it scrolls): the room it does not need goes to the payments.
         table.styles.max_height = min(len(streams), MAX_STREAM_ROWS) + 1
-        self._order = PaymentOrder(payments, {s.id: s.name for s in streams})
+        names = {s.id: s.name for s in streams}
+        if not self._order.follow(payments, names):  # payments added: the orders made so far take them in
+            self._order = PaymentOrder(payments, names)
         self._show_payments()
 
     def select_payment(self, payment_id: int) -> None:
@@ -149,8 +152,9 @@ class LedgerPane(Pane):
             chart.show(*self._chart_figures)
 
     def _show_payments(self) -> None:
-        rows = self._order.rows(self._sort, self._query)
-        self._tables()[1].set_rows(rows)
+        order, sort = self._order, self._sort
+        rows = order.rows(sort, self._query)
+        self._tables()[1].set_rows(rows, place=lambda p: order.place(rows, sort, p))
         streams, payments = len(self._streams), self._total
         parts = [f"{streams} stream{'' if streams == 1 else 's'}",
                  f"{payments:,} payment{'' if payments == 1 else 's'}"]
