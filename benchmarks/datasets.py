@@ -1,21 +1,28 @@
-"""Data sets for the benchmark, generated through the real store in a few seconds.
+"""Data sets for the benchmark, made through the real store and cached between runs.
 
-Streams, the goal and the steps go through the store's public methods, payments
-through ``Store.add_payments`` (one file write for all of them, as an import would
-do). Ideas and check-ins have no batch method, and 5,000 separate saves of a
-growing file would take minutes, so those two tables are added to the document
-directly with the store's own ``atomic_write``; the store then saves the file once
-(``save_payment_index``, as the app does for a file that has no index), so it is
-laid out as every file Tenfold saves, and it is opened with ``Store.open`` so
-every record passes the same validation as a user's file.
+Streams, the goal and the steps go through the store's public methods. The
+payments, ideas and check-ins - up to a million records - are made in the store's
+own record format (``Payment.to_store``, ``Idea.to_store``) and written into the
+document with the store's own ``atomic_write``: a million ``add_payment`` calls,
+or even one ``add_payments`` batch, would take minutes. The file is then opened
+with ``Store.open``, so every record passes the same validation as a user's file,
+and saved once by it (``save_payment_index``, as the app does for a file without
+an index), so it is laid out exactly as every file Tenfold saves.
 
 Everything is seeded, so two runs measure the same data. Dates end at ``today``
 so "this month" in the app has income in it, as it would for a real user.
+
+Building the million-payment file takes about a minute; it is kept in a cache
+folder outside the repository (``TENFOLD_BENCH_CACHE``, default
+``/tmp/tenfold-bench-cache``), keyed by :data:`GENERATOR_VERSION`, the spec and
+the day, and copied from there.
 """
 
 from __future__ import annotations
 
+import os
 import random
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -31,6 +38,10 @@ from tenfold.store.file.atomic import atomic_write
 from tenfold.store.file.document import load_document
 from tenfold.store.store import Store
 
+GENERATOR_VERSION = 2
+"""Bump when what :func:`build` makes changes: cached files of other versions are not used."""
+CACHE = Path(os.environ.get("TENFOLD_BENCH_CACHE", "/tmp/tenfold-bench-cache"))
+
 
 @dataclass(frozen=True)
 class Spec:
@@ -44,11 +55,27 @@ class Spec:
     years: int
     goal: bool = True
 
+    @property
+    def key(self) -> str:
+        """The part of a cached file's name that says what is in it."""
+        return f"{self.streams}s-{self.payments}p-{self.ideas}i-{self.checkin_days}c-{self.years}y-{int(self.goal)}g"
+
 
 EMPTY = Spec("empty", 0, 0, 0, 0, 0, goal=False)
-TYPICAL = Spec("typical year", 5, 300, 100, 200, 1)
-TEN_YEARS = Spec("ten years", 200, 100_000, 5_000, 3_650, 10)
-SPECS = {"empty": EMPTY, "typical": TYPICAL, "ten_years": TEN_YEARS}
+
+
+def heavy(payments: int) -> Spec:
+    """A heavy user's ten years (200 streams, 5,000 ideas, a check-in every day) with ``payments`` payments.
+
+    Only the number of payments changes between the sizes of the scale table, so
+    its rows show what the payments alone cost.
+    """
+    label = f"{payments // 1_000_000}M" if payments >= 1_000_000 else f"{payments // 1000}k"
+    return Spec(label, 200, payments, 5_000, 3_650, 10)
+
+
+SIZES = (1_000, 10_000, 100_000, 300_000, 1_000_000)
+SPECS = {"empty": EMPTY, **{heavy(n).name: heavy(n) for n in SIZES}}
 
 CURRENCIES = ("EUR", "EUR", "EUR", "USD", "GBP")
 KIND_CYCLE = ("passive", "passive", "passive", "portfolio", "active")
@@ -56,12 +83,6 @@ WORDS = (
     "newsletter readers", "colleagues", "local bakeries", "parents of toddlers", "hobby gardeners",
     "freelance designers", "students", "small landlords", "indie game makers", "retired teachers",
 )
-
-
-def _amount(rng: random.Random) -> Decimal:
-    """A payment between 1.00 and 2,500.00, exact to the cent (never via a float)."""
-    cents = rng.randint(100, 250_000)
-    return Decimal(cents).scaleb(-2)
 
 
 def _streams(spec: Spec) -> list[Stream]:
@@ -72,14 +93,16 @@ def _streams(spec: Spec) -> list[Stream]:
     ]
 
 
-def _payments(rng: random.Random, spec: Spec, stream_ids: list[int], today: date) -> list[Payment]:
+def _payment_rows(rng: random.Random, spec: Spec, stream_ids: list[int], today: date) -> dict[str, object]:
+    """The payments table, ids 1..N, each record made by ``Payment.to_store`` (amounts exact, never floats)."""
     days = max(1, spec.years * 365)
-    out = []
+    dates = [today - timedelta(days=n) for n in range(days)]
+    rows: dict[str, object] = {}
     for n in range(spec.payments):
-        on = today - timedelta(days=rng.randrange(days))
         note = "" if n % 3 else f"invoice {n:06d}"
-        out.append(Payment(0, rng.choice(stream_ids), on, _amount(rng), note))
-    return out
+        amount = Decimal(rng.randint(100, 250_000)).scaleb(-2)
+        rows[str(n + 1)] = Payment(n + 1, rng.choice(stream_ids), dates[rng.randrange(days)], amount, note).to_store()
+    return rows
 
 
 def _ideas(rng: random.Random, spec: Spec, today: date) -> list[Idea]:
@@ -108,38 +131,56 @@ def build(spec: Spec, path: Path, today: date, seed: int = 7) -> Path:
             store.tick(1, today - timedelta(days=30))
             store.tick(2, today - timedelta(days=20))
         ids = [store.add_stream(s).id for s in _streams(spec)]
+    if spec.payments or spec.ideas or spec.checkin_days:
+        document = load_document(path)
         if spec.payments:
-            store.add_payments(_payments(rng, spec, ids, today))
-    if spec.ideas or spec.checkin_days:
-        _add_ideas_and_checkins(path, spec, rng, today)
-        with Store.open(path, today=clock) as store:  # laid out as Tenfold saves it, with its payments' index
+            document.pop("payments", None)
+            document["payments"] = _payment_rows(rng, spec, ids, today)
+        document["ideas"] = {str(n + 1): idea.to_store() for n, idea in enumerate(_ideas(rng, spec, today))}
+        days = {today - timedelta(days=n) for n in range(spec.checkin_days)}
+        days |= {date.fromisoformat(d["on"]) for d in document.get("checkins", {}).values()}
+        document["checkins"] = {str(n + 1): {"on": d.isoformat()} for n, d in enumerate(sorted(days))}
+        atomic_write(path, orjson.dumps(document))
+        del document
+        # Opened in full (every record validated) and saved once: laid out as Tenfold saves it, with its index.
+        with Store.open(path, today=clock) as store:
+            assert store.payment_count() == spec.payments
             store.save_payment_index()
-    with Store.open(path, read_only=True, today=clock) as check:  # every record must validate
-        assert len(check.payments()) == spec.payments
     return path
 
 
-def _add_ideas_and_checkins(path: Path, spec: Spec, rng: random.Random, today: date) -> None:
-    """Write the two tables straight into the document (one durable write)."""
-    document = load_document(path)
-    document["ideas"] = {str(n + 1): idea.to_store() for n, idea in enumerate(_ideas(rng, spec, today))}
-    days = {today - timedelta(days=n) for n in range(spec.checkin_days)}
-    days |= {date.fromisoformat(d["on"]) for d in document.get("checkins", {}).values()}
-    document["checkins"] = {str(n + 1): {"on": d.isoformat()} for n, d in enumerate(sorted(days))}
-    atomic_write(path, orjson.dumps(document))
+def cached(spec: Spec, today: date) -> Path:
+    """The data file for ``spec`` in the cache folder, built the first time it is asked for."""
+    folder = CACHE / f"v{GENERATOR_VERSION}"
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path = folder / f"{spec.key}-{today.isoformat()}.json"
+    if not path.exists():
+        for old in folder.glob(f"{spec.key}-*.json"):  # another day's copy: dates would be off
+            old.unlink()
+        work = folder / f"building-{os.getpid()}"
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(mode=0o700)
+        try:
+            built = build(spec, work / "data.json", today)
+            os.replace(built, path)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    return path
 
 
-def build_all(folder: Path, today: date, names: tuple[str, ...] = tuple(SPECS)) -> dict[str, Path]:
-    """Build the named data sets in ``folder``; returns name -> data file."""
-    return {name: build(SPECS[name], folder / f"{name}.json", today) for name in names}
+def copy_of(spec: Spec, folder: Path, today: date, name: str | None = None) -> Path:
+    """A private copy of the cached file in ``folder``: measurements that save change it."""
+    target = folder / f"{name or spec.name}.json"
+    shutil.copyfile(cached(spec, today), target)
+    os.chmod(target, 0o600)
+    return target
 
 
-if __name__ == "__main__":  # quick check: python benchmarks/datasets.py /tmp/folder
+if __name__ == "__main__":  # quick check: python benchmarks/datasets.py [NAME ...]
     import sys
     import time
 
-    target = Path(sys.argv[1] if len(sys.argv) > 1 else ".")
-    for key, spec in SPECS.items():
+    for key in sys.argv[1:] or list(SPECS):
         started = time.perf_counter()
-        made = build(spec, target / f"{key}.json", date.today())
-        print(f"{spec.name}: {made} {made.stat().st_size / 1e6:.1f} MB in {time.perf_counter() - started:.1f} s")
+        made = cached(SPECS[key], date.today())
+        print(f"{key}: {made} {made.stat().st_size / 1e6:.1f} MB in {time.perf_counter() - started:.1f} s")

@@ -6,6 +6,11 @@ Prints one JSON object: per interaction the latency of each key in milliseconds,
 plus how long the ledger pane took to fill and how long a form takes to close. Run by ``run.py`` in its own process
 so each data set starts from a fresh interpreter and a hang can be timed out.
 
+Sorting and filtering are timed twice: first with the orders and the filter's
+texts made for the first time (the first ``o`` after start-up), and again right
+after a payment was added through the form, which is when a cache that is dropped
+on every change shows.
+
 Saving runs in the background (``tenfold.store.saver``), so a tick's key is timed to
 the screen update, and separately to the moment its change is on disk (the
 store has nothing unsaved left): the first is what the user waits for, the
@@ -43,6 +48,8 @@ from tenfold.tui.widgets.steps_pane import StepList
 from tenfold.tui.widgets.virtual_table import VirtualTable
 
 TIMEOUT = 120.0
+RESULT: dict[str, Any] = {}
+"""Figures gathered along the way, merged into the printed result."""
 
 
 class Probe:
@@ -115,6 +122,61 @@ async def close_forms(app: TenfoldApp, probe: Probe, pilot: Any, table: VirtualT
     return cancels, saves
 
 
+async def add_one(app: TenfoldApp, pilot: Any, table: VirtualTable[Any], amount: str) -> None:
+    """Record a payment through the form (untimed) and wait until the ledger shows it."""
+    await pilot.press("a")
+    await settle(pilot)
+    app.screen.query_one("#field-amount", Input).value = amount
+    rows = table.row_count
+    await pilot.press("ctrl+s")
+    while not (app.screen is app.main_screen and table.row_count == rows + 1):
+        await asyncio.sleep(0.005)
+    await settle(pilot)
+
+
+async def after_adds(app: TenfoldApp, probe: Probe, pilot: Any,
+                     table: VirtualTable[Any]) -> tuple[list[float], list[float]]:
+    """``o`` right after a payment was added, once into each order; then a filter right after an add."""
+    pane = app.screen.query_one(LedgerPane)
+    sorts, saved_sorts = [], []
+    full_sorts = pane._order.sorts
+    for n in range(3):
+        await add_one(app, pilot, table, f"{n + 2}.00")
+        before = pane._sort
+        sorts.append(await probe.key("o", lambda b=before: pane._sort != b))
+        await settle(pilot)
+    for n in range(3):  # the same once the add is on disk: the background save no longer competes
+        await add_one(app, pilot, table, f"{n + 12}.00")
+        while app.store.unsaved:
+            await asyncio.sleep(0.01)
+        before = pane._sort
+        saved_sorts.append(await probe.key("o", lambda b=before: pane._sort != b))
+        await settle(pilot)
+    RESULT["sort_after_save_ms"] = saved_sorts
+    RESULT["full_sorts_after_adds"] = pane._order.sorts - full_sorts if pane._order.sorts >= full_sorts else -1
+    filters = []
+    payments = app.store.payments()
+    for k in (1, 3):
+        await add_one(app, pilot, table, f"{k + 5}.00")
+        prefix = payments[len(payments) * k // 4].on.isoformat()[:7]
+        filters.append(await type_filter(app, probe, pilot, table, prefix))
+    return sorts, filters
+
+
+async def type_filter(app: TenfoldApp, probe: Probe, pilot: Any, table: VirtualTable[Any], prefix: str) -> float:
+    """Open the filter, type ``prefix``, time Enter until only the matches are shown; then clear it."""
+    pane = app.screen.query_one(LedgerPane)
+    await pilot.press("slash")
+    await settle(pilot)
+    for char in prefix:
+        await pilot.press(char if char != "-" else "minus")
+    took = await probe.key("enter", lambda: not pane._typing and pane._query == prefix and table.row_count > 0)
+    await settle(pilot)
+    pane.clear_filter()
+    await settle(pilot)
+    return took
+
+
 async def sort_and_filter(app: TenfoldApp, probe: Probe, pilot: Any,
                           table: VirtualTable[Any]) -> tuple[list[float], list[float]]:
     """Time ``o`` (the payments' next order) and Enter on a typed filter, until the table shows it.
@@ -135,15 +197,7 @@ async def sort_and_filter(app: TenfoldApp, probe: Probe, pilot: Any,
     # matches some payments whatever the data set spans.
     prefixes = [payments[len(payments) * k // 4].on.isoformat()[:7] for k in (1, 2, 3)] if payments else []
     for prefix in prefixes:
-        await pilot.press("slash")
-        await settle(pilot)
-        for char in prefix:
-            await pilot.press(char if char != "-" else "minus")
-        filters.append(await probe.key(
-            "enter", lambda p=prefix: not pane._typing and pane._query == p and table.row_count > 0))
-        await settle(pilot)
-        pane.clear_filter()
-        await settle(pilot)
+        filters.append(await type_filter(app, probe, pilot, table, prefix))
     return sorts, filters
 
 
@@ -204,6 +258,7 @@ async def measure(path: Path, repeat: int, ticks: int) -> dict[str, Any]:
             await pilot.press("3")  # back to the ledger; the day's first save (the backup) is behind us
             await settle(pilot)
             result["form_cancel_ms"], result["payment_save_ms"] = await close_forms(app, probe, pilot, table, ticks)
+            result["sort_after_add_ms"], result["filter_after_add_ms"] = await after_adds(app, probe, pilot, table)
 
             await pilot.press("1", "w")  # the goal form; its first field is the goal text
             await settle(pilot)
@@ -222,6 +277,7 @@ async def measure(path: Path, repeat: int, ticks: int) -> dict[str, Any]:
         LedgerPane.show = original_show  # type: ignore[method-assign]
         store.close()
     result["ledger_fill_s"] = fills
+    result.update(RESULT)
     return result
 
 
@@ -235,7 +291,7 @@ def main() -> int:
     result = asyncio.run(measure(args.db, args.repeat, args.ticks))
     json.dump(result, sys.stdout)
     for name in ("ledger_cursor_ms", "sort_ms", "filter_ms", "form_cancel_ms", "payment_save_ms", "tick_ms",
-                 "tick_durable_ms", "typing_ms"):
+                 "tick_durable_ms", "sort_after_add_ms", "filter_after_add_ms", "typing_ms"):
         if result[name]:
             print(f"\n{name}: median {statistics.median(result[name]):.1f}", file=sys.stderr)
     return 0

@@ -1,34 +1,31 @@
-"""Save and report measurements, each taken together with its baseline in the same run.
+"""Command-line measurements, each taken together with its baseline in the same run.
 
-Save: one change made durable through the real store (TinyDB update, orjson dump,
-temp file, fsync, rename, folder fsync) against ``orjson.dumps`` + write + fsync of
-the very same document to a file in the same folder. The two are interleaved so a
-noisy neighbour slows both alike. The day's first save also takes the daily backup;
-it is done once before timing and reported on its own.
+- ``tenfold add payment`` against the write floor (``floor.py``: read, parse, add a
+  record, serialise whole, write, fsync, rename, fsync the folder), both as fresh
+  processes, in turn, on two copies of the same file.
+- ``tenfold status`` at each size; its baseline is the same command on an empty file.
+- ``tenfold report`` against ledger-cli (and hledger) on the journal that
+  ``tenfold export --format ledger`` wrote from the same file; once on the file as
+  Tenfold saved it (its payments' index valid) and once after another program
+  rewrote it (the index no longer matches, so every payment is read).
 
-Report: ``tenfold report`` as a fresh process, against ledger-cli and hledger on the
-journal that ``tenfold export --format ledger`` wrote from the same file.
+Every command runs once untimed first (the bytecode cache, as after an installation).
 """
 
 from __future__ import annotations
 
-import os
+import json
 import shutil
 import statistics
 import subprocess
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal
-from functools import partial
 from pathlib import Path
 
-import orjson
+from datasets import CACHE, GENERATOR_VERSION, Spec
 
-from tenfold.domain.ledger import Payment
-from tenfold.store.file.document import load_document
-from tenfold.store.store import Store
+HERE = Path(__file__).resolve().parent
 
 
 @dataclass(frozen=True)
@@ -43,92 +40,109 @@ class Timing:
         return statistics.median(self.runs)
 
 
-def timed(action: Callable[[], object]) -> float:
-    """Seconds one call takes."""
+def run_once(argv: Sequence[str], env: dict[str, str] | None = None) -> float:
+    """Wall seconds of one run of a command (output discarded); it must succeed."""
     started = time.perf_counter()
-    action()
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=True, env=env, timeout=600)
     return time.perf_counter() - started
 
 
-def plain_durable_write(document: dict[str, object], folder: Path) -> None:
-    """The baseline: serialise the document and make it durable, nothing else."""
-    target = folder / "baseline.json"
-    payload = orjson.dumps(document)
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        view = memoryview(payload)
-        while view:
-            view = view[os.write(fd, view):]
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+def time_command(argv: Sequence[str], runs: int, env: dict[str, str] | None = None,
+                 warm: bool = True) -> Timing | None:
+    """Median wall time of a command; None when it is not installed."""
+    if shutil.which(argv[0]) is None:
+        return None
+    if warm:
+        run_once(argv, env)
+    return Timing(tuple(run_once(argv, env) for _ in range(runs)))
 
 
 @dataclass(frozen=True)
-class SaveResult:
-    """Store saves and the plain baseline, in seconds."""
+class AddResult:
+    """``tenfold add payment`` and the floor, taken in turn."""
 
-    first_of_day: float
-    tick: Timing
-    add_payment: Timing
-    baseline: Timing
+    add: Timing
+    floor: Timing
 
-
-def measure_save(source: Path, folder: Path, runs: int, today: date) -> SaveResult:
-    """Time single changes on a private copy of ``source`` (backups land beside it)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "save.json"
-    shutil.copyfile(source, path)
-    ticks, adds, plain = [], [], []
-    with Store.open(path, today=lambda: today, defer_payments=True) as store:  # as the app opens it
-        store.wait_for_payments()  # the app reads them after its first paint, before anyone can save
-        stream = store.streams()[0].id
-        first = timed(lambda: store.tick(8, today))  # first save of the day: daily backup too
-        for n in range(runs):
-            document = load_document(path)
-            change = partial(store.untick, 8) if n % 2 == 0 else partial(store.tick, 8, today)
-            plain.append(timed(partial(plain_durable_write, document, folder)))
-            ticks.append(timed(change))
-            plain.append(timed(partial(plain_durable_write, document, folder)))
-            adds.append(timed(partial(store.add_payment, Payment(0, stream, today, Decimal("1.00"), "benchmark"))))
-    return SaveResult(first, Timing(tuple(ticks)), Timing(tuple(adds)), Timing(tuple(plain)))
+    @property
+    def ratio(self) -> float:
+        """What the command costs over the floor."""
+        return self.add.median / self.floor.median
 
 
-def time_command(argv: Sequence[str], runs: int, env: dict[str, str] | None = None) -> Timing | None:
-    """Median wall time of a command (output discarded); None when it is not installed."""
-    if shutil.which(argv[0]) is None:
-        return None
-    times = []
+def measure_add(python: str, db: Path, folder: Path, runs: int, env: dict[str, str]) -> AddResult:
+    """Add one payment ``runs`` times with the real command, and the floor as often, in turn."""
+    mine, floor = folder / "add-tenfold.json", folder / "add-floor.json"
+    shutil.copyfile(db, mine)
+    shutil.copyfile(db, floor)
+    add = [python, "-m", "tenfold", "--db", str(mine), "--quiet", "add", "payment", "--stream", "Dividends 001",
+           "--amount", "1.00", "--note", "benchmark"]
+    base = [python, str(HERE / "floor.py"), str(floor)]
+    run_once(add, env)  # untimed: the day's first save also takes the daily backup
+    run_once(base, env)
+    adds, floors = [], []
     for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, env=env)
-        times.append(time.perf_counter() - started)
-    return Timing(tuple(times))
+        floors.append(run_once(base, env))
+        adds.append(run_once(add, env))
+    mine.unlink()
+    floor.unlink()
+    return AddResult(Timing(tuple(adds)), Timing(tuple(floors)))
+
+
+def measure_status(python: str, db: Path, runs: int, env: dict[str, str]) -> Timing:
+    """``tenfold status`` as a shell prompt runs it, again and again on the same file."""
+    timing = time_command([python, "-m", "tenfold", "--db", str(db), "status"], runs, env)
+    assert timing is not None
+    return timing
+
+
+def rewritten_by_another_program(db: Path, target: Path) -> Path:
+    """The same records written back by Python's json module (as TinyDB itself writes them).
+
+    Nothing changes but the bytes' layout, so the payments' index no longer matches
+    them and Tenfold reads every payment, as it must for a file it did not write.
+    """
+    target.write_text(json.dumps(json.loads(db.read_bytes())), encoding="utf-8")
+    target.chmod(0o600)
+    return target
+
+
+def journal(python: str, spec: Spec, db: Path, today: str, env: dict[str, str]) -> tuple[Path, float | None]:
+    """The ledger journal exported from ``db``, cached beside the data set; (path, seconds if exported now)."""
+    path = CACHE / f"v{GENERATOR_VERSION}" / f"{spec.key}-{today}.journal"
+    if path.exists():
+        return path, None
+    partial = path.with_suffix(".partial")
+    seconds = run_once([python, "-m", "tenfold", "--db", str(db), "--quiet", "export", "--format", "ledger",
+                        "-o", str(partial)], env)
+    partial.replace(path)
+    return path, seconds
 
 
 @dataclass(frozen=True)
 class ReportResult:
-    """``tenfold report`` and the two accounting tools on the exported journal."""
+    """``tenfold report`` with and without a valid index, and the accounting tools on the same journal."""
 
-    tenfold: Timing
-    export: Timing
+    valid: Timing
+    invalid: Timing
     ledger: Timing | None
     hledger: Timing | None
+    export_seconds: float | None
 
 
-def measure_report(python: str, db: Path, folder: Path, runs: int, tool_runs: int,
-                   env: dict[str, str]) -> ReportResult:
-    """Export the journal with the real command, then time the three reports."""
-    journal = folder / "exported.journal"
-    tenfold = [python, "-m", "tenfold", "--db", str(db)]
-    export = time_command([*tenfold, "--quiet", "export", "--format", "ledger", "-o", str(journal)], 1, env)
-    assert export is not None
-    time_command([*tenfold, "report"], 1, env)  # untimed: the bytecode cache, as after an installation
-    report = time_command([*tenfold, "report"], runs, env)
-    assert report is not None
+def measure_report(python: str, spec: Spec, db: Path, folder: Path, runs: int, tool_runs: int,
+                   env: dict[str, str], today: str, hledger: bool) -> ReportResult:
+    """The three reports on one data set; hledger only when asked (it takes 50x longer than ledger-cli)."""
+    path, exported = journal(python, spec, db, today, env)
+    other = rewritten_by_another_program(db, folder / "rewritten.json")
+    valid = time_command([python, "-m", "tenfold", "--db", str(db), "report"], runs, env)
+    invalid = time_command([python, "-m", "tenfold", "--db", str(other), "report"], runs, env)
+    other.unlink()
+    assert valid is not None and invalid is not None
     return ReportResult(
-        tenfold=report,
-        export=export,
-        ledger=time_command(["ledger", "-f", str(journal), "balance"], tool_runs),
-        hledger=time_command(["hledger", "-f", str(journal), "balance", "-M"], tool_runs),
+        valid=valid,
+        invalid=invalid,
+        ledger=time_command(["ledger", "-f", str(path), "balance"], tool_runs),
+        hledger=time_command(["hledger", "-f", str(path), "balance", "-M"], 1) if hledger else None,
+        export_seconds=exported,
     )

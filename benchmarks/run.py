@@ -1,13 +1,21 @@
 """Tenfold's performance benchmark: every figure measured together with its baseline.
 
-    .venv/bin/python benchmarks/run.py [--quick] [--write]
+    .venv/bin/python benchmarks/run.py [--quick] [--write] [--json FILE]
 
-Builds three data sets (empty, a typical year, ten years of a heavy user) and
-measures start-up, keystroke latency, save, report and peak memory, each as the
-median of several runs against a baseline taken in the same run, so a busy shared
-machine slows both sides alike. Prints a table with target, measured value, ratio
-and PASS/MISS; ``--write`` also puts it in benchmarks/RESULTS.md. The targets live
-here and nowhere in the tests: timings are reported, never asserted.
+Data sets of a heavy user's ten years with 1k, 10k, 100k, 300k and 1M payments
+(only the number of payments changes) and an empty file, built through the real
+store and cached (``datasets.py``). For each size: the first usable screen with
+the user's default settings (today card on) and peak memory once every payment
+is in, against the minimal Textual app started in turn with it; ``tenfold
+status`` against itself on an empty file; ``tenfold add payment`` against the
+write floor (``floor.py``); ``tenfold report`` against ledger-cli on the exported
+journal, with the payments' index valid and invalid. Then every kind of key with
+the largest size (``keys.py``), median and slowest.
+
+Each figure is a median of runs taken in turn with its baseline, so a busy shared
+machine slows both sides alike: the ratios are what to read, the seconds move
+with the machine's load. Prints the tables; ``--write`` also puts them in
+benchmarks/RESULTS.md. The targets live here and nowhere in the tests.
 """
 
 from __future__ import annotations
@@ -21,7 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -29,50 +37,56 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from datasets import SPECS, build  # noqa: E402
-from measures import measure_report, measure_save  # noqa: E402
+from datasets import SPECS, Spec, copy_of  # noqa: E402
+from measures import measure_add, measure_report, measure_status  # noqa: E402
 from ptyrun import Launch, launch  # noqa: E402
-from table import Row, megabytes, render, results_block, seconds, times, verdict, write_results  # noqa: E402
+from table import Row, grid, render, results_block, seconds, times, verdict, write_results  # noqa: E402
 
 FRAME_MS = 16.0
+WORST_MS = 100.0
 
 
 @dataclass(frozen=True)
 class Plan:
-    """How many runs of each measurement: the full run stays under about five minutes."""
+    """Which sizes, and how many runs of each measurement."""
 
-    startup_runs: int
-    heavy_startup_runs: int
+    sizes: tuple[str, ...]
+    startup_runs: dict[str, int]
+    status_runs: int
+    add_runs: int
+    report_runs: int
+    tool_runs: int
+    keys_size: str
     keys: int
     ticks: int
-    saves: int
-    reports: int
-    tool_runs: int
+    hledger_size: str | None
 
 
-FULL = Plan(startup_runs=9, heavy_startup_runs=7, keys=25, ticks=3, saves=7, reports=5, tool_runs=3)
-QUICK = Plan(startup_runs=3, heavy_startup_runs=3, keys=10, ticks=1, saves=3, reports=3, tool_runs=1)
+FULL = Plan(("empty", "1k", "10k", "100k", "300k", "1M"),
+            {"empty": 7, "1k": 5, "10k": 5, "100k": 7, "300k": 3, "1M": 3},
+            status_runs=5, add_runs=5, report_runs=3, tool_runs=3, keys_size="1M", keys=25, ticks=3,
+            hledger_size="100k")
+QUICK = Plan(("empty", "1k", "100k"), {"empty": 1, "1k": 1, "100k": 1},
+             status_runs=2, add_runs=1, report_runs=1, tool_runs=1, keys_size="100k", keys=5, ticks=1,
+             hledger_size=None)
 
 
 def say(text: str) -> None:
-    """Progress on stderr, so stdout is only the table."""
+    """Progress on stderr, so stdout is only the tables."""
     print(text, file=sys.stderr, flush=True)
 
 
 def child_env(folder: Path, today: date) -> dict[str, str]:
     """The environment of every program started: a real terminal type, private config folders.
 
-    The settings turn off the today card, which opens over the panes right after
-    their first paint and would hide the texts the start-up clock waits for.
+    The settings folder is empty, so Tenfold starts with the user's defaults: the
+    today card opens over the panes right after their first paint.
 
     Python caches compiled modules as a normal installation does, in a folder of
     the benchmark's own (``PYTHONPYCACHEPREFIX``), even where the shell says
     ``PYTHONDONTWRITEBYTECODE`` (this machine's does): otherwise every start
     compiles Tenfold's 100-odd modules again, about 0.1 s no user ever waits for.
     """
-    settings = folder / "config" / "tenfold" / "config.json"
-    settings.parent.mkdir(parents=True, exist_ok=True)
-    settings.write_text('{"today_on_launch": false}', encoding="utf-8")
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(("TENFOLD_", "TEXTUAL")) and k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
@@ -82,169 +96,236 @@ def child_env(folder: Path, today: date) -> dict[str, str]:
     return env
 
 
-def paired_startups(base: tuple[list[str], list[str]], mine: tuple[list[str], list[str]], runs: int,
-                    env: dict[str, str], label: str) -> tuple[list[Launch], list[Launch]]:
-    """The baseline and the program started in turn, ``runs`` pairs, after one untimed start of each.
-
-    Taking them in turn, rather than all of one then all of the other, lets a busy
-    shared machine slow both sides alike: the ratio is what the program adds.
-    """
-    launch(*base, env, timeout=180)
-    launch(*mine, env, timeout=180)
-    baseline, program = [], []
-    for n in range(runs):
-        say(f"  start-up {label} {n + 1}/{runs} (with the minimal app)")
-        baseline.append(launch(*base, env, timeout=180))
-        program.append(launch(*mine, env, timeout=180))
-    return baseline, program
-
-
 def median_of(values: list[float | None]) -> float | None:
     """Median of the runs that finished; None if none did."""
     done = [v for v in values if v is not None]
     return statistics.median(done) if done else None
 
 
-def tenfold_markers(name: str) -> list[str]:
-    """Texts that are all on screen only once every pane is drawn with its data."""
-    spec = SPECS[name]
-    return ["Written Goal", "Eight Steps", "Income Ledger", "Who Do I Deliver Value To?",
-            f"{spec.streams} streams · {spec.payments:,} payments", f"{spec.ideas} entries", "palette"]
+def tenfold_markers(spec: Spec, today: date) -> list[str]:
+    """Texts that are all on screen only once every pane is drawn with its data, and the today card."""
+    count = f"{spec.streams} stream{'' if spec.streams == 1 else 's'} · {spec.payments:,} payment" + (
+        "" if spec.payments == 1 else "s")
+    return ["Written Goal", "Eight Steps", "Income Ledger", "Who Do I Deliver Value To?", count,
+            f"{spec.ideas} entr{'y' if spec.ideas == 1 else 'ies'}", "palette", f"{today:%A} {today.day} {today:%B %Y}"]
 
 
-def measure_startup(files: dict[str, Path], plan: Plan, env: dict[str, str]) -> tuple[list[Row], list[Row]]:
-    """Start-up and peak memory rows, Tenfold against the minimal Textual app started in turn with it."""
+@dataclass
+class Size:
+    """Everything measured with one data set."""
+
+    payments: int
+    startup: float | None = None
+    startup_base: float | None = None
+    drawn: float | None = None
+    settled: float | None = None
+    memory: float | None = None
+    memory_base: float | None = None
+    status: float | None = None
+    add: float | None = None
+    floor: float | None = None
+    report_valid: float | None = None
+    report_invalid: float | None = None
+    ledger: float | None = None
+    hledger: float | None = None
+    export: float | None = None
+
+
+def measure_startup(spec: Spec, db: Path, runs: int, env: dict[str, str], today: date, size: Size) -> None:
+    """The first usable screen and peak memory, Tenfold and the minimal app started in turn."""
     py = sys.executable
     base = ([py, str(HERE / "baseline_app.py")], ["benchmark baseline: ready", "palette"])
-    rows, memory = [], []
-    targets = {"empty": 1.3, "typical": None, "ten_years": 1.6}
-    for name, target in targets.items():
-        runs = plan.heavy_startup_runs if name == "ten_years" else plan.startup_runs
-        mine = ([py, "-m", "tenfold", "--db", str(files[name])], tenfold_markers(name))
-        baseline, got = paired_startups(base, mine, runs, env, name)
-        base_s, base_mb = median_of([b.seconds for b in baseline]), median_of([b.peak_rss_mb for b in baseline])
-        secs = median_of([g.seconds for g in got])
-        mb = median_of([g.peak_rss_mb for g in got])
-        ratio = secs / base_s if secs is not None and base_s else None
-        rows.append(Row(f"Start-up, {SPECS[name].name}", f"<= {target}x" if target else "-", seconds(secs),
-                        f"{seconds(base_s)} minimal app", times(ratio),
-                        verdict(None if ratio is None else ratio <= target) if target else "info"))
-        if name != "typical":
-            extra = mb - base_mb if mb is not None and base_mb is not None else None
-            memory.append(Row(f"Peak memory, {SPECS[name].name}", "<= +150 MB" if name == "ten_years" else "-",
-                              megabytes(mb), f"{megabytes(base_mb)} minimal app",
-                              "-" if extra is None else f"+{extra:.0f} MB",
-                              verdict(None if extra is None else extra <= 150) if name == "ten_years" else "info"))
-    return rows, memory
+    mine = ([py, "-m", "tenfold", "--db", str(db)], tenfold_markers(spec, today))
+
+    def start_base() -> Launch:
+        return launch(*base, env, timeout=120, key=b"k", answer="key answered")
+
+    def start_mine() -> Launch:
+        return launch(*mine, env, timeout=300, key=b"w", answer="Write it down")
+
+    start_base()  # untimed: the bytecode cache and the file in the page cache
+    start_mine()
+    baseline, got = [], []
+    for n in range(runs):
+        say(f"  start-up {spec.name} {n + 1}/{runs} (with the minimal app)")
+        baseline.append(start_base())
+        got.append(start_mine())
+    size.startup_base = median_of([b.seconds for b in baseline])
+    size.memory_base = median_of([b.peak_rss_mb for b in baseline])
+    size.startup = median_of([g.seconds for g in got])
+    size.drawn = median_of([g.drawn for g in got])
+    size.settled = median_of([g.settled for g in got])
+    size.memory = median_of([g.peak_rss_mb for g in got])
 
 
-def run_keys(db: Path, plan: Plan, folder: Path, ticks: int) -> dict[str, Any]:
-    """keys.py in its own process, on a copy of the data file (ticking saves)."""
-    copy = folder / f"keys-{db.name}"
-    shutil.copyfile(db, copy)
-    out = subprocess.run([sys.executable, str(HERE / "keys.py"), str(copy), "--repeat", str(plan.keys),
-                          "--ticks", str(ticks)], capture_output=True, text=True, check=True, timeout=900)
+def measure_size(name: str, plan: Plan, folder: Path, env: dict[str, str], today: date) -> Size:
+    """Every command-line and start-up figure of one data set."""
+    spec = SPECS[name]
+    say(f"{spec.name}: {spec.payments:,} payments")
+    db = copy_of(spec, folder, today)
+    size = Size(spec.payments)
+    measure_startup(spec, db, plan.startup_runs[name], env, today, size)
+    say(f"  status, add payment, report ({spec.name})")
+    size.status = measure_status(sys.executable, db, plan.status_runs, env).median
+    if spec.payments:
+        added = measure_add(sys.executable, db, folder, plan.add_runs, env)
+        size.add, size.floor = added.add.median, added.floor.median
+        tool_runs = 1 if spec.payments >= 1_000_000 else plan.tool_runs
+        report = measure_report(sys.executable, spec, db, folder, plan.report_runs, tool_runs, env,
+                                today.isoformat(), hledger=name == plan.hledger_size)
+        size.report_valid, size.report_invalid = report.valid.median, report.invalid.median
+        size.ledger = report.ledger.median if report.ledger else None
+        size.hledger = report.hledger.median if report.hledger else None
+        size.export = report.export_seconds
+    db.unlink()
+    return size
+
+
+def run_keys(name: str, plan: Plan, folder: Path, today: date) -> dict[str, Any]:
+    """keys.py in its own process, on a private copy of the data set (ticks and forms save)."""
+    db = copy_of(SPECS[name], folder, today, name="keys")
+    out = subprocess.run([sys.executable, str(HERE / "keys.py"), str(db), "--repeat", str(plan.keys),
+                          "--ticks", str(plan.ticks)], capture_output=True, text=True, check=True, timeout=1800)
+    db.unlink()
     result: dict[str, Any] = json.loads(out.stdout)
     return result
 
 
-def measure_keys(files: dict[str, Path], plan: Plan, folder: Path) -> list[Row]:
-    """Median keystroke latency with ten years of data; the typical year for scale."""
-    say("  keystrokes: typical year")
-    typical = run_keys(files["typical"], plan, folder, plan.ticks)
-    say("  keystrokes: ten years (ticks and payment forms save)")
-    heavy = run_keys(files["ten_years"], plan, folder, plan.ticks)
+def ratio(a: float | None, b: float | None) -> float | None:
+    """a / b, or None when either is missing."""
+    return a / b if a is not None and b else None
+
+
+def scale_table(sizes: dict[str, Size]) -> str:
+    """One line per size: the payments are the only thing that changes between lines."""
+    empty = sizes.get("empty")
+    lines = []
+    for name, s in sizes.items():
+        extra = None if s.memory is None or s.memory_base is None else s.memory - s.memory_base
+        lines.append([
+            f"{s.payments:,}",
+            f"{times(ratio(s.startup, s.startup_base))} ({seconds(s.startup)})",
+            f"{seconds(s.drawn)} / {seconds(s.settled)}",
+            "-" if s.memory is None else f"{s.memory:.0f} MB (+{extra:.0f})",
+            f"{seconds(s.status)} ({times(ratio(s.status, empty.status if empty else None))})",
+            "-" if s.add is None else f"{times(ratio(s.add, s.floor))} ({seconds(s.add)} / {seconds(s.floor)})",
+            "-" if s.report_valid is None else f"{times(ratio(s.report_valid, s.ledger))} ({seconds(s.report_valid)})",
+            "-" if s.report_invalid is None else
+            f"{times(ratio(s.report_invalid, s.ledger))} ({seconds(s.report_invalid)})",
+            seconds(s.ledger),
+        ])
+        del name
+    return grid(["Payments", "First usable screen vs minimal app", "Drawn / settled", "Peak memory (vs minimal)",
+                 "`status` (vs empty)", "`add payment` vs floor (add / floor)", "`report` vs ledger, index valid",
+                 "`report` vs ledger, index invalid", "ledger-cli"], lines)
+
+
+KEYS = (("ledger_cursor_ms", "move the ledger cursor"), ("typing_ms", "type in the goal text"),
+        ("tick_ms", "tick a step (saves)"), ("payment_save_ms", "add a payment (form saved, ledger shows it)"),
+        ("form_cancel_ms", "cancel a form (Escape)"), ("sort_ms", "sort (o), first use of each order"),
+        ("sort_after_add_ms", "sort (o) right after an add"),
+        ("sort_after_save_ms", "sort (o) after an add, once it is saved"), ("filter_ms", "filter by a month (Enter)"),
+        ("filter_after_add_ms", "filter (Enter) right after an add"))
+
+
+def keys_table(label: str, keys: dict[str, Any]) -> tuple[str, list[Row]]:
+    """Every kind of key: median and slowest; and their rows in the targets table."""
+    lines, rows = [], []
+    for key, what in KEYS:
+        runs = keys.get(key) or []
+        med, worst = (statistics.median(runs), max(runs)) if runs else (None, None)
+        ok = None if med is None or worst is None else med < FRAME_MS and worst <= WORST_MS
+        lines.append([what, str(len(runs)), seconds(None if med is None else med / 1000),
+                      seconds(None if worst is None else worst / 1000), verdict(ok)])
+        rows.append(Row(f"Keys, {label}: {what}", f"< {FRAME_MS:.0f} ms median, <= {WORST_MS:.0f} ms max",
+                        seconds(None if med is None else med / 1000),
+                        f"max {seconds(None if worst is None else worst / 1000)}", "-", verdict(ok)))
+    durable = keys.get("tick_durable_ms") or []
+    lines.append(["a tick on disk (background save), key to saved", str(len(durable)),
+                  seconds(statistics.median(durable) / 1000) if durable else "-",
+                  seconds(max(durable) / 1000) if durable else "-", "info"])
+    lines.append(["headless app ready, payments read (Pilot)", "1", seconds(keys.get("headless_start_s")), "-", "info"])
+    if "full_sorts_after_adds" in keys:
+        lines.append(["orders sorted in full again after the adds (0: each add inserted)", "-",
+                      str(keys["full_sorts_after_adds"]), "-", "info"])
+    return grid([f"Key, {label} payments", "Keys", "Median", "Slowest", "Result"], lines), rows
+
+
+def target_rows(sizes: dict[str, Size]) -> list[Row]:
+    """The issue's targets that the scale measurements answer."""
     rows = []
-    for key, label in (("typing_ms", "type in the goal text"), ("ledger_cursor_ms", "move the ledger cursor"),
-                       ("tick_ms", "tick a step (saves)")):
-        ms = statistics.median(heavy[key]) if heavy[key] else None
-        small = statistics.median(typical[key]) if typical[key] else None
-        rows.append(Row(f"Keystroke, ten years: {label}", f"< {FRAME_MS:.0f} ms median",
-                        seconds(None if ms is None else ms / 1000),
-                        f"{seconds(None if small is None else small / 1000)} typical year",
-                        times(ms / small if ms is not None and small else None),
-                        verdict(None if ms is None else ms < FRAME_MS)))
-    for key, label in (("sort_ms", "Payments, ten years: next order (o), to the table shown"),
-                       ("filter_ms", "Payments, ten years: filter by a date prefix (Enter), to the matches shown"),
-                       ("tick_durable_ms", "Tick on disk, ten years: key to saved (background)"),
-                       ("form_cancel_ms", "Form closed, ten years: cancel a form (Escape)"),
-                       ("payment_save_ms", "Form closed, ten years: save a payment (ledger shows it)")):
-        ms = statistics.median(heavy[key]) if heavy[key] else None
-        small = statistics.median(typical[key]) if typical[key] else None
-        rows.append(Row(label, "-", seconds(None if ms is None else ms / 1000),
-                        f"{seconds(None if small is None else small / 1000)} typical year",
-                        times(ms / small if ms is not None and small else None), "info"))
-    fill = heavy["ledger_fill_s"]
-    rows.append(Row("Ledger pane show() (virtual tables), ten years", "-", seconds(fill[0] if fill else None),
-                    f"{seconds(typical['ledger_fill_s'][0])} typical year", "-", "info"))
-    rows.append(Row("Headless app ready (Pilot), ten years", "-", seconds(heavy["headless_start_s"]),
-                    f"{seconds(typical['headless_start_s'])} typical year", "-", "info"))
-    return rows
-
-
-def measure_saving(files: dict[str, Path], plan: Plan, folder: Path, today: date) -> list[Row]:
-    """One durable change through the store against a plain dump + write + fsync."""
-    say("  save")
-    result = measure_save(files["ten_years"], folder / "save", plan.saves, today)
-    base = result.baseline.median
-    rows = []
-    for label, timing in (("tick a step", result.tick), ("add a payment", result.add_payment)):
-        ratio = timing.median / base
-        rows.append(Row(f"Save, ten years: {label}", "<= 1.5x", seconds(timing.median),
-                        f"{seconds(base)} orjson+write+fsync", times(ratio), verdict(ratio <= 1.5)))
-    rows.append(Row("Save, first of the day (daily backup)", "-", seconds(result.first_of_day),
-                    f"{seconds(base)} orjson+write+fsync", times(result.first_of_day / base), "info"))
-    return rows
-
-
-def measure_reports(files: dict[str, Path], plan: Plan, folder: Path, env: dict[str, str]) -> tuple[list[Row], str]:
-    """``tenfold report`` against ledger-cli (target: half its time) and hledger."""
-    say("  report")
-    result = measure_report(sys.executable, files["ten_years"], folder, plan.reports, plan.tool_runs, env)
-    mine = result.tenfold.median
-    rows = []
-    for tool, timing, target in (("ledger balance", result.ledger, 0.5), ("hledger balance -M", result.hledger, None)):
-        if timing is None:
-            rows.append(Row(f"Report vs {tool}", f"<= {target}x" if target else "-", seconds(mine),
-                            f"{tool.split()[0]} not installed", "-", "skip"))
+    for name, limit in (("empty", 1.15), ("100k", 1.3), ("1M", 1.5)):
+        s = sizes.get(name)
+        if s is None:
             continue
-        ratio = mine / timing.median
-        rows.append(Row(f"Report vs {tool}", f"<= {target}x" if target else "-", seconds(mine),
-                        f"{seconds(timing.median)} {tool.split()[0]}", times(ratio),
-                        verdict(ratio <= target) if target else "info"))
-    rows.append(Row("Export --format ledger, ten years", "-", seconds(result.export.median), "-", "-", "info"))
-    tools = ", ".join(f"{t} {'found' if shutil.which(t) else 'absent'}" for t in ("ledger", "hledger"))
-    return rows, tools
+        r = ratio(s.startup, s.startup_base)
+        rows.append(Row(f"First usable screen (today card on), {name}", f"<= {limit}x", seconds(s.startup),
+                        f"{seconds(s.startup_base)} minimal app", times(r), verdict(None if r is None else r <= limit)))
+    empty, big = sizes.get("empty"), sizes.get("1M") or sizes.get("100k")
+    if empty and big:
+        label = "1M" if "1M" in sizes else "100k"
+        r = ratio(big.status, empty.status)
+        rows.append(Row(f"`tenfold status`, {label} vs empty file", "<= 1.3x", seconds(big.status),
+                        f"{seconds(empty.status)} empty", times(r), verdict(None if r is None else r <= 1.3)))
+    for name in ("100k", "1M"):
+        s = sizes.get(name)
+        if s is None:
+            continue
+        r = ratio(s.add, s.floor)
+        rows.append(Row(f"`tenfold add payment`, {name}", "<= 1.5x", seconds(s.add), f"{seconds(s.floor)} floor",
+                        times(r), verdict(None if r is None else r <= 1.5)))
+        for label, value, limit in (("index valid", s.report_valid, 0.3), ("index invalid", s.report_invalid, 0.5)):
+            r = ratio(value, s.ledger)
+            rows.append(Row(f"`tenfold report`, {name}, {label}", f"<= {limit}x", seconds(value),
+                            f"{seconds(s.ledger)} ledger", times(r),
+                            verdict(None if r is None else r <= limit)))
+    big = sizes.get("1M")
+    if big and big.memory is not None and big.memory_base is not None:
+        extra = big.memory - big.memory_base
+        rows.append(Row("Peak memory, 1M, all payments in", "<= minimal + 350 MB", f"{big.memory:.0f} MB",
+                        f"{big.memory_base:.0f} MB minimal app", f"+{extra:.0f} MB", verdict(extra <= 350)))
+    return rows
 
 
 def main() -> int:
-    """Build the data, measure everything, print (and optionally keep) the table."""
+    """Build or reuse the data, measure everything, print (and optionally keep) the tables."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="fewer runs (under a minute)")
-    parser.add_argument("--write", action="store_true", help="also write the table to benchmarks/RESULTS.md")
-    parser.add_argument("--keep", type=Path, default=None, help="build the data sets in this folder and keep them")
+    parser.add_argument("--quick", action="store_true", help="three sizes, one run each (under a minute)")
+    parser.add_argument("--write", action="store_true", help="also write the tables to benchmarks/RESULTS.md")
+    parser.add_argument("--json", type=Path, default=None, help="also keep every figure in this JSON file")
+    parser.add_argument("--sizes", default=None, help="only these sizes, e.g. empty,100k (with --quick or not)")
     args = parser.parse_args()
     plan = QUICK if args.quick else FULL
+    sizes_wanted = tuple(args.sizes.split(",")) if args.sizes else plan.sizes
     today = date.today()
     started = time.perf_counter()
+    sizes: dict[str, Size] = {}
     with tempfile.TemporaryDirectory(prefix="tenfold-bench-") as tmp:
-        folder = args.keep or Path(tmp)
-        folder.mkdir(parents=True, exist_ok=True)
-        say(f"data sets in {folder}")
-        files = {}
-        for name, spec in SPECS.items():
-            path = folder / f"{name}.json"
-            files[name] = path if path.exists() else build(spec, path, today)
+        folder = Path(tmp)
         env = child_env(folder, today)
-        start_rows, memory_rows = measure_startup(files, plan, env)
-        rows = start_rows + measure_keys(files, plan, folder) + measure_saving(files, plan, folder, today)
-        report_rows, tools = measure_reports(files, plan, folder, env)
-        rows += report_rows + memory_rows
-    print(render(rows))
+        for name in sizes_wanted:
+            sizes[name] = measure_size(name, plan, folder, env, today)
+        keys_at = plan.keys_size if plan.keys_size in sizes_wanted or not args.sizes else sizes_wanted[-1]
+        say(f"keys with {keys_at} payments")
+        keys = run_keys(keys_at, plan, folder, today)
+    keys_grid, key_rows = keys_table(keys_at, keys)
+    tables = [render(target_rows(sizes) + key_rows), scale_table(sizes), keys_grid]
+    extra = next((s for s in sizes.values() if s.hledger is not None), None)
+    notes = [f"hledger balance -M on the same journal: {seconds(extra.hledger)}" if extra else ""]
+    exported = [f"{s.payments:,}: {seconds(s.export)}" for s in sizes.values() if s.export is not None]
+    if exported:
+        notes.append("export --format ledger (first run of the day, then cached): " + ", ".join(exported))
+    tables.append("\n".join(f"- {n}" for n in notes if n))
+    text = "\n\n".join(t for t in tables if t)
+    print(text)
     mode = "quick" if args.quick else "full"
     say(f"\n{mode} run took {time.perf_counter() - started:.0f} s")
+    if args.json:
+        args.json.write_text(json.dumps({"sizes": {k: asdict(v) for k, v in sizes.items()}, "keys": keys,
+                                         "keys_at": keys_at, "mode": mode}, indent=1), encoding="utf-8")
     if args.write:
-        write_results(HERE / "RESULTS.md", results_block(rows, mode, tools))
+        tools = ", ".join(f"{t} {'found' if shutil.which(t) else 'absent'}" for t in ("ledger", "hledger"))
+        write_results(HERE / "RESULTS.md", results_block([t for t in tables if t], mode, tools))
         say(f"wrote {HERE / 'RESULTS.md'}")
     return 0
 

@@ -48,17 +48,22 @@ def verdict(ok: bool | None) -> str:
     return "skip" if ok is None else ("PASS" if ok else "MISS")
 
 
-def render(rows: list[Row]) -> str:
-    """A Markdown table that also reads well in a terminal."""
-    header = Row("Measure", "Target", "Measured", "Baseline", "Ratio", "Result")
-    cells = [[r.measure, r.target, r.measured, r.baseline, r.ratio, r.result] for r in [header, *rows]]
-    widths = [max(len(c[i]) for c in cells) for i in range(6)]
+def grid(header: list[str], lines: list[list[str]]) -> str:
+    """Any Markdown table, padded so it also reads well in a terminal."""
+    cells = [header, *lines]
+    widths = [max(len(c[i]) for c in cells) for i in range(len(header))]
 
     def line(values: list[str]) -> str:
         return "| " + " | ".join(v.ljust(w) for v, w in zip(values, widths, strict=True)) + " |"
 
     rule = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
     return "\n".join([line(cells[0]), rule, *(line(c) for c in cells[1:])])
+
+
+def render(rows: list[Row]) -> str:
+    """The targets table: one measure per line, with its baseline and verdict."""
+    return grid(["Measure", "Target", "Measured", "Baseline", "Ratio", "Result"],
+                [[r.measure, r.target, r.measured, r.baseline, r.ratio, r.result] for r in rows])
 
 
 def machine() -> str:
@@ -75,13 +80,13 @@ def machine() -> str:
     )
 
 
-def results_block(rows: list[Row], mode: str, tools: str) -> str:
-    """The text kept between the markers in RESULTS.md."""
+def results_block(tables: list[str], mode: str, tools: str) -> str:
+    """The text kept between the markers in RESULTS.md: the run's header, then its tables."""
     return "\n".join([
         START,
         f"Run {datetime.now().strftime('%Y-%m-%d %H:%M')} ({mode}) on {machine()}; {tools}.",
         "",
-        render(rows),
+        "\n\n".join(tables),
         END,
     ])
 

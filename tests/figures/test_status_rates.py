@@ -12,6 +12,7 @@ from tenfold.domain.goal import Goal
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.rates import Rate
 from tenfold.figures.status import goal_part
+from tenfold.figures.totals import month_totals
 from tenfold.store.store import Store
 
 GOAL = Goal("Royalties", Decimal("1500.00"), "EUR", date(2027, 12, 31), date(2026, 11, 1))
@@ -21,16 +22,17 @@ PAYMENTS = [Payment(2, 2, date(2026, 11, 10), Decimal("100.00"), ""),
             Payment(1, 1, date(2026, 11, 3), Decimal("87.25"), "")]
 USD_EUR = Rate(1, "USD", "EUR", Decimal("0.92"), date(2026, 10, 1))
 TODAY = date(2026, 11, 21)
+PASSIVE = month_totals(PAYMENTS, [BOOKS, TEMPLATES], 2026, 11, kind="passive")
 
 
 def test_converted_income_counts_toward_the_goal() -> None:
     """87.25 + 100 x 0.92 = 179.25 EUR: 11.95%, shown as 12%."""
-    assert goal_part(GOAL, PAYMENTS, [BOOKS, TEMPLATES], TODAY, [USD_EUR]) == (
+    assert goal_part(GOAL, PASSIVE, TODAY, [USD_EUR]) == (
         "Goal 179.25/1,500.00 EUR this month (12%)")
 
 
 def test_without_a_rate_only_the_goal_currency_counts() -> None:
-    assert goal_part(GOAL, PAYMENTS, [BOOKS, TEMPLATES], TODAY) == "Goal 87.25/1,500.00 EUR this month (6%)"
+    assert goal_part(GOAL, PASSIVE, TODAY) == "Goal 87.25/1,500.00 EUR this month (6%)"
 
 
 def test_the_command_uses_the_rates_in_the_file(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from tenfold.exchange.extract import Options
 from tenfold.exchange.importing import read_source
 from tenfold.exchange.plan import ImportPlan, plan_import
 from tenfold.figures.status import percent, status_line
+from tenfold.figures.totals import month_totals
 from tenfold.reports.aggregate import month_period, parse_month
 from tenfold.reports.build import build_report
 
@@ -77,7 +78,7 @@ def test_status_line_counts_passive_income_in_the_goal_currency_only() -> None:
     goal = Goal("text", Decimal("200.00"), "EUR", date(2027, 1, 1), date(2026, 1, 1))
     steps = [StepState(1, date(2026, 1, 1)), StepState(2, date(2026, 1, 2))]
     line = status_line(
-        goal=goal, payments=PAYMENTS, streams=STREAMS, steps=steps,
+        goal=goal, passive=month_totals(PAYMENTS, STREAMS, 2026, 1, kind="passive"), steps=steps,
         checkins={date(2026, 1, 30), date(2026, 1, 31)}, today=date(2026, 1, 31),
     )
     assert line == "Goal 10.30/200.00 EUR this month (5%) · streak 2 days · next: 3 Plan your steps"

@@ -8,9 +8,11 @@ document, commands load only when used and ``tenfold --version`` loads no store.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import gc
 import importlib
+import pickle
 import pkgutil
 import random
 import subprocess
@@ -41,13 +43,34 @@ def test_a_payment_from_the_file_is_the_same_object_as_one_built_normally() -> N
     doc = {"stream_id": 3, "on": "2026-02-28", "amount": "12.50", "note": "n", "customer": "Ann"}
     built = Payment.from_store(7, doc)
     plain = Payment(7, 3, date(2026, 2, 28), Decimal("12.50"), "n", "Ann")
-    assert built == plain and hash(built) == hash(plain) and vars(built) == vars(plain)
-    assert list(vars(built)) == [f.name for f in dataclasses.fields(Payment)], "every field, in order"
+    assert built == plain and hash(built) == hash(plain)
+    names = [f.name for f in dataclasses.fields(Payment)]
+    assert [getattr(built, n) for n in names] == [getattr(plain, n) for n in names], "every field"
+    assert not hasattr(built, "__dict__"), "slots only: a million of them are kept in memory"
+    assert pickle.loads(pickle.dumps(built)) == built and copy.deepcopy(built) == built
+    assert dataclasses.replace(built, id=8) == Payment(8, 3, date(2026, 2, 28), Decimal("12.50"), "n", "Ann")
     assert Payment.from_store(7, {"stream_id": 3, "on": "2026-02-28", "amount": "1"}) == Payment(
         7, 3, date(2026, 2, 28), Decimal("1"), "", "")
     with pytest.raises(dataclasses.FrozenInstanceError):
         built.amount = Decimal(0)  # type: ignore[misc]
     assert built.to_store() == doc
+
+
+def test_an_imported_payment_from_the_file_fills_every_slot() -> None:
+    """The optional fields an import keeps go through the slots' setters too, and survive pickling."""
+    doc = {"stream_id": 3, "on": "2026-02-28", "amount": "-12.50", "note": "n", "customer": "Ann", "currency": "GBP",
+           "fee": "0.80", "external_id": "tx-9", "source": "paypal", "refund_of": "tx-1", "refund": True}
+    built = Payment.from_store(7, doc)
+    plain = Payment(7, 3, date(2026, 2, 28), Decimal("-12.50"), "n", "Ann", currency="GBP", fee=Decimal("0.80"),
+                    external_id="tx-9", source="paypal", refund_of="tx-1", refund=True)
+    names = [f.name for f in dataclasses.fields(Payment)]
+    assert [getattr(built, n) for n in names] == [getattr(plain, n) for n in names], "every field"
+    assert built == plain and hash(built) == hash(plain) and built.to_store() == doc
+    assert pickle.loads(pickle.dumps(built)) == built and copy.deepcopy(built) == built
+    typed = Payment.from_store(8, {"stream_id": 3, "on": "2026-02-28", "amount": "1", "note": ""})
+    assert [getattr(typed, n) for n in names[6:]] == ["", None, "", "", "", False], "unset, not missing"
+    with pytest.raises(TypeError):
+        Payment.from_store(9, {**doc, "refund": "yes"})
 
 
 def test_an_idea_from_the_file_is_the_same_object_as_one_built_normally() -> None:

@@ -36,11 +36,14 @@ HOLD_LOCK = (
 
 
 def invoke(db: Path, *args: str, input: str | None = None, today: str = TODAY) -> Result:
-    """Run ``tenfold --db DB ARGS`` in-process; exceptions other than SystemExit propagate."""
+    """Run ``tenfold --db DB ARGS`` in-process; exceptions other than SystemExit propagate.
+
+    The state folder (``tenfold status`` keeps a small cache there) is beside the data file,
+    never the user's own.
+    """
     runner = CliRunner()
-    return runner.invoke(
-        cli, ["--db", str(db), *args], input=input, env={"TENFOLD_TODAY": today}, catch_exceptions=False
-    )
+    env = {"TENFOLD_TODAY": today, "XDG_STATE_HOME": str(db.parent / "state")}
+    return runner.invoke(cli, ["--db", str(db), *args], input=input, env=env, catch_exceptions=False)
 
 
 def one_error_line(result: Result) -> str:

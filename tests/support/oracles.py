@@ -12,9 +12,11 @@ from collections.abc import Collection, Iterable
 from datetime import date
 from decimal import Decimal
 
+from tenfold.coach.nudges import PaymentFacts
 from tenfold.domain.dates import previous_month
+from tenfold.domain.goal import COUNTED_PASSIVE
 from tenfold.domain.ledger import Payment, Stream
-from tenfold.domain.monthly import LedgerSummary, Totals, account_key
+from tenfold.domain.monthly import LedgerSummary, Totals, account_key, months_back
 from tenfold.domain.rates import month_end
 from tenfold.figures.step_progress import TREND_MONTHS, Trend, month_start
 from tenfold.figures.totals import month_totals
@@ -109,3 +111,28 @@ def earned_by_idea(streams: Iterable[Stream], payments: Iterable[Payment]) -> di
             if p.stream_id in linked:
                 totals[p.stream_id] = totals.get(p.stream_id, Decimal(0)) + p.amount
     return earned_from_totals(streams, totals)
+
+
+def year_facts(payments: Iterable[Payment], streams: Iterable[Stream], today: date,
+               kinds: frozenset[str] = COUNTED_PASSIVE) -> PaymentFacts:
+    """What the honest checks know of the payments: each stream's last payment day, and named
+    customers' sums over the 12 complete months before ``today``'s month.
+
+    The plain pass over every payment that :func:`tenfold.coach.nudges.index_facts`
+    answers from the monthly index and the newest payments.
+    """
+    by_id = {s.id: s for s in streams}
+    months = set(months_back((today.year, today.month), 13)[:-1])
+    last: dict[int, date] = {}
+    customers: dict[tuple[str, str], tuple[str, Decimal]] = {}
+    for p in sorted(payments, key=lambda p: (p.on, p.id), reverse=True):
+        last.setdefault(p.stream_id, p.on)
+        if (p.on.year, p.on.month) not in months:
+            continue
+        stream = by_id.get(p.stream_id)
+        name = p.customer.strip()
+        if name and stream is not None and stream.kind in kinds and stream.customers == "each":
+            key = (p.currency or stream.currency, name.casefold())
+            first, total = customers.get(key, (name, Decimal(0)))
+            customers[key] = (first, total + p.amount)
+    return PaymentFacts(last, customers)

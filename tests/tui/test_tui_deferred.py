@@ -97,3 +97,33 @@ async def test_a_damaged_payment_found_after_the_first_paint_closes_the_app_and_
     async with running(db) as t:
         await until(t, lambda: t.app.return_code == 1)
     assert db.read_bytes() == before
+
+
+def test_step_8_experiments_do_not_wait_for_the_payments(tmp_path: Path) -> None:
+    """An experiment watching a stream's income or customers is drawn at start from the index; its
+    customers are counted once the payments are read, never by reading them on the app's thread."""
+    from tenfold.domain.step_items import StepItem
+    from tenfold.tui.handlers.steps import StepViews
+
+    db = tmp_path / "t.json"
+    seed(db)
+    month = (TODAY.replace(day=1) - timedelta(days=1)).isoformat()  # the last complete month's last day
+    with Store.open(db, today=lambda: TODAY) as store:
+        added = TODAY - timedelta(days=70)
+        store.add_step_item(StepItem(0, 8, "More buyers", "", False, added, 1,
+                                     extra={"figure": "customers", "check_on": month}))
+        store.add_step_item(StepItem(0, 8, "Price up", "", False, added, 1,
+                                     extra={"figure": "income", "check_on": month}))
+    store = Store.open(db, today=lambda: TODAY, defer_payments=True)
+    try:
+        ids = {i.text: i.id for i in store.step_items(8)}
+        early = StepViews(store).view().measured
+        assert not store.payments_ready, "drawing the steps did not read the payments"
+        assert early[ids["More buyers"]].result == f"counted once the payments are read ({month[:7]})"
+        assert early[ids["Price up"]].result.endswith(f" EUR in {month[:7]}")
+        store.wait_for_payments()
+        later = StepViews(store).view().measured
+        assert later[ids["More buyers"]].result == f"0 in {month[:7]}"  # the seeded payments name no customer
+        assert later[ids["Price up"]] == early[ids["Price up"]]
+    finally:
+        store.close()

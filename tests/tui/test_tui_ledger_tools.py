@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import json
+import threading
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from tui_support import TODAY, open_store, reopen, running, screen_lines, seed_ledger
+from textual.widgets import ProgressBar
+from tui_support import TODAY, open_store, reopen, running, screen_lines, seed_ledger, until
 
+from tenfold.domain.errors import FieldError
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.rates import Rate
 from tenfold.tui.dialogs.confirm import ConfirmDialog
-from tenfold.tui.dialogs.export_form import ExportForm
+from tenfold.tui.dialogs.export_form import ExportDone, ExportForm, ExportProgress
 from tenfold.tui.dialogs.rates import RateForm, RatesDialog
 from tenfold.tui.screens.report import ReportScreen
 
@@ -117,8 +121,51 @@ async def test_export_writes_the_chosen_format_and_refuses_a_bad_path(tmp_path: 
         assert "That is Tenfold's data file; choose another file" in t.error("path")
         await t.fill(path=str(tmp_path / "out.json"))
         await t.press("ctrl+s")
-        assert t.on_top(t.app.main_screen)
+        await until(t, lambda: t.on_top(t.app.main_screen), 10)  # written on a thread, behind a progress bar
         assert any(n.startswith("Exported 1 payments, 2 streams and 0 ideas to ") for n in t.notifications())
     data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
     assert data["payments"][0]["amount"] == "42.50"
     assert (tmp_path / "out.json").stat().st_mode & 0o777 == 0o600
+
+
+async def test_the_export_runs_behind_a_progress_bar_and_esc_cancels_it(tmp_path: Path) -> None:
+    """The job waits between two steps: the app still answers keys, the bar shows the count, Esc stops it."""
+    db = tmp_path / "t.json"
+    seed_ledger(db)
+    go, wrote = threading.Event(), []
+
+    def job(progress: Callable[[int], None]) -> str:
+        progress(0)
+        progress(2000)
+        go.wait(10)
+        progress(4000)  # raises: the user cancelled meanwhile
+        wrote.append("file")
+        return "nothing"
+
+    ended: list[ExportDone | None] = []
+    async with running(db) as t:
+        dialog = ExportProgress(tmp_path / "out.csv", 5000, job)
+        t.app.push_screen(dialog, ended.append)
+        await until(t, lambda: bool(dialog.query(ProgressBar)) and dialog.query_one(ProgressBar).progress == 2000,
+                    10)
+        await t.press("escape")  # answered while the export's thread is busy
+        go.set()
+        await until(t, lambda: t.on_top(t.app.main_screen), 10)
+    assert ended == [ExportDone("Export cancelled; nothing was written")]
+    assert wrote == []
+
+
+async def test_an_export_that_cannot_be_written_is_told(tmp_path: Path) -> None:
+    db = tmp_path / "t.json"
+    seed_ledger(db)
+
+    def job(progress: Callable[[int], None]) -> str:
+        progress(0)
+        raise FieldError("path", "/nope/out.csv: cannot be written: No space left on device")
+
+    ended: list[ExportDone | None] = []
+    async with running(db) as t:
+        t.app.push_screen(ExportProgress(tmp_path / "out.csv", 1, job), ended.append)
+        await until(t, lambda: t.on_top(t.app.main_screen), 10)
+    assert ended == [ExportDone("Export not written: /nope/out.csv: cannot be written: No space left on device",
+                                failed=True)]

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
+import bisect
+import random
+from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 
-from tenfold.domain.ledger import Payment
+import pytest
+
+from tenfold.domain.ledger import Payment, Stream
 from tenfold.figures.charts import Bar, bar_chart, compact, month_label, sparkline
-from tenfold.views.payment_order import PaymentOrder, next_sort
+from tenfold.store.store import Store
+from tenfold.views.payment_order import FOLLOW_AT_MOST, PaymentOrder, next_sort
 
 NAMES = {1: "Ebook royalties", 2: "ETF dividends", 3: "Blog ads"}
 
@@ -101,3 +107,87 @@ def test_bar_chart_shows_the_newest_bars_that_fit() -> None:
     lines = bar_chart(bars, None, width=14, height=3)
     # Axis "12┤" takes 3; 11 cells left hold 5 bars of 1 cell (and a blank each): August to December.
     assert "".join(t for t, _ in lines[-1]) == "    A S O N D"
+
+
+# ----- payments added: the orders take them in -------------------------------------------------
+
+
+def _store_insert(base: list[Payment], p: Payment) -> None:
+    """As the store does: in place, where newest first puts it."""
+    bisect.insort(base, p, key=lambda q: (-q.on.toordinal(), -q.id))
+
+
+def _same_rows(order: PaymentOrder, base: list[Payment], names: dict[int, str], queries: list[str]) -> None:
+    fresh = PaymentOrder(base, names)
+    for sort in ("date", "amount", "stream"):
+        for q in ["", *queries]:
+            assert ids(order.rows(sort, q)) == ids(fresh.rows(sort, q)), (sort, q)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_added_payments_are_inserted_into_the_orders_kept(seed: int) -> None:
+    rng = random.Random(seed)
+    names = {1: "Ebook", 2: "ETF", 3: "Ads", 4: "ebook two"}
+    start = date(2025, 1, 1)
+    base = sorted((pay(n, rng.randrange(1, 5), (start + timedelta(days=rng.randrange(60))).isoformat(),
+                       rng.choice(["1.00", "2.50", "9.99", "12.00"]), rng.choice(["", "x", "inv"]))
+                   for n in range(1, 200)), key=lambda q: (-q.on.toordinal(), -q.id))
+    order = PaymentOrder(base, names)
+    for sort in ("amount", "stream"):
+        order.rows(sort)
+    order.rows("date", "eb")
+    sorted_before = order.sorts
+    next_id = 200
+    for _ in range(30):
+        for _ in range(rng.choice([1, 1, 3])):  # one payment, or a few before the pane is refreshed
+            day = start + timedelta(days=rng.randrange(-5, 70))  # backdated, today, or later
+            _store_insert(base, pay(next_id, rng.randrange(1, 5), day.isoformat(), rng.choice(["2.50", "7.00"]), "new"))
+            next_id += 1
+        assert order.follow(base, names)
+        _same_rows(order, base, names, ["eb", "new", "2025-01", "x"])
+    assert order.sorts == sorted_before, "no order was sorted again"
+
+
+def test_only_growth_of_the_same_list_is_followed() -> None:
+    base = list(BASE)
+    order = PaymentOrder(base, NAMES)
+    order.rows("amount")
+    assert not order.follow(list(base), NAMES)  # another list: the store changed more than adds
+    assert not order.follow(base, {**NAMES, 4: "New stream"})
+    base.pop()  # shrunk in place (a failed save undone)
+    assert not order.follow(base, NAMES)
+    fresh = PaymentOrder(base, NAMES)
+    assert fresh.follow(base, NAMES)  # nothing changed
+    base.extend(pay(100 + n, 1, "2020-01-01", "1.00") for n in range(FOLLOW_AT_MOST + 1))
+    assert not fresh.follow(base, NAMES)  # an import: sorted afresh
+
+
+def test_the_stores_own_list_after_an_add(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "t.json", today=lambda: date(2026, 3, 5)) as store:
+        stream = store.add_stream(Stream(0, "Ebook royalties", "ebook", "passive", "EUR"))
+        store.add_payments([Payment(0, stream.id, date(2026, 1, 1) + timedelta(days=n % 50), Decimal(n % 7 + 1),
+                                    "") for n in range(300)])
+        payments, names = store.payments(), {stream.id: stream.name}
+        order = PaymentOrder(payments, names)
+        order.rows("amount")
+        store.add_payment(Payment(0, stream.id, date(2026, 1, 20), Decimal("3.00"), "late entry"))
+        assert store.payments() is payments and order.follow(payments, names)
+        _same_rows(order, payments, names, ["late", "2026-01-2"])
+        assert order.sorts == 2  # amount before the add; by stream first asked for after it
+
+
+def test_place_finds_each_payment_where_the_rows_have_it() -> None:
+    """The table keeps its cursor on a payment through a new order by a binary search: the same answer as a scan."""
+    rng = random.Random(5)
+    base = sorted((pay(n, rng.randrange(1, 4), f"2026-0{rng.randrange(1, 4)}-1{rng.randrange(0, 9)}",
+                       rng.choice(["1.00", "2.50", "9.99"]), rng.choice(["", "ad"])) for n in range(1, 300)),
+                  key=lambda q: (-q.on.toordinal(), -q.id))
+    order = PaymentOrder(base, NAMES)
+    for sort in ("date", "amount", "stream"):
+        for q in ("", "ad", "2026-02"):
+            rows = order.rows(sort, q)
+            shown = {p.id for p in rows}
+            for p in base:
+                expected = next((i for i, r in enumerate(rows) if r.id == p.id), None)
+                assert order.place(rows, sort, p) == expected, (sort, q, p.id)
+                assert (expected is None) == (p.id not in shown)

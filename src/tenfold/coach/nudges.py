@@ -45,7 +45,7 @@ from decimal import Decimal
 from tenfold.domain.goal import COUNTED_PASSIVE, Goal, counted_kinds
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.money import format_money
-from tenfold.domain.monthly import Month
+from tenfold.domain.monthly import Month, MonthlyIndex
 from tenfold.domain.rates import Rate, convert, month_end
 from tenfold.domain.steps import StepState
 from tenfold.figures.evidence import MIN_MONTHS, MIN_PAYMENTS, StreamEvidence
@@ -124,15 +124,41 @@ def payment_facts(payments: Iterable[Payment], streams: Iterable[Stream], today:
             if not unseen:
                 break
             continue
-        if p.on >= end:
-            continue
-        stream = by_id.get(p.stream_id)
-        name = p.customer.strip()
-        if name and stream is not None and stream.kind in kinds and stream.customers == "each":
-            key = (p.currency or stream.currency, name.casefold())
-            first, total = customers.get(key, (name, Decimal(0)))
-            customers[key] = (first, total + p.amount)
+        if p.on < end:
+            _count_customer(customers, p, by_id.get(p.stream_id), kinds)
     return PaymentFacts(last, customers)
+
+
+def index_facts(index: MonthlyIndex, newest_first: Sequence[Payment], streams: Iterable[Stream], today: date,
+                kinds: frozenset[str] = COUNTED_PASSIVE) -> PaymentFacts:
+    """:func:`payment_facts` from the store's monthly index, without waiting for every payment.
+
+    Each stream's last payment day is the index's. Named customers are summed from
+    ``newest_first`` (the store's list) until it leaves the 12 complete months:
+    every payment once they are all read; before that - the first seconds after a
+    big file opens - only the newest ones the index keeps, so a customer's share
+    can only come out lower than it is, never raise a check that should not be there
+    (the whole it is compared with comes from the index, :mod:`tenfold.figures.evidence`).
+    """
+    by_id = {s.id: s for s in streams}
+    start, end = year_start(today), date(today.year, today.month, 1)
+    customers: dict[tuple[str, str], tuple[str, Decimal]] = {}
+    for p in newest_first:
+        if p.on < start:
+            break
+        if p.on < end:
+            _count_customer(customers, p, by_id.get(p.stream_id), kinds)
+    return PaymentFacts(index.last_paid(newest_first), customers)
+
+
+def _count_customer(customers: dict[tuple[str, str], tuple[str, Decimal]], p: Payment, stream: Stream | None,
+                    kinds: frozenset[str]) -> None:
+    """Add ``p`` to its named customer's sum, when its stream counts customers one by one and counts."""
+    name = p.customer.strip()
+    if name and stream is not None and stream.kind in kinds and stream.customers == "each":
+        key = (p.currency or stream.currency, name.casefold())
+        first, total = customers.get(key, (name, Decimal(0)))
+        customers[key] = (first, total + p.amount)
 
 
 def goal_nudges(goal: Goal | None, today: date) -> list[Nudge]:

@@ -3,9 +3,12 @@
 The card is opened at start-up, so it reuses what the main screen already
 computed: the goal pane's figures (:class:`~tenfold.figures.goal_figures.GoalFigures`:
 last full month, 3-month average, the projection) or, without them, the month
-totals (:class:`~tenfold.figures.totals.LedgerSummary`), and the expected payments. It
-reads the payments once more at most, through
-:func:`tenfold.coach.nudges.payment_facts`, which stops after about a year of them.
+totals (:class:`~tenfold.figures.totals.LedgerSummary`), and the expected payments.
+What the honest checks need from the payments comes, in the app, from the store's
+monthly index (:func:`tenfold.coach.nudges.index_facts`, :mod:`tenfold.figures.evidence`),
+so the card opens before a big file's payments are read; given payments only, it
+reads them once through :func:`tenfold.coach.nudges.payment_facts`, which stops
+after about a year.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from datetime import date
 from decimal import Decimal
 
 from tenfold.coach.actions import next_action
-from tenfold.coach.nudges import Nudge, active, all_nudges, payment_facts
+from tenfold.coach.nudges import Nudge, active, all_nudges, index_facts, payment_facts
 from tenfold.coach.prompts import Situation, prompt_for
 from tenfold.domain.goal import Goal, counted_kinds
 from tenfold.domain.ledger import Payment, Stream
@@ -81,7 +84,7 @@ def build_today(
     figures: GoalFigures | None = None,
     expected: Sequence[Expected] | None = None,
     streams: Sequence[Stream],
-    payments: Iterable[Payment],
+    payments: Sequence[Payment] = (),
     steps: Sequence[StepState],
     backup_items: int,
     checkins: Iterable[date],
@@ -103,12 +106,19 @@ def build_today(
     ``prompts`` may hold a single line explaining why the prompts could not be read.
     ``index`` is the store's monthly index (built from ``payments`` when not given):
     the checks count complete months from it (:mod:`tenfold.figures.evidence`).
+    Given ``index``, ``payments`` may be only the newest ones read so far (the
+    store's :meth:`newest_payments`): the checks take what they need from the
+    index (:func:`tenfold.coach.nudges.index_facts`), and named customers from
+    the payments given.
     ``measures`` brings the bills covered, real upkeep hours and the streams' payback.
     """
+    kinds = counted_kinds(goal)
     if index is None:  # the store keeps one; tests and scripts may give the payments only
         payments = list(payments)
         index = MonthlyIndex.build(payments)
-    facts = payment_facts(payments, streams, today, counted_kinds(goal))
+        facts = payment_facts(payments, streams, today, kinds)
+    else:
+        facts = index_facts(index, payments, streams, today, kinds)
     evidence = gather(index, streams, today)
     this = last = Decimal(0)
     average: Decimal | None = None

@@ -21,6 +21,7 @@ from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.rates import Rate
 from tenfold.exchange.identity import export_id, identities
 from tenfold.exchange.prices import market_prices, price_text
+from tenfold.exchange.progress import Progress, tracked
 
 _PART = re.compile(r"[^A-Za-z0-9-]+")
 _COMMODITY = re.compile(r"^[A-Z][A-Z0-9'._-]{0,22}[A-Z0-9]$")
@@ -62,7 +63,7 @@ def beancount_accounts(streams: Iterable[Stream], prefix: str = "") -> dict[int,
 
 
 def beancount_text(streams: Iterable[Stream], payments: Iterable[Payment], exported_on: date,
-                   rates: Iterable[Rate] = (), prefix: str = "") -> str:
+                   rates: Iterable[Rate] = (), prefix: str = "", progress: Progress | None = None) -> str:
     """Every payment as a balanced transaction, oldest first, in its own currency."""
     by_id = {s.id: s for s in streams}
     accounts = beancount_accounts(by_id.values(), prefix)
@@ -84,7 +85,7 @@ def beancount_text(streams: Iterable[Stream], payments: Iterable[Payment], expor
         *([""] if prices else []),
     ]
     identity = identities(ordered, by_id)
-    for p in ordered:
+    for p in tracked(ordered, progress):
         stream = by_id[p.stream_id]
         commodity = _commodity(p.currency or stream.currency)
         lines.append(f"{p.on.isoformat()} * {_string(stream.name)} {_string(p.note)}")

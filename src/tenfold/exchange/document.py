@@ -25,6 +25,7 @@ from tenfold.domain.steps import step_info
 from tenfold.exchange.identity import export_id, identities
 from tenfold.exchange.parse_money import minor_units
 from tenfold.exchange.prices import market_prices, price_text
+from tenfold.exchange.progress import Progress, tracked
 from tenfold.store.schema import SCHEMA_VERSION
 from tenfold.store.store import Store
 
@@ -32,7 +33,7 @@ EXPORT_VERSION = 2
 """Bumped when the export's own shape changes, independently of the data file."""
 
 
-def export_document(store: Store, today: date) -> dict[str, Any]:
+def export_document(store: Store, today: date, progress: Progress | None = None) -> dict[str, Any]:
     """Goal, steps, streams, payments, rates, ideas, check-ins, bills, hours and parts as JSON-ready values."""
     streams = {s.id: s for s in store.streams()}
     return {
@@ -61,7 +62,7 @@ def export_document(store: Store, today: date) -> dict[str, Any]:
                 "source": p.source,
                 "external_id": p.external_id,
             }
-            for p in sorted(store.payments(), key=lambda p: (p.on, p.id))
+            for p in tracked(sorted(store.payments(), key=lambda p: (p.on, p.id)), progress)
         ],
         "rates": [{"id": r.id, **r.to_store()} for r in sorted(store.rates(), key=lambda r: (r.on, r.id))],
         "ideas": [{"id": i.id, **i.to_store()} for i in sorted(store.ideas(), key=lambda i: (i.written_on, i.id))],
@@ -161,7 +162,7 @@ def _commodity_lines(code: str, places: int) -> tuple[str, str]:
 
 
 def journal_text(streams: Iterable[Stream], payments: Iterable[Payment], exported_on: date,
-                 rates: Iterable[Rate] = (), prefix: str = "") -> str:
+                 rates: Iterable[Rate] = (), prefix: str = "", progress: Progress | None = None) -> str:
     """Payments as a journal: one balanced transaction per payment, oldest first.
 
     Income is credited (negative) to ``income:<kind>:<stream>`` and debited to
@@ -213,7 +214,7 @@ def journal_text(streams: Iterable[Stream], payments: Iterable[Payment], exporte
         "",
     ]
     identity = identities(ordered, by_id)
-    for p in ordered:
+    for p in tracked(ordered, progress):
         note = _description(p.note)
         commodity = _commodity(p.currency) if p.currency else commodities[p.stream_id]
         lines.append(f"{p.on.isoformat()} ({p.id}) {payees[p.stream_id]}" + (f" | {note}" if note else ""))

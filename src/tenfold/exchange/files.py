@@ -14,6 +14,7 @@ from tenfold.domain.errors import FieldError
 from tenfold.exchange.beancount import beancount_text
 from tenfold.exchange.document import account_prefix, export_document, journal_text
 from tenfold.exchange.plain import markdown_document, payments_csv
+from tenfold.exchange.progress import Progress
 from tenfold.store.file.atomic import atomic_write
 from tenfold.store.store import Store
 
@@ -21,24 +22,32 @@ EXPORT_FORMATS = ("csv", "json", "markdown", "ledger", "beancount")
 SUFFIXES = {"csv": ".csv", "json": ".json", "markdown": ".md", "ledger": ".journal", "beancount": ".beancount"}
 
 
-def export_text(store: Store, fmt: str, account_prefix_text: str = "") -> tuple[str, str]:
-    """The export in ``fmt`` and a few words on what it holds ("3 payments from 2 streams")."""
+def export_text(
+    store: Store, fmt: str, account_prefix_text: str = "", progress: Progress | None = None
+) -> tuple[str, str]:
+    """The export in ``fmt`` and a few words on what it holds ("3 payments from 2 streams").
+
+    ``progress`` is told how many payments are written so far (:mod:`tenfold.exchange.progress`).
+    """
     streams, payments = store.streams(), store.payments()
     if fmt == "ledger":
-        text = journal_text(streams, payments, store.today(), store.rates(), account_prefix(account_prefix_text))
+        text = journal_text(streams, payments, store.today(), store.rates(), account_prefix(account_prefix_text),
+                            progress)
         return text, f"{len(payments)} payments from {len(streams)} streams"
     if fmt == "beancount":
-        text = beancount_text(streams, payments, store.today(), store.rates(), account_prefix_text)
+        text = beancount_text(streams, payments, store.today(), store.rates(), account_prefix_text, progress)
         return text, f"{len(payments)} payments from {len(streams)} streams"
     if fmt == "csv":
-        return payments_csv(streams, payments), f"{len(payments)} payments from {len(streams)} streams"
+        return payments_csv(streams, payments, progress), f"{len(payments)} payments from {len(streams)} streams"
     ideas = store.ideas()
     summary = f"{len(payments)} payments, {len(streams)} streams and {len(ideas)} ideas"
     if fmt == "markdown":
         return markdown_document(goal=store.goal, steps=store.steps(), streams=streams, payments=payments,
-                                 rates=store.rates(), ideas=ideas, exported_on=store.today()), summary
+                                 rates=store.rates(), ideas=ideas, exported_on=store.today(),
+                                 progress=progress), summary
     if fmt == "json":
-        return json.dumps(export_document(store, store.today()), indent=2, ensure_ascii=False) + "\n", summary
+        document = export_document(store, store.today(), progress)
+        return json.dumps(document, indent=2, ensure_ascii=False) + "\n", summary
     raise FieldError("format", f"Choose one of: {', '.join(EXPORT_FORMATS)}")
 
 

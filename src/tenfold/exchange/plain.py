@@ -28,6 +28,7 @@ from tenfold.domain.rates import CONVERSION_RULE, Rate
 from tenfold.domain.steps import StepState, step_info
 from tenfold.domain.text import safe_display
 from tenfold.exchange.identity import export_id, identities
+from tenfold.exchange.progress import Progress, tracked
 
 CSV_EXPORT_COLUMNS = ("date", "stream", "amount", "currency", "note", "customer", "fee", "kind", "refund of", "id")
 
@@ -39,7 +40,7 @@ def payment_kind(p: Payment) -> str:
     return "deduction" if p.amount < 0 else "income"
 
 
-def payments_csv(streams: Iterable[Stream], payments: Iterable[Payment]) -> str:
+def payments_csv(streams: Iterable[Stream], payments: Iterable[Payment], progress: Progress | None = None) -> str:
     """Every payment, oldest first, one CSV row each."""
     names = {s.id: s for s in streams}
     payments = list(payments)
@@ -47,7 +48,7 @@ def payments_csv(streams: Iterable[Stream], payments: Iterable[Payment]) -> str:
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_EXPORT_COLUMNS)
-    for p in sorted(payments, key=lambda p: (p.on, p.id)):
+    for p in tracked(sorted(payments, key=lambda p: (p.on, p.id)), progress):
         s = names[p.stream_id]
         # Text cells are made inert for spreadsheets (csvsafe); tenfold import takes the quote off again.
         writer.writerow([p.on.isoformat(), neutralise(s.name), str(p.amount), p.currency or s.currency,
@@ -78,6 +79,7 @@ def markdown_document(
     rates: Iterable[Rate],
     ideas: Iterable[Idea],
     exported_on: date,
+    progress: Progress | None = None,
 ) -> str:
     """Goal, steps, streams, rates, payments and ideas as one readable Markdown file."""
     streams = sorted(streams, key=lambda s: s.name.casefold())
@@ -120,7 +122,7 @@ def markdown_document(
         lines.append("No rates entered.")
     lines += ["", "## Payments", "", _row("Date", "Stream", "Amount", "Note", "Customer"),
               "| --- | --- | ---: | --- | --- |"]
-    for p in payments:
+    for p in tracked(payments, progress):
         s = by_id[p.stream_id]
         lines.append(_row(p.on.isoformat(), s.name, format_money(p.amount, p.currency or s.currency), p.note,
                           p.customer))

@@ -32,13 +32,19 @@ class Measured:
     from_ledger: bool
 
 
-def ledger_value(figure: str, stream: Stream, month: Month, index: MonthlyIndex, payments: Sequence[Payment],
-                 logged: Logged) -> str:
-    """One of :data:`LEDGER_FIGURES` for ``stream`` in ``month``, as the experiment shows it."""
+def ledger_value(figure: str, stream: Stream, month: Month, index: MonthlyIndex,
+                 payments: Sequence[Payment] | None, logged: Logged) -> str:
+    """One of :data:`LEDGER_FIGURES` for ``stream`` in ``month``, as the experiment shows it.
+
+    ``payments`` None: not read yet (a big file just opened); customers, which need
+    each payment, are counted once they are, the sums come from the index now.
+    """
     income = index.series(stream.id, [month])[0]
     if figure == "income":
         return f"{income:,.2f} {stream.currency} in {month_text(month)}"
     if figure == "customers":
+        if payments is None:
+            return f"counted once the payments are read ({month_text(month)})"
         reach = reach_in(month, [stream], payments, {})[stream.id]
         return f"{reach.customers} in {month_text(month)}"
     per_hour = upkeep(stream, {month: income}, logged.get(stream.id, {}), [month]).per_hour
@@ -46,7 +52,7 @@ def ledger_value(figure: str, stream: Stream, month: Month, index: MonthlyIndex,
     return f"{value} in {month_text(month)}"
 
 
-def measure(item: StepItem, stream: Stream | None, index: MonthlyIndex, payments: Sequence[Payment],
+def measure(item: StepItem, stream: Stream | None, index: MonthlyIndex, payments: Sequence[Payment] | None,
             logged: Logged, today: date) -> Measured:
     """Baseline and result of one step-8 item, from what was typed or from the ledger."""
     typed_base, typed_result = item.extra.get("baseline", ""), item.extra.get("result", "")

@@ -39,11 +39,16 @@ class Measures:
     logged: Logged
 
 
-def build_measures(*, streams: Sequence[Stream], payments: Iterable[Payment], index: MonthlyIndex,
+def build_measures(*, streams: Sequence[Stream], payments: Iterable[Payment] | None, index: MonthlyIndex,
                    rates: Sequence[Rate], goal: Goal | None, freedom: Freedom | None,
                    hours: Iterable[HoursEntry], ideas: Mapping[int, Idea], today: date) -> Measures:
-    """All four measures in one pass over the payments."""
-    every = list(payments)
+    """All four measures in one pass over the payments.
+
+    ``payments`` None: not read yet (a big file just opened). What the monthly sums
+    answer is there (freedom, upkeep); payback and reach, which need each payment,
+    are left empty rather than worked out from some of them.
+    """
+    every = [] if payments is None else list(payments)
     first: dict[int, date] = {}
     for p in every:
         if p.stream_id not in first or p.on < first[p.stream_id]:
@@ -53,9 +58,9 @@ def build_measures(*, streams: Sequence[Stream], payments: Iterable[Payment], in
     return Measures(
         today=today,
         freedom=freedom_figures(index, streams, rates, freedom, goal, today) if freedom else None,
-        paybacks=paybacks(streams, every, freedom, rates, today),
+        paybacks={} if payments is None else paybacks(streams, every, freedom, rates, today),
         upkeep={s.id: upkeep_trend(s, index, logged, today) for s in streams},
-        reach=last_month_reach(streams, every, ideas, today),
+        reach={} if payments is None else last_month_reach(streams, every, ideas, today),
         hours_a_month=monthly_hours(streams, logged, today, began),
         logged=logged,
     )

@@ -51,8 +51,13 @@ def _body(count: int, last: bytes, newest: bytes, months: bytes) -> bytes:
     return b'"count":%d,"last":' % count + last + b',"newest":' + newest + b',"months":' + months
 
 
-def index_fingerprint(record: dict[str, Any], payments_json: bytes | memoryview) -> tuple[int, int]:
+def index_fingerprint(
+    record: dict[str, Any], payments_json: bytes | memoryview, known: tuple[int, int] | None = None
+) -> tuple[int, int]:
     """The (size, CRC-32) a parsed index ``record`` must carry to be used with ``payments_json``.
+
+    ``known``: the payments' own :func:`fingerprint` when the caller has it already;
+    ``payments_json`` is then not read.
 
     The parsed parts are serialised again: orjson gives back the very bytes it wrote
     (the index is small beside the payments), so an index edited anywhere, even with
@@ -62,7 +67,7 @@ def index_fingerprint(record: dict[str, Any], payments_json: bytes | memoryview)
     if type(count) is not int:
         raise TypeError("count")
     body = _body(count, orjson.dumps(record["last"]), orjson.dumps(record["newest"]), orjson.dumps(record["months"]))
-    size, crc = fingerprint(payments_json)
+    size, crc = known or fingerprint(payments_json)
     return size, zlib.crc32(body, crc)
 
 
@@ -146,16 +151,24 @@ class RestoredIndex:
     count: int
 
 
-def restore(table: Any, payments_json: bytes | memoryview) -> RestoredIndex | None:
+def restore(
+    table: Any, payments_json: bytes | memoryview, *, known: tuple[int, int] | None = None
+) -> RestoredIndex | None:
     """The index of a file whose payments table is ``payments_json``; None if it is not exactly that.
 
     Anything odd - a missing or malformed field, another format, a fingerprint that
     does not match, counts that do not add up - gives None: the caller reads every
     payment instead. A bad cache never refuses a good file.
+
+    ``known``: the payments' own fingerprint, when the caller has it without reading
+    them (:mod:`tenfold.store.reading.verified`); ``payments_json`` is then not read,
+    and the index's own bytes are still checked against its checksum.
     """
     try:
         record = table["1"]
-        if record["format"] != FORMAT or (record["size"], record["crc32"]) != index_fingerprint(record, payments_json):
+        if record["format"] != FORMAT or (
+            (record["size"], record["crc32"]) != index_fingerprint(record, payments_json, known)
+        ):
             return None
         cells: dict[Month, Columns] = {}
         extras: dict[Month, dict[int, Extras]] = {}

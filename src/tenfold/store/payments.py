@@ -66,9 +66,10 @@ class PaymentsStore(StoreCore):
         reader = self._reader
         if reader is None:
             return
-        payments, rows = reader.result(self._streams.keys())
+        payments, rows, ordered = reader.result(self._streams.keys())
         self._storage.install(PAYMENTS, rows)
         self._payments = payments
+        self._payments_sorted = ordered  # sorted on the reading thread, as payments() would
         self._newest = ()
         self._reader = None
 

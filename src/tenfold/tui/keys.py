@@ -114,7 +114,7 @@ NOTES_KEYS = (NOTES_LEAVE := Key("escape", "leave", "Back to steps"),)
 """The step notes editor (:class:`~tenfold.tui.widgets.notes_editor.NotesArea`)."""
 
 FILTER_KEYS = (FILTER_CLOSE := Key("escape", "close", "Clear filter"),)
-"""The payments' filter line (:class:`~tenfold.tui.widgets.ledger_pane.FilterInput`)."""
+"""The filter line of the payments and of the ideas (:class:`~tenfold.tui.widgets.filter_line.FilterInput`)."""
 
 LEAVE_FIELD = (NOTES_LEAVE, FILTER_CLOSE)
 """esc in a pane's text field: the help's "Next pane" row says to press it first."""
@@ -140,8 +140,11 @@ IDEAS_KEYS = (
     IDEAS_EDIT := Key("e", "edit_idea", "Edit"),
     IDEAS_DELETE := Key("d,delete", "delete_idea", "Delete"),
     IDEAS_MAKE := Key("m", "make_stream", "Make it a stream"),
-    IDEAS_SORT := Key("o", "cycle_sort", "Sort"),
+    IDEAS_SORT := Key("o", "cycle_sort", "Sort", show=False),  # room for / Search at 120 columns; ? lists it
     IDEAS_FILTER := Key("f", "cycle_filter", "Filter"),
+    IDEAS_SEARCH := Key("slash", "search_ideas", "Search"),
+    # esc on the list (not only in the search line) clears a search; it does nothing when none is on.
+    IDEAS_CLEAR := Key("escape", "clear_search", "Clear search", show=False, names=""),
     IDEAS_PARTS := Key("p", "rate_parts", "Three parts", show=False),
 )
 """The ideas pane (:class:`~tenfold.tui.widgets.ideas_pane.IdeasPane`)."""
@@ -224,6 +227,8 @@ COMMANDS: tuple[Command, ...] = (
             (IDEAS_SORT,)),
     Command("Filter ideas", "Show all entries, those rated 1k+ people, or those with automated delivery", IDEAS,
             "filter_ideas", (IDEAS_FILTER,)),
+    Command("Search ideas", "Show only entries holding every word typed (who, value, reach, delivery, ladder); "
+            "#tag words match tags; esc shows all again", IDEAS, "search_ideas", (IDEAS_SEARCH, IDEAS_CLEAR)),
     Command("Edit selected", "Edit the stream, payment or entry under the cursor", f"{LEDGER}, {IDEAS}",
             "edit_selected", (LEDGER_EDIT, IDEAS_EDIT, TABLE_SELECT)),
     Command("Delete selected", "Delete the stream, payment or entry under the cursor (asks first)",

@@ -8,8 +8,12 @@ so nothing the screen reads changes under it.
 
 from __future__ import annotations
 
+import re
 import threading
-from collections.abc import Callable, Collection
+import time
+from collections.abc import Callable, Collection, Iterable
+from datetime import date
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -22,15 +26,34 @@ from tenfold.store.gcpause import no_gc
 from tenfold.store.opening import Deferred
 from tenfold.store.reading.loading import validate_payments
 
-Result = tuple[dict[int, Payment], dict[str, Any]]
-"""The payments by id, and the parsed table as it goes back into the document."""
+Result = tuple[dict[int, Payment], dict[str, Any], list[Payment]]
+"""The payments by id, the parsed table as it goes back into the document, and the payments newest first."""
+
+
+CHUNK = 1 << 18
+"""Bytes of the payments table parsed at a time on the reading thread (about 3,000 payments)."""
+_RECORD_END = re.compile(rb'\},"')
+"""Where one record of the table ends and the next one's id begins.
+
+Records are flat (every field a number, a string or true), and inside a JSON string a
+``"`` is always escaped, so these three bytes only ever occur between two records.
+"""
 
 
 def parse_payments(path: Path, payments_json: bytes | memoryview) -> dict[str, Any]:
-    """Parse a payments table; DamagedFileError (naming ``path``) if it is not a table of records."""
+    """Parse a payments table; DamagedFileError (naming ``path``) if it is not a table of records.
+
+    A big table is parsed a chunk of records at a time (:func:`_parse_in_chunks`):
+    orjson holds the interpreter's lock while it parses, and one parse of a million
+    payments would keep the app from answering a key for about a second. The
+    result is the same dict; anything the chunks do not give exactly (a damaged
+    table) is parsed whole, for the usual error.
+    """
     try:
         with no_gc():
-            rows = orjson.loads(payments_json)
+            rows = _parse_in_chunks(payments_json) if len(payments_json) > 2 * CHUNK else None
+            if rows is None:
+                rows = orjson.loads(payments_json)
     except orjson.JSONDecodeError as exc:
         raise DamagedFileError(
             path, f"is not valid JSON, perhaps truncated ({exc}); it was left as it is"
@@ -40,6 +63,59 @@ def parse_payments(path: Path, payments_json: bytes | memoryview) -> dict[str, A
     # No check for a key listed twice: these are the bytes the index's fingerprint was
     # taken of, which Tenfold wrote from a dict, where no key can be listed twice.
     return rows
+
+
+def _parse_in_chunks(table: bytes | memoryview) -> dict[str, Any] | None:
+    """The table ``{"1":{...},"2":{...}}`` parsed a few thousand records at a time; None if it cannot be.
+
+    Between two chunks the thread sleeps for no time at all, which lets the app's
+    thread take the interpreter's lock and answer a key. Only one chunk is copied
+    at a time: the table itself stays a view of the file's bytes.
+    """
+    if bytes(table[:2]) != b'{"' or bytes(table[-1:]) != b"}":
+        return None
+    rows: dict[str, Any] = {}
+    start, last = 1, len(table) - 1
+    while start < last:
+        found = _RECORD_END.search(table, start + CHUNK) if last - start > CHUNK else None
+        stop = last if found is None else found.start() + 1
+        try:
+            part = orjson.loads(b"{" + bytes(table[start:stop]) + b"}")
+        except orjson.JSONDecodeError:
+            return None
+        if type(part) is not dict:
+            return None
+        rows.update(part)  # a repeated id keeps its first place and its last value, as in one parse
+        start = stop + 1  # past the comma between two records
+        time.sleep(0)
+    return rows
+
+
+def newest_first(payments: Iterable[Payment]) -> list[Payment]:
+    """The payments by day, newest first, and by id, newest first, within a day: the store's order.
+
+    Made on the reading thread, in steps that let the app's thread run between
+    them: one ``sort`` of a million payments would hold the interpreter's lock for
+    about half a second. A million payments fall on a few thousand days, so they
+    are put in a list per day, and only the days and each day's few payments are
+    sorted.
+    """
+    by_day: dict[date, list[Payment]] = {}
+    for p in payments:
+        bucket = by_day.get(p.on)
+        if bucket is None:
+            by_day[p.on] = [p]
+        else:
+            bucket.append(p)
+    ordered: list[Payment] = []
+    for day in sorted(by_day, reverse=True):
+        bucket = by_day[day]
+        bucket.sort(key=_BY_ID, reverse=True)
+        ordered += bucket
+    return ordered
+
+
+_BY_ID = attrgetter("id")
 
 
 class PaymentsReader:
@@ -64,7 +140,8 @@ class PaymentsReader:
             rows = parse_payments(self.path, data)
             del data  # the last hold on the file's 10 MB: freed before 100,000 records are built
             with no_gc():
-                self._result = validate_payments(self.path, rows, set(stream_ids)), rows
+                payments = validate_payments(self.path, rows, set(stream_ids))
+                self._result = payments, rows, newest_first(payments.values())
         except BaseException as exc:
             self._result = exc
             raise

@@ -85,7 +85,10 @@ class StepViews:
         if not chosen:
             return {}
         store = self.store
-        index, payments, logged = store.monthly_index(), store.payments(), logged_by_month(store.hours())
+        # Payments still being read (a big file just opened) are not waited for: the sums come from the
+        # index, and customers are counted when the ledger is redrawn with every payment.
+        payments = store.payments() if store.payments_ready else None
+        index, logged = store.monthly_index(), logged_by_month(store.hours())
         return {i.id: measure(i, store.stream(i.stream_id) if i.stream_id else None, index, payments, logged,
                               store.today()) for i in chosen}
 

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     # The dialogs, screens and file formats below are imported by the action that
     # opens them, not at start-up, where each would delay the first paint.
     from tenfold.domain.rates import Rate
+    from tenfold.exchange.progress import Progress
     from tenfold.reports.aggregate import MonthlyTotals
     from tenfold.tui.dialogs.export_form import ExportRequest
     from tenfold.tui.dialogs.rates import RatesDialog
@@ -104,9 +105,15 @@ class LedgerTools:
     # ----- export ------------------------------------------------------------------------
 
     def export_data(self) -> None:
-        """Choose a format and a file, then write it."""
+        """Choose a format and a file; the export is then written on a thread, behind a progress bar.
+
+        The form only checks the path. Once it closes, the payments are read here, on
+        the app's thread (the export's thread only reads the store's lists), and
+        :class:`~tenfold.tui.dialogs.export_form.ExportProgress` writes the file: Esc
+        there cancels and nothing is written; a failure is told.
+        """
         from tenfold.exchange.files import export_text, write_export
-        from tenfold.tui.dialogs.export_form import ExportForm, suggested_path
+        from tenfold.tui.dialogs.export_form import ExportDone, ExportForm, ExportProgress, suggested_path
 
         day = self.store.today().isoformat()
         home = Path.home()
@@ -114,20 +121,28 @@ class LedgerTools:
         def suggest(fmt: str) -> str:
             return suggested_path(home, day, fmt)
 
-        written: list[str] = []
+        chosen: list[ExportRequest] = []
 
-        def save(request: ExportRequest) -> None:
-            text, summary = export_text(self.store, request.fmt)
-            write_export(request.target, text)
-            written.append(f"Exported {summary} to {request.target}")
+        def ended(done: ExportDone | None) -> None:
+            if done is not None:
+                self.ui.notify(done.message, severity="error" if done.failed else "information")
 
         def closed(result: object) -> None:
             if self.store.draft("export") is not None:
                 self.editing.attempt("Clearing the draft", lambda: self.store.clear_draft("export"))
-            if result is not None and written:
-                self.ui.notify(written[-1])
+            if result is None or not chosen:
+                return
+            request = chosen[-1]
+            self.store.payments()  # read here, on the app's thread: the export's thread only reads lists
+
+            def job(progress: Progress) -> str:
+                text, summary = export_text(self.store, request.fmt, progress=progress)
+                write_export(request.target, text)
+                return summary
+
+            self.ui.open_screen(ExportProgress(request.target, self.store.payment_count(), job), ended)
 
         draft = self.store.draft("export")
-        form = ExportForm("Export", draft or {"format": "csv", "path": suggest("csv")}, save, draft_kind="export",
-                          restored=draft is not None, data_file=self.store.path, suggest=suggest)
+        form = ExportForm("Export", draft or {"format": "csv", "path": suggest("csv")}, chosen.append,
+                          draft_kind="export", restored=draft is not None, data_file=self.store.path, suggest=suggest)
         self.ui.open_screen(form, closed)

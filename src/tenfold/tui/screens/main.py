@@ -311,9 +311,13 @@ class MainScreen(PanesScreen):
         self.app.push_screen(HelpScreen(self.store.path))
 
     def action_today(self) -> None:
-        """The today card, with the goal pane's figures (from the ledger state: no pass over the payments)."""
+        """The today card, with the goal pane's figures (from the ledger state: no pass over the payments).
+
+        It opens without waiting for a big file's payments to be read: the newest ones the index keeps will do.
+        """
         store = self.store
-        view = self.ledger_state.view(store.streams(), store.payments(), store.rates(), store.goal, store.today())
+        view = self.ledger_state.view(store.streams(), store.newest_payments(), store.rates(), store.goal,
+                                      store.today())
         self.goal.today(view.summary, view.goal, view.expected)
 
     def action_write_goal(self) -> None:
@@ -430,6 +434,11 @@ class MainScreen(PanesScreen):
     def action_filter_ideas(self) -> None:
         """The ideas pane's next filter."""
         self.query_one(IdeasPane).action_cycle_filter()
+
+    def action_search_ideas(self) -> None:
+        """The ideas pane's search line (the pane's main widget while it is open)."""
+        self.query_one(IdeasPane).action_search_ideas()
+        self.action_focus_pane("ideas")
 
     def action_edit_selected(self) -> None:
         """Edit what is under the cursor in the active pane."""

@@ -87,17 +87,21 @@ def gather_today(
 ) -> TodayView:
     """The card's contents from the store and the figures the main screen already has.
 
+    What the checks need from the payments comes from the store's monthly index
+    and the newest payments read so far, so the card never waits for a big
+    file's payments to be read (the measures leave payback and reach out until then).
     ``with_dismissed``: the checks kept away are on it too (to name them in the list of dismissals).
     """
     today = store.today()
+    streams = store.streams()
     return build_today(
         today=store.today(),
         goal=store.goal,
         summary=summary,
         figures=figures,
         expected=expected,
-        streams=store.streams(),
-        payments=store.payments(),
+        streams=streams,
+        payments=store.newest_payments(),
         steps=store.steps(),
         backup_items=len(store.step_items(4)),
         checkins=store.checkins(),
@@ -108,7 +112,7 @@ def gather_today(
         paused=paused_days(store.pauses()),
         items=store.step_items(),
         ideas=len(store.ideas()),
-        measures=store_measures(store, today),
+        measures=store_measures(store, today, wait=False),
         mentor=mentor_line(store.step_items(7), today),
     )
 

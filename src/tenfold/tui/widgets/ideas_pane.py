@@ -4,24 +4,30 @@ Each row shows how far the idea could reach and how passive its delivery is
 (Reach: ``1k ●●`` is rated 1,000 people, ●● automated at that rung, ● on some
 rung, – on none) and, once it became a stream, what that stream has earned. ``o`` cycles the
 order (newest, widest reach, most passive), ``f`` the filter (all, rated 1k+,
-automated delivery); both only re-sort the list the pane already holds.
+automated delivery); both only re-sort the list the pane already holds. ``/``
+opens a search line: every word typed must be in the entry's text and every
+``#tag`` among its tags; the matches are highlighted in the list and the detail,
+and esc shows all entries again. The search index (each entry's text in lower case) is
+made when the pane first shows, so the first letter typed lowers nothing.
 """
 
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.widget import Widget
+from textual.widgets import Input, Static
 
-from tenfold.domain.ideas import Idea, rung_label
-from tenfold.domain.money import format_totals
+from tenfold.domain.ideas import Idea
 from tenfold.domain.text import safe_display
 from tenfold.tui.keys import IDEAS_KEYS, bindings
 from tenfold.tui.measure_messages import RateParts
 from tenfold.tui.messages import AddIdea, DeleteIdea, EditIdea, MakeStream
 from tenfold.tui.widgets.columns import Column
+from tenfold.tui.widgets.filter_line import FilterInput
+from tenfold.tui.widgets.idea_text import EMPTY, earned_text, reach_cell, render_idea
 from tenfold.tui.widgets.pane import Pane
 from tenfold.tui.widgets.virtual_table import VirtualTable
 from tenfold.views.idea_views import (
@@ -30,10 +36,15 @@ from tenfold.views.idea_views import (
     SORT_LABELS,
     SORTS,
     IdeaEarnings,
+    Query,
+    SearchIndex,
     arrange,
+    match_spans,
     next_in,
-    passive_marks,
+    search_ideas,
 )
+
+__all__ = ["IdeasPane", "earned_text", "reach_cell", "render_idea"]
 
 COLUMNS = (
     Column("Date", shrink=False),
@@ -42,68 +53,20 @@ COLUMNS = (
     Column("Reach", shrink=False),
     Column("Earned", align="right", shrink=False),
 )
-EMPTY = (
-    "Who already gets value from you - your employer, friends, family? "
-    "How could that value reach 10, 100 or 1,000,000 people without you there "
-    "each time?\n\nPress a to write your first entry."
-)
-PASSIVE_WORDS = (
-    "nothing automated yet",
-    "automated on some rung",
-    "automated at its rating",
-)
-
-
-def render_idea(idea: Idea | None, earnings: IdeaEarnings | None = None) -> Text:
-    """The full entry under the cursor, or the questions that start a brainstorm."""
-    if idea is None:
-        return Text(EMPTY)
-    text = Text()
-    _line(text, "Who", idea.who)
-    _line(text, "Value", idea.value)
-    text.append("Ladder: ", style="bold")
-    if idea.rating:
-        text.append(f"rated {rung_label(idea.rating)} people · {PASSIVE_WORDS[idea.passive_level]}\n")
-    else:
-        text.append("not rated yet - press e and pick the rung you believe in\n", style="dim")
-    for rung in reversed(idea.ladder):
-        text.append(f"  {rung_label(rung.people):>3} ", style="bold")
-        text.append(safe_display(rung.how) or "-")
-        text.append("  automated\n" if rung.automated else "\n", style="green")
-    if earnings is None:
-        text.append("Not a stream yet: press m to make it one.\n", style="dim")
-    else:
-        _line(text, "Stream", f"{', '.join(earnings.streams)} · earned {earned_text(earnings)}")
-    _line(text, "Reach", idea.reach or "- how could this reach 10, 100, 1,000,000 people?")
-    _line(text, "Without me", idea.delivery or "- how could it be delivered without you in person?")
-    text.append(f"Written {idea.written_on.isoformat()}", style="dim")
-    return text
-
-
-def _line(text: Text, label: str, value: str) -> None:
-    text.append(f"{label}: ", style="bold")
-    text.append(safe_display(value) + "\n")
-
-
-def earned_text(earnings: IdeaEarnings) -> str:
-    """Money per currency, never added across; a currency with nothing yet is left out unless all are."""
-    paid = {currency: amount for currency, amount in earnings.totals.items() if amount}
-    return format_totals(paid or earnings.totals)
-
-
-def reach_cell(idea: Idea) -> str:
-    """The Reach column: the rated rung and how passive the delivery is, e.g. ``1k ●●``; blank when neither."""
-    marks = passive_marks(idea)
-    if not idea.rating and not marks:
-        return ""
-    return f"{rung_label(idea.rating) if idea.rating else '?':>3} {marks}".rstrip()
-
 
 class IdeasPane(Pane):
     """Table of entries and the full text of the selected one."""
 
     PANE_TITLE = "Who Do I Deliver Value To?"
     MAIN = "#idea-table"
+    DEFAULT_CSS = """
+    IdeasPane #idea-search {
+        display: none;
+    }
+    IdeasPane.-searching #idea-search {
+        display: block;
+    }
+    """
     BINDINGS = bindings(IDEAS_KEYS)
 
     def __init__(self, **kwargs: object) -> None:
@@ -112,8 +75,18 @@ class IdeasPane(Pane):
         self._rows: list[Idea] = []
         self._ideas: dict[int, Idea] = {}
         self._earned: dict[int, IdeaEarnings] = {}
+        self._arranged: list[Idea] = []
+        """The entries in the chosen order and filter, before the search narrows them."""
         self.sort = SORTS[0]
         self.only = FILTERS[0]
+        self.search = ""
+        """The search as typed."""
+        self._query = Query()
+        self._index = SearchIndex()
+        self._seen = False
+        """The pane has been on screen: from then on the search index is kept warm."""
+        self._typing = False
+        """The search line was just opened: it, not the table, is where focus belongs."""
 
     def compose(self) -> ComposeResult:
         """The list and the detail."""
@@ -126,6 +99,20 @@ class IdeasPane(Pane):
         self._all = ideas
         self._ideas = {i.id: i for i in ideas}
         self._arrange()
+        if self._seen:
+            self.call_after_refresh(self._warm)
+
+    def on_show(self, event: events.Show) -> None:
+        """First on screen: lower every entry's text now, after this paint, not on the first letter typed."""
+        if not self._seen:
+            self._seen = True
+            self.call_after_refresh(self._warm)
+
+    def _warm(self) -> None:
+        """Every entry in the search index; entries unchanged since the last time cost a look-up each."""
+        for idea in self._all:
+            self._index.entry(idea)
+        self._index.forget(self._ideas)
 
     def show_earned(self, earned: dict[int, IdeaEarnings]) -> None:
         """What each idea's streams have earned, by idea id (computed by the screen once per ledger change)."""
@@ -134,14 +121,28 @@ class IdeasPane(Pane):
         self._show_selected()
 
     def _arrange(self) -> None:
-        self._rows = arrange(self._all, self.sort, self.only)
-        self._table().set_rows(self._rows)
+        self._arranged = arrange(self._all, self.sort, self.only)
+        self._narrow()
+
+    def _narrow(self) -> None:
+        """The arranged entries the search keeps (in their order), shown and counted in the border."""
+        self._rows = search_ideas(self._arranged, self._query, self._index)
+        table = self._table()
+        table.marks = self._marks if self._query else None
+        table.set_rows(self._rows)
         self._show_selected()
-        shown = f"{len(self._rows)} of {len(self._all)}" if self.only != "all" else str(len(self._all))
-        parts = [f"{shown} {'entry' if len(self._all) == 1 else 'entries'}", SORT_LABELS[self.sort]]
+        total = len(self._all)
+        narrowed = self.only != "all" or bool(self._query)
+        shown = f"{len(self._rows):,} of {total:,}" if narrowed else f"{total:,}"
+        parts = [f"{shown} {'entry' if total == 1 else 'entries'}", SORT_LABELS[self.sort]]
         if self.only != "all":
             parts.append(FILTER_LABELS[self.only])
+        if self._query:
+            parts.append(f"{len(self._rows):,} match '{safe_display(self.search.strip())[:20]}'")
         self.border_subtitle = " · ".join(parts)
+
+    def _marks(self, cell: str) -> list[tuple[int, int]]:
+        return match_spans(cell, self._query)
 
     def _table(self) -> VirtualTable[Idea]:
         return self.query_one("#idea-table", VirtualTable)
@@ -150,10 +151,17 @@ class IdeasPane(Pane):
         selected = self._table().selected_id()
         detail = self.query_one("#idea-detail", Static)
         if selected is None and self._all:
-            detail.update(Text(f"No entry matches the filter: {FILTER_LABELS[self.only]}. Press f to change it."))
+            if self._query:
+                words = safe_display(self.search.strip())
+                detail.update(Text(f"No entry holds '{words}'{self._filter_words()}. Press esc to show all."))
+            else:
+                detail.update(Text(f"No entry matches the filter: {FILTER_LABELS[self.only]}. Press f to change it."))
             return
         idea = self._ideas.get(selected or -1)
-        detail.update(render_idea(idea, self._earned.get(idea.id) if idea else None))
+        detail.update(render_idea(idea, self._earned.get(idea.id) if idea else None, self._query))
+
+    def _filter_words(self) -> str:
+        return "" if self.only == "all" else f" among {FILTER_LABELS[self.only]}"
 
     def _idea_cells(self, idea: Idea) -> tuple[str, ...]:
         """One line per entry; the table cuts the text to the columns' widths."""
@@ -211,6 +219,73 @@ class IdeasPane(Pane):
             self.notify("Select an entry first: press a to write one.", severity="warning")
             return
         self.post_message(MakeStream(selected))
+
+    # ----- search ----------------------------------------------------------------------
+
+    def _search_line(self) -> FilterInput:
+        """The search line under the list, added the first time it is opened."""
+        for line in self.query(FilterInput):
+            return line
+        line = FilterInput(id="idea-search", placeholder="search: words in the entry, #tag", compact=True)
+        self.mount(line, after=self._table())
+        return line
+
+    def main_widget(self) -> Widget:
+        """The search line while it is typed into, else the list."""
+        if self._typing and self.has_class("-searching"):
+            return self._search_line()
+        return super().main_widget()
+
+    def action_search_ideas(self) -> None:
+        """Show the search line and type into it."""
+        self.add_class("-searching")
+        self._typing = True
+        self._search_line().focus()
+
+    def set_search(self, text: str) -> None:
+        """Show only the entries holding every word of ``text`` and carrying its ``#tags``."""
+        self.search = text
+        self._query = Query.parse(text)
+        self._narrow()
+
+    @on(Input.Changed, "#idea-search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.set_search(event.value)
+
+    @on(Input.Submitted, "#idea-search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        """Enter: go to the matches, the search kept (esc on the list clears it)."""
+        event.stop()
+        self._typing = False
+        self.set_search(event.value)
+        self._table().focus()
+        if not self._query:
+            self.remove_class("-searching")
+
+    @on(Input.Blurred, "#idea-search")
+    def _search_left(self, event: Input.Blurred) -> None:
+        """Focus went elsewhere (a click on the list): the pane's main widget is the list again."""
+        event.stop()
+        self._typing = False
+
+    @on(FilterInput.Closed)
+    def _search_closed(self, event: FilterInput.Closed) -> None:
+        event.stop()
+        self.action_clear_search()
+
+    def action_clear_search(self) -> None:
+        """Show every entry again (in the order and filter chosen) and hide the search line."""
+        if not self.search and not self.has_class("-searching"):
+            return
+        for line in self.query(FilterInput):
+            line.value = ""
+        self._typing = False
+        self.remove_class("-searching")
+        self.set_search("")
+        self._table().focus()
+
+    # ----- order and filter -------------------------------------------------------------
 
     def action_cycle_sort(self) -> None:
         """Next order: newest first, widest reach first, most passive first."""

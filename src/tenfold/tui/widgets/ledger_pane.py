@@ -3,8 +3,9 @@
 ``/`` filters the payments (stream name, note, customer, date prefix), ``o`` cycles
 their order, ``c`` swaps the tables for the chart of monthly passive income. With
 100,000 payments none of these reads all payments per keystroke: the orders are
-sorted once (:class:`~tenfold.views.payment_order.PaymentOrder`), a longer query only
-searches the previous matches, and the tables draw only the rows on screen.
+sorted once (:class:`~tenfold.views.payment_order.PaymentOrder`) and take in added
+payments, a longer query only searches the previous matches, and the tables draw
+only the rows on screen.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, Static
@@ -24,9 +24,10 @@ from tenfold.domain.goal import Goal
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.text import safe_display
 from tenfold.figures.goal_figures import MonthIncome
-from tenfold.tui.keys import FILTER_KEYS, LEDGER_KEYS, bindings
+from tenfold.tui.keys import LEDGER_KEYS, bindings
 from tenfold.tui.measure_messages import LogHours, RateParts, ShowStreamCard
 from tenfold.tui.messages import AddPayment, AddStream, DeletePayment, DeleteStream, EditPayment, EditStream
+from tenfold.tui.widgets.filter_line import FilterInput
 from tenfold.tui.widgets.income_chart import IncomeChart
 from tenfold.tui.widgets.ledger_text import (
     PAYMENT_COLUMNS,
@@ -42,26 +43,13 @@ from tenfold.tui.widgets.virtual_table import VirtualTable
 from tenfold.views.ledger_state import LedgerView
 from tenfold.views.payment_order import PaymentOrder, next_sort
 
-__all__ = ["LedgerPane", "render_summary"]
+__all__ = ["FilterInput", "LedgerPane", "render_summary"]
 
 MAX_STREAM_ROWS = 6
 """Streams shown before their table scrolls."""
 DEBOUNCE_FROM = 20_000
 """With at least this many payments, filtering waits for a pause in typing."""
 DEBOUNCE_SECONDS = 0.12
-
-
-class FilterInput(Input):
-    """The payments filter: Enter goes back to the table, Esc clears the filter."""
-
-    BINDINGS = bindings(FILTER_KEYS)
-
-    class Closed(Message):
-        """Esc in the filter: clear it."""
-
-    def action_close(self) -> None:
-        """Clear the filter and hide it (the pane does both)."""
-        self.post_message(self.Closed())
 
 
 class LedgerPane(Pane):
@@ -143,7 +131,9 @@ class LedgerPane(Pane):
         table.set_rows(streams)
         # As tall as its rows (six at most, then it scrolls): the room it does not need goes to the payments.
         table.styles.max_height = min(len(streams), MAX_STREAM_ROWS) + 1
-        self._order = PaymentOrder(payments, {s.id: s.name for s in streams})
+        names = {s.id: s.name for s in streams}
+        if not self._order.follow(payments, names):  # payments added: the orders made so far take them in
+            self._order = PaymentOrder(payments, names)
         self._show_payments()
 
     def select_payment(self, payment_id: int) -> None:
@@ -163,8 +153,9 @@ class LedgerPane(Pane):
             chart.show(*self._chart_figures)
 
     def _show_payments(self) -> None:
-        rows = self._order.rows(self._sort, self._query)
-        self._tables()[1].set_rows(rows)
+        order, sort = self._order, self._sort
+        rows = order.rows(sort, self._query)
+        self._tables()[1].set_rows(rows, place=lambda p: order.place(rows, sort, p))
         streams, payments = len(self._streams), self._total
         parts = [f"{streams} stream{'' if streams == 1 else 's'}",
                  f"{payments:,} payment{'' if payments == 1 else 's'}"]

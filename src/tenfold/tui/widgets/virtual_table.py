@@ -11,6 +11,7 @@ assigning a list; memory is the records the store already holds.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from operator import attrgetter, indexOf
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from rich.segment import Segment
@@ -24,6 +25,8 @@ from textual.strip import Strip
 
 from tenfold.tui.keys import TABLE_KEYS, bindings
 from tenfold.tui.widgets.columns import PADDING, Column, fit_cell, fit_widths, natural_widths, one_line
+
+_ID = attrgetter("id")
 
 
 class HasId(Protocol):
@@ -133,6 +136,8 @@ class VirtualTable(ScrollView, Generic[R], can_focus=True):
         self._widths: list[int] = [len(c.label) for c in self.columns]
         self._layout_key: tuple[int, int, int, int] | None = None
         self._version = 0
+        self.marks: Callable[[str], Sequence[tuple[int, int]]] | None = None
+        """Where a cell's text (as drawn, cut to its column) is highlighted: a search's matches."""
 
     # ----- data ---------------------------------------------------------------------
 
@@ -154,13 +159,17 @@ class VirtualTable(ScrollView, Generic[R], can_focus=True):
         """The cells of row ``index`` as text, before any cutting to width."""
         return list(self._row_cells(index))
 
-    def set_rows(self, records: Sequence[R], cells: Callable[[R], Sequence[str]] | None = None) -> None:
+    def set_rows(self, records: Sequence[R], cells: Callable[[R], Sequence[str]] | None = None,
+                 place: Callable[[R], int | None] | None = None) -> None:
         """Show ``records`` (kept, not copied), the cursor staying on the same record if it is there.
 
         When that record is gone the cursor stays at the same position. Costs one
-        look at the old position and, only if the record moved, one pass over ids.
+        look at the old position and, only if the record moved, one pass over ids -
+        or, when the caller knows where a record is in ``records`` (``place``: its
+        index, or None when it is not there), one call of that.
         """
         keep, old = self.selected_id(), self._cursor
+        previous = self._records[old] if place is not None and 0 <= old < len(self._records) else None
         count_changed = len(records) != len(self._records)
         self._records = records
         if cells is not None:
@@ -168,7 +177,14 @@ class VirtualTable(ScrollView, Generic[R], can_focus=True):
         self._cells.clear()
         self._seen = None
         self._version += 1
-        self._cursor = self._find(keep, old)
+        if previous is not None and place is not None:
+            if old < len(records) and records[old].id == previous.id:
+                self._cursor = old
+            else:
+                found = place(previous)
+                self._cursor = found if found is not None else min(old, max(len(records) - 1, 0))
+        else:
+            self._cursor = self._find(keep, old)
         self.virtual_size = Size(0, len(records) + 1)
         self.refresh(layout=count_changed)
         self._scroll_to_cursor()
@@ -181,9 +197,10 @@ class VirtualTable(ScrollView, Generic[R], can_focus=True):
         if record_id is not None:
             if near <= last and self._records[near].id == record_id:
                 return near
-            for index, record in enumerate(self._records):
-                if record.id == record_id:
-                    return index
+            try:  # the whole search in C: a new order of a million payments moves the record anywhere
+                return indexOf(map(_ID, self._records), record_id)
+            except ValueError:
+                pass
         return min(near, last)
 
     def _row_cells(self, index: int) -> tuple[str, ...]:
@@ -300,8 +317,22 @@ class VirtualTable(ScrollView, Generic[R], can_focus=True):
 
     def _strip(self, cells: Sequence[str], style: Style, width: int) -> Strip:
         pad = " " * PADDING
-        text = "".join(
-            pad + fit_cell(text, w, column.align) + pad
-            for text, w, column in zip(cells, self._widths, self.columns, strict=True)
-        )
-        return Strip([Segment(text, style)]).adjust_cell_length(width, style)
+        fitted = [fit_cell(text, w, column.align) for text, w, column in zip(cells, self._widths, self.columns,
+                                                                              strict=True)]
+        marks = self.marks
+        if marks is None:
+            text = "".join(pad + cell + pad for cell in fitted)
+            return Strip([Segment(text, style)]).adjust_cell_length(width, style)
+        marked = style + Style(bold=True, reverse=True)  # as the detail marks matches
+        segments: list[Segment] = []
+        for cell in fitted:
+            at = 0
+            segments.append(Segment(pad, style))
+            for start, end in marks(cell):
+                start, end = max(start, at), min(end, len(cell))
+                if start >= end:
+                    continue
+                segments += [Segment(cell[at:start], style), Segment(cell[start:end], marked)]
+                at = end
+            segments += [Segment(cell[at:], style), Segment(pad, style)]
+        return Strip([s for s in segments if s.text]).adjust_cell_length(width, style)
