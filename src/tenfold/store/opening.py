@@ -40,6 +40,31 @@ class Deferred:
     index: RestoredIndex
 
 
+def current_prefix(path: Path, prefix: bytes) -> Document | None:
+    """The tables before the payments, parsed, if they are a current-version document as Tenfold writes it.
+
+    None for a parse error, a wrong shape, a key listed twice or another schema:
+    the caller then reads the whole file, which refuses a damaged one with its reason.
+    """
+    try:
+        with no_gc():
+            document = orjson.loads(prefix)
+    except orjson.JSONDecodeError:
+        return None
+    if not has_document_shape(document):
+        return None
+    index_at = prefix.rfind(b',"%s":' % PAYMENT_INDEX.encode())  # the last table before the payments
+    vouched = (PAYMENT_INDEX, index_at) if index_at > 0 else None
+    try:
+        check_document(path, prefix, document, FLAT_TABLES, OBJECT_LISTS, last=vouched)
+    except DamagedFileError:
+        return None
+    meta = document.get(META, {}).get("1")
+    if not isinstance(meta, dict) or meta.get("schema_version") != schema.SCHEMA_VERSION:
+        return None
+    return document
+
+
 def read_without_payments(path: Path) -> tuple[Document, Signature | None, Deferred] | None:
     """Every table but the payments, and the payments' index, if the file allows it; else None.
 
@@ -56,21 +81,8 @@ def read_without_payments(path: Path) -> tuple[Document, Signature | None, Defer
     if parts is None:
         return None
     prefix, payments_json = parts
-    try:
-        with no_gc():
-            document = orjson.loads(prefix)
-    except orjson.JSONDecodeError:
-        return None
-    if not has_document_shape(document):
-        return None
-    index_at = prefix.rfind(b',"%s":' % PAYMENT_INDEX.encode())  # the last table before the payments
-    vouched = (PAYMENT_INDEX, index_at) if index_at > 0 else None
-    try:
-        check_document(path, prefix, document, FLAT_TABLES, OBJECT_LISTS, last=vouched)
-    except DamagedFileError:
-        return None  # read in full, which refuses it with the reason
-    meta = document.get(META, {}).get("1")
-    if not isinstance(meta, dict) or meta.get("schema_version") != schema.SCHEMA_VERSION:
+    document = current_prefix(path, prefix)
+    if document is None:
         return None
     index = restore(document.pop(PAYMENT_INDEX, None), payments_json)
     if index is None:

@@ -17,26 +17,20 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import orjson
-
 from tenfold.domain.errors import DamagedFileError
 from tenfold.domain.monthly import MonthlyIndex
 from tenfold.store import schema
-from tenfold.store.file.document import has_document_shape, read_regular
-from tenfold.store.file.duplicates import check_document
-from tenfold.store.gcpause import no_gc
-from tenfold.store.opening import read_without_payments
+from tenfold.store.file.document import read_regular
+from tenfold.store.opening import current_prefix, read_without_payments
 from tenfold.store.payment_index import PAYMENTS_KEY, fingerprint, restore, split_payments
 from tenfold.store.reading import verified
 from tenfold.store.reading.loading import Contents, read_contents, validate_document
 from tenfold.store.reading.verified import Fingerprint, identity
 from tenfold.store.schema import (
     CHECKINS,
-    FLAT_TABLES,
     FREEDOM,
     GOAL,
     META,
-    OBJECT_LISTS,
     PAUSES,
     PAYMENT_INDEX,
     RATES,
@@ -109,25 +103,12 @@ def _parse(
     the index does not match them or the bytes are not a document as Tenfold writes it.
 
     ``known``: the payments' fingerprint checked before (``payments`` is then empty).
-    The checks are those of :func:`tenfold.store.opening.read_without_payments`: a
+    The checks are :func:`tenfold.store.opening.current_prefix`'s: a
     key listed twice, a wrong shape, another schema give None, and the full read
     that follows refuses the file with its reason.
     """
-    try:
-        with no_gc():
-            document = orjson.loads(prefix)
-    except orjson.JSONDecodeError:
-        return None
-    if not has_document_shape(document):
-        return None
-    index_at = prefix.rfind(b',"%s":' % PAYMENT_INDEX.encode())  # the last table before the payments
-    try:
-        check_document(path, prefix, document, FLAT_TABLES, OBJECT_LISTS,
-                       last=(PAYMENT_INDEX, index_at) if index_at > 0 else None)
-    except DamagedFileError:
-        return None
-    meta = document.get(META, {}).get("1")
-    if not isinstance(meta, dict) or meta.get("schema_version") != schema.SCHEMA_VERSION:
+    document = current_prefix(path, prefix)
+    if document is None:
         return None
     payments_fingerprint = known or fingerprint(payments)
     restored = restore(document.get(PAYMENT_INDEX), payments, known=payments_fingerprint)
