@@ -108,3 +108,18 @@ async def test_hours_parts_and_the_card_of_a_stream_named_like_markup(tmp_path: 
         assert [h.hours for h in store.hours(stream.id)] == [Decimal("1.50")]
         rating = store.parts("stream", stream.id)
         assert rating is not None and rating.delivery == 2
+
+
+async def test_a_stream_named_like_markup_can_be_edited(tmp_path: Path) -> None:
+    """The edit form's title names the stream: it is shown as typed, not read as markup."""
+    db = tmp_path / "t.json"
+    with open_store(db) as store:
+        store.add_stream(Stream(0, ODD, "other", "passive", "EUR"))
+    async with running(db) as t:
+        await t.press("3", "shift+tab", "e")  # the streams table: edit the stream
+        assert any(f"Edit stream: {ODD}" in line for line in screen_lines(t.app))
+        await t.fill(category="ebook")
+        await t.press("ctrl+s")
+        assert t.on_top(t.app.main_screen)
+    with reopen(db) as store:
+        assert [(s.name, s.category) for s in store.streams()] == [(ODD, "ebook")]

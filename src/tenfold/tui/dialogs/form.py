@@ -79,7 +79,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
     def compose(self) -> ComposeResult:
         """Title, intro, one row per field with its error line, then the buttons."""
         with VerticalScroll(id="dialog", classes="form"):
-            yield Label(self.form_title, classes="dialog-title")
+            yield Label(Text(self.form_title), classes="dialog-title")  # a name in a title is never markup
             if self.INTRO:
                 yield Static(self.INTRO, classes="intro")
             if self.restored:
