@@ -16,7 +16,7 @@ from typing import Any
 
 from tenfold.domain.dates import date_from_store, parse_date
 from tenfold.domain.errors import FormErrors, collect
-from tenfold.domain.ledger import Stream, parse_hours
+from tenfold.domain.ledger import Stream, find_stream, parse_hours
 from tenfold.domain.money import decimal_from_store
 from tenfold.domain.text import clean_text
 
@@ -73,14 +73,7 @@ def parse_hours_entry(
     dated earlier are refused with that date in the message.
     """
     errors: dict[str, str] = {}
-    by_name = {s.name.casefold(): s for s in streams}
-    by_id = {str(s.id): s for s in by_name.values()}
-    key = stream.strip()
-    found = by_name.get(key.casefold()) or by_id.get(key)
-    if not key:
-        errors["stream"] = "Choose the stream the hours went into" if by_name else "Add a stream first"
-    elif found is None:
-        errors["stream"] = f"There is no stream called '{key[:30]}'"
+    found = find_stream(streams, stream, errors, "Choose the stream the hours went into")
     day = collect(errors, "on", lambda: parse_date(on, "on"))
     if day is not None and day > today:
         errors["on"] = f"{day.isoformat()} is in the future: log hours once they are spent"

@@ -420,6 +420,22 @@ def _payment_amount(text: str, refund: bool) -> Decimal:
     return parse_amount(raw, "amount")
 
 
+def find_stream(streams: Iterable[Stream], typed: str, errors: dict[str, str], missing: str) -> Stream | None:
+    """The stream a form names, by name (any case) or id; a message under ``stream`` in ``errors`` when none.
+
+    ``missing`` is said when nothing was chosen and there are streams to choose from.
+    """
+    by_name = {s.name.casefold(): s for s in streams}
+    by_id = {str(s.id): s for s in by_name.values()}
+    key = typed.strip()
+    found = by_name.get(key.casefold()) or by_id.get(key)
+    if not key:
+        errors["stream"] = missing if by_name else "Add a stream first"
+    elif found is None:
+        errors["stream"] = f"There is no stream called '{key[:30]}'"
+    return found
+
+
 def parse_payment(
     *,
     stream: str,
@@ -438,14 +454,7 @@ def parse_payment(
     :meth:`Payment.keeping_provenance` when the store saves the edit.
     """
     errors: dict[str, str] = {}
-    by_name = {s.name.casefold(): s for s in streams}
-    by_id = {str(s.id): s for s in by_name.values()}
-    key = stream.strip()
-    found = by_name.get(key.casefold()) or by_id.get(key)
-    if not key:
-        errors["stream"] = "Choose the stream this payment came from" if by_name else "Add a stream first"
-    elif found is None:
-        errors["stream"] = f"There is no stream called '{key[:30]}'"
+    found = find_stream(streams, stream, errors, "Choose the stream this payment came from")
     day = collect(errors, "on", lambda: parse_date(on, "on"))
     value = collect(errors, "amount", lambda: _payment_amount(amount, refund))
     text = collect(errors, "note", lambda: clean_text(note, "note", single_line=True))
