@@ -13,29 +13,21 @@ if TYPE_CHECKING:
     from _typeshed import HasFileno, StrOrBytesPath
 
 import errno
-import fcntl
 import os
-import re
-import select
 import signal
-import struct
-import subprocess
-import sys
-import termios
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from ptyapp import PtyApp
 from tui_support import TODAY, running, until
 
 from tenfold.store.file.atomic import atomic_write
 from tenfold.store.store import Store
 from tenfold.tui.dialogs.confirm import ConfirmDialog
 from tenfold.tui.widgets.steps_pane import StepList
-
-SRC = Path(__file__).resolve().parents[2] / "src"
 
 
 @contextmanager
@@ -141,68 +133,15 @@ SLOW_START = (
 """``tenfold --db ...`` on a slow disk: each save of the data file takes 0.6 s longer."""
 
 
-ANSI = re.compile(rb"\x1b\[[0-9;?<>=$]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[=>()78]")
-
-
-class Pty:
-    """The program on a pseudo-terminal of 120x40, its output collected."""
-
-    def __init__(self, db: Path) -> None:
-        home = db.parent
-        (home / "config" / "tenfold").mkdir(parents=True, exist_ok=True)
-        (home / "config" / "tenfold" / "config.json").write_text('{"today_on_launch": false}')
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("TEXTUAL", "TENFOLD", "XDG_"))}
-        env.update(TERM="xterm-256color", TENFOLD_TODAY=TODAY.isoformat(), HOME=str(home),
-                   XDG_CONFIG_HOME=str(home / "config"), XDG_STATE_HOME=str(home / "state"),
-                   PYTHONPATH=os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")]))
-        self.master, slave = os.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", SLOW_START, "--db", str(db)], stdin=slave, stdout=slave, stderr=slave,
-            env=env, start_new_session=True, preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0),
-        )
-        os.close(slave)
-        self.output = b""
-
-    def wait_for(self, text: str, timeout: float = 20.0) -> None:
-        deadline = time.monotonic() + timeout
-        while text not in ANSI.sub(b"", self.output).decode("utf-8", "replace"):
-            assert time.monotonic() < deadline, f"{text!r} not shown: {self.output[-600:]!r}"
-            assert self.proc.poll() is None, f"exited early: {self.output[-600:]!r}"
-            self.output += self._read()
-
-    def _read(self) -> bytes:
-        """What the program wrote in the next 50 ms (b"" if nothing, or the terminal is gone)."""
-        if not select.select([self.master], [], [], 0.05)[0]:
-            return b""
-        try:
-            return os.read(self.master, 65536)
-        except OSError:
-            time.sleep(0.02)
-            return b""
-
-    def send(self, keys: str) -> None:
-        os.write(self.master, keys.encode())
-
-    def drain_until_exit(self, timeout: float = 15.0) -> int:
-        deadline = time.monotonic() + timeout
-        while self.proc.poll() is None and time.monotonic() < deadline:
-            self._read()
-        return self.proc.wait(max(0.1, deadline - time.monotonic()))
-
-    def close(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait()
-        os.close(self.master)
-
-
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
 def test_a_signal_while_saves_are_pending_writes_them_before_the_process_ends(
     tmp_path: Path, sig: signal.Signals
 ) -> None:
     db = tmp_path / "t.json"
-    term = Pty(db)
+    config = tmp_path / "config" / "tenfold"
+    config.mkdir(parents=True)
+    (config / "config.json").write_text('{"today_on_launch": false}')
+    term = PtyApp(db, SLOW_START, TODAY)
     try:
         term.wait_for("Written Goal")
         term.send("2")
@@ -212,7 +151,7 @@ def test_a_signal_while_saves_are_pending_writes_them_before_the_process_ends(
         term.send("j ")  # step 2: waits behind it
         term.wait_for("Step 2 done")
         os.kill(term.proc.pid, sig)
-        code = term.drain_until_exit()
+        code = term.until_exit()
     finally:
         term.close()
     assert code == 128 + sig

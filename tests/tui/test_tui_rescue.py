@@ -8,28 +8,19 @@ the plain program: it says what the rescue holds, asks, and on "y" puts it in pl
 
 from __future__ import annotations
 
-import fcntl
 import os
-import re
-import select
 import signal
 import stat
-import struct
-import subprocess
-import sys
-import termios
-import time
 from datetime import date
 from pathlib import Path
 
 import pytest
+from ptyapp import PtyApp
 
 from tenfold.store.rescue import rescue_paths
 from tenfold.store.store import Store
 
 TODAY = date(2026, 11, 21)
-SRC = Path(__file__).resolve().parents[2] / "src"
-ANSI = re.compile(rb"\x1b\[[0-9;?<>=$]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[=>()78]")
 
 DISK_FULL = (
     "import errno, os\n"
@@ -45,61 +36,6 @@ DISK_FULL = (
 """``tenfold --db ...`` on a disk with no room for the data file (its backups and the state folder still fit)."""
 
 PLAIN = "from tenfold.cli import main\nmain()\n"
-
-
-class Terminal:
-    """The program on a 120x40 pseudo-terminal, its screen text collected."""
-
-    def __init__(self, db: Path, code: str) -> None:
-        home = db.parent
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("TEXTUAL", "TENFOLD", "XDG_"))}
-        env.update(TERM="xterm-256color", TENFOLD_TODAY=TODAY.isoformat(), HOME=str(home),
-                   XDG_CONFIG_HOME=str(home / "config"), XDG_STATE_HOME=str(home / "state"),
-                   PYTHONPATH=os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")]))
-        self.master, slave = os.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", code, "--db", str(db)], stdin=slave, stdout=slave, stderr=slave,
-            env=env, start_new_session=True, preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0),
-        )
-        os.close(slave)
-        self.output = b""
-
-    def text(self) -> str:
-        return ANSI.sub(b"", self.output).decode("utf-8", "replace")
-
-    def wait_for(self, text: str, timeout: float = 30.0) -> None:
-        deadline = time.monotonic() + timeout
-        while text not in self.text():
-            assert time.monotonic() < deadline, f"{text!r} not shown: {self.output[-800:]!r}"
-            assert self.proc.poll() is None, f"exited early: {self.output[-800:]!r}"
-            self._read()
-
-    def _read(self) -> None:
-        if not select.select([self.master], [], [], 0.05)[0]:
-            return
-        try:
-            self.output += os.read(self.master, 65536)
-        except OSError:
-            time.sleep(0.02)
-
-    def send(self, keys: str) -> None:
-        os.write(self.master, keys.encode())
-
-    def until_exit(self, timeout: float = 20.0) -> int:
-        deadline = time.monotonic() + timeout
-        while self.proc.poll() is None and time.monotonic() < deadline:
-            self._read()
-        code = self.proc.wait(max(0.1, deadline - time.monotonic()))
-        for _ in range(20):  # what it wrote last (the stderr line) is still in the terminal
-            self._read()
-        return code
-
-    def close(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait()
-        os.close(self.master)
 
 
 def ticked(path: Path) -> set[int]:
@@ -119,7 +55,7 @@ def test_a_change_the_full_disk_refused_is_rescued_and_offered_back(
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     rescue = rescue_paths(db)[0]
 
-    term = Terminal(db, DISK_FULL)
+    term = PtyApp(db, DISK_FULL, TODAY)
     try:
         term.wait_for("Written Goal")
         term.send("2")
@@ -141,7 +77,7 @@ def test_a_change_the_full_disk_refused_is_rescued_and_offered_back(
         logs = list((tmp_path / "state" / "tenfold").glob("crash-*.log"))
         assert len(logs) == 1 and f"kept in {rescue}" in logs[0].read_text()
 
-    again = Terminal(db, PLAIN)
+    again = PtyApp(db, PLAIN, TODAY)
     try:
         again.wait_for("restore it? [y/N]")
         asked = " ".join(again.text().split())
