@@ -34,3 +34,26 @@ def test_the_card_shows_it_and_a_question_about_another_step() -> None:
         assert view.next_action.startswith("Task: Week 3")
         assert not view.prompt.startswith("Step 3:"), "the day's question is not the next action again"
         assert "which stream brought in money" not in view.prompt, "no streams yet"
+
+
+def test_a_due_date_orders_the_sub_tasks_and_an_overdue_one_is_named() -> None:
+    step = STEPS[2]
+    undated = StepItem(1, 3, "Write the blurb", "", False, TODAY)
+    later = StepItem(2, 3, "Chapter 2", "", False, TODAY, due_on=date(2027, 2, 3))
+    sooner = StepItem(3, 3, "Chapter 1", "draft", False, TODAY, due_on=date(2027, 1, 25))
+    done = StepItem(4, 3, "Outline", "", True, TODAY, due_on=date(2027, 1, 2))
+    items = [undated, later, sooner, done]
+    assert next_action(step, items, TODAY) == "Task: Chapter 1 (draft) · due 2027-01-25 · 1 of 4 sub-tasks done."
+    assert next_action(step, items, date(2027, 1, 25)).startswith("Task: Chapter 1 (draft) · due today ·")
+    assert next_action(step, items, date(2027, 1, 27)) == (
+        "Overdue since 2027-01-25: Chapter 1 (draft) · 1 of 4 sub-tasks done.")
+    dated_done = [dataclasses.replace(i, done=True) if i.due_on else i for i in items]
+    assert next_action(step, dated_done, TODAY).startswith("Task: Write the blurb · 3 of 4"), "undated ones last"
+
+
+def test_the_card_names_the_overdue_sub_task() -> None:
+    items = [StepItem(1, 3, "Write the blurb", "", False, TODAY),
+             StepItem(2, 3, "Chapter 1", "", False, TODAY, due_on=date(2027, 1, 18))]
+    view = build_today(today=TODAY, goal=None, streams=[], payments=[], steps=TWO_DONE, backup_items=0,
+                       checkins=set(), dismissed={}, prompts=[], items=items)
+    assert view.next_action == "Overdue since 2027-01-18: Chapter 1 · 0 of 2 sub-tasks done."

@@ -114,3 +114,22 @@ def test_after_a_no_the_next_candidate_is_proposed() -> None:
     assert mentor_line([maria, waiting], TODAY) == "Follow up with Jon: the follow-up date 2026-06-24 has come"
     assert mentor_line([maria, mentor(2, "Jon", outcome="yes")], TODAY) is None
     assert mentor_line([], TODAY) is None
+
+
+def test_a_sub_tasks_due_date_is_optional_checked_and_kept_only_when_given() -> None:
+    from tenfold.domain.step_items import parse_step_item
+
+    old = StepItem.from_store(1, {"step": 3, "text": "Outline", "detail": "", "done": False,
+                                  "added_on": "2026-01-01", "stream_id": None, "done_on": None})
+    assert old.due_on is None and "due_on" not in old.to_store(), "an older item reads as having no date"
+    item = parse_step_item(step=3, text="Chapter 1", detail="", done=False, added_on=TODAY, due=" 2026-07-10 ")
+    assert item.due_on == date(2026, 7, 10) and item.to_store()["due_on"] == "2026-07-10"
+    assert StepItem.from_store(5, item.to_store()).due_on == date(2026, 7, 10)
+    assert not item.overdue(date(2026, 7, 10)) and item.overdue(date(2026, 7, 11))
+    assert errors_of(lambda: parse_step_item(step=3, text="Chapter 1", detail="", done=False, added_on=TODAY,
+                                             due="next friday")) == {
+        "due": "'next friday' is not a date; use YYYY-MM-DD, e.g. 2027-12-31"}
+    assert errors_of(lambda: parse_step_item(step=3, text="", detail="", done=False, added_on=TODAY,
+                                             due="2026-02-30")).keys() == {"text", "due"}, "every problem at once"
+    with pytest.raises(ValueError):
+        StepItem.from_store(1, {**item.to_store(), "due_on": "soon"})

@@ -5,9 +5,10 @@
 stream's customer counting and start, the goal's portfolio choice, tick dates, pauses);
 ``v4.json`` one as schema 4 writes it (payments imported from a platform, with their
 source, id, fee, currency and a refund); ``v5.json`` one as schema 5 writes it (the
-measures: hours, bills, the three parts, step entries). Never edit them: they are what
-users have on disk. When schema 6 arrives, add its migration to ``MIGRATIONS``, keep them
-all, add ``v6.json`` and a test that opens each older fixture. A stand-in
+measures: hours, bills, the three parts, step entries); ``v6.json`` one as schema 6 writes
+it (a sub-task with a due date). Never edit them: they are what users have on disk. When
+schema 7 arrives, add its migration to ``MIGRATIONS``, keep them all, add ``v7.json`` and a
+test that opens each older fixture. A stand-in
 migration to the version after the current one (``crashkit.NEXT``) shows the
 framework working end to end, including the backup taken before upgrading.
 """
@@ -112,7 +113,7 @@ def test_v3_fixture_upgrades_changing_no_record(tmp_path: Path) -> None:
         assert all((p.currency, p.fee, p.external_id, p.source, p.refund_of, p.refund) == ("", None, "", "", "", False)
                    for p in store.payments())
     after = orjson.loads(path.read_bytes())
-    assert after["meta"]["1"]["schema_version"] == schema.SCHEMA_VERSION == 5
+    assert after["meta"]["1"]["schema_version"] == schema.SCHEMA_VERSION == 6
     assert all(after[table] == {} for table in MEASURES)
     assert {k: v for k, v in after.items() if k not in ("meta", "payment_index", *MEASURES)} == {
         k: v for k, v in before.items() if k not in ("meta", "payment_index")}
@@ -131,16 +132,16 @@ def test_v4_fixture_upgrades_keeping_imported_payments(tmp_path: Path) -> None:
         assert len(store.payments()) == 5
         assert store.hours() == [] and store.freedom is None and store.parts_ratings() == []
     after, before = orjson.loads(path.read_bytes()), orjson.loads(original)
-    assert after["meta"]["1"]["schema_version"] == 5 and all(after[table] == {} for table in MEASURES)
+    assert after["meta"]["1"]["schema_version"] == 6 and all(after[table] == {} for table in MEASURES)
     assert {k: v for k, v in after.items() if k not in ("meta", "payment_index", *MEASURES)} == {
         k: v for k, v in before.items() if k not in ("meta", "payment_index")}
     assert [b.kind for b in list_backups(path)] == ["before-migration-v4"]
     assert list_backups(path)[0].path.read_bytes() == original
 
 
-def test_v5_fixture_opens_untouched_with_every_record(tmp_path: Path) -> None:
+def test_v5_fixture_upgrades_with_every_record_and_no_due_dates(tmp_path: Path) -> None:
     path = copy_fixture(tmp_path, "v5.json")
-    before = fingerprint(path)
+    before = orjson.loads(path.read_bytes())
     with Store.open(path, today=fixed()) as store:
         ebook = next(s for s in store.streams() if s.name == "Sourdough ebook")
         assert ebook.started_on == date(2026, 3, 2)
@@ -156,6 +157,22 @@ def test_v5_fixture_opens_untouched_with_every_record(tmp_path: Path) -> None:
         assert mentor.done_on == date(2026, 3, 18)
         assert [p.days() for p in store.pauses()] == [[date(2026, 3, 10), date(2026, 3, 11), date(2026, 3, 12)]]
         assert len([p for p in store.payments() if p.source]) == 2
+        assert all(i.due_on is None for i in store.step_items())
+    after = orjson.loads(path.read_bytes())
+    assert after["meta"]["1"]["schema_version"] == 6
+    assert {k: v for k, v in after.items() if k not in ("meta", "payment_index")} == {
+        k: v for k, v in before.items() if k not in ("meta", "payment_index")}, "no record changes"
+    assert [b.kind for b in list_backups(path)] == ["before-migration-v5"]
+
+
+def test_v6_fixture_opens_untouched_with_a_due_date(tmp_path: Path) -> None:
+    path = copy_fixture(tmp_path, "v6.json")
+    before = fingerprint(path)
+    with Store.open(path, today=fixed()) as store:
+        assert [(i.text, i.due_on) for i in store.step_items(3)] == [
+            ("Outline the ebook", None), ("Write chapter 1", date(2026, 4, 10))]
+        assert store.step_items(7)[0].extra["outcome"] == "no"
+        assert store.freedom is not None and len(store.hours()) == 1
     assert fingerprint(path) == before  # current version: opening rewrites nothing
     assert list_backups(path) == []
 

@@ -49,7 +49,7 @@ def test_file_holds_strings_for_money_iso_dates_and_the_schema_version(tmp_path:
     path = tmp_path / "tenfold.json"
     new_filled(path)
     data = orjson.loads(path.read_bytes())
-    assert data["meta"]["1"]["schema_version"] == SCHEMA_VERSION == 5
+    assert data["meta"]["1"]["schema_version"] == SCHEMA_VERSION == 6
     amounts = [p["amount"] for p in data["payments"].values()] + [data["goal"]["1"]["amount"]]
     assert sorted(amounts) == ["0.10", "10000.00", "12.50"]
     assert data["payments"]["1"]["on"] == "2026-03-02"

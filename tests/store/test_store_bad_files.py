@@ -102,11 +102,11 @@ CASES: dict[str, tuple[Callable[[dict[str, Any]], bytes], type[Exception], str]]
 }
 
 
-FIXTURE_CURRENT = Path(__file__).parent.parent / "fixtures" / "v5.json"
+FIXTURE_CURRENT = Path(__file__).parent.parent / "fixtures" / "v6.json"
 
 
 def v2(table: str, key: str, field: str, value: object) -> Callable[[dict[str, Any]], bytes]:
-    """A case on the current (schema 5) fixture, which holds one of every record kind schemas 2 to 5 added.
+    """A case on the current (schema 6) fixture, which holds one of every record kind schemas 2 to 6 added.
 
     A damaged file of the current version is refused before anything is written (an older
     one would be backed up before its upgrade)."""
@@ -128,6 +128,8 @@ CASES.update({
                          DamagedFileError, "damaged record in ideas"),
     "rating of 5": (v2("ideas", "1", "rating", 5), DamagedFileError, "damaged record in ideas"),
     "item on step 2": (v2("step_items", "1", "step", 2), DamagedFileError, "damaged record in step_items"),
+    "due date not a date": (v2("step_items", "4", "due_on", "soon"), DamagedFileError,
+                            "damaged record in step_items"),
     "earlier goal without a date": (v2("goal_history", "1", "replaced_on", None), DamagedFileError,
                                     "damaged record in goal_history"),
     "dismissed key a number": (v2("dismissed", "1", "key", 5), DamagedFileError, "damaged record in dismissed"),

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from textual.widgets import Static
+from textual.widgets import Input, Static
 from tui_support import NARROW, TODAY, open_store, reopen, running, screen_lines, seed_ledger
 
 from tenfold.domain.ideas import Idea
@@ -17,6 +17,7 @@ from tenfold.tui.dialogs.confirm import ConfirmDialog
 from tenfold.tui.dialogs.idea_picker import IdeaPicker
 from tenfold.tui.dialogs.step_forms import SavingsForm, StepItemForm
 from tenfold.tui.screens.step_screen import StepScreen
+from tenfold.tui.screens.today import TodayScreen
 from tenfold.tui.widgets.steps_pane import NOTES_DEBOUNCE, StepList
 
 
@@ -68,6 +69,54 @@ async def test_sub_tasks_ticked_one_by_one_then_the_suggested_tick(tmp_path: Pat
         assert "looks done" not in pane_detail(t)
     with reopen(db) as store:
         assert store.steps()[2].done_on == TODAY
+
+
+async def test_a_sub_task_with_a_due_date_becomes_the_days_action(tmp_path: Path) -> None:
+    """A date that is not one is refused next to the field, keeping what was typed; the dated task
+    is listed with its date, and the today card names it (overdue once the date has passed)."""
+    db = tmp_path / "t.json"
+    with open_store(db) as store:
+        store.tick(1, TODAY)
+        store.tick(2, TODAY)
+        store.add_step_item(StepItem(0, 3, "Write the blurb", "", False, TODAY))
+    async with running(db) as t:
+        await t.press("2", "enter")  # the cursor starts on step 3, the first not ticked: full screen
+        assert isinstance(t.app.screen, StepScreen) and t.app.screen.number == 3
+        await t.press("a")
+        assert isinstance(t.form, StepItemForm)
+        await t.fill(text="Chapter 1", due="next friday")
+        await t.press("ctrl+s")
+        assert t.error("due") == "'next friday' is not a date; use YYYY-MM-DD, e.g. 2027-12-31"
+        assert t.form.query_one("#field-due", Input).value == "next friday", "what was typed is kept"
+        await t.fill(due="2026-11-20")  # yesterday
+        await t.press("ctrl+s")
+        assert isinstance(t.app.screen, StepScreen)
+        assert "[ ] Chapter 1  overdue since 2026-11-20" in on_screen(t)
+        with reopen(db) as store:
+            assert [(i.text, i.due_on) for i in store.step_items(3)] == [
+                ("Write the blurb", None), ("Chapter 1", date(2026, 11, 20))]
+        await t.press("j", "space")  # the first: the day it was ticked is shown instead of a date due
+        assert "[x] Write the blurb  done 2026-11-21" in on_screen(t)
+        await t.press("j", "x")
+        assert "[x] Chapter 1  done 2026-11-21" in on_screen(t)
+        with reopen(db) as store:
+            chapter = store.step_items(3)[1]
+            assert (chapter.done, chapter.done_on, chapter.due_on) == (True, TODAY, date(2026, 11, 20))
+
+
+async def test_the_today_card_names_an_overdue_sub_task(tmp_path: Path) -> None:
+    db = tmp_path / "t.json"
+    with open_store(db) as store:
+        store.tick(1, TODAY)
+        store.tick(2, TODAY)
+        store.add_step_item(StepItem(0, 3, "Write the blurb", "", False, TODAY))
+        store.add_step_item(StepItem(0, 3, "Chapter 1", "", False, TODAY, due_on=date(2026, 11, 19)))
+    async with running(db) as t:
+        await t.press("t")
+        card = t.app.screen
+        assert isinstance(card, TodayScreen)
+        step = str(card.query_one("#today-step", Static).content)
+        assert "Overdue since 2026-11-19: Chapter 1 · 0 of 2 sub-tasks done." in step
 
 
 async def test_choosing_step_1s_idea_and_notes_keep_it(tmp_path: Path) -> None:

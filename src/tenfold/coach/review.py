@@ -206,7 +206,7 @@ def _steps_section(steps: list[StepState], items: list[StepItem], start: date, e
     upcoming = next_step(steps)
     line = f"{done} of {len(STEPS)} steps done."
     if upcoming is not None:
-        line += f" Next: **{upcoming.number} {upcoming.title}**. {md(next_action(upcoming, items))}"
+        line += f" Next: **{upcoming.number} {upcoming.title}**. {md(next_action(upcoming, items, end))}"
     else:
         line += " All eight are ticked: keep scaling what works."
     return [*out, line, ""]

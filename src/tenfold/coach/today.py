@@ -150,7 +150,7 @@ def build_today(
         outlook=outlook,
         prompt=prompt_for(today, list(prompts), where) if prompts else "",
         next_step=upcoming,
-        next_action=next_action(upcoming, items),
+        next_action=next_action(upcoming, items, today),
         due=list(expected),
         streak=facts_of_streak.current,
         streak_note=facts_of_streak.describe(),

@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from tenfold.domain.dates import date_from_store, optional_date_from_store
+from tenfold.domain.dates import date_from_store, optional_date_from_store, parse_date
 from tenfold.domain.errors import FieldError, FormErrors
 from tenfold.domain.money import DecimalKind, parse_decimal
 from tenfold.domain.text import clean_text
@@ -67,6 +67,13 @@ class StepItem:
     extra: dict[str, str] = field(default_factory=dict, hash=False)
     """What steps 5 to 8 record besides the text (:mod:`tenfold.domain.step_entries`): an entry offer,
     a pitch's dates, an experiment's baseline. Left out of the file when empty."""
+    due_on: date | None = None
+    """Step 3: the day a sub-task is due (None: no date). Left out of the file when unset, so an
+    item written before due dates existed reads as having none."""
+
+    def overdue(self, today: date) -> bool:
+        """Unticked and due before ``today``."""
+        return not self.done and self.due_on is not None and self.due_on < today
 
     def to_store(self) -> dict[str, Any]:
         """The dict kept in the data file."""
@@ -81,6 +88,8 @@ class StepItem:
         }
         if self.extra:
             doc["extra"] = dict(self.extra)
+        if self.due_on is not None:
+            doc["due_on"] = self.due_on.isoformat()
         return doc
 
     @classmethod
@@ -98,14 +107,18 @@ class StepItem:
             raise TypeError("a step item's entries must be text")
         done_on = optional_date_from_store(doc.get("done_on")) if done else None
         return cls(doc_id, step, text, detail, done, date_from_store(doc["added_on"]), stream_id, done_on,
-                   extra=dict(extra))
+                   extra=dict(extra), due_on=optional_date_from_store(doc.get("due_on")))
 
 
 def parse_step_item(
     *, step: int, text: str, detail: str, done: bool, added_on: date, item_id: int = 0, stream_id: int | None = None,
-    extra: dict[str, str] | None = None,
+    extra: dict[str, str] | None = None, due: str = "",
 ) -> StepItem:
-    """Validate an item form: the text is required, one line; the detail may be longer."""
+    """Validate an item form: the text is required, one line; the detail may be longer.
+
+    ``due`` (step 3's sub-tasks) is blank for no date, else an ISO date; a date in the
+    past is accepted (a task planned for last week and not done is overdue, not wrong).
+    """
     if step not in ITEM_KINDS:
         raise ValueError(f"step {step} holds no items")
     errors: dict[str, str] = {}
@@ -117,9 +130,16 @@ def parse_step_item(
                 raise FieldError(name, "Keep it under 120 characters; put the rest in the detail")
         except FieldError as exc:
             errors[name] = exc.message
+    due_on = None
+    if due.strip():
+        try:
+            due_on = parse_date(due, "due")
+        except FieldError as exc:
+            errors["due"] = exc.message
     if errors:
         raise FormErrors(errors)
-    return StepItem(item_id, step, clean["text"], clean["detail"], done, added_on, stream_id, extra=dict(extra or {}))
+    return StepItem(item_id, step, clean["text"], clean["detail"], done, added_on, stream_id, extra=dict(extra or {}),
+                    due_on=due_on)
 
 
 MAX_SAVINGS_MONTHS = Decimal(1200)

@@ -15,7 +15,7 @@ from typing import Any
 from tenfold.domain.errors import DamagedFileError, NewerSchemaError, StoreError
 from tenfold.domain.ledger import default_customer_mode
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # The tables of the data file, by name: every module names a table through these.
 META = "meta"
 GOAL = "goal"
@@ -124,7 +124,18 @@ def _v5_measures(data: Document) -> Document:
     return data
 
 
-MIGRATIONS: dict[int, Migration] = {2: _v2, 3: _v3_figures_in_time, 4: _v4_payment_provenance, 5: _v5_measures}
+def _v6_due_dates(data: Document) -> Document:
+    """Schema 6: step 3's sub-tasks may carry the day they are due (``due_on``).
+
+    Optional and left out when unset, so no record changes; as with schema 4, the version
+    moves on so an older Tenfold, which would drop the new key when it saves, refuses the file.
+    """
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {
+    2: _v2, 3: _v3_figures_in_time, 4: _v4_payment_provenance, 5: _v5_measures, 6: _v6_due_dates,
+}
 """``MIGRATIONS[n]`` upgrades a version n-1 document to version n."""
 
 

@@ -34,6 +34,8 @@ class StepItemForm(FormDialog[StepItem]):
             fields.append(FieldSpec("stream", "Stream in the ledger", "select", options, "None: name it below"))
         fields.append(FieldSpec("text", kind.text_label if step != 8 else "Or what you scale, in a few words"))
         fields.append(FieldSpec("detail", kind.detail_label, "text"))
+        if step == 3:
+            fields.append(FieldSpec("due", "Due (YYYY-MM-DD)", placeholder="blank: no date, e.g. 2027-03-01"))
         if kind.done_label:
             fields.append(FieldSpec("done", f"{kind.done_label}?", "select", YES_NO, "No"))
         fields += [_entry_field(spec, streams or []) for spec in entry_specs(step)]
@@ -59,7 +61,8 @@ class StepItemForm(FormDialog[StepItem]):
         try:
             item = parse_step_item(step=self.step, text=values["text"], detail=values["detail"],
                                    done=values.get("done") == "yes", added_on=self.added_on,
-                                   item_id=self.item_id, stream_id=stream_id, extra=extra)
+                                   item_id=self.item_id, stream_id=stream_id, extra=extra,
+                                   due=values.get("due", ""))
         except FormErrors as exc:
             if self.step == 8 and "text" in exc.errors and not values["text"].strip():
                 raise FormErrors({**exc.errors, "text": "Choose a stream above, or name what you scale",

@@ -183,7 +183,8 @@ class StepActions:
             return
         kind = ITEM_KINDS[item.step]
         values = {"text": item.text, "detail": item.detail, "done": "yes" if item.done else "no",
-                  "stream": str(item.stream_id or ""), **{f"entry_{k}": v for k, v in item.extra.items()}}
+                  "stream": str(item.stream_id or ""), "due": item.due_on.isoformat() if item.due_on else "",
+                  **{f"entry_{k}": v for k, v in item.extra.items()}}
         self.editing.open_form(StepItemForm, f"step_item:{item.step}:{item.id}", f"Edit the {kind.noun}", values,
                                self.store.update_step_item, "Saved", self.ui.refresh_steps, step=item.step,
                                added_on=item.added_on, item_id=item.id, streams=self.store.streams())

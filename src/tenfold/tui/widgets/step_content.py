@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from tenfold.coach.actions import due_words
 from tenfold.domain.money import format_money
 from tenfold.domain.step_items import ITEM_KINDS, StepItem
 from tenfold.domain.steps import step_info
@@ -25,7 +26,11 @@ def suggestion_text(view: StepsView, number: int, tick_key: str) -> Text | None:
 
 
 def item_line(view: StepsView, item: StepItem, *, detail: bool = True) -> Text:
-    """``[x] Outline chapter 1 · by Friday``; step 8 adds its stream's trend."""
+    """``[ ] Outline chapter 1  due 2027-01-10 · by Friday``; step 8 adds its stream's trend.
+
+    A sub-task's due date is shown while it is open (red once overdue), the day it was
+    ticked once it is done.
+    """
     kind = ITEM_KINDS[item.step]
     line = Text(no_wrap=True, overflow="ellipsis")
     if kind.done_label:
@@ -36,6 +41,13 @@ def item_line(view: StepsView, item: StepItem, *, detail: bool = True) -> Text:
     trend = view.trend_text(item) if item.step == 8 else ""
     if trend:
         line.append(f"  {trend}", style="cyan")
+    if item.step == 3:
+        today = view.today
+        due = due_words(item, today) if today is not None else (f"due {item.due_on}" if item.due_on else "")
+        if due:
+            line.append(f"  {due}", style="bold red" if today is not None and item.overdue(today) else "yellow")
+        elif item.done and item.done_on is not None:
+            line.append(f"  done {item.done_on.isoformat()}", style="dim green")
     if detail and item.detail.strip():
         line.append(f"  · {one_line(item.detail)}", style="dim")
     return line
