@@ -37,6 +37,7 @@ COMMAND_MODULES: dict[str, str] = {
     "review": "review",
     "serve": "serve",
     "status": "status",
+    "steps": "step_items",
     "tick": "steps",
     "untick": "steps",
 }
