@@ -51,7 +51,8 @@ def _entry_help(key: str) -> str:
             if spec.key == key:
                 choices = f" ({', '.join(spec.choices)})" if spec.choices else ""
                 said.append(f"step {number}: {spec.label.removesuffix(' (YYYY-MM-DD)')}{choices}")
-    return "; ".join(said).capitalize() + "."
+    text = "; ".join(said)
+    return text[:1].upper() + text[1:] + "."
 
 
 def _metavar(key: str) -> str:
