@@ -158,3 +158,19 @@ def test_the_json_export_carries_bills_hours_and_parts(tmp_path: Path, env: dict
     assert data["bills"] == {"currency": "EUR", "bills": "2400.00", "savings": "100.50", "hourly_rate": None}
     assert [(h["on"], h["hours"]) for h in data["hours"]] == [("2026-12-01", "2.00")]
     assert [(p["target"], p["payment"]) for p in data["parts"]] == [("stream", 4)]
+
+
+def test_units_typed_on_a_payment_are_deliveries_in_the_reach_figure(tmp_path: Path, env: dict[str, str]) -> None:
+    db = sample(tmp_path / "t.json", env)
+    bad = run(db, env, "add", "payment", "--stream", "Ebook", "--amount", "20", "--units", "two")
+    assert bad.returncode != 0 and bad.stderr == (
+        "tenfold: units: 'two' is not a number of units; type a whole number, e.g. 3\n")
+    ok(run(db, env, "add", "payment", "--stream", "Ebook", "--amount", "45", "--date", "2026-12-20",
+           "--customer", "Bakery school", "--units", "3"))
+    document = json.loads(ok(run(db, env, "report", "--month", "2026-12", "--format", "json")))
+    by_name = {s["name"]: s for s in document["measures"]["streams"]}
+    assert by_name["Ebook"]["reach"]["deliveries"] == 3
+    assert by_name["Ebook"]["reach"]["text"] == "reached 2 in 2026-12 (3 delivered)"
+    assert by_name["Flat"]["reach"]["deliveries"] is None
+    with Store.open(db, read_only=True) as store:
+        assert sorted(p.units for p in store.payments() if p.units) == [3]

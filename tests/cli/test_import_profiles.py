@@ -122,3 +122,25 @@ def test_the_preview_accounts_for_every_row(tmp_path: Path, env: dict[str, str])
     assert "  currency conversions: 2 (-19.01 EUR, +20.52 USD)" in lines
     assert lines[-2:] == ["Total to add: 19.01 EUR + 1,213.95 USD", "Dry run: nothing was imported."]
     assert read(db).payments() == []
+
+
+def test_units_come_from_the_sources_that_give_them_and_never_on_a_refund(tmp_path: Path,
+                                                                           env: dict[str, str]) -> None:
+    """KDP's net units sold, Gumroad's and PayPal's quantity; a file without such a column writes no key."""
+    import orjson
+
+    units: dict[str, list[tuple[str, int | None, bool]]] = {}
+    for name in ("kdp_royalties.csv", "gumroad_sales.csv", "paypal.csv", "stripe_payments.csv"):
+        db = tmp_path / f"{name}.json"
+        Store.open(db, today=lambda: date(2024, 4, 20)).close()
+        result = tenfold(db, env, "import", str(IMPORTS / name), "--yes", "--create-streams", "passive")
+        assert result.returncode == 0, result.stderr
+        docs = orjson.loads(db.read_bytes())["payments"].values()
+        units[name] = [(d["amount"], d.get("units"), d.get("refund", False)) for d in docs]
+        if name == "stripe_payments.csv":
+            assert all("units" not in d for d in docs), "no key where the source gives no units"
+    assert [u for _a, u, _r in units["kdp_royalties.csv"]] == [12, 3, 2, 4, 1, 1], "free promotions are skipped"
+    assert units["gumroad_sales.csv"] == [("22.00", 1, False), ("22.00", 1, False), ("35.70", 1, False),
+                                          ("-35.70", None, True), ("22.00", 1, False), ("-10.00", None, True)]
+    assert all(u is None for _a, u, refund in units["paypal.csv"] if refund)
+    assert [u for _a, u, _r in units["paypal.csv"]].count(1) == 3

@@ -133,3 +133,28 @@ def test_a_sub_tasks_due_date_is_optional_checked_and_kept_only_when_given() -> 
                                              due="2026-02-30")).keys() == {"text", "due"}, "every problem at once"
     with pytest.raises(ValueError):
         StepItem.from_store(1, {**item.to_store(), "due_on": "soon"})
+
+
+def test_a_payments_units_are_optional_whole_and_left_out_of_the_file_when_absent() -> None:
+    from tenfold.domain.errors import FieldError
+    from tenfold.domain.ledger import Payment, parse_payment, parse_units
+
+    plain = Payment(1, EBOOK.id, TODAY, Decimal("6.99"), "")
+    assert plain.to_store() == {"stream_id": 1, "on": "2026-07-01", "amount": "6.99", "note": ""}
+    assert Payment.from_store(1, plain.to_store()) == plain and plain.units is None
+    sold = parse_payment(stream="Ebook", on="2026-07-01", amount="20.97", note="", streams=[EBOOK], units=" 3 ")
+    assert sold.units == 3 and sold.to_store()["units"] == 3
+    assert Payment.from_store(4, sold.to_store()) == Payment(4, 1, TODAY, Decimal("20.97"), "", units=3)
+    assert parse_units("") is None and parse_units("1,200") == 1200
+    for typed, message in (("three", "'three' is not a number of units; type a whole number, e.g. 3"),
+                           ("2.5", "'2.5' is not a number of units; type a whole number, e.g. 3"),
+                           ("0", "Leave it blank when nothing was delivered; units start at 1"),
+                           ("-1", "'-1' is not a number of units; type a whole number, e.g. 3")):
+        with pytest.raises(FieldError) as caught:
+            parse_units(typed)
+        assert caught.value.message == message
+    assert errors_of(lambda: parse_payment(stream="Ebook", on="2026-07-01", amount="x", note="", streams=[EBOOK],
+                                           units="lots")).keys() == {"amount", "units"}
+    for bad in (0, True, "3", -2):
+        with pytest.raises((TypeError, ValueError)):
+            Payment.from_store(1, {**sold.to_store(), "units": bad})

@@ -139,3 +139,24 @@ def test_reach_of_a_platform_or_a_tenant_is_shown_as_such_not_as_one_customer() 
     assert reach[flat.id].describe() == "one repeat customer by design: 1 payment in 2026-06"
     assert reach[book.id].rung is None and reach[flat.id].rung is None  # not on the ladder: not counted
     assert reach_in((2026, 5), [book], payments, {})[book.id].describe() == "no payments in 2026-05"
+
+
+def test_deliveries_sit_beside_customers_where_payments_give_units_and_refunds_add_none() -> None:
+    """Units on the month's sales are its deliveries; a refund's units are not; without units, nothing changes."""
+    book = Stream(2, "Book", "ebook", "passive", "EUR", customers="platform")
+    sold = [Payment(1, book.id, date(2026, 6, 30), D("55.44"), "Amazon.com", units=12),
+            Payment(2, book.id, date(2026, 6, 30), D("13.02"), "Amazon.co.uk", units=3),
+            Payment(3, book.id, date(2026, 6, 30), D("4.00"), "no units given"),
+            Payment(4, book.id, date(2026, 6, 12), D("-6.99"), "refund", refund=True, units=1),
+            Payment(5, book.id, date(2026, 7, 1), D("9.00"), "next month", units=40)]
+    reach = reach_in((2026, 6), [book, SHOP], sold, {})
+    assert reach[book.id].deliveries == 15
+    assert reach[book.id].describe() == (
+        "through a platform: 4 payments in 2026-06 (its buyers are not seen; 15 delivered)")
+    assert reach[SHOP.id].deliveries is None, "no payment of the stream gives units"
+    named = [pay(1, date(2026, 6, 1), "10", "Anna"), pay(2, date(2026, 6, 2), "30", "Ben"),
+             Payment(3, SHOP.id, date(2026, 6, 3), D("20"), "", "Cleo", units=2)]
+    shop = reach_in((2026, 6), [SHOP], named, {})[SHOP.id]
+    assert shop.describe() == "reached 3 in 2026-06 (2 delivered)", "only the payments that say so count"
+    refunded = reach_in((2026, 6), [book], [sold[3]], {})[book.id]
+    assert refunded.deliveries is None and "delivered" not in refunded.describe()

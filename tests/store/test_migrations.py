@@ -6,7 +6,7 @@ stream's customer counting and start, the goal's portfolio choice, tick dates, p
 ``v4.json`` one as schema 4 writes it (payments imported from a platform, with their
 source, id, fee, currency and a refund); ``v5.json`` one as schema 5 writes it (the
 measures: hours, bills, the three parts, step entries); ``v6.json`` one as schema 6 writes
-it (a sub-task with a due date). Never edit them: they are what users have on disk. When
+it (a sub-task with a due date, a payment with its units). Never edit them: they are what users have on disk. When
 schema 7 arrives, add its migration to ``MIGRATIONS``, keep them all, add ``v7.json`` and a
 test that opens each older fixture. A stand-in
 migration to the version after the current one (``crashkit.NEXT``) shows the
@@ -158,6 +158,7 @@ def test_v5_fixture_upgrades_with_every_record_and_no_due_dates(tmp_path: Path) 
         assert [p.days() for p in store.pauses()] == [[date(2026, 3, 10), date(2026, 3, 11), date(2026, 3, 12)]]
         assert len([p for p in store.payments() if p.source]) == 2
         assert all(i.due_on is None for i in store.step_items())
+        assert all(p.units is None for p in store.payments())
     after = orjson.loads(path.read_bytes())
     assert after["meta"]["1"]["schema_version"] == 6
     assert {k: v for k, v in after.items() if k not in ("meta", "payment_index")} == {
@@ -165,7 +166,7 @@ def test_v5_fixture_upgrades_with_every_record_and_no_due_dates(tmp_path: Path) 
     assert [b.kind for b in list_backups(path)] == ["before-migration-v5"]
 
 
-def test_v6_fixture_opens_untouched_with_a_due_date(tmp_path: Path) -> None:
+def test_v6_fixture_opens_untouched_with_a_due_date_and_units(tmp_path: Path) -> None:
     path = copy_fixture(tmp_path, "v6.json")
     before = fingerprint(path)
     with Store.open(path, today=fixed()) as store:
@@ -173,6 +174,7 @@ def test_v6_fixture_opens_untouched_with_a_due_date(tmp_path: Path) -> None:
             ("Outline the ebook", None), ("Write chapter 1", date(2026, 4, 10))]
         assert store.step_items(7)[0].extra["outcome"] == "no"
         assert store.freedom is not None and len(store.hours()) == 1
+        assert [(p.amount, p.units) for p in store.payments() if p.units] == [(Decimal("12.50"), 1)]
     assert fingerprint(path) == before  # current version: opening rewrites nothing
     assert list_backups(path) == []
 

@@ -37,7 +37,8 @@ async def test_add_a_stream_and_a_payment_then_edit_both(tmp_path: Path) -> None
         assert t.on_top(t.app.main_screen)
         await t.press("a")
         assert isinstance(t.form, PaymentForm)
-        assert t.form.values() == {"stream": "1", "on": TODAY.isoformat(), "amount": "", "note": "", "customer": ""}
+        assert t.form.values() == {"stream": "1", "on": TODAY.isoformat(), "amount": "", "note": "", "customer": "",
+                                   "units": ""}
         await t.fill(on="2026-11-03", amount="12.5", note="October sales")
         await t.press("enter")
         assert t.on_top(t.app.main_screen)
@@ -49,7 +50,7 @@ async def test_add_a_stream_and_a_payment_then_edit_both(tmp_path: Path) -> None
         await t.press("enter")
         assert isinstance(t.form, PaymentForm)
         assert t.form.values() == {"stream": "1", "on": "2026-11-03", "amount": "12.50", "note": "October sales",
-                                   "customer": ""}
+                                   "customer": "", "units": ""}
         await t.fill(amount="13", note="")
         await t.press("ctrl+s")
         assert t.on_top(t.app.main_screen)
@@ -66,6 +67,28 @@ async def test_add_a_stream_and_a_payment_then_edit_both(tmp_path: Path) -> None
         assert "Ebook sales" in str(t.app.main_screen.query_one("#payments", VirtualTable).get_row_at(0))
     assert saved(db) == ([Stream(1, "Ebook sales", "royalties", "active", "USD", customers="platform")],
                          [Payment(1, 1, date(2026, 11, 3), Decimal("13.00"), "")])
+
+
+async def test_units_delivered_are_typed_on_a_payment_and_a_bad_number_is_kept_with_its_message(
+        tmp_path: Path) -> None:
+    db = tmp_path / "t.json"
+    books, _ads, payment = seed_ledger(db)
+    async with running(db) as t:
+        await t.press("3", "e")
+        assert isinstance(t.form, PaymentForm)
+        await t.fill(units="a dozen")
+        await t.press("ctrl+s")
+        assert isinstance(t.form, PaymentForm), "the form stays open"
+        assert t.error("units") == "'a dozen' is not a number of units; type a whole number, e.g. 3"
+        assert t.form.values()["units"] == "a dozen"
+        await t.fill(units="12")
+        await t.press("ctrl+s")
+        assert t.on_top(t.app.main_screen)
+        await t.press("e")
+        assert isinstance(t.form, PaymentForm) and t.form.values()["units"] == "12", "the edit form shows them"
+        await t.press("escape")
+    assert saved(db)[1] == [Payment(payment.id, books.id, date(2026, 11, 3), Decimal("42.50"), "October sales",
+                                    units=12)]
 
 
 async def test_a_payment_moves_to_another_stream(tmp_path: Path) -> None:
@@ -123,7 +146,8 @@ async def test_a_payment_needs_a_stream_that_exists(tmp_path: Path) -> None:
         before = db.read_bytes()
         await t.press("ctrl+s")
         assert "Choose the stream" in t.error("stream")
-        assert t.form.values() == {"stream": "", "on": "2026-11-20", "amount": "5", "note": "gone", "customer": ""}
+        assert t.form.values() == {"stream": "", "on": "2026-11-20", "amount": "5", "note": "gone", "customer": "",
+                                   "units": ""}
         assert db.read_bytes() == before
         # Bad amount and date too: each says what is wrong, what was typed stays.
         await t.fill(stream="Ebook royalties", on="2026-02-30", amount="1,2,3")

@@ -89,10 +89,12 @@ def add_stream(
 @click.option("--date", "on", default=None, metavar="YYYY-MM-DD", help="When it arrived (default: today).")
 @click.option("--note", default="", help="A short note, e.g. an invoice number.")
 @click.option("--customer", default="", help="Who paid, e.g. a client or a platform.")
+@click.option("--units", default="", metavar="N",
+              help="Units delivered (copies, seats), when you know: the reach figure counts them.")
 @click.option("--future", is_flag=True, help=f"Record it even though it is dated more than {FUTURE_DAYS} days ahead.")
 @click.pass_obj
 def add_payment(
-    context: Context, stream: str, amount: str, on: str | None, note: str, customer: str, future: bool
+    context: Context, stream: str, amount: str, on: str | None, note: str, customer: str, units: str, future: bool
 ) -> None:
     """Record a payment received from one of your streams.
 
@@ -102,7 +104,7 @@ def add_payment(
     with writing(context, {"on": "date"}) as store:
         day = store.today().isoformat() if on is None else on
         payment = parse_payment(
-            stream=stream, on=day, amount=amount, note=note, streams=store.streams(), customer=customer
+            stream=stream, on=day, amount=amount, note=note, streams=store.streams(), customer=customer, units=units
         )
         ahead = future_warning(payment.on, store.today())
         if ahead and not future:

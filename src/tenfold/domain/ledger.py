@@ -204,6 +204,9 @@ class Payment:
     source: str = ""
     refund_of: str = ""
     refund: bool = False
+    units: int | None = None
+    """Units delivered (copies, seats, downloads) where the source or the user gives them; None: not told.
+    A sale's units are deliveries in the reach figure; a refund's are not."""
 
     @property
     def is_refund(self) -> bool:
@@ -244,6 +247,8 @@ class Payment:
             doc["refund_of"] = self.refund_of
         if self.refund:
             doc["refund"] = True
+        if self.units is not None:
+            doc["units"] = self.units
         return doc
 
     @classmethod
@@ -272,6 +277,7 @@ class Payment:
             _set_source(payment, "")
             _set_refund_of(payment, "")
             _set_refund(payment, False)
+            _set_units(payment, None)
         return payment
 
 
@@ -279,8 +285,27 @@ class Payment:
 # (this unpacking then fails at import until it is).
 (
     _set_id, _set_stream_id, _set_on, _set_amount, _set_note, _set_customer,
-    _set_currency, _set_fee, _set_external_id, _set_source, _set_refund_of, _set_refund,
+    _set_currency, _set_fee, _set_external_id, _set_source, _set_refund_of, _set_refund, _set_units,
 ) = (Payment.__dict__[f.name].__set__ for f in dataclasses.fields(Payment))
+
+
+MAX_UNITS = 10_000_000
+"""More units than this on one payment is a typo (or a column that is not units)."""
+
+
+def parse_units(text: str, field: str = "units") -> int | None:
+    """Units delivered as typed or read from a file: blank is "not told", else a whole number from 1 up."""
+    raw = text.strip().replace(",", "").replace("_", "")
+    if not raw:
+        return None
+    if not raw.isascii() or not raw.isdigit():
+        raise FieldError(field, f"'{text.strip()[:20]}' is not a number of units; type a whole number, e.g. 3")
+    value = int(raw)
+    if value == 0:
+        raise FieldError(field, "Leave it blank when nothing was delivered; units start at 1")
+    if value > MAX_UNITS:
+        raise FieldError(field, f"At most {MAX_UNITS:,} units on one payment")
+    return value
 
 
 HOURS = DecimalKind(
@@ -310,6 +335,10 @@ def _provenance(payment: Payment, doc: dict[str, Any]) -> None:
     _set_source(payment, _text_field(doc, "source"))
     _set_refund_of(payment, _text_field(doc, "refund_of"))
     _set_refund(payment, refund)
+    units = doc.get("units")
+    if units is not None and (type(units) is not int or not 0 < units <= MAX_UNITS):
+        raise ValueError(f"payment units {units!r} must be a whole number from 1 to {MAX_UNITS:,}")
+    _set_units(payment, units)
 
 
 def parse_hours(text: str, field: str) -> Decimal:
@@ -446,6 +475,7 @@ def parse_payment(
     payment_id: int = 0,
     customer: str = "",
     refund: bool = False,
+    units: str = "",
 ) -> Payment:
     """Validate the payment form. ``stream`` is a stream's name (case-insensitive) or id.
 
@@ -459,8 +489,9 @@ def parse_payment(
     value = collect(errors, "amount", lambda: _payment_amount(amount, refund))
     text = collect(errors, "note", lambda: clean_text(note, "note", single_line=True))
     who = collect(errors, "customer", lambda: clean_text(customer, "customer", single_line=True).strip())
+    count = collect(errors, "units", lambda: parse_units(units))
     if errors or found is None or day is None or value is None or text is None or who is None:
         raise FormErrors(errors)
-    return Payment(payment_id, found.id, day, value, text, who)
+    return Payment(payment_id, found.id, day, value, text, who, units=count)
 
 

@@ -61,6 +61,7 @@ def export_document(store: Store, today: date, progress: Progress | None = None)
                 "refund_of": p.refund_of,
                 "source": p.source,
                 "external_id": p.external_id,
+                **({} if p.units is None else {"units": p.units}),
             }
             for p in tracked(sorted(store.payments(), key=lambda p: (p.on, p.id)), progress)
         ],

@@ -16,6 +16,8 @@ from datetime import date
 from decimal import Decimal
 
 from tenfold.domain.csvsafe import unneutralise
+from tenfold.domain.errors import FieldError
+from tenfold.domain.ledger import parse_units
 from tenfold.exchange.columns import SheetColumns, amounts, clean
 from tenfold.exchange.csvmapping import Problem
 from tenfold.exchange.headers import Layout, Part
@@ -66,6 +68,8 @@ class Entry:
     refund_of: str
     kind: str
     """income, refund or deduction."""
+    units: int | None = None
+    """Units delivered, where the source has a quantity column and the row is a sale."""
 
     def where(self) -> str:
         """``line 7`` or ``sheet 'eBook Royalty' row 7``."""
@@ -233,6 +237,7 @@ def _row(out: Extraction, sheet: SheetColumns, filters: list[tuple[list[int], se
         external_id=clean(sheet.cell(cells, "id"), 120),
         refund_of=clean(unneutralise(sheet.cell(cells, "refund_of")), 120),
         kind=REFUND if action == REFUND else action,
+        units=_units(sheet.cell(cells, "units")) if action == INCOME else None,
     )
     if action == REFUND and entry.amount > 0:
         entry = _replace_amount(entry, -entry.amount)
@@ -265,6 +270,17 @@ def _expand(out: Extraction, sheet: SheetColumns, cells: list[str], sale: Entry,
             external_id=f"{sale.external_id}:{suffix}" if sale.external_id else "",
             refund_of=sale.external_id, kind=REFUND,
         ))
+
+
+def _units(text: str) -> int | None:
+    """A quantity cell as units delivered; blank, zero, negative or not a whole number: not told.
+
+    A sale is imported whatever its quantity cell says: the units only add to the reach figure.
+    """
+    try:
+        return parse_units(text.removesuffix(".0"))
+    except FieldError:
+        return None
 
 
 def _replace_amount(entry: Entry, amount: Decimal) -> Entry:

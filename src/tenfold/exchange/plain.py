@@ -3,7 +3,7 @@
 The CSV has the columns ``tenfold import`` reads by default (date, stream,
 amount, note, customer) plus each payment's currency, the fee the platform kept,
 what kind of payment it is (income, refund, deduction), the sale a refund gives
-back, and its identity (``id``: ``paypal:5TY...``, or ``tenfold:~...-2`` for one
+back, the units delivered where known, and its identity (``id``: ``paypal:5TY...``, or ``tenfold:~...-2`` for one
 typed by hand, see :mod:`tenfold.exchange.identity`). So an export imports back
 into an empty file with every payment kept - two alike sales stay two - and into
 the same file with every one recognised. Money stays exact: "1234.50", no
@@ -30,7 +30,8 @@ from tenfold.domain.text import safe_display
 from tenfold.exchange.identity import export_id, identities
 from tenfold.exchange.progress import Progress, tracked
 
-CSV_EXPORT_COLUMNS = ("date", "stream", "amount", "currency", "note", "customer", "fee", "kind", "refund of", "id")
+CSV_EXPORT_COLUMNS = ("date", "stream", "amount", "currency", "note", "customer", "fee", "kind", "refund of", "id",
+                      "units")
 
 
 def payment_kind(p: Payment) -> str:
@@ -53,7 +54,8 @@ def payments_csv(streams: Iterable[Stream], payments: Iterable[Payment], progres
         # Text cells are made inert for spreadsheets (csvsafe); tenfold import takes the quote off again.
         writer.writerow([p.on.isoformat(), neutralise(s.name), str(p.amount), p.currency or s.currency,
                          neutralise(p.note), neutralise(p.customer), "" if p.fee is None else str(p.fee),
-                         payment_kind(p), neutralise(p.refund_of), export_id(ids[p.id])])
+                         payment_kind(p), neutralise(p.refund_of), export_id(ids[p.id]),
+                         "" if p.units is None else p.units])
     return out.getvalue()
 
 

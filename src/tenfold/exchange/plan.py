@@ -35,7 +35,7 @@ from tenfold.exchange.identity import (
     split_export_id,
 )
 from tenfold.exchange.parse_money import round_to_minor
-from tenfold.exchange.profiles.base import REFUND
+from tenfold.exchange.profiles.base import INCOME, REFUND
 
 CATEGORIES = {"kdp": "royalties", "youtube": "ads", "adsense": "ads", "etsy": "business", "gumroad": "business",
               "lemonsqueezy": "software", "stripe": "business", "stripe-payouts": "business"}
@@ -158,7 +158,7 @@ def _place(plan: ImportPlan, entry: Entry, by_name: dict[str, Stream], placehold
         0, stream_id, entry.on, amount, entry.note, entry.customer,
         currency="" if currency == stream_currency else currency, fee=fee or None,
         external_id=external_id, source="" if source == "tenfold" and not external_id else source,
-        refund_of=entry.refund_of, refund=entry.kind == REFUND,
+        refund_of=entry.refund_of, refund=entry.kind == REFUND, units=entry.units if entry.kind == INCOME else None,
     )))
 
 

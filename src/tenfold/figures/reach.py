@@ -9,6 +9,11 @@ royalty from a platform is many readers Tenfold cannot see. A stream whose
 customers are counted through a platform, or that has one repeat customer by
 design (a tenant, a licensee; :data:`tenfold.domain.ledger.CUSTOMER_MODES`), is
 shown as such and not placed on the ladder: its payer is not "one customer".
+
+Where the payments give units (a platform's quantity column, or typed), the units
+of the month's sales are its deliveries, shown beside the customers: a royalty
+line from a store is "19 delivered" even when no buyer is seen. A refund's units
+are not deliveries (the copy went back), so they add nothing.
 """
 
 from __future__ import annotations
@@ -42,6 +47,8 @@ class Reach:
     """Payments without a customer: people Tenfold cannot count."""
     planned: int
     """The rung the idea it came from was rated at (0: no idea, or not rated)."""
+    deliveries: int | None = None
+    """Units the month's sales delivered; None when none of its payments gives units."""
 
     @property
     def counted(self) -> bool:
@@ -54,7 +61,14 @@ class Reach:
         return rung_of(self.customers) if self.counted else None
 
     def describe(self) -> str:
-        """``planned 1k, reached 37 in 2027-01`` and what could not be counted."""
+        """``planned 1k, reached 37 in 2027-01 (52 delivered)`` and what could not be counted."""
+        text = self._people()
+        if self.deliveries is None:
+            return text
+        delivered = f"{self.deliveries:,} delivered"
+        return f"{text[:-1]}; {delivered})" if text.endswith(")") else f"{text} ({delivered})"
+
+    def _people(self) -> str:
         when = month_text(self.month)
         plan = f"planned {rung_label(self.planned)}, " if self.planned else ""
         if self.payments == 0:
@@ -82,10 +96,13 @@ def reach_in(month: Month, streams: Iterable[Stream], payments: Iterable[Payment
     names: dict[int, set[str]] = {}
     counts: dict[int, int] = {}
     unnamed: dict[int, int] = {}
+    delivered: dict[int, int] = {}
     for p in payments:
         if (p.on.year, p.on.month) != month:
             continue
         counts[p.stream_id] = counts.get(p.stream_id, 0) + 1
+        if p.units is not None and not p.refund:
+            delivered[p.stream_id] = delivered.get(p.stream_id, 0) + p.units
         who = p.customer.strip().casefold()
         if who:
             names.setdefault(p.stream_id, set()).add(who)
@@ -95,7 +112,7 @@ def reach_in(month: Month, streams: Iterable[Stream], payments: Iterable[Payment
     for s in streams:
         idea = ideas.get(s.idea_id) if s.idea_id is not None else None
         out[s.id] = Reach(s, month, len(names.get(s.id, ())), counts.get(s.id, 0), unnamed.get(s.id, 0),
-                          idea.rating if idea else 0)
+                          idea.rating if idea else 0, delivered.get(s.id))
     return out
 
 

@@ -34,6 +34,7 @@ JSON_NAMES = {
     "upkeep": "source (logged, estimate, logged + estimate, none), hours_3_months, income_3_months, "
               "income_per_hour, income_per_hour_before, text",
     "reach": "month, customers_counted (each, platform, one), customers, payments, unnamed_payments, "
+             "deliveries (units the month's sales delivered; null when no payment gives units), "
              "planned_rung, reached_rung (null unless customers are counted one by one), text",
 }
 """What each JSON key under ``measures`` holds (the README lists them too)."""
@@ -110,8 +111,8 @@ def stream_documents(m: Measures, streams: Iterable[Stream]) -> list[dict[str, A
             "upkeep": upkeep_document(m.upkeep[s.id]) if s.id in m.upkeep else None,
             "reach": None if r is None else {
                 "month": month_text(r.month), "customers_counted": s.customers, "customers": r.customers,
-                "payments": r.payments,
-                "unnamed_payments": r.unnamed, "planned_rung": r.planned or None, "reached_rung": r.rung,
+                "payments": r.payments, "unnamed_payments": r.unnamed, "deliveries": r.deliveries,
+                "planned_rung": r.planned or None, "reached_rung": r.rung,
                 "text": r.describe()},
         })
     return out

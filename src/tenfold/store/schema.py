@@ -124,17 +124,18 @@ def _v5_measures(data: Document) -> Document:
     return data
 
 
-def _v6_due_dates(data: Document) -> Document:
-    """Schema 6: step 3's sub-tasks may carry the day they are due (``due_on``).
+def _v6_due_dates_and_units(data: Document) -> Document:
+    """Schema 6: step 3's sub-tasks may carry the day they are due (``due_on``), and payments the
+    units they delivered (``units``, from a platform's quantity column or typed).
 
-    Optional and left out when unset, so no record changes; as with schema 4, the version
-    moves on so an older Tenfold, which would drop the new key when it saves, refuses the file.
+    Both optional and left out when unset, so no record changes; as with schema 4, the version
+    moves on so an older Tenfold, which would drop the new keys when it saves, refuses the file.
     """
     return data
 
 
 MIGRATIONS: dict[int, Migration] = {
-    2: _v2, 3: _v3_figures_in_time, 4: _v4_payment_provenance, 5: _v5_measures, 6: _v6_due_dates,
+    2: _v2, 3: _v3_figures_in_time, 4: _v4_payment_provenance, 5: _v5_measures, 6: _v6_due_dates_and_units,
 }
 """``MIGRATIONS[n]`` upgrades a version n-1 document to version n."""
 

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from tenfold.exchange.csvmapping import normalise
 
 FIELDS = ("date", "stream", "amount", "gross", "fee", "tax", "currency", "customer", "note", "id", "refund_of",
-          "type", "status", "impact", "credit", "debit")
-"""Everything a column can be read as; ``--map FIELD=COLUMN`` names any of them."""
+          "type", "status", "impact", "credit", "debit", "units")
+"""Everything a column can be read as; ``--map FIELD=COLUMN`` names any of them. ``units`` (copies, seats,
+downloads) comes last: it never takes a column another field wants."""
 MULTI = ("fee", "note", "customer")
 """Fields read from every matching column: fees are added up, notes joined, the first customer named is kept."""
 

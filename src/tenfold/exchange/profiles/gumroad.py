@@ -44,6 +44,7 @@ PROFILE = Profile(
         "id": ("Purchase ID", "Sale ID", "Order Number"),
         "type": ("Pre-order authorization?",),
         "currency": ("Currency",),
+        "units": ("Quantity",),
     },
     required=("date", "amount", "stream"),
     signature=(("Purchase ID", "Sale ID", "Order Number", "Purchase Email", "Buyer Email"),),

@@ -23,6 +23,7 @@ PROFILE = Profile(
         "stream": ("Title", "Book Title"),
         "note": ("Marketplace", "Store", "Royalty Type", "Transaction Type", "Format"),
         "type": ("Type",),
+        "units": ("Net Units Sold", "Units Sold", "Net Units"),
     },
     required=("date", "amount", "stream"),
     signature=(("ASIN", "ISBN", "ASIN/ISBN", "ASIN/ISBN*", "Author Name", "Author"),

@@ -32,6 +32,7 @@ PROFILE = Profile(
         "type": ("Type", "Typ", "Description", "Beschreibung"),
         "status": ("Status",),
         "impact": ("Balance Impact", "Auswirkung auf Guthaben"),
+        "units": ("Quantity", "Anzahl"),
     },
     required=("date", "amount", "id"),
     signature=(("Gross", "Brutto"), ("Fee", "Gebühr"), ("Type", "Typ", "Description", "Beschreibung"),

@@ -26,6 +26,7 @@ PROFILE = Profile(
         "id": ("id", "payment id"),
         "refund_of": ("refund of", "refund_of"),
         "type": ("kind",),
+        "units": ("units", "quantity", "qty"),
     },
     required=("date", "stream", "amount"),
     priority=1,

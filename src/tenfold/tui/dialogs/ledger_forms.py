@@ -48,7 +48,8 @@ def stream_values(stream: Stream) -> dict[str, str]:
 def payment_values(payment: Payment) -> dict[str, str]:
     """Every field the payment form shows, filled from ``payment``."""
     return {"stream": str(payment.stream_id), "on": payment.on.isoformat(), "amount": str(payment.amount),
-            "note": payment.note, "customer": payment.customer}
+            "note": payment.note, "customer": payment.customer,
+            "units": "" if payment.units is None else str(payment.units)}
 
 
 class StreamForm(FormDialog[Stream]):
@@ -120,6 +121,7 @@ class PaymentForm(FormDialog[Payment]):
                       placeholder="e.g. -12.50" if refund else "e.g. 12.50", required=True),
             FieldSpec("note", "Note", placeholder="optional"),
             FieldSpec("customer", "Customer", placeholder="optional: who paid"),
+            FieldSpec("units", "Units delivered", placeholder="optional: copies, seats, downloads"),
         )
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         if len(streams) == 1 and not self.initial.get("stream"):
@@ -156,4 +158,5 @@ class PaymentForm(FormDialog[Payment]):
             streams=self.streams,
             payment_id=self.payment_id,
             refund=self.refund,
+            units=values.get("units", ""),
         )
