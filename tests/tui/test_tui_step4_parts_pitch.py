@@ -20,6 +20,13 @@ from tenfold.tui.widgets.virtual_table import VirtualTable
 D = Decimal
 
 
+def idea_detail(t: object) -> str:
+    """The ideas pane's detail of the entry under the cursor."""
+    from textual.widgets import Static
+
+    return str(t.app.main_screen.query_one("#idea-detail", Static).render())  # type: ignore[attr-defined]
+
+
 def on_screen(t: object) -> str:
     return "\n".join(screen_lines(t.app))  # type: ignore[attr-defined]
 
@@ -96,11 +103,18 @@ async def test_the_three_parts_of_a_stream_and_of_an_idea(tmp_path: Path) -> Non
         await t.fill(delivery="3")
         await t.press("ctrl+s")
         assert any(n.startswith("Weakest: Payment (2/5).") for n in t.notifications())
-        await t.press("4", "p")
+        await t.press("4")
+        assert "Three parts" not in idea_detail(t), "not rated yet"
+        await t.press("p")
         assert isinstance(t.form, PartsForm) and "home bakers" in t.form.INTRO
-        await t.fill(delivery="1")
+        await t.fill(delivery="1", payment="3")
         await t.press("ctrl+s")
         assert any(n.startswith("Weakest: Value delivery (1/5).") for n in t.notifications())
+        # The ideas pane names the weakest part of the idea under the cursor, with its question.
+        detail = idea_detail(t)
+        assert "Three parts: creation - · delivery 1 · payment 3" in detail
+        assert ("Weakest: Value delivery (1/5). How could it reach the next ten times as many people without "
+                "you delivering it in person?") in detail
     with reopen(db) as store:
         ads = next(s for s in store.streams() if s.name == "Blog ads")
         rated = store.parts("stream", ads.id)

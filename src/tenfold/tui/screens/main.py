@@ -173,7 +173,8 @@ class MainScreen(PanesScreen):
 
     def refresh_ideas(self) -> None:
         """After a brainstorm entry changed: only the ideas pane."""
-        self.query_one(IdeasPane).show(self.store.ideas())
+        rated = {r.target_id: r for r in self.store.parts_ratings() if r.target == "idea"}
+        self.query_one(IdeasPane).show(self.store.ideas(), rated)
         self.refresh_steps()  # step 1 names its chosen idea
 
     def refresh_idea_earnings(self) -> None:

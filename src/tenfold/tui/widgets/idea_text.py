@@ -11,6 +11,7 @@ from rich.text import Text
 
 from tenfold.domain.ideas import Idea, rung_label
 from tenfold.domain.money import format_totals
+from tenfold.domain.parts import PartsRating
 from tenfold.domain.text import safe_display
 from tenfold.views.idea_views import IdeaEarnings, Query, match_spans, passive_marks
 
@@ -28,8 +29,13 @@ MATCH_STYLE = Style(bold=True, reverse=True)
 """A search's match: reversed, readable in every theme."""
 
 
-def render_idea(idea: Idea | None, earnings: IdeaEarnings | None = None, query: Query | None = None) -> Text:
-    """The full entry under the cursor, or the questions that start a brainstorm; ``query``'s matches marked."""
+def render_idea(idea: Idea | None, earnings: IdeaEarnings | None = None, query: Query | None = None,
+                parts: PartsRating | None = None) -> Text:
+    """The full entry under the cursor, or the questions that start a brainstorm; ``query``'s matches marked.
+
+    ``parts`` is the idea's rating of the three parts: the weakest is named with the one
+    question that could strengthen it, so the idea is worked on before it becomes a stream.
+    """
     if idea is None:
         return Text(EMPTY)
     query = query or Query()
@@ -51,6 +57,10 @@ def render_idea(idea: Idea | None, earnings: IdeaEarnings | None = None, query: 
         _line(text, "Stream", f"{', '.join(earnings.streams)} · earned {earned_text(earnings)}")
     _line(text, "Reach", idea.reach or "- how could this reach 10, 100, 1,000,000 people?", query)
     _line(text, "Without me", idea.delivery or "- how could it be delivered without you in person?", query)
+    if parts is not None and parts.weakest is not None:  # unrated: p is on the help screen and the palette
+        text.append("Three parts: ", style="bold")
+        text.append(parts.summary() + "\n")
+        text.append(parts.advice() + "\n", style="italic")
     text.append(f"Written {idea.written_on.isoformat()}", style="dim")
     return text
 

@@ -21,6 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from tenfold.domain.ideas import Idea
+from tenfold.domain.parts import PartsRating
 from tenfold.domain.text import safe_display
 from tenfold.tui.keys import IDEAS_KEYS, bindings
 from tenfold.tui.measure_messages import RateParts
@@ -75,6 +76,8 @@ class IdeasPane(Pane):
         self._rows: list[Idea] = []
         self._ideas: dict[int, Idea] = {}
         self._earned: dict[int, IdeaEarnings] = {}
+        self._parts: dict[int, PartsRating] = {}
+        """The three parts' ratings, by idea id: the detail names the weakest."""
         self._arranged: list[Idea] = []
         """The entries in the chosen order and filter, before the search narrows them."""
         self.sort = SORTS[0]
@@ -94,8 +97,10 @@ class IdeasPane(Pane):
         with VerticalScroll(id="idea-detail-scroll", can_focus=False):
             yield Static(EMPTY, id="idea-detail")
 
-    def show(self, ideas: list[Idea]) -> None:
-        """Render the journal from the screen's state, in the chosen order and filter."""
+    def show(self, ideas: list[Idea], parts: dict[int, PartsRating] | None = None) -> None:
+        """Render the journal from the screen's state, in the chosen order and filter; ``parts`` by idea id."""
+        if parts is not None:
+            self._parts = parts
         self._all = ideas
         self._ideas = {i.id: i for i in ideas}
         self._arrange()
@@ -158,7 +163,8 @@ class IdeasPane(Pane):
                 detail.update(Text(f"No entry matches the filter: {FILTER_LABELS[self.only]}. Press f to change it."))
             return
         idea = self._ideas.get(selected or -1)
-        detail.update(render_idea(idea, self._earned.get(idea.id) if idea else None, self._query))
+        detail.update(render_idea(idea, self._earned.get(idea.id) if idea else None, self._query,
+                                  self._parts.get(idea.id) if idea else None))
 
     def _filter_words(self) -> str:
         return "" if self.only == "all" else f" among {FILTER_LABELS[self.only]}"
