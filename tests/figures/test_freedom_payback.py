@@ -57,8 +57,33 @@ def test_freedom_shares_savings_and_when_with_two_currencies() -> None:
     assert savings_text(f) == "Savings 9,000.00 EUR last 7.5 months at today's shortfall of 1,200.00 EUR."
     # Pace: (400 / 100) ** (1/3) - 1 = +58.74% a month; ln(2000/400) / ln(1.5874) = 3.48 -> 4 months after June.
     assert f.projection.status == "on_track" and f.projection.reach == (2026, 10)
-    assert when_text(f) == "At +58.7% a month, passive income pays the bills around 2026-10."
+    # The range: June's 800 as the level reaches 2,000 in 2 months; April's 200 in 5.
+    assert when_text(f) == ("At +58.7% a month, passive income pays the bills around 2026-10 "
+                            "(2026-08 to 2026-11; rests on 6 full months).")
     assert status_text(f) == "freedom 40%"
+
+
+def test_no_month_for_the_bills_on_a_few_lumpy_payments_and_it_does_not_swing() -> None:
+    """Three payments in six months are no pace: no month is named on the first day of three
+    consecutive months (the month would otherwise jump), only why; the fourth paying month names it."""
+    lumpy = monthly(EBOOK, {(2026, 1): "50", (2026, 4): "300", (2026, 6): "900", (2026, 8): "200"})
+    index = MonthlyIndex.build(lumpy)
+    said = []
+    for today in (date(2026, 7, 1), date(2026, 8, 1), date(2026, 9, 1)):
+        f = freedom_figures(index, [EBOOK], [], BILLS, None, today)
+        assert f is not None and f.projection.status == "too_few" and f.projection.reach is None
+        said.append(when_text(f))
+    assert said[0] == ("Too few payments to name a month: passive income came in 3 of the last 6 full months, "
+                       "and a pace needs 4.")
+    assert [n for n in said if n.startswith("Too few payments to name a month")] == said, "never a month"
+    assert "came in 2 of the last 6" in said[1] and "came in 3 of the last 6" in said[2]
+    goal = Goal("free", D("3000"), "EUR", date(2027, 12, 31), date(2026, 1, 1))
+    with_goal = freedom_figures(index, [EBOOK], [], BILLS, goal, date(2026, 7, 1))
+    # (2,000 / 400) ** (1/18) - 1 = +9.4% a month from June 2026 to December 2027.
+    assert with_goal is not None and when_text(with_goal).endswith("Covering them by 2027-12 needs +9.4% a month.")
+    steady = monthly(EBOOK, {(2026, m): str(100 * m) for m in range(1, 7)})
+    named = freedom_figures(MonthlyIndex.build(steady), [EBOOK], [], BILLS, None, date(2026, 7, 1))
+    assert named is not None and named.paying_months == 6 and named.projection.status == "on_track"
 
 
 def test_freedom_without_a_rate_leaves_the_other_currency_out_and_says_so() -> None:

@@ -58,11 +58,11 @@ def test_the_active_in_disguise_check_uses_the_real_hours() -> None:
     assert upkeep_nudges([SHOP], evidence) == []  # the estimate: 4 hours
     fired = upkeep_nudges([SHOP], evidence, {SHOP.id: D("30")})
     assert [n.key for n in fired] == ["upkeep:stream:1"]
-    assert fired[0].text == ("Shop took 30 hours a month (logged) and earns about 120.00 EUR (4.00 EUR an hour, "
-                             "over its last complete 12 months)")
+    assert fired[0].text == ("Shop took 30 hours a month by the hours you logged and earns about 120.00 EUR "
+                             "(4.00 EUR an hour, over its last complete 12 months)")
     new = upkeep_nudges([SHOP], {SHOP.id: StreamEvidence((), {}, 0)}, {SHOP.id: D("30")})
-    assert new[0].text == ("Shop took 30 hours a month (logged) (too new to say what it earns an hour: "
-                           "no complete month yet)")
+    assert new[0].text == ("Shop took 30 hours a month by the hours you logged, too new to say what it earns an "
+                           "hour: no complete month yet"), "one sentence, no doubled brackets"
 
 
 def test_reach_counts_distinct_named_customers_in_a_complete_month_beside_the_plan() -> None:

@@ -259,12 +259,14 @@ def upkeep_nudges(streams: Iterable[Stream], evidence: Mapping[int, StreamEviden
         if s.kind != "passive" or spent <= UPKEEP_LIMIT:
             continue
         logged = hours is not None and s.id in hours and spent != s.upkeep_hours
-        takes = f"took {spent:f} hours a month (logged)" if logged else f"takes {spent:f} hours a month"
+        # One sentence: where the hours come from is said in words, so the only brackets left are the figures'.
+        takes = (f"took {spent:f} hours a month by the hours you logged" if logged
+                 else f"takes {spent:f} hours a month")
         known = evidence.get(s.id)
         why = f"More than {UPKEEP_LIMIT} hours of upkeep a month is a part-time job: active income in disguise."
         if known is None or not known.months:
             found.append(Nudge(f"upkeep:stream:{s.id}",
-                               f"{s.name} {takes} (too new to say what it earns an hour: no complete month yet)",
+                               f"{s.name} {takes}, too new to say what it earns an hour: no complete month yet",
                                why))
             continue
         count = len(known.months)

@@ -9,7 +9,10 @@ The figures, each from complete months only (the running month is never measured
 - from the same projection as the goal (:mod:`tenfold.figures.projection`, the
   bills as its target): the month passive income is expected to cover the bills
   at the recent pace, or the monthly growth needed to cover them by the goal's
-  deadline.
+  deadline. A pace drawn from a few payments is no pace: unless passive income
+  came in at least :data:`PAYING_MONTHS` of the 6 full months, no month is named
+  (status ``too_few``) and the sentence says why; when one is named, the range from
+  the best and the worst recent month is said beside it, as on the goal pane.
 
 Passive income is converted into the bills' currency by the one rule
 (:data:`tenfold.domain.rates.CONVERSION_RULE`: a month at its last day's rate);
@@ -28,10 +31,20 @@ from tenfold.domain.freedom import Freedom
 from tenfold.domain.goal import Goal
 from tenfold.domain.ledger import Stream
 from tenfold.domain.money import format_money
-from tenfold.domain.monthly import Month, MonthlyIndex, Totals, months_back
+from tenfold.domain.monthly import Month, MonthlyIndex, Totals, month_index, months_back
 from tenfold.domain.rates import Rate
 from tenfold.figures.goal_figures import MonthIncome, average, passive_months, unconverted
-from tenfold.figures.projection import HORIZON_MONTHS, Projection, add_months, month_text, pct, project
+from tenfold.figures.projection import (
+    HORIZON_MONTHS,
+    RESTS_ON,
+    Projection,
+    add_months,
+    growth_needed,
+    month_text,
+    pct,
+    project,
+    range_text,
+)
 
 FREEDOM_METHOD = (
     "Freedom: the share of your monthly bills (step 4) that passive income covered in the last full "
@@ -40,6 +53,12 @@ FREEDOM_METHOD = (
     "full month's passive income). When: the goal's projection with the bills as the target."
 )
 """How the freedom figures are made, for the help screen and the report's notes."""
+
+PAYING_MONTHS = 4
+"""Full months of the 6 a pace rests on that must hold passive income before a month is named: with
+fewer, one lumpy payment moves the month by years from one month to the next."""
+TOO_FEW = "too_few"
+"""The projection's status when too few of the 6 full months held passive income to name a month."""
 
 _SHARE = Decimal("0.0001")
 _TENTH = Decimal("0.1")
@@ -61,6 +80,8 @@ class FreedomFigures:
     """Whether a goal gave the projection a deadline (without one, no growth needed is shown)."""
     left_out: Totals
     """Passive income of those months with no rate into the bills' currency: not counted."""
+    paying_months: int = RESTS_ON
+    """How many of the 6 full months the projection rests on held passive income."""
 
     @property
     def share_last(self) -> Decimal:
@@ -103,9 +124,15 @@ def freedom_figures(index: MonthlyIndex, streams: Sequence[Stream], rates: Seque
         last_full=last_full,
         deadline=deadline,
         history_from=index.first_month(s.id for s in streams if s.kind == "passive"),
+        months=[i.amount for i in incomes],
     )
+    paying = sum(1 for i in incomes if i.amount > 0)
+    if paying < PAYING_MONTHS and projection.status in ("on_track", "late", "not_growing"):
+        left = month_index(deadline) - month_index(last_full)
+        projection = Projection(TOO_FEW, needed=growth_needed(average(recent), freedom.bills, left),
+                                deadline=deadline)
     return FreedomFigures(freedom, freedom.bills, recent[-1], average(recent), projection, goal is not None,
-                          unconverted(recent))
+                          unconverted(recent), paying)
 
 
 def share_text(share: Decimal) -> str:
@@ -121,8 +148,14 @@ def when_text(f: FreedomFigures) -> str:
             if p.needed is not None and f.has_deadline and p.deadline else "")
     if p.status == "reached":
         return "The 3-month average pays the bills."
+    if p.status == TOO_FEW:
+        return (f"Too few payments to name a month: passive income came in {f.paying_months} of the last "
+                f"{RESTS_ON} full months, and a pace needs {PAYING_MONTHS}.{need}")
     if p.status in ("on_track", "late") and p.reach is not None and p.growth is not None:
-        return f"At {pct(p.growth)} a month, passive income pays the bills around {month_text(p.reach)}."
+        fell = (f" But {month_text(p.fell[0])} fell {p.fell[1] * 100:.0f}% from the month before: if that holds, "
+                "this pace does not." if p.fell else "")
+        return (f"At {pct(p.growth)} a month, passive income pays the bills around {month_text(p.reach)}"
+                f"{range_text(p)}.{fell}")
     if p.status == "late":
         return f"At the recent pace, more than 100 years from now.{need}"
     if p.status == "not_growing" and p.growth is not None:

@@ -184,12 +184,13 @@ def describe(p: Projection) -> str:
     if p.status == "on_track":
         assert p.reach is not None
         on_time = "on time, at that pace," if p.fell else "on time"
-        return f"At {pct(p.growth)} a month, reached around {month_text(p.reach)}{_range(p)}: {on_time} for {by}.{fell}"
+        return (f"At {pct(p.growth)} a month, reached around {month_text(p.reach)}{range_text(p)}: "
+                f"{on_time} for {by}.{fell}")
     when = month_text(p.reach) if p.reach else "more than 100 years from now"
-    return f"At {pct(p.growth)} a month, reached around {when}{_range(p)}: after {by}.{need}{fell}"
+    return f"At {pct(p.growth)} a month, reached around {when}{range_text(p)}: after {by}.{need}{fell}"
 
 
-def _range(p: Projection) -> str:
+def range_text(p: Projection) -> str:
     """`` (2027-04 to 2027-09; rests on 6 full months)``: how sure the month is."""
     if p.earliest is None and p.latest is None:
         return ""

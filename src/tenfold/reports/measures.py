@@ -26,7 +26,8 @@ from tenfold.figures.upkeep import UpkeepTrend
 
 JSON_NAMES = {
     "freedom": "bills, savings, hourly_rate, currency; last_full_month, passive_last_month, share_last_month; "
-               "passive_3_month_average, share_3_month_average; shortfall, savings_months; projection (status), "
+               "passive_3_month_average, share_3_month_average; shortfall, savings_months; projection (status; "
+               "too_few: under 4 of the 6 full months held passive income, no month named), "
                "covered_around (YYYY-MM), growth_per_month, growth_needed_per_month; not_converted; text",
     "payback": "cost, hours_value, hours_not_valued, earned, share, paid_back_on, months, pace_per_month, "
                "expected_month, not_converted (payments in another currency without a rate), text "
