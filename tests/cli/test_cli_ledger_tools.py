@@ -124,13 +124,13 @@ def test_report_refusals_are_one_line(db: Path, env: dict[str, str], args: list[
 
 def test_csv_export_imports_back_cleanly(db: Path, env: dict[str, str], tmp_path: Path) -> None:
     ok(tenfold(db, env, "add", "payment", "--stream", "Royalties", "--amount", "3", "--note", 'a "quoted", note',
-               "--customer", "Kobo"))
+               "--customer", "Kobo", "--units", "4"))
     out = tmp_path / "payments.csv"
     assert ok(tenfold(db, env, "export", "--format", "csv", "-o", str(out))).startswith("Exported 3 payments")
     rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
     assert rows[-1] == {"date": TODAY, "stream": "Royalties", "amount": "3.00", "currency": "EUR",
                         "note": 'a "quoted", note', "customer": "Kobo", "fee": "", "kind": "income", "refund of": "",
-                        "id": rows[-1]["id"]}
+                        "id": rows[-1]["id"], "units": "4"}
     assert rows[-1]["id"].startswith("tenfold:~")
     # into the same ledger: every row is recognised by its id, nothing is added
     again = ok(tenfold(db, env, "import", str(out), "--yes"))
@@ -142,11 +142,12 @@ def test_csv_export_imports_back_cleanly(db: Path, env: dict[str, str], tmp_path
     ok(tenfold(fresh, env, "add", "stream", "--name", "Royalties", "--kind", "passive"))
     ok(tenfold(fresh, env, "add", "stream", "--name", "Consulting", "--kind", "active", "--currency", "USD"))
     ok(tenfold(fresh, env, "import", str(out), "--yes"))
-    def key(path: Path) -> set[tuple[date, str, Decimal, str, str]]:
+    def key(path: Path) -> set[tuple[date, str, Decimal, str, str, int | None]]:
         store = read(path)
         names = {s.id: s.name for s in store.streams()}
-        return {(p.on, names[p.stream_id], p.amount, p.note, p.customer) for p in store.payments()}
+        return {(p.on, names[p.stream_id], p.amount, p.note, p.customer, p.units) for p in store.payments()}
     assert key(fresh) == key(db)
+    assert sorted(p.units or 0 for p in read(fresh).payments()) == [0, 0, 4], "units go out and come back"
 
 
 def test_markdown_export_has_every_section(db: Path, env: dict[str, str]) -> None:

@@ -59,16 +59,16 @@ def test_a_payment_from_the_file_is_the_same_object_as_one_built_normally() -> N
 def test_an_imported_payment_from_the_file_fills_every_slot() -> None:
     """The optional fields an import keeps go through the slots' setters too, and survive pickling."""
     doc = {"stream_id": 3, "on": "2026-02-28", "amount": "-12.50", "note": "n", "customer": "Ann", "currency": "GBP",
-           "fee": "0.80", "external_id": "tx-9", "source": "paypal", "refund_of": "tx-1", "refund": True}
+           "fee": "0.80", "external_id": "tx-9", "source": "paypal", "refund_of": "tx-1", "refund": True, "units": 2}
     built = Payment.from_store(7, doc)
     plain = Payment(7, 3, date(2026, 2, 28), Decimal("-12.50"), "n", "Ann", currency="GBP", fee=Decimal("0.80"),
-                    external_id="tx-9", source="paypal", refund_of="tx-1", refund=True)
+                    external_id="tx-9", source="paypal", refund_of="tx-1", refund=True, units=2)
     names = [f.name for f in dataclasses.fields(Payment)]
     assert [getattr(built, n) for n in names] == [getattr(plain, n) for n in names], "every field"
     assert built == plain and hash(built) == hash(plain) and built.to_store() == doc
     assert pickle.loads(pickle.dumps(built)) == built and copy.deepcopy(built) == built
     typed = Payment.from_store(8, {"stream_id": 3, "on": "2026-02-28", "amount": "1", "note": ""})
-    assert [getattr(typed, n) for n in names[6:]] == ["", None, "", "", "", False], "unset, not missing"
+    assert [getattr(typed, n) for n in names[6:]] == ["", None, "", "", "", False, None], "unset, not missing"
     with pytest.raises(TypeError):
         Payment.from_store(9, {**doc, "refund": "yes"})
 
