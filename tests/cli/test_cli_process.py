@@ -35,7 +35,7 @@ def test_a_payment_and_the_status_line(tmp_path: Path, env: dict[str, str]) -> N
     assert (added.returncode, added.stdout, added.stderr) == (0, "Added 7.50 EUR to Royalties on 2026-11-21\n", "")
     status = tenfold(db, env, "status")
     assert status.stdout == (
-        "Goal 20.00/1,500.00 EUR this month (1%) · streak 1 day · next: 1 Select your passive income idea\n"
+        "Goal 20.00/1,500.00 EUR so far this month (1%) · streak 1 day · next: 1 Select your passive income idea\n"
     )
 
 

@@ -30,13 +30,13 @@ def test_status_is_one_line(db: Path) -> None:
     invoke(db, "tick", "2", today="2026-11-20")
     result = invoke(db, "status", today="2026-11-21")
     assert result.exit_code == 0
-    assert result.stdout == "Goal 12.50/1,500.00 EUR this month (1%) · streak 2 days · next: 3 Plan your steps\n"
+    assert result.stdout == "Goal 12.50/1,500.00 EUR so far this month (1%) · streak 2 days · next: 3 Plan your steps\n"
 
 
 def test_status_counts_only_passive_income_in_the_goal_currency(db: Path) -> None:
     invoke(db, "add", "payment", "--stream", "Consulting", "--amount", "5000")  # active, USD: does not count
     invoke(db, "add", "payment", "--stream", "Royalties", "--amount", "1487.50")
-    assert invoke(db, "status").stdout.startswith("Goal 1,500.00/1,500.00 EUR this month (100%) · streak 1 day")
+    assert invoke(db, "status").stdout.startswith("Goal 1,500.00/1,500.00 EUR so far this month (100%) · streak 1 day")
 
 
 def test_status_without_a_goal_and_with_every_step_done(tmp_path: Path) -> None:

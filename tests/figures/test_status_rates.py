@@ -28,11 +28,11 @@ PASSIVE = month_totals(PAYMENTS, [BOOKS, TEMPLATES], 2026, 11, kind="passive")
 def test_converted_income_counts_toward_the_goal() -> None:
     """87.25 + 100 x 0.92 = 179.25 EUR: 11.95%, shown as 12%."""
     assert goal_part(GOAL, PASSIVE, TODAY, [USD_EUR]) == (
-        "Goal 179.25/1,500.00 EUR this month (12%)")
+        "Goal 179.25/1,500.00 EUR so far this month (12%)")
 
 
 def test_without_a_rate_only_the_goal_currency_counts() -> None:
-    assert goal_part(GOAL, PASSIVE, TODAY) == "Goal 87.25/1,500.00 EUR this month (6%)"
+    assert goal_part(GOAL, PASSIVE, TODAY) == "Goal 87.25/1,500.00 EUR so far this month (6%)"
 
 
 def test_the_command_uses_the_rates_in_the_file(tmp_path: Path) -> None:
@@ -46,4 +46,4 @@ def test_the_command_uses_the_rates_in_the_file(tmp_path: Path) -> None:
         store.add_rate(Rate(0, "USD", "EUR", Decimal("0.92"), date(2026, 10, 1)))
     result = invoke(db, "status")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("Goal 179.25/1,500.00 EUR this month (12%) · ")
+    assert result.stdout.startswith("Goal 179.25/1,500.00 EUR so far this month (12%) · ")

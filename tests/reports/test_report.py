@@ -81,7 +81,7 @@ def test_status_line_counts_passive_income_in_the_goal_currency_only() -> None:
         goal=goal, passive=month_totals(PAYMENTS, STREAMS, 2026, 1, kind="passive"), steps=steps,
         checkins={date(2026, 1, 30), date(2026, 1, 31)}, today=date(2026, 1, 31),
     )
-    assert line == "Goal 10.30/200.00 EUR this month (5%) · streak 2 days · next: 3 Plan your steps"
+    assert line == "Goal 10.30/200.00 EUR so far this month (5%) · streak 2 days · next: 3 Plan your steps"
 
 
 def _plan(text: str) -> ImportPlan:

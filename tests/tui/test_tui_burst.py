@@ -13,6 +13,8 @@ from pathlib import Path
 from textual.widgets import Input
 from tui_support import reopen, running
 
+from tenfold.tui import key_gate
+
 GOAL = "Royalties from two ebooks and one online course pay our rent and food every month, too!!"
 
 
@@ -40,4 +42,50 @@ async def test_tab_still_moves_between_panes(tmp_path: Path) -> None:
         await t.burst("tab", "tab")
         assert t.app.main_screen.active_pane != "goal"
         await t.burst("shift+tab", "shift+tab")
+        assert t.app.main_screen.active_pane == "goal"
+
+
+async def test_a_burst_that_opens_a_form_types_into_it(tmp_path: Path) -> None:
+    """The key that opens a form and the text typed behind it arrive together: the text lands in the form."""
+    db = tmp_path / "t.json"
+    async with running(db) as t:
+        await t.burst("w", *"Royalties pay rent", "tab", *"900")
+        form = t.form
+        await t.pilot.pause()
+        assert (form.values()["text"], form.values()["amount"]) == ("Royalties pay rent", "900")
+        await t.burst("tab", "tab", *"2027-06-30", "ctrl+s")
+        assert t.app.screen is t.app.main_screen
+    with reopen(db) as store:
+        assert store.goal is not None
+        assert (store.goal.text, store.goal.amount) == ("Royalties pay rent", Decimal("900"))
+
+
+async def test_a_burst_into_the_ledger_form_keeps_every_character(tmp_path: Path) -> None:
+    """Also in a pane other than the first: ``s`` in the ledger opens the stream form."""
+    async with running(tmp_path / "t.json") as t:
+        await t.burst("tab", "tab", "tab")
+        assert t.app.main_screen.active_pane == "ledger"
+        await t.burst("s", *"Ebook")
+        assert t.form.values()["name"] == "Ebook"
+
+
+async def test_text_behind_slash_lands_in_the_filter_line(tmp_path: Path) -> None:
+    """``/`` moves the focus into the ledger's filter line; the month typed behind it is the filter."""
+    async with running(tmp_path / "t.json") as t:
+        await t.burst("3")
+        assert t.app.main_screen.active_pane == "ledger"
+        await t.burst("slash", *"2026-11")
+        focused = t.app.focused
+        assert isinstance(focused, Input)
+        assert focused.value == "2026-11"
+
+
+async def test_keys_behind_an_opening_key_that_opens_nothing_still_arrive(tmp_path: Path) -> None:
+    """``e`` with nothing to edit opens nothing: the keys held behind it go on where they would have gone."""
+    async with running(tmp_path / "t.json") as t:
+        await t.burst("3")
+        assert t.app.main_screen.active_pane == "ledger"
+        await t.burst("e", "1")
+        await t.pilot.pause(key_gate.LONGEST + 0.2)
+        assert not t.app.key_gate.holding
         assert t.app.main_screen.active_pane == "goal"

@@ -40,7 +40,7 @@ def counted_this_month(month: Mapping[int, Decimal], streams: Iterable[Stream], 
 
 
 def goal_part(goal: Goal | None, passive: Mapping[str, Decimal], today: date, rates: Sequence[Rate] = ()) -> str:
-    """``Goal 12.50/1,500.00 EUR this month (1%)``, or a nudge to write the goal.
+    """``Goal 12.50/1,500.00 EUR so far this month (1%)``, or a nudge to write the goal.
 
     ``passive``: this month's counted income per currency (:func:`counted_this_month`
     of the monthly index's sums), so no payment is read here.
@@ -49,7 +49,7 @@ def goal_part(goal: Goal | None, passive: Mapping[str, Decimal], today: date, ra
         return "No goal written yet"
     earned = convert_totals(passive, goal.currency, month_end(today.year, today.month), list(rates)).amount
     share = percent(earned / goal.amount) if goal.amount > 0 else 0
-    return f"Goal {format_money(earned)}/{format_money(goal.amount, goal.currency)} this month ({share}%)"
+    return f"Goal {format_money(earned)}/{format_money(goal.amount, goal.currency)} so far this month ({share}%)"
 
 
 def status_line(

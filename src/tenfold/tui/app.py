@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.actions import SkipAction
 from textual.app import SystemCommand
 from textual.markup import escape
@@ -25,6 +25,7 @@ from tenfold.paths import state_dir
 from tenfold.store.store import Store
 from tenfold.tui import compat
 from tenfold.tui.compat import HookedApp
+from tenfold.tui.key_gate import KeyGate
 from tenfold.tui.keys import APP_KEYS, COMMANDS, STEP_COMMANDS, bindings
 from tenfold.tui.saving import BackgroundSaving, SaveResult
 from tenfold.tui.screens.main import MainScreen
@@ -54,6 +55,7 @@ class TenfoldApp(HookedApp):
         self.crash_log: Path | None = None
         self.main_screen: MainScreen = MainScreen(store, config_dir)
         self.saving = BackgroundSaving(store, self)
+        self.key_gate = KeyGate(self)
         if show_today is None:
             show_today = config_dir is not None and load_settings(config_dir).today_on_launch
         self.main_screen.today_on_launch = show_today
@@ -65,6 +67,7 @@ class TenfoldApp(HookedApp):
     def on_mount(self) -> None:
         """Save in the background; listen for the terminal closing."""
         self.saving.start()
+        self.key_gate.start()
         if self.config_dir is not None:
             theme = load_settings(self.config_dir).theme
             if theme in self.available_themes:
@@ -74,6 +77,21 @@ class TenfoldApp(HookedApp):
             loop = asyncio.get_running_loop()
             loop.add_signal_handler(signal.SIGHUP, self._hang_up)
             loop.add_signal_handler(signal.SIGTERM, self._terminate)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Every key from the terminal passes the gate: keys behind one that opens a form wait for it."""
+        if isinstance(event, events.Key) and not event.is_forwarded and not self.key_gate.admit(event):
+            return
+        await super().on_event(event)
+
+    def on_key(self, event: events.Key) -> None:
+        """The key a form opens with is back at the app: once its binding has run, the gate looks on."""
+        if event is self.key_gate.opener:
+            self.call_later(self.key_gate.bound)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The focus moved: keys held for a form or field go to it."""
+        self.key_gate.focus_moved()
 
     @on(SaveResult)
     def _save_result(self, message: SaveResult) -> None:

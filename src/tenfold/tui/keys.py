@@ -27,6 +27,10 @@ NAMES = {"space": "Space", "enter": "Enter", "delete": "Delete", "slash": "/", "
 """How the help screen and the palette write a key Textual names otherwise."""
 
 
+OPENING: set[tuple[str, str]] = set()
+"""(key, action) of every binding declared with ``opens=True``."""
+
+
 def key_name(key: str) -> str:
     """``space`` -> ``Space``, ``slash`` -> ``/``; letters and ``ctrl+q`` as they are."""
     return NAMES.get(key, key)
@@ -43,6 +47,13 @@ class Key:
     priority: bool = False
     names: str | None = None
     """None: the help names every key; "": it names none (the binding repeats another)."""
+    opens: bool = False
+    """It opens a form or screen, or moves the focus: keys typed right behind it wait for that
+    (:mod:`tenfold.tui.key_gate`)."""
+
+    def __post_init__(self) -> None:
+        if self.opens:
+            OPENING.update((key, self.action) for key in self.keys.split(","))
 
     def binding(self) -> Binding:
         """The Textual binding."""
@@ -91,22 +102,22 @@ PALETTE_KEY = App.COMMAND_PALETTE_BINDING
 
 # ----- the keys, by where they are bound (in footer order) --------------------------------
 
-GOAL_WRITE = Key("w", "edit_goal", "Write goal")
+GOAL_WRITE = Key("w", "edit_goal", "Write goal", opens=True)
 GOAL_KEYS = (
     GOAL_WRITE,
-    GOAL_ENTER := Key("enter", "edit_goal", "Write goal", show=False, names=""),
-    GOAL_HISTORY := Key("h", "screen.goal_history", "Goal history"),
+    GOAL_ENTER := Key("enter", "edit_goal", "Write goal", show=False, names="", opens=True),
+    GOAL_HISTORY := Key("h", "screen.goal_history", "Goal history", opens=True),
 )
 """The Written Goal pane's body (:class:`~tenfold.tui.widgets.goal_pane.GoalView`)."""
 
 STEP_LIST_KEYS = (
     STEP_TICK := Key("space", "tick", "Tick/untick"),
     STEP_TICK_X := Key("x", "tick", "Tick/untick", show=False),
-    STEP_OPEN := Key("enter", "open", "Open step"),
-    STEP_ADD := Key("a", "add", "Add to step"),
+    STEP_OPEN := Key("enter", "open", "Open step", opens=True),
+    STEP_ADD := Key("a", "add", "Add to step", opens=True),
     Key("down,j", "move(1)", "Down", show=False),
     Key("up,k", "move(-1)", "Up", show=False),
-    STEP_NOTES := Key("n", "notes", "Notes"),
+    STEP_NOTES := Key("n", "notes", "Notes", opens=True),
 )
 """The Eight Steps checklist (:class:`~tenfold.tui.widgets.steps_pane.StepList`)."""
 
@@ -120,32 +131,33 @@ LEAVE_FIELD = (NOTES_LEAVE, FILTER_CLOSE)
 """esc in a pane's text field: the help's "Next pane" row says to press it first."""
 
 LEDGER_KEYS = (
-    LEDGER_PAYMENT := Key("a", "add_payment", "Add payment"),
-    LEDGER_STREAM := Key("s", "add_stream", "Add stream"),
-    LEDGER_EDIT := Key("e", "edit", "Edit"),
-    LEDGER_DELETE := Key("d,delete", "delete", "Delete"),
-    LEDGER_FILTER := Key("slash", "filter_payments", "Filter"),
+    LEDGER_PAYMENT := Key("a", "add_payment", "Add payment", opens=True),
+    LEDGER_STREAM := Key("s", "add_stream", "Add stream", opens=True),
+    LEDGER_EDIT := Key("e", "edit", "Edit", opens=True),
+    LEDGER_DELETE := Key("d,delete", "delete", "Delete", opens=True),
+    LEDGER_FILTER := Key("slash", "filter_payments", "Filter", opens=True),
     LEDGER_SORT := Key("o", "sort_payments", "Sort", show=False),  # the footer is full at 80 columns; ? lists it
     LEDGER_CHART := Key("c", "toggle_chart", "Chart"),
-    LEDGER_REPORT := Key("r", "screen.ledger_report", "Report"),
-    LEDGER_RATES := Key("dollar_sign", "screen.ledger_rates", "Rates", show=False),  # so Quit fits at 120 columns
-    LEDGER_HOURS := Key("h", "log_hours", "Log hours", show=False),
-    LEDGER_PARTS := Key("p", "rate_parts", "Three parts", show=False),
-    LEDGER_CARD := Key("i", "stream_card", "Stream measures", show=False),
+    LEDGER_REPORT := Key("r", "screen.ledger_report", "Report", opens=True),
+    # Rates is not in the footer, so Quit fits at 120 columns.
+    LEDGER_RATES := Key("dollar_sign", "screen.ledger_rates", "Rates", show=False, opens=True),
+    LEDGER_HOURS := Key("h", "log_hours", "Log hours", show=False, opens=True),
+    LEDGER_PARTS := Key("p", "rate_parts", "Three parts", show=False, opens=True),
+    LEDGER_CARD := Key("i", "stream_card", "Stream measures", show=False, opens=True),
 )
 """The Income Ledger pane (:class:`~tenfold.tui.widgets.ledger_pane.LedgerPane`)."""
 
 IDEAS_KEYS = (
-    IDEAS_ADD := Key("a", "add_idea", "Add idea"),
-    IDEAS_EDIT := Key("e", "edit_idea", "Edit"),
-    IDEAS_DELETE := Key("d,delete", "delete_idea", "Delete"),
-    IDEAS_MAKE := Key("m", "make_stream", "Make it a stream"),
+    IDEAS_ADD := Key("a", "add_idea", "Add idea", opens=True),
+    IDEAS_EDIT := Key("e", "edit_idea", "Edit", opens=True),
+    IDEAS_DELETE := Key("d,delete", "delete_idea", "Delete", opens=True),
+    IDEAS_MAKE := Key("m", "make_stream", "Make it a stream", opens=True),
     IDEAS_SORT := Key("o", "cycle_sort", "Sort", show=False),  # room for / Search at 120 columns; ? lists it
     IDEAS_FILTER := Key("f", "cycle_filter", "Filter"),
-    IDEAS_SEARCH := Key("slash", "search_ideas", "Search"),
+    IDEAS_SEARCH := Key("slash", "search_ideas", "Search", opens=True),
     # esc on the list (not only in the search line) clears a search; it does nothing when none is on.
     IDEAS_CLEAR := Key("escape", "clear_search", "Clear search", show=False, names=""),
-    IDEAS_PARTS := Key("p", "rate_parts", "Three parts", show=False),
+    IDEAS_PARTS := Key("p", "rate_parts", "Three parts", show=False, opens=True),
 )
 """The ideas pane (:class:`~tenfold.tui.widgets.ideas_pane.IdeasPane`)."""
 
@@ -156,15 +168,15 @@ TABLE_KEYS = (
     Key("end,G", "move_to(-1)", "Bottom", show=False),
     Key("pageup", "page(-1)", "Page up", show=False),
     Key("pagedown", "page(1)", "Page down", show=False),
-    TABLE_SELECT := Key("enter", "select_cursor", "Select", show=False),
+    TABLE_SELECT := Key("enter", "select_cursor", "Select", show=False, opens=True),
 )
 """Every table (:class:`~tenfold.tui.widgets.virtual_table.VirtualTable`): Enter edits the row."""
 
 MAIN_KEYS = (
-    *(GO_TO := tuple(Key(str(n), f"focus_pane('{pane}')", pane.capitalize(), show=False)
+    *(GO_TO := tuple(Key(str(n), f"focus_pane('{pane}')", pane.capitalize(), show=False, opens=True)
                      for n, pane in enumerate(("goal", "steps", "ledger", "ideas"), start=1))),
-    HELP := Key("question_mark", "help", "Help"),
-    TODAY := Key("t", "today", "Today"),
+    HELP := Key("question_mark", "help", "Help", opens=True),
+    TODAY := Key("t", "today", "Today", opens=True),
     ZOOM := Key("z", "zoom", "Zoom"),
 )
 """The main screen, whichever pane has focus."""
@@ -203,7 +215,7 @@ TODAY_KEYS = (
     TODAY_SNOOZE_WEEK := Key("s", "snooze('week')", "Snooze a week"),
     TODAY_SNOOZE_MONTH := Key("m", "snooze('month')", "Snooze a month"),
     TODAY_UNDO := Key("u", "undo", "Undo"),
-    Key("w", "write_goal", "Write goal"),
+    Key("w", "write_goal", "Write goal", opens=True),
     Key("o", "toggle_launch", "Show at start: on/off"),
 )
 """The today card (:class:`~tenfold.tui.screens.today.TodayScreen`)."""

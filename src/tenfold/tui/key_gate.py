@@ -1,0 +1,126 @@
+"""Keys typed right behind a key that opens a form wait for that form.
+
+Textual hands each key to the focused widget as it comes in; the binding runs
+when the key comes back up to the app, and a form opens one message later. Keys
+that arrived in the same burst (a fast typist, a paste, a busy machine) were by
+then handed to the widget that had the focus before: ``wRoyalties`` lost the
+goal's first word, and letters in it ran the main screen's keys (``t`` opened
+the today card over the form).
+
+So when a key's binding is one declared with ``opens=True``
+(:class:`tenfold.tui.keys.Key`), the gate holds the keys behind it until the
+focus has moved (a form's first field, a text line, another pane) or a new
+screen is up, and then hands them on in the order they were typed, as if they
+had come in then. If nothing opens (an edit with nothing selected, the number of
+the pane already in use), they go on once the opening key's messages have all
+been handled, as a callback sent along the same widgets tells (:meth:`KeyGate.bound`);
+after :data:`LONGEST` seconds at the latest.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import events
+from textual.app import App
+from textual.message_pump import MessagePump
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+
+from tenfold.tui.keys import OPENING
+
+LONGEST = 0.5
+"""Seconds the held keys wait for a screen that may never open."""
+
+
+class KeyGate:
+    """Holds the keys typed behind an opening key; the app passes every key from the terminal through it."""
+
+    def __init__(self, app: App[Any]) -> None:
+        self.app = app
+        self._held: list[tuple[str, str | None]] | None = None
+        self._screen: Screen[Any] | None = None
+        self._focused: Widget | None = None
+        self._timer: Timer | None = None
+        self.opener: events.Key | None = None
+        """The key the gate holds the others for."""
+
+    def start(self) -> None:
+        """Listen for new screens (once the app runs: Textual's signals need a running node)."""
+        self.app.screen_change_signal.subscribe(self.app, self._screen_changed)
+
+    @property
+    def holding(self) -> bool:
+        """Whether keys are waiting for a form to open."""
+        return self._held is not None
+
+    def admit(self, event: events.Key) -> bool:
+        """Whether the app handles this key now; False when the gate keeps it for later."""
+        if self._held is not None:
+            self._held.append((event.key, event.character))
+            return False
+        if self._opens(event.key):
+            self._held = []
+            self.opener = event
+            self._screen, self._focused = self.app.screen, self.app.focused
+            self._timer = self.app.set_timer(LONGEST, self.release)
+        return True
+
+    def _opens(self, key: str) -> bool:
+        """Whether ``key`` runs an opening binding where the focus is (not typed into a text field)."""
+        if not any(key == k for k, _ in OPENING):
+            return False
+        from textual.widgets import Input, TextArea  # imported when an opening key is pressed, not at start-up
+
+        if isinstance(self.app.focused, Input | TextArea):
+            return False
+        active = self.app.screen.active_bindings.get(key)
+        return active is not None and (key, active.binding.action) in OPENING
+
+    def bound(self) -> None:
+        """The opening key's binding has run (the app calls this once it has handled the key).
+
+        What the binding started may still be on its way up as messages, from the
+        focused widget to the screen, which opens the form. A callback sent along
+        the same widgets arrives after those messages: if by then no screen has
+        opened, nothing will, and the held keys go on.
+        """
+        self.opener = None
+        start = self._focused or self._screen
+        path: list[MessagePump] = list(start.ancestors_with_self) if start is not None else []
+        self._follow([node for node in path if node is not self.app])
+
+    def _follow(self, path: list[MessagePump]) -> None:
+        if not path:
+            self.app.call_later(self._settle)
+            return
+        head, *rest = path
+        head.call_later(self._follow, rest)
+
+    async def _settle(self) -> None:
+        if self._held is not None and self.app.screen is self._screen:
+            await self.release()
+
+    def focus_moved(self) -> None:
+        """A widget took the focus (the app tells the gate of each): the held keys go to it."""
+        if self._held is not None and self.app.focused is not self._focused:
+            self.app.call_later(self.release)
+
+    def _screen_changed(self, screen: Screen[Any]) -> None:
+        """A new screen is up: once it has mounted (and focused its first field), the held keys go to it."""
+        if self._held is not None and screen is not self._screen:
+            screen.call_later(self.app.call_later, self.release)
+
+    async def release(self) -> None:
+        """Hand the held keys on, oldest first, through the app's own handling of a typed key.
+
+        A held key may itself open something: the keys behind it are then held again.
+        """
+        held, self._held = self._held, None
+        self.opener = None
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        for key, character in held or ():
+            await self.app.on_event(events.Key(key, character))
