@@ -7,6 +7,7 @@ process.
 
 from __future__ import annotations
 
+import json
 import stat
 import time
 from datetime import date
@@ -130,7 +131,8 @@ def test_add_payment_with_a_date(db: Path) -> None:
         (["--stream", "Royalties", "--amount", "1,2,3"], "amount: Use a dot for cents"),
         (["--stream", "Royalties", "--amount", "1e400"], "amount: '1e400' is not an amount"),
         (["--stream", "Royalties", "--amount", ""], "amount: Enter an amount"),
-        (["--stream", "Royalties", "--amount", "-5"], "amount: The amount must be positive"),
+        (["--stream", "Royalties", "--amount", "-"], "amount: "),
+        (["--stream", "Royalties", "--amount", "-5", "--units", "1"], "units: A refund delivers nothing"),
         (["--stream", "Royalties", "--amount", "5", "--date", "2026-02-30"], "date: 2026-02-30 is not a real date"),
         (["--stream", "Rent", "--amount", "5"], "stream: There is no stream called 'Rent'"),
     ],
@@ -254,3 +256,18 @@ def test_a_writing_command_goes_ahead_when_the_app_closes_in_time(db: Path) -> N
         result = invoke(db, "tick", "2")
     assert result.exit_code == 0, result.stderr
     assert read(db).steps()[1].done
+
+
+def test_a_new_payment_with_a_minus_sign_is_a_refund_that_lowers_the_month(db: Path) -> None:
+    """Money given back to a buyer, typed by hand: stored as a refund, said as one, netted in the month."""
+    result = invoke(db, "add", "payment", "--stream", "Royalties", "--amount", "-4.50", "--date", "2026-11-20",
+                    "--note", "refund to Ann")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == "Recorded a refund of 4.50 EUR from Royalties on 2026-11-20"
+    with read(db) as store:
+        store.wait_for_payments()
+        refund = [p for p in store.payments() if p.note == "refund to Ann"]
+        assert len(refund) == 1 and refund[0].amount == Decimal("-4.50") and refund[0].is_refund
+    report = invoke(db, "report", "--month", "2026-11", "--format", "json")
+    november = [m for m in json.loads(report.output)["months"] if m["month"] == "2026-11"]
+    assert november[0]["passive"] == "8.00", "12.50 in, 4.50 given back"

@@ -41,3 +41,25 @@ async def test_an_imported_refund_is_edited_and_saved_with_its_sign_and_origin(t
         payments = {p.id: p for p in store.payments()}
     assert payments[refund.id] == dataclasses.replace(refund, amount=Decimal("-20.00"), note="part refund")
     assert payments[sale.id] == sale
+
+
+async def test_a_refund_given_by_hand_is_a_new_payment_with_a_minus_sign(tmp_path: Path) -> None:
+    """The payment form says how a refund is typed; -12 is saved as a refund, and units on it are refused."""
+    db = tmp_path / "t.json"
+    _books, _ads, sale = seed_ledger(db)
+    async with running(db) as t:
+        await t.press("3", "a")
+        assert isinstance(t.form, PaymentForm)
+        labels = [str(label.render()) for label in t.form.query(".field-label")]
+        assert "Amount (a refund given back: with a minus, e.g. -12.50)" in labels
+        await t.fill(stream="Ebook royalties", on="2026-11-12", amount="-12", note="refund to Ann", units="1")
+        await t.press("ctrl+s")
+        assert t.error("units") == "A refund delivers nothing: leave the units empty"
+        assert t.form.values()["amount"] == "-12", "what was typed stays"
+        await t.fill(units="")
+        await t.press("ctrl+s")
+        assert t.on_top(t.app.main_screen)
+    with open_store(db) as store:
+        store.wait_for_payments()
+        given_back = [p for p in store.payments() if p.id != sale.id]
+    assert [(p.amount, p.is_refund, p.note) for p in given_back] == [(Decimal("-12.00"), True, "refund to Ann")]

@@ -85,7 +85,8 @@ def add_stream(
 @add.command("payment")
 @click.option("--stream", required=True, metavar="NAME", help="The stream it came from (its name).",
               shell_complete=complete_streams)
-@click.option("--amount", required=True, help="The amount received, e.g. 12.50.")
+@click.option("--amount", required=True,
+              help="The amount received, e.g. 12.50; money given back to a buyer (a refund): -12.50.")
 @click.option("--date", "on", default=None, metavar="YYYY-MM-DD", help="When it arrived (default: today).")
 @click.option("--note", default="", help="A short note, e.g. an invoice number.")
 @click.option("--customer", default="", help="Who paid, e.g. a client or a platform.")
@@ -112,7 +113,11 @@ def add_payment(
         saved = store.add_payment(payment)
         source = store.stream(saved.stream_id)
     assert source is not None  # parse_payment only returns payments for streams that exist
-    say(context, f"Added {format_money(saved.amount, source.currency)} to {source.name} on {saved.on.isoformat()}")
+    if saved.is_refund:
+        say(context, f"Recorded a refund of {format_money(-saved.amount, source.currency)} from {source.name} "
+                     f"on {saved.on.isoformat()}")
+    else:
+        say(context, f"Added {format_money(saved.amount, source.currency)} to {source.name} on {saved.on.isoformat()}")
 
 
 @add.command("rate")

@@ -223,10 +223,10 @@ class Payment:
         The payment form edits date, stream, amount, note and customer; an imported
         payment edited there keeps its currency, fee, source, id and refund link.
         """
-        if self.currency or self.fee is not None or self.external_id or self.source or self.refund_of or self.refund:
+        if self.currency or self.fee is not None or self.external_id or self.source or self.refund_of:
             return self
         return dataclasses.replace(self, currency=old.currency, fee=old.fee, external_id=old.external_id,
-                                   source=old.source, refund_of=old.refund_of, refund=old.refund)
+                                   source=old.source, refund_of=old.refund_of, refund=old.refund or self.refund)
 
     def to_store(self) -> dict[str, Any]:
         """The dict kept in the data file; empty optional fields are left out to keep big files lean."""
@@ -435,17 +435,22 @@ def future_warning(on: date, today: date) -> str | None:
             "(expected income goes in the stream's cadence and expected amount)")
 
 
-def _payment_amount(text: str, refund: bool) -> Decimal:
-    """A payment's typed amount: more than zero, or for a refund less than zero."""
+def _payment_amount(text: str, refund: bool, new: bool) -> Decimal:
+    """A payment's typed amount: more than zero for a sale, less than zero for a refund.
+
+    A new payment typed with a minus sign is a refund (money given back to a buyer).
+    An edit keeps what the payment is: a sale stays positive and a refund negative,
+    so a stray minus does not turn a sale into a refund.
+    """
     raw = text.strip()
     negative = raw.startswith("-")
-    if refund:
-        if not negative and raw:
-            raise FieldError("amount", "A refund gives money back: its amount is negative, e.g. -12.50")
+    if negative and (refund or new):
         return -parse_amount(raw[1:], "amount")
+    if refund and raw:
+        raise FieldError("amount", "A refund gives money back: its amount is negative, e.g. -12.50")
     if negative:
-        raise FieldError("amount", "The amount must be positive; only a refund imported from a platform's file "
-                                   "is negative")
+        raise FieldError("amount", "The amount must be positive: this payment is a sale. A refund is a new "
+                                   "payment with a minus sign, e.g. -12.50")
     return parse_amount(raw, "amount")
 
 
@@ -479,19 +484,21 @@ def parse_payment(
 ) -> Payment:
     """Validate the payment form. ``stream`` is a stream's name (case-insensitive) or id.
 
-    ``refund``: the payment edited is a refund (imported from a platform's file), whose
-    amount is negative; it keeps that sign, and the refund mark itself is kept by
-    :meth:`Payment.keeping_provenance` when the store saves the edit.
+    A new payment (``payment_id`` 0) typed with a minus sign is a refund: money
+    given back, which lowers its month's income. ``refund``: the payment edited is a
+    refund, whose amount stays negative (a sale edited stays positive).
     """
     errors: dict[str, str] = {}
     found = find_stream(streams, stream, errors, "Choose the stream this payment came from")
     day = collect(errors, "on", lambda: parse_date(on, "on"))
-    value = collect(errors, "amount", lambda: _payment_amount(amount, refund))
+    value = collect(errors, "amount", lambda: _payment_amount(amount, refund, new=payment_id == 0))
     text = collect(errors, "note", lambda: clean_text(note, "note", single_line=True))
     who = collect(errors, "customer", lambda: clean_text(customer, "customer", single_line=True).strip())
     count = collect(errors, "units", lambda: parse_units(units))
+    if value is not None and value < 0 and count is not None:
+        errors["units"] = "A refund delivers nothing: leave the units empty"
     if errors or found is None or day is None or value is None or text is None or who is None:
         raise FormErrors(errors)
-    return Payment(payment_id, found.id, day, value, text, who, units=count)
+    return Payment(payment_id, found.id, day, value, text, who, units=count, refund=value < 0)
 
 

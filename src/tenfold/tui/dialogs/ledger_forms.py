@@ -106,6 +106,13 @@ class StreamForm(FormDialog[Stream]):
         )
 
 
+def _amount_label(payment_id: int, refund: bool) -> str:
+    """A new payment says how a refund is typed; an edit says what the payment is."""
+    if refund:
+        return "Amount (a refund: negative)"
+    return "Amount (a refund given back: with a minus, e.g. -12.50)" if payment_id == 0 else "Amount"
+
+
 class PaymentForm(FormDialog[Payment]):
     """A payment: which stream, when, how much, a note, and who paid if known."""
 
@@ -117,7 +124,7 @@ class PaymentForm(FormDialog[Payment]):
             FieldSpec("stream", "Stream", "select", tuple((s.name, str(s.id)) for s in streams), "Choose a stream",
                       required=True),
             FieldSpec("on", "Date (YYYY-MM-DD)", required=True),
-            FieldSpec("amount", "Amount (a refund: negative)" if refund else "Amount",
+            FieldSpec("amount", _amount_label(payment_id, refund),
                       placeholder="e.g. -12.50" if refund else "e.g. 12.50", required=True),
             FieldSpec("note", "Note", placeholder="optional"),
             FieldSpec("customer", "Customer", placeholder="optional: who paid"),
