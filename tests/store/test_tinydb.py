@@ -17,6 +17,7 @@ from tenfold.domain.ledger import Payment, Stream
 from tenfold.store import schema
 from tenfold.store.db import TenfoldDB, TenfoldTable, TrackedRows, UndoLog, check_tinydb
 from tenfold.store.file.document import load_document
+from tenfold.store.file.middleware import WriteBehindMiddleware
 from tenfold.store.file.storage import AtomicJSONStorage
 from tenfold.store.store import Store
 
@@ -28,9 +29,9 @@ def test_what_tenfold_relies_on_in_tinydb_is_still_there() -> None:
     assert check_tinydb() == []
 
 
-def storage_with(path: Path, document: dict[str, Any]) -> AtomicJSONStorage:
+def storage_with(path: Path, document: dict[str, Any]) -> WriteBehindMiddleware:
     path.write_bytes(orjson.dumps(document))
-    return AtomicJSONStorage(path)
+    return WriteBehindMiddleware.over(AtomicJSONStorage(path))
 
 
 def test_tinydb_api_writes_in_place_and_atomically(tmp_path: Path) -> None:
