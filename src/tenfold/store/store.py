@@ -63,10 +63,7 @@ class Store:
         self._load(data, deferred)
 
     def _load(self, data: Document, deferred: Deferred | None = None) -> None:
-        """Validate every record (the file is refused if any is bad) and put the parts together over them.
-
-        With ``deferred``, every record but the payments: they are validated when read.
-        """
+        """Validate every record (all but deferred payments; one bad: refused) and put the parts together."""
         data.pop(PAYMENT_INDEX, None)  # made again from the payments when written, never kept
         contents = validate_document(self.path, data, payments=deferred is None)
         db = self._database
@@ -163,10 +160,7 @@ class Store:
     # ----- changes spanning groups: one batch, each group removes its part --------------------
 
     def delete_stream(self, stream_id: int) -> int:
-        """Delete a stream and its payments in one write; returns how many payments went.
-
-        Links to it (step 1's choice, step 8's items), its hours and ratings go in the same write.
-        """
+        """Delete a stream, its payments, links to it (steps 1 and 8), hours and ratings in one write; the count."""
         with self._batches.batch() as batch:
             gone = self._ledger.remove_stream(batch, stream_id)
             self._coach.unlink_stream(batch, stream_id)
@@ -182,10 +176,7 @@ class Store:
             self._measures.forget_idea(batch, idea_id)
 
     def save_payment_index(self) -> None:
-        """Write the file again with an index of its payments, changing no record (a save the user did not make).
-
-        For a file that had none, or one that no longer matched: without it, every start reads every payment.
-        """
+        """Write the file again with a current index of its payments (without one, each start reads them all)."""
         with self._batches.batch(checkin=False) as batch:
             self._payments_cache.reindex(batch)
         self._payments_cache.opened_with_index = True
