@@ -7,6 +7,14 @@ index that agree (:mod:`tenfold.store.payment_index`). The cache takes part in e
 batch (:class:`tenfold.store.batch.Participant`): the payments are taken in before
 one starts, the index is handed to the storage at its end, and a batch that fails
 drops the derived state; it is built again from the payments when next asked for.
+
+A file opened with its index (the command line, and the app at first) has its
+payments unread. A write that needs no payment as an object - adding one, ticking
+a step - does not build them all: the table is parsed, checked a column at a
+time (:func:`~tenfold.store.reading.payments.rows_are_payments`: a damaged
+payment still refuses the write) and put in the document as it is; the new
+payments are counted into the index, which is written with them. Only a read or
+a change of existing payments builds every payment.
 """
 
 from __future__ import annotations
@@ -21,7 +29,7 @@ from tenfold.store.batch import Batch
 from tenfold.store.database import Database
 from tenfold.store.opening import Deferred
 from tenfold.store.payment_index import NEWEST, IndexParts, IndexWriter
-from tenfold.store.reading.payments import PaymentsReader
+from tenfold.store.reading.payments import PaymentsReader, rows_are_payments, validate_rows
 from tenfold.store.schema import PAYMENTS
 
 
@@ -46,6 +54,8 @@ class PaymentsCache:
         self._index: MonthlyIndex | None = deferred.index.monthly if deferred else None
         self._newest: tuple[Payment, ...] = deferred.index.newest if deferred else ()
         self._reader: PaymentsReader | None = PaymentsReader(database.path, deferred) if deferred else None
+        self._raw = False
+        """The payments table is in the document as parsed, not built into payments (see the module)."""
         self.opened_with_index = deferred is not None
         """Whether the file had an index matching its payments when it was opened (deferred opens only)."""
 
@@ -63,8 +73,8 @@ class PaymentsCache:
         them in (:meth:`wait_for_payments`, or any read or write of payments).
         Called with everything read already, ``done`` is called at once.
         """
-        if self._reader is None:
-            done()
+        if self._reader is None or self._raw:
+            done()  # in the document already: the first read on the store's thread builds them
         else:
             self._reader.start(self._streams.keys(), done)
 
@@ -73,8 +83,14 @@ class PaymentsCache:
         reader = self._reader
         if reader is None:
             return
-        payments, rows, ordered = reader.result(self._streams.keys())
-        self._database.files.install(PAYMENTS, rows)
+        if self._raw:  # the table is in the document (with any payment added since): built from there
+            document = self._database.storage.read()
+            assert document is not None
+            payments, _rows, ordered = validate_rows(self._database.path, document[PAYMENTS], self._streams.keys())
+            self._raw = False
+        else:
+            payments, rows, ordered = reader.result(self._streams.keys())
+            self._database.files.install(PAYMENTS, rows)
         self._payments = payments
         self._payments_sorted = ordered  # sorted on the reading thread, as payments() would
         self._newest = ()
@@ -82,7 +98,10 @@ class PaymentsCache:
 
     def payment_count(self) -> int:
         """How many payments there are, read or not."""
-        return self._index.count if self._reader is not None and self._index is not None else len(self._payments)
+        if self._reader is not None and self._index is not None:
+            return self._index.count
+        self.wait_for_payments()
+        return len(self._payments)
 
     def newest_payments(self) -> list[Payment]:
         """Payments newest first: all of them once read, before that the newest the index keeps."""
@@ -143,8 +162,19 @@ class PaymentsCache:
     # ----- taking part in every batch -------------------------------------------------------
 
     def before_batch(self) -> None:
-        """The document is written whole: the payments must be in it."""
-        self.wait_for_payments()
+        """The document is written whole: the payments must be in it (as parsed rows, when that will do)."""
+        reader = self._reader
+        if reader is None or self._raw:
+            return
+        if reader.started or self._index is None:  # read on a thread already: its result is taken in
+            self.wait_for_payments()
+            return
+        rows = reader.rows()
+        if not rows_are_payments(rows, self._streams.keys()):
+            self.wait_for_payments()  # builds each payment, and refuses the file naming the bad one
+            return
+        self._database.files.install(PAYMENTS, rows)
+        self._raw = True
 
     def end_of_batch(self, batch: Batch) -> None:
         """Hand the storage the index of the payments as this batch leaves them."""
@@ -170,8 +200,8 @@ class PaymentsCache:
 
     def _index_parts(self) -> IndexParts:
         index = self.monthly_index()
-        ordered = self.payments()
-        return self._index_writer.parts(index, ordered[:NEWEST], index.last_paid(ordered))
+        newest = self.payments()[:NEWEST] if self._reader is None else self._newest
+        return self._index_writer.parts(index, newest, index.last_paid(newest))
 
     # ----- changed inside a batch -----------------------------------------------------------
 
@@ -187,6 +217,10 @@ class PaymentsCache:
         if self._index is not None:
             for p in payments:
                 self._index.add(p)
+        if self._reader is not None:  # not read yet: the newest the index keeps follow
+            kept = self._newest
+            self._newest = tuple(sorted((*kept, *payments), key=_newest_first)[:NEWEST])
+            batch.on_undo(lambda: setattr(self, "_newest", kept))
         if self._payments_sorted is None:
             return
         if len(payments) > 1000:  # an import: one sort is cheaper than many inserts

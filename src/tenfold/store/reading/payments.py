@@ -13,14 +13,16 @@ import threading
 import time
 from collections.abc import Callable, Collection, Iterable
 from datetime import date
-from operator import attrgetter
+from operator import attrgetter, itemgetter, methodcaller
 from pathlib import Path
 from typing import Any
 
 import orjson
 
+from tenfold.domain.dates import date_from_store
 from tenfold.domain.errors import DamagedFileError
 from tenfold.domain.ledger import Payment
+from tenfold.domain.money import decimal_from_store
 from tenfold.store.file.document import is_table
 from tenfold.store.gcpause import no_gc
 from tenfold.store.opening import Deferred
@@ -118,6 +120,60 @@ def newest_first(payments: Iterable[Payment]) -> list[Payment]:
 _BY_ID = attrgetter("id")
 
 
+def validate_rows(path: Path, rows: dict[str, Any], stream_ids: Collection[int]) -> Result:
+    """Every payment of a parsed table built and checked (DamagedFileError on a bad one), and sorted."""
+    with no_gc():
+        payments = validate_payments(path, rows, set(stream_ids))
+        return payments, rows, newest_first(payments.values())
+
+
+_ID = re.compile(r"[0-9]{1,18}").fullmatch
+"""Record ids ``int()`` reads and that are in range (up to 18 digits): checked in C, a key at a time."""
+_PLAIN = frozenset(("stream_id", "on", "amount", "note", "customer"))
+"""The fields of a payment typed by hand; any other field (an imported one's) is checked record by record."""
+_FIELD = {name: itemgetter(name) for name in ("stream_id", "on", "amount")}
+
+
+def rows_are_payments(rows: dict[str, Any], stream_ids: Collection[int]) -> bool:
+    """Whether every record of a parsed payments table would pass :func:`validate_payments`, checked by column.
+
+    Building a payment (:meth:`Payment.from_store`) costs a few microseconds; a
+    write that needs none of them as objects only needs to know that they all
+    would build. Here each field is checked a column at a time, mostly in C, and
+    each distinct day and amount (a few thousand days, fewer amounts than payments)
+    is parsed once. Never True for a table that would not build - a test checks it
+    against :func:`validate_payments` on damaged tables - but False when unsure:
+    the caller then builds every payment, which also names the bad one.
+    """
+    if not is_table(rows) or not all(map(_ID, rows)):
+        return False
+    records = rows.values()
+    typed = [r for r in records if _PLAIN.issuperset(r)] if not all(map(_PLAIN.issuperset, records)) else records
+    try:
+        days, amounts = set(map(_FIELD["on"], typed)), set(map(_FIELD["amount"], typed))
+        # Types by record: in a set 1, 1.0 and True are one value.
+        types = set(map(type, map(_FIELD["stream_id"], typed)))
+        if not types <= {int} or not set(map(_FIELD["stream_id"], typed)) <= set(stream_ids):
+            return False
+        texts = set(map(type, map(methodcaller("get", "note", ""), typed)))
+        texts |= set(map(type, map(methodcaller("get", "customer", ""), typed)))
+        if texts - {str}:
+            return False
+        for day in days:
+            date_from_store(day)
+        for amount in amounts:
+            decimal_from_store(amount)
+        if typed is not records:  # imported payments carry more fields: built one by one
+            for record in records:
+                if not _PLAIN.issuperset(record):
+                    payment = Payment.from_store(0, record)
+                    if type(record["stream_id"]) is not int or payment.stream_id not in stream_ids:
+                        return False
+    except (KeyError, ValueError, TypeError, AttributeError, ArithmeticError):
+        return False
+    return True
+
+
 class PaymentsReader:
     """The payments of one deferred open: read on a thread once started, or here when asked first."""
 
@@ -125,6 +181,7 @@ class PaymentsReader:
         self.path = path
         self._json: bytes | memoryview | None = deferred.payments_json
         """Dropped once parsed: 7.6 MB that would otherwise sit beside the records (peak memory)."""
+        self._parsed: dict[str, Any] | None = None
         self._thread: threading.Thread | None = None
         self._result: Result | BaseException | None = None
 
@@ -134,18 +191,29 @@ class PaymentsReader:
             if isinstance(self._result, BaseException):
                 raise self._result
             return self._result
-        data, self._json = self._json, None
-        assert data is not None
         try:
-            rows = parse_payments(self.path, data)
-            del data  # the last hold on the file's 10 MB: freed before 100,000 records are built
-            with no_gc():
-                payments = validate_payments(self.path, rows, set(stream_ids))
-                self._result = payments, rows, newest_first(payments.values())
+            rows = self.rows()
+            self._parsed = None  # the result holds them from here on
+            self._result = validate_rows(self.path, rows, stream_ids)
         except BaseException as exc:
             self._result = exc
             raise
         return self._result
+
+    @property
+    def started(self) -> bool:
+        """Whether a reading thread was started (its result is then waited for, not read again)."""
+        return self._thread is not None
+
+    def rows(self) -> dict[str, Any]:
+        """The payments table, parsed (once) but not built into payments."""
+        if self._parsed is None:
+            data, self._json = self._json, None
+            if data is None:
+                raise DamagedFileError(self.path, "could not be read again; it was left as it is")
+            self._parsed = parse_payments(self.path, data)
+            # ``data`` goes here: the last hold on the file's bytes, freed before the records are built
+        return self._parsed
 
     def start(self, stream_ids: Collection[int], done: Callable[[], None]) -> None:
         """Read on a daemon thread; ``done`` is called from it afterwards, whatever happened."""
