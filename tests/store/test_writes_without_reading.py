@@ -119,7 +119,7 @@ def test_a_payment_of_a_stream_gone_from_the_file_refuses_the_write(tmp_path: Pa
 BAD_VALUES: dict[str, list[Any]] = {
     "stream_id": ["1", 1.0, True, None, 99, -1, [1]],
     "on": ["2026-02-30", "2026-13-01", 20260101, "", None, "yesterday", ["2026-01-01"]],
-    "amount": ["NaN", "Infinity", "1e999", "1,50", "", 1.5, None, "x", {"v": 1}],
+    "amount": ["NaN", "Infinity", "1e999", "1,50", "", 1.5, None, "x", {"v": 1}, "999999999999.999", "-1000000000000"],
     "note": [1, None, ["n"]],
     "customer": [0, False, {}],
     "currency": ["usd", "EURO", 5],

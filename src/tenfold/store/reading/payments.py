@@ -13,6 +13,7 @@ import threading
 import time
 from collections.abc import Callable, Collection, Iterable
 from datetime import date
+from itertools import filterfalse
 from operator import attrgetter, itemgetter, methodcaller
 from pathlib import Path
 from typing import Any
@@ -129,6 +130,8 @@ def validate_rows(path: Path, rows: dict[str, Any], stream_ids: Collection[int])
 
 _ID = re.compile(r"[0-9]{1,18}").fullmatch
 """Record ids ``int()`` reads and that are in range (up to 18 digits): checked in C, a key at a time."""
+_AMOUNT = re.compile(r"-?[0-9]{1,11}(?:\.[0-9]{1,8})?").fullmatch
+"""Amounts :func:`decimal_from_store` takes for certain (finite, under its limit): the others are parsed."""
 _PLAIN = frozenset(("stream_id", "on", "amount", "note", "customer"))
 """The fields of a payment typed by hand; any other field (an imported one's) is checked record by record."""
 _FIELD = {name: itemgetter(name) for name in ("stream_id", "on", "amount")}
@@ -161,7 +164,7 @@ def rows_are_payments(rows: dict[str, Any], stream_ids: Collection[int]) -> bool
             return False
         for day in days:
             date_from_store(day)
-        for amount in amounts:
+        for amount in filterfalse(_AMOUNT, amounts):  # a plain "12.34" is a number in range
             decimal_from_store(amount)
         if typed is not records:  # imported payments carry more fields: built one by one
             for record in records:
