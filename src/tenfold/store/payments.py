@@ -169,7 +169,7 @@ class PaymentsCache:
         if reader.started or self._index is None:  # read on a thread already: its result is taken in
             self.wait_for_payments()
             return
-        rows = reader.rows()
+        rows = reader.rows(chunked=False)  # a write before any reading thread (a command's): one parse is quicker
         if not rows_are_payments(rows, self._streams.keys()):
             self.wait_for_payments()  # builds each payment, and refuses the file naming the bad one
             return
