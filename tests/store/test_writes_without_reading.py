@@ -75,6 +75,19 @@ def test_adds_and_ticks_after_a_deferred_open_keep_every_payment_and_an_exact_in
         assert restored.last_paid(every) == MonthlyIndex.build(every).last_paid(every)
 
 
+def test_a_write_of_other_records_after_a_deferred_open_keeps_the_index(tmp_path: Path) -> None:
+    """A tick alone (no payment written) still writes the payments' index: the next start needs it."""
+    path = tmp_path / "t.json"
+    before = seeded(path, random.Random(6))
+    with Store.open(path, today=fixed(TODAY), defer_payments=True) as store:
+        store.tick(5, TODAY)
+        assert not store.payments_ready
+    with Store.open(path, read_only=True, today=fixed(TODAY), defer_payments=True) as quick:
+        assert not quick.payments_ready, "opened from the index"
+        assert quick.payment_count() == len(before) and quick.steps()[4].done
+        assert quick.payments() == before
+
+
 def test_a_failed_write_after_a_deferred_open_is_undone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "t.json"
     before = seeded(path, random.Random(3))

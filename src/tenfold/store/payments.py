@@ -179,7 +179,7 @@ class PaymentsCache:
     def end_of_batch(self, batch: Batch) -> None:
         """Hand the storage the index of the payments as this batch leaves them."""
         storage = self._database.storage
-        if PAYMENTS in batch.touched or (storage.index_parts is None and self._payments):
+        if PAYMENTS in batch.touched or (storage.index_parts is None and self.payment_count()):
             self._set_index_parts(batch, self._index_parts())
 
     def batch_undone(self) -> None:
