@@ -144,6 +144,12 @@ class CoachRecords:
         """Step 1's choice of the stream is cleared and step 8's items about it go."""
         steps = [s for s in self._steps.values() if s.stream_id == stream_id]
         items = [i for i in self._step_items.values() if i.stream_id == stream_id]
+
+        def undo() -> None:
+            self._steps.update((s.number, s) for s in steps)
+            self._step_items.update((i.id, i) for i in items)
+
+        batch.on_undo(undo)  # before anything changes: a failure half-way is undone too
         for s in steps:
             self._steps[s.number] = dataclasses.replace(s, stream_id=None)
             batch.table(schema.STEPS).replace(s.number, self._steps[s.number].to_store())
@@ -151,19 +157,13 @@ class CoachRecords:
         for i in items:
             del self._step_items[i.id]
 
-        def undo() -> None:
-            self._steps.update((s.number, s) for s in steps)
-            self._step_items.update((i.id, i) for i in items)
-
-        batch.on_undo(undo)
-
     def unlink_idea(self, batch: Batch, idea_id: int) -> None:
         """Steps that chose idea ``idea_id`` forget it."""
         steps = [s for s in self._steps.values() if s.idea_id == idea_id]
+        batch.on_undo(lambda: self._steps.update((s.number, s) for s in steps))
         for s in steps:
             self._steps[s.number] = dataclasses.replace(s, idea_id=None)
             batch.table(schema.STEPS).replace(s.number, self._steps[s.number].to_store())
-        batch.on_undo(lambda: self._steps.update((s.number, s) for s in steps))
 
     # ----- honest checks kept away -------------------------------------------------
 

@@ -84,11 +84,11 @@ class LedgerRecords:
     def unlink_idea(self, batch: Batch, idea_id: int) -> None:
         """In ``batch``: streams that came from idea ``idea_id`` forget the link."""
         linked = [s for s in self.by_id.values() if s.idea_id == idea_id]
+        batch.on_undo(lambda: self.by_id.update((s.id, s) for s in linked))
         for s in linked:
             unlinked = dataclasses.replace(s, idea_id=None)
             batch.table(STREAMS).replace(s.id, unlinked.to_store())
             self.by_id[s.id] = unlinked
-        batch.on_undo(lambda: self.by_id.update((s.id, s) for s in linked))
 
     def add_payment(self, payment: Payment) -> Payment:
         """Insert a payment; returns it with its new id."""

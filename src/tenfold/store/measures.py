@@ -122,6 +122,8 @@ class MeasureRecords:
         """Remove records in the current write; put them back in memory if the write is undone."""
         if not ids:
             return
-        gone = {i: rows.pop(i) for i in ids}
-        t.table(table).remove(doc_ids=ids)
+        gone = {i: rows[i] for i in ids}
         t.on_undo(lambda: rows.update(gone))
+        t.table(table).remove(doc_ids=ids)
+        for i in ids:
+            del rows[i]
