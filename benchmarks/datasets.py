@@ -14,7 +14,7 @@ so "this month" in the app has income in it, as it would for a real user.
 
 Building the million-payment file takes about a minute; it is kept in a cache
 folder outside the repository (``TENFOLD_BENCH_CACHE``, default
-``/tmp/tenfold-bench-cache``), keyed by :data:`GENERATOR_VERSION`, the spec and
+``/tmp/tenfold-bench-cache``), keyed by :data:`GENERATOR_VERSION`, the schema version, the spec and
 the day, and copied from there.
 """
 
@@ -36,6 +36,7 @@ from tenfold.domain.ideas import Idea
 from tenfold.domain.ledger import CATEGORIES, Payment, Stream
 from tenfold.store.file.atomic import atomic_write
 from tenfold.store.file.document import load_document
+from tenfold.store.schema import SCHEMA_VERSION
 from tenfold.store.store import Store
 
 GENERATOR_VERSION = 2
@@ -151,7 +152,9 @@ def build(spec: Spec, path: Path, today: date, seed: int = 7) -> Path:
 
 def cached(spec: Spec, today: date) -> Path:
     """The data file for ``spec`` in the cache folder, built the first time it is asked for."""
-    folder = CACHE / f"v{GENERATOR_VERSION}"
+    # The schema too: a file cached before a schema change is migrated by every command that
+    # writes it, and each run would time a migration (and its backup) instead of the command.
+    folder = CACHE / f"v{GENERATOR_VERSION}-schema{SCHEMA_VERSION}"
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     path = folder / f"{spec.key}-{today.isoformat()}.json"
     if not path.exists():

@@ -11,7 +11,7 @@ texts made for the first time (the first ``o`` after start-up), and again right
 after a payment was added through the form, which is when a cache that is dropped
 on every change shows.
 
-Saving runs in the background (``tenfold.store.saver``), so a tick's key is timed to
+Saving runs in the background (``tenfold.store.file.saver``), so a tick's key is timed to
 the screen update, and separately to the moment its change is on disk (the
 store has nothing unsaved left): the first is what the user waits for, the
 second how long a change is only in memory.

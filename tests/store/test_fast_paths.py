@@ -33,8 +33,8 @@ from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.monthly import MonthlyIndex
 from tenfold.figures.step_progress import trends_from_index
 from tenfold.reports.aggregate import aggregate_index, month_period, year_period
+from tenfold.store.file.storage import SerializedTables
 from tenfold.store.reading.loading import validate_document
-from tenfold.store.serialized import SerializedTables
 from tenfold.store.store import Store
 from tenfold.views.idea_views import arrange, earned_from_totals, sort_ideas
 

@@ -60,7 +60,7 @@ def test_payments_stay_sorted_through_adds_edits_and_deletes(tmp_path: Path) -> 
         store.update_payment(dataclasses.replace(made[1], on=date(2026, 3, 20)))
         store.delete_payment(made[2].id)
         store.add_payments([Payment(0, s.id, date(2026, 3, 4), Decimal(2), "")])
-        expected = sorted(store._payments.values(), key=lambda p: (p.on, p.id), reverse=True)
+        expected = sorted(store._payments_cache._payments.values(), key=lambda p: (p.on, p.id), reverse=True)
         assert store.payments() == expected
         assert store.latest_payment() == expected[0]
 

@@ -17,6 +17,7 @@ from tenfold.domain.ledger import Payment, Stream
 from tenfold.store import schema
 from tenfold.store.db import TenfoldDB, TenfoldTable, TrackedRows, UndoLog, check_tinydb
 from tenfold.store.file.document import load_document
+from tenfold.store.file.middleware import WriteBehindMiddleware
 from tenfold.store.file.storage import AtomicJSONStorage
 from tenfold.store.store import Store
 
@@ -28,9 +29,9 @@ def test_what_tenfold_relies_on_in_tinydb_is_still_there() -> None:
     assert check_tinydb() == []
 
 
-def storage_with(path: Path, document: dict[str, Any]) -> AtomicJSONStorage:
+def storage_with(path: Path, document: dict[str, Any]) -> WriteBehindMiddleware:
     path.write_bytes(orjson.dumps(document))
-    return AtomicJSONStorage(path)
+    return WriteBehindMiddleware.over(AtomicJSONStorage(path))
 
 
 def test_tinydb_api_writes_in_place_and_atomically(tmp_path: Path) -> None:
@@ -159,3 +160,19 @@ def test_what_tenfold_writes_reads_back_with_plain_tinydb(tmp_path: Path) -> Non
         assert plain.table("goal").get(doc_id=1)["amount"] == "1500"
         assert plain.table("steps").get(doc_id=1)["done_on"] == TODAY.isoformat()
         assert plain.table("meta").get(doc_id=1)["schema_version"] == schema.SCHEMA_VERSION
+
+
+def test_the_middleware_serves_plain_tinydb_as_cachingmiddleware_does(tmp_path: Path) -> None:
+    """``TinyDB(path, storage=WriteBehindMiddleware(AtomicJSONStorage))``: TinyDB's own way to stack a middleware."""
+    path = tmp_path / "plain.json"
+    path.write_bytes(b"{}")
+    db = TinyDB(path, storage=WriteBehindMiddleware(AtomicJSONStorage))
+    db.table("ideas").insert({"who": "writers"})  # plain Table: the whole document through write(), saved at once
+    assert load_document(path) == {"ideas": {"1": {"who": "writers"}}}
+    middleware = db.storage
+    assert isinstance(middleware, WriteBehindMiddleware)
+    middleware.write_behind = True  # held back, as the app's saver would, until a flush
+    db.table("ideas").insert({"who": "coaches"})
+    assert middleware.pending and load_document(path) == {"ideas": {"1": {"who": "writers"}}}
+    db.close()  # TinyDB's close stops the middleware, which writes what is pending
+    assert load_document(path)["ideas"]["2"] == {"who": "coaches"}

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -150,6 +151,26 @@ def daily_backup(data_path: Path, now: datetime, keep: int = KEEP_DAILY) -> Back
     made = make_backup(data_path, DAILY, now)
     prune_daily(data_path, keep)
     return made
+
+
+class DailyBackup:
+    """Before the first save of each day, a copy of the file as it is (the day before's state).
+
+    Run by the write path itself just before it replaces the file (it holds the
+    file then, so the copy is exactly what is about to be replaced). ``today`` is
+    the store's clock: backups are named by the same clock as check-ins.
+    """
+
+    def __init__(self, data_path: Path, today: Callable[[], date]) -> None:
+        self._path = data_path
+        self._today = today
+        self._taken_on: date | None = None
+
+    def __call__(self) -> None:
+        today = self._today()
+        if self._taken_on != today:
+            daily_backup(self._path, datetime.combine(today, datetime.now().time()))
+            self._taken_on = today
 
 
 def prune_daily(data_path: Path, keep: int = KEEP_DAILY) -> list[Path]:

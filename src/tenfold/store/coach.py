@@ -1,4 +1,9 @@
-"""The store's coaching records: the goal and its history, the steps and their items, the ideas."""
+"""The coaching records: the goal and its history, the steps and their items, planned pauses,
+dismissed checks and the forms' drafts.
+
+Links the steps keep to a stream or an idea are cleared by the store in the same
+batch that deletes them (:meth:`CoachRecords.unlink_stream`, :meth:`CoachRecords.unlink_idea`).
+"""
 
 from __future__ import annotations
 
@@ -9,18 +14,30 @@ from tinydb import where
 
 from tenfold.domain.errors import StoreError
 from tenfold.domain.goal import Goal, GoalVersion
-from tenfold.domain.ideas import Idea, newest_first
 from tenfold.domain.pauses import Pause
 from tenfold.domain.step_items import StepItem
 from tenfold.domain.steps import STEPS, StepState
 from tenfold.store import schema
-from tenfold.store.core import StoreCore
-from tenfold.store.db import TenfoldDB
+from tenfold.store.batch import Batch, Batches
+from tenfold.store.database import Database
 from tenfold.store.dismissals import Dismissal
+from tenfold.store.reading.loading import Contents
 
 
-class CoachStore(StoreCore):
-    """Reads and writes of the Written Goal, the Eight Steps and the brainstorm."""
+class CoachRecords:
+    """Reads and writes of the Written Goal, the Eight Steps, pauses, dismissals and drafts."""
+
+    def __init__(self, database: Database, batches: Batches, contents: Contents) -> None:
+        self.path = database.path
+        self.today = database.today
+        self._write = batches.batch
+        self._goal = contents.goal
+        self._goal_history = contents.goal_history
+        self._steps = contents.steps
+        self._step_items = contents.step_items
+        self._pauses = contents.pauses
+        self._dismissed = contents.dismissed
+        self._drafts = contents.drafts
 
     # ----- reading ---------------------------------------------------------------
 
@@ -41,14 +58,6 @@ class CoachStore(StoreCore):
         """A step's items (or every step's) in the order they were added."""
         items = [i for i in self._step_items.values() if step is None or i.step == step]
         return sorted(items, key=lambda i: (i.step, i.id))
-
-    def idea(self, idea_id: int) -> Idea | None:
-        """One brainstorm entry by id."""
-        return self._ideas.get(idea_id)
-
-    def ideas(self) -> list[Idea]:
-        """Brainstorm entries newest first."""
-        return newest_first(list(self._ideas.values()))
 
     def pauses(self) -> list[Pause]:
         """Planned pauses of the streak, oldest first."""
@@ -129,41 +138,32 @@ class CoachStore(StoreCore):
             t.table(schema.STEP_ITEMS).remove(doc_ids=[item_id])
         del self._step_items[item_id]
 
-    def _idea_deleted(self, t: TenfoldDB, idea_id: int) -> None:
-        """Inside an idea's deletion: records kept elsewhere that belong to it go in the same write."""
+    # ----- links cleared when a stream or an idea goes (inside its batch) ------------------
 
-    def add_idea(self, idea: Idea) -> Idea:
-        """Insert a brainstorm entry; returns it with its new id."""
-        with self._write() as t:
-            new_id = t.table(schema.IDEAS).insert(idea.to_store())
-        saved = dataclasses.replace(idea, id=new_id)
-        self._ideas[new_id] = saved
-        return saved
+    def unlink_stream(self, batch: Batch, stream_id: int) -> None:
+        """Step 1's choice of the stream is cleared and step 8's items about it go."""
+        steps = [s for s in self._steps.values() if s.stream_id == stream_id]
+        items = [i for i in self._step_items.values() if i.stream_id == stream_id]
 
-    def update_idea(self, idea: Idea) -> None:
-        """Rewrite an existing brainstorm entry."""
-        if idea.id not in self._ideas:
-            raise StoreError(self.path, f"has no idea {idea.id}")
-        with self._write() as t:
-            t.table(schema.IDEAS).replace(idea.id, idea.to_store())
-        self._ideas[idea.id] = idea
+        def undo() -> None:
+            self._steps.update((s.number, s) for s in steps)
+            self._step_items.update((i.id, i) for i in items)
 
-    def delete_idea(self, idea_id: int) -> None:
-        """Delete a brainstorm entry; streams and step 1 that pointed at it forget the link."""
-        streams = [s for s in self._streams.values() if s.idea_id == idea_id]
+        batch.on_undo(undo)  # before anything changes: a failure half-way is undone too
+        for s in steps:
+            self._steps[s.number] = dataclasses.replace(s, stream_id=None)
+            batch.table(schema.STEPS).replace(s.number, self._steps[s.number].to_store())
+        batch.table(schema.STEP_ITEMS).remove(doc_ids=[i.id for i in items])
+        for i in items:
+            del self._step_items[i.id]
+
+    def unlink_idea(self, batch: Batch, idea_id: int) -> None:
+        """Steps that chose idea ``idea_id`` forget it."""
         steps = [s for s in self._steps.values() if s.idea_id == idea_id]
-        with self._write() as t:
-            t.table(schema.IDEAS).remove(doc_ids=[idea_id])
-            for s in streams:
-                t.table(schema.STREAMS).replace(s.id, dataclasses.replace(s, idea_id=None).to_store())
-            for st in steps:
-                t.table(schema.STEPS).replace(st.number, dataclasses.replace(st, idea_id=None).to_store())
-            self._idea_deleted(t, idea_id)
-        del self._ideas[idea_id]
-        for s in streams:
-            self._streams[s.id] = dataclasses.replace(s, idea_id=None)
-        for st in steps:
-            self._steps[st.number] = dataclasses.replace(st, idea_id=None)
+        batch.on_undo(lambda: self._steps.update((s.number, s) for s in steps))
+        for s in steps:
+            self._steps[s.number] = dataclasses.replace(s, idea_id=None)
+            batch.table(schema.STEPS).replace(s.number, self._steps[s.number].to_store())
 
     # ----- honest checks kept away -------------------------------------------------
 
@@ -198,3 +198,23 @@ class CoachStore(StoreCore):
         with self._write() as t:
             t.table(schema.DISMISSED).remove(where("key") == key)
         del self._dismissed[key]
+
+    # ----- the forms' drafts ------------------------------------------------------------------
+
+    def draft(self, kind: str) -> dict[str, str] | None:
+        """Unsubmitted form values saved when the app was closed with a form open."""
+        return self._drafts.get(kind)
+
+    def save_draft(self, kind: str, values: dict[str, str]) -> None:
+        """Keep a form's unsubmitted values so closing the app loses nothing."""
+        with self._write() as t:
+            t.table(schema.DRAFTS).upsert({"kind": kind, "values": values}, where("kind") == kind)
+        self._drafts[kind] = values
+
+    def clear_draft(self, kind: str) -> None:
+        """Forget a draft once its form was submitted."""
+        if kind not in self._drafts:
+            return
+        with self._write() as t:
+            t.table(schema.DRAFTS).remove(where("kind") == kind)
+        del self._drafts[kind]

@@ -13,7 +13,10 @@ extends TinyDB only where TinyDB invites it:
   each change is recorded in the open batch's undo log (:class:`UndoLog`) so a
   batch that fails is rolled back in memory exactly.
 - ``Storage``: :class:`~tenfold.store.file.storage.AtomicJSONStorage` subclasses
-  ``tinydb.Storage`` (atomic, durable writes; batches; change detection).
+  ``tinydb.Storage`` (atomic, durable writes; change detection; how the document
+  is serialised).
+- ``Middleware``: :class:`~tenfold.store.file.middleware.WriteBehindMiddleware`
+  (batches, written at once or by the app's background saver).
 
 :func:`check_tinydb` states what is relied on from TinyDB's internals; a test runs
 it, so a TinyDB release that changes them fails loudly instead of corrupting data.
@@ -23,13 +26,13 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 if TYPE_CHECKING:
-    from tenfold.store.file.storage import AtomicJSONStorage
+    from tenfold.store.file.middleware import WriteBehindMiddleware
 
 Record = dict[str, Any]
 
@@ -131,10 +134,8 @@ class TrackedRows(MutableMapping[int, Record]):
 class TenfoldTable(Table):
     """TinyDB's ``Table``, writing in place inside the storage's batch instead of rewriting the whole table."""
 
-    _storage: AtomicJSONStorage
-
     def _update_table(self, updater: Callable[[dict[int, Mapping[str, Any]]], None]) -> None:
-        storage = self._storage
+        storage = cast("WriteBehindMiddleware", self._storage)  # TenfoldDB is always over the middleware
         storage.begin()
         try:
             rows = storage.rows_for_change(self.name)
@@ -155,11 +156,11 @@ class TenfoldTable(Table):
 
 
 class TenfoldDB(TinyDB):
-    """The data file's TinyDB, over a storage Tenfold opened (and locked) itself."""
+    """The data file's TinyDB, over the storage Tenfold opened (and locked) itself, behind its middleware."""
 
     table_class = TenfoldTable
 
-    def __init__(self, storage: AtomicJSONStorage) -> None:
+    def __init__(self, storage: WriteBehindMiddleware) -> None:
         super().__init__(storage=lambda: storage)
 
     def table(self, name: str, **kwargs: Any) -> TenfoldTable:

@@ -1,10 +1,11 @@
-"""The store's measuring records: hours logged on streams, step 4's bills, the three parts' ratings.
+"""The measuring records: hours logged on streams, step 4's bills, the three parts' ratings.
 
 They live in tables of their own (``hours``, ``freedom``, ``parts``), read and
 checked when the file opens like every other record
 (:mod:`tenfold.store.reading.loading`): one bad record and the file is refused,
 never silently thinned. Deleting a stream or an idea takes
-its hours and ratings along in the same write.
+its hours and ratings along in the same batch (:meth:`MeasureRecords.forget_stream`,
+:meth:`MeasureRecords.forget_idea`).
 """
 
 from __future__ import annotations
@@ -17,14 +18,26 @@ from tenfold.domain.errors import StoreError
 from tenfold.domain.freedom import Freedom
 from tenfold.domain.hours import HoursEntry, stream_began
 from tenfold.domain.parts import PartsRating
-from tenfold.store.coach import CoachStore
-from tenfold.store.db import TenfoldDB
-from tenfold.store.ledger import LedgerStore
+from tenfold.store.batch import Batch, Batches
+from tenfold.store.database import Database
+from tenfold.store.ledger import LedgerRecords
+from tenfold.store.payments import PaymentsCache
+from tenfold.store.reading.loading import Contents
 from tenfold.store.schema import FREEDOM, HOURS, PARTS
 
 
-class MeasureStore(LedgerStore, CoachStore):
+class MeasureRecords:
     """Reads and writes of logged hours, the bills and the three parts."""
+
+    def __init__(self, database: Database, batches: Batches, ledger: LedgerRecords, payments: PaymentsCache,
+                 contents: Contents) -> None:
+        self.path = database.path
+        self._write = batches.batch
+        self._ledger = ledger
+        self._payments = payments
+        self._freedom = contents.freedom
+        self._hours = contents.hours
+        self._parts = contents.parts
 
     # ----- reading ---------------------------------------------------------------
 
@@ -49,9 +62,9 @@ class MeasureStore(LedgerStore, CoachStore):
     def stream_starts(self) -> dict[int, date | None]:
         """Each stream's first known day: its start, or an earlier payment (hours before it are refused)."""
         first: dict[int, date] = {}
-        for p in self.payments():  # newest first: the last seen is the earliest
+        for p in self._payments.payments():  # newest first: the last seen is the earliest
             first[p.stream_id] = p.on
-        return {s.id: stream_began(s, first.get(s.id)) for s in self._streams.values()}
+        return {s.id: stream_began(s, first.get(s.id)) for s in self._ledger.by_id.values()}
 
     # ----- writing ---------------------------------------------------------------
 
@@ -63,7 +76,7 @@ class MeasureStore(LedgerStore, CoachStore):
 
     def add_hours(self, entry: HoursEntry) -> HoursEntry:
         """Log hours on a stream; returns the entry with its new id."""
-        if entry.stream_id not in self._streams:
+        if entry.stream_id not in self._ledger.by_id:
             raise StoreError(self.path, f"has no stream {entry.stream_id}")
         with self._write() as t:
             new_id = t.table(HOURS).insert(entry.to_store())
@@ -92,21 +105,25 @@ class MeasureStore(LedgerStore, CoachStore):
         self._parts[rating_id] = saved
         return saved
 
-    # ----- what a deleted stream or idea takes along (called inside their write) ---------
+    # ----- what a deleted stream or idea takes along (inside their batch) ---------
 
-    def _stream_deleted(self, t: TenfoldDB, stream_id: int) -> None:
+    def forget_stream(self, t: Batch, stream_id: int) -> None:
+        """A stream's hours and ratings go with it."""
         self._forget(t, [e.id for e in self._hours.values() if e.stream_id == stream_id], HOURS, self._hours)
         self._forget(t, [p.id for p in self._parts.values() if p.target == "stream" and p.target_id == stream_id],
                      PARTS, self._parts)
 
-    def _idea_deleted(self, t: TenfoldDB, idea_id: int) -> None:
+    def forget_idea(self, t: Batch, idea_id: int) -> None:
+        """An idea's ratings go with it."""
         self._forget(t, [p.id for p in self._parts.values() if p.target == "idea" and p.target_id == idea_id],
                      PARTS, self._parts)
 
-    def _forget(self, t: TenfoldDB, ids: list[int], table: str, rows: dict[int, Any]) -> None:
+    def _forget(self, t: Batch, ids: list[int], table: str, rows: dict[int, Any]) -> None:
         """Remove records in the current write; put them back in memory if the write is undone."""
         if not ids:
             return
-        gone = {i: rows.pop(i) for i in ids}
+        gone = {i: rows[i] for i in ids}
+        t.on_undo(lambda: rows.update(gone))
         t.table(table).remove(doc_ids=ids)
-        self._storage.undo.on_rollback(lambda: rows.update(gone))
+        for i in ids:
+            del rows[i]

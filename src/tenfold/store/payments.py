@@ -1,44 +1,61 @@
-"""The store's payments: read later when the file has an index, kept sorted, and their monthly index.
+"""The payments' cache: read later when the file has an index, kept sorted, and their monthly index.
 
 Every change to the payments (and what is derived from them: the sorted list and
-the monthly index) happens inside the write batch, while the storage is locked,
-so the background saver always writes a payments table and an index that agree
-(:mod:`tenfold.store.payment_index`). A batch that fails drops the derived state; it is
-built again from the payments when next asked for.
+the monthly index) happens inside a write batch, while the document is locked
+against the saver, so the background saver always writes a payments table and an
+index that agree (:mod:`tenfold.store.payment_index`). The cache takes part in every
+batch (:class:`tenfold.store.batch.Participant`): the payments are taken in before
+one starts, the index is handed to the storage at its end, and a batch that fails
+drops the derived state; it is built again from the payments when next asked for.
+
+A file opened with its index (the command line, and the app at first) has its
+payments unread. A write that needs no payment as an object - adding one, ticking
+a step - does not build them all: the table is parsed, checked a column at a
+time (:func:`~tenfold.store.reading.payments.rows_are_payments`: a damaged
+payment still refuses the write) and put in the document as it is; the new
+payments are counted into the index, which is written with them. Only a read or
+a change of existing payments builds every payment.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from operator import attrgetter
 
-from tenfold.domain.ledger import Payment
+from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.monthly import MonthlyIndex
-from tenfold.store.core import StoreCore
+from tenfold.store.batch import Batch
+from tenfold.store.database import Database
 from tenfold.store.opening import Deferred
 from tenfold.store.payment_index import NEWEST, IndexParts, IndexWriter
-from tenfold.store.reading.payments import PaymentsReader
-from tenfold.store.schema import PAYMENTS, Document
+from tenfold.store.reading.payments import PaymentsReader, rows_are_payments, validate_rows
+from tenfold.store.schema import PAYMENTS
 
 
 def _newest_first(p: Payment) -> tuple[int, int]:
     return (-p.on.toordinal(), -p.id)
 
 
-class PaymentsStore(StoreCore):
-    """Payments, deferred or read, and what is derived from them."""
+class PaymentsCache:
+    """Payments, deferred or read, and what is derived from them.
 
-    _index: MonthlyIndex | None
-    _reader: PaymentsReader | None
-    _newest: tuple[Payment, ...]
+    ``streams`` are the ledger's streams (the mapping is kept, not copied): payments
+    read later are checked against the streams known then.
+    """
 
-    def _load(self, data: Document, deferred: Deferred | None = None) -> None:
-        super()._load(data, deferred)
+    def __init__(self, database: Database, payments: dict[int, Payment], streams: Mapping[int, Stream],
+                 deferred: Deferred | None) -> None:
+        self._database = database
+        self._payments = payments
+        self._streams = streams
+        self._payments_sorted: list[Payment] | None = None
         self._index_writer = IndexWriter()
-        self._index = deferred.index.monthly if deferred else None
-        self._newest = deferred.index.newest if deferred else ()
-        self._reader = PaymentsReader(self.path, deferred) if deferred else None
+        self._index: MonthlyIndex | None = deferred.index.monthly if deferred else None
+        self._newest: tuple[Payment, ...] = deferred.index.newest if deferred else ()
+        self._reader: PaymentsReader | None = PaymentsReader(database.path, deferred) if deferred else None
+        self._raw = False
+        """The payments table is in the document as parsed, not built into payments (see the module)."""
         self.opened_with_index = deferred is not None
         """Whether the file had an index matching its payments when it was opened (deferred opens only)."""
 
@@ -56,8 +73,8 @@ class PaymentsStore(StoreCore):
         them in (:meth:`wait_for_payments`, or any read or write of payments).
         Called with everything read already, ``done`` is called at once.
         """
-        if self._reader is None:
-            done()
+        if self._reader is None or self._raw:
+            done()  # in the document already: the first read on the store's thread builds them
         else:
             self._reader.start(self._streams.keys(), done)
 
@@ -66,8 +83,14 @@ class PaymentsStore(StoreCore):
         reader = self._reader
         if reader is None:
             return
-        payments, rows, ordered = reader.result(self._streams.keys())
-        self._storage.install(PAYMENTS, rows)
+        if self._raw:  # the table is in the document (with any payment added since): built from there
+            document = self._database.storage.read()
+            assert document is not None
+            payments, _rows, ordered = validate_rows(self._database.path, document[PAYMENTS], self._streams.keys())
+            self._raw = False
+        else:
+            payments, rows, ordered = reader.result(self._streams.keys())
+            self._database.files.install(PAYMENTS, rows)
         self._payments = payments
         self._payments_sorted = ordered  # sorted on the reading thread, as payments() would
         self._newest = ()
@@ -75,23 +98,14 @@ class PaymentsStore(StoreCore):
 
     def payment_count(self) -> int:
         """How many payments there are, read or not."""
-        return self._index.count if self._reader is not None and self._index is not None else len(self._payments)
+        if self._reader is not None and self._index is not None:
+            return self._index.count
+        self.wait_for_payments()
+        return len(self._payments)
 
     def newest_payments(self) -> list[Payment]:
         """Payments newest first: all of them once read, before that the newest the index keeps."""
         return self.payments() if self._reader is None else list(self._newest)
-
-    def save_payment_index(self) -> None:
-        """Write the file again with an index of its payments, changing no record.
-
-        For a file that had none, or one that no longer matched (written by an older
-        Tenfold or another program): without it, every start reads every payment.
-        It is a save the user did not make, so it counts no day in the streak.
-        """
-        with self._write(checkin=False):
-            self._storage.index_parts = None  # taken again at the end of the batch
-            self._storage.touch_index()
-        self.opened_with_index = True
 
     # ----- reading --------------------------------------------------------------------------
 
@@ -140,27 +154,58 @@ class PaymentsStore(StoreCore):
             self._index_writer.forget()
         return self._index
 
-    # ----- inside a write batch -------------------------------------------------------------
-
-    def _before_batch(self) -> None:
-        """The document is written whole: the payments must be in it."""
+    def of_stream(self, stream_id: int) -> list[Payment]:
+        """A stream's payments, in no particular order."""
         self.wait_for_payments()
+        return [p for p in self._payments.values() if p.stream_id == stream_id]
 
-    def _end_of_batch(self) -> None:
+    # ----- taking part in every batch -------------------------------------------------------
+
+    def before_batch(self) -> None:
+        """The document is written whole: the payments must be in it (as parsed rows, when that will do)."""
+        reader = self._reader
+        if reader is None or self._raw:
+            return
+        if reader.started or self._index is None:  # read on a thread already: its result is taken in
+            self.wait_for_payments()
+            return
+        rows = reader.rows(chunked=False)  # a write before any reading thread (a command's): one parse is quicker
+        if not rows_are_payments(rows, self._streams.keys()):
+            self.wait_for_payments()  # builds each payment, and refuses the file naming the bad one
+            return
+        self._database.files.install(PAYMENTS, rows)
+        self._raw = True
+
+    def end_of_batch(self, batch: Batch) -> None:
         """Hand the storage the index of the payments as this batch leaves them."""
-        if PAYMENTS in self._storage.touched or (self._storage.index_parts is None and self._payments):
-            self._storage.index_parts = self._index_parts()
+        storage = self._database.storage
+        if PAYMENTS in batch.touched or (storage.index_parts is None and self.payment_count()):
+            self._set_index_parts(batch, self._index_parts())
 
-    def _batch_undone(self) -> None:
+    def batch_undone(self) -> None:
+        """A failed batch: the derived state is built again when next asked for."""
         self._index = None
         self._payments_sorted = None
 
+    def reindex(self, batch: Batch) -> None:
+        """In the batch: write the payments' index again (taken afresh at the end of the batch)."""
+        self._set_index_parts(batch, None)
+        batch.mark_changed()
+
+    def _set_index_parts(self, batch: Batch, parts: IndexParts | None) -> None:
+        storage = self._database.storage
+        before = storage.index_parts
+        storage.index_parts = parts
+        batch.on_undo(lambda: setattr(storage, "index_parts", before))
+
     def _index_parts(self) -> IndexParts:
         index = self.monthly_index()
-        ordered = self.payments()
-        return self._index_writer.parts(index, ordered[:NEWEST], index.last_paid(ordered))
+        newest = self.payments()[:NEWEST] if self._reader is None else self._newest
+        return self._index_writer.parts(index, newest, index.last_paid(newest))
 
-    def _payments_added(self, payments: list[Payment]) -> None:
+    # ----- changed inside a batch -----------------------------------------------------------
+
+    def added(self, batch: Batch, payments: list[Payment]) -> None:
         """In the batch: payments saved; the dict, the sorted list and the index follow."""
         self._payments.update((p.id, p) for p in payments)
 
@@ -168,10 +213,14 @@ class PaymentsStore(StoreCore):
             for p in payments:
                 self._payments.pop(p.id, None)
 
-        self._storage.undo.on_rollback(undo)
+        batch.on_undo(undo)
         if self._index is not None:
             for p in payments:
                 self._index.add(p)
+        if self._reader is not None:  # not read yet: the newest the index keeps follow
+            kept = self._newest
+            self._newest = tuple(sorted((*kept, *payments), key=_newest_first)[:NEWEST])
+            batch.on_undo(lambda: setattr(self, "_newest", kept))
         if self._payments_sorted is None:
             return
         if len(payments) > 1000:  # an import: one sort is cheaper than many inserts
@@ -185,12 +234,12 @@ class PaymentsStore(StoreCore):
             for p in payments:
                 ordered.remove(p)
 
-        self._storage.undo.on_rollback(unsort)
+        batch.on_undo(unsort)
 
-    def _payments_removed(self, payments: list[Payment]) -> None:
+    def removed(self, batch: Batch, payments: list[Payment]) -> None:
         """In the batch: payments deleted (or the old versions of edited ones)."""
         doomed = {p.id for p in payments}
-        self._storage.undo.on_rollback(lambda: self._payments.update((p.id, p) for p in payments))
+        batch.on_undo(lambda: self._payments.update((p.id, p) for p in payments))
         for p in payments:
             del self._payments[p.id]
             if self._index is not None:

@@ -1,10 +1,10 @@
 """The app's side of saving in the background: start it, hear of failures, flush before leaving.
 
-The store writes each change from a background thread (:mod:`tenfold.store.saver`), so
-a tick or a saved form never waits for the disk. What :class:`BackgroundSaving` adds:
-failures reach the user (a notification that says the change is kept and retried,
-or the reload question when another program changed the file), and every way out -
-quit, hang-up, SIGTERM, a crash - first writes whatever is still pending.
+The store writes each change from a background thread (:mod:`tenfold.store.file.saver`,
+run by the store's write-behind middleware), so a tick or a saved form never waits for
+the disk. What :class:`BackgroundSaving` adds: failures reach the user (a notification
+that says the change is kept and retried, or the reload question when another program
+changed the file), and every way out - quit, hang-up, SIGTERM, a crash - first writes whatever is still pending.
 """
 
 from __future__ import annotations

@@ -8,70 +8,55 @@ The storage also keeps the last document it read or wrote in memory (we hold the
 write lock, so nobody else should change the file), and remembers the file's
 identity so that a change made behind our back - a sync tool bringing another
 device's copy - is noticed before we would overwrite it.
+
+When to write is not decided here: :class:`~tenfold.store.file.middleware.WriteBehindMiddleware`
+(over this storage, as TinyDB's ``CachingMiddleware`` is over a ``JSONStorage``)
+holds a change back for the app's background saver, or writes it at once.
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import orjson
 from tinydb import Storage
 
 from tenfold.domain.errors import ChangedOnDiskError, StoreError, WriteFailedError
 from tenfold.store.db import UndoLog
 from tenfold.store.file.atomic import Signature, atomic_write, describe_os_error, file_signature
 from tenfold.store.file.document import load_document
-from tenfold.store.payment_index import IndexParts
-from tenfold.store.schema import Document
-from tenfold.store.serialized import SerializedTables
+from tenfold.store.payment_index import IndexParts, fingerprint
+from tenfold.store.schema import PAYMENT_INDEX, PAYMENTS, Document
 
 
 class AtomicJSONStorage(Storage):
     """TinyDB storage with atomic, durable writes, a read cache and change detection.
 
-    TinyDB reads the document with :meth:`read`; its tables (:mod:`tenfold.store.db`)
-    change records in place inside a batch through :meth:`rows_for_change`, which
-    keeps an undo log (:attr:`undo`) so a failed batch is rolled back exactly, and
-    the batch is written once, whole and atomically. :meth:`write` (TinyDB's way of
-    replacing the whole document) is used by migrations.
-
-    Changes are grouped in batches (:meth:`begin` ... :meth:`end`); each committed
-    batch is one new *generation* of the document. Synchronously (the default, the
-    command line) the outermost ``end`` writes it before returning. With
-    ``write_behind`` (the app) ``end`` only counts the generation and calls
-    ``on_pending``; :meth:`save_pending` - run by the background saver, or by
-    :meth:`flush` - writes the newest generation. ``_lock`` is held for a whole
-    batch and while the document is serialised, so a save never sees a batch half
-    applied; ``_io`` is held for the whole write, so two saves never overlap.
+    TinyDB reads the document with :meth:`read` and replaces it whole with
+    :meth:`write` (written at once: plain TinyDB, and migrations). Tenfold's tables
+    (:mod:`tenfold.store.db`) change records in place through :meth:`rows_for_change`,
+    which keeps an undo log (:attr:`undo`) so a failed change is rolled back exactly;
+    :meth:`payload` then gives the bytes of the document as changed, and :meth:`save`
+    puts them on disk. Not thread-safe by itself: the middleware serialises access.
     """
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = Path(path)
         self.read_only = read_only
-        self.write_behind = False
-        self.on_pending: Callable[[], None] | None = None
-        """Called (without any lock held) after a batch committed in write-behind mode."""
-        self.before_write: Callable[[], None] | None = None
-        """Called before a new version is written (the store takes the daily backup there)."""
         self.conflicted = False
         """True once the file changed behind our back: nothing is written until :meth:`forget`."""
         self._cache: Document | None = None
         self._signature: Signature | None = None
-        self._chunks = SerializedTables()
+        self._json = SerializedTables()
         self.index_parts: IndexParts | None = None
-        """The payments' index to write with them; set by the store inside the batch that changed them."""
+        """The payments' index to write with them; set by the payments' cache in the change that moved them."""
         self.touched: set[str] = set()
-        """Tables the open batch changed."""
-        self._deferred = 0
-        self._changed = False
-        self._generation = 0
-        self._saved = 0
-        self._lock = threading.Lock()
-        self._io = threading.Lock()
+        """Tables changed since :meth:`new_change`."""
         self.undo = UndoLog()
-        """What the open batch changed, to put back if it fails."""
+        """What the change under way did, to put back if it fails."""
+
+    # ----- TinyDB's Storage interface ---------------------------------------------------
 
     def read(self) -> Document | None:
         """Return the document, from memory after the first read."""
@@ -83,19 +68,26 @@ class AtomicJSONStorage(Storage):
                 )
             self._cache = load_document(self.path)
             self._signature = signature
-            self._chunks.clear()
+            self._json.clear()
         return self._cache
 
     def write(self, data: Document) -> None:
-        """Replace the whole document (a migration); written now, or at the end of the open batch."""
+        """Replace the whole document and write it now (plain TinyDB's writes, and migrations)."""
+        self.replace(data)
+        self.save(self.payload())
+
+    def close(self) -> None:
+        """Nothing to release: the store flushes pending changes before it closes."""
+
+    # ----- the document in memory ----------------------------------------------------------
+
+    def replace(self, data: Document) -> None:
+        """Make ``data`` the document, in memory only."""
         if self.read_only:
             raise StoreError(self.path, "was opened read-only")
-        self.begin()
         self._cache = data
-        self._chunks.clear()
+        self._json.clear()
         self.index_parts = None
-        self._changed = True
-        self.end()
 
     def adopt(self, document: Document, signature: Signature | None) -> None:
         """Take ``document``, read from the file as it had ``signature``, as if :meth:`read` had read it.
@@ -105,46 +97,24 @@ class AtomicJSONStorage(Storage):
         """
         self._cache = document
         self._signature = signature
-        self._chunks.clear()
+        self._json.clear()
 
     def install(self, table: str, rows: dict[str, Any]) -> None:
         """Add a table read later, last in the document (serialised again at the next save)."""
-        with self._lock:
-            document = self.read()
-            assert document is not None
-            document[table] = rows
-            self._chunks.changed(table)
+        document = self.read()
+        assert document is not None
+        document[table] = rows
+        self._json.changed(table)
 
-    def touch(self, table: str) -> None:
-        """Inside a batch: ``table`` of the cached document was changed in place."""
-        if self.read_only:
-            raise StoreError(self.path, "was opened read-only")
-        self._chunks.changed(table)
-        self.touched.add(table)
-        self._changed = True
-
-    def touch_index(self) -> None:
-        """Inside a batch: only the payments' index changes (it is written with the batch)."""
-        self._changed = True
-
-    @property
-    def pending(self) -> bool:
-        """Whether a committed change is not on disk yet."""
-        return self._generation != self._saved
-
-    # ----- batches ---------------------------------------------------------------
-
-    def begin(self) -> None:
-        """Start a batch: writes are held in memory until :meth:`end`."""
-        if self._deferred == 0:
-            self._lock.acquire()
-            self._changed = False
-            self.touched = set()
-            self.undo.clear()
-        self._deferred += 1
+    def new_change(self) -> None:
+        """A change begins: nothing touched, nothing to undo yet."""
+        self.touched = set()
+        self.undo.clear()
 
     def rows_for_change(self, table: str) -> dict[str, Any]:
-        """Inside a batch: the stored rows of ``table`` (created if new), marked changed."""
+        """The stored rows of ``table`` (created if new), marked changed, to change in place."""
+        if self.read_only:
+            raise StoreError(self.path, "was opened read-only")
         document = self.read()
         if document is None:
             document = self._cache = {}
@@ -152,126 +122,109 @@ class AtomicJSONStorage(Storage):
         if rows is None:
             self.undo.table_created(table)
             rows = document[table] = {}
-        self.touch(table)
+        self._touch(table)
         return rows
 
+    def _touch(self, table: str) -> None:
+        self._json.changed(table)
+        self.touched.add(table)
+
     def rollback(self) -> None:
-        """Inside a batch that failed: put every record it changed back as it was."""
-        self.undo.rollback(self._cache if self._cache is not None else {}, self.touch)
+        """The change under way failed: put every record it changed back as it was."""
+        self.undo.rollback(self._cache if self._cache is not None else {}, self._touch)
 
-    def end(self, *, commit: bool = True) -> None:
-        """End a batch; the outermost end commits it (written now, or queued in write-behind).
+    def forget(self) -> None:
+        """Drop the document so the next read comes from disk (after an outside change, the user chose it)."""
+        self._cache = None
+        self._signature = None
+        self._json.clear()
+        self.index_parts = None
+        self.conflicted = False
 
-        ``commit=False``: the caller has undone the batch's changes in memory. If the
-        synchronous write fails, the error is raised and the generation is not counted:
-        the caller undoes the changes, and memory again equals the file.
-        """
-        self._deferred -= 1
-        if self._deferred:
-            return
-        committed = commit and self._changed
-        if committed:
-            self._generation += 1
-        self._changed = False
-        self._lock.release()
-        if not committed:
-            return
-        if self.write_behind:
-            if self.on_pending is not None:
-                self.on_pending()
-            return
+    # ----- the file ------------------------------------------------------------------------
+
+    def payload(self) -> bytes:
+        """The bytes a save writes: the document, the payments last with their index before them."""
+        return self._json.dump(self._cache or {}, self.index_parts)
+
+    def save(self, payload: bytes) -> None:
+        """Replace the file with ``payload`` durably, unless it changed on disk since we read or wrote it."""
+        self.refuse_if_changed()
         try:
-            self.save_pending()
-        except BaseException:
-            self._generation -= 1
-            raise
+            # Checked again just before the rename: a sync tool's copy may have landed while we wrote.
+            self._signature = atomic_write(self.path, payload, check=self.refuse_if_changed)
+        except OSError as exc:
+            raise WriteFailedError(
+                self.path, f"could not be saved ({describe_os_error(exc)}); the previous version is intact"
+            ) from None
 
-    def flush(self) -> None:
-        """Make every committed change durable now (waiting for a save under way); raises on failure."""
-        self.save_pending()
-
-    # ----- writing -----------------------------------------------------------------
-
-    def check_unchanged(self) -> None:
-        """Refuse early when the file changed on disk (a sync tool), before any change is made.
-
-        Skipped while a save is being written: the file is then ours, mid-replace,
-        and the saver checks again before it writes.
-        """
-        if not self._io.acquire(blocking=False):
-            return
-        try:
-            self._refuse_if_changed()
-        finally:
-            self._io.release()
-
-    def _refuse_if_changed(self) -> None:
+    def refuse_if_changed(self) -> None:
+        """Raise ChangedOnDiskError (and stay refusing) once the file is not the one we last read or wrote."""
         if self.conflicted or self.changed_on_disk():
             self.conflicted = True
             raise ChangedOnDiskError(
                 self.path, "was changed by another program since Tenfold read it; nothing was overwritten"
             )
 
-    def save_pending(self) -> bool:
-        """Write the newest generation if it is not on disk yet; returns whether a file was written.
-
-        The document stays in memory whatever happens: on failure the change is
-        still pending, and the next call retries it.
-        """
-        with self._io:
-            if not self.pending:
-                return False
-            self._refuse_if_changed()
-            if self.before_write is not None:
-                self.before_write()
-            with self._lock:
-                generation = self._generation
-                payload = self._chunks.dump(self._cache or {}, self.index_parts)
-            try:
-                # Checked again just before the rename: a sync tool's copy may have landed while we wrote.
-                self._signature = atomic_write(self.path, payload, check=self._refuse_if_changed)
-            except OSError as exc:
-                raise WriteFailedError(
-                    self.path, f"could not be saved ({describe_os_error(exc)}); the previous version is intact"
-                ) from None
-            self._saved = generation
-            return True
-
-    def pending_payload(self, wait: float = 2.0) -> tuple[int, bytes] | None:
-        """The newest generation not on disk yet and the bytes a save would write; None when all is saved.
-
-        For the rescue file at exit; ``wait`` bounds the wait for a batch or a save
-        under way, so a stuck disk cannot hold the exit for ever.
-        """
-        if not self._lock.acquire(timeout=wait):
-            raise StoreError(self.path, "could not be read for a rescue (a change is still being made)")
-        try:
-            if not self.pending:
-                return None
-            return self._generation, self._chunks.dump(self._cache or {}, self.index_parts)
-        finally:
-            self._lock.release()
-
-    def rescued(self, generation: int) -> None:
-        """``generation`` is safe in a rescue file: not retried at close, which would only fail again."""
-        self._saved = max(self._saved, generation)
-
     def changed_on_disk(self) -> bool:
         """Whether the file on disk is no longer the one we last read or wrote."""
         return self._signature is not None and file_signature(self.path) != self._signature
 
-    def forget(self) -> None:
-        """Drop the document, and any change not saved yet, so the next read comes from disk.
 
-        Used to reload after an outside change: the user chose the other copy.
+class SerializedTables:
+    """The document's JSON, built from each table's JSON kept from the last save.
+
+    Serialising ten years of data holds the GIL for about a frame, so the app
+    could not draw one while a save ran. Most saves change one small table (a tick
+    changes ``steps``), so each table's ``orjson.dumps`` is kept and only the
+    tables changed since are serialised again. The bytes are exactly
+    ``orjson.dumps(document)`` (a test checks it after random changes) - except that
+    the payments table is always written last, with the payments' index
+    (:mod:`tenfold.store.payment_index`) just before it, so a big file can be opened
+    without parsing its payments.
+    """
+
+    def __init__(self) -> None:
+        self._tables: dict[str, bytes] = {}
+        self._names: dict[str, bytes] = {}
+        self._printed: tuple[bytes, tuple[int, int]] | None = None
+
+    def _fingerprint(self, data: bytes) -> tuple[int, int]:
+        """The payments' fingerprint, computed once per version of their JSON (a tick does not change it)."""
+        if self._printed is None or self._printed[0] is not data:
+            self._printed = (data, fingerprint(data))
+        return self._printed[1]
+
+    def clear(self) -> None:
+        """Forget every table (the whole document was replaced or re-read)."""
+        self._tables.clear()
+
+    def changed(self, table: str) -> None:
+        """``table`` was changed in place: serialise it again at the next dump."""
+        self._tables.pop(table, None)
+
+    def dump(self, document: dict[str, Any], index: IndexParts | None = None) -> bytes:
+        """The document's JSON, serialising only the tables changed since the last dump.
+
+        The tables in the document's order, the payments last; ``index`` (if given)
+        becomes the ``payment_index`` table just before them. A ``payment_index``
+        table in ``document`` itself is never written: the index is made, not kept.
         """
-        with self._io, self._lock:
-            self._cache = None
-            self._signature = None
-            self._chunks.clear()
-            self.index_parts = None
-            self._saved = self._generation
-            self.conflicted = False
-
-    def close(self) -> None:
-        """Nothing to release: the store flushes pending changes before it closes."""
+        parts = [b"{"]
+        names = [n for n in document if n != PAYMENTS and n != PAYMENT_INDEX]
+        if PAYMENTS in document:
+            names.append(PAYMENTS)
+        for name in names:
+            data = self._tables.get(name)
+            if data is None:
+                data = self._tables[name] = orjson.dumps(document[name])
+            if name == PAYMENTS and index is not None:
+                parts += (b'"' + PAYMENT_INDEX.encode() + b'":', index.table(self._fingerprint(data)), b",")
+            key = self._names.get(name)
+            if key is None:
+                key = self._names[name] = orjson.dumps(name) + b":"
+            parts += (key, data, b",")
+        if len(parts) > 1:
+            parts.pop()  # the last comma
+        parts.append(b"}")
+        return b"".join(parts)

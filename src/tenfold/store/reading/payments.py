@@ -13,14 +13,17 @@ import threading
 import time
 from collections.abc import Callable, Collection, Iterable
 from datetime import date
-from operator import attrgetter
+from itertools import filterfalse
+from operator import attrgetter, itemgetter, methodcaller
 from pathlib import Path
 from typing import Any
 
 import orjson
 
+from tenfold.domain.dates import date_from_store
 from tenfold.domain.errors import DamagedFileError
 from tenfold.domain.ledger import Payment
+from tenfold.domain.money import decimal_from_store
 from tenfold.store.file.document import is_table
 from tenfold.store.gcpause import no_gc
 from tenfold.store.opening import Deferred
@@ -40,18 +43,19 @@ Records are flat (every field a number, a string or true), and inside a JSON str
 """
 
 
-def parse_payments(path: Path, payments_json: bytes | memoryview) -> dict[str, Any]:
+def parse_payments(path: Path, payments_json: bytes | memoryview, *, chunked: bool = True) -> dict[str, Any]:
     """Parse a payments table; DamagedFileError (naming ``path``) if it is not a table of records.
 
     A big table is parsed a chunk of records at a time (:func:`_parse_in_chunks`):
     orjson holds the interpreter's lock while it parses, and one parse of a million
     payments would keep the app from answering a key for about a second. The
     result is the same dict; anything the chunks do not give exactly (a damaged
-    table) is parsed whole, for the usual error.
+    table) is parsed whole, for the usual error. ``chunked=False``: in one parse,
+    faster when no screen is waiting (a write on the store's own thread).
     """
     try:
         with no_gc():
-            rows = _parse_in_chunks(payments_json) if len(payments_json) > 2 * CHUNK else None
+            rows = _parse_in_chunks(payments_json) if chunked and len(payments_json) > 2 * CHUNK else None
             if rows is None:
                 rows = orjson.loads(payments_json)
     except orjson.JSONDecodeError as exc:
@@ -118,6 +122,63 @@ def newest_first(payments: Iterable[Payment]) -> list[Payment]:
 _BY_ID = attrgetter("id")
 
 
+def validate_rows(path: Path, rows: dict[str, Any], stream_ids: Collection[int]) -> Result:
+    """Every payment of a parsed table built and checked (DamagedFileError on a bad one), and sorted."""
+    with no_gc():
+        payments = validate_payments(path, rows, set(stream_ids))
+        return payments, rows, newest_first(payments.values())
+
+
+_ID = re.compile(r"[0-9]{1,18}").fullmatch
+"""Record ids ``int()`` reads and that are in range (up to 18 digits): checked in C, a key at a time."""
+_AMOUNT = re.compile(r"-?[0-9]{1,11}(?:\.[0-9]{1,8})?").fullmatch
+"""Amounts :func:`decimal_from_store` takes for certain (finite, under its limit): the others are parsed."""
+_PLAIN = frozenset(("stream_id", "on", "amount", "note", "customer"))
+"""The fields of a payment typed by hand; any other field (an imported one's) is checked record by record."""
+_FIELD = {name: itemgetter(name) for name in ("stream_id", "on", "amount")}
+
+
+def rows_are_payments(rows: dict[str, dict[str, Any]], stream_ids: Collection[int]) -> bool:
+    """Whether every record of a payments table (parsed, so a table of records) would pass
+    :func:`validate_payments`, checked by column.
+
+    Building a payment (:meth:`Payment.from_store`) costs a few microseconds; a
+    write that needs none of them as objects only needs to know that they all
+    would build. Here each field is checked a column at a time, mostly in C, and
+    each distinct day and amount (a few thousand days, fewer amounts than payments)
+    is parsed once. Never True for a table that would not build - a test checks it
+    against :func:`validate_payments` on damaged tables - but False when unsure:
+    the caller then builds every payment, which also names the bad one.
+    """
+    if not all(map(_ID, rows)):
+        return False
+    records = rows.values()
+    try:
+        typed = records if all(map(_PLAIN.issuperset, records)) else [r for r in records if _PLAIN.issuperset(r)]
+        days, amounts = set(map(_FIELD["on"], typed)), set(map(_FIELD["amount"], typed))
+        # Types by record: in a set 1, 1.0 and True are one value.
+        types = set(map(type, map(_FIELD["stream_id"], typed)))
+        if not types <= {int} or not set(map(_FIELD["stream_id"], typed)) <= set(stream_ids):
+            return False
+        texts = set(map(type, map(methodcaller("get", "note", ""), typed)))
+        texts |= set(map(type, map(methodcaller("get", "customer", ""), typed)))
+        if texts - {str}:
+            return False
+        for day in days:
+            date_from_store(day)
+        for amount in filterfalse(_AMOUNT, amounts):  # a plain "12.34" is a number in range
+            decimal_from_store(amount)
+        if typed is not records:  # imported payments carry more fields: built one by one
+            for record in records:
+                if not _PLAIN.issuperset(record):
+                    payment = Payment.from_store(0, record)
+                    if type(record["stream_id"]) is not int or payment.stream_id not in stream_ids:
+                        return False
+    except (KeyError, ValueError, TypeError, AttributeError, ArithmeticError):
+        return False
+    return True
+
+
 class PaymentsReader:
     """The payments of one deferred open: read on a thread once started, or here when asked first."""
 
@@ -125,6 +186,7 @@ class PaymentsReader:
         self.path = path
         self._json: bytes | memoryview | None = deferred.payments_json
         """Dropped once parsed: 7.6 MB that would otherwise sit beside the records (peak memory)."""
+        self._parsed: dict[str, Any] | None = None
         self._thread: threading.Thread | None = None
         self._result: Result | BaseException | None = None
 
@@ -134,18 +196,29 @@ class PaymentsReader:
             if isinstance(self._result, BaseException):
                 raise self._result
             return self._result
-        data, self._json = self._json, None
-        assert data is not None
         try:
-            rows = parse_payments(self.path, data)
-            del data  # the last hold on the file's 10 MB: freed before 100,000 records are built
-            with no_gc():
-                payments = validate_payments(self.path, rows, set(stream_ids))
-                self._result = payments, rows, newest_first(payments.values())
+            rows = self.rows()
+            self._parsed = None  # the result holds them from here on
+            self._result = validate_rows(self.path, rows, stream_ids)
         except BaseException as exc:
             self._result = exc
             raise
         return self._result
+
+    @property
+    def started(self) -> bool:
+        """Whether a reading thread was started (its result is then waited for, not read again)."""
+        return self._thread is not None
+
+    def rows(self, *, chunked: bool = True) -> dict[str, Any]:
+        """The payments table, parsed (once) but not built into payments; see :func:`parse_payments`."""
+        if self._parsed is None:
+            data, self._json = self._json, None
+            if data is None:
+                raise DamagedFileError(self.path, "could not be read again; it was left as it is")
+            self._parsed = parse_payments(self.path, data, chunked=chunked)
+            # ``data`` goes here: the last hold on the file's bytes, freed before the records are built
+        return self._parsed
 
     def start(self, stream_ids: Collection[int], done: Callable[[], None]) -> None:
         """Read on a daemon thread; ``done`` is called from it afterwards, whatever happened."""

@@ -10,7 +10,7 @@ Nothing is dropped: a failed save leaves the change in memory, pending; it is
 retried when the next change comes and after a growing pause (1 s up to 30 s),
 and every failed attempt is reported, so the app can tell the user. When the
 file changed on disk (a sync tool), nothing is retried until the store reloads.
-Quitting, a hang-up or SIGTERM call :meth:`tenfold.store.core.StoreCore.flush`,
+Quitting, a hang-up or SIGTERM call :meth:`tenfold.store.file.middleware.WriteBehindMiddleware.flush`,
 which waits for a write under way and then writes what is left, in the caller.
 """
 
