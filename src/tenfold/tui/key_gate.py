@@ -30,8 +30,9 @@ from textual.widget import Widget
 
 from tenfold.tui.keys import OPENING
 
-LONGEST = 0.5
-"""Seconds the held keys wait for a screen that may never open."""
+LONGEST = 2.0
+"""Seconds the held keys wait at most: a last resort for a key a widget keeps to itself (its binding never
+runs, so nothing says it is done). A busy machine can take a good part of a second to open a form."""
 
 
 class KeyGate:
