@@ -59,6 +59,7 @@ async def test_a_refund_given_by_hand_is_a_new_payment_with_a_minus_sign(tmp_pat
         await t.fill(units="")
         await t.press("ctrl+s")
         assert t.on_top(t.app.main_screen)
+        assert "Refund recorded" in t.notifications()
     with open_store(db) as store:
         store.wait_for_payments()
         given_back = [p for p in store.payments() if p.id != sale.id]

@@ -90,8 +90,11 @@ class Editing:
         )
 
     def open_form(self, form_cls: type[FormDialog[Any]], kind: str, title: str, values: dict[str, str],
-                  save: Callable[[Any], object], done: str, refresh: Callable[[], None], **kwargs: Any) -> None:
+                  save: Callable[[Any], object], done: str | Callable[[Any], str], refresh: Callable[[], None],
+                  **kwargs: Any) -> None:
         """Open a form, restoring a draft left when the app closed; ``refresh`` after a save.
+
+        ``done``: what is said after a save, or a function of the saved value that says it.
 
         ``refresh`` redraws only the panes the form's data touches. A cancelled form
         changed nothing, so nothing is redrawn - unless a draft was cleared (a write).
@@ -106,7 +109,7 @@ class Editing:
             if result is not None or cleared:
                 refresh()
             if result is not None:
-                self.ui.notify(done)
+                self.ui.notify(done(result) if callable(done) else done)
 
         self.ui.open_screen(form, closed)
 

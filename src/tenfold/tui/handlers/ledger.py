@@ -86,7 +86,7 @@ class LedgerActions:
         chosen = stream_id or (latest.stream_id if latest else streams[0].id)
         self.editing.open_form(PaymentForm, "payment", "Record a payment",
                                {"stream": str(chosen), "on": self.store.today().isoformat()},
-                               self._save_new_payment, "Payment recorded", self._show_new_payment, streams=streams)
+                               self._save_new_payment, _recorded, self._show_new_payment, streams=streams)
 
     def _save_new_payment(self, payment: Payment) -> None:
         self._new_payment = self.store.add_payment(payment).id
@@ -116,3 +116,8 @@ class LedgerActions:
         self.editing.confirm("Delete payment?",
                              f"Delete {format_money(p.amount, s.currency)} from {s.name} on {p.on.isoformat()}?",
                              lambda: self.store.delete_payment(p.id), "Payment deleted", self.ui.refresh_ledger)
+
+
+def _recorded(payment: Payment) -> str:
+    """What the app says after a new payment is saved: a refund is named as one."""
+    return "Refund recorded" if payment.is_refund else "Payment recorded"
