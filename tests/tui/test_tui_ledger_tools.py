@@ -122,7 +122,7 @@ async def test_export_writes_the_chosen_format_and_refuses_a_bad_path(tmp_path: 
         await t.fill(path=str(tmp_path / "out.json"))
         await t.press("ctrl+s")
         await until(t, lambda: t.on_top(t.app.main_screen), 10)  # written on a thread, behind a progress bar
-        assert any(n.startswith("Exported 1 payments, 2 streams and 0 ideas to ") for n in t.notifications())
+        assert any(n.startswith("Exported 1 payment, 2 streams and 0 ideas to ") for n in t.notifications())
     data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
     assert data["payments"][0]["amount"] == "42.50"
     assert (tmp_path / "out.json").stat().st_mode & 0o777 == 0o600

@@ -57,3 +57,8 @@ def safe_display(text: str) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+def count_of(n: int, noun: str) -> str:
+    """``1 stream``, ``2 streams``, ``1,000 payments``: a count with its noun in the right number."""
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"

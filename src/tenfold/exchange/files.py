@@ -8,9 +8,11 @@ same words: never the data file itself, never into a folder that does not exist.
 from __future__ import annotations
 
 import json
+from collections.abc import Sized
 from pathlib import Path
 
 from tenfold.domain.errors import FieldError
+from tenfold.domain.text import count_of
 from tenfold.exchange.beancount import beancount_text
 from tenfold.exchange.document import account_prefix, export_document, journal_text
 from tenfold.exchange.plain import markdown_document, payments_csv
@@ -20,6 +22,10 @@ from tenfold.store.store import Store
 
 EXPORT_FORMATS = ("csv", "json", "markdown", "ledger", "beancount")
 SUFFIXES = {"csv": ".csv", "json": ".json", "markdown": ".md", "ledger": ".journal", "beancount": ".beancount"}
+
+
+def _what(payments: Sized, streams: Sized) -> str:
+    return f"{count_of(len(payments), 'payment')} from {count_of(len(streams), 'stream')}"
 
 
 def export_text(
@@ -33,14 +39,15 @@ def export_text(
     if fmt == "ledger":
         text = journal_text(streams, payments, store.today(), store.rates(), account_prefix(account_prefix_text),
                             progress)
-        return text, f"{len(payments)} payments from {len(streams)} streams"
+        return text, _what(payments, streams)
     if fmt == "beancount":
         text = beancount_text(streams, payments, store.today(), store.rates(), account_prefix_text, progress)
-        return text, f"{len(payments)} payments from {len(streams)} streams"
+        return text, _what(payments, streams)
     if fmt == "csv":
-        return payments_csv(streams, payments, progress), f"{len(payments)} payments from {len(streams)} streams"
+        return payments_csv(streams, payments, progress), _what(payments, streams)
     ideas = store.ideas()
-    summary = f"{len(payments)} payments, {len(streams)} streams and {len(ideas)} ideas"
+    summary = (f"{count_of(len(payments), 'payment')}, {count_of(len(streams), 'stream')} and "
+               f"{count_of(len(ideas), 'idea')}")
     if fmt == "markdown":
         return markdown_document(goal=store.goal, steps=store.steps(), streams=streams, payments=payments,
                                  rates=store.rates(), ideas=ideas, exported_on=store.today(),
