@@ -19,6 +19,7 @@ from datetime import date
 from tenfold import __version__
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.rates import Rate
+from tenfold.domain.text import count_of
 from tenfold.exchange.identity import export_id, identities
 from tenfold.exchange.prices import market_prices, price_text
 from tenfold.exchange.progress import Progress, tracked
@@ -74,7 +75,8 @@ def beancount_text(streams: Iterable[Stream], payments: Iterable[Payment], expor
     opened = min([p.on for p in ordered] + [d for d, *_ in prices], default=exported_on)
     lines = [
         f"; Tenfold income ledger for Beancount, exported {exported_on.isoformat()} by Tenfold {__version__}:",
-        f"; {len(ordered)} payments from {len(by_id)} streams. Income is negative, as Beancount counts it.",
+        f"; {count_of(len(ordered), 'payment')} from {count_of(len(by_id), 'stream')}. "
+        "Income is negative, as Beancount counts it.",
         'option "title" "Tenfold income"',
         "",
         *(f"{opened.isoformat()} open {accounts[s.id]}" for s in sorted(by_id.values(), key=lambda s: accounts[s.id])),

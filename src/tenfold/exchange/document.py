@@ -22,6 +22,7 @@ from tenfold import __version__
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.rates import Rate
 from tenfold.domain.steps import step_info
+from tenfold.domain.text import count_of
 from tenfold.exchange.identity import export_id, identities
 from tenfold.exchange.parse_money import minor_units
 from tenfold.exchange.prices import market_prices, price_text
@@ -197,7 +198,7 @@ def journal_text(streams: Iterable[Stream], payments: Iterable[Payment], exporte
     lines = [
         "; Tenfold income ledger, readable by hledger and ledger-cli.",
         f"; Exported {exported_on.isoformat()} by Tenfold {__version__}: "
-        f"{len(ordered)} payments from {len(by_id)} streams.",
+        f"{count_of(len(ordered), 'payment')} from {count_of(len(by_id), 'stream')}.",
         "; Income accounts are credited (negative), as in double-entry bookkeeping;",
         f"; the money received is in {received}. Each payment keeps its own currency;",
         "; the P lines are your exchange rates, each way round, for --value / -X.",
