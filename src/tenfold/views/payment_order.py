@@ -11,52 +11,38 @@ so when payments are added - the store inserts them into its list in place - eac
 kept order takes them in by a binary search (:meth:`PaymentOrder.follow`) instead
 of being sorted again: with a million payments a sort takes seconds, an insert
 microseconds. Any other change (an edit, a delete, a renamed stream) starts afresh.
+
+With many payments the first sort of an order and the filter's texts are made on
+a thread (:mod:`tenfold.views.payment_work`): :meth:`PaymentOrder.quick` tells
+whether :meth:`PaymentOrder.rows` can answer at once, :meth:`PaymentOrder.job`
+snapshots what the thread needs, and :meth:`PaymentOrder.take` takes its results
+in. A month typed as the filter (``2026-03``) needs no scan once the texts are
+prepared: its payments are one run of the date order.
 """
 
 from __future__ import annotations
 
 import bisect
 from array import array
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
-from typing import overload
+from operator import attrgetter
 
 from tenfold.domain.ledger import Payment
+from tenfold.views.payment_work import SEP, Job, Picked, Results, date_prefix_range, is_date_prefix, prepared_text
 
 SORTS: tuple[str, ...] = ("date", "amount", "stream")
 """The orders ``o`` cycles through: newest first, largest first, by stream name (newest first within)."""
 
-_SEP = "\x00"
-"""Between fields of the prepared text: nobody types it, so no match spans two fields."""
+_SEP = SEP
 
 FOLLOW_AT_MOST = 1000
 """More payments added at once (an import) and the orders are made again: one sort is cheaper."""
+QUICK_ROWS = 50_000
+"""At most this many payments sorted or scanned while a key waits; more is a job for a thread."""
 
 
-class Picked(Sequence[Payment]):
-    """Payments at chosen positions of a list: a view for the table, no copies."""
-
-    def __init__(self, base: Sequence[Payment], positions: Sequence[int]) -> None:
-        self.base = base
-        self.positions = positions
-
-    def __len__(self) -> int:
-        return len(self.positions)
-
-    def __iter__(self) -> Iterator[Payment]:
-        """At C speed: the table walks all rows to find the record under its cursor again."""
-        return map(self.base.__getitem__, self.positions)
-
-    @overload
-    def __getitem__(self, index: int) -> Payment: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Payment]: ...
-
-    def __getitem__(self, index: int | slice) -> Payment | Sequence[Payment]:
-        if isinstance(index, slice):
-            return [self.base[i] for i in self.positions[index]]
-        return self.base[self.positions[index]]
+_ID = attrgetter("id")
 
 
 def _newer_first(p: Payment) -> tuple[int, int]:
@@ -82,12 +68,14 @@ class PaymentOrder:
         """The payments the positions point into: the base as it was when the first order or
         filter was prepared, then each payment added since, at the end. None until then."""
         self._seen = len(payments)
-        self._newest_id = 0
-        """The largest id in ``_items``: the store gives each new payment a larger one."""
+        self._newest_id: int | None = None
+        """The largest id in ``_items`` (None: not known yet): the store gives each new payment a larger one."""
         self._orders: dict[str, array[int]] = {}
         self._ranks: dict[int, int] = {}
         self._texts: list[str] | None = None
         self._dates: list[str] | None = None
+        self._dashed: list[int] = []
+        """Positions whose text has a ``-``: the only texts a date-shaped query can be in."""
         self._last: tuple[str, str, list[int]] | None = None
         """(sort, query, matches) of the previous filter, to narrow from."""
         self.scanned = 0
@@ -99,7 +87,6 @@ class PaymentOrder:
         """The list the positions point into, made when first needed."""
         if self._items is None:
             self._items = list(self.base)
-            self._newest_id = max((p.id for p in self._items), default=0)
         return self._items
 
     def positions(self, sort: str) -> Sequence[int]:
@@ -157,6 +144,12 @@ class PaymentOrder:
         """Positions whose stream name, note or customer contains ``q``, or whose date starts with it."""
         texts, dates = self._prepared()
         last = self._last
+        if last is not None and last[0] == sort and last[1] == q:
+            return last[2]
+        if is_date_prefix(q):
+            found = self._month(sort, q)
+            self._last = (sort, q, found)
+            return found
         if last is not None and last[0] == sort and q.startswith(last[1]):
             candidates: Sequence[int] = last[2]
         else:
@@ -166,8 +159,25 @@ class PaymentOrder:
         self._last = (sort, q, found)
         return found
 
+    def _month(self, sort: str, q: str) -> list[int]:
+        """A date-shaped query: the run of its days in the date order, and the few texts that hold it."""
+        items, texts = self._rows(), self._prepared()[0]
+        if sort != "date":
+            self.positions(sort)  # the order, and for "stream" the ranks, exist
+        days = date_prefix_range(items, self.positions("date"), q)
+        extra = [i for i in self._dashed if q in texts[i]]
+        if extra:
+            key = _newer_first if sort == "date" else self._key(sort)
+            return sorted(set(days).union(extra), key=lambda i: key(items[i]))
+        if sort == "date":
+            return list(days)
+        if sort == "amount":  # stable from the date order: equal amounts stay newest first
+            return sorted(days, key=lambda i: items[i].amount, reverse=True)
+        ranks = self._ranks
+        return sorted(days, key=lambda i: ranks.get(items[i].stream_id, -1))
+
     def _text(self, p: Payment, names: Mapping[int, str]) -> str:
-        return f"{names.get(p.stream_id, '')}{_SEP}{p.note.casefold()}{_SEP}{p.customer.casefold()}"
+        return prepared_text(p, names)
 
     def _prepared(self) -> tuple[list[str], list[str]]:
         if self._texts is None or self._dates is None:
@@ -175,7 +185,110 @@ class PaymentOrder:
             names = {sid: name.casefold() for sid, name in self.names.items()}
             self._texts = [self._text(p, names) for p in items]
             self._dates = [p.on.isoformat() for p in items]
+            self._dashed = [i for i, text in enumerate(self._texts) if "-" in text]
         return self._texts, self._dates
+
+    def _newest(self) -> int:
+        if self._newest_id is None:
+            self._newest_id = max(map(_ID, self._rows()), default=0)
+        return self._newest_id
+
+    def _take_text(self, position: int, text: str, p: Payment) -> None:
+        """The filter's text of a payment added at ``position`` (the end of the items)."""
+        assert self._texts is not None and self._dates is not None
+        self._texts.append(text)
+        self._dates.append(p.on.isoformat())
+        if "-" in text:
+            self._dashed.append(position)
+
+    # ----- the work a thread does ----------------------------------------------------------
+
+    def quick(self, sort: str, query: str = "") -> bool:
+        """Whether :meth:`rows` answers at once: nothing to sort or prepare, or little of it."""
+        if len(self.base) <= QUICK_ROWS:
+            return True
+        if sort != "date" and sort not in self._orders:
+            return False
+        q = query.strip().casefold()
+        if not q:
+            return True
+        if self._texts is None:
+            return False
+        last = self._last
+        if (last is not None and last[0] == sort and last[1] == q) or is_date_prefix(q):
+            return len(self._dashed) <= QUICK_ROWS
+        narrows = last is not None and last[0] == sort and q.startswith(last[1])
+        return len(last[2] if last is not None and narrows else self.base) <= QUICK_ROWS
+
+    def job(self, sort: str = "date", query: str = "", *, texts: bool = False, everything: bool = False) -> Job:
+        """What a thread must make so that ``rows(sort, query)`` is quick (``everything``: every order and the texts).
+
+        Taken on the app's thread: the list the positions point into, its length and a
+        copy of the date order, which the thread reads while this order may take in
+        added payments.
+        """
+        items = self._rows()
+        if "stream" not in self._orders:
+            names = self.names
+            self._ranks = {sid: r for r, sid in enumerate(sorted(names, key=lambda s: names[s].casefold()))}
+        wanted = [s for s in SORTS if s != "date" and (everything or s == sort)]
+        q = query.strip().casefold()
+        prepared = (self._texts, self._dates) if self._texts is not None and self._dates is not None else None
+        return Job(items, len(items), array("q", self.positions("date")), dict(self.names), dict(self._ranks),
+                   tuple(s for s in wanted if s not in self._orders),
+                   prepared is None and (everything or texts or bool(q)),
+                   self._newest_id is None, dict(self._orders), prepared, (sort, q) if q else None)
+
+    def next_part(self) -> Job | None:
+        """A job for the next order or the texts not made yet (made ahead of use); None when all are made."""
+        for sort in SORTS[1:]:
+            if sort not in self._orders:
+                return self.job(sort)
+        return self.job(texts=True) if self._texts is None else None
+
+    def adopt(self, job: Job, sort: str, query: str) -> bool:
+        """Whether ``job``, running for this order, will make ``rows(sort, query)`` quick (filtering at its end)."""
+        if job.items is not self._items or (sort != "date" and sort not in self._orders and sort not in job.sorts):
+            return False
+        q = query.strip().casefold()
+        if not q:
+            return True
+        if self._texts is None and not job.texts:
+            return False
+        return (self._texts is not None and is_date_prefix(q)) or job.ask(sort, q)
+
+    def take(self, results: Results, job: Job) -> bool:
+        """Take in what ``job`` made on a thread; False if it was made for another list than this order's."""
+        items = self._items
+        if items is None or items is not job.items or len(items) < results.count:
+            return False
+        added = range(results.count, len(items))  # taken in by this order while the thread worked
+        if self._newest_id is None and results.newest_id is not None:
+            self._newest_id = max([results.newest_id, *(items[i].id for i in added)])
+        if "stream" not in self._orders:
+            self._ranks = job.ranks
+        for sort, order in results.orders.items():
+            if sort in self._orders:
+                continue
+            key = self._key(sort)
+            for i in added:
+                order.insert(bisect.bisect(order, key(items[i]), key=_at(items, key)), i)
+            self._orders[sort] = order
+            self.sorts += 1
+        if self._texts is None and results.texts is not None and results.dates is not None:
+            self._texts, self._dates, self._dashed = results.texts, results.dates, results.dashed or []
+            names = {sid: name.casefold() for sid, name in self.names.items()}
+            for i in added:
+                self._take_text(i, self._text(items[i], names), items[i])
+        if results.found is not None and self._texts is not None and self._dates is not None:
+            sort, q, found = results.found
+            texts, dates = self._texts, self._dates
+            key = _newer_first if sort == "date" else self._key(sort)
+            for i in added:
+                if q in texts[i] or dates[i].startswith(q):
+                    found.insert(bisect.bisect(found, key(items[i]), key=_at(items, key)), i)
+            self._last = (sort, q, found)
+        return True
 
     # ----- payments added ------------------------------------------------------------------
 
@@ -204,10 +317,9 @@ class PaymentOrder:
         for place, p in added:  # top first: each goes where the store's list has it
             position = len(items)
             items.append(p)
-            self._newest_id = max(self._newest_id, p.id)
+            self._newest_id = max(self._newest(), p.id)
             if self._texts is not None and self._dates is not None:
-                self._texts.append(self._text(p, names))
-                self._dates.append(p.on.isoformat())
+                self._take_text(position, self._text(p, names), p)
             for sort, order in self._orders.items():
                 if sort == "date":
                     order.insert(place, position)
@@ -218,7 +330,7 @@ class PaymentOrder:
 
     def _added(self, payments: Sequence[Payment], count: int) -> list[tuple[int, Payment]] | None:
         """(place in ``payments``, payment) of the ``count`` new ones, top first; None if not all found."""
-        newest = self._newest_id
+        newest = self._newest()
         found: list[tuple[int, Payment]] = []
         for place, p in enumerate(payments):
             if p.id > newest:
