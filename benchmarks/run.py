@@ -245,6 +245,12 @@ def keys_table(label: str, keys: dict[str, Any]) -> tuple[str, list[Row]]:
                   seconds(statistics.median(durable) / 1000) if durable else "-",
                   seconds(max(durable) / 1000) if durable else "-", "info"])
     lines.append(["headless app ready, payments read (Pilot)", "1", seconds(keys.get("headless_start_s")), "-", "info"])
+    for key, what in (("sort_result_ms", "sort (o), first use: until the order is shown"),
+                      ("filter_result_ms", "filter (Enter): until the matches are shown")):
+        runs = keys.get(key) or []
+        if runs:
+            lines.append([what, str(len(runs)), seconds(statistics.median(runs) / 1000),
+                          seconds(max(runs) / 1000), "info"])
     if "full_sorts_after_adds" in keys:
         lines.append(["orders sorted in full again after the adds (0: each add inserted)", "-",
                       str(keys["full_sorts_after_adds"]), "-", "info"])
