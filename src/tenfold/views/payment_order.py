@@ -234,7 +234,9 @@ class PaymentOrder:
         wanted = [s for s in SORTS if s != "date" and (everything or s == sort)]
         q = query.strip().casefold()
         prepared = (self._texts, self._dates) if self._texts is not None and self._dates is not None else None
-        return Job(items, len(items), array("q", self.positions("date")), dict(self.names), dict(self._ranks),
+        dates = self.positions("date")  # a range is immutable; the array is changed by follow(): a copy
+        return Job(items, len(items), dates if isinstance(dates, range) else array("q", dates),
+                   dict(self.names), dict(self._ranks),
                    tuple(s for s in wanted if s not in self._orders),
                    prepared is None and (everything or texts or bool(q)),
                    self._newest_id is None, dict(self._orders), prepared, (sort, q) if q else None)
@@ -275,6 +277,8 @@ class PaymentOrder:
                 order.insert(bisect.bisect(order, key(items[i]), key=_at(items, key)), i)
             self._orders[sort] = order
             self.sorts += 1
+        if "date" not in self._orders and results.date is not None and not added:
+            self._orders["date"] = results.date  # the same positions as the range it stands for
         if self._texts is None and results.texts is not None and results.dates is not None:
             self._texts, self._dates, self._dashed = results.texts, results.dates, results.dashed or []
             names = {sid: name.casefold() for sid, name in self.names.items()}

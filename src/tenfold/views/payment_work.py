@@ -149,6 +149,8 @@ class Results:
     dashed: list[int] | None = None
     """Positions whose text has a ``-``: the only ones a date-shaped query can match by text."""
     newest_id: int | None = None
+    date: array[int] | None = None
+    """The date order as positions (it was all of them, in order): the first payment added needs it so."""
     found: tuple[str, str, list[int]] | None = None
     """(sort, query, matching positions in that order), when the job filtered."""
 
@@ -207,6 +209,11 @@ class Job:
             out.newest_id = newest
         for sort in self.sorts:
             out.orders[sort] = self._order(sort)
+        if isinstance(self.date_order, range) and not self.sorts:  # made once, with the texts
+            out.date = array("q")
+            for start in range(0, self.count, STEP * 20):
+                out.date.extend(range(start, min(start + STEP * 20, self.count)))
+                progress.tick(0)
         if self.texts:
             out.texts, out.dates, out.dashed = self._texts()
         self._scanning = True
