@@ -107,7 +107,7 @@ def tenfold_markers(spec: Spec, today: date) -> list[str]:
     count = f"{spec.streams} stream{'' if spec.streams == 1 else 's'} · {spec.payments:,} payment" + (
         "" if spec.payments == 1 else "s")
     return ["Written Goal", "Eight Steps", "Income Ledger", "Who Do I Deliver Value To?", count,
-            f"{spec.ideas} entr{'y' if spec.ideas == 1 else 'ies'}", "palette", f"{today:%A} {today.day} {today:%B %Y}"]
+            f"{spec.ideas:,} entr{'y' if spec.ideas == 1 else 'ies'}", "palette", f"{today:%A} {today.day} {today:%B %Y}"]
 
 
 @dataclass
