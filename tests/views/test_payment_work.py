@@ -130,3 +130,25 @@ def test_what_is_quick(monkeypatch: pytest.MonkeyPatch) -> None:
     results = (job := order.job("date", "eb")).run()
     assert order.take(results, job) and order.quick("date", "eb")
     assert ids(order.rows("date", "eb")) == payment_rows(base, names, "date", "eb")
+
+
+def test_made_ahead_of_use_a_month_is_quick_without_the_texts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ahead of use: the orders and the positions of texts with a dash, not the texts (their memory)."""
+    monkeypatch.setattr(payment_order, "QUICK_ROWS", 100)
+    rng = random.Random(7)
+    base = newest_first([dataclasses.replace(p, note="paid 2026-03-04" if p.id % 300 == 0 else "x", customer="")
+                         for p in sample(rng, 1000)])
+    names = {**NAMES, 5: "Launch"}
+    order = PaymentOrder(base, names)
+    while (job := order.next_part()) is not None:
+        assert order.take(job.run(), job)
+    assert order._texts is None
+    for payment in sample(rng, 3, first_id=5_000):  # one with a dash in its note, after the positions were found
+        bisect.insort(base, dataclasses.replace(payment, note="2026-03 late", customer=""),
+                      key=lambda p: (-p.on.toordinal(), -p.id))
+        assert order.follow(base, names)
+    for sort in ("date", "amount", "stream"):
+        for q in ("2026-03", "2026-0", "2025-12-3"):
+            assert order.quick(sort, q)
+            assert ids(order.rows(sort, q)) == payment_rows(base, names, sort, q), (sort, q)
+    assert order._texts is None and not order.quick("date", "eb")

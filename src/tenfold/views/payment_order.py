@@ -76,6 +76,8 @@ class PaymentOrder:
         self._dates: list[str] | None = None
         self._dashed: list[int] = []
         """Positions whose text has a ``-``: the only texts a date-shaped query can be in."""
+        self._dashes_known = False
+        """Whether ``_dashed`` is made: found ahead of use without keeping the texts (their memory)."""
         self._last: tuple[str, str, list[int]] | None = None
         """(sort, query, matches) of the previous filter, to narrow from."""
         self.scanned = 0
@@ -142,7 +144,6 @@ class PaymentOrder:
 
     def matches(self, sort: str, q: str) -> list[int]:
         """Positions whose stream name, note or customer contains ``q``, or whose date starts with it."""
-        texts, dates = self._prepared()
         last = self._last
         if last is not None and last[0] == sort and last[1] == q:
             return last[2]
@@ -150,6 +151,7 @@ class PaymentOrder:
             found = self._month(sort, q)
             self._last = (sort, q, found)
             return found
+        texts, dates = self._prepared()
         if last is not None and last[0] == sort and q.startswith(last[1]):
             candidates: Sequence[int] = last[2]
         else:
@@ -161,11 +163,15 @@ class PaymentOrder:
 
     def _month(self, sort: str, q: str) -> list[int]:
         """A date-shaped query: the run of its days in the date order, and the few texts that hold it."""
-        items, texts = self._rows(), self._prepared()[0]
+        items = self._rows()
+        if not self._dashes_known:
+            self._prepared()
+        names = {sid: name.casefold() for sid, name in self.names.items()}
+        texts = self._texts
         if sort != "date":
             self.positions(sort)  # the order, and for "stream" the ranks, exist
         days = date_prefix_range(items, self.positions("date"), q)
-        extra = [i for i in self._dashed if q in texts[i]]
+        extra = [i for i in self._dashed if q in (texts[i] if texts is not None else self._text(items[i], names))]
         if extra:
             key = _newer_first if sort == "date" else self._key(sort)
             return sorted(set(days).union(extra), key=lambda i: key(items[i]))
@@ -186,6 +192,7 @@ class PaymentOrder:
             self._texts = [self._text(p, names) for p in items]
             self._dates = [p.on.isoformat() for p in items]
             self._dashed = [i for i, text in enumerate(self._texts) if "-" in text]
+            self._dashes_known = True
         return self._texts, self._dates
 
     def _newest(self) -> int:
@@ -212,15 +219,18 @@ class PaymentOrder:
         q = query.strip().casefold()
         if not q:
             return True
+        last = self._last
+        if is_date_prefix(q):
+            return self._dashes_known and len(self._dashed) <= QUICK_ROWS
         if self._texts is None:
             return False
-        last = self._last
-        if (last is not None and last[0] == sort and last[1] == q) or is_date_prefix(q):
-            return len(self._dashed) <= QUICK_ROWS
+        if last is not None and last[0] == sort and last[1] == q:
+            return True
         narrows = last is not None and last[0] == sort and q.startswith(last[1])
         return len(last[2] if last is not None and narrows else self.base) <= QUICK_ROWS
 
-    def job(self, sort: str = "date", query: str = "", *, texts: bool = False, everything: bool = False) -> Job:
+    def job(self, sort: str = "date", query: str = "", *, texts: bool = False, dashes: bool = False,
+            everything: bool = False) -> Job:
         """What a thread must make so that ``rows(sort, query)`` is quick (``everything``: every order and the texts).
 
         Taken on the app's thread: the list the positions point into, its length and a
@@ -239,14 +249,19 @@ class PaymentOrder:
                    dict(self.names), dict(self._ranks),
                    tuple(s for s in wanted if s not in self._orders),
                    prepared is None and (everything or texts or bool(q)),
-                   self._newest_id is None, dict(self._orders), prepared, (sort, q) if q else None)
+                   self._newest_id is None, dict(self._orders), prepared, (sort, q) if q else None,
+                   dashes=dashes and not self._dashes_known)
 
     def next_part(self) -> Job | None:
-        """A job for the next order or the texts not made yet (made ahead of use); None when all are made."""
+        """A job for the next order, or the texts a month's filter must test, not made yet; None when all are.
+
+        The texts themselves are made when a word is first filtered by: kept ahead of
+        use, they would hold about 130 MB with a million payments.
+        """
         for sort in SORTS[1:]:
             if sort not in self._orders:
                 return self.job(sort)
-        return self.job(texts=True) if self._texts is None else None
+        return self.job(dashes=True) if not self._dashes_known else None
 
     def adopt(self, job: Job, sort: str, query: str) -> bool:
         """Whether ``job``, running for this order, will make ``rows(sort, query)`` quick (filtering at its end)."""
@@ -257,7 +272,7 @@ class PaymentOrder:
             return True
         if self._texts is None and not job.texts:
             return False
-        return (self._texts is not None and is_date_prefix(q)) or job.ask(sort, q)
+        return (self._dashes_known and is_date_prefix(q)) or job.ask(sort, q)
 
     def take(self, results: Results, job: Job) -> bool:
         """Take in what ``job`` made on a thread; False if it was made for another list than this order's."""
@@ -279,11 +294,15 @@ class PaymentOrder:
             self.sorts += 1
         if "date" not in self._orders and results.date is not None and not added:
             self._orders["date"] = results.date  # the same positions as the range it stands for
+        names = {sid: name.casefold() for sid, name in self.names.items()}
         if self._texts is None and results.texts is not None and results.dates is not None:
             self._texts, self._dates, self._dashed = results.texts, results.dates, results.dashed or []
-            names = {sid: name.casefold() for sid, name in self.names.items()}
+            self._dashes_known = True
             for i in added:
                 self._take_text(i, self._text(items[i], names), items[i])
+        elif not self._dashes_known and results.dashed is not None:
+            self._dashed, self._dashes_known = results.dashed, True
+            self._dashed += [i for i in added if "-" in self._text(items[i], names)]
         if results.found is not None and self._texts is not None and self._dates is not None:
             sort, q, found = results.found
             texts, dates = self._texts, self._dates
@@ -324,6 +343,8 @@ class PaymentOrder:
             self._newest_id = max(self._newest(), p.id)
             if self._texts is not None and self._dates is not None:
                 self._take_text(position, self._text(p, names), p)
+            elif self._dashes_known and "-" in self._text(p, names):
+                self._dashed.append(position)
             for sort, order in self._orders.items():
                 if sort == "date":
                     order.insert(place, position)

@@ -176,6 +176,8 @@ class Job:
     prepared: tuple[list[str], list[str]] | None
     query: tuple[str, str] | None = None
     """(sort, casefolded query) to filter by, in that order."""
+    dashes: bool = False
+    """Whether to find the positions whose text has a ``-`` (without keeping the texts)."""
     progress: Progress = field(default_factory=Progress)
     _scanning: bool = False
 
@@ -183,7 +185,7 @@ class Job:
         self._count_work()
 
     def _count_work(self) -> None:
-        work = len(self.sorts) + self.texts + (self.query is not None) + self.newest_id / 4
+        work = len(self.sorts) + (self.texts or self.dashes) + (self.query is not None) + self.newest_id / 4
         self.progress.total = max(1, int(work * self.count))
 
     def ask(self, sort: str, q: str) -> bool:
@@ -209,13 +211,15 @@ class Job:
             out.newest_id = newest
         for sort in self.sorts:
             out.orders[sort] = self._order(sort)
-        if isinstance(self.date_order, range) and not self.sorts:  # made once, with the texts
+        if isinstance(self.date_order, range) and not self.sorts:  # made once, with the texts or the dashes
             out.date = array("q")
             for start in range(0, self.count, STEP * 20):
                 out.date.extend(range(start, min(start + STEP * 20, self.count)))
                 progress.tick(0)
         if self.texts:
-            out.texts, out.dates, out.dashed = self._texts()
+            out.texts, out.dates, out.dashed = self._texts(keep=True)
+        elif self.dashes:
+            out.dashed = self._texts(keep=False)[2]
         self._scanning = True
         if self.query is not None:
             sort, q = self.query
@@ -237,7 +241,8 @@ class Job:
         ranks = self.ranks
         return bucket_order(self.date_order, lambda i: ranks.get(items[i].stream_id, -1), self.progress)
 
-    def _texts(self) -> tuple[list[str], list[str], list[int]]:
+    def _texts(self, *, keep: bool) -> tuple[list[str], list[str], list[int]]:
+        """The texts and dates (``keep``), and the positions whose text has a ``-``."""
         items, names = self.items, {sid: name.casefold() for sid, name in self.names.items()}
         texts: list[str] = []
         dates: list[str] = []
@@ -245,8 +250,9 @@ class Job:
         for start in range(0, self.count, STEP):
             part = [prepared_text(p, names) for p in items[start:min(start + STEP, self.count)]]
             dashed += [start + n for n, text in enumerate(part) if "-" in text]
-            texts += part
-            dates += [p.on.isoformat() for p in items[start:min(start + STEP, self.count)]]
+            if keep:
+                texts += part
+                dates += [p.on.isoformat() for p in items[start:min(start + STEP, self.count)]]
             self.progress.tick(len(part))
         return texts, dates, dashed
 
