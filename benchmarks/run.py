@@ -106,8 +106,9 @@ def tenfold_markers(spec: Spec, today: date) -> list[str]:
     """Texts that are all on screen only once every pane is drawn with its data, and the today card."""
     count = f"{spec.streams} stream{'' if spec.streams == 1 else 's'} · {spec.payments:,} payment" + (
         "" if spec.payments == 1 else "s")
+    entries = f"{spec.ideas:,} entr{'y' if spec.ideas == 1 else 'ies'}"
     return ["Written Goal", "Eight Steps", "Income Ledger", "Who Do I Deliver Value To?", count,
-            f"{spec.ideas:,} entr{'y' if spec.ideas == 1 else 'ies'}", "palette", f"{today:%A} {today.day} {today:%B %Y}"]
+            entries, "palette", f"{today:%A} {today.day} {today:%B %Y}"]
 
 
 @dataclass
