@@ -20,14 +20,14 @@ from tenfold.domain.ledger import Payment, Stream
 from tenfold.tui.widgets.ledger_pane import LedgerPane
 from tenfold.tui.widgets.ledger_work import WorkBar
 from tenfold.tui.widgets.virtual_table import VirtualTable
-from tenfold.views import payment_order, payment_work
+from tenfold.views import payment_jobs, payment_work
 from tenfold.views.payment_work import Progress
 
 
 @pytest.fixture
 def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
     """Jobs step only while the gate is open; 600 payments are 'many'."""
-    monkeypatch.setattr(payment_order, "QUICK_ROWS", 100)
+    monkeypatch.setattr(payment_jobs, "QUICK_ROWS", 100)
     monkeypatch.setattr(payment_work, "STEP", 50)
     opened = threading.Event()
     tick = Progress.tick

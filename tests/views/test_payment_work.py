@@ -13,7 +13,7 @@ import pytest
 from oracles import payment_rows
 
 from tenfold.domain.ledger import Payment
-from tenfold.views import payment_order
+from tenfold.views import payment_jobs
 from tenfold.views.payment_order import PaymentOrder
 from tenfold.views.payment_work import Cancelled, Progress, bucket_order, date_prefix_range, is_date_prefix
 
@@ -116,7 +116,7 @@ def test_results_for_another_list_are_refused() -> None:
 
 def test_what_is_quick(monkeypatch: pytest.MonkeyPatch) -> None:
     """Beyond QUICK_ROWS a first sort or a first filter waits for a job; a month then needs none."""
-    monkeypatch.setattr(payment_order, "QUICK_ROWS", 100)
+    monkeypatch.setattr(payment_jobs, "QUICK_ROWS", 100)
     base = newest_first([dataclasses.replace(p, note="paid 2026-03-04" if p.id % 400 == 0 else "x", customer="")
                          for p in sample(random.Random(2), 1000)])
     names = {**NAMES, 5: "Launch"}  # no dash in a name: only the four notes hold one
@@ -134,7 +134,7 @@ def test_what_is_quick(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_made_ahead_of_use_a_month_is_quick_without_the_texts(monkeypatch: pytest.MonkeyPatch) -> None:
     """Ahead of use: the orders and the positions of texts with a dash, not the texts (their memory)."""
-    monkeypatch.setattr(payment_order, "QUICK_ROWS", 100)
+    monkeypatch.setattr(payment_jobs, "QUICK_ROWS", 100)
     rng = random.Random(7)
     base = newest_first([dataclasses.replace(p, note="paid 2026-03-04" if p.id % 300 == 0 else "x", customer="")
                          for p in sample(rng, 1000)])

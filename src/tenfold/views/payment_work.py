@@ -27,6 +27,7 @@ import time
 from array import array
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from operator import attrgetter
 from typing import Any, overload
 
@@ -37,6 +38,22 @@ STEP = 5_000
 SORT_SLICE = 5_000
 """Distinct keys sorted in one C call before the slices are merged."""
 _ID = attrgetter("id")
+
+SORTS: tuple[str, ...] = ("date", "amount", "stream")
+"""The orders ``o`` cycles through: newest first, largest first, by stream name (newest first within)."""
+
+
+def _newer_first(p: Payment) -> tuple[int, int]:
+    """Where the store's list puts a payment: the tie-break inside every other order too."""
+    return (-p.on.toordinal(), -p.id)
+
+
+Key = Callable[[Payment], tuple[Decimal | int, ...]]
+
+
+def _at(items: list[Payment], key: Key) -> Callable[[int], tuple[Decimal | int, ...]]:
+    """A position's key, for a binary search among positions."""
+    return lambda i: key(items[i])
 
 SEP = "\x00"
 """Between fields of a prepared text: nobody types it, so no match spans two fields."""
