@@ -36,6 +36,7 @@ from tenfold.domain.ideas import Idea
 from tenfold.domain.ledger import CATEGORIES, Payment, Stream
 from tenfold.store.file.atomic import atomic_write
 from tenfold.store.file.document import load_document
+from tenfold.store.payment_index import FORMAT as INDEX_FORMAT
 from tenfold.store.schema import SCHEMA_VERSION
 from tenfold.store.store import Store
 
@@ -156,9 +157,11 @@ def cached(spec: Spec, today: date) -> Path:
     # writes it, and each run would time a migration (and its backup) instead of the command.
     folder = CACHE / f"v{GENERATOR_VERSION}-schema{SCHEMA_VERSION}"
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    path = folder / f"{spec.key}-{today.isoformat()}.json"
+    # The index's format is in the name: a file whose index is of an older format is read in
+    # full and saved again by the program, which is not what a user's file costs.
+    path = folder / f"{spec.key}-{today.isoformat()}-index{INDEX_FORMAT}.json"
     if not path.exists():
-        for old in folder.glob(f"{spec.key}-*.json"):  # another day's copy: dates would be off
+        for old in folder.glob(f"{spec.key}-*-index{INDEX_FORMAT}.json"):  # another day's copy: dates would be off
             old.unlink()
         work = folder / f"building-{os.getpid()}"
         shutil.rmtree(work, ignore_errors=True)

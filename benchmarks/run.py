@@ -106,8 +106,9 @@ def tenfold_markers(spec: Spec, today: date) -> list[str]:
     """Texts that are all on screen only once every pane is drawn with its data, and the today card."""
     count = f"{spec.streams} stream{'' if spec.streams == 1 else 's'} · {spec.payments:,} payment" + (
         "" if spec.payments == 1 else "s")
+    entries = f"{spec.ideas:,} entr{'y' if spec.ideas == 1 else 'ies'}"
     return ["Written Goal", "Eight Steps", "Income Ledger", "Who Do I Deliver Value To?", count,
-            f"{spec.ideas} entr{'y' if spec.ideas == 1 else 'ies'}", "palette", f"{today:%A} {today.day} {today:%B %Y}"]
+            entries, "palette", f"{today:%A} {today.day} {today:%B %Y}"]
 
 
 @dataclass
@@ -245,6 +246,12 @@ def keys_table(label: str, keys: dict[str, Any]) -> tuple[str, list[Row]]:
                   seconds(statistics.median(durable) / 1000) if durable else "-",
                   seconds(max(durable) / 1000) if durable else "-", "info"])
     lines.append(["headless app ready, payments read (Pilot)", "1", seconds(keys.get("headless_start_s")), "-", "info"])
+    for key, what in (("sort_result_ms", "sort (o), first use: until the order is shown"),
+                      ("filter_result_ms", "filter (Enter): until the matches are shown")):
+        runs = keys.get(key) or []
+        if runs:
+            lines.append([what, str(len(runs)), seconds(statistics.median(runs) / 1000),
+                          seconds(max(runs) / 1000), "info"])
     if "full_sorts_after_adds" in keys:
         lines.append(["orders sorted in full again after the adds (0: each add inserted)", "-",
                       str(keys["full_sorts_after_adds"]), "-", "info"])

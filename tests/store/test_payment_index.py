@@ -181,6 +181,22 @@ def test_a_write_before_the_payments_are_read_keeps_every_payment(tmp_path: Path
         assert PAYMENT_INDEX not in (again._storage.read() or {})  # made at each save, never kept in memory
 
 
+def test_a_payment_added_after_a_deferred_read_gets_the_next_id(tmp_path: Path) -> None:
+    """The store gives TinyDB the next id when it takes the payments in: the same id TinyDB would count."""
+    path = tmp_path / "t.json"
+    with Store.open(path, today=fixed(TODAY)) as store:
+        fill(store)
+        books = store.streams()[1]
+        store.add_payments([Payment(0, books.id, TODAY - timedelta(days=n), Decimal(n + 1), "") for n in range(300)])
+        store.delete_payment(store.payments()[-1].id)  # the oldest: not the largest id
+        largest = max(p.id for p in store.payments())
+    with Store.open(path, today=fixed(TODAY), defer_payments=True) as store:
+        store.wait_for_payments()
+        added = store.add_payment(Payment(0, books.id, TODAY, Decimal("1.00"), ""))
+        assert added.id == largest + 1
+        assert store.add_payment(Payment(0, books.id, TODAY, Decimal("2.00"), "")).id == largest + 2
+
+
 def test_the_report_reads_the_same_sums_with_and_without_the_index(tmp_path: Path) -> None:
     path = tmp_path / "t.json"
     with Store.open(path, today=fixed(TODAY)) as store:

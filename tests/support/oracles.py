@@ -8,7 +8,7 @@ payments, kept only as an oracle: a test compares the product's answer with it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 
@@ -136,3 +136,25 @@ def year_facts(payments: Iterable[Payment], streams: Iterable[Stream], today: da
             first, total = customers.get(key, (name, Decimal(0)))
             customers[key] = (first, total + p.amount)
     return PaymentFacts(last, customers)
+
+
+def payment_rows(payments: Iterable[Payment], names: Mapping[int, str], sort: str, query: str = "") -> list[int]:
+    """Ids of the payments the ledger lists for ``sort`` and ``query``: the plain filter and sort.
+
+    A payment matches when its stream's name, note or customer contains the query
+    (any case) or its ISO date starts with it. Newest first by day, then by id;
+    "amount" largest first, "stream" by the stream's name (any case), each with
+    newest first among equals. :class:`tenfold.views.payment_order.PaymentOrder`
+    keeps orders and texts between calls and makes them on a thread; it must give these rows.
+    """
+    q = query.strip().casefold()
+    shown = [p for p in payments if not q or p.on.isoformat().startswith(q)
+             or q in names.get(p.stream_id, "").casefold() or q in p.note.casefold() or q in p.customer.casefold()]
+    shown.sort(key=lambda p: (p.on, p.id), reverse=True)
+    if sort == "amount":
+        shown.sort(key=lambda p: p.amount, reverse=True)
+    elif sort == "stream":
+        ranked = sorted(names, key=lambda s: names[s].casefold())
+        ranks = {sid: r for r, sid in enumerate(ranked)}
+        shown.sort(key=lambda p: ranks.get(p.stream_id, -1))
+    return [p.id for p in shown]

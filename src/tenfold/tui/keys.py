@@ -144,6 +144,8 @@ LEDGER_KEYS = (
     LEDGER_HOURS := Key("h", "log_hours", "Log hours", show=False, opens=True),
     LEDGER_PARTS := Key("p", "rate_parts", "Three parts", show=False, opens=True),
     LEDGER_CARD := Key("i", "stream_card", "Stream measures", show=False, opens=True),
+    # esc while a long sort or filter runs on a thread stops it; it does nothing otherwise.
+    LEDGER_CANCEL := Key("escape", "cancel_work", "Cancel", show=False, names=""),
 )
 """The Income Ledger pane (:class:`~tenfold.tui.widgets.ledger_pane.LedgerPane`)."""
 

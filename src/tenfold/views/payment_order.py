@@ -11,68 +11,45 @@ so when payments are added - the store inserts them into its list in place - eac
 kept order takes them in by a binary search (:meth:`PaymentOrder.follow`) instead
 of being sorted again: with a million payments a sort takes seconds, an insert
 microseconds. Any other change (an edit, a delete, a renamed stream) starts afresh.
+
+With many payments the first sort of an order and the filter's texts are made on
+a thread (:mod:`tenfold.views.payment_work`): :meth:`PaymentOrder.quick` tells
+whether :meth:`PaymentOrder.rows` can answer at once, :meth:`PaymentOrder.job`
+snapshots what the thread needs, and :meth:`PaymentOrder.take` takes its results
+in. A month typed as the filter (``2026-03``) needs no scan once the texts are
+prepared: its payments are one run of the date order.
 """
 
 from __future__ import annotations
 
 import bisect
 from array import array
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from decimal import Decimal
-from typing import overload
+from collections.abc import Mapping, Sequence
 
 from tenfold.domain.ledger import Payment
+from tenfold.views.payment_jobs import QUICK_ROWS, OrderJobs
+from tenfold.views.payment_work import (
+    _ID,
+    SEP,
+    SORTS,
+    Key,
+    Picked,
+    _at,
+    _newer_first,
+    date_prefix_range,
+    is_date_prefix,
+    prepared_text,
+)
 
-SORTS: tuple[str, ...] = ("date", "amount", "stream")
-"""The orders ``o`` cycles through: newest first, largest first, by stream name (newest first within)."""
+__all__ = ["FOLLOW_AT_MOST", "QUICK_ROWS", "SORTS", "PaymentOrder", "Picked", "next_sort"]
 
-_SEP = "\x00"
-"""Between fields of the prepared text: nobody types it, so no match spans two fields."""
+_SEP = SEP
 
 FOLLOW_AT_MOST = 1000
 """More payments added at once (an import) and the orders are made again: one sort is cheaper."""
 
 
-class Picked(Sequence[Payment]):
-    """Payments at chosen positions of a list: a view for the table, no copies."""
-
-    def __init__(self, base: Sequence[Payment], positions: Sequence[int]) -> None:
-        self.base = base
-        self.positions = positions
-
-    def __len__(self) -> int:
-        return len(self.positions)
-
-    def __iter__(self) -> Iterator[Payment]:
-        """At C speed: the table walks all rows to find the record under its cursor again."""
-        return map(self.base.__getitem__, self.positions)
-
-    @overload
-    def __getitem__(self, index: int) -> Payment: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Payment]: ...
-
-    def __getitem__(self, index: int | slice) -> Payment | Sequence[Payment]:
-        if isinstance(index, slice):
-            return [self.base[i] for i in self.positions[index]]
-        return self.base[self.positions[index]]
-
-
-def _newer_first(p: Payment) -> tuple[int, int]:
-    """Where the store's list puts a payment: the tie-break inside every other order too."""
-    return (-p.on.toordinal(), -p.id)
-
-
-Key = Callable[[Payment], tuple[Decimal | int, ...]]
-
-
-def _at(items: list[Payment], key: Key) -> Callable[[int], tuple[Decimal | int, ...]]:
-    """A position's key, for a binary search among positions."""
-    return lambda i: key(items[i])
-
-
-class PaymentOrder:
+class PaymentOrder(OrderJobs):
     """The payments in the chosen order, optionally only those matching a query."""
 
     def __init__(self, payments: Sequence[Payment], stream_names: Mapping[int, str]) -> None:
@@ -82,12 +59,16 @@ class PaymentOrder:
         """The payments the positions point into: the base as it was when the first order or
         filter was prepared, then each payment added since, at the end. None until then."""
         self._seen = len(payments)
-        self._newest_id = 0
-        """The largest id in ``_items``: the store gives each new payment a larger one."""
+        self._newest_id: int | None = None
+        """The largest id in ``_items`` (None: not known yet): the store gives each new payment a larger one."""
         self._orders: dict[str, array[int]] = {}
         self._ranks: dict[int, int] = {}
         self._texts: list[str] | None = None
         self._dates: list[str] | None = None
+        self._dashed: list[int] = []
+        """Positions whose text has a ``-``: the only texts a date-shaped query can be in."""
+        self._dashes_known = False
+        """Whether ``_dashed`` is made: found ahead of use without keeping the texts (their memory)."""
         self._last: tuple[str, str, list[int]] | None = None
         """(sort, query, matches) of the previous filter, to narrow from."""
         self.scanned = 0
@@ -99,7 +80,6 @@ class PaymentOrder:
         """The list the positions point into, made when first needed."""
         if self._items is None:
             self._items = list(self.base)
-            self._newest_id = max((p.id for p in self._items), default=0)
         return self._items
 
     def positions(self, sort: str) -> Sequence[int]:
@@ -155,8 +135,14 @@ class PaymentOrder:
 
     def matches(self, sort: str, q: str) -> list[int]:
         """Positions whose stream name, note or customer contains ``q``, or whose date starts with it."""
-        texts, dates = self._prepared()
         last = self._last
+        if last is not None and last[0] == sort and last[1] == q:
+            return last[2]
+        if is_date_prefix(q):
+            found = self._month(sort, q)
+            self._last = (sort, q, found)
+            return found
+        texts, dates = self._prepared()
         if last is not None and last[0] == sort and q.startswith(last[1]):
             candidates: Sequence[int] = last[2]
         else:
@@ -166,8 +152,29 @@ class PaymentOrder:
         self._last = (sort, q, found)
         return found
 
+    def _month(self, sort: str, q: str) -> list[int]:
+        """A date-shaped query: the run of its days in the date order, and the few texts that hold it."""
+        items = self._rows()
+        if not self._dashes_known:
+            self._prepared()
+        names = {sid: name.casefold() for sid, name in self.names.items()}
+        texts = self._texts
+        if sort != "date":
+            self.positions(sort)  # the order, and for "stream" the ranks, exist
+        days = date_prefix_range(items, self.positions("date"), q)
+        extra = [i for i in self._dashed if q in (texts[i] if texts is not None else self._text(items[i], names))]
+        if extra:
+            key = _newer_first if sort == "date" else self._key(sort)
+            return sorted(set(days).union(extra), key=lambda i: key(items[i]))
+        if sort == "date":
+            return list(days)
+        if sort == "amount":  # stable from the date order: equal amounts stay newest first
+            return sorted(days, key=lambda i: items[i].amount, reverse=True)
+        ranks = self._ranks
+        return sorted(days, key=lambda i: ranks.get(items[i].stream_id, -1))
+
     def _text(self, p: Payment, names: Mapping[int, str]) -> str:
-        return f"{names.get(p.stream_id, '')}{_SEP}{p.note.casefold()}{_SEP}{p.customer.casefold()}"
+        return prepared_text(p, names)
 
     def _prepared(self) -> tuple[list[str], list[str]]:
         if self._texts is None or self._dates is None:
@@ -175,7 +182,22 @@ class PaymentOrder:
             names = {sid: name.casefold() for sid, name in self.names.items()}
             self._texts = [self._text(p, names) for p in items]
             self._dates = [p.on.isoformat() for p in items]
+            self._dashed = [i for i, text in enumerate(self._texts) if "-" in text]
+            self._dashes_known = True
         return self._texts, self._dates
+
+    def _newest(self) -> int:
+        if self._newest_id is None:
+            self._newest_id = max(map(_ID, self._rows()), default=0)
+        return self._newest_id
+
+    def _take_text(self, position: int, text: str, p: Payment) -> None:
+        """The filter's text of a payment added at ``position`` (the end of the items)."""
+        assert self._texts is not None and self._dates is not None
+        self._texts.append(text)
+        self._dates.append(p.on.isoformat())
+        if "-" in text:
+            self._dashed.append(position)
 
     # ----- payments added ------------------------------------------------------------------
 
@@ -204,10 +226,11 @@ class PaymentOrder:
         for place, p in added:  # top first: each goes where the store's list has it
             position = len(items)
             items.append(p)
-            self._newest_id = max(self._newest_id, p.id)
+            self._newest_id = max(self._newest(), p.id)
             if self._texts is not None and self._dates is not None:
-                self._texts.append(self._text(p, names))
-                self._dates.append(p.on.isoformat())
+                self._take_text(position, self._text(p, names), p)
+            elif self._dashes_known and "-" in self._text(p, names):
+                self._dashed.append(position)
             for sort, order in self._orders.items():
                 if sort == "date":
                     order.insert(place, position)
@@ -218,7 +241,7 @@ class PaymentOrder:
 
     def _added(self, payments: Sequence[Payment], count: int) -> list[tuple[int, Payment]] | None:
         """(place in ``payments``, payment) of the ``count`` new ones, top first; None if not all found."""
-        newest = self._newest_id
+        newest = self._newest()
         found: list[tuple[int, Payment]] = []
         for place, p in enumerate(payments):
             if p.id > newest:

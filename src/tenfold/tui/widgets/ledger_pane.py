@@ -5,7 +5,8 @@ their order, ``c`` swaps the tables for the chart of monthly passive income. Wit
 100,000 payments none of these reads all payments per keystroke: the orders are
 sorted once (:class:`~tenfold.views.payment_order.PaymentOrder`) and take in added
 payments, a longer query only searches the previous matches, and the tables draw
-only the rows on screen.
+only the rows on screen. With more payments than a key can sort or scan, that
+work runs on a thread with a progress bar (:mod:`~tenfold.tui.widgets.ledger_work`).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from tenfold.tui.widgets.ledger_text import (
     render_summary,
     stream_cells,
 )
+from tenfold.tui.widgets.ledger_work import JobDone, LedgerWork
 from tenfold.tui.widgets.pane import Pane
 from tenfold.tui.widgets.virtual_table import VirtualTable
 from tenfold.views.ledger_state import LedgerView
@@ -81,8 +83,12 @@ class LedgerPane(Pane):
         self._timer: Timer | None = None
         self._typing = False
         """The filter line was just opened: it, not the table, is where focus belongs."""
+        self._typed = ""
+        """What the filter line holds; ``_query`` is what the table is filtered by."""
         self._chart_figures: tuple[Sequence[MonthIncome], str, Decimal | None] = ((), "", None)
         """What the chart shows, kept for when it is first built."""
+        self.work = LedgerWork(self, lambda: self._order, self._shown)
+        """Sorts and filters too long for a key, on a thread; ``_sort`` and ``_query`` are what the table shows."""
 
     def compose(self) -> ComposeResult:
         """Summary, expected, streams table, payments table; the filter line and the chart come on first use.
@@ -134,6 +140,17 @@ class LedgerPane(Pane):
         names = {s.id: s.name for s in streams}
         if not self._order.follow(payments, names):  # payments added: the orders made so far take them in
             self._order = PaymentOrder(payments, names)
+        if total is None or total == len(payments):  # every payment read: orders and texts may be made ahead
+            self.work.allow_ahead()
+        if self.work.waiting or not self._order.quick(self._sort, self._query):
+            self.work.want(*(self.work.wanted or (self._sort, self._query)))  # the table keeps its rows meanwhile
+        else:
+            self._show_payments()
+            self.work.make_ahead()
+
+    def _shown(self, sort: str, query: str) -> None:
+        """What was asked for can be shown now (at once, or once a thread made it)."""
+        self._sort, self._query = sort, query
         self._show_payments()
 
     def select_payment(self, payment_id: int) -> None:
@@ -198,14 +215,21 @@ class LedgerPane(Pane):
     @on(Input.Changed, "#payment-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self._query = event.value
+        self._typed = event.value
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
         if len(self._order.base) >= DEBOUNCE_FROM:
-            self._timer = self.set_timer(DEBOUNCE_SECONDS, self._show_payments)
+            self._timer = self.set_timer(DEBOUNCE_SECONDS, self._filter_typed)
         else:
-            self._show_payments()
+            self._filter_typed()
+
+    def _filter_typed(self) -> None:
+        self.work.want(self._sort_asked(), self._typed)
+
+    def _sort_asked(self) -> str:
+        """The order last asked for: the one being made, else the one shown."""
+        return self.work.wanted[0] if self.work.wanted else self._sort
 
     @on(Input.Submitted, "#payment-filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
@@ -214,11 +238,11 @@ class LedgerPane(Pane):
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        self._query = event.value
+        self._typed = event.value
         self._typing = False
-        self._show_payments()
+        self.work.want(self._sort_asked(), event.value)
         self._tables()[1].focus()
-        if not self._query.strip():
+        if not event.value.strip():
             self.remove_class("-filtering")
 
     @on(Input.Blurred, "#payment-filter")
@@ -239,17 +263,31 @@ class LedgerPane(Pane):
             self._timer = None
         for line in self.query(FilterInput):
             line.value = ""
-        self._query = ""
+        self._typed = ""
         self._typing = False
         self.remove_class("-filtering")
-        self._show_payments()
+        self.work.want(self._sort_asked(), "")
         self._tables()[1].focus()
 
     def action_sort_payments(self) -> None:
-        """Newest first, largest first, by stream: the next one."""
-        self._sort = next_sort(self._sort)
-        self._show_payments()
-        self.notify(f"Payments {SORT_LABELS[self._sort]}", timeout=2)
+        """Newest first, largest first, by stream: the next one (after the one being made, if any)."""
+        sort = next_sort(self._sort_asked())
+        self.work.want(sort, self.work.wanted[1] if self.work.wanted else self._query)
+        self.notify(f"Payments {SORT_LABELS[sort]}", timeout=2)
+
+    def action_cancel_work(self) -> None:
+        """Esc while a sort or filter is made on a thread: stop it; the table shows what it showed."""
+        self.work.cancel()
+        self.notify("Stopped: the payments are as they were", timeout=2)
+
+    @on(JobDone)
+    def _job_done(self, message: JobDone) -> None:
+        message.stop()
+        self.work.done(message)
+
+    def on_unmount(self) -> None:
+        """The app is closing: the thread stops too."""
+        self.work.stop()
 
     def action_toggle_chart(self) -> None:
         """Swap the tables for the chart of monthly passive income, and back."""
@@ -259,6 +297,8 @@ class LedgerPane(Pane):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """With the chart shown, edit and delete (which act on table rows) are off."""
+        if action == "cancel_work":
+            return self.work.waiting
         return not (action in ("edit", "delete", "sort_payments") and self.has_class("-chart"))
 
     # ----- adding, editing, deleting (the screen does it) ----------------------------------
