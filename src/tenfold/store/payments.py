@@ -92,9 +92,7 @@ class PaymentsCache:
             payments, rows, ordered = reader.result(self._streams.keys())
             self._database.files.install(PAYMENTS, rows)
         self._payments = payments
-        # TinyDB would find the next id at the first insert by converting every key of the
-        # table (a quarter of a second with a million payments, in the key that adds one).
-        self._db.table(PAYMENTS)._next_id = max(payments, default=0) + 1  # type: ignore[assignment]
+        self._database.db.table(PAYMENTS).continue_after(max(payments, default=0))
         self._payments_sorted = ordered  # sorted on the reading thread, as payments() would
         self._newest = ()
         self._reader = None
