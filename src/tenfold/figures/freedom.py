@@ -45,6 +45,7 @@ from tenfold.figures.projection import (
     project,
     range_text,
 )
+from tenfold.figures.status import percent
 
 FREEDOM_METHOD = (
     "Freedom: the share of your monthly bills (step 4) that passive income covered in the last full "
@@ -136,9 +137,9 @@ def freedom_figures(index: MonthlyIndex, streams: Sequence[Stream], rates: Seque
 
 
 def share_text(share: Decimal) -> str:
-    """``64%``: whole percent, never 100% before the bills are really covered."""
-    value = int((share * 100).to_integral_value(rounding=ROUND_DOWN))
-    return f"{value}%"
+    """``64%``: whole percent, rounded as the goal's share is (the same month's income against
+    the same amount reads the same on one card), never 100% before the bills are really covered."""
+    return f"{percent(share)}%"
 
 
 def when_text(f: FreedomFigures) -> str:
