@@ -11,7 +11,7 @@ drops the derived state; it is built again from the payments when next asked for
 A file opened with its index (the command line, and the app at first) has its
 payments unread. A write that needs no payment as an object - adding one, ticking
 a step - does not build them all: the table is parsed, checked a column at a
-time (:func:`~tenfold.store.reading.payments.rows_are_payments`: a damaged
+time (:func:`~tenfold.store.reading.payments.largest_payment_id`: a damaged
 payment still refuses the write) and put in the document as it is; the new
 payments are counted into the index, which is written with them. Only a read or
 a change of existing payments builds every payment.
@@ -29,7 +29,7 @@ from tenfold.store.batch import Batch
 from tenfold.store.database import Database
 from tenfold.store.opening import Deferred
 from tenfold.store.payment_index import NEWEST, IndexParts, IndexWriter
-from tenfold.store.reading.payments import PaymentsReader, rows_are_payments, validate_rows
+from tenfold.store.reading.payments import PaymentsReader, largest_payment_id, validate_rows
 from tenfold.store.schema import PAYMENTS
 
 
@@ -170,10 +170,12 @@ class PaymentsCache:
             self.wait_for_payments()
             return
         rows = reader.rows(chunked=False)  # a write before any reading thread (a command's): one parse is quicker
-        if not rows_are_payments(rows, self._streams.keys()):
+        largest = largest_payment_id(rows, self._streams.keys())
+        if largest is None:
             self.wait_for_payments()  # builds each payment, and refuses the file naming the bad one
             return
         self._database.files.install(PAYMENTS, rows)
+        self._database.db.table(PAYMENTS).continue_after(largest)  # TinyDB need not scan every id again
         self._raw = True
 
     def end_of_batch(self, batch: Batch) -> None:
