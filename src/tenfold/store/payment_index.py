@@ -9,7 +9,13 @@ the number of payments and the newest ones. The store keeps that here, in the ta
 
 It is a cache, never the data: it records the size of the payments table's exact
 bytes and one CRC-32 of those bytes followed by the index's own content, and it is
-used only when both are what was written. A file changed by any other program (or
+used only when both are what was written. It also records ``checked``, an Adler-32
+of the payments' bytes alone (:func:`checked_sum`), taken whenever the store
+serialises them: every payments table the store writes has been checked, so a
+write after a deferred open whose payments' bytes still give that sum need not
+check them again (:meth:`tenfold.store.payments.PaymentsCache.before_batch`). It
+detects damage, not a forger: a file crafted to carry both sums is taken as
+written, as one crafted to carry the CRC-32 alone is read in full and refused. A file changed by any other program (or
 an older Tenfold, or TinyDB), an index edited by hand, one that does not parse, a
 checksum that does not match: the payments are read in full as before and the index
 is written again with the next save (or by ``tenfold doctor --repair``). The store
@@ -34,9 +40,12 @@ from tenfold.store.schema import PAYMENTS
 
 PAYMENTS_KEY = b',"%s":' % PAYMENTS.encode()
 """How the payments table starts in a file Tenfold wrote: the last table, after a comma."""
-FORMAT = 3
-"""Version 2's checksum covers the index too; version 3 adds each month's fees and refunds. An older
-index counts as not matching (and is rebuilt), so fees a version 2 index never held are never missed."""
+FORMAT = 4
+"""Version 2's checksum covers the index too; version 3 adds each month's fees and refunds; version 4
+the ``checked`` sum. An older index counts as not matching (and is rebuilt), so fees a version 2 index
+never held are never missed, and payments no version 4 index vouches for are always checked. Bump it
+too when a payment that used to build no longer would: a table checked by the older rules is then
+checked again."""
 NEWEST = 100
 """Payments kept newest first: more than any screen shows before the rest are read."""
 
@@ -44,6 +53,16 @@ NEWEST = 100
 def fingerprint(payments_json: bytes | memoryview) -> tuple[int, int]:
     """(size, CRC-32) of the payments table's bytes: a CRC runs at memory speed, far faster than a parse."""
     return len(payments_json), zlib.crc32(payments_json)
+
+
+def checked_sum(payments_json: bytes | memoryview) -> int:
+    """The Adler-32 of the payments table's bytes, as checked when the store wrote them.
+
+    Another sum than the fingerprint's CRC-32, kept apart from it: an edit that makes
+    the index's fingerprint match again (which only a crafted file does) does not make
+    this one match, and the payments are checked in full.
+    """
+    return zlib.adler32(payments_json)
 
 
 def _body(count: int, last: bytes, newest: bytes, months: bytes) -> bytes:
@@ -95,11 +114,13 @@ class IndexParts:
     last: bytes
     newest: bytes
 
-    def table(self, fingerprint: tuple[int, int]) -> bytes:
-        """The ``payment_index`` table's JSON for a file whose payments table has ``fingerprint``."""
+    def table(self, fingerprint: tuple[int, int], checked: int) -> bytes:
+        """The ``payment_index`` table's JSON for a file whose payments table has ``fingerprint``
+        and :func:`checked_sum` ``checked``."""
         size, crc = fingerprint
         body = _body(self.count, self.last, self.newest, self.months)
-        head = b'{"1":{"format":%d,"size":%d,"crc32":%d,' % (FORMAT, size, zlib.crc32(body, crc))
+        head = b'{"1":{"format":%d,"size":%d,"crc32":%d,"checked":%d,' % (
+            FORMAT, size, zlib.crc32(body, crc), checked)
         return head + body + b"}}"
 
 
@@ -149,6 +170,8 @@ class RestoredIndex:
     monthly: MonthlyIndex
     newest: tuple[Payment, ...]
     count: int
+    checked: int
+    """The :func:`checked_sum` of the payments when the store last wrote and checked them."""
 
 
 def restore(
@@ -166,7 +189,8 @@ def restore(
     """
     try:
         record = table["1"]
-        if record["format"] != FORMAT or (
+        checked = record["checked"]
+        if type(checked) is not int or record["format"] != FORMAT or (
             (record["size"], record["crc32"]) != index_fingerprint(record, payments_json, known)
         ):
             return None
@@ -189,7 +213,7 @@ def restore(
     except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError, orjson.JSONEncodeError):
         return None
     monthly.changed.clear()
-    return RestoredIndex(monthly, newest, monthly.count)
+    return RestoredIndex(monthly, newest, monthly.count, checked)
 
 
 def _columns(row: Any) -> Columns:

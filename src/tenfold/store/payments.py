@@ -13,7 +13,9 @@ payments unread. A write that needs no payment as an object - adding one, tickin
 a step - does not build them all: the table is parsed, checked a column at a
 time (:func:`~tenfold.store.reading.payments.largest_payment_id`: a damaged
 payment still refuses the write) and put in the document as it is; the new
-payments are counted into the index, which is written with them. Only a read or
+payments are counted into the index, which is written with them. The check is
+skipped when the payments' bytes are still the ones the store checked and wrote
+(the index's ``checked`` sum) and every stream they name is still in the file. Only a read or
 a change of existing payments builds every payment.
 """
 
@@ -29,7 +31,7 @@ from tenfold.store.batch import Batch
 from tenfold.store.database import Database
 from tenfold.store.opening import Deferred
 from tenfold.store.payment_index import NEWEST, IndexParts, IndexWriter
-from tenfold.store.reading.payments import PaymentsReader, largest_payment_id, validate_rows
+from tenfold.store.reading.payments import PaymentsReader, largest_id, largest_payment_id, validate_rows
 from tenfold.store.schema import PAYMENTS
 
 
@@ -54,6 +56,8 @@ class PaymentsCache:
         self._index: MonthlyIndex | None = deferred.index.monthly if deferred else None
         self._newest: tuple[Payment, ...] = deferred.index.newest if deferred else ()
         self._reader: PaymentsReader | None = PaymentsReader(database.path, deferred) if deferred else None
+        self._checked = deferred.index.checked if deferred else None
+        """The checked sum of the payments when the store last wrote them (:mod:`tenfold.store.payment_index`)."""
         self._raw = False
         """The payments table is in the document as parsed, not built into payments (see the module)."""
         self.opened_with_index = deferred is not None
@@ -169,8 +173,13 @@ class PaymentsCache:
         if reader.started or self._index is None:  # read on a thread already: its result is taken in
             self.wait_for_payments()
             return
+        streams = self._streams.keys()
+        vouched = (  # the bytes the store wrote, checked, for streams that are all still there
+            self._checked is not None and reader.unchanged_since_checked(self._checked)
+            and self._index.stream_ids() <= streams
+        )
         rows = reader.rows(chunked=False)  # a write before any reading thread (a command's): one parse is quicker
-        largest = largest_payment_id(rows, self._streams.keys())
+        largest = largest_id(rows) if vouched else largest_payment_id(rows, streams)
         if largest is None:
             self.wait_for_payments()  # builds each payment, and refuses the file naming the bad one
             return

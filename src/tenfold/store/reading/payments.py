@@ -27,6 +27,7 @@ from tenfold.domain.money import decimal_from_store
 from tenfold.store.file.document import is_table
 from tenfold.store.gcpause import no_gc
 from tenfold.store.opening import Deferred
+from tenfold.store.payment_index import checked_sum
 from tenfold.store.reading.loading import MAX_ID, validate_payments
 
 Result = tuple[dict[int, Payment], dict[str, Any], list[Payment]]
@@ -137,6 +138,18 @@ _STREAM_ID, _ON, _AMOUNT_OF = itemgetter("stream_id"), itemgetter("on"), itemget
 _NOTE, _CUSTOMER = methodcaller("get", "note", ""), methodcaller("get", "customer", "")
 
 
+def largest_id(rows: dict[str, Any]) -> int | None:
+    """The largest id of a table whose records need no check (0 when empty); None for a key
+    that is not an id (:func:`largest_payment_id` without the records)."""
+    try:
+        ids = list(map(int, rows))
+    except ValueError:
+        return None
+    if ids and (min(ids) < 0 or max(ids) > MAX_ID):
+        return None
+    return max(ids, default=0)
+
+
 def rows_are_payments(rows: dict[str, dict[str, Any]], stream_ids: Collection[int]) -> bool:
     """Whether every record of a payments table (parsed) would pass :func:`validate_payments`."""
     return largest_payment_id(rows, stream_ids) is not None
@@ -213,6 +226,10 @@ class PaymentsReader:
             self._result = exc
             raise
         return self._result
+
+    def unchanged_since_checked(self, checked: int) -> bool:
+        """Whether the payments' bytes, not parsed yet, give ``checked`` (:func:`checked_sum`)."""
+        return self._json is not None and checked_sum(self._json) == checked
 
     @property
     def started(self) -> bool:
