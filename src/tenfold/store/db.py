@@ -161,7 +161,7 @@ class TenfoldTable(Table):
         of the table to ``int``: with a million payments that is a quarter of a
         second, for a number the caller has found already while checking the keys.
         """
-        self._next_id = largest_id + 1
+        self._next_id = largest_id + 1  # type: ignore[assignment]  # TinyDB types it as its initial None
 
 
 class TenfoldDB(TinyDB):
