@@ -147,3 +147,21 @@ def test_a_file_not_vouched_for_by_a_current_index_is_checked_in_full(tmp_path: 
     with pytest.raises(DamagedFileError, match="damaged record in payments"):
         Store.open(damaged, today=fixed(TODAY), defer_payments=True)
     assert fingerprint(damaged) == before
+
+
+def test_the_index_keeps_the_largest_id_through_adds_deletes_and_deferred_writes(tmp_path: Path) -> None:
+    """A write after a deferred open takes the next id from the index: it must be the file's largest."""
+    path = tmp_path / "t.json"
+    sid = seeded(path)
+    rng = random.Random(2)
+    for round_ in range(6):
+        with Store.open(path, today=fixed(TODAY), defer_payments=round_ % 2 == 0) as store:
+            if round_ % 2 == 0:
+                added = store.add_payment(Payment(0, sid, TODAY, Decimal("3.00"), ""))
+                assert not store.payments_ready and added.id == int(str(index_record(path)["largest"]))
+            ids = sorted(p.id for p in store.payments())
+            for doomed in (ids[-1], rng.choice(ids[:-1])):  # the largest, and one other
+                store.delete_payment(doomed)
+            store.add_payments([Payment(0, sid, TODAY, Decimal("1.00"), "") for _ in range(rng.randrange(3))])
+        with Store.open(path, read_only=True, today=fixed(TODAY)) as full:
+            assert index_record(path)["largest"] == max((p.id for p in full.payments()), default=0)

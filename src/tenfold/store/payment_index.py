@@ -42,10 +42,10 @@ PAYMENTS_KEY = b',"%s":' % PAYMENTS.encode()
 """How the payments table starts in a file Tenfold wrote: the last table, after a comma."""
 FORMAT = 4
 """Version 2's checksum covers the index too; version 3 adds each month's fees and refunds; version 4
-the ``checked`` sum. An older index counts as not matching (and is rebuilt), so fees a version 2 index
-never held are never missed, and payments no version 4 index vouches for are always checked. Bump it
-too when a payment that used to build no longer would: a table checked by the older rules is then
-checked again."""
+the ``checked`` sum and the largest payment id. An older index counts as not matching (and is
+rebuilt), so fees a version 2 index never held are never missed, and payments no version 4 index
+vouches for are always checked. Bump it too when a payment that used to build no longer would: a
+table checked by the older rules is then checked again."""
 NEWEST = 100
 """Payments kept newest first: more than any screen shows before the rest are read."""
 
@@ -65,9 +65,10 @@ def checked_sum(payments_json: bytes | memoryview) -> int:
     return zlib.adler32(payments_json)
 
 
-def _body(count: int, last: bytes, newest: bytes, months: bytes) -> bytes:
+def _body(count: int, largest: int, last: bytes, newest: bytes, months: bytes) -> bytes:
     """The index's content as written after its fingerprint, and as the checksum covers it."""
-    return b'"count":%d,"last":' % count + last + b',"newest":' + newest + b',"months":' + months
+    head = b'"count":%d,"largest":%d,"last":' % (count, largest)
+    return head + last + b',"newest":' + newest + b',"months":' + months
 
 
 def index_fingerprint(
@@ -82,10 +83,11 @@ def index_fingerprint(
     (the index is small beside the payments), so an index edited anywhere, even with
     the payments' checksum left right, no longer matches.
     """
-    count = record["count"]
-    if type(count) is not int:
+    count, largest = record["count"], record["largest"]
+    if type(count) is not int or type(largest) is not int:
         raise TypeError("count")
-    body = _body(count, orjson.dumps(record["last"]), orjson.dumps(record["newest"]), orjson.dumps(record["months"]))
+    body = _body(count, largest, orjson.dumps(record["last"]), orjson.dumps(record["newest"]),
+                 orjson.dumps(record["months"]))
     size, crc = known or fingerprint(payments_json)
     return size, zlib.crc32(body, crc)
 
@@ -110,6 +112,8 @@ class IndexParts:
     """The index as JSON pieces, taken inside a write batch: the saver adds the fingerprint."""
 
     count: int
+    largest: int
+    """The largest payment id (0 with none): the next one added takes the one after it."""
     months: bytes
     last: bytes
     newest: bytes
@@ -118,7 +122,7 @@ class IndexParts:
         """The ``payment_index`` table's JSON for a file whose payments table has ``fingerprint``
         and :func:`checked_sum` ``checked``."""
         size, crc = fingerprint
-        body = _body(self.count, self.last, self.newest, self.months)
+        body = _body(self.count, self.largest, self.last, self.newest, self.months)
         head = b'{"1":{"format":%d,"size":%d,"crc32":%d,"checked":%d,' % (
             FORMAT, size, zlib.crc32(body, crc), checked)
         return head + body + b"}}"
@@ -138,8 +142,10 @@ class IndexWriter:
         """The index was rebuilt: every month is serialised again."""
         self._months.clear()
 
-    def parts(self, monthly: MonthlyIndex, newest: Sequence[Payment], last: Mapping[int, date]) -> IndexParts:
-        """The current index; ``newest`` newest first, ``last`` each stream's latest payment day."""
+    def parts(self, monthly: MonthlyIndex, newest: Sequence[Payment], last: Mapping[int, date],
+              largest: int) -> IndexParts:
+        """The current index; ``newest`` newest first, ``last`` each stream's latest payment day,
+        ``largest`` the largest payment id."""
         for month in monthly.changed:
             self._months.pop(month, None)
         monthly.changed.clear()
@@ -157,6 +163,7 @@ class IndexWriter:
             pieces.append(piece)
         return IndexParts(
             count=monthly.count,
+            largest=largest,
             months=b"{" + b",".join(pieces) + b"}",
             last=orjson.dumps({str(sid): day.isoformat() for sid, day in sorted(last.items())}),
             newest=orjson.dumps([[p.id, p.to_store()] for p in newest[:NEWEST]]),
@@ -170,6 +177,8 @@ class RestoredIndex:
     monthly: MonthlyIndex
     newest: tuple[Payment, ...]
     count: int
+    largest: int
+    """The largest payment id when the index was written (covered by its checksum)."""
     checked: int
     """The :func:`checked_sum` of the payments when the store last wrote and checked them."""
 
@@ -213,7 +222,7 @@ def restore(
     except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError, orjson.JSONEncodeError):
         return None
     monthly.changed.clear()
-    return RestoredIndex(monthly, newest, monthly.count, checked)
+    return RestoredIndex(monthly, newest, monthly.count, record["largest"], checked)
 
 
 def _columns(row: Any) -> Columns:

@@ -57,6 +57,8 @@ class PaymentsCache:
         self._newest: tuple[Payment, ...] = deferred.index.newest if deferred else ()
         self._reader: PaymentsReader | None = PaymentsReader(database.path, deferred) if deferred else None
         self._checked = deferred.index.checked if deferred else None
+        self._largest: int | None = deferred.index.largest if deferred else None
+        """The largest payment id, written in the index; None: not known, found when next needed."""
         """The checked sum of the payments when the store last wrote them (:mod:`tenfold.store.payment_index`)."""
         self._raw = False
         """The payments table is in the document as parsed, not built into payments (see the module)."""
@@ -179,10 +181,11 @@ class PaymentsCache:
             and self._index.stream_ids() <= streams
         )
         rows = reader.rows(chunked=False)  # a write before any reading thread (a command's): one parse is quicker
-        largest = largest_id(rows) if vouched else largest_payment_id(rows, streams)
+        largest = self._largest if vouched else largest_payment_id(rows, streams)
         if largest is None:
             self.wait_for_payments()  # builds each payment, and refuses the file naming the bad one
             return
+        self._largest = largest
         self._database.files.install(PAYMENTS, rows)
         self._database.db.table(PAYMENTS).continue_after(largest)  # TinyDB need not scan every id again
         self._raw = True
@@ -212,19 +215,37 @@ class PaymentsCache:
     def _index_parts(self) -> IndexParts:
         index = self.monthly_index()
         newest = self.payments()[:NEWEST] if self._reader is None else self._newest
-        return self._index_writer.parts(index, newest, index.last_paid(newest))
+        return self._index_writer.parts(index, newest, index.last_paid(newest), self._largest_id())
+
+    def _largest_id(self) -> int:
+        """The largest payment id (0 with none), found again after the largest was deleted."""
+        if self._largest is None:
+            if self._raw:  # the table as parsed, checked when it went into the document
+                document = self._database.storage.read()
+                assert document is not None
+                largest = largest_id(document[PAYMENTS])
+                assert largest is not None, "a checked table has only ids for keys"
+                self._largest = largest
+            else:
+                self.wait_for_payments()
+                self._largest = max(self._payments, default=0)
+        return self._largest
 
     # ----- changed inside a batch -----------------------------------------------------------
 
     def added(self, batch: Batch, payments: list[Payment]) -> None:
         """In the batch: payments saved; the dict, the sorted list and the index follow."""
         self._payments.update((p.id, p) for p in payments)
+        largest = self._largest
 
         def undo() -> None:
             for p in payments:
                 self._payments.pop(p.id, None)
+            self._largest = largest
 
         batch.on_undo(undo)
+        if largest is not None and payments:
+            self._largest = max(largest, max(p.id for p in payments))
         if self._index is not None:
             for p in payments:
                 self._index.add(p)
@@ -250,7 +271,15 @@ class PaymentsCache:
     def removed(self, batch: Batch, payments: list[Payment]) -> None:
         """In the batch: payments deleted (or the old versions of edited ones)."""
         doomed = {p.id for p in payments}
-        batch.on_undo(lambda: self._payments.update((p.id, p) for p in payments))
+        largest = self._largest
+
+        def undo() -> None:
+            self._payments.update((p.id, p) for p in payments)
+            self._largest = largest
+
+        batch.on_undo(undo)
+        if largest in doomed:
+            self._largest = None
         for p in payments:
             del self._payments[p.id]
             if self._index is not None:
