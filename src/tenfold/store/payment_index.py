@@ -133,10 +133,14 @@ def _month_key(month: Month) -> str:
 
 
 class IndexWriter:
-    """Builds :class:`IndexParts`, serialising again only the months that changed."""
+    """Builds :class:`IndexParts`, serialising again only the months that changed.
 
-    def __init__(self) -> None:
-        self._months: dict[Month, bytes] = {}
+    ``months``: each month's JSON as the file's index holds it (:attr:`RestoredIndex.pieces`),
+    so the first write after a deferred open serialises only the months it changed.
+    """
+
+    def __init__(self, months: Mapping[Month, bytes] | None = None) -> None:
+        self._months: dict[Month, bytes] = dict(months or {})
 
     def forget(self) -> None:
         """The index was rebuilt: every month is serialised again."""
@@ -181,6 +185,8 @@ class RestoredIndex:
     """The largest payment id when the index was written (covered by its checksum)."""
     checked: int
     """The :func:`checked_sum` of the payments when the store last wrote and checked them."""
+    pieces: dict[Month, bytes]
+    """Each month's JSON as :class:`IndexWriter` writes it (given to the next one)."""
 
 
 def restore(
@@ -205,6 +211,7 @@ def restore(
             return None
         cells: dict[Month, Columns] = {}
         extras: dict[Month, dict[int, Extras]] = {}
+        pieces: dict[Month, bytes] = {}
         for key, row in record["months"].items():
             if len(key) != 7 or key[4] != "-":
                 return None
@@ -212,6 +219,7 @@ def restore(
             if not 1 <= month[1] <= 12:
                 return None
             cells[month] = _columns(row)
+            pieces[month] = orjson.dumps(_month_key(month)) + b":" + orjson.dumps(row)
             if len(row) == 4:
                 extras[month] = _extras(row[3], set(cells[month][0]))
         last = {int(sid): date.fromisoformat(day) for sid, day in record["last"].items()}
@@ -222,7 +230,7 @@ def restore(
     except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError, orjson.JSONEncodeError):
         return None
     monthly.changed.clear()
-    return RestoredIndex(monthly, newest, monthly.count, record["largest"], checked)
+    return RestoredIndex(monthly, newest, monthly.count, record["largest"], checked, pieces)
 
 
 def _columns(row: Any) -> Columns:

@@ -52,7 +52,7 @@ class PaymentsCache:
         self._payments = payments
         self._streams = streams
         self._payments_sorted: list[Payment] | None = None
-        self._index_writer = IndexWriter()
+        self._index_writer = IndexWriter(deferred.index.pieces if deferred else None)
         self._index: MonthlyIndex | None = deferred.index.monthly if deferred else None
         self._newest: tuple[Payment, ...] = deferred.index.newest if deferred else ()
         self._reader: PaymentsReader | None = PaymentsReader(database.path, deferred) if deferred else None
