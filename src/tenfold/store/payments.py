@@ -180,7 +180,8 @@ class PaymentsCache:
             self._checked is not None and reader.unchanged_since_checked(self._checked)
             and self._index.stream_ids() <= streams
         )
-        rows = reader.rows(chunked=False)  # a write before any reading thread (a command's): one parse is quicker
+        # A write before any reading thread (a command's): one parse is quicker.
+        rows = reader.rows(chunked=False, checked=vouched)
         largest = self._largest if vouched else largest_payment_id(rows, streams)
         if largest is None:
             self.wait_for_payments()  # builds each payment, and refuses the file naming the bad one

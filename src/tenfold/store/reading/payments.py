@@ -44,7 +44,9 @@ Records are flat (every field a number, a string or true), and inside a JSON str
 """
 
 
-def parse_payments(path: Path, payments_json: bytes | memoryview, *, chunked: bool = True) -> dict[str, Any]:
+def parse_payments(
+    path: Path, payments_json: bytes | memoryview, *, chunked: bool = True, checked: bool = False
+) -> dict[str, Any]:
     """Parse a payments table; DamagedFileError (naming ``path``) if it is not a table of records.
 
     A big table is parsed a chunk of records at a time (:func:`_parse_in_chunks`):
@@ -53,6 +55,8 @@ def parse_payments(path: Path, payments_json: bytes | memoryview, *, chunked: bo
     result is the same dict; anything the chunks do not give exactly (a damaged
     table) is parsed whole, for the usual error. ``chunked=False``: in one parse,
     faster when no screen is waiting (a write on the store's own thread).
+    ``checked``: the bytes are the ones the store checked and wrote (the index's
+    checked sum matches them), a table of records: their shape is not checked again.
     """
     try:
         with no_gc():
@@ -63,7 +67,7 @@ def parse_payments(path: Path, payments_json: bytes | memoryview, *, chunked: bo
         raise DamagedFileError(
             path, f"is not valid JSON, perhaps truncated ({exc}); it was left as it is"
         ) from None
-    if not is_table(rows):
+    if not checked and not is_table(rows):
         raise DamagedFileError(path, "does not have the shape of a Tenfold file; it was left as it is")
     # No check for a key listed twice: these are the bytes the index's fingerprint was
     # taken of, which Tenfold wrote from a dict, where no key can be listed twice.
@@ -236,13 +240,13 @@ class PaymentsReader:
         """Whether a reading thread was started (its result is then waited for, not read again)."""
         return self._thread is not None
 
-    def rows(self, *, chunked: bool = True) -> dict[str, Any]:
+    def rows(self, *, chunked: bool = True, checked: bool = False) -> dict[str, Any]:
         """The payments table, parsed (once) but not built into payments; see :func:`parse_payments`."""
         if self._parsed is None:
             data, self._json = self._json, None
             if data is None:
                 raise DamagedFileError(self.path, "could not be read again; it was left as it is")
-            self._parsed = parse_payments(self.path, data, chunked=chunked)
+            self._parsed = parse_payments(self.path, data, chunked=chunked, checked=checked)
             # ``data`` goes here: the last hold on the file's bytes, freed before the records are built
         return self._parsed
 
