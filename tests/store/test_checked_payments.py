@@ -56,7 +56,8 @@ def edited_payments(path: Path, old: bytes, new: bytes, *, checked_too: bool) ->
     assert payments != bytes(view)
     if checked_too:
         document = orjson.loads(prefix)
-        document[PAYMENT_INDEX]["1"]["checked"] = zlib.adler32(payments)
+        record = document[PAYMENT_INDEX]["1"]
+        record["checked"] = zlib.adler32(b"%d" % record["largest"], zlib.adler32(payments))
         prefix = orjson.dumps(document)
     path.write_bytes(signed_again(prefix, payments))
 
@@ -68,7 +69,8 @@ def test_every_save_writes_the_checked_sum_of_the_payments_bytes(tmp_path: Path)
         store.add_payment(Payment(0, sid, TODAY, Decimal("1.00"), "after a deferred open"))
     _prefix, payments = split_payments(path.read_bytes()) or (b"", memoryview(b""))
     record = index_record(path)
-    assert record["format"] == FORMAT and record["checked"] == zlib.adler32(payments)
+    assert record["format"] == FORMAT and type(record["largest"]) is int
+    assert record["checked"] == zlib.adler32(b"%d" % record["largest"], zlib.adler32(payments))
 
 
 def test_a_payment_damaged_behind_a_matching_fingerprint_but_not_its_checked_sum_is_refused(tmp_path: Path) -> None:
@@ -110,6 +112,22 @@ def test_a_matching_checked_sum_still_refuses_a_payment_of_a_stream_gone(tmp_pat
         with pytest.raises(DamagedFileError, match="for a stream that does not exist"):
             store.tick(3, TODAY)
     assert fingerprint(path) == before
+
+
+def test_a_largest_id_edited_with_the_fingerprint_made_to_match_is_not_trusted(tmp_path: Path) -> None:
+    """The checked sum covers the largest id too: a smaller one would have TinyDB overwrite a payment."""
+    path = tmp_path / "t.json"
+    sid = seeded(path)
+    prefix, view = split_payments(path.read_bytes()) or (b"", memoryview(b""))
+    document = orjson.loads(prefix)
+    document[PAYMENT_INDEX]["1"]["largest"] = 1
+    path.write_bytes(signed_again(orjson.dumps(document), bytes(view)))
+    with Store.open(path, today=fixed(TODAY), defer_payments=True) as store:
+        assert not store.payments_ready, "opened with its index: the fingerprint matches"
+        added = store.add_payment(Payment(0, sid, TODAY, Decimal("1.00"), "new"))
+    assert added.id == 301
+    with Store.open(path, read_only=True, today=fixed(TODAY)) as full:
+        assert len(full.payments()) == 301
 
 
 def older_index(path: Path) -> None:

@@ -10,8 +10,8 @@ the number of payments and the newest ones. The store keeps that here, in the ta
 It is a cache, never the data: it records the size of the payments table's exact
 bytes and one CRC-32 of those bytes followed by the index's own content, and it is
 used only when both are what was written. It also records ``checked``, an Adler-32
-of the payments' bytes alone (:func:`checked_sum`), taken whenever the store
-serialises them: every payments table the store writes has been checked, so a
+of the payments' bytes and their largest id (:func:`checked_sum`, :func:`vouching`),
+taken whenever the store serialises them: every payments table the store writes has been checked, so a
 write after a deferred open whose payments' bytes still give that sum need not
 check them again (:meth:`tenfold.store.payments.PaymentsCache.before_batch`). It
 detects damage, not a forger: a file crafted to carry both sums is taken as
@@ -63,6 +63,12 @@ def checked_sum(payments_json: bytes | memoryview) -> int:
     this one match, and the payments are checked in full.
     """
     return zlib.adler32(payments_json)
+
+
+def vouching(payments_sum: int, largest: int) -> int:
+    """The index's ``checked`` field: the payments' :func:`checked_sum` followed by their largest id,
+    which a write the field vouches for takes TinyDB's next id from."""
+    return zlib.adler32(b"%d" % largest, payments_sum)
 
 
 def _body(count: int, largest: int, last: bytes, newest: bytes, months: bytes) -> bytes:
@@ -121,6 +127,7 @@ class IndexParts:
     def table(self, fingerprint: tuple[int, int], checked: int) -> bytes:
         """The ``payment_index`` table's JSON for a file whose payments table has ``fingerprint``
         and :func:`checked_sum` ``checked``."""
+        checked = vouching(checked, self.largest)
         size, crc = fingerprint
         body = _body(self.count, self.largest, self.last, self.newest, self.months)
         head = b'{"1":{"format":%d,"size":%d,"crc32":%d,"checked":%d,' % (
@@ -184,7 +191,7 @@ class RestoredIndex:
     largest: int
     """The largest payment id when the index was written (covered by its checksum)."""
     checked: int
-    """The :func:`checked_sum` of the payments when the store last wrote and checked them."""
+    """The :func:`vouching` sum of the payments when the store last wrote and checked them."""
     pieces: dict[Month, bytes]
     """Each month's JSON as :class:`IndexWriter` writes it (given to the next one)."""
 

@@ -15,8 +15,9 @@ time (:func:`~tenfold.store.reading.payments.largest_payment_id`: a damaged
 payment still refuses the write) and put in the document as it is; the new
 payments are counted into the index, which is written with them. The check is
 skipped when the payments' bytes are still the ones the store checked and wrote
-(the index's ``checked`` sum) and every stream they name is still in the file. Only a read or
-a change of existing payments builds every payment.
+(the index's ``checked`` sum) and every stream they name is still in the file;
+TinyDB's next id then comes from the index's largest id. Only a read or a change
+of existing payments builds every payment.
 """
 
 from __future__ import annotations
@@ -57,9 +58,11 @@ class PaymentsCache:
         self._newest: tuple[Payment, ...] = deferred.index.newest if deferred else ()
         self._reader: PaymentsReader | None = PaymentsReader(database.path, deferred) if deferred else None
         self._checked = deferred.index.checked if deferred else None
-        self._largest: int | None = deferred.index.largest if deferred else None
-        """The largest payment id, written in the index; None: not known, found when next needed."""
         """The checked sum of the payments when the store last wrote them (:mod:`tenfold.store.payment_index`)."""
+        self._largest_written = deferred.index.largest if deferred else 0
+        """The largest payment id the index gives: used only for payments the checked sum vouches for."""
+        self._largest: int | None = None
+        """The largest payment id, written in the index; None: not known, found when next needed."""
         self._raw = False
         """The payments table is in the document as parsed, not built into payments (see the module)."""
         self.opened_with_index = deferred is not None
@@ -177,12 +180,12 @@ class PaymentsCache:
             return
         streams = self._streams.keys()
         vouched = (  # the bytes the store wrote, checked, for streams that are all still there
-            self._checked is not None and reader.unchanged_since_checked(self._checked)
+            self._checked is not None and reader.unchanged_since_checked(self._checked, self._largest_written)
             and self._index.stream_ids() <= streams
         )
         # A write before any reading thread (a command's): one parse is quicker.
         rows = reader.rows(chunked=False, checked=vouched)
-        largest = self._largest if vouched else largest_payment_id(rows, streams)
+        largest = self._largest_written if vouched else largest_payment_id(rows, streams)
         if largest is None:
             self.wait_for_payments()  # builds each payment, and refuses the file naming the bad one
             return

@@ -27,7 +27,7 @@ from tenfold.domain.money import decimal_from_store
 from tenfold.store.file.document import is_table
 from tenfold.store.gcpause import no_gc
 from tenfold.store.opening import Deferred
-from tenfold.store.payment_index import checked_sum
+from tenfold.store.payment_index import checked_sum, vouching
 from tenfold.store.reading.loading import MAX_ID, validate_payments
 
 Result = tuple[dict[int, Payment], dict[str, Any], list[Payment]]
@@ -231,9 +231,9 @@ class PaymentsReader:
             raise
         return self._result
 
-    def unchanged_since_checked(self, checked: int) -> bool:
-        """Whether the payments' bytes, not parsed yet, give ``checked`` (:func:`checked_sum`)."""
-        return self._json is not None and checked_sum(self._json) == checked
+    def unchanged_since_checked(self, checked: int, largest: int) -> bool:
+        """Whether the payments' bytes, not parsed yet, and ``largest`` give ``checked`` (:func:`vouching`)."""
+        return self._json is not None and vouching(checked_sum(self._json), largest) == checked
 
     @property
     def started(self) -> bool:
