@@ -57,7 +57,7 @@ def edited_payments(path: Path, old: bytes, new: bytes, *, checked_too: bool) ->
     if checked_too:
         document = orjson.loads(prefix)
         record = document[PAYMENT_INDEX]["1"]
-        record["checked"] = zlib.adler32(b"%d" % record["largest"], zlib.adler32(payments))
+        record["checked"] = zlib.crc32(b"checked:%d" % record["largest"], zlib.crc32(payments))
         prefix = orjson.dumps(document)
     path.write_bytes(signed_again(prefix, payments))
 
@@ -70,7 +70,7 @@ def test_every_save_writes_the_checked_sum_of_the_payments_bytes(tmp_path: Path)
     _prefix, payments = split_payments(path.read_bytes()) or (b"", memoryview(b""))
     record = index_record(path)
     assert record["format"] == FORMAT and type(record["largest"]) is int
-    assert record["checked"] == zlib.adler32(b"%d" % record["largest"], zlib.adler32(payments))
+    assert record["checked"] == zlib.crc32(b"checked:%d" % record["largest"], zlib.crc32(payments))
 
 
 def test_a_payment_damaged_behind_a_matching_fingerprint_but_not_its_checked_sum_is_refused(tmp_path: Path) -> None:

@@ -9,9 +9,9 @@ the number of payments and the newest ones. The store keeps that here, in the ta
 
 It is a cache, never the data: it records the size of the payments table's exact
 bytes and one CRC-32 of those bytes followed by the index's own content, and it is
-used only when both are what was written. It also records ``checked``, an Adler-32
-of the payments' bytes and their largest id (:func:`checked_sum`, :func:`vouching`),
-taken whenever the store serialises them: every payments table the store writes has been checked, so a
+used only when both are what was written. It also records ``checked``, a CRC-32
+of the payments' bytes followed by their largest id (:func:`vouching`), taken
+whenever the store serialises them: every payments table the store writes has been checked, so a
 write after a deferred open whose payments' bytes still give that sum need not
 check them again (:meth:`tenfold.store.payments.PaymentsCache.before_batch`). It
 detects damage, not a forger: a file crafted to carry both sums is taken as
@@ -55,20 +55,16 @@ def fingerprint(payments_json: bytes | memoryview) -> tuple[int, int]:
     return len(payments_json), zlib.crc32(payments_json)
 
 
-def checked_sum(payments_json: bytes | memoryview) -> int:
-    """The Adler-32 of the payments table's bytes, as checked when the store wrote them.
+def vouching(payments_crc: int, largest: int) -> int:
+    """The index's ``checked`` field: the payments' CRC-32 (their :func:`fingerprint`'s) followed by
+    their largest id, which a write the field vouches for takes TinyDB's next id from.
 
-    Another sum than the fingerprint's CRC-32, kept apart from it: an edit that makes
-    the index's fingerprint match again (which only a crafted file does) does not make
-    this one match, and the payments are checked in full.
+    The same pass over the payments' bytes as the fingerprint, followed by other bytes
+    than the index's: an edit that makes the index's fingerprint match again (which
+    only a crafted file does) does not make this one match, and the payments are
+    checked in full.
     """
-    return zlib.adler32(payments_json)
-
-
-def vouching(payments_sum: int, largest: int) -> int:
-    """The index's ``checked`` field: the payments' :func:`checked_sum` followed by their largest id,
-    which a write the field vouches for takes TinyDB's next id from."""
-    return zlib.adler32(b"%d" % largest, payments_sum)
+    return zlib.crc32(b"checked:%d" % largest, payments_crc)
 
 
 def _body(count: int, largest: int, last: bytes, newest: bytes, months: bytes) -> bytes:
@@ -124,11 +120,10 @@ class IndexParts:
     last: bytes
     newest: bytes
 
-    def table(self, fingerprint: tuple[int, int], checked: int) -> bytes:
-        """The ``payment_index`` table's JSON for a file whose payments table has ``fingerprint``
-        and :func:`checked_sum` ``checked``."""
-        checked = vouching(checked, self.largest)
+    def table(self, fingerprint: tuple[int, int]) -> bytes:
+        """The ``payment_index`` table's JSON for a file whose payments table has ``fingerprint``."""
         size, crc = fingerprint
+        checked = vouching(crc, self.largest)
         body = _body(self.count, self.largest, self.last, self.newest, self.months)
         head = b'{"1":{"format":%d,"size":%d,"crc32":%d,"checked":%d,' % (
             FORMAT, size, zlib.crc32(body, crc), checked)
@@ -190,8 +185,8 @@ class RestoredIndex:
     count: int
     largest: int
     """The largest payment id when the index was written (covered by its checksum)."""
-    checked: int
-    """The :func:`vouching` sum of the payments when the store last wrote and checked them."""
+    vouched: bool
+    """Whether the ``checked`` sum matches: these are the payments the store last checked and wrote."""
     pieces: dict[Month, bytes]
     """Each month's JSON as :class:`IndexWriter` writes it (given to the next one)."""
 
@@ -212,10 +207,12 @@ def restore(
     try:
         record = table["1"]
         checked = record["checked"]
+        payments_print = known or fingerprint(payments_json)
         if type(checked) is not int or record["format"] != FORMAT or (
-            (record["size"], record["crc32"]) != index_fingerprint(record, payments_json, known)
+            (record["size"], record["crc32"]) != index_fingerprint(record, payments_json, payments_print)
         ):
             return None
+        vouched = checked == vouching(payments_print[1], record["largest"])
         cells: dict[Month, Columns] = {}
         extras: dict[Month, dict[int, Extras]] = {}
         pieces: dict[Month, bytes] = {}
@@ -237,7 +234,7 @@ def restore(
     except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError, orjson.JSONEncodeError):
         return None
     monthly.changed.clear()
-    return RestoredIndex(monthly, newest, monthly.count, record["largest"], checked, pieces)
+    return RestoredIndex(monthly, newest, monthly.count, record["largest"], vouched, pieces)
 
 
 def _columns(row: Any) -> Columns:

@@ -57,8 +57,8 @@ class PaymentsCache:
         self._index: MonthlyIndex | None = deferred.index.monthly if deferred else None
         self._newest: tuple[Payment, ...] = deferred.index.newest if deferred else ()
         self._reader: PaymentsReader | None = PaymentsReader(database.path, deferred) if deferred else None
-        self._checked = deferred.index.checked if deferred else None
-        """The checked sum of the payments when the store last wrote them (:mod:`tenfold.store.payment_index`)."""
+        self._vouched = deferred.index.vouched if deferred else False
+        """Whether the index's checked sum says the payments are the ones the store last checked and wrote."""
         self._largest_written = deferred.index.largest if deferred else 0
         """The largest payment id the index gives: used only for payments the checked sum vouches for."""
         self._largest: int | None = None
@@ -180,8 +180,7 @@ class PaymentsCache:
             return
         streams = self._streams.keys()
         vouched = (  # the bytes the store wrote, checked, for streams that are all still there
-            self._checked is not None and reader.unchanged_since_checked(self._checked, self._largest_written)
-            and self._index.stream_ids() <= streams
+            self._vouched and self._index.stream_ids() <= streams
         )
         # A write before any reading thread (a command's): one parse is quicker.
         rows = reader.rows(chunked=False, checked=vouched)

@@ -26,7 +26,7 @@ from tenfold.domain.errors import ChangedOnDiskError, StoreError, WriteFailedErr
 from tenfold.store.db import UndoLog
 from tenfold.store.file.atomic import Signature, atomic_write, describe_os_error, file_signature
 from tenfold.store.file.document import load_document
-from tenfold.store.payment_index import IndexParts, checked_sum, fingerprint
+from tenfold.store.payment_index import IndexParts, fingerprint
 from tenfold.store.schema import PAYMENT_INDEX, PAYMENTS, Document
 
 
@@ -187,15 +187,16 @@ class SerializedTables:
     def __init__(self) -> None:
         self._tables: dict[str, bytes] = {}
         self._names: dict[str, bytes] = {}
-        self._printed: tuple[bytes, tuple[int, int], int] | None = None
+        self._printed: tuple[bytes, tuple[int, int]] | None = None
 
-    def _fingerprint(self, data: bytes) -> tuple[tuple[int, int], int]:
-        """The payments' fingerprint and checked sum, computed once per version of their JSON (a tick
-        does not change it). Every payments table serialised here was checked: read in full, built
-        by the store, or checked a column at a time before it went into the document."""
+    def _fingerprint(self, data: bytes) -> tuple[int, int]:
+        """The payments' fingerprint, computed once per version of their JSON (a tick does not change it).
+
+        The index's ``checked`` sum is made from it: every payments table serialised here was
+        checked (read in full, built by the store, or checked before it went into the document)."""
         if self._printed is None or self._printed[0] is not data:
-            self._printed = (data, fingerprint(data), checked_sum(data))
-        return self._printed[1], self._printed[2]
+            self._printed = (data, fingerprint(data))
+        return self._printed[1]
 
     def clear(self) -> None:
         """Forget every table (the whole document was replaced or re-read)."""
@@ -221,7 +222,7 @@ class SerializedTables:
             if data is None:
                 data = self._tables[name] = orjson.dumps(document[name])
             if name == PAYMENTS and index is not None:
-                parts += (b'"' + PAYMENT_INDEX.encode() + b'":', index.table(*self._fingerprint(data)), b",")
+                parts += (b'"' + PAYMENT_INDEX.encode() + b'":', index.table(self._fingerprint(data)), b",")
             key = self._names.get(name)
             if key is None:
                 key = self._names[name] = orjson.dumps(name) + b":"

@@ -27,7 +27,6 @@ from tenfold.domain.money import decimal_from_store
 from tenfold.store.file.document import is_table
 from tenfold.store.gcpause import no_gc
 from tenfold.store.opening import Deferred
-from tenfold.store.payment_index import checked_sum, vouching
 from tenfold.store.reading.loading import MAX_ID, validate_payments
 
 Result = tuple[dict[int, Payment], dict[str, Any], list[Payment]]
@@ -230,10 +229,6 @@ class PaymentsReader:
             self._result = exc
             raise
         return self._result
-
-    def unchanged_since_checked(self, checked: int, largest: int) -> bool:
-        """Whether the payments' bytes, not parsed yet, and ``largest`` give ``checked`` (:func:`vouching`)."""
-        return self._json is not None and vouching(checked_sum(self._json), largest) == checked
 
     @property
     def started(self) -> bool:
