@@ -21,7 +21,7 @@ from storekit import bad_payment_behind_its_index, fill, fingerprint, fixed, new
 from tenfold.domain.errors import DamagedFileError
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.monthly import MonthlyIndex
-from tenfold.store.payment_index import NEWEST, split_payments
+from tenfold.store.payment_index import FORMAT, NEWEST, split_payments
 from tenfold.store.reading.quick import read_with_index
 from tenfold.store.schema import PAYMENT_INDEX
 from tenfold.store.store import Store
@@ -136,11 +136,11 @@ def test_a_hand_edit_of_the_same_length_is_caught_by_the_checksum(tmp_path: Path
         assert Decimal("12.51") in store.monthly_index().month((2026, 3)).values()
 
 
-@pytest.mark.parametrize("damage", [b'"count":2', b'"format":3', b'"newest":['])
+@pytest.mark.parametrize("damage", [b'"count":2', b'"format":4', b'"newest":['])
 def test_a_malformed_index_is_ignored_and_the_file_still_opens(tmp_path: Path, damage: bytes) -> None:
     path = tmp_path / "t.json"
     new_filled(path)
-    to = {b'"count":2': b'"count":3', b'"format":3': b'"format":9', b'"newest":[': b'"newest":[7,'}[damage]
+    to = {b'"count":2': b'"count":3', b'"format":4': b'"format":9', b'"newest":[': b'"newest":[7,'}[damage]
     edited(path, damage, to)
     with Store.open(path, today=fixed(TODAY), defer_payments=True) as store:
         assert store.payments_ready
@@ -254,4 +254,4 @@ def test_an_index_of_the_first_format_is_rebuilt(tmp_path: Path) -> None:
         store.save_payment_index()
     with Store.open(path, read_only=True, defer_payments=True) as store:
         assert store.opened_with_index
-    assert orjson.loads(path.read_bytes())[PAYMENT_INDEX]["1"]["format"] == 3
+    assert orjson.loads(path.read_bytes())[PAYMENT_INDEX]["1"]["format"] == FORMAT

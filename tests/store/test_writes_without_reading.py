@@ -75,6 +75,22 @@ def test_adds_and_ticks_after_a_deferred_open_keep_every_payment_and_an_exact_in
         assert restored.last_paid(every) == MonthlyIndex.build(every).last_paid(every)
 
 
+def test_a_payment_added_after_a_deferred_open_takes_the_id_tinydb_would_give(tmp_path: Path) -> None:
+    """The next id comes from the column check's pass over the ids: the largest in the file, plus one."""
+    path = tmp_path / "t.json"
+    before = seeded(path, random.Random(8))
+    largest = max(p.id for p in before)
+    with Store.open(path, today=fixed(TODAY)) as store:
+        store.delete_payment(largest)  # the largest id gone: TinyDB, opening afresh, reuses it
+        store.delete_payment(min(p.id for p in before))
+    with Store.open(path, today=fixed(TODAY), defer_payments=True) as store:
+        added = store.add_payments([Payment(0, store.streams()[0].id, TODAY, Decimal("2.00"), "") for _ in range(2)])
+        assert not store.payments_ready
+        assert [p.id for p in added] == [largest, largest + 1]
+    with Store.open(path, read_only=True, today=fixed(TODAY)) as full:
+        assert len(full.payments()) == len(before)
+
+
 def test_a_write_of_other_records_after_a_deferred_open_keeps_the_index(tmp_path: Path) -> None:
     """A tick alone (no payment written) still writes the payments' index: the next start needs it."""
     path = tmp_path / "t.json"

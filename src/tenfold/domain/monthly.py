@@ -302,6 +302,10 @@ class MonthlyIndex:
         """The months that have payments, oldest first."""
         return sorted(self._totals)
 
+    def stream_ids(self) -> set[int]:
+        """The streams that have payments (in any currency)."""
+        return {a if a >= 0 else split_account(a)[0] for counts in self._counts.values() for a in counts}
+
     def series(self, stream_id: int, months: Sequence[Month]) -> list[Decimal]:
         """A stream's total in each of ``months`` (0 where it had none)."""
         return [self._totals.get(m, {}).get(stream_id, _ZERO) for m in months]

@@ -9,7 +9,13 @@ the number of payments and the newest ones. The store keeps that here, in the ta
 
 It is a cache, never the data: it records the size of the payments table's exact
 bytes and one CRC-32 of those bytes followed by the index's own content, and it is
-used only when both are what was written. A file changed by any other program (or
+used only when both are what was written. It also records ``checked``, a CRC-32
+of the payments' bytes followed by their largest id (:func:`vouching`), taken
+whenever the store serialises them: every payments table the store writes has been checked, so a
+write after a deferred open whose payments' bytes still give that sum need not
+check them again (:meth:`tenfold.store.payments.PaymentsCache.before_batch`). It
+detects damage, not a forger: a file crafted to carry both sums is taken as
+written, as one crafted to carry the CRC-32 alone is read in full and refused. A file changed by any other program (or
 an older Tenfold, or TinyDB), an index edited by hand, one that does not parse, a
 checksum that does not match: the payments are read in full as before and the index
 is written again with the next save (or by ``tenfold doctor --repair``). The store
@@ -34,9 +40,12 @@ from tenfold.store.schema import PAYMENTS
 
 PAYMENTS_KEY = b',"%s":' % PAYMENTS.encode()
 """How the payments table starts in a file Tenfold wrote: the last table, after a comma."""
-FORMAT = 3
-"""Version 2's checksum covers the index too; version 3 adds each month's fees and refunds. An older
-index counts as not matching (and is rebuilt), so fees a version 2 index never held are never missed."""
+FORMAT = 4
+"""Version 2's checksum covers the index too; version 3 adds each month's fees and refunds; version 4
+the ``checked`` sum and the largest payment id. An older index counts as not matching (and is
+rebuilt), so fees a version 2 index never held are never missed, and payments no version 4 index
+vouches for are always checked. Bump it too when a payment that used to build no longer would: a
+table checked by the older rules is then checked again."""
 NEWEST = 100
 """Payments kept newest first: more than any screen shows before the rest are read."""
 
@@ -46,9 +55,22 @@ def fingerprint(payments_json: bytes | memoryview) -> tuple[int, int]:
     return len(payments_json), zlib.crc32(payments_json)
 
 
-def _body(count: int, last: bytes, newest: bytes, months: bytes) -> bytes:
+def vouching(payments_crc: int, largest: int) -> int:
+    """The index's ``checked`` field: the payments' CRC-32 (their :func:`fingerprint`'s) followed by
+    their largest id, which a write the field vouches for takes TinyDB's next id from.
+
+    The same pass over the payments' bytes as the fingerprint, followed by other bytes
+    than the index's: an edit that makes the index's fingerprint match again (which
+    only a crafted file does) does not make this one match, and the payments are
+    checked in full.
+    """
+    return zlib.crc32(b"checked:%d" % largest, payments_crc)
+
+
+def _body(count: int, largest: int, last: bytes, newest: bytes, months: bytes) -> bytes:
     """The index's content as written after its fingerprint, and as the checksum covers it."""
-    return b'"count":%d,"last":' % count + last + b',"newest":' + newest + b',"months":' + months
+    head = b'"count":%d,"largest":%d,"last":' % (count, largest)
+    return head + last + b',"newest":' + newest + b',"months":' + months
 
 
 def index_fingerprint(
@@ -63,10 +85,11 @@ def index_fingerprint(
     (the index is small beside the payments), so an index edited anywhere, even with
     the payments' checksum left right, no longer matches.
     """
-    count = record["count"]
-    if type(count) is not int:
+    count, largest = record["count"], record["largest"]
+    if type(count) is not int or type(largest) is not int:
         raise TypeError("count")
-    body = _body(count, orjson.dumps(record["last"]), orjson.dumps(record["newest"]), orjson.dumps(record["months"]))
+    body = _body(count, largest, orjson.dumps(record["last"]), orjson.dumps(record["newest"]),
+                 orjson.dumps(record["months"]))
     size, crc = known or fingerprint(payments_json)
     return size, zlib.crc32(body, crc)
 
@@ -91,6 +114,8 @@ class IndexParts:
     """The index as JSON pieces, taken inside a write batch: the saver adds the fingerprint."""
 
     count: int
+    largest: int
+    """The largest payment id (0 with none): the next one added takes the one after it."""
     months: bytes
     last: bytes
     newest: bytes
@@ -98,8 +123,10 @@ class IndexParts:
     def table(self, fingerprint: tuple[int, int]) -> bytes:
         """The ``payment_index`` table's JSON for a file whose payments table has ``fingerprint``."""
         size, crc = fingerprint
-        body = _body(self.count, self.last, self.newest, self.months)
-        head = b'{"1":{"format":%d,"size":%d,"crc32":%d,' % (FORMAT, size, zlib.crc32(body, crc))
+        checked = vouching(crc, self.largest)
+        body = _body(self.count, self.largest, self.last, self.newest, self.months)
+        head = b'{"1":{"format":%d,"size":%d,"crc32":%d,"checked":%d,' % (
+            FORMAT, size, zlib.crc32(body, crc), checked)
         return head + body + b"}}"
 
 
@@ -108,17 +135,23 @@ def _month_key(month: Month) -> str:
 
 
 class IndexWriter:
-    """Builds :class:`IndexParts`, serialising again only the months that changed."""
+    """Builds :class:`IndexParts`, serialising again only the months that changed.
 
-    def __init__(self) -> None:
-        self._months: dict[Month, bytes] = {}
+    ``months``: each month's JSON as the file's index holds it (:attr:`RestoredIndex.pieces`),
+    so the first write after a deferred open serialises only the months it changed.
+    """
+
+    def __init__(self, months: Mapping[Month, bytes] | None = None) -> None:
+        self._months: dict[Month, bytes] = dict(months or {})
 
     def forget(self) -> None:
         """The index was rebuilt: every month is serialised again."""
         self._months.clear()
 
-    def parts(self, monthly: MonthlyIndex, newest: Sequence[Payment], last: Mapping[int, date]) -> IndexParts:
-        """The current index; ``newest`` newest first, ``last`` each stream's latest payment day."""
+    def parts(self, monthly: MonthlyIndex, newest: Sequence[Payment], last: Mapping[int, date],
+              largest: int) -> IndexParts:
+        """The current index; ``newest`` newest first, ``last`` each stream's latest payment day,
+        ``largest`` the largest payment id."""
         for month in monthly.changed:
             self._months.pop(month, None)
         monthly.changed.clear()
@@ -136,6 +169,7 @@ class IndexWriter:
             pieces.append(piece)
         return IndexParts(
             count=monthly.count,
+            largest=largest,
             months=b"{" + b",".join(pieces) + b"}",
             last=orjson.dumps({str(sid): day.isoformat() for sid, day in sorted(last.items())}),
             newest=orjson.dumps([[p.id, p.to_store()] for p in newest[:NEWEST]]),
@@ -149,6 +183,12 @@ class RestoredIndex:
     monthly: MonthlyIndex
     newest: tuple[Payment, ...]
     count: int
+    largest: int
+    """The largest payment id when the index was written (covered by its checksum)."""
+    vouched: bool
+    """Whether the ``checked`` sum matches: these are the payments the store last checked and wrote."""
+    pieces: dict[Month, bytes]
+    """Each month's JSON as :class:`IndexWriter` writes it (given to the next one)."""
 
 
 def restore(
@@ -166,12 +206,16 @@ def restore(
     """
     try:
         record = table["1"]
-        if record["format"] != FORMAT or (
-            (record["size"], record["crc32"]) != index_fingerprint(record, payments_json, known)
+        checked = record["checked"]
+        payments_print = known or fingerprint(payments_json)
+        if type(checked) is not int or record["format"] != FORMAT or (
+            (record["size"], record["crc32"]) != index_fingerprint(record, payments_json, payments_print)
         ):
             return None
+        vouched = checked == vouching(payments_print[1], record["largest"])
         cells: dict[Month, Columns] = {}
         extras: dict[Month, dict[int, Extras]] = {}
+        pieces: dict[Month, bytes] = {}
         for key, row in record["months"].items():
             if len(key) != 7 or key[4] != "-":
                 return None
@@ -179,6 +223,7 @@ def restore(
             if not 1 <= month[1] <= 12:
                 return None
             cells[month] = _columns(row)
+            pieces[month] = orjson.dumps(_month_key(month)) + b":" + orjson.dumps(row)
             if len(row) == 4:
                 extras[month] = _extras(row[3], set(cells[month][0]))
         last = {int(sid): date.fromisoformat(day) for sid, day in record["last"].items()}
@@ -189,7 +234,7 @@ def restore(
     except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError, orjson.JSONEncodeError):
         return None
     monthly.changed.clear()
-    return RestoredIndex(monthly, newest, monthly.count)
+    return RestoredIndex(monthly, newest, monthly.count, record["largest"], vouched, pieces)
 
 
 def _columns(row: Any) -> Columns:

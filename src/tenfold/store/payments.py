@@ -11,10 +11,13 @@ drops the derived state; it is built again from the payments when next asked for
 A file opened with its index (the command line, and the app at first) has its
 payments unread. A write that needs no payment as an object - adding one, ticking
 a step - does not build them all: the table is parsed, checked a column at a
-time (:func:`~tenfold.store.reading.payments.rows_are_payments`: a damaged
+time (:func:`~tenfold.store.reading.payments.largest_payment_id`: a damaged
 payment still refuses the write) and put in the document as it is; the new
-payments are counted into the index, which is written with them. Only a read or
-a change of existing payments builds every payment.
+payments are counted into the index, which is written with them. The check is
+skipped when the payments' bytes are still the ones the store checked and wrote
+(the index's ``checked`` sum) and every stream they name is still in the file;
+TinyDB's next id then comes from the index's largest id. Only a read or a change
+of existing payments builds every payment.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from tenfold.store.batch import Batch
 from tenfold.store.database import Database
 from tenfold.store.opening import Deferred
 from tenfold.store.payment_index import NEWEST, IndexParts, IndexWriter
-from tenfold.store.reading.payments import PaymentsReader, rows_are_payments, validate_rows
+from tenfold.store.reading.payments import PaymentsReader, largest_id, largest_payment_id, validate_rows
 from tenfold.store.schema import PAYMENTS
 
 
@@ -50,10 +53,16 @@ class PaymentsCache:
         self._payments = payments
         self._streams = streams
         self._payments_sorted: list[Payment] | None = None
-        self._index_writer = IndexWriter()
+        self._index_writer = IndexWriter(deferred.index.pieces if deferred else None)
         self._index: MonthlyIndex | None = deferred.index.monthly if deferred else None
         self._newest: tuple[Payment, ...] = deferred.index.newest if deferred else ()
         self._reader: PaymentsReader | None = PaymentsReader(database.path, deferred) if deferred else None
+        self._vouched = deferred.index.vouched if deferred else False
+        """Whether the index's checked sum says the payments are the ones the store last checked and wrote."""
+        self._largest_written = deferred.index.largest if deferred else 0
+        """The largest payment id the index gives: used only for payments the checked sum vouches for."""
+        self._largest: int | None = None
+        """The largest payment id, written in the index; None: not known, found when next needed."""
         self._raw = False
         """The payments table is in the document as parsed, not built into payments (see the module)."""
         self.opened_with_index = deferred is not None
@@ -170,11 +179,19 @@ class PaymentsCache:
         if reader.started or self._index is None:  # read on a thread already: its result is taken in
             self.wait_for_payments()
             return
-        rows = reader.rows(chunked=False)  # a write before any reading thread (a command's): one parse is quicker
-        if not rows_are_payments(rows, self._streams.keys()):
+        streams = self._streams.keys()
+        vouched = (  # the bytes the store wrote, checked, for streams that are all still there
+            self._vouched and self._index.stream_ids() <= streams
+        )
+        # A write before any reading thread (a command's): one parse is quicker.
+        rows = reader.rows(chunked=False, checked=vouched)
+        largest = self._largest_written if vouched else largest_payment_id(rows, streams)
+        if largest is None:
             self.wait_for_payments()  # builds each payment, and refuses the file naming the bad one
             return
+        self._largest = largest
         self._database.files.install(PAYMENTS, rows)
+        self._database.db.table(PAYMENTS).continue_after(largest)  # TinyDB need not scan every id again
         self._raw = True
 
     def end_of_batch(self, batch: Batch) -> None:
@@ -202,19 +219,37 @@ class PaymentsCache:
     def _index_parts(self) -> IndexParts:
         index = self.monthly_index()
         newest = self.payments()[:NEWEST] if self._reader is None else self._newest
-        return self._index_writer.parts(index, newest, index.last_paid(newest))
+        return self._index_writer.parts(index, newest, index.last_paid(newest), self._largest_id())
+
+    def _largest_id(self) -> int:
+        """The largest payment id (0 with none), found again after the largest was deleted."""
+        if self._largest is None:
+            if self._raw:  # the table as parsed, checked when it went into the document
+                document = self._database.storage.read()
+                assert document is not None
+                largest = largest_id(document[PAYMENTS])
+                assert largest is not None, "a checked table has only ids for keys"
+                self._largest = largest
+            else:
+                self.wait_for_payments()
+                self._largest = max(self._payments, default=0)
+        return self._largest
 
     # ----- changed inside a batch -----------------------------------------------------------
 
     def added(self, batch: Batch, payments: list[Payment]) -> None:
         """In the batch: payments saved; the dict, the sorted list and the index follow."""
         self._payments.update((p.id, p) for p in payments)
+        largest = self._largest
 
         def undo() -> None:
             for p in payments:
                 self._payments.pop(p.id, None)
+            self._largest = largest
 
         batch.on_undo(undo)
+        if largest is not None and payments:
+            self._largest = max(largest, max(p.id for p in payments))
         if self._index is not None:
             for p in payments:
                 self._index.add(p)
@@ -240,7 +275,15 @@ class PaymentsCache:
     def removed(self, batch: Batch, payments: list[Payment]) -> None:
         """In the batch: payments deleted (or the old versions of edited ones)."""
         doomed = {p.id for p in payments}
-        batch.on_undo(lambda: self._payments.update((p.id, p) for p in payments))
+        largest = self._largest
+
+        def undo() -> None:
+            self._payments.update((p.id, p) for p in payments)
+            self._largest = largest
+
+        batch.on_undo(undo)
+        if largest in doomed:
+            self._largest = None
         for p in payments:
             del self._payments[p.id]
             if self._index is not None:

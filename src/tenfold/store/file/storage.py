@@ -190,7 +190,10 @@ class SerializedTables:
         self._printed: tuple[bytes, tuple[int, int]] | None = None
 
     def _fingerprint(self, data: bytes) -> tuple[int, int]:
-        """The payments' fingerprint, computed once per version of their JSON (a tick does not change it)."""
+        """The payments' fingerprint, computed once per version of their JSON (a tick does not change it).
+
+        The index's ``checked`` sum is made from it: every payments table serialised here was
+        checked (read in full, built by the store, or checked before it went into the document)."""
         if self._printed is None or self._printed[0] is not data:
             self._printed = (data, fingerprint(data))
         return self._printed[1]
