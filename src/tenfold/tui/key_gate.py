@@ -46,6 +46,7 @@ class KeyGate:
         self._timer: Timer | None = None
         self.opener: events.Key | None = None
         """The key the gate holds the others for."""
+        self._opening_keys = frozenset(key for key, _ in OPENING)
 
     def start(self) -> None:
         """Listen for new screens (once the app runs: Textual's signals need a running node)."""
@@ -70,7 +71,7 @@ class KeyGate:
 
     def _opens(self, key: str) -> bool:
         """Whether ``key`` runs an opening binding where the focus is (not typed into a text field)."""
-        if not any(key == k for k, _ in OPENING):
+        if key not in self._opening_keys:  # most keys: one set lookup on the way to their widget
             return False
         from textual.widgets import Input, TextArea  # imported when an opening key is pressed, not at start-up
 
