@@ -42,8 +42,12 @@ class Context:
     quiet: bool = False
 
 
+BAD_INPUT = 2
+"""Exit code when what the user typed is refused (as click does for a usage error); 1 is any other failure."""
+
+
 def fail(message: str, code: int = 1) -> NoReturn:
-    """Print one line on stderr and exit non-zero."""
+    """Print one line on stderr and exit non-zero: ``BAD_INPUT`` for refused input, 1 for the file or the system."""
     line = " ".join(safe_display(message).split())  # one line, and typed text never drives the terminal
     print(f"tenfold: {line}", file=sys.stderr, flush=True)
     raise SystemExit(code)

@@ -97,7 +97,7 @@ def test_bad_bills_are_one_line_per_field_and_change_nothing(tmp_path: Path, env
     db = sample(tmp_path / "t.json", env)
     before = db.read_bytes()
     bad = run(db, env, "bills", "set", "--amount", "-5", "--hourly-rate", "lots")
-    assert bad.returncode == 1 and bad.stdout == ""
+    assert bad.returncode == 2 and bad.stdout == ""
     assert bad.stderr == ("tenfold: --amount: The amount must be positive; "
                           "--hourly-rate: 'lots' is not an amount; type digits like 12.50\n")
     first = run(db, env, "bills", "set", "--savings", "100")

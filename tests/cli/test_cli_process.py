@@ -29,6 +29,45 @@ def tenfold(db: Path, env: dict[str, str], *args: str) -> subprocess.CompletedPr
     )
 
 
+REFUSED_INPUT = [
+    ("add", "payment", "--stream", "Royalties", "--amount", "5", "--units", "two"),
+    ("add", "payment", "--stream", "Nobody", "--amount", "5"),
+    ("add", "payment", "--stream", "Royalties", "--amount", "5", "--date", "2099-01-01"),
+    ("bills", "set"),
+    ("parts", "--stream", "Nobody", "--delivery", "2"),
+    ("steps", "items", "9"),
+    ("steps", "add-item", "3", "--text", " "),
+    ("steps", "add-item", "3", "--text", "Outline", "--due", "2026-02-30"),
+    ("report", "--month", "2026-13"),
+    ("report", "--stream", "Nobody"),
+    ("review", "--date", "soon"),
+    ("import", "--currency", "EURO", "x.csv"),
+    ("goal", "set", "Rent", "--amount", "-1", "--currency", "EUR", "--by", "2027-01-01"),
+]
+
+
+@pytest.mark.parametrize("args", REFUSED_INPUT, ids=[" ".join(a[:2]) + f"-{i}" for i, a in enumerate(REFUSED_INPUT)])
+def test_refused_input_exits_2_like_a_usage_error_and_writes_nothing(
+    tmp_path: Path, env: dict[str, str], args: tuple[str, ...]
+) -> None:
+    """Scripts can tell "you typed something wrong" (2, as click says it) from "the file or the system failed" (1)."""
+    db = seed(tmp_path / "t.json")
+    before = db.read_bytes()
+    result = tenfold(db, env, *args)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("tenfold: ") and result.stderr.count("\n") == 1
+    assert "Traceback" not in result.stderr
+    assert db.read_bytes() == before
+
+
+def test_a_damaged_file_exits_1_not_2(tmp_path: Path, env: dict[str, str]) -> None:
+    db = seed(tmp_path / "t.json")
+    db.write_text("{not json")
+    result = tenfold(db, env, "add", "payment", "--stream", "Royalties", "--amount", "5")
+    assert result.returncode == 1 and result.stderr.startswith("tenfold: ")
+    assert db.read_text() == "{not json"
+
+
 def test_a_payment_and_the_status_line(tmp_path: Path, env: dict[str, str]) -> None:
     db = seed(tmp_path / "t.json")
     added = tenfold(db, env, "add", "payment", "--stream", "Royalties", "--amount", "7.50")
@@ -43,7 +82,7 @@ def test_a_bad_value_is_one_line_and_changes_nothing(tmp_path: Path, env: dict[s
     db = seed(tmp_path / "t.json")
     before = db.read_bytes()
     result = tenfold(db, env, "add", "payment", "--stream", "Royalties", "--amount", "abc")
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert result.stderr == "tenfold: amount: 'abc' is not an amount; type digits like 12.50\n"
     assert result.stdout == ""
     assert db.read_bytes() == before
@@ -125,3 +164,9 @@ def test_the_app_without_a_terminal_says_so_in_one_line(tmp_path: Path, env: dic
     assert text.count("\n") == 1 and text.startswith("tenfold: the app needs a terminal")
     assert "Traceback" not in text
     assert db.read_bytes() == before
+
+
+def test_a_date_far_ahead_is_counted_with_a_thousands_separator(tmp_path: Path, env: dict[str, str]) -> None:
+    db = seed(tmp_path / "t.json")
+    result = tenfold(db, env, "add", "payment", "--stream", "Royalties", "--amount", "5", "--date", "2099-01-01")
+    assert "2099-01-01 is 26,339 days ahead" in result.stderr

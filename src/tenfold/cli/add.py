@@ -7,7 +7,7 @@ import dataclasses
 import click
 
 from tenfold.cli import cli
-from tenfold.cli.common import Context, complete_streams, fail, say, writing
+from tenfold.cli.common import BAD_INPUT, Context, complete_streams, fail, say, writing
 from tenfold.domain.dates import parse_date
 from tenfold.domain.errors import FieldError
 from tenfold.domain.hours import parse_hours_entry
@@ -109,7 +109,7 @@ def add_payment(
         )
         ahead = future_warning(payment.on, store.today())
         if ahead and not future:
-            fail(f"date: {ahead}; add --future to record it anyway")
+            fail(f"date: {ahead}; add --future to record it anyway", BAD_INPUT)
         saved = store.add_payment(payment)
         source = store.stream(saved.stream_id)
     assert source is not None  # parse_payment only returns payments for streams that exist

@@ -17,6 +17,7 @@ import click
 from tenfold.domain.errors import FieldError, FormErrors, TenfoldError
 from tenfold.domain.text import safe_display
 from tenfold.startup import (  # shared with the app's start, which does not import click
+    BAD_INPUT,
     ENV_TODAY,
     LOCK_WAIT,
     Context,
@@ -30,8 +31,8 @@ if TYPE_CHECKING:  # imported when a command opens the file, not by `tenfold --v
     from tenfold.store.store import Store
 
 __all__ = [
-    "ENV_TODAY", "LOCK_WAIT", "Context", "clock", "complete_streams", "emit_data", "ensure_default_folder", "fail",
-    "form_error_line", "no_data_yet", "open_store", "reading", "say", "show", "writing",
+    "BAD_INPUT", "ENV_TODAY", "LOCK_WAIT", "Context", "clock", "complete_streams", "emit_data", "ensure_default_folder",
+    "fail", "form_error_line", "no_data_yet", "open_store", "reading", "say", "show", "writing",
 ]
 
 def no_data_yet(context: Context, what: str) -> bool:
@@ -91,7 +92,7 @@ def _guarded(store: Store, names: Mapping[str, str] | None) -> Iterator[Store]:
     try:
         yield store
     except (FormErrors, FieldError) as exc:
-        fail(form_error_line(exc, names))
+        fail(form_error_line(exc, names), BAD_INPUT)
     except TenfoldError as exc:
         fail(str(exc))
     finally:

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from tenfold.cli import cli
-from tenfold.cli.common import Context, emit_data, fail, reading, say
+from tenfold.cli.common import BAD_INPUT, Context, emit_data, fail, reading, say
 from tenfold.domain.errors import FieldError
 from tenfold.exchange.files import export_text, write_export
 from tenfold.exchange.output_file import output_target
@@ -62,5 +62,5 @@ def export(context: Context, fmt: str, account_prefix: str, output: Path | None)
         target = output_target(str(output), context.path, example="~/tenfold-export.csv")
         write_export(target, text)
     except FieldError as exc:
-        fail(exc.message)
+        fail(exc.message, BAD_INPUT)
     say(context, f"Exported {summary} to {target}")

@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from tenfold.cli import cli
-from tenfold.cli.common import Context, complete_streams, fail, reading, say, show, writing
+from tenfold.cli.common import BAD_INPUT, Context, complete_streams, fail, reading, say, show, writing
 from tenfold.domain.errors import FieldError
 from tenfold.domain.ledger import KINDS
 from tenfold.domain.money import format_totals, parse_currency
@@ -116,7 +116,7 @@ def import_(context: Context, file: str | None, profile: str | None, list_profil
         click.echo(profiles_text())
         return
     if not file:
-        fail("name the file to import (or - for standard input); see 'tenfold import --help'")
+        fail("name the file to import (or - for standard input); see 'tenfold import --help'", BAD_INPUT)
     try:
         options = Options(
             profile=profile, overrides=parse_map(maps), stream=stream.strip() if stream else None,
@@ -126,7 +126,7 @@ def import_(context: Context, file: str | None, profile: str | None, list_profil
             delimiter=parse_delimiter(delimiter),
         )
     except FieldError as exc:
-        fail(f"--{exc.field.replace('_', '-')}: {exc.message}")
+        fail(f"--{exc.field.replace('_', '-')}: {exc.message}", BAD_INPUT)
     extraction, label = _read(file, options)
     if dry_run:
         with reading(context) as store:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from tenfold.cli import cli
-from tenfold.cli.common import Context, complete_streams, fail, reading, say, writing
+from tenfold.cli.common import BAD_INPUT, Context, complete_streams, fail, reading, say, writing
 from tenfold.domain.freedom import parse_freedom
 from tenfold.domain.parts import PARTS, parse_parts
 from tenfold.figures.freedom import freedom_lines
@@ -32,12 +32,12 @@ def set_bills(context: Context, amount: str | None, currency: str | None, saving
     Example: tenfold bills set --amount 2400 --currency EUR --savings 12000 --hourly-rate 35
     """
     if amount is None and currency is None and savings is None and hourly_rate is None:
-        fail("bills: give at least one of --amount, --currency, --savings, --hourly-rate")
+        fail("bills: give at least one of --amount, --currency, --savings, --hourly-rate", BAD_INPUT)
     names = {"bills": "--amount", "hourly_rate": "--hourly-rate", "savings": "--savings", "currency": "--currency"}
     with writing(context, names) as store:
         current = store.freedom
         if current is None and amount is None:
-            fail("--amount: Enter your monthly bills first, e.g. --amount 2400")
+            fail("--amount: Enter your monthly bills first, e.g. --amount 2400", BAD_INPUT)
         new = parse_freedom(bills=amount, currency=currency, savings=savings, hourly_rate=hourly_rate,
                             current=current, default_currency=store.goal.currency if store.goal else "EUR")
         store.set_freedom(new)
@@ -90,18 +90,18 @@ def parts(context: Context, stream_name: str | None, idea_id: int | None, creati
     Without ratings, shows the current ones. Example: tenfold parts --stream Ebook --delivery 2
     """
     if (stream_name is None) == (idea_id is None):
-        fail("parts: name one --stream or one --idea")
+        fail("parts: name one --stream or one --idea", BAD_INPUT)
     with writing(context, {p: f"--{p}" for p in PARTS}) as store:
         if stream_name is not None:
             found = next((s for s in store.streams() if s.name.casefold() == stream_name.strip().casefold()), None)
             if found is None:
-                fail(f"--stream: There is no stream called '{stream_name.strip()[:30]}'")
+                fail(f"--stream: There is no stream called '{stream_name.strip()[:30]}'", BAD_INPUT)
             target, target_id, label = "stream", found.id, found.name
         else:
             assert idea_id is not None
             idea = store.idea(idea_id)
             if idea is None:
-                fail(f"--idea: There is no idea {idea_id}")
+                fail(f"--idea: There is no idea {idea_id}", BAD_INPUT)
             target, target_id, label = "idea", idea.id, f"idea {idea.id} ({idea.who})"
         current = store.parts(target, target_id)
         if creation or delivery or payment:

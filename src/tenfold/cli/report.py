@@ -17,7 +17,17 @@ from typing import TYPE_CHECKING
 import click
 
 from tenfold.cli import cli
-from tenfold.cli.common import Context, clock, complete_streams, emit_data, fail, no_data_yet, open_store, reading
+from tenfold.cli.common import (
+    BAD_INPUT,
+    Context,
+    clock,
+    complete_streams,
+    emit_data,
+    fail,
+    no_data_yet,
+    open_store,
+    reading,
+)
 from tenfold.domain.errors import FieldError, TenfoldError
 from tenfold.domain.money import parse_currency
 from tenfold.domain.monthly import MonthlyIndex
@@ -126,7 +136,7 @@ def report(
         period = choose_period(today, month, year)
         target = parse_currency(currency, "currency") if currency else None
     except FieldError as exc:
-        fail(f"{exc.field}: {exc.message}")
+        fail(f"{exc.field}: {exc.message}", BAD_INPUT)
     if no_data_yet(context, "no income to report yet"):
         return
     if measures == "only" and not list_rates:
@@ -141,7 +151,7 @@ def report(
     if stream_name is not None:
         only = next((s for s in streams if s.name.casefold() == stream_name.strip().casefold()), None)
         if only is None:
-            fail(f"stream: There is no stream called '{stream_name.strip()[:30]}'")
+            fail(f"stream: There is no stream called '{stream_name.strip()[:30]}'", BAD_INPUT)
     if not streams and fmt == "text":
         click.echo("No income streams yet; add one with: tenfold add stream --name NAME --kind passive")
         return
@@ -186,7 +196,7 @@ def _measures(context: Context, stream_name: str | None) -> tuple[Measures, list
         if stream_name is not None:
             streams = [s for s in streams if s.name.casefold() == stream_name.strip().casefold()]
             if not streams:
-                fail(f"stream: There is no stream called '{stream_name.strip()[:30]}'")
+                fail(f"stream: There is no stream called '{stream_name.strip()[:30]}'", BAD_INPUT)
         return store_measures(store), streams
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from tenfold.cli import cli
-from tenfold.cli.common import Context, clock, fail, reading, say, show
+from tenfold.cli.common import BAD_INPUT, Context, clock, fail, reading, say, show
 from tenfold.coach.review import last_month_period, month_period, review, week_period
 from tenfold.domain.dates import parse_date
 from tenfold.domain.errors import FieldError, TenfoldError
@@ -50,7 +50,7 @@ def review_command(context: Context, span: str, day: str | None, output: Path | 
     try:
         end = parse_date(day, "date") if day else today
     except FieldError as exc:
-        fail(f"date: {exc.message}")
+        fail(f"date: {exc.message}", BAD_INPUT)
     if span == "week":
         start, end = week_period(end)
     else:
@@ -64,7 +64,7 @@ def review_command(context: Context, span: str, day: str | None, output: Path | 
         target = output_target(str(output), context.path, "output", example="review.md")
         write_review(target, text)
     except FieldError as exc:
-        fail(f"output: {exc.message}")
+        fail(f"output: {exc.message}", BAD_INPUT)
     except TenfoldError as exc:
         fail(str(exc))
     say(context, f"Wrote the review of {start.isoformat()} to {end.isoformat()} to {target}")

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from tenfold.cli import cli
-from tenfold.cli.common import Context, complete_streams, fail, form_error_line, reading, say, show, writing
+from tenfold.cli.common import BAD_INPUT, Context, complete_streams, fail, form_error_line, reading, say, show, writing
 from tenfold.coach.actions import due_words
 from tenfold.domain.errors import FormErrors
 from tenfold.domain.ledger import find_stream
@@ -26,9 +26,6 @@ from tenfold.domain.steps import step_info
 
 if TYPE_CHECKING:
     from tenfold.store.store import Store
-
-BAD_INPUT = 2
-"""Exit code for input the command refuses (as click's own usage errors)."""
 
 ENTRY_KEYS: tuple[str, ...] = tuple(dict.fromkeys(
     spec.key for specs in ENTRIES.values() for spec in specs if spec.kind != "stream"))

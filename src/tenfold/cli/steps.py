@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from tenfold.cli import cli
-from tenfold.cli.common import Context, fail, say, writing
+from tenfold.cli.common import BAD_INPUT, Context, fail, say, writing
 from tenfold.domain.steps import STEPS, StepInfo, step_info
 
 
@@ -14,7 +14,7 @@ def _step(text: str) -> StepInfo:
     try:
         return step_info(int(text.strip()))
     except ValueError:
-        fail(f"step: '{text[:20]}' is not a step; steps are numbered 1 to {len(STEPS)}")
+        fail(f"step: '{text[:20]}' is not a step; steps are numbered 1 to {len(STEPS)}", BAD_INPUT)
 
 
 @cli.command()

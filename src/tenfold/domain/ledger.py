@@ -431,7 +431,7 @@ def future_warning(on: date, today: date) -> str | None:
     days = (on - today).days
     if days <= FUTURE_DAYS:
         return None
-    return (f"{on.isoformat()} is {days} days ahead: a payment is money that arrived "
+    return (f"{on.isoformat()} is {days:,} days ahead: a payment is money that arrived "
             "(expected income goes in the stream's cadence and expected amount)")
 
 
