@@ -47,17 +47,18 @@ from tenfold.figures.projection import (
 )
 from tenfold.figures.status import percent
 
+PAYING_MONTHS = 4
+"""Full months of the 6 a pace rests on that must hold passive income before a month is named: with
+fewer, one lumpy payment moves the month by years from one month to the next."""
 FREEDOM_METHOD = (
     "Freedom: the share of your monthly bills (step 4) that passive income covered in the last full "
     "month and on the average of the last 3 full months, converted into the bills' currency with "
     "your dated rates. Savings last: savings divided by today's shortfall (the bills less the last "
-    "full month's passive income). When: the goal's projection with the bills as the target."
+    "full month's passive income). When: the goal's projection with the bills as the target, named "
+    f"only once at least {PAYING_MONTHS} of the last 6 full months held passive income."
 )
 """How the freedom figures are made, for the help screen and the report's notes."""
 
-PAYING_MONTHS = 4
-"""Full months of the 6 a pace rests on that must hold passive income before a month is named: with
-fewer, one lumpy payment moves the month by years from one month to the next."""
 TOO_FEW = "too_few"
 """The projection's status when too few of the 6 full months held passive income to name a month."""
 

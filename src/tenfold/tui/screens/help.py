@@ -16,6 +16,7 @@ from tenfold.coach.nudges import CHECK_RULES
 from tenfold.domain.money import DECIMAL_RULE
 from tenfold.domain.rates import CONVERSION_RULE
 from tenfold.figures.expected import GRACE_DAYS
+from tenfold.figures.freedom import FREEDOM_METHOD
 from tenfold.figures.projection import PROJECTION_METHOD
 from tenfold.tui.keys import COMMANDS, HELP_NOTES
 
@@ -32,15 +33,15 @@ MEASURING = (
     "the last 3 full months, with your monthly target. " + PROJECTION_METHOD + "\n"
     f"A stream with a cadence (monthly, quarterly, yearly) is expected to pay again one cadence "
     f"after its last payment, on the same day of the month; it is flagged overdue (!) once that "
-    f"day is more than {GRACE_DAYS} days past. Recording the payment clears the flag."
+    f"day is more than {GRACE_DAYS} days past. Recording the payment clears the flag.\n" + FREEDOM_METHOD
 )
 
 def keys_table() -> Table:
     """The command list as a table: key, action, where it works (all from :mod:`tenfold.tui.keys`)."""
     table = Table(box=None, show_header=True, header_style="bold", expand=True, padding=(0, 1))
-    table.add_column("Key", no_wrap=True, style="bold cyan")
-    table.add_column("Action")
-    table.add_column("Where", style="dim")
+    table.add_column("Key", no_wrap=True, style="bold cyan")  # as wide as its longest key, no wider
+    table.add_column("Action", ratio=1)
+    table.add_column("Where", style="dim", ratio=1)
     for command in (*COMMANDS, *HELP_NOTES):
         table.add_row(command.key, command.title, command.where)
     return table
