@@ -66,7 +66,29 @@ EXPECTED: dict[str, tuple[tuple[str, ...], dict[tuple[str, str], Decimal], dict[
                           {"outgoing bank debits": 2, "transfers between your own accounts": 1}),
     "bank_us_debit_credit.csv": (("--stream", "Checking"), {("Checking", "USD"): D("208.40")},
                                  {"outgoing bank debits": 1, "pending or declined transactions": 1}),
+    "revolut.csv": (("--stream", "Clients"), {("Clients", "EUR"): D("207.62"), ("Clients", "USD"): D("249.00")},
+                    {"your own money: top-ups, pockets, vaults": 3, "pending, reverted or declined": 2,
+                     "card refunds and cashback (money back, not income)": 2,
+                     "exchanges between your own balances": 2, "money out": 1}),
+    "revolut_business.csv": (("--stream", "Clients"), {("Clients", "EUR"): D("1248.80")},
+                             {"exchanges between your own balances": 2, "money out": 1,
+                              "pending, reverted or declined": 1}),
+    "wise_statement.csv": (("--stream", "Clients"), {("Clients", "EUR"): D("1199.00"), ("Clients", "USD"): D("350.00")},
+                           {"your own money: conversions, top-ups, jars": 3, "money sent": 2,
+                            "cashback (money back, not income)": 1}),
+    "wise_history.csv": (("--stream", "Clients"), {("Clients", "EUR"): D("1199.00"), ("Clients", "USD"): D("350.00")},
+                         {"money sent": 1, "conversions between your own balances": 1, "cancelled or refunded": 1}),
+    "monzo.csv": (("--stream", "Rent"), {("Rent", "GBP"): D("1370.50")},
+                  {"transfers between your own accounts": 2, "outgoing bank debits": 1}),
 }
+
+PICKED = {
+    "revolut.csv": "revolut", "revolut_business.csv": "revolut", "wise_statement.csv": "wise",
+    "wise_history.csv": "wise-history", "monzo.csv": "bank", "adsense_transactions.csv": "adsense",
+    "bank_us_chase.csv": "bank-us", "bank_de_dkb.csv": "bank-de", "stripe_balance.csv": "stripe",
+}
+"""Which profile a file's header picks. A wide bank file (Monzo's 18 columns) once went to AdSense, whose
+three required names (Date, Description, Amount) it also has, and counted every debit as an adjustment."""
 
 
 @pytest.fixture
@@ -107,6 +129,14 @@ def test_each_sample_imports_to_the_hand_counted_totals(tmp_path: Path, env: dic
     assert again.returncode == 0, again.stderr
     assert "To add: 0 payments" in again.stdout and "Nothing new to import" in again.stdout
     assert totals(db) == expected  # the same file twice adds nothing: every row is recognised
+
+
+@pytest.mark.parametrize("name", sorted(PICKED))
+def test_each_file_picks_the_profile_that_explains_it(tmp_path: Path, env: dict[str, str], name: str) -> None:
+    db = tmp_path / "tenfold.json"
+    Store.open(db).close()
+    result = tenfold(db, env, "import", str(IMPORTS / name), "--dry-run", "--stream", "Any")
+    assert f"(profile {PICKED[name]})" in result.stdout.splitlines()[0], result.stdout + result.stderr
 
 
 def test_the_preview_accounts_for_every_row(tmp_path: Path, env: dict[str, str]) -> None:

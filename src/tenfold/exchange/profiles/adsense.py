@@ -27,6 +27,7 @@ PROFILE = Profile(
     default_stream="AdSense",
     default_currency="USD",
     priority=5,
+    closed=True,
     rules=(
         Rule("type", ("payment", "eft", "wire transfer", "check", "cheque", "sent to", "western union",
                       "rapida", "bank transfer"), SKIP, "payments to your bank", contains=True),

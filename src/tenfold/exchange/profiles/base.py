@@ -92,6 +92,9 @@ class Profile:
     expand: Expand | None = None
     priority: int = 10
     """When two profiles know a header equally well, the higher one wins (generic ones are low)."""
+    closed: bool = False
+    """The source's file has only the columns the profile names: a header with others is someone else's
+    (AdSense writes Date, Description, Amount, which any bank file with more columns also has)."""
     has_ids: bool = False
     """The source gives each transaction an id (then duplicates are found by it)."""
     notes: tuple[str, ...] = field(default_factory=tuple)
@@ -191,6 +194,8 @@ def recognises(profile: Profile, header: Sequence[str], overrides: Mapping[str, 
         elif name not in bound:
             return 0
     keys = [header_keys(h) for h in header]
+    if profile.closed and len({i for columns in bound.values() for i in columns}) < sum(1 for h in header if h.strip()):
+        return 0
     for group in profile.signature:
         if not any(_alias_matches(alias, k) for alias in group for k in keys):
             return 0
