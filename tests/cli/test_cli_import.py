@@ -105,7 +105,7 @@ def test_problems_are_listed_one_per_line_and_nothing_is_imported(db: Path, tmp_
         "  line 3: amount: 'abc' is not an amount",
         "  line 4: date: '2026-02-30' is not a real date (February 2026 has 28 days)",
         "  line 5: has 2 fields; the header has 4",
-        "  line 6: there is no stream 'Rent' (1 rows); create it with --create-streams KIND (passive, active, "
+        "  line 6: there is no stream 'Rent' (1 row); create it with --create-streams KIND (passive, active, "
         "portfolio) or send the rows to one with --stream NAME",
     ]
 

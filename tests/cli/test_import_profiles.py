@@ -174,3 +174,18 @@ def test_units_come_from_the_sources_that_give_them_and_never_on_a_refund(tmp_pa
                                           ("-35.70", None, True), ("22.00", 1, False), ("-10.00", None, True)]
     assert all(u is None for _a, u, refund in units["paypal.csv"] if refund)
     assert [u for _a, u, _r in units["paypal.csv"]].count(1) == 3
+
+
+def test_a_french_bank_file_is_read_by_its_own_column_names(tmp_path: Path, env: dict[str, str]) -> None:
+    """Libellé, Montant and Solde: a French bank's Description, Amount, Balance; 1 234,56 with a no-break space."""
+    path = tmp_path / "releve.csv"
+    path.write_text("Date;Libellé;Montant;Solde\n"
+                    "03/03/2024;VIR SEPA RECU /DE ACME EDITIONS;1\u00a0234,56;2\u00a0000,00\n"
+                    "05/03/2024;PRLV SEPA EDF;-85,20;1\u00a0914,80\n"
+                    "15/03/2024;VIR SEPA RECU /DE JEAN DUPONT;650,00;2\u00a0564,80\n", encoding="utf-8")
+    db = tmp_path / "tenfold.json"
+    Store.open(db, today=lambda: date(2024, 4, 20)).close()
+    result = tenfold(db, env, "import", str(path), "--yes", "--create-streams", "passive", "--stream", "Droits")
+    assert result.returncode == 0, result.stderr
+    assert "(profile bank)" in result.stdout and "  outgoing bank debits: 1" in result.stdout
+    assert totals(db) == {("Droits", "EUR"): D("1884.56")}

@@ -23,6 +23,7 @@ from decimal import Decimal
 
 from tenfold.domain.ledger import KINDS, Payment, Stream
 from tenfold.domain.money import MAX_AMOUNT
+from tenfold.domain.text import count_of
 from tenfold.exchange.csvmapping import Problem
 from tenfold.exchange.extract import Entry, Extraction
 from tenfold.exchange.identity import (
@@ -105,7 +106,7 @@ def plan_import(extraction: Extraction, streams: list[Stream], existing: list[Pa
         if create_kind is None:
             first = entries[0]
             plan.problems.append(Problem(
-                first.line, f"there is no stream '{first.stream}' ({len(entries)} rows); create it with "
+                first.line, f"there is no stream '{first.stream}' ({count_of(len(entries), 'row')}); create it with "
                             f"--create-streams KIND ({', '.join(KINDS)}) or send the rows to one with --stream NAME"))
     by_id = {s.id: s for s in streams}
     ledger_ids = set(identities(existing, by_id).values())

@@ -1,5 +1,8 @@
 """Bank statements as CSV: German banks, US banks, and any bank with a date, an amount and a description.
 
+The generic profile also knows the French, Spanish and Italian names of those
+columns (Libellé/Montant/Crédit/Débit, Concepto/Importe, Descrizione/Importo).
+
 Money in (credits) counts; money out (debits), balance lines, pending bookings and
 transfers between the user's own accounts do not. German banks (Sparkasse, DKB,
 ING, Deutsche Bank, comdirect, Postbank...) write ``;``, Windows-1252, ``1.234,56``
@@ -93,20 +96,27 @@ GENERIC = Profile(
           "file or --date-format; skips debits, pending rows, balances and own-account transfers",
     columns={
         "date": ("Date", "Transaction Date", "Booking Date", "Value Date", "Posted", "Completed Date",
-                 "Started Date"),
-        "amount": ("Amount", "Amount*", "Value", "Transaction Amount"),
-        "credit": ("Credit", "Paid in", "Money in", "Credit Amount", "Deposits"),
-        "debit": ("Debit", "Paid out", "Money out", "Debit Amount", "Withdrawals"),
-        "currency": ("Currency", "Ccy"),
-        "customer": ("Counter Party", "Counterparty", "Payee", "Name", "Payer"),
-        "note": ("Description", "Memo", "Reference", "Details", "Narrative", "Transaction Description"),
+                 "Started Date", "Date opération", "Date operation", "Date de l'opération", "Date comptable",
+                 "Date de valeur", "Fecha", "Fecha operación", "Fecha valor", "Data", "Data operazione",
+                 "Data valuta"),
+        "amount": ("Amount", "Amount*", "Value", "Transaction Amount", "Montant", "Montant*", "Importe", "Importo"),
+        "credit": ("Credit", "Paid in", "Money in", "Credit Amount", "Deposits", "Crédit", "Credit*", "Crédit*",
+                   "Haber", "Ingreso", "Avere", "Entrate"),
+        "debit": ("Debit", "Paid out", "Money out", "Debit Amount", "Withdrawals", "Débit", "Debit*", "Débit*",
+                  "Debe", "Cargo", "Dare", "Uscite"),
+        "currency": ("Currency", "Ccy", "Devise", "Divisa", "Moneda", "Valuta"),
+        "customer": ("Counter Party", "Counterparty", "Payee", "Name", "Payer", "Tiers", "Beneficiario"),
+        "note": ("Description", "Memo", "Reference", "Details", "Narrative", "Transaction Description", "Libellé",
+                 "Libelle", "Libellé opération", "Libellé simplifié", "Concepto", "Descripción", "Descrizione",
+                 "Causale"),
         "type": ("Type", "Transaction Type", "Category", "Subcategory"),
         "status": ("Status", "State"),
         "id": ("Transaction ID", "Reference Number", "FITID"),
     },
     required=("date", "amount"),
     signature=(("Description", "Memo", "Reference", "Details", "Narrative", "Counter Party", "Counterparty",
-                "Payee", "Balance", "Balance*", "Transaction Description"),),
+                "Payee", "Balance", "Balance*", "Transaction Description", "Libellé", "Libelle", "Libellé*",
+                "Solde", "Concepto", "Descripción", "Saldo", "Descrizione", "Causale"),),
     default_stream="Bank",
     priority=2,
     rules=(
