@@ -70,6 +70,18 @@ def test_import_with_yes_saves_every_row_in_one_write(
     }
 
 
+def test_a_dry_run_before_the_first_start_previews_against_an_empty_ledger(tmp_path: Path) -> None:
+    """Nothing is written either way, so a data file that does not exist yet is no reason to refuse a preview."""
+    db = tmp_path / "new" / "tenfold.json"
+    db.parent.mkdir(mode=0o700)
+    result = invoke(db, "import", str(csv_file(tmp_path, GOOD)), "--dry-run", "--create-streams", "passive")
+    assert result.exit_code == 0, result.stderr
+    assert "  Royalties · EUR · 2 payments · 12.50 EUR" in result.stdout
+    assert "New streams, to be created as passive: " in result.stdout
+    assert result.stdout.endswith("Dry run: nothing was imported.\n")
+    assert list(db.parent.iterdir()) == []
+
+
 def test_quiet_after_the_command_prints_nothing(db: Path, tmp_path: Path) -> None:
     result = invoke(db, "import", str(csv_file(tmp_path, GOOD)), "--yes", "-q")
     assert result.exit_code == 0 and result.stdout == ""

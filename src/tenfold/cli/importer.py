@@ -10,7 +10,11 @@ preview and the single write that saves them (new streams included).
 
 from __future__ import annotations
 
+import dataclasses
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -20,6 +24,7 @@ from tenfold.cli.common import BAD_INPUT, Context, complete_streams, fail, readi
 from tenfold.domain.errors import FieldError
 from tenfold.domain.ledger import KINDS
 from tenfold.domain.money import format_totals, parse_currency
+from tenfold.domain.text import count_of
 from tenfold.exchange.csvmapping import CsvImportError
 from tenfold.exchange.extract import Extraction, Options
 from tenfold.exchange.importing import parse_delimiter, parse_map, parse_pairs, read_source
@@ -31,8 +36,21 @@ from tenfold.store.store import Store
 STDIN = "-"
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
+@contextmanager
+def _preview_store(context: Context) -> Iterator[Store]:
+    """What a dry run plans against: the data file, or an empty ledger when there is no file yet.
+
+    A first import is often a dry run, before the app has ever been started; nothing
+    is written either way, so a missing file is previewed as the empty ledger that
+    ``import --yes`` would create and fill.
+    """
+    if context.path.expanduser().exists():
+        with reading(context) as store:
+            yield store
+        return
+    with (tempfile.TemporaryDirectory(prefix="tenfold-preview-") as folder,
+          writing(dataclasses.replace(context, path=Path(folder) / "preview.json")) as store):
+        yield store
 
 
 def profiles_text() -> str:
@@ -105,7 +123,8 @@ def import_(context: Context, file: str | None, profile: str | None, list_profil
     """Import payments from a platform's or a bank's file (CSV or .xlsx; - reads standard input).
 
     PayPal, Stripe, Gumroad, KDP, Patreon, YouTube, AdSense, Etsy, Ko-fi,
-    Lemon Squeezy and bank files are recognised from their header; any CSV
+    Lemon Squeezy, Revolut, Wise and bank files are recognised from their
+    header; any CSV
     with date, stream and amount columns too. Rows that are not income
     (payouts, conversions, pending rows, balances, debits) are skipped and
     counted; refunds count against their month. A row already imported (same
@@ -129,18 +148,18 @@ def import_(context: Context, file: str | None, profile: str | None, list_profil
         fail(f"--{exc.field.replace('_', '-')}: {exc.message}", BAD_INPUT)
     extraction, label = _read(file, options)
     if dry_run:
-        with reading(context) as store:
+        with _preview_store(context) as store:
             plan = _plan(extraction, store, create)
             _show(context, plan, store, label, options.gross)
         if plan.problems:
-            fail(f"{label}: {_plural(len(plan.problems), 'problem')} (listed above); nothing would be imported")
+            fail(f"{label}: {count_of(len(plan.problems), 'problem')} (listed above); nothing would be imported")
         say(context, "Dry run: nothing was imported.")
         return
     with writing(context) as store:
         plan = _plan(extraction, store, create)
         _show(context, plan, store, label, options.gross)
         if plan.problems:
-            fail(f"{label}: nothing imported: {_plural(len(plan.problems), 'problem')} (listed above)")
+            fail(f"{label}: nothing imported: {count_of(len(plan.problems), 'problem')} (listed above)")
         if not plan.new:
             say(context, f"Nothing new to import from {label}.")
             return
@@ -153,5 +172,5 @@ def import_(context: Context, file: str | None, profile: str | None, list_profil
                 fail("nothing imported")
         totals = added_totals(plan, {s.id: s for s in store.streams()})
         created, saved = store.import_payments(plan.new_streams if create else [], plan.payments)
-    made = f" and created {_plural(len(created), 'stream')}" if created else ""
-    say(context, f"Imported {_plural(len(saved), 'payment')} ({format_totals(totals)}){made} from {label}")
+    made = f" and created {count_of(len(created), 'stream')}" if created else ""
+    say(context, f"Imported {count_of(len(saved), 'payment')} ({format_totals(totals)}){made} from {label}")
