@@ -153,3 +153,27 @@ async def test_the_choices_for_a_kind_of_file_are_remembered_in_the_config_folde
     assert "payouts-#-#" not in db.read_text()  # the memory is the machine's, not in the (synced) data file
     with reopen(db) as saved:
         assert any(p.on == date(2024, 4, 2) and p.amount == Decimal("12.00") for p in saved.payments())
+
+
+async def test_the_preview_names_the_dialogs_fields_not_the_command_lines_options(tmp_path: Path) -> None:
+    """'add --create-streams KIND' means nothing in the dialog: it says which menu or field does that."""
+    db = tmp_path / "t.json"
+    seed_ledger(db)
+    unknown = tmp_path / "odd.csv"
+    unknown.write_text("when,what,how much\n2024-03-01,x,1\n", encoding="utf-8")
+    async with running(db) as t:
+        dialog = await open_dialog(t)
+        await t.type(str(IMPORTS / "revolut.csv"))
+        await t.press("enter")
+        shown = shown_in(dialog, "import-preview")
+        assert "Revolut statement (profile revolut)" in shown
+        assert "New streams, do not exist (choose a kind in the menu 'Do not create streams'): Bank (EUR)" in shown
+        assert ("there is no stream 'Bank' (3 rows); choose a kind in the menu 'Do not create streams' to create it, "
+                "or name a stream under 'Every row to this stream'") in shown
+        assert "--" not in shown
+        dialog.query_one("#field-path", Input).value = str(unknown)  # the menu still holds the guess: revolut
+        dialog.action_preview()
+        await t.pilot.pause()
+        shown = shown_in(dialog, "import-preview")
+        assert "(the columns are: when, what, how much); name them under 'Column mapping' (FIELD=COLUMN)" in shown
+        assert "--" not in shown

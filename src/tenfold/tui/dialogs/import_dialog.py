@@ -35,6 +35,7 @@ from tenfold.exchange.preview import added_totals, preview_lines
 from tenfold.exchange.profiles import PROFILES
 from tenfold.exchange.remembered import recall, remember
 from tenfold.store.store import Store
+from tenfold.tui.dialogs.import_words import in_app
 
 GUESS = "guess"
 NO_NEW = "none"
@@ -74,8 +75,8 @@ class ImportDialog(ModalScreen[str | None]):
         with VerticalScroll(id="dialog", classes="form"):
             yield Label("Import payments from a file", classes="dialog-title")
             yield Static("A download from PayPal, Stripe, Gumroad, KDP, Patreon, YouTube, AdSense, Etsy, Ko-fi, "
-                         "Lemon Squeezy or a bank (CSV or .xlsx), or any CSV with date, stream and amount. "
-                         "Nothing is saved until you press Import.", classes="intro")
+                         "Lemon Squeezy, Revolut, Wise or a bank (CSV or .xlsx), or any CSV with date, stream and "
+                         "amount. Nothing is saved until you press Import.", classes="intro")
             yield Label("File", classes="field-label")
             yield Input(self.initial_path, id="field-path", placeholder="e.g. ~/Downloads/Download.CSV", compact=True)
             yield Static("", id="error-path", classes="field-error", markup=False)
@@ -171,11 +172,11 @@ class ImportDialog(ModalScreen[str | None]):
         try:
             plan = plan_file(raw, path, options, self.store, create)
         except CsvImportError as exc:
-            shown.update(Text(f"Nothing can be imported from this file:\n{exc.problems[0]}", style="red"))
+            shown.update(Text(f"Nothing can be imported from this file:\n{in_app(str(exc.problems[0]))}", style="red"))
             return
         self.plan, self._previewed = plan, values
         streams = {s.id: s for s in self.store.streams()}
-        text = Text("\n".join(preview_lines(plan, streams, Path(path).name, options.gross)))
+        text = Text(in_app("\n".join(preview_lines(plan, streams, Path(path).name, options.gross))))
         if plan.problems:
             text.stylize("red", text.plain.find("Problems ("))
         shown.update(text)
