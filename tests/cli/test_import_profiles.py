@@ -189,3 +189,17 @@ def test_a_french_bank_file_is_read_by_its_own_column_names(tmp_path: Path, env:
     assert result.returncode == 0, result.stderr
     assert "(profile bank)" in result.stdout and "  outgoing bank debits: 1" in result.stdout
     assert totals(db) == {("Droits", "EUR"): D("1884.56")}
+
+
+def test_wise_statement_and_history_are_one_account(tmp_path: Path, env: dict[str, str]) -> None:
+    """Both of Wise's exports name a transfer by the same id: the second file adds none of the first's."""
+    db = tmp_path / "tenfold.json"
+    Store.open(db, today=lambda: date(2024, 4, 20)).close()
+    first = tenfold(db, env, "import", str(IMPORTS / "wise_statement.csv"), "--yes", "--create-streams", "active",
+                    "--stream", "Clients")
+    assert first.returncode == 0, first.stderr
+    second = tenfold(db, env, "import", str(IMPORTS / "wise_history.csv"), "--yes", "--stream", "Clients")
+    assert second.returncode == 0, second.stderr
+    assert "To add: 0 payments" in second.stdout
+    assert "  already in the ledger (same transaction id): 2 (line 2, line 5)" in second.stdout
+    assert totals(db) == {("Clients", "EUR"): D("1199.00"), ("Clients", "USD"): D("350.00")}

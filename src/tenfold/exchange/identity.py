@@ -25,9 +25,14 @@ ContentKey = tuple[str, date, str, Decimal, str, str, str]
 """(source family, date, stream name folded, amount, currency, customer, note)."""
 
 
+SAME_IDS = {"wise-history": "wise"}
+"""Profiles that read two exports of one account, whose rows carry the same transaction ids: a transfer in
+Wise's statement and in its transaction history is one payment, whichever file brought it first."""
+
+
 def family(source: str) -> str:
     """Sources whose ids can meet: a payment typed by hand ("") and Tenfold's own CSV are one family."""
-    return source or OWN
+    return SAME_IDS.get(source, source) or OWN
 
 
 def has_real_id(payment: Payment) -> bool:
