@@ -35,6 +35,12 @@ def test_without_a_rate_only_the_goal_currency_counts() -> None:
     assert goal_part(GOAL, PASSIVE, TODAY) == "Goal 87.25/1,500.00 EUR so far this month (6%)"
 
 
+def test_a_goal_passed_many_times_over_keeps_its_thousands_separator() -> None:
+    small = Goal("Royalties", Decimal("10.00"), "EUR", date(2027, 12, 31), date(2026, 11, 1))
+    assert goal_part(small, {"EUR": Decimal("1234.56")}, TODAY) == (
+        "Goal 1,234.56/10.00 EUR so far this month (12,346%)")
+
+
 def test_the_command_uses_the_rates_in_the_file(tmp_path: Path) -> None:
     db = tmp_path / "t.json"
     with Store.open(db, today=lambda: TODAY) as store:

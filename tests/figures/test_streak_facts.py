@@ -34,3 +34,10 @@ def test_paused_days_neither_count_nor_break() -> None:
     assert streak(worked, TODAY, holiday) == 7
     assert streak_facts(worked, TODAY, holiday).describe() == "streak 7 days"
     assert streak(worked, date(2027, 2, 11), holiday) == 7, "today not yet worked: the streak holds"
+
+
+def test_years_of_days_are_counted_with_a_thousands_separator() -> None:
+    worked = days(TODAY - timedelta(days=3649), 3650)
+    assert streak_facts(worked, TODAY).describe() == "streak 3,650 days"
+    ended = days(TODAY - timedelta(days=1300), 1200) | days(TODAY - timedelta(days=20), 5)
+    assert streak_facts(ended, TODAY).describe() == "streak ended 2027-01-25 after 5 days (best 1,200)"

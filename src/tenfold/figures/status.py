@@ -49,7 +49,7 @@ def goal_part(goal: Goal | None, passive: Mapping[str, Decimal], today: date, ra
         return "No goal written yet"
     earned = convert_totals(passive, goal.currency, month_end(today.year, today.month), list(rates)).amount
     share = percent(earned / goal.amount) if goal.amount > 0 else 0
-    return f"Goal {format_money(earned)}/{format_money(goal.amount, goal.currency)} so far this month ({share}%)"
+    return f"Goal {format_money(earned)}/{format_money(goal.amount, goal.currency)} so far this month ({share:,}%)"
 
 
 def status_line(

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from tenfold.domain.text import count_of
+
 _ONE = timedelta(days=1)
 
 
@@ -47,11 +49,11 @@ class StreakFacts:
     def describe(self) -> str:
         """``streak 4 days``, ``streak 4 days (best 9)``, ``streak ended 2027-01-10 after 12 days (best 12)``."""
         if self.current:
-            best = f" (best {self.best})" if self.best > self.current else ""
-            return f"streak {self.current} day{'' if self.current == 1 else 's'}{best}"
+            best = f" (best {self.best:,})" if self.best > self.current else ""
+            return f"streak {count_of(self.current, 'day')}{best}"
         if self.ended_on is not None:
-            length = f"{self.ended_length} day{'' if self.ended_length == 1 else 's'}"
-            return f"streak ended {self.ended_on.isoformat()} after {length} (best {self.best})"
+            length = count_of(self.ended_length, "day")
+            return f"streak ended {self.ended_on.isoformat()} after {length} (best {self.best:,})"
         return "no streak yet"
 
 
