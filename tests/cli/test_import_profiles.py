@@ -78,6 +78,7 @@ EXPECTED: dict[str, tuple[tuple[str, ...], dict[tuple[str, str], Decimal], dict[
                             "cashback (money back, not income)": 1}),
     "wise_history.csv": (("--stream", "Clients"), {("Clients", "EUR"): D("1199.00"), ("Clients", "USD"): D("350.00")},
                          {"money sent": 1, "conversions between your own balances": 1, "cancelled or refunded": 1}),
+    "distrokid.tsv": ((), {("Quiet Harbour", "USD"): D("11.86"), ("Low Tide", "USD"): D("0.01")}, {}),
     "monzo.csv": (("--stream", "Rent"), {("Rent", "GBP"): D("1370.50")},
                   {"transfers between your own accounts": 2, "outgoing bank debits": 1}),
 }
@@ -86,6 +87,7 @@ PICKED = {
     "revolut.csv": "revolut", "revolut_business.csv": "revolut", "wise_statement.csv": "wise",
     "wise_history.csv": "wise-history", "monzo.csv": "bank", "adsense_transactions.csv": "adsense",
     "bank_us_chase.csv": "bank-us", "bank_de_dkb.csv": "bank-de", "stripe_balance.csv": "stripe",
+    "distrokid.tsv": "distrokid",
 }
 """Which profile a file's header picks. A wide bank file (Monzo's 18 columns) once went to AdSense, whose
 three required names (Date, Description, Amount) it also has, and counted every debit as an adjustment."""
@@ -203,3 +205,21 @@ def test_wise_statement_and_history_are_one_account(tmp_path: Path, env: dict[st
     assert "To add: 0 payments" in second.stdout
     assert "  already in the ledger (same transaction id): 2 (line 2, line 5)" in second.stdout
     assert totals(db) == {("Clients", "EUR"): D("1199.00"), ("Clients", "USD"): D("350.00")}
+
+
+def test_distrokid_lines_worth_fractions_of_a_cent_are_added_up_before_rounding(tmp_path: Path,
+                                                                               env: dict[str, str]) -> None:
+    """One by one, five of the six lines of 'Quiet Harbour' on 2024-03-05 round to 0.00 or lose their part."""
+    import orjson
+
+    db = tmp_path / "tenfold.json"
+    Store.open(db, today=lambda: date(2024, 4, 20)).close()
+    result = tenfold(db, env, "import", str(IMPORTS / "distrokid.tsv"), "--yes", "--create-streams", "passive")
+    assert result.returncode == 0, result.stderr
+    assert "  amounts below the currency's smallest unit: 1" in result.stdout  # Low Tide's 0.0029 on 2024-04-04
+    docs = sorted(orjson.loads(db.read_bytes())["payments"].values(), key=lambda d: (d["on"], d["amount"]))
+    assert [(d["on"], d["amount"], d.get("units"), d["note"]) for d in docs] == [
+        ("2024-03-05", "0.01", 3, "2 report lines: Spotify, Deezer"),
+        ("2024-03-05", "5.97", 1582, "6 report lines: Spotify, Apple Music, YouTube (Ads) +2 more"),
+        ("2024-04-04", "5.89", 1789, "2 report lines: Spotify, Amazon Unlimited"),
+    ]

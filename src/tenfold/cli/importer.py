@@ -122,9 +122,9 @@ def import_(context: Context, file: str | None, profile: str | None, list_profil
             amount_mode: str, currency: str | None, create: str | None, dry_run: bool, yes: bool) -> None:
     """Import payments from a platform's or a bank's file (CSV or .xlsx; - reads standard input).
 
-    PayPal, Stripe, Gumroad, KDP, Patreon, YouTube, AdSense, Etsy, Ko-fi,
-    Lemon Squeezy, Revolut, Wise and bank files are recognised from their
-    header; any CSV
+    PayPal, Stripe, Gumroad, KDP, DistroKid, Patreon, YouTube, AdSense, Etsy,
+    Ko-fi, Lemon Squeezy, Revolut, Wise and bank files are recognised from
+    their header; any CSV
     with date, stream and amount columns too. Rows that are not income
     (payouts, conversions, pending rows, balances, debits) are skipped and
     counted; refunds count against their month. A row already imported (same

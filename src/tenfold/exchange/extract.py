@@ -19,6 +19,7 @@ from tenfold.domain.csvsafe import unneutralise
 from tenfold.domain.errors import FieldError
 from tenfold.domain.ledger import parse_units
 from tenfold.exchange.columns import SheetColumns, amounts, clean
+from tenfold.exchange.combine import combine
 from tenfold.exchange.csvmapping import Problem
 from tenfold.exchange.headers import Layout, Part
 from tenfold.exchange.parse_dates import DateError
@@ -152,6 +153,8 @@ def extract(table: Table, layout: Layout, options: Options) -> Extraction:
         filters = _where(options, part)
         for line, cells in part.rows:
             _row(out, sheet, filters, options, line, cells)
+    if profile.combine:
+        out.entries = combine(out.entries)
     return out
 
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from tenfold.exchange.profiles import (
     adsense,
     bank,
+    distrokid,
     etsy,
     gumroad,
     kdp,
@@ -33,6 +34,7 @@ PROFILES: tuple[Profile, ...] = (
     stripe.PAYMENTS,
     gumroad.PROFILE,
     kdp.PROFILE,
+    distrokid.PROFILE,
     patreon.PROFILE,
     youtube.PROFILE,
     adsense.PROFILE,

@@ -97,6 +97,8 @@ class Profile:
     (AdSense writes Date, Description, Amount, which any bank file with more columns also has)."""
     has_ids: bool = False
     """The source gives each transaction an id (then duplicates are found by it)."""
+    combine: bool = False
+    """Income lines of one day and stream are one payment, added up before rounding (fractions of a cent)."""
     notes: tuple[str, ...] = field(default_factory=tuple)
 
 
