@@ -223,3 +223,17 @@ def test_distrokid_lines_worth_fractions_of_a_cent_are_added_up_before_rounding(
         ("2024-03-05", "5.97", 1582, "6 report lines: Spotify, Apple Music, YouTube (Ads) +2 more"),
         ("2024-04-04", "5.89", 1789, "2 report lines: Spotify, Amazon Unlimited"),
     ]
+
+
+def test_youtube_videos_of_one_day_sent_to_one_stream_are_added_up_before_rounding(tmp_path: Path,
+                                                                                   env: dict[str, str]) -> None:
+    """0.004 + 0.004 + 0.004 + 0.009 is 0.021, so 0.02; rounded one by one it was 0.01."""
+    path = tmp_path / "Table data.csv"
+    path.write_text("Date,Content,Video title,Your estimated revenue (USD)\nTotal,,,0.021\n"
+                    "2024-03-01,abc,Intro,0.004\n2024-03-01,def,Bread 101,0.004\n2024-03-01,ghi,Starter,0.004\n"
+                    "2024-03-01,jkl,Oven,0.009\n", encoding="utf-8")
+    db = tmp_path / "tenfold.json"
+    Store.open(db, today=lambda: date(2024, 4, 20)).close()
+    result = tenfold(db, env, "import", str(path), "--yes", "--create-streams", "passive", "--stream", "Channel")
+    assert result.returncode == 0, result.stderr
+    assert totals(db) == {("Channel", "USD"): D("0.02")}

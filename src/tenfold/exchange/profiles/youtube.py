@@ -3,8 +3,10 @@
 Exported by Date or by Month, one row each, with "Your estimated revenue (USD)"
 written to a tenth of a cent (an estimate: rounded half to even to the cent), a
 "Total" row first. Exported by video, rows also name the video, which becomes
-the stream. A table without a date per row (totals per video for a whole
-period) cannot be dated, and is refused with what to export instead.
+the stream; with ``--stream`` for the whole channel, the videos' rows of a day
+are added up before rounding (a video's day is often under a cent). A table
+without a date per row (totals per video for a whole period) cannot be dated,
+and is refused with what to export instead.
 """
 
 from __future__ import annotations
@@ -27,4 +29,5 @@ PROFILE = Profile(
     signature=(("Your estimated revenue*", "Estimated revenue*", "Estimated partner revenue*"),),
     default_stream="YouTube",
     default_currency="USD",
+    combine=True,
 )
