@@ -37,10 +37,10 @@ def test_a_healthy_file(tmp_path: Path) -> None:
     result = doctor(path)
     assert result.exit_code == 0, result.output
     assert result.output.startswith(f"Tenfold doctor: {path}\n")
-    assert "every record is valid: goal written, 1/8 steps ticked, 2 streams, 2 payments, 1 ideas" in result.output
+    assert "every record is valid: goal written, 1/8 steps ticked, 2 streams, 2 payments, 1 idea" in result.output
     assert "private: file 0600, backups folder 0700" in result.output
     assert "not in use by any other tenfold" in result.output
-    assert "1 backup(s)" in result.output
+    assert "1 backup in " in result.output
     assert result.output.endswith("Everything looks fine.\n")
     assert "problem" not in result.output
     assert folder_state(tmp_path) == before
@@ -106,8 +106,8 @@ def test_leftovers_are_reported_not_removed(tmp_path: Path) -> None:
     before = folder_state(tmp_path)
     result = doctor(path)
     assert result.exit_code == 0, result.output
-    assert "1 temp file(s) from an interrupted save" in result.output
-    assert "damaged file(s) kept aside: tenfold.json.damaged-2026-01-01T000000" in result.output
+    assert "1 temp file from an interrupted save" in result.output
+    assert "damaged file kept aside: tenfold.json.damaged-2026-01-01T000000" in result.output
     assert folder_state(tmp_path) == before
 
 

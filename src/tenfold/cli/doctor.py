@@ -22,6 +22,7 @@ import click
 from tenfold.cli import cli
 from tenfold.cli.common import LOCK_WAIT, Context, clock, fail
 from tenfold.domain.errors import DamagedFileError, StoreError
+from tenfold.domain.text import count_of
 from tenfold.paths import backups_dir, default_db_path
 from tenfold.store.backups import check_backup, list_backups
 from tenfold.store.file.atomic import TEMP_SUFFIX, temp_prefix
@@ -67,8 +68,8 @@ def check_data(path: Path) -> list[Finding]:
     ticked = sum(1 for s in store.steps() if s.done)
     summary = (
         f"opens and every record is valid: goal {'written' if store.goal else 'not written yet'}, "
-        f"{ticked}/8 steps ticked, {len(store.streams())} streams, {len(store.payments())} payments, "
-        f"{len(store.ideas())} ideas"
+        f"{ticked}/8 steps ticked, {count_of(len(store.streams()), 'stream')}, "
+        f"{count_of(len(store.payments()), 'payment')}, {count_of(len(store.ideas()), 'idea')}"
     )
     return [Finding(OK, summary), check_index(path, store)]
 
@@ -120,7 +121,7 @@ def check_permissions(path: Path) -> list[Finding]:
                              f"fix: chmod 700 {folder}"))
     wide = [b.name for b in list_backups(path) if (_mode(b.path) or 0) & 0o077]
     if wide:
-        found.append(Finding(PROBLEM, f"{len(wide)} backup(s) are open to other users; fix: chmod 600 {folder}/*"))
+        found.append(Finding(PROBLEM, f"{_backups(len(wide))} open to other users; fix: chmod 600 {folder}/*"))
     if not found:
         shown = f"file {file_mode:04o}" if file_mode is not None else "no file"
         shown_backups = f"backups folder {backup_mode:04o}" if backup_mode is not None else "no backups folder yet"
@@ -150,7 +151,7 @@ def check_backups(path: Path, now: datetime) -> list[Finding]:
         return [Finding(NOTE, "no backups yet (one is made before the first save of each day)")]
     newest = backups[0]
     found = [
-        Finding(OK, f"{len(backups)} backup(s) in {backups_dir(path)}; newest {newest.name} "
+        Finding(OK, f"{count_of(len(backups), 'backup')} in {backups_dir(path)}; newest {newest.name} "
                 f"(taken {describe_age(newest.age(now))})")
     ]
     bad = []
@@ -160,8 +161,14 @@ def check_backups(path: Path, now: datetime) -> list[Finding]:
         except StoreError:
             bad.append(item.name)
     if bad:
-        found.append(Finding(NOTE, f"{len(bad)} backup(s) cannot be restored (damaged): {', '.join(bad[:3])}"))
+        found.append(Finding(NOTE, f"{count_of(len(bad), 'backup')} cannot be restored (damaged): "
+                             f"{', '.join(bad[:3])}"))
     return found
+
+
+def _backups(n: int) -> str:
+    """``1 backup is``, ``3 backups are``: a count with its verb in the right number."""
+    return f"{count_of(n, 'backup')} {'is' if n == 1 else 'are'}"
 
 
 def check_leftovers(path: Path) -> list[Finding]:
@@ -169,11 +176,12 @@ def check_leftovers(path: Path) -> list[Finding]:
     found = []
     temps = list(path.parent.glob(f"{temp_prefix(path)}*{TEMP_SUFFIX}"))
     if temps:
-        found.append(Finding(NOTE, f"{len(temps)} temp file(s) from an interrupted save; "
+        found.append(Finding(NOTE, f"{count_of(len(temps), 'temp file')} from an interrupted save; "
                              "tenfold removes them the next time it opens the file"))
     damaged = sorted(p.name for p in path.parent.glob(f"{path.name}{DAMAGED_MARK}*"))
     if damaged:
-        found.append(Finding(NOTE, f"damaged file(s) kept aside: {', '.join(damaged)}"))
+        kept = "damaged file" if len(damaged) == 1 else "damaged files"
+        found.append(Finding(NOTE, f"{kept} kept aside: {', '.join(damaged)}"))
     return found
 
 
