@@ -95,7 +95,8 @@ def check_index(path: Path, store: Store) -> Finding:
     if not same:
         return Finding(PROBLEM, "the payments' index does not agree with the payments (it was edited, or "
                        "this is a bug: please report it); fix: tenfold doctor --repair")
-    return Finding(OK, f"the payments' index agrees with all {len(payments)} payments (the app starts from it)")
+    return Finding(OK, f"the payments' index agrees with the {count_of(len(payments), 'payment')} "
+                       "(the app starts from it)")
 
 
 def check_permissions(path: Path) -> list[Finding]:
@@ -209,7 +210,7 @@ def repair_index(context: Context) -> str:
             store.save_payment_index()
     except StoreError as exc:
         fail(str(exc))
-    return f"repaired: the payments' index was written again from the {count} payments"
+    return f"repaired: the payments' index was written again from the {count_of(count, 'payment')}"
 
 
 @cli.command()

@@ -19,6 +19,7 @@ from typing import Protocol
 
 from tenfold.coach.actions import next_action
 from tenfold.coach.markdown import limited, md, table
+from tenfold.domain.dates import time_to
 from tenfold.domain.goal import Goal, GoalVersion, as_counted
 from tenfold.domain.goal_history import diff_goals
 from tenfold.domain.ideas import Idea
@@ -160,8 +161,7 @@ def _goal_section(source: ReviewSource, money: _Money, start: date, end: date, s
         return [*out, "No goal written yet. Writing it down comes first: how much passive income a month, "
                       "and by when.", ""]
     out += [f"> {md(line)}" if line.strip() else ">" for line in goal.text.strip().splitlines()]
-    days = (goal.deadline - end).days
-    left = f"{days} days left" if days >= 0 else f"{-days} days past"
+    left = time_to(goal.deadline, end)
     month = f"{calendar.month_name[end.month]} {end.year}"
     # Other currencies count as the goal pane counts them: converted at the rate in
     # effect on the month's last day, and what has no rate is named, never added.

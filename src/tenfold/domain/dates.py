@@ -46,3 +46,11 @@ def optional_date_from_store(value: object) -> date | None:
 def previous_month(year: int, month: int) -> tuple[int, int]:
     """The month before (year, month)."""
     return (year - 1, 12) if month == 1 else (year, month - 1)
+
+
+def time_to(deadline: date, today: date) -> str:
+    """``3 days left``, ``1 day left``, ``12 days past``: how far a deadline is, in words."""
+    days = (deadline - today).days
+    if days >= 0:
+        return f"{days:,} day left" if days == 1 else f"{days:,} days left"
+    return "1 day past" if days == -1 else f"{-days:,} days past"

@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
 
+from tenfold.domain.dates import time_to
 from tenfold.domain.goal import Goal
 from tenfold.domain.money import format_money, format_totals
 from tenfold.domain.text import safe_display
@@ -112,8 +113,7 @@ def render_goal(goal: Goal | None, figures: GoalFigures | None, today: date,
     text.append(safe_display(goal.text).strip() + "\n\n", style="italic")
     text.append("Target       ", style="dim")
     text.append(f"{format_money(goal.amount, goal.currency)} passive income per month\n", style="bold")
-    days = (goal.deadline - today).days
-    when = f"{days} days left" if days >= 0 else f"{-days} days past"
+    when = time_to(goal.deadline, today)
     text.append("By           ", style="dim")
     text.append(f"{goal.deadline.isoformat()}  ({when})\n\n")
     if figures is not None:

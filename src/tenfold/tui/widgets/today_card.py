@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from tenfold.coach.nudges import Nudge
 from tenfold.coach.today import TodayView
+from tenfold.domain.dates import time_to
 from tenfold.domain.money import format_money
 from tenfold.domain.text import safe_display
 from tenfold.figures.expected import Expected
@@ -56,8 +57,7 @@ def goal_text(view: TodayView) -> Text:
         words = words[: GOAL_CHARS - 1].rstrip() + "…"
     text = Text()
     text.append(f"“{words}”\n", style="italic")
-    days = (goal.deadline - view.day).days
-    when = f"{days} days left" if days >= 0 else f"{-days} days past"
+    when = time_to(goal.deadline, view.day)
     text.append(f"{format_money(goal.amount, goal.currency)} passive income a month by {goal.deadline} · {when}\n")
     text.append("Last month ", style="dim")
     text.append(progress_bar(view.share, 16), style="green")
