@@ -280,3 +280,14 @@ def test_an_export_of_imported_payments_keeps_their_source_ids(db: Path, tmp_pat
     assert "already in the ledger (same transaction id): 5" in second.stdout  # PayPal's own file is recognised
     refund = next(p for p in read(fresh).payments() if p.refund)
     assert (refund.source, refund.refund_of, refund.amount) == ("paypal", "1AB23456CD789012E", Decimal("-24.27"))
+
+
+def test_a_row_dated_after_this_month_is_a_problem_not_income(db: Path, tmp_path: Path) -> None:
+    """A date swapped or mistyped (2062 for 2026) would put income in a month nobody has lived yet."""
+    path = csv_file(tmp_path, "date,stream,amount\n2026-11-30,Royalties,5.00\n2062-11-02,Royalties,7.00\n"
+                              "2026-12-01,Royalties,2.00\n")
+    line, shown = refused(db, "import", str(path), "--yes")
+    assert line.endswith("nothing imported: 2 problems (listed above)")
+    assert ("  line 3: date: 2062-11-02 is after this month; money received has no later day (check the date, "
+            "and the date order)") in shown
+    assert "  line 4: date: 2026-12-01 is after this month" in shown

@@ -116,7 +116,7 @@ def test_status_imports_neither_textual_nor_rich(tmp_path: Path, env: dict[str, 
 
 def test_a_closed_pipe_is_not_a_traceback(tmp_path: Path, env: dict[str, str]) -> None:
     db = seed(tmp_path / "t.json")
-    rows = "".join(f"2026-{n % 12 + 1:02d}-01,Royalties,1.00,{n:04d}{'x' * 196}\n" for n in range(1200))
+    rows = "".join(f"2025-{n % 12 + 1:02d}-01,Royalties,1.00,{n:04d}{'x' * 196}\n" for n in range(1200))
     (tmp_path / "p.csv").write_text("date,stream,amount,note\n" + rows)  # ~300 KB of export, no duplicates
     assert tenfold(db, env, "import", str(tmp_path / "p.csv"), "--yes").returncode == 0
     proc = subprocess.Popen(

@@ -82,7 +82,7 @@ def _plan(extraction: Extraction, store: Store, create: str | None) -> ImportPla
 
     streams = store.streams()
     return plan_import(extraction, streams, store.payments(), create_kind=create,
-                       default_currency=report_currency(store.goal, streams))
+                       default_currency=report_currency(store.goal, streams), today=store.today())
 
 
 def _show(context: Context, plan: ImportPlan, store: Store, label: str, gross: bool) -> None:

@@ -75,4 +75,4 @@ def plan_file(raw: bytes, name: str, options: Options, store: Store, create: str
     extraction = read_source(raw, name, options)
     streams = store.streams()
     return plan_import(extraction, streams, store.payments(), create_kind=create,
-                       default_currency=report_currency(store.goal, streams))
+                       default_currency=report_currency(store.goal, streams), today=store.today())

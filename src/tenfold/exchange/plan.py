@@ -19,10 +19,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from tenfold.domain.ledger import KINDS, Payment, Stream
 from tenfold.domain.money import MAX_AMOUNT
+from tenfold.domain.rates import month_end
 from tenfold.domain.text import count_of
 from tenfold.exchange.csvmapping import Problem
 from tenfold.exchange.extract import Entry, Extraction
@@ -86,8 +88,14 @@ def _stream_currency(entries: list[Entry], default: str) -> str:
 
 
 def plan_import(extraction: Extraction, streams: list[Stream], existing: list[Payment], *,
-                create_kind: str | None, default_currency: str) -> ImportPlan:
-    """The plan for ``extraction`` against a ledger with ``streams`` and ``existing`` payments."""
+                create_kind: str | None, default_currency: str, today: date | None = None) -> ImportPlan:
+    """The plan for ``extraction`` against a ledger with ``streams`` and ``existing`` payments.
+
+    With ``today``, a row dated after the end of this month is a problem: a file of
+    money received holds no later day, so such a date is a typo or a date order
+    read the wrong way round (a month-only date is its month's last day, so this
+    month's rows pass).
+    """
     source = extraction.profile.name
     plan = ImportPlan(extraction, source, problems=list(extraction.problems), create_kind=create_kind)
     by_name = {s.name.casefold(): s for s in streams}
@@ -112,7 +120,12 @@ def plan_import(extraction: Extraction, streams: list[Stream], existing: list[Pa
     ledger_ids = set(identities(existing, by_id).values())
     counts: Counter[ContentKey] = Counter(payment_content(p, by_id) for p in existing if not has_real_id(p))
     file_ids: dict[tuple[str, str], Entry] = {}
+    latest = month_end(today.year, today.month) if today is not None else None
     for entry in extraction.entries:
+        if latest is not None and entry.on > latest:
+            plan.problems.append(Problem(entry.line, f"date: {entry.on.isoformat()} is after this month; money "
+                                                     "received has no later day (check the date, and the date order)"))
+            continue
         _place(plan, entry, by_name, placeholder, ledger_ids, counts, file_ids)
     return plan
 
