@@ -62,7 +62,7 @@ WISE_STATEMENT = Profile(
         "fee": ("Total fees",),
         "currency": ("Currency",),
         "customer": ("Payer Name",),
-        "note": ("Description", "Payment Reference", "Note"),
+        "note": ("Description", "Note"),  # the description already holds the payment reference
         "id": ("TransferWise ID", "Wise ID"),
     },
     required=("date", "amount", "id"),
