@@ -2,14 +2,19 @@
 
 Settings are about this machine's terminal, not about the user's data, so they
 never go in the data file (which may be synced to other devices). A missing or
-unreadable config is not an error: the defaults apply.
+unreadable config is not an error: the defaults apply. It is not overwritten
+either: a save first moves it aside (``config.json.unreadable-<time>``), and keys
+this version does not know are kept.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from tenfold.paths import make_private_dir
 from tenfold.store.file.atomic import atomic_write
@@ -29,13 +34,19 @@ def config_path(folder: Path) -> Path:
     return folder / "config.json"
 
 
+def _read(path: Path) -> dict[str, Any] | None:
+    """The config file's object; None when it is missing, unreadable or not a JSON object."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return raw if isinstance(raw, dict) else None
+
+
 def load_settings(folder: Path) -> Settings:
     """Read settings; anything unreadable falls back to the defaults."""
-    try:
-        raw = json.loads(config_path(folder).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return Settings()
-    if not isinstance(raw, dict):
+    raw = _read(config_path(folder))
+    if raw is None:
         return Settings()
     theme, today = raw.get("theme"), raw.get("today_on_launch")
     return Settings(
@@ -45,6 +56,14 @@ def load_settings(folder: Path) -> Settings:
 
 
 def save_settings(folder: Path, settings: Settings) -> None:
-    """Write settings atomically (0600 file, 0700 folder)."""
+    """Write settings atomically (0600 file, 0700 folder), keeping what else the file holds.
+
+    A file that cannot be read as settings is moved aside first, never written over:
+    it may be the user's hand edit with one comma too many.
+    """
     make_private_dir(folder)
-    atomic_write(config_path(folder), json.dumps(asdict(settings), indent=2).encode())
+    path = config_path(folder)
+    kept = _read(path)
+    if kept is None and path.exists():
+        os.replace(path, path.with_name(f"{path.name}.unreadable-{time.strftime('%Y%m%dT%H%M%S')}"))
+    atomic_write(path, json.dumps({**(kept or {}), **asdict(settings)}, indent=2).encode())

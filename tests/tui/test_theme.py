@@ -91,3 +91,17 @@ async def test_every_built_in_theme_draws_readable_pane_borders_and_titles(tmp_p
                         faint.append(f"{name} {pane.id}: border {contrast(edge, behind):.2f}, "
                                      f"title {contrast(title, behind):.2f}")
             assert not faint, faint
+
+
+def test_a_save_moves_an_unreadable_config_aside_and_keeps_keys_it_does_not_know(tmp_path: Path) -> None:
+    """A hand edit with one comma too many is kept for its owner, never written over."""
+    import json
+
+    (tmp_path / "config.json").write_text('{"theme": "nord",}')
+    save_settings(tmp_path, Settings(theme="gruvbox"))
+    aside = list(tmp_path.glob("config.json.unreadable-*"))
+    assert len(aside) == 1 and aside[0].read_text() == '{"theme": "nord",}'
+    (tmp_path / "config.json").write_text('{"theme": "nord", "from_a_newer_version": [1, 2]}')
+    save_settings(tmp_path, Settings(theme="gruvbox", today_on_launch=False))
+    assert json.loads((tmp_path / "config.json").read_text()) == {
+        "theme": "gruvbox", "today_on_launch": False, "from_a_newer_version": [1, 2]}
