@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 
 from textual.widgets import Static
-from tui_support import NARROW, TODAY, card, launched, open_store, reopen, screen_lines
+from tui_support import NARROW, TODAY, Running, card, launched, open_store, reopen, screen_lines, until
 
 from tenfold.coach.prompts import Situation, load_prompts, prompt_for
 from tenfold.config import Settings, load_settings, save_settings
@@ -230,8 +231,13 @@ def seed_quiet_streams(path: Path, count: int) -> None:
             store.add_payment(Payment(0, stream.id, date(2026, 5, 1) + timedelta(days=n), Decimal(10), ""))
 
 
-def drawn_keys(t: object) -> list[str]:
-    return [line.nudge.key for line in card(t).query(NudgeLine)]  # type: ignore[arg-type]
+def drawn_keys(t: Running) -> list[str]:
+    return [line.nudge.key for line in card(t).query(NudgeLine)]
+
+
+def is_focused(t: Running, key: str) -> bool:
+    focused = card(t).focused
+    return isinstance(focused, NudgeLine) and focused.nudge.key == key
 
 
 async def test_a_card_with_many_checks_puts_them_on_as_the_cursor_comes_and_loses_none(tmp_path: Path) -> None:
@@ -242,13 +248,9 @@ async def test_a_card_with_many_checks_puts_them_on_as_the_cursor_comes_and_lose
         keys = card(t).nudge_keys()
         assert len(keys) > 2 * CHECKS_AT_ONCE, "every check is counted, drawn or not"
         assert len(drawn_keys(t)) == CHECKS_AT_ONCE, "the rest wait below the card's end"
-        seen = []
-        for _ in keys:
-            focused = card(t).focused
-            assert isinstance(focused, NudgeLine)
-            seen.append(focused.nudge.key)
+        for key in keys:  # down visits every check once, in the card's order
+            await until(t, partial(is_focused, t, key))
             await t.press("down")
-        assert seen == keys, "down visits every check once, in the card's order"
         assert drawn_keys(t) == keys
         await t.press("d")  # the last one, dismissed
         assert card(t).nudge_keys() == keys[:-1]
@@ -274,8 +276,7 @@ async def test_dismissing_check_after_check_reaches_those_not_drawn_at_first(tmp
     async with launched(db) as t:
         keys = card(t).nudge_keys()
         for key in keys:  # the cursor stays on the first place; each check moves up into it
-            focused = card(t).focused
-            assert isinstance(focused, NudgeLine) and focused.nudge.key == key
+            await until(t, partial(is_focused, t, key))
             await t.press("d")
         assert card(t).nudge_keys() == []
         assert str(card(t).query_one("#today-no-checks", Static).content) == NO_CHECKS
