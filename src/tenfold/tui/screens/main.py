@@ -87,11 +87,24 @@ class MainScreen(PanesScreen):
         self._apply_size(self.app.size.width, self.app.size.height)
         self.action_focus_pane(self.active_pane)
         self.mount(TenfoldFooter())
-        self.call_after_refresh(gc.enable)  # paused for the start-up (tenfold.cli.main)
+        self.call_after_refresh(self._collect_again)
         if self.today_on_launch:
             self.call_after_refresh(self._launch_card)
         else:
             self.call_after_refresh(self.reader.after_first_paint)
+
+    def _collect_again(self) -> None:
+        """Resume the garbage collector, paused for the start-up (:func:`tenfold.launch.main`).
+
+        In the real program (``reader.freeze_collections``) what the start-up made -
+        widgets, styles, the records read - lives as long as the app, so it is first
+        moved out of the collector's sight, as :func:`tenfold.tui.run.run_tui` does
+        for what was loaded before the app ran: otherwise the first collections walk
+        all of it again while the today card is drawn and the first key answered.
+        """
+        if self.reader.freeze_collections:
+            gc.freeze()
+        gc.enable()
 
     def _launch_card(self) -> None:
         """The today card over the panes, then the payments read once it is drawn.
