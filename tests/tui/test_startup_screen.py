@@ -155,6 +155,25 @@ async def test_the_garbage_collector_paused_for_start_up_runs_again_after_the_fi
         gc.enable()
 
 
+async def test_the_real_program_moves_what_start_up_made_out_of_the_collectors_sight(tmp_path: Path) -> None:
+    """As the program runs it (freeze_collections): the widgets are frozen before the collector resumes."""
+    db = tmp_path / "t.json"
+    store = open_store(db)
+    gc.disable()
+    try:
+        app = make_app(store)
+        app.main_screen.reader.freeze_collections = True
+        before = gc.get_freeze_count()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+            assert gc.get_freeze_count() > before
+    finally:
+        gc.unfreeze()  # this test process runs many apps: give them back to the collector
+        gc.enable()
+        store.close()
+
+
 def test_a_command_runs_with_the_garbage_collector_on(tmp_path: Path) -> None:
     """Only the app's start-up runs without it: a command (serve runs for hours) gets it back at once."""
     code = (

@@ -127,3 +127,52 @@ def test_step_8_experiments_do_not_wait_for_the_payments(tmp_path: Path) -> None
         assert later[ids["Price up"]] == early[ids["Price up"]]
     finally:
         store.close()
+
+
+async def test_with_the_card_on_launch_the_payments_are_read_once_it_is_drawn(tmp_path: Path) -> None:
+    """The launch card comes before the reading thread; the ledger behind it still fills."""
+    from tui_support import card, launched
+
+    db = tmp_path / "t.json"
+    seed(db)
+    async with launched(db) as t:
+        store = t.app.main_screen.store
+        assert card(t).view.goal is None, "the card is up"
+        await until(t, lambda: store.payments_ready)
+        await until(t, lambda: payments_table(t.app).row_count == PAYMENTS)
+        assert t.app.main_screen.reader.due is False
+        card(t)  # still open: reading did not close it
+
+
+async def test_the_payments_are_read_when_the_launch_card_is_closed_at_once(tmp_path: Path) -> None:
+    """Escape pressed as soon as the card is up: the reading put off for the card still happens."""
+    from tui_support import open_store
+
+    from tenfold.tui.app import make_app
+    from tenfold.tui.screens.today import TodayScreen
+
+    db = tmp_path / "t.json"
+    seed(db)
+    store = open_store(db)
+    try:
+        app = make_app(store, show_today=True)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until_screen(pilot, app, TodayScreen)
+            await pilot.press("escape")
+            deadline = 200
+            while not (store.payments_ready and payments_table(app).row_count == PAYMENTS):
+                deadline -= 1
+                assert deadline, "the payments were never read"
+                await pilot.pause(0.02)
+            assert not isinstance(app.screen, TodayScreen)
+    finally:
+        store.close()
+
+
+async def until_screen(pilot: object, app: object, kind: type) -> None:
+    """Wait, in short pauses, for a screen of ``kind`` to be pushed."""
+    for _ in range(200):
+        if isinstance(app.screen, kind):  # type: ignore[attr-defined]
+            return
+        await pilot.pause(0.01)  # type: ignore[attr-defined]
+    raise AssertionError(f"no {kind.__name__} was shown")

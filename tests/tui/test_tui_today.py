@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 
 from textual.widgets import Static
-from tui_support import NARROW, TODAY, card, launched, open_store, reopen, screen_lines
+from tui_support import NARROW, TODAY, Running, card, launched, open_store, reopen, screen_lines, until
 
 from tenfold.coach.prompts import Situation, load_prompts, prompt_for
 from tenfold.config import Settings, load_settings, save_settings
@@ -17,7 +18,7 @@ from tenfold.domain.steps import STEPS
 from tenfold.store.store import Store
 from tenfold.tui.dialogs.dismissed import NONE_LEFT, DismissedChecks
 from tenfold.tui.dialogs.forms import GoalForm
-from tenfold.tui.screens.today import NO_CHECKS, TodayScreen
+from tenfold.tui.screens.today import CHECKS_AT_ONCE, NO_CHECKS, TodayScreen
 from tenfold.tui.widgets.today_card import NudgeLine
 
 QUIET = "quiet:stream:2:2026-08-25"
@@ -218,3 +219,66 @@ async def test_the_palette_lists_dismissed_checks_and_brings_one_back(tmp_path: 
         assert "upkeep:stream:1" in card(t).nudge_keys(), "back on the card"
     with reopen(db) as store:
         assert store.dismissals() == []
+
+
+
+def seed_quiet_streams(path: Path, count: int) -> None:
+    """A goal and ``count`` streams each paid once, months ago: a check for each stream gone quiet."""
+    with open_store(path) as store:
+        store.set_goal(Goal("Ebooks pay the rent", Decimal("1500"), "EUR", date(2027, 12, 31), TODAY))
+        for n in range(count):
+            stream = store.add_stream(Stream(0, f"Stream {n:02}", "ads", "passive", "EUR"))
+            store.add_payment(Payment(0, stream.id, date(2026, 5, 1) + timedelta(days=n), Decimal(10), ""))
+
+
+def drawn_keys(t: Running) -> list[str]:
+    return [line.nudge.key for line in card(t).query(NudgeLine)]
+
+
+def is_focused(t: Running, key: str) -> bool:
+    focused = card(t).focused
+    return isinstance(focused, NudgeLine) and focused.nudge.key == key
+
+
+async def test_a_card_with_many_checks_puts_them_on_as_the_cursor_comes_and_loses_none(tmp_path: Path) -> None:
+    """Only the first checks are widgets when the card opens; moving down brings each of the others, in order."""
+    db = tmp_path / "t.json"
+    seed_quiet_streams(db, 2 * CHECKS_AT_ONCE + 5)
+    async with launched(db) as t:
+        keys = card(t).nudge_keys()
+        assert len(keys) > 2 * CHECKS_AT_ONCE, "every check is counted, drawn or not"
+        assert len(drawn_keys(t)) == CHECKS_AT_ONCE, "the rest wait below the card's end"
+        for key in keys:  # down visits every check once, in the card's order
+            await until(t, partial(is_focused, t, key))
+            await t.press("down")
+        assert drawn_keys(t) == keys
+        await t.press("d")  # the last one, dismissed
+        assert card(t).nudge_keys() == keys[:-1]
+    with reopen(db) as store:
+        assert list(store.dismissed()) == [keys[-1]]
+
+
+async def test_scrolling_to_the_end_of_the_card_brings_the_next_checks(tmp_path: Path) -> None:
+    db = tmp_path / "t.json"
+    seed_quiet_streams(db, 2 * CHECKS_AT_ONCE + 5)
+    async with launched(db) as t:
+        keys = card(t).nudge_keys()
+        card(t).query_one("#dialog").scroll_end(animate=False)
+        await t.pilot.pause()
+        await t.pilot.pause()
+        assert len(drawn_keys(t)) > CHECKS_AT_ONCE
+        assert drawn_keys(t) == keys[: len(drawn_keys(t))], "in the card's order"
+
+
+async def test_dismissing_check_after_check_reaches_those_not_drawn_at_first(tmp_path: Path) -> None:
+    db = tmp_path / "t.json"
+    seed_quiet_streams(db, CHECKS_AT_ONCE + 3)
+    async with launched(db) as t:
+        keys = card(t).nudge_keys()
+        for key in keys:  # the cursor stays on the first place; each check moves up into it
+            await until(t, partial(is_focused, t, key))
+            await t.press("d")
+        assert card(t).nudge_keys() == []
+        assert str(card(t).query_one("#today-no-checks", Static).content) == NO_CHECKS
+    with reopen(db) as store:
+        assert set(store.dismissed()) == set(keys)

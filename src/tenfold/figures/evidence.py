@@ -63,6 +63,8 @@ def gather(index: MonthlyIndex, streams: Iterable[Stream], today: date) -> dict[
     current = (today.year, today.month)
     window = months_back(current, WINDOW_MONTHS + 1)[:-1]  # the 12 months before this one
     first_paid = first_months(index)
+    # Each month's cells once, not once per stream: a month of a big ledger holds every stream's cell.
+    cells = {m: index.cells(m) for m in window}
     out: dict[int, StreamEvidence] = {}
     for s in streams:
         start = start_month(s, first_paid)
@@ -70,7 +72,7 @@ def gather(index: MonthlyIndex, streams: Iterable[Stream], today: date) -> dict[
         income: dict[Month, Decimal] = {}
         count = 0
         for m in months:
-            cell = index.cells(m).get(s.id)
+            cell = cells[m].get(s.id)
             if cell is not None:
                 income[m] = cell[0]
                 count += cell[1]

@@ -45,9 +45,17 @@ class PaymentsReader:
         self.ui = ui
         self.freeze_collections = freeze_collections
         """The real program moves records read later out of the collector's sight too (tenfold.tui.run)."""
+        self.due = False
+        """The screen asked for the reading to start later (once the launch card is drawn), and it has not yet."""
+
+    def start_if_due(self) -> None:
+        """Start what :meth:`after_first_paint` does if it was put off and has not started yet."""
+        if self.due:
+            self.after_first_paint()
 
     def after_first_paint(self) -> None:
         """Read the payments the first screen did without, or give an old file its index."""
+        self.due = False
         if not self.store.payments_ready:
             self.store.read_payments_in_background(self._payments_read)
         else:

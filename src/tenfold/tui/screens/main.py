@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
@@ -87,10 +87,41 @@ class MainScreen(PanesScreen):
         self._apply_size(self.app.size.width, self.app.size.height)
         self.action_focus_pane(self.active_pane)
         self.mount(TenfoldFooter())
-        self.call_after_refresh(gc.enable)  # paused for the start-up (tenfold.cli.main)
-        self.call_after_refresh(self.reader.after_first_paint)
+        self.call_after_refresh(self._collect_again)
         if self.today_on_launch:
-            self.call_after_refresh(self.action_today)
+            self.call_after_refresh(self._launch_card)
+        else:
+            self.call_after_refresh(self.reader.after_first_paint)
+
+    def _collect_again(self) -> None:
+        """Resume the garbage collector, paused for the start-up (:func:`tenfold.launch.main`).
+
+        In the real program (``reader.freeze_collections``) what the start-up made -
+        widgets, styles, the records read - lives as long as the app, so it is first
+        moved out of the collector's sight, as :func:`tenfold.tui.run.run_tui` does
+        for what was loaded before the app ran: otherwise the first collections walk
+        all of it again while the today card is drawn and the first key answered.
+        """
+        if self.reader.freeze_collections:
+            gc.freeze()
+        gc.enable()
+
+    def _launch_card(self) -> None:
+        """The today card over the panes, then the payments read once it is drawn.
+
+        Reading a big file's payments on a thread shares the CPU with the UI (one
+        interpreter lock): started before the card, it would slow the card's
+        figures and drawing by half. Should the card close before it was drawn,
+        the reading starts as the panes show again (:meth:`_read_when_back`).
+        """
+        self.reader.due = True
+        self.action_today()
+        self.call_after_refresh(self.reader.start_if_due)
+
+    @on(events.ScreenResume)
+    def _read_when_back(self) -> None:
+        """The panes show again: the payments are read now if the launch card closed before it was drawn."""
+        self.reader.start_if_due()
 
     # ----- what the handlers need from the screen (tenfold.tui.handlers.ui) -----------------
 

@@ -22,6 +22,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
+from textual.widget import AwaitMount
 from textual.widgets import Static
 
 from tenfold.coach.nudges import Nudge
@@ -50,6 +51,13 @@ from tenfold.views.measures import store_measures
 NO_CHECKS = "Nothing to flag today."
 SHORT_HEIGHT = 30
 """Terminals with fewer rows get the compact card."""
+CHECKS_AT_ONCE = 20
+"""Checks put on the card when it opens, and again each time the cursor or the scrolling nears the last.
+
+Twenty checks (two lines or more each) fill more than the tallest card shows; a
+ledger of many streams gone quiet has two hundred, and each check is a widget
+to style, wrap and lay out: all of them would hold the card back by half a second.
+"""
 
 
 def hint(setting: bool | None) -> str:
@@ -144,6 +152,8 @@ class TodayScreen(ModalScreen[str | None]):
         """Checks kept away while the card is open, with their place on it: u brings back the last."""
         self.config_dir = config_dir
         """Where the on-launch setting lives; None (as in tests) hides the o key."""
+        self._later: list[Nudge] = []
+        """Checks below the ones on the card, put on it as the cursor or the scrolling comes near."""
 
     def compose(self) -> ComposeResult:
         """Title, goal and progress, question, next step, money due, checks."""
@@ -160,7 +170,8 @@ class TodayScreen(ModalScreen[str | None]):
             nudges = [n for n in view.nudges if n.key != "no-goal"]
             if nudges or view.goal is not None:
                 yield Static(checks_title() if nudges else Text("Honest checks"), id="today-checks-title")
-            for nudge in nudges:
+            self._later = nudges[CHECKS_AT_ONCE:]
+            for nudge in nudges[:CHECKS_AT_ONCE]:
                 yield NudgeLine(nudge)
             if not nudges and view.goal is not None:
                 yield Static(NO_CHECKS, id="today-no-checks")
@@ -173,6 +184,31 @@ class TodayScreen(ModalScreen[str | None]):
         self._fit(self.app.size.height)
         dialog.can_focus = not lines
         (lines[0] if lines else dialog).focus()
+        if self._later:
+            self.watch(dialog, "scroll_y", self._scrolled, init=False)
+            self.call_after_refresh(self._fill)
+
+    def _fill(self) -> None:
+        """A card tall enough to show every check on it, with more held back, shows them too (nothing scrolls)."""
+        if self._later and self.query_one("#dialog", VerticalScroll).max_scroll_y == 0:
+            self._more_checks()
+            self.call_after_refresh(self._fill)
+
+    def _scrolled(self, y: float) -> None:
+        """Scrolled to within half a screen of the end of the card: the next checks join it."""
+        dialog = self.query_one("#dialog", VerticalScroll)
+        if self._later and y >= dialog.max_scroll_y - dialog.size.height // 2:
+            self._more_checks()  # mounted in the background: nothing waits on it
+
+    def _more_checks(self) -> tuple[list[NudgeLine], AwaitMount | None]:
+        """Put the next checks held back on the card, below the last one: their lines, and their mounting."""
+        chunk, self._later = self._later[:CHECKS_AT_ONCE], self._later[CHECKS_AT_ONCE:]
+        lines = [NudgeLine(nudge) for nudge in chunk]
+        if not lines:
+            return lines, None
+        on_card = list(self.query(NudgeLine))
+        after = on_card[-1] if on_card else self.query_one("#today-checks-title")
+        return lines, self.query_one("#dialog", VerticalScroll).mount(*lines, after=after)
 
     def on_resize(self, event: events.Resize) -> None:
         """Keep the card compact in short terminals."""
@@ -183,8 +219,8 @@ class TodayScreen(ModalScreen[str | None]):
         self.set_class(height < SHORT_HEIGHT, "-short")
 
     def nudge_keys(self) -> list[str]:
-        """The keys of the checks on the card, top to bottom (for tests and the screen)."""
-        return [line.nudge.key for line in self.query(NudgeLine)]
+        """The keys of the checks on the card, top to bottom, those not drawn yet included (for tests)."""
+        return [line.nudge.key for line in self.query(NudgeLine)] + [nudge.key for nudge in self._later]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The on-launch switch needs a settings folder."""
@@ -220,7 +256,7 @@ class TodayScreen(ModalScreen[str | None]):
         """Close the card and open the goal form."""
         self.dismiss("write_goal")
 
-    def action_move(self, step: int) -> None:
+    async def action_move(self, step: int) -> None:
         """Move between checks; up from the first shows the top of the card."""
         lines = list(self.query(NudgeLine))
         if self.focused not in lines:
@@ -229,6 +265,11 @@ class TodayScreen(ModalScreen[str | None]):
         if target < 0:
             self.query_one("#dialog", VerticalScroll).scroll_home(animate=False)
             return
+        if target >= len(lines) - 1 and self._later:  # at the last check on the card: the next ones join it
+            more, mounting = self._more_checks()
+            if mounting is not None:
+                await mounting
+            lines += more
         lines[min(target, len(lines) - 1)].focus()
 
     async def action_dismiss_nudge(self) -> None:
@@ -248,6 +289,10 @@ class TodayScreen(ModalScreen[str | None]):
         self._undo.append((index, line.nudge))
         rest = lines[:index] + lines[index + 1 :]
         await line.remove()
+        if not rest and self._later:  # the last check on the card is gone: the next ones take its place
+            rest, mounting = self._more_checks()
+            if mounting is not None:
+                await mounting
         kept = "Dismissed for good" if until is None else f"Snoozed until {until.isoformat()}"
         self.notify(f"{kept}. Press u to undo; ctrl+p 'Show dismissed checks' lists them all.", timeout=8)
         if rest:
