@@ -32,7 +32,7 @@ import orjson
 
 Record = dict[str, Any]
 
-_BOUNDARY = re.compile(rb'\},"([0-9]+)":\{')
+BOUNDARY = re.compile(rb'\},"([0-9]+)":\{')
 """Where one record ends and the next begins: its id is the group."""
 _FIRST = re.compile(rb'\{"([0-9]+)":\{')
 """The first record of a table, its id the group."""
@@ -119,14 +119,14 @@ class PackedRows(MutableMapping[str, Record]):
             match = _FIRST.match(data)
             assert match is not None, "a packed table starts with its first record"
             return 1, int(match.group(1))
-        match = _BOUNDARY.search(data, position - 2)  # a boundary starts two bytes before its record
+        match = BOUNDARY.search(data, position - 2)  # a boundary starts two bytes before its record
         if match is None:
             return len(data) - 1, self._largest + 1
         return match.start() + 2, int(match.group(1))
 
     def _end(self, start: int) -> int:
         """Where the record starting at ``start`` ends (the position after its closing brace)."""
-        match = _BOUNDARY.search(self._data, start + 1)
+        match = BOUNDARY.search(self._data, start + 1)
         return len(self._data) - 1 if match is None else match.start() + 1
 
     def _parse(self, key: str) -> Record | None:
@@ -156,9 +156,7 @@ class PackedRows(MutableMapping[str, Record]):
     def __setitem__(self, key: str, record: Record) -> None:
         if key in self._added:
             self._added[key] = record
-        elif key in self._changed:
-            self._changed[key] = record
-        elif key not in self._removed and self._find(key) is not None:
+        elif key in self._changed or (key not in self._removed and self._find(key) is not None):
             self._changed[key] = record
         else:  # new, or removed and put back: last, as a dict does
             self._removed.discard(key)
@@ -188,7 +186,7 @@ class PackedRows(MutableMapping[str, Record]):
         by the store's own writes, which name the records they change)."""
         first = _FIRST.match(self._data) if self._count else None
         if first is not None:
-            keys = [first.group(1), *(m.group(1) for m in _BOUNDARY.finditer(self._data))]
+            keys = [first.group(1), *(m.group(1) for m in BOUNDARY.finditer(self._data))]
             removed = self._removed
             yield from (k for k in map(bytes.decode, keys) if k not in removed)
         yield from list(self._added)
@@ -223,7 +221,11 @@ class PackedRows(MutableMapping[str, Record]):
             pieces.append(data[at : len(data) - 1])
         if self._added:
             pieces.append(orjson.dumps(self._added)[1:-1])
-        out = b"{" + b",".join(pieces) + b"}"
+        joined: list[bytes | memoryview] = [b"{"]
+        for piece in pieces:  # one join: the table is copied once
+            joined += (piece, b",")
+        joined[-1] = b"}"
+        out = b"".join(joined)
         self._repack(out)
         return out
 
@@ -257,7 +259,7 @@ def _last_id(data: bytes) -> int:
     """The id of the last record of a packed table's bytes (0 when it has none)."""
     at = len(data)
     while (at := data.rfind(b'},"', 0, at)) >= 0:
-        match = _BOUNDARY.match(data, at)
+        match = BOUNDARY.match(data, at)
         if match is not None:
             return int(match.group(1))
     first = _FIRST.match(data)
