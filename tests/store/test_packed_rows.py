@@ -84,7 +84,9 @@ def test_what_does_not_pack() -> None:
     assert check(b'{"01":{"a":1}}') is None  # not an id as Tenfold writes it
     assert check(b'{"x":{"a":1}}') is None
     assert check(b'{"1":{"a":{"b":1}}}') is None  # a record holding an object
-    assert check(b'{"1":{"a":"\\":{"}}') is None  # looks like one: kept as a dict, to be safe
+    assert check(b'{"1":{"a":"\\":{"}}') == 1  # a text that looks like one
+    assert check(b'{"1":{"a":[1]}}') == 1  # a list, which no boundary can be in
+    assert check(b'{"1":{"a":[{"5":{}}]}}') is None  # a list holding an object
     assert check(b'{"1": {"a":1}}') is None  # not as orjson writes it
     assert packable(b'"1":{"a":1},"1":{"a":2}', {"1": {"a": 2}}, 0) is None  # a key listed twice
 

@@ -47,7 +47,8 @@ def packable(data: bytes | memoryview, rows: dict[str, Any], after: int) -> int 
     a run of whole records of it) and ``rows`` what it parses to. It packs when it is
     exactly ``orjson.dumps`` of ``rows`` (no key listed twice, nothing written another
     way), every key is a canonical id greater than the one before it (``after``
-    for the first) and no record holds an object (``":{`` once per record).
+    for the first) and no record holds an object or a list (found at C speed when
+    ``":{`` is there once per record: then no key inside a record has an object).
     """
     if orjson.dumps(rows) != b"{" + bytes(data) + b"}":
         return None
@@ -56,7 +57,9 @@ def packable(data: bytes | memoryview, rows: dict[str, Any], after: int) -> int 
         ids = list(map(int, keys))
     except ValueError:
         return None
-    if list(map(str, ids)) != keys or bytes(data).count(_OPENING) != len(keys):
+    if list(map(str, ids)) != keys:
+        return None
+    if bytes(data).count(_OPENING) != len(keys) and _nested(rows):  # more: a text holds ``":{``, or a record an object
         return None
     previous = [after, *ids[:-1]]
     if not all(map(int.__lt__, previous, ids)):
