@@ -7,6 +7,8 @@ the same changes through both must leave the two files equal after every write.
 
 from __future__ import annotations
 
+import errno
+import os
 import random
 import shutil
 from datetime import date, timedelta
@@ -17,6 +19,7 @@ import orjson
 import pytest
 from storekit import fixed, signed_again
 
+from tenfold.domain.errors import WriteFailedError
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.store.file.packed import PackedRows
 from tenfold.store.payment_index import split_payments
@@ -132,3 +135,40 @@ def test_equal_values_are_shared(tmp_path: Path) -> None:
         payments = store.payments()
         assert len({id(p.on) for p in payments}) == len({p.on for p in payments})
         assert len({id(p.amount) for p in payments}) == len({str(p.amount) for p in payments})
+
+
+def test_a_failed_save_of_packed_payments_is_undone_as_with_a_dict(tmp_path: Path) -> None:
+    """Each change fails once (disk full) and is made again: both files end the same, and so do the payments."""
+    rng = random.Random(6)
+    packed_path, plain_path = tmp_path / "packed.json", tmp_path / "plain.json"
+    made(packed_path, rng, 3000)
+    shutil.copyfile(packed_path, plain_path)
+    real_write = os.write
+
+    def full(*_args: object) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    with Store.open(packed_path, today=fixed(TODAY), defer_payments=True) as packed, \
+            Store.open(plain_path, today=fixed(TODAY)) as plain:
+        packed.payments()  # read (packed) first, as the app does; a write before would take the table as parsed
+        packed.tick(2, TODAY)  # the day's backup is taken: the failing saves are plain ones
+        plain.tick(2, TODAY)
+        assert isinstance(table_of(packed), PackedRows)
+        for step in range(12):
+            before = list(packed.payments())
+            rng_state = rng.getstate()
+            for store in (packed, plain):
+                rng.setstate(rng_state)
+                os.write = full  # type: ignore[assignment]
+                try:
+                    with pytest.raises(WriteFailedError):
+                        change(store, rng, step)
+                finally:
+                    os.write = real_write
+            assert packed.payments() == before
+            rng_state = rng.getstate()
+            for store in (packed, plain):
+                rng.setstate(rng_state)
+                change(store, rng, step)
+            assert same_file(packed_path, plain_path, crafted=False), f"after step {step}"
+            assert packed.payments() == plain.payments()
