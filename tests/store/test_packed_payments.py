@@ -159,7 +159,7 @@ def test_a_failed_save_of_packed_payments_is_undone_as_with_a_dict(tmp_path: Pat
             rng_state = rng.getstate()
             for store in (packed, plain):
                 rng.setstate(rng_state)
-                os.write = full  # type: ignore[assignment]
+                os.write = full
                 try:
                     with pytest.raises(WriteFailedError):
                         change(store, rng, step)
