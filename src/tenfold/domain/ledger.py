@@ -264,8 +264,11 @@ class Payment:
         day, text = doc["on"], doc["amount"]
         if shared is None:
             on, amount = date_from_store(day), decimal_from_store(text)
-        else:
-            on, amount = shared.day(day), shared.amount(text)
+        else:  # the lookups inline: a method call per field is a tenth of the time a payment takes
+            known_day = shared.days.get(day) if type(day) is str else None
+            on = shared.day(day) if known_day is None else known_day
+            known_amount = shared.amounts.get(text) if type(text) is str else None
+            amount = shared.amount(text) if known_amount is None else known_amount
             if customer:
                 customer = shared.texts.setdefault(customer, customer)
         # Every field checked above, the instance is filled through its slots' own setters,

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -140,7 +141,7 @@ def validate_payments(
 
     ``shared``: equal days, amounts and customers become one object each (the payments kept).
     """
-    build = Payment.from_store if shared is None else lambda i, d: Payment.from_store(i, d, shared)
+    build = Payment.from_store if shared is None else partial(Payment.from_store, shared=shared)
     payments = _rows(path, {PAYMENTS: table}, PAYMENTS, build)
     for p in payments.values():
         if p.stream_id not in stream_ids:
