@@ -84,7 +84,7 @@ class PackedRows(MutableMapping[str, Record]):
         self._changed: dict[str, Record] = {}
         """Records of the bytes changed in place (or read, and so perhaps changed by the caller)."""
         self._removed: set[str] = set()
-        """Keys of the bytes no longer in the table."""
+        """Keys of the bytes no longer in the table at their place there (a key put back is in ``_added``)."""
         self._added: dict[str, Record] = {}
         """Records not in the bytes, in the order they came: they go last."""
 
@@ -161,8 +161,7 @@ class PackedRows(MutableMapping[str, Record]):
             self._added[key] = record
         elif key in self._changed or (key not in self._removed and self._find(key) is not None):
             self._changed[key] = record
-        else:  # new, or removed and put back: last, as a dict does
-            self._removed.discard(key)
+        else:  # new, or removed and put back: last, as a dict does (its place in the bytes stays removed)
             self._added[key] = record
 
     def __delitem__(self, key: str) -> None:
@@ -222,24 +221,30 @@ class PackedRows(MutableMapping[str, Record]):
             at = end + 1  # past the comma after it
         if len(data) - 1 > at:
             pieces.append(data[at : len(data) - 1])
+        kept = 1 + sum(map(len, pieces)) + max(0, len(pieces) - 1)  # where the records of the bytes end
         if self._added:
             pieces.append(orjson.dumps(self._added)[1:-1])
         joined: list[bytes | memoryview] = [b"{"]
         for piece in pieces:  # one join: the table is copied once
             joined += (piece, b",")
-        joined[-1] = b"}"
+        if pieces:
+            joined.pop()  # the comma after the last piece
+        joined.append(b"}")
         out = b"".join(joined)
-        self._repack(out)
+        self._repack(out, kept)
         return out
 
-    def _repack(self, out: bytes) -> None:
-        """Make ``out`` (the table as now) the bytes, if they still pack; else hold every record."""
+    def _repack(self, out: bytes, kept: int) -> None:
+        """Make ``out`` (the table as now) the bytes, if they still pack; else hold every record.
+
+        ``kept``: where in ``out`` the records that were in the bytes end (the added ones follow).
+        """
         count = len(self)
         largest = self._largest
         if str(largest) in self._removed:
-            largest = _last_id(out)
+            largest = _last_id(out, kept)
         for key in self._added:
-            number = int(key) if key.isdigit() else -1
+            number = int(key) if key.isascii() and key.isdigit() else -1
             if str(number) != key or number <= largest:
                 return self._unpack(out)
             largest = number
@@ -258,12 +263,12 @@ def _nested(records: dict[str, Record]) -> bool:
     return any(isinstance(v, (dict, list)) for r in records.values() for v in r.values())
 
 
-def _last_id(data: bytes) -> int:
-    """The id of the last record of a packed table's bytes (0 when it has none)."""
-    at = len(data)
+def _last_id(data: bytes, end: int) -> int:
+    """The id of the last record of a packed table's bytes that ends before ``end`` (0 when none does)."""
+    at = end
     while (at := data.rfind(b'},"', 0, at)) >= 0:
         match = BOUNDARY.match(data, at)
         if match is not None:
             return int(match.group(1))
-    first = _FIRST.match(data)
+    first = _FIRST.match(data) if end > 1 else None
     return 0 if first is None else int(first.group(1))
