@@ -184,7 +184,8 @@ class SerializedTables:
     could not draw one while a save ran. Most saves change one small table (a tick
     changes ``steps``), so each table's ``orjson.dumps`` is kept and only the
     tables changed since are serialised again. The bytes are exactly
-    ``orjson.dumps(document)`` (a test checks it after random changes) - except that
+    ``orjson.dumps(document)`` (a test checks it after random changes; a payments table
+    kept as its bytes, :class:`~tenfold.store.file.packed.PackedRows`, gives them itself) - except that
     the payments table is always written last, with the payments' index
     (:mod:`tenfold.store.payment_index`) just before it, so a big file can be opened
     without parsing its payments.

@@ -4,6 +4,9 @@ The app opens a big file without parsing its payments, draws the first screen fr
 the index, then reads them here on a thread. The thread only parses and validates:
 the store takes the result in on its own thread (:meth:`PaymentsReader.result`),
 so nothing the screen reads changes under it.
+
+A table as Tenfold writes it is read a chunk at a time and kept as its bytes
+(:mod:`tenfold.store.reading.packing`); any other is parsed whole, as here.
 """
 
 from __future__ import annotations
