@@ -252,12 +252,25 @@ class Payment:
         return doc
 
     @classmethod
-    def from_store(cls, doc_id: int, doc: dict[str, Any]) -> Payment:
-        """Build from the data file; raises on a bad shape."""
+    def from_store(cls, doc_id: int, doc: dict[str, Any], shared: SharedValues | None = None) -> Payment:
+        """Build from the data file; raises on a bad shape.
+
+        ``shared``: payments read together take equal days, amounts and customers as
+        one object each (see :class:`SharedValues`).
+        """
         stream_id, note, customer = doc["stream_id"], doc.get("note", ""), doc.get("customer", "")
         if not isinstance(stream_id, int) or not isinstance(note, str) or not isinstance(customer, str):
             raise TypeError("payment stream_id must be a number, note and customer text")
-        on, amount = date_from_store(doc["on"]), decimal_from_store(doc["amount"])
+        day, text = doc["on"], doc["amount"]
+        if shared is None:
+            on, amount = date_from_store(day), decimal_from_store(text)
+        else:  # the lookups inline: a method call per field is a tenth of the time a payment takes
+            known_day = shared.days.get(day) if type(day) is str else None
+            on = shared.day(day) if known_day is None else known_day
+            known_amount = shared.amounts.get(text) if type(text) is str else None
+            amount = shared.amount(text) if known_amount is None else known_amount
+            if customer:
+                customer = shared.texts.setdefault(customer, customer)
         # Every field checked above, the instance is filled through its slots' own setters,
         # skipping the frozen dataclass's __init__ (one object.__setattr__ per field): 1.1 us
         # of the 2 us a payment took to load. test_domain checks it equals Payment(...).
@@ -279,6 +292,39 @@ class Payment:
             _set_refund(payment, False)
             _set_units(payment, None)
         return payment
+
+
+class SharedValues:
+    """One object per distinct day, amount and customer of the payments read together.
+
+    A million payments fall on a few thousand days and, being prices, repeat their
+    amounts: a ``date`` is 32 bytes and a ``Decimal`` 104, so one object per value
+    instead of one per payment is about a tenth of the memory the payments take.
+    Both are immutable, so sharing them changes nothing else.
+    """
+
+    __slots__ = ("amounts", "days", "texts")
+
+    def __init__(self) -> None:
+        self.days: dict[str, date] = {}
+        self.amounts: dict[str, Decimal] = {}
+        self.texts: dict[str, str] = {}
+
+    def day(self, value: object) -> date:
+        """:func:`date_from_store`, the same object for the same text."""
+        found = self.days.get(value) if type(value) is str else None
+        if found is None:
+            found = date_from_store(value)  # raises for anything but an ISO date's text
+            self.days[value] = found  # type: ignore[index]  # a str: date_from_store took it
+        return found
+
+    def amount(self, value: object) -> Decimal:
+        """:func:`decimal_from_store`, the same object for the same text."""
+        found = self.amounts.get(value) if type(value) is str else None
+        if found is None:
+            found = decimal_from_store(value)  # raises for anything but an amount's text
+            self.amounts[value] = found  # type: ignore[index]  # a str: decimal_from_store took it
+        return found
 
 
 # The slots' setters, in field order: a field added to Payment must be filled in from_store too

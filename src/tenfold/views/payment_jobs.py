@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from tenfold.domain.ledger import Payment
-from tenfold.views.payment_work import SORTS, Job, Key, Results, _at, _newer_first, is_date_prefix
+from tenfold.views.payment_work import POSITIONS, SORTS, Job, Key, Results, _at, _newer_first, is_date_prefix
 
 QUICK_ROWS = 50_000
 """At most this many payments sorted or scanned while a key waits; more is a job for a thread."""
@@ -79,7 +79,7 @@ class OrderJobs:
         q = query.strip().casefold()
         prepared = (self._texts, self._dates) if self._texts is not None and self._dates is not None else None
         dates = self.positions("date")  # a range is immutable; the array is changed by follow(): a copy
-        return Job(items, len(items), dates if isinstance(dates, range) else array("q", dates),
+        return Job(items, len(items), dates if isinstance(dates, range) else array(POSITIONS, dates),
                    dict(self.names), dict(self._ranks),
                    tuple(s for s in wanted if s not in self._orders),
                    prepared is None and (everything or texts or bool(q)),

@@ -30,6 +30,7 @@ from tenfold.domain.ledger import Payment
 from tenfold.views.payment_jobs import QUICK_ROWS, OrderJobs
 from tenfold.views.payment_work import (
     _ID,
+    POSITIONS,
     SEP,
     SORTS,
     Key,
@@ -98,12 +99,12 @@ class PaymentOrder(OrderJobs):
         self.sorts += 1
         if sort == "amount":  # stable, even reversed
             amounts = [p.amount for p in items]
-            return array("q", sorted(newest_first, key=amounts.__getitem__, reverse=True))
+            return array(POSITIONS, sorted(newest_first, key=amounts.__getitem__, reverse=True))
         if sort == "stream":
             names = self.names
             self._ranks = {sid: r for r, sid in enumerate(sorted(names, key=lambda s: names[s].casefold()))}
             ranks = [self._ranks.get(p.stream_id, -1) for p in items]
-            return array("q", sorted(newest_first, key=ranks.__getitem__))
+            return array(POSITIONS, sorted(newest_first, key=ranks.__getitem__))
         raise ValueError(f"unknown order {sort!r}")
 
     def _key(self, sort: str) -> Key:
@@ -220,7 +221,7 @@ class PaymentOrder(OrderJobs):
             return False
         items = self._items
         if "date" not in self._orders:  # the base order as positions, from now on
-            self._orders["date"] = array("q", range(len(items)))
+            self._orders["date"] = array(POSITIONS, range(len(items)))
         names = {sid: name.casefold() for sid, name in self.names.items()}
         keys = {sort: self._key(sort) for sort in self._orders if sort != "date"}
         for place, p in added:  # top first: each goes where the store's list has it

@@ -24,7 +24,7 @@ guarantees a user's data needs:
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from typing import Any
 
 from tinydb.middlewares import Middleware
@@ -96,7 +96,7 @@ class WriteBehindMiddleware(Middleware):
         self._changed = True
         return rows
 
-    def install(self, table: str, rows: dict[str, Any]) -> None:
+    def install(self, table: str, rows: MutableMapping[str, Any]) -> None:
         """Add a table read later (the payments, after a deferred open), never under a save's feet."""
         with self._lock:
             self.storage.install(table, rows)

@@ -16,8 +16,9 @@ holds a change back for the app's background saver, or writes it at once.
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import orjson
 from tinydb import Storage
@@ -26,6 +27,7 @@ from tenfold.domain.errors import ChangedOnDiskError, StoreError, WriteFailedErr
 from tenfold.store.db import UndoLog
 from tenfold.store.file.atomic import Signature, atomic_write, describe_os_error, file_signature
 from tenfold.store.file.document import load_document
+from tenfold.store.file.packed import PackedRows
 from tenfold.store.payment_index import IndexParts, fingerprint
 from tenfold.store.schema import PAYMENT_INDEX, PAYMENTS, Document
 
@@ -99,11 +101,15 @@ class AtomicJSONStorage(Storage):
         self._signature = signature
         self._json.clear()
 
-    def install(self, table: str, rows: dict[str, Any]) -> None:
-        """Add a table read later, last in the document (serialised again at the next save)."""
+    def install(self, table: str, rows: MutableMapping[str, Any]) -> None:
+        """Add a table read later, last in the document (serialised again at the next save).
+
+        ``rows`` may be a :class:`~tenfold.store.file.packed.PackedRows`: the payments
+        kept as their bytes. TinyDB and the undo log use it as the dict it stands for.
+        """
         document = self.read()
         assert document is not None
-        document[table] = rows
+        document[table] = cast(dict[str, Any], rows)
         self._json.changed(table)
 
     def new_change(self) -> None:
@@ -178,18 +184,19 @@ class SerializedTables:
     could not draw one while a save ran. Most saves change one small table (a tick
     changes ``steps``), so each table's ``orjson.dumps`` is kept and only the
     tables changed since are serialised again. The bytes are exactly
-    ``orjson.dumps(document)`` (a test checks it after random changes) - except that
+    ``orjson.dumps(document)`` (a test checks it after random changes; a payments table
+    kept as its bytes, :class:`~tenfold.store.file.packed.PackedRows`, gives them itself) - except that
     the payments table is always written last, with the payments' index
     (:mod:`tenfold.store.payment_index`) just before it, so a big file can be opened
     without parsing its payments.
     """
 
     def __init__(self) -> None:
-        self._tables: dict[str, bytes] = {}
+        self._tables: dict[str, bytes | memoryview] = {}
         self._names: dict[str, bytes] = {}
-        self._printed: tuple[bytes, tuple[int, int]] | None = None
+        self._printed: tuple[bytes | memoryview, tuple[int, int]] | None = None
 
-    def _fingerprint(self, data: bytes) -> tuple[int, int]:
+    def _fingerprint(self, data: bytes | memoryview) -> tuple[int, int]:
         """The payments' fingerprint, computed once per version of their JSON (a tick does not change it).
 
         The index's ``checked`` sum is made from it: every payments table serialised here was
@@ -213,14 +220,15 @@ class SerializedTables:
         becomes the ``payment_index`` table just before them. A ``payment_index``
         table in ``document`` itself is never written: the index is made, not kept.
         """
-        parts = [b"{"]
+        parts: list[bytes | memoryview] = [b"{"]
         names = [n for n in document if n != PAYMENTS and n != PAYMENT_INDEX]
         if PAYMENTS in document:
             names.append(PAYMENTS)
         for name in names:
             data = self._tables.get(name)
             if data is None:
-                data = self._tables[name] = orjson.dumps(document[name])
+                table = document[name]
+                data = self._tables[name] = table.dumps() if isinstance(table, PackedRows) else orjson.dumps(table)
             if name == PAYMENTS and index is not None:
                 parts += (b'"' + PAYMENT_INDEX.encode() + b'":', index.table(self._fingerprint(data)), b",")
             key = self._names.get(name)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -20,7 +21,7 @@ from tenfold.domain.freedom import Freedom
 from tenfold.domain.goal import Goal, GoalVersion
 from tenfold.domain.hours import HoursEntry
 from tenfold.domain.ideas import Idea
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment, SharedValues, Stream
 from tenfold.domain.parts import PartsRating
 from tenfold.domain.pauses import Pause
 from tenfold.domain.rates import Rate
@@ -133,9 +134,15 @@ def _rows(path: Path, data: Document, table: str, build: Callable[[int, dict[str
     return out
 
 
-def validate_payments(path: Path, table: dict[str, Any], stream_ids: Collection[int]) -> dict[int, Payment]:
-    """Build every payment of a payments table; each must belong to one of ``stream_ids``."""
-    payments = _rows(path, {PAYMENTS: table}, PAYMENTS, Payment.from_store)
+def validate_payments(
+    path: Path, table: dict[str, Any], stream_ids: Collection[int], shared: SharedValues | None = None
+) -> dict[int, Payment]:
+    """Build every payment of a payments table; each must belong to one of ``stream_ids``.
+
+    ``shared``: equal days, amounts and customers become one object each (the payments kept).
+    """
+    build = Payment.from_store if shared is None else partial(Payment.from_store, shared=shared)
+    payments = _rows(path, {PAYMENTS: table}, PAYMENTS, build)
     for p in payments.values():
         if p.stream_id not in stream_ids:
             raise DamagedFileError(path, f"has payment {p.id} for a stream that does not exist; it was left as it is")

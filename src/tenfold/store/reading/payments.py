@@ -4,6 +4,9 @@ The app opens a big file without parsing its payments, draws the first screen fr
 the index, then reads them here on a thread. The thread only parses and validates:
 the store takes the result in on its own thread (:meth:`PaymentsReader.result`),
 so nothing the screen reads changes under it.
+
+A table as Tenfold writes it is read a chunk at a time and kept as its bytes
+(:mod:`tenfold.store.reading.packing`); any other is parsed whole, as here.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, MutableMapping
 from datetime import date
 from itertools import filterfalse
 from operator import attrgetter, itemgetter, methodcaller
@@ -28,9 +31,11 @@ from tenfold.store.file.document import is_table
 from tenfold.store.gcpause import no_gc
 from tenfold.store.opening import Deferred
 from tenfold.store.reading.loading import MAX_ID, validate_payments
+from tenfold.store.reading.packing import read_packed
 
-Result = tuple[dict[int, Payment], dict[str, Any], list[Payment]]
-"""The payments by id, the parsed table as it goes back into the document, and the payments newest first."""
+Result = tuple[dict[int, Payment], MutableMapping[str, Any], list[Payment]]
+"""The payments by id, the table as it goes back into the document (parsed, or packed:
+:mod:`tenfold.store.reading.packing`), and the payments newest first."""
 
 
 CHUNK = 1 << 18
@@ -222,6 +227,12 @@ class PaymentsReader:
                 raise self._result
             return self._result
         try:
+            packed = read_packed(self.path, self._json, stream_ids) if self._json is not None else None
+            if packed is not None:  # built a chunk at a time; the table kept as its bytes
+                self._json = None
+                payments, table = packed
+                self._result = (payments, table, newest_first(payments.values()))
+                return self._result
             rows = self.rows()
             self._parsed = None  # the result holds them from here on
             self._result = validate_rows(self.path, rows, stream_ids)
