@@ -122,7 +122,7 @@ def test_measures_from_the_index_and_a_few_payments_equal_those_from_every_payme
 def test_the_figures_compared_are_not_empty(tmp_path: Path) -> None:
     """The comparison above looks at real figures: a payback crossed in a month, a reach with customers."""
     path = tmp_path / "t.json"
-    rows = [(0, -d, 20000, False, c, "", None, 2, "") for d, c in ((60, "Ann"), (31, "ann"), (29, "Bob"))]
+    rows: list[Row] = [(0, -d, 20000, False, c, "", None, 2, "") for d, c in ((60, "Ann"), (31, "ann"), (29, "Bob"))]
     _write(path, [(300, 0, "each", "EUR")] * 4, rows, [(0, -25, 5000, True, "Bob", "", None, 1, "")])
     fast, full, indexed = _both(path)
     assert indexed and fast == full and fast is not None
