@@ -71,8 +71,9 @@ class StreamTable:
             console, options.update_width((probe.width or options.max_width) - probe._extra_width))
         if min(w - probe._get_padding_width(i) for i, w in enumerate(widths)) < 1:
             return stream_table(self.rows)  # a terminal too narrow for a column: Rich squeezes it its way
-        wrapped = [[self._wrap(console, probe, i, width, cell) for i, (width, cell) in enumerate(
-            zip(widths, row, strict=True))] for row in self.rows]
+        known: dict[tuple[int, str], list[str]] = {}  # many streams share a cell ("-", "no upkeep hours")
+        wrapped = [[known.get((i, cell)) or known.setdefault((i, cell), self._wrap(console, probe, i, width, cell))
+                    for i, (width, cell) in enumerate(zip(widths, row, strict=True))] for row in self.rows]
         columns: list[list[str]] = [[] for _ in widths]
         for cells in wrapped:
             height = max(map(len, cells))

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from tenfold.domain.dates import previous_month
 from tenfold.domain.monthly import MonthlyIndex
 from tenfold.figures.measures import Measures, build_measures, cost_streams, measures_from_parts
 from tenfold.store.payment_scan import payments_in_month, payments_of_streams
-from tenfold.store.reading.loading import Contents
-from tenfold.store.store import Store
+
+if TYPE_CHECKING:  # the report's fast path never opens a store: it need not import one
+    from tenfold.store.reading.loading import Contents
+    from tenfold.store.store import Store
 
 
 def store_measures(store: Store, today: date | None = None, *, wait: bool = True) -> Measures:
