@@ -27,10 +27,9 @@ from tenfold.domain.ledger import Payment
 from tenfold.domain.monthly import Month, MonthlyIndex, split_account
 
 _RECORD = re.compile(
-    rb'"(\d+)":(\{"stream_id":(\d+),"on":"\d{4}-\d\d-\d\d"(?:[^"}]|"(?:[^"\\]|\\.)*")*\})'
+    rb'"(\d+)":(\{"stream_id":(\d+),"on":"\d{4}-\d\d-\d\d"(?:[^"}]++|"(?:[^"\\]++|\\.)*+")*+\})'
 )
 """One payment as the store writes it; its fields are flat, so its first bare ``}`` ends it."""
-_HEAD = re.compile(rb'\{"stream_id":(\d+),"on":"')
 _BEFORE = 32
 """Bytes before a record's ``{`` that its id key can take (``"123456789":`` and room to spare)."""
 
@@ -95,10 +94,10 @@ def payments_of_streams(raw: bytes, stream_ids: Collection[int], index: MonthlyI
         return []
     records: list[tuple[int, bytes]] = []
     found: dict[int, int] = dict.fromkeys(wanted, 0)
-    for head in _HEAD.finditer(raw):
+    # The ids in the pattern: the regex engine passes over the other streams' payments itself.
+    heads = re.compile(rb'\{"stream_id":(%s),"on":"' % b"|".join(b"%d" % sid for sid in sorted(wanted)))
+    for head in heads.finditer(raw):
         sid = int(head.group(1))
-        if sid not in wanted:
-            continue
         record = _record(raw, head.start())
         if record is None:
             return None
