@@ -175,3 +175,38 @@ def test_units_typed_on_a_payment_are_deliveries_in_the_reach_figure(tmp_path: P
     assert by_name["Flat"]["reach"]["deliveries"] is None
     with Store.open(db, read_only=True) as store:
         assert sorted(p.units for p in store.payments() if p.units) == [3]
+
+
+def _reordered(db: Path, target: Path) -> Path:
+    """The file with its first payment's keys written in reverse order, as another program might."""
+    document = json.loads(db.read_bytes())
+    payments = document["payments"]
+    first = next(iter(payments))
+    payments[first] = dict(reversed(list(payments[first].items())))
+    target.write_text(json.dumps(document), encoding="utf-8")
+    target.chmod(0o600)
+    return target
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown"])
+def test_the_report_is_the_same_with_its_index_without_it_and_with_a_record_the_index_search_misses(
+        tmp_path: Path, env: dict[str, str], fmt: str) -> None:
+    db = sample(tmp_path / "t.json", env)
+    ok(run(db, env, "bills", "set", "--amount", "2400", "--currency", "EUR", "--hourly-rate", "30"))
+    with Store.open(db, today=lambda: date(2027, 1, 1)) as store:  # a refund and a sale in pounds, without a rate
+        ebook = next(s for s in store.streams() if s.name == "Ebook")
+        store.add_payments([Payment(0, ebook.id, date(2026, 12, 9), D("-20"), "", "reader 12", refund=True),
+                            Payment(0, ebook.id, date(2026, 12, 10), D("12.50"), "", "READER 12 ", currency="GBP")])
+    want = ok(run(db, env, "report", "--format", fmt))
+    assert "Ebook" in want
+    other = _reordered(db, tmp_path / "other.json")
+    assert ok(run(other, env, "report", "--format", fmt)) == want
+    # Saved again by Tenfold, the file has a matching index over a record in the other order: the
+    # search for the month's payments does not find it, and the report reads every payment instead.
+    with Store.open(other, today=lambda: date(2027, 1, 1)) as store:
+        freedom = store.freedom
+        assert freedom is not None
+        store.set_freedom(freedom)
+    assert ok(run(other, env, "report", "--format", fmt)) == want
+    assert ok(run(other, env, "report", "--measures", "only", "--format", fmt)) == ok(
+        run(db, env, "report", "--measures", "only", "--format", fmt))

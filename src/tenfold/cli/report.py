@@ -11,6 +11,7 @@ import gc
 import json
 import os
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,7 +37,7 @@ from tenfold.figures.upkeep import logged_by_month
 from tenfold.reports.aggregate import aggregate_index, choose_period, extras_index
 from tenfold.reports.build import Report, build_report, report_currency
 from tenfold.store.reading.loading import Contents
-from tenfold.store.reading.quick import read_with_index
+from tenfold.store.reading.quick import read_for_report
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -50,26 +51,31 @@ PIPE_WIDTH = 120
 """Columns of a text report written to a file or a pipe, where no terminal says how wide."""
 
 
-def _read(context: Context) -> tuple[Contents, MonthlyIndex]:
+Read = tuple[Contents, MonthlyIndex, bytes | None]
+"""The file's records, the payments' monthly sums, and the payments' bytes when the index answered."""
+
+
+def _read(context: Context) -> Read:
     """The read-only fast path: the file's records, validated, and the payments' monthly sums.
 
     The same validation as the store (one bad record refuses the whole file) and,
     like every reading command, no lock; the sums come from the payments' index
     the file keeps (:mod:`tenfold.store.reading.quick`), or from its payments when it has
-    none that matches. Nothing is written.
+    none that matches. Nothing is written. The payments' bytes come along for the
+    measures, which pick the few payments they need out of them.
     """
     path = Path(context.path).absolute()
     if not path.exists():
         open_store(context, read_only=True).close()  # exits with the store's own words for a missing file
     try:
-        contents, index = read_with_index(path)
+        read = read_for_report(path)
     except TenfoldError as exc:
         fail(str(exc))
     # The records live until the command ends and hold no reference cycle: left to the
     # collector, the next collections walk all of them while Rich is imported and
     # draws. Frozen, they are never walked.
     gc.freeze()
-    return contents, index
+    return read
 
 
 def _console() -> Console:
@@ -139,10 +145,11 @@ def report(
         fail(f"{exc.field}: {exc.message}", BAD_INPUT)
     if no_data_yet(context, "no income to report yet"):
         return
+    read = _read(context)
     if measures == "only" and not list_rates:
-        _print_measures(context, fmt, stream_name, alone=True)
+        _print_measures(context, read, today, fmt, stream_name, alone=True)
         return
-    contents, index = _read(context)
+    contents, index, _payments = read
     if list_rates:
         _print_rates(contents, fmt)
         return
@@ -170,7 +177,7 @@ def report(
     if fmt == "text":
         _print_text(result)
         if measures == "with":
-            _print_measures(context, fmt, stream_name)
+            _print_measures(context, read, today, fmt, stream_name)
         return
     from tenfold.reports.formats import to_csv, to_document, to_markdown  # the text report does not need them
 
@@ -179,39 +186,50 @@ def report(
     elif fmt == "json":
         document = to_document(result)
         if measures == "with":
-            document["measures"] = _measures_document(context, stream_name)
+            document["measures"] = _measures_document(context, read, today, stream_name)
         emit_data(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
     else:
         emit_data(to_markdown(result))
         if measures == "with":
-            _print_measures(context, fmt, stream_name)
+            _print_measures(context, read, today, fmt, stream_name)
 
 
-def _measures(context: Context, stream_name: str | None) -> tuple[Measures, list[Stream]]:
-    """The measures as of today, from the whole file read without the lock (payback needs each payment)."""
-    from tenfold.views.measures import store_measures
+def _measures(context: Context, read: Read, today: date, stream_name: str | None) -> tuple[Measures, list[Stream]]:
+    """The measures as of today, from the file as read for the report.
 
-    with reading(context) as store:
-        streams = store.streams()
-        if stream_name is not None:
-            streams = [s for s in streams if s.name.casefold() == stream_name.strip().casefold()]
-            if not streams:
-                fail(f"stream: There is no stream called '{stream_name.strip()[:30]}'", BAD_INPUT)
-        return store_measures(store), streams
+    With the payments' index, only the payments the measures look at one by one are
+    built (:func:`tenfold.views.measures.contents_measures`); without it, the payments
+    read already. Should the payments' bytes not give what the index counts, the
+    whole file is read again, without the lock, as the app would.
+    """
+    from tenfold.views.measures import contents_measures, store_measures
+
+    contents, index, payments = read
+    streams = sorted(contents.streams.values(), key=lambda s: s.name.casefold())
+    if stream_name is not None:
+        streams = [s for s in streams if s.name.casefold() == stream_name.strip().casefold()]
+        if not streams:
+            fail(f"stream: There is no stream called '{stream_name.strip()[:30]}'", BAD_INPUT)
+    found = contents_measures(contents, index, payments, today)
+    if found is None:
+        with reading(context) as store:
+            found = store_measures(store, today)
+    return found, streams
 
 
-def _measures_document(context: Context, stream_name: str | None) -> dict[str, object]:
+def _measures_document(context: Context, read: Read, today: date, stream_name: str | None) -> dict[str, object]:
     from tenfold.reports.measures import measures_document
 
-    found, streams = _measures(context, stream_name)
+    found, streams = _measures(context, read, today, stream_name)
     return measures_document(found, streams)
 
 
-def _print_measures(context: Context, fmt: str, stream_name: str | None, *, alone: bool = False) -> None:
+def _print_measures(context: Context, read: Read, today: date, fmt: str, stream_name: str | None, *,
+                    alone: bool = False) -> None:
     """The measures after the report, or alone, in the chosen format."""
     from tenfold.reports import measures as layout
 
-    found, streams = _measures(context, stream_name)
+    found, streams = _measures(context, read, today, stream_name)
     if fmt == "json":
         emit_data(json.dumps({"measures": layout.measures_document(found, streams)}, indent=2, ensure_ascii=False)
                   + "\n")

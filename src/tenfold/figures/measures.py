@@ -16,7 +16,7 @@ from tenfold.domain.goal import Goal
 from tenfold.domain.hours import HoursEntry, stream_began
 from tenfold.domain.ideas import Idea
 from tenfold.domain.ledger import Payment, Stream
-from tenfold.domain.monthly import MonthlyIndex
+from tenfold.domain.monthly import MonthlyIndex, split_account
 from tenfold.domain.rates import Rate
 from tenfold.figures.freedom import FreedomFigures, freedom_figures
 from tenfold.figures.payback import Payback, paybacks
@@ -61,6 +61,49 @@ def build_measures(*, streams: Sequence[Stream], payments: Iterable[Payment] | N
         paybacks={} if payments is None else paybacks(streams, every, freedom, rates, today),
         upkeep={s.id: upkeep_trend(s, index, logged, today) for s in streams},
         reach={} if payments is None else last_month_reach(streams, every, ideas, today),
+        hours_a_month=monthly_hours(streams, logged, today, began),
+        logged=logged,
+    )
+
+
+def cost_streams(streams: Iterable[Stream]) -> list[int]:
+    """The streams with an up-front cost: the only ones a payback is worked out for."""
+    return [s.id for s in streams if s.upfront_money > 0 or s.upfront_hours > 0]
+
+
+def first_days(index: MonthlyIndex) -> dict[int, date]:
+    """Each stream's first month with a payment (any currency), as its first day.
+
+    Where a stream's first payment only places it in its month (the hours a month
+    it takes), this stands for that payment's day: same month, same figure.
+    """
+    first: dict[int, date] = {}
+    for year, month in index.months():
+        for account in index.month((year, month)):
+            first.setdefault(split_account(account)[0], date(year, month, 1))
+    return first
+
+
+def measures_from_parts(*, streams: Sequence[Stream], index: MonthlyIndex, last_month: Iterable[Payment],
+                        costly: Iterable[Payment], rates: Sequence[Rate], goal: Goal | None,
+                        freedom: Freedom | None, hours: Iterable[HoursEntry], ideas: Mapping[int, Idea],
+                        today: date) -> Measures:
+    """The same measures as :func:`build_measures` from only the payments they look at one by one.
+
+    ``last_month``: every payment of the last complete month (reach); ``costly``: every
+    payment of the streams with an up-front cost (:func:`cost_streams`, for payback).
+    Each stream's start is placed by its first month in ``index`` (the hours a month
+    look at months only). Tested equal to :func:`build_measures` on every payment.
+    """
+    first = first_days(index)
+    began = {s.id: stream_began(s, first.get(s.id)) for s in streams}
+    logged = logged_by_month(hours)
+    return Measures(
+        today=today,
+        freedom=freedom_figures(index, streams, rates, freedom, goal, today) if freedom else None,
+        paybacks=paybacks(streams, costly, freedom, rates, today),
+        upkeep={s.id: upkeep_trend(s, index, logged, today) for s in streams},
+        reach=last_month_reach(streams, last_month, ideas, today),
         hours_a_month=monthly_hours(streams, logged, today, began),
         logged=logged,
     )

@@ -46,13 +46,20 @@ def read_with_index(path: Path) -> tuple[Contents, MonthlyIndex]:
     payment and the index is built from them. Raises StoreError (or a subclass)
     naming ``path`` when the file cannot be used; nothing is written.
     """
+    contents, index, _payments = read_for_report(path)
+    return contents, index
+
+
+def read_for_report(path: Path) -> tuple[Contents, MonthlyIndex, bytes | None]:
+    """:func:`read_with_index`, and the payments table's bytes when the index answered (None otherwise):
+    the report's measures pick the few payments they need out of them."""
     split = read_without_payments(path)
     if split is None:
         contents = read_contents(path)
-        return contents, MonthlyIndex.build(contents.payments.values())
+        return contents, MonthlyIndex.build(contents.payments.values()), None
     document, _signature, deferred = split
     contents = validate_document(path, document, schema.SCHEMA_VERSION, payments=False)
-    return contents, deferred.index.monthly
+    return contents, deferred.index.monthly, bytes(deferred.payments_json)
 
 
 GLANCE_TABLES = (META, GOAL, STEPS, STREAMS, RATES, CHECKINS, PAUSES, FREEDOM)
