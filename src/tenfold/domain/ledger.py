@@ -247,7 +247,9 @@ class Payment:
             doc["refund_of"] = self.refund_of
         if self.refund:
             doc["refund"] = True
-        if self.units is not None:
+        if self.units:  # 0 delivered is not told, as the form and the reader have it
+            if not 0 < self.units <= MAX_UNITS:
+                raise ValueError(f"payment units {self.units!r} must be a whole number from 1 to {MAX_UNITS:,}")
             doc["units"] = self.units
         return doc
 

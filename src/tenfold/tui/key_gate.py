@@ -71,7 +71,7 @@ class KeyGate:
 
     def _opens(self, key: str) -> bool:
         """Whether ``key`` runs an opening binding where the focus is (not typed into a text field)."""
-        if key not in self._opening_keys:  # most keys: one set lookup on the way to their widget
+        if key not in self._opening_keys or not self.app.screen_stack:  # most keys: one set lookup
             return False
         from textual.widgets import Input, TextArea  # imported when an opening key is pressed, not at start-up
 
@@ -101,12 +101,16 @@ class KeyGate:
         head.call_later(self._follow, rest)
 
     async def _settle(self) -> None:
-        if self._held is not None and self.app.screen is self._screen:
+        if self._held is not None and self.app.screen_stack and self.app.screen is self._screen:
             await self.release()
 
     def focus_moved(self) -> None:
-        """A widget took the focus (the app tells the gate of each): the held keys go to it."""
-        if self._held is not None and self.app.focused is not self._focused:
+        """A widget took the focus (the app tells the gate of each): the held keys go to it.
+
+        While the app closes its last screen a blur still arrives with no screen left
+        to ask for the focus: nothing is held for then.
+        """
+        if self._held is not None and self.app.screen_stack and self.app.focused is not self._focused:
             self.app.call_later(self.release)
 
     def _screen_changed(self, screen: Screen[Any]) -> None:
@@ -125,4 +129,6 @@ class KeyGate:
             self._timer.stop()
             self._timer = None
         for key, character in held or ():
+            if not self.app.screen_stack:  # the app is closing: there is nobody left to type to
+                return
             await self.app.on_event(events.Key(key, character))
