@@ -165,3 +165,20 @@ def test_only_the_start_of_a_big_file_is_read(tmp_path: Path) -> None:
     assert read_glance(db, cache) is not None
     glance = read_glance(db, cache)
     assert glance is not None and glance.bytes_read < db.stat().st_size // 2
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_start_read_in_one_go_is_the_start_found_by_searching(tmp_path: Path, seed: int) -> None:
+    """Once the payments' length is known, the table's start is read at its place; a length that does not put
+    the payments' key there (the file changed) gives None, never other bytes."""
+    from tenfold.store.reading.quick import _prefix
+
+    path = random_file(tmp_path / "t.json", seed)
+    size = path.stat().st_size
+    searched = _prefix(path, size)
+    assert searched is not None
+    at_once = _prefix(path, size, searched[1])
+    assert at_once is not None and at_once[:2] == searched[:2] and at_once[2] <= searched[2]
+    assert _prefix(path, size, searched[1] + 1) is None
+    assert _prefix(path, size, searched[1] - 1) is None
+    assert _prefix(path, size, size) is None

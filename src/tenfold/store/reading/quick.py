@@ -82,8 +82,22 @@ class Glance:
     """How much of the file was read."""
 
 
-def _prefix(path: Path, size: int) -> tuple[bytes, int, int] | None:
-    """The file up to its payments table, read in growing chunks: (prefix, payments' length, bytes read)."""
+def _prefix(path: Path, size: int, payments_size: int | None = None) -> tuple[bytes, int, int] | None:
+    """The file up to its payments table, read in growing chunks: (prefix, payments' length, bytes read).
+
+    ``payments_size``: the payments' length as checked before; the table then starts at a
+    known place, read in one go (the key is still checked there).
+    """
+    if payments_size is not None:
+        at = size - 1 - payments_size - len(PAYMENTS_KEY)
+        if at <= 0:
+            return None
+        with path.open("rb") as handle:
+            head = handle.read(at + len(PAYMENTS_KEY))
+            handle.seek(size - 1)
+            if head[at:] != PAYMENTS_KEY or handle.read(1) != b"}":
+                return None
+        return head[:at] + b"}", payments_size, len(head) + 1
     with path.open("rb") as handle:
         head = b""
         chunk = FIRST_CHUNK
@@ -140,7 +154,7 @@ def read_glance(path: Path, cache: Path | None) -> Glance | None:
         return None
     checked = verified.known(cache, path, before) if cache is not None else None
     if checked is not None:
-        found = _prefix(path, before[2])
+        found = _prefix(path, before[2], checked[0])
         if found is None or found[1] != checked[0]:
             return None
         parsed = _parse(path, found[0], b"", checked)
