@@ -30,6 +30,7 @@ from tenfold.domain.pauses import Pause, paused_days
 from tenfold.domain.rates import Rate, convert_totals, month_end
 from tenfold.domain.step_items import ITEM_KINDS, StepItem
 from tenfold.domain.steps import STEPS, StepState, next_step
+from tenfold.domain.text import count_of
 from tenfold.figures.freedom import freedom_lines
 from tenfold.figures.measures import Measures
 from tenfold.figures.status import percent
@@ -283,8 +284,8 @@ def _streak_section(checkins: set[date], paused: set[date], start: date, end: da
     days = facts.current
     length = (end - start).days + 1
     active = sum(1 for d in checkins if start <= d <= end)
-    now = (f"- {days} day{'s' if days != 1 else ''} in a row as of {end.isoformat()}"
-           + (f" (best {facts.best})" if facts.best > days else "")
+    now = (f"- {count_of(days, 'day')} in a row as of {end.isoformat()}"
+           + (f" (best {facts.best:,})" if facts.best > days else "")
            if days or facts.ended_on is None else f"- The {facts.describe()}")
     rest = sum(1 for d in paused if start <= d <= end)
     return [

@@ -21,6 +21,7 @@ from tenfold.domain.text import safe_display
 from tenfold.figures.freedom import FreedomFigures, share_text, when_text
 from tenfold.figures.goal_figures import GoalFigures
 from tenfold.figures.projection import describe, month_text
+from tenfold.figures.status import percent
 from tenfold.tui.keys import GOAL_KEYS, bindings
 from tenfold.tui.messages import EditGoal
 from tenfold.tui.widgets.pane import Pane
@@ -61,7 +62,7 @@ def _bar_line(text: Text, label: str, amount: Decimal, goal: Goal) -> None:
     share = amount / goal.amount if goal.amount > 0 else Decimal(0)
     text.append(f"{label:<13}", style="dim")
     text.append(progress_bar(share, BAR_WIDTH), style="green")
-    text.append(f" {share * 100:>3.0f}%  ", style="bold")
+    text.append(f" {percent(share):>3,}%  ", style="bold")  # never 100% before the goal is reached
     text.append(f"{format_money(amount, goal.currency)}\n")
 
 

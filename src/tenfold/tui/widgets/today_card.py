@@ -17,9 +17,10 @@ from tenfold.coach.nudges import Nudge
 from tenfold.coach.today import TodayView
 from tenfold.domain.dates import time_to
 from tenfold.domain.money import format_money
-from tenfold.domain.text import safe_display
+from tenfold.domain.text import count_of, safe_display
 from tenfold.figures.expected import Expected
 from tenfold.figures.freedom import share_text, when_text
+from tenfold.figures.status import percent
 from tenfold.tui.widgets.goal_pane import progress_bar
 
 WELCOME = (
@@ -39,7 +40,7 @@ def card_title(view: TodayView) -> Text:
     text.append("Welcome to Tenfold" if view.goal is None else "Today", style="bold")
     text.append(f" · {view.day:%A} {view.day.day} {view.day:%B %Y} · ", style="dim")
     if view.streak:
-        text.append(f"streak {view.streak} day{'' if view.streak == 1 else 's'}", style="bold green")
+        text.append(f"streak {count_of(view.streak, 'day')}", style="bold green")
     else:
         text.append(view.streak_note or "no streak yet", style="dim")
     return text
@@ -61,7 +62,7 @@ def goal_text(view: TodayView) -> Text:
     text.append(f"{format_money(goal.amount, goal.currency)} passive income a month by {goal.deadline} · {when}\n")
     text.append("Last month ", style="dim")
     text.append(progress_bar(view.share, 16), style="green")
-    text.append(f" {view.share * 100:.0f}% · {format_money(view.last_month, goal.currency)}")
+    text.append(f" {percent(view.share):,}% · {format_money(view.last_month, goal.currency)}")
     text.append(f" · so far this month {format_money(view.this_month, goal.currency)}", style="dim")
     if view.average is not None:
         text.append(f"\n3-month average {format_money(view.average, goal.currency)}. ", style="dim")
