@@ -1,0 +1,107 @@
+"""What the terminal shows after focus moves is what a full redraw would show, without redrawing every pane.
+
+Textual's screen repaints itself whole on every focus change; the main screen
+leaves that to the widgets whose look changes (see ``PanesScreen.focused``). The
+terminal is mirrored here from the updates the app sends it (a headless run
+skips only the final write), and compared cell by cell, colours included, with
+a fresh render of every widget: a widget that changed but was not redrawn
+shows as a stale cell.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.segment import ControlType, Segment
+from rich.style import Style
+from textual._compositor import ChopsUpdate, CompositorUpdate, LayoutUpdate
+from tui_support import Running, running, seed_ledger
+
+from tenfold.tui.app import TenfoldApp
+
+Cell = tuple[str, Style | None]
+
+
+class Terminal:
+    """The cells the app has written so far, from each update it sent to the (headless) terminal."""
+
+    def __init__(self, app: TenfoldApp) -> None:
+        self.app = app
+        self.cells: dict[tuple[int, int], Cell] = {}
+        self.full_updates = 0
+        """Updates that redrew the whole screen."""
+        self._console = Console(width=app.size.width, height=app.size.height, force_terminal=True)
+        original = app._display
+
+        def display(screen: Any, renderable: Any) -> None:
+            original(screen, renderable)
+            if isinstance(renderable, CompositorUpdate) and screen is app.screen:
+                self.write(renderable)
+
+        app._display = display  # type: ignore[method-assign]
+
+    def write(self, update: CompositorUpdate, into: dict[tuple[int, int], Cell] | None = None) -> None:
+        """Apply ``update`` to the cells (or to ``into``), as a terminal applies the text and cursor moves."""
+        cells = self.cells if into is None else into
+        if into is None and isinstance(update, LayoutUpdate) and update.region == self.app.screen.region:
+            self.full_updates += 1
+        assert isinstance(update, (LayoutUpdate, ChopsUpdate))
+        x = y = 0
+        for segment in update.__rich_console__(self._console, self._console.options):
+            assert isinstance(segment, Segment)
+            if segment.control:
+                for control in segment.control:
+                    if control[0] == ControlType.CURSOR_MOVE_TO:
+                        x, y = int(control[1]), int(control[2])  # type: ignore[misc]
+                continue
+            if segment.text == "\n":
+                continue
+            for char in segment.text:
+                cells[x, y] = (char, segment.style)
+                x += 1
+
+    async def stale(self, ui: Running) -> list[str]:
+        """The lines whose cells differ from a fresh render of every widget (none is left to its caches)."""
+        await ui.pilot.pause()
+        await ui.pilot.pause()
+        shown = dict(self.cells)
+        full = self.full_updates
+        for widget in self.app.screen.walk_children(with_self=True):
+            widget.refresh()
+        await ui.pilot.pause()
+        await ui.pilot.pause()
+        self.full_updates = full  # the fresh render is the test's, not the app's
+        width, height = self.app.size
+        lines = []
+        for y in range(height):
+            row = [(x, y) for x in range(width)]
+            if [shown.get(c) for c in row] != [self.cells.get(c) for c in row]:
+                lines.append(f"{y}: {''.join(shown.get(c, ('?', None))[0] for c in row).rstrip()}")
+        return lines
+
+
+async def test_focus_moves_redraw_what_they_change_and_nothing_stale_is_left(tmp_path: Path) -> None:
+    """The filter opened and submitted, panes switched, the filter cleared: the terminal matches a full render."""
+    path = tmp_path / "t.json"
+    seed_ledger(path)
+    async with running(path) as ui:
+        terminal = Terminal(ui.app)
+        await terminal.stale(ui)  # a full render to start from: the cells before the mirror was hooked
+        await ui.press("3")
+        assert await terminal.stale(ui) == []
+        await ui.press("slash")
+        assert await terminal.stale(ui) == []
+        await ui.type("2026-11")
+        assert await terminal.stale(ui) == []
+        full = terminal.full_updates
+        await ui.press("enter")  # focus goes from the filter line to the payments
+        assert await terminal.stale(ui) == []
+        assert terminal.full_updates == full, "Enter in the filter redrew the whole screen"
+        for key in ("2", "4", "1", "3"):  # the focus goes round the panes, borders and footer keys change
+            await ui.press(key)
+            assert await terminal.stale(ui) == [], key
+        assert terminal.full_updates == full, "moving between panes redrew the whole screen"
+        await ui.press("slash", "escape")
+        assert await terminal.stale(ui) == []
