@@ -10,6 +10,7 @@ shows as a stale cell.
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
@@ -105,3 +106,36 @@ async def test_focus_moves_redraw_what_they_change_and_nothing_stale_is_left(tmp
         assert terminal.full_updates == full, "moving between panes redrew the whole screen"
         await ui.press("slash", "escape")
         assert await terminal.stale(ui) == []
+
+
+async def test_a_key_is_drawn_once_handled_not_at_the_next_tick_of_the_frame_timer(tmp_path: Path) -> None:
+    """After a pause longer than a frame, a key's change is drawn when the app is idle, not by the frame timer."""
+    path = tmp_path / "t.json"
+    seed_ledger(path)
+    async with running(path) as ui:
+        app = ui.app
+        timer = app.screen._update_timer
+        draws: list[str] = []
+        in_tick = [False]
+        tick = timer._tick
+        display = app._display
+
+        async def ticked(*, next_timer: float, count: int) -> None:
+            in_tick[0] = True
+            try:
+                await tick(next_timer=next_timer, count=count)
+            finally:
+                in_tick[0] = False
+
+        def displayed(on: Any, renderable: Any) -> None:
+            if renderable is not None:
+                draws.append("timer" if in_tick[0] else "idle")
+            display(on, renderable)
+
+        timer._tick = ticked  # type: ignore[method-assign]
+        app._display = displayed  # type: ignore[method-assign,assignment]
+        for key in ("3", "2", "4", "1"):  # each moves the focus to another pane: its border and the footer change
+            await asyncio.sleep(0.05)  # nothing drawn for longer than a frame
+            draws.clear()
+            await ui.press(key)
+            assert draws[:1] == ["idle"], (key, draws)
