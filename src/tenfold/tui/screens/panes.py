@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Container
-from textual.reactive import Reactive
 from textual.screen import UPDATE_PERIOD, Screen
 from textual.widget import Widget
 from textual.widgets import Header
@@ -42,15 +41,6 @@ def is_narrow(width: int, height: int) -> bool:
 class PanesScreen(Screen[None]):
     """Header, tab bar (narrow terminals only) and the four panes; ``active_pane`` is the one in use."""
 
-    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
-    """Textual's focused widget, without its repaint of the whole screen on every focus change.
-
-    What a focus change shows is already redrawn where it shows: the widgets that
-    gain and lose focus refresh themselves (their Focus and Blur events), and the
-    panes' ``:focus-within`` borders and the footer's keys are restyled and
-    rebuilt on their own. The screen-wide repaint only made each move of the
-    focus (``/``, Enter in the filter, a form closing) draw every pane again.
-    """
 
     def __init__(self) -> None:
         super().__init__()
