@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.segment import ControlType, Segment
 from rich.style import Style
 from textual._compositor import ChopsUpdate, CompositorUpdate, LayoutUpdate
+from textual.widgets import Input
 from tui_support import Running, running, seed_ledger
 
 from tenfold.tui.app import TenfoldApp
@@ -134,3 +135,30 @@ async def test_a_key_is_drawn_once_handled_not_at_the_next_tick_of_the_frame_tim
             draws.clear()
             await ui.press(key)
             assert draws[:1] == ["idle"], (key, draws)
+
+
+async def test_the_first_frame_after_a_payment_is_saved_shows_it(tmp_path: Path) -> None:
+    """The form closes and the ledger takes the payment in one frame: none shows the ledger as it was."""
+    path = tmp_path / "t.json"
+    seed_ledger(path)
+    async with running(path) as ui:
+        app = ui.app
+        terminal = Terminal(app)
+        await terminal.stale(ui)  # a full render to start from
+        await ui.press("3", "a")
+        await asyncio.sleep(0.05)  # the form drawn, and no frame for longer than one
+        app.screen.query_one("#field-amount", Input).value = "77.77"
+        first: list[str] = []
+        display = app._display
+
+        def displayed(on: Any, renderable: Any) -> None:
+            display(on, renderable)  # the mirror writes it first
+            if renderable is not None and on is app.main_screen and not first:
+                width, height = app.size
+                first.append("\n".join("".join(terminal.cells.get((x, y), (" ", None))[0] for x in range(width))
+                                       for y in range(height)))
+
+        app._display = displayed  # type: ignore[method-assign,assignment]
+        await ui.press("ctrl+s")
+        assert app.screen is app.main_screen
+        assert first and "77.77" in first[0], "the first frame after the form showed the ledger without the payment"

@@ -41,17 +41,20 @@ def is_narrow(width: int, height: int) -> bool:
 class PanesScreen(Screen[None]):
     """Header, tab bar (narrow terminals only) and the four panes; ``active_pane`` is the one in use."""
 
-
     def __init__(self) -> None:
         super().__init__()
         self.active_pane = "goal"
         self._shown_once = False
         self._drawn_at = 0.0
         """When the screen last drew its changes (``monotonic``)."""
+        self._back = False
+        """A dialog was over the screen since its own last frame: the next waits for the timer (:meth:`_on_idle`)."""
 
     def _on_timer_update(self) -> None:
         """Textual's frame: lay out and draw what changed; the time is kept for :meth:`_on_idle`."""
         self._drawn_at = monotonic()
+        if self.app.screen is self:  # not drawn under a dialog (``is_current`` is true then too)
+            self._back = False
         super()._on_timer_update()
 
     async def _on_idle(self, event: events.Idle) -> None:
@@ -61,10 +64,15 @@ class PanesScreen(Screen[None]):
         between two ticks waited for the next one, up to a frame, before anything
         showed. When the screen has not drawn for a frame, drawing at once keeps the
         same limit of 60 frames a second and takes that wait off the key.
+
+        Not the first frame after a dialog closes: what the dialog changed (a payment
+        saved) is shown by a callback that runs after the screen is back, and a frame
+        drawn before it would show the screen as it was.
         """
         dirty = (self._layout_required or self._scroll_required or self._repaint_required
                  or self._recompose_required or bool(self._dirty_widgets))
-        if dirty and self.is_current and not self.app._batch_count and monotonic() - self._drawn_at >= UPDATE_PERIOD:
+        if (dirty and not self._back and self.is_current and not self.app._batch_count
+                and monotonic() - self._drawn_at >= UPDATE_PERIOD):
             self._on_timer_update()
         await super()._on_idle(event)
 
@@ -108,6 +116,10 @@ class PanesScreen(Screen[None]):
         if not self._shown_once:
             self._shown_once = True
             event.refresh_styles = False
+
+    def on_screen_suspend(self) -> None:
+        """A dialog opens over the screen: the first frame after it closes waits for the timer (:meth:`_on_idle`)."""
+        self._back = True
 
     def on_resize(self, event: events.Resize) -> None:
         """Switch between the 2x2 grid and tabs."""
