@@ -10,6 +10,9 @@ name of Textual.
   in its final state instead of restyling it.
 - :func:`show_footer_keys_now`: sets ``Footer._bindings_ready``, the flag Textual's
   footer waits for before it shows any key.
+- :func:`set_border_subtitle`: writes the text ``Widget.border_subtitle`` keeps
+  (``_border_subtitle``, as its descriptor does) without the descriptor's refresh
+  of the whole widget, and redraws only the bottom border line.
 - :class:`HookedApp`: ``App._handle_exception`` (called with every unhandled
   error) and ``App._print_error_renderables`` (prints the traceback at exit),
   turned into two public hooks the app overrides.
@@ -19,16 +22,35 @@ from __future__ import annotations
 
 from rich.console import RenderableType
 from textual.app import App
+from textual.geometry import Region
+from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 from textual.widgets._select import SelectOverlay  # the open list of a Select: q is typed there
 
-__all__ = ["FooterKey", "HookedApp", "SelectOverlay", "show_footer_keys_now"]
+__all__ = ["FooterKey", "HookedApp", "SelectOverlay", "set_border_subtitle", "show_footer_keys_now"]
 
 
 def show_footer_keys_now(footer: Footer) -> None:
     """Let a footer show its keys from its first compose, not after the first "bindings changed" signal."""
     footer.set_reactive(Footer._bindings_ready, True)
+
+
+def set_border_subtitle(widget: Widget, text: str) -> None:
+    """Show ``text`` in ``widget``'s bottom border, redrawing that line only (nothing when it is unchanged).
+
+    Setting ``border_subtitle`` refreshes the whole widget: for a pane, every line
+    of every widget in it is sent to the terminal again, to change a few words.
+    """
+    if widget.border_subtitle == text and widget.is_mounted:
+        return
+    width, height = widget.outer_size
+    if not widget.is_mounted or not width or not height:
+        widget.border_subtitle = text
+        return
+    widget._border_subtitle = widget.render_str(text).expand_tabs(4).split()[0]  # what the descriptor stores
+    left, top = widget.content_offset
+    widget.refresh(Region(-left, height - 1 - top, width, 1))  # regions are relative to the content
 
 
 class HookedApp(App[None]):

@@ -23,6 +23,7 @@ from textual.widgets import Input, Static
 from tenfold.domain.ideas import Idea
 from tenfold.domain.parts import PartsRating
 from tenfold.domain.text import safe_display
+from tenfold.tui.compat import set_border_subtitle
 from tenfold.tui.keys import IDEAS_KEYS, bindings
 from tenfold.tui.measure_messages import RateParts
 from tenfold.tui.messages import AddIdea, DeleteIdea, EditIdea, MakeStream
@@ -144,7 +145,7 @@ class IdeasPane(Pane):
             parts.append(FILTER_LABELS[self.only])
         if self._query:
             parts.append(f"{len(self._rows):,} match '{safe_display(self.search.strip())[:20]}'")
-        self.border_subtitle = " · ".join(parts)
+        set_border_subtitle(self, " · ".join(parts))  # only the border line is drawn again
 
     def _marks(self, cell: str) -> list[tuple[int, int]]:
         return match_spans(cell, self._query)

@@ -25,6 +25,7 @@ from tenfold.domain.goal import Goal
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.text import safe_display
 from tenfold.figures.goal_figures import MonthIncome
+from tenfold.tui.compat import set_border_subtitle
 from tenfold.tui.keys import LEDGER_KEYS, bindings
 from tenfold.tui.measure_messages import LogHours, RateParts, ShowStreamCard
 from tenfold.tui.messages import AddPayment, AddStream, DeletePayment, DeleteStream, EditPayment, EditStream
@@ -180,7 +181,7 @@ class LedgerPane(Pane):
             parts.append(SORT_LABELS[self._sort])
         if self._query.strip():
             parts.append(f"{len(rows):,} match '{safe_display(self._query.strip())[:20]}'")
-        self.border_subtitle = " · ".join(parts)
+        set_border_subtitle(self, " · ".join(parts))  # only the border line is drawn again
 
     def _stream_cells(self, s: Stream) -> tuple[str, ...]:
         view = self._view

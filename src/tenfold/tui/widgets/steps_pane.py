@@ -22,6 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from tenfold.domain.steps import STEPS, StepState, next_step, step_info
+from tenfold.tui.compat import set_border_subtitle
 from tenfold.tui.keys import STEP_LIST_KEYS, bindings
 from tenfold.tui.messages import StepNotesChanged, StepToggled
 from tenfold.tui.step_messages import AddToStep, OpenStep
@@ -201,7 +202,7 @@ class StepsPane(Pane):
             if upcoming is not None:
                 self.query_one(StepList).cursor = upcoming.number - 1
         done = sum(1 for s in states if s.done)
-        self.border_subtitle = f"{done} of {len(STEPS)} done"
+        set_border_subtitle(self, f"{done} of {len(STEPS)} done")  # only the border line is drawn again
 
     def _show_content(self, index: int) -> None:
         """The selected step's suggestion, content and coaching."""
