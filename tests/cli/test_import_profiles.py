@@ -178,6 +178,20 @@ def test_units_come_from_the_sources_that_give_them_and_never_on_a_refund(tmp_pa
     assert [u for _a, u, _r in units["paypal.csv"]].count(1) == 3
 
 
+def empty_ledger(tmp_path: Path) -> Path:
+    """A new data file, dated as the sample files expect."""
+    db = tmp_path / "tenfold.json"
+    Store.open(db, today=lambda: date(2024, 4, 20)).close()
+    return db
+
+
+def imported(db: Path, env: dict[str, str], source: Path, *args: str) -> str:
+    """What ``tenfold import SOURCE --yes ARGS`` printed; it must have succeeded."""
+    result = tenfold(db, env, "import", str(source), "--yes", *args)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
 def test_a_french_bank_file_is_read_by_its_own_column_names(tmp_path: Path, env: dict[str, str]) -> None:
     """Libellé, Montant and Solde: a French bank's Description, Amount, Balance; 1 234,56 with a no-break space."""
     path = tmp_path / "releve.csv"
@@ -185,25 +199,19 @@ def test_a_french_bank_file_is_read_by_its_own_column_names(tmp_path: Path, env:
                     "03/03/2024;VIR SEPA RECU /DE ACME EDITIONS;1\u00a0234,56;2\u00a0000,00\n"
                     "05/03/2024;PRLV SEPA EDF;-85,20;1\u00a0914,80\n"
                     "15/03/2024;VIR SEPA RECU /DE JEAN DUPONT;650,00;2\u00a0564,80\n", encoding="utf-8")
-    db = tmp_path / "tenfold.json"
-    Store.open(db, today=lambda: date(2024, 4, 20)).close()
-    result = tenfold(db, env, "import", str(path), "--yes", "--create-streams", "passive", "--stream", "Droits")
-    assert result.returncode == 0, result.stderr
-    assert "(profile bank)" in result.stdout and "  outgoing bank debits: 1" in result.stdout
+    db = empty_ledger(tmp_path)
+    shown = imported(db, env, path, "--create-streams", "passive", "--stream", "Droits")
+    assert "(profile bank)" in shown and "  outgoing bank debits: 1" in shown
     assert totals(db) == {("Droits", "EUR"): D("1884.56")}
 
 
 def test_wise_statement_and_history_are_one_account(tmp_path: Path, env: dict[str, str]) -> None:
     """Both of Wise's exports name a transfer by the same id: the second file adds none of the first's."""
-    db = tmp_path / "tenfold.json"
-    Store.open(db, today=lambda: date(2024, 4, 20)).close()
-    first = tenfold(db, env, "import", str(IMPORTS / "wise_statement.csv"), "--yes", "--create-streams", "active",
-                    "--stream", "Clients")
-    assert first.returncode == 0, first.stderr
-    second = tenfold(db, env, "import", str(IMPORTS / "wise_history.csv"), "--yes", "--stream", "Clients")
-    assert second.returncode == 0, second.stderr
-    assert "To add: 0 payments" in second.stdout
-    assert "  already in the ledger (same transaction id): 2 (line 2, line 5)" in second.stdout
+    db = empty_ledger(tmp_path)
+    imported(db, env, IMPORTS / "wise_statement.csv", "--create-streams", "active", "--stream", "Clients")
+    second = imported(db, env, IMPORTS / "wise_history.csv", "--stream", "Clients")
+    assert "To add: 0 payments" in second
+    assert "  already in the ledger (same transaction id): 2 (line 2, line 5)" in second
     assert totals(db) == {("Clients", "EUR"): D("1199.00"), ("Clients", "USD"): D("350.00")}
 
 
@@ -212,11 +220,9 @@ def test_distrokid_lines_worth_fractions_of_a_cent_are_added_up_before_rounding(
     """One by one, five of the six lines of 'Quiet Harbour' on 2024-03-05 round to 0.00 or lose their part."""
     import orjson
 
-    db = tmp_path / "tenfold.json"
-    Store.open(db, today=lambda: date(2024, 4, 20)).close()
-    result = tenfold(db, env, "import", str(IMPORTS / "distrokid.tsv"), "--yes", "--create-streams", "passive")
-    assert result.returncode == 0, result.stderr
-    assert "  amounts below the currency's smallest unit: 1" in result.stdout  # Low Tide's 0.0029 on 2024-04-04
+    db = empty_ledger(tmp_path)
+    shown = imported(db, env, IMPORTS / "distrokid.tsv", "--create-streams", "passive")
+    assert "  amounts below the currency's smallest unit: 1" in shown  # Low Tide's 0.0029 on 2024-04-04
     docs = sorted(orjson.loads(db.read_bytes())["payments"].values(), key=lambda d: (d["on"], d["amount"]))
     assert [(d["on"], d["amount"], d.get("units"), d["note"]) for d in docs] == [
         ("2024-03-05", "0.01", 3, "2 report lines: Spotify, Deezer"),
@@ -232,8 +238,6 @@ def test_youtube_videos_of_one_day_sent_to_one_stream_are_added_up_before_roundi
     path.write_text("Date,Content,Video title,Your estimated revenue (USD)\nTotal,,,0.021\n"
                     "2024-03-01,abc,Intro,0.004\n2024-03-01,def,Bread 101,0.004\n2024-03-01,ghi,Starter,0.004\n"
                     "2024-03-01,jkl,Oven,0.009\n", encoding="utf-8")
-    db = tmp_path / "tenfold.json"
-    Store.open(db, today=lambda: date(2024, 4, 20)).close()
-    result = tenfold(db, env, "import", str(path), "--yes", "--create-streams", "passive", "--stream", "Channel")
-    assert result.returncode == 0, result.stderr
+    db = empty_ledger(tmp_path)
+    imported(db, env, path, "--create-streams", "passive", "--stream", "Channel")
     assert totals(db) == {("Channel", "USD"): D("0.02")}
