@@ -122,7 +122,9 @@ def check_permissions(path: Path) -> list[Finding]:
                              f"fix: chmod 700 {folder}"))
     wide = [b.name for b in list_backups(path) if (_mode(b.path) or 0) & 0o077]
     if wide:
-        found.append(Finding(PROBLEM, f"{_backups(len(wide))} open to other users; fix: chmod 600 {folder}/*"))
+        verb = "is" if len(wide) == 1 else "are"
+        found.append(Finding(PROBLEM, f"{count_of(len(wide), 'backup')} {verb} open to other users; "
+                             f"fix: chmod 600 {folder}/*"))
     if not found:
         shown = f"file {file_mode:04o}" if file_mode is not None else "no file"
         shown_backups = f"backups folder {backup_mode:04o}" if backup_mode is not None else "no backups folder yet"
@@ -165,11 +167,6 @@ def check_backups(path: Path, now: datetime) -> list[Finding]:
         found.append(Finding(NOTE, f"{count_of(len(bad), 'backup')} cannot be restored (damaged): "
                              f"{', '.join(bad[:3])}"))
     return found
-
-
-def _backups(n: int) -> str:
-    """``1 backup is``, ``3 backups are``: a count with its verb in the right number."""
-    return f"{count_of(n, 'backup')} {'is' if n == 1 else 'are'}"
 
 
 def check_leftovers(path: Path) -> list[Finding]:

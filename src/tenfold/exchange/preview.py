@@ -16,15 +16,12 @@ from decimal import Decimal
 
 from tenfold.domain.ledger import Stream
 from tenfold.domain.money import format_money, format_totals
+from tenfold.domain.text import count_of
 from tenfold.exchange.plan import ImportPlan, totals_by_stream
 from tenfold.exchange.profiles.base import FIELDS
 
 MAX_PROBLEMS = 50
 MAX_DUPLICATES = 10
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def _signed(totals: Mapping[str, Decimal]) -> str:
@@ -58,15 +55,15 @@ def preview_lines(plan: ImportPlan, streams: Mapping[int, Stream], label: str, g
     lines += [f"  {note}" for note in layout.left_out]
     lines.append(f"Rows read: {ext.rows_read:,}")
     rows = totals_by_stream(plan, streams)
-    lines.append(f"To add: {_plural(len(plan.new), 'payment')}" + (":" if rows else ""))
+    lines.append(f"To add: {count_of(len(plan.new), 'payment')}" + (":" if rows else ""))
     for row in rows:
         extra = []
         if row.refunds:
-            extra.append(f"{_plural(row.refunds, 'refund')} {format_money(row.refunded)}")
+            extra.append(f"{count_of(row.refunds, 'refund')} {format_money(row.refunded)}")
         if row.fees:
             extra.append(f"fees kept by the platform {format_money(row.fees)}")
         more = f" ({'; '.join(extra)})" if extra else ""
-        lines.append(f"  {row.stream} · {row.currency} · {_plural(row.payments, 'payment')} · "
+        lines.append(f"  {row.stream} · {row.currency} · {count_of(row.payments, 'payment')} · "
                      f"{format_money(row.total, row.currency)}{more}")
     if plan.new_streams:
         kind = plan.create_kind or "?"
@@ -74,7 +71,7 @@ def preview_lines(plan: ImportPlan, streams: Mapping[int, Stream], label: str, g
         names = ", ".join(f"{s.name} ({s.currency})" for s in plan.new_streams)
         lines.append(f"New streams, {verb}: {names}")
     skipped = sum(s.rows for s in ext.skipped.values()) + plan.below_cent
-    lines.append(f"Skipped: {_plural(skipped, 'row')}" + (":" if skipped else ""))
+    lines.append(f"Skipped: {count_of(skipped, 'row')}" + (":" if skipped else ""))
     for reason, bucket in sorted(ext.skipped.items(), key=lambda kv: -kv[1].rows):
         money = f" ({_signed(bucket.money)})" if bucket.money else ""
         lines.append(f"  {reason}: {bucket.rows:,}{money}")
@@ -93,7 +90,7 @@ def _duplicates(plan: ImportPlan) -> list[str]:
     by_reason: defaultdict[str, list[str]] = defaultdict(list)
     for d in plan.duplicates:
         by_reason[d.reason].append(d.entry.where())
-    out = [f"Duplicates (not added again): {_plural(len(plan.duplicates), 'row')}:"]
+    out = [f"Duplicates (not added again): {count_of(len(plan.duplicates), 'row')}:"]
     for reason, places in by_reason.items():
         shown = ", ".join(places[:MAX_DUPLICATES]) + (", …" if len(places) > MAX_DUPLICATES else "")
         out.append(f"  {reason}: {len(places):,} ({shown})")

@@ -18,6 +18,7 @@ from tenfold.domain.money import format_money
 from tenfold.domain.monthly import MonthlyIndex, months_back
 from tenfold.domain.step_items import StepItem
 from tenfold.domain.steps import StepState
+from tenfold.domain.text import count_of
 
 TREND_MONTHS = 3
 """Step 8 compares the last three full months with the three before them."""
@@ -79,10 +80,6 @@ def _of_step(number: int, items: Sequence[StepItem]) -> list[StepItem]:
     return [i for i in items if i.step == number]
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
 def step_badge(number: int, state: StepState, items: Sequence[StepItem], goal: Goal | None) -> str:
     """A few words for the step list: what the step holds so far ('' when nothing yet)."""
     own = _of_step(number, items)
@@ -97,14 +94,14 @@ def step_badge(number: int, state: StepState, items: Sequence[StepItem], goal: G
         return f"{done}/{len(own)}"
     if number == 4:
         months = f"{state.savings_months.normalize():f} mo" if state.savings_months is not None else ""
-        return " · ".join(part for part in (_plural(len(own), "plan") if own else "", months) if part)
+        return " · ".join(part for part in (count_of(len(own), "plan") if own else "", months) if part)
     if number == 5:
         return f"{len(own)} studied"
     if number == 6:
         return f"{done}/{len(own)} joined"
     if number == 7:
         return f"{done}/{len(own)} asked"
-    return _plural(len(own), "stream")
+    return count_of(len(own), "stream")
 
 
 def suggest_tick(
@@ -134,13 +131,13 @@ def suggest_tick(
         why = f"{len(done)} of {len(own)} sub-tasks ticked"
     elif number == 4 and own and state.savings_months is not None:
         months = state.savings_months.normalize()
-        why = f"{_plural(len(own), 'backup plan')}, and savings last {months:f} months"
+        why = f"{count_of(len(own), 'backup plan')}, and savings last {months:f} months"
     elif number == 5 and (learned := [i for i in own if i.detail.strip()]):
-        why = f"{_plural(len(learned), 'marketer')} studied, with what you learned"
+        why = f"{count_of(len(learned), 'marketer')} studied, with what you learned"
     elif number == 6 and done:
-        why = f"{_plural(len(done), 'group')} joined"
+        why = f"{count_of(len(done), 'group')} joined"
     elif number == 7 and done:
-        why = f"{len(done)} of {_plural(len(own), 'mentor candidate')} asked"
+        why = f"{len(done)} of {count_of(len(own), 'mentor candidate')} asked"
     elif number == 8 and own:
         known = trends or {}
         # Grown means more than in the three months before, which had income too: one
@@ -148,7 +145,7 @@ def suggest_tick(
         growing = [i for i in own if i.stream_id is not None and i.stream_id in known
                    and known[i.stream_id].direction == "up"]
         if growing:
-            why = f"{_plural(len(growing), 'stream')} you are scaling grew in the last three months"
+            why = f"{count_of(len(growing), 'stream')} you are scaling grew in the last three months"
     if why is None:
         return None
     return f"Step {number} looks done: {why}."
