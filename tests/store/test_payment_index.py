@@ -165,12 +165,18 @@ def test_a_damaged_payment_behind_a_matching_index_refuses_every_write(tmp_path:
     assert fingerprint(path) == before
 
 
+def fill_with_300_more(store: Store) -> Stream:
+    """The sample records and 300 more payments of its second stream, one a day back from today; that stream."""
+    fill(store)
+    books = store.streams()[1]
+    store.add_payments([Payment(0, books.id, TODAY - timedelta(days=n), Decimal(n + 1), "") for n in range(300)])
+    return books
+
+
 def test_a_write_before_the_payments_are_read_keeps_every_payment(tmp_path: Path) -> None:
     path = tmp_path / "t.json"
     with Store.open(path, today=fixed(TODAY)) as store:
-        fill(store)
-        books = store.streams()[1]
-        store.add_payments([Payment(0, books.id, TODAY - timedelta(days=n), Decimal(n + 1), "") for n in range(300)])
+        fill_with_300_more(store)
     with Store.open(path, today=fixed(TODAY), defer_payments=True) as store:
         done: list[bool] = []
         store.read_payments_in_background(lambda: done.append(True))
@@ -185,9 +191,7 @@ def test_a_payment_added_after_a_deferred_read_gets_the_next_id(tmp_path: Path) 
     """The store gives TinyDB the next id when it takes the payments in: the same id TinyDB would count."""
     path = tmp_path / "t.json"
     with Store.open(path, today=fixed(TODAY)) as store:
-        fill(store)
-        books = store.streams()[1]
-        store.add_payments([Payment(0, books.id, TODAY - timedelta(days=n), Decimal(n + 1), "") for n in range(300)])
+        books = fill_with_300_more(store)
         store.delete_payment(store.payments()[-1].id)  # the oldest: not the largest id
         largest = max(p.id for p in store.payments())
     with Store.open(path, today=fixed(TODAY), defer_payments=True) as store:
