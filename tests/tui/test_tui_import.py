@@ -177,3 +177,53 @@ async def test_the_preview_names_the_dialogs_fields_not_the_command_lines_option
         shown = shown_in(dialog, "import-preview")
         assert "(the columns are: when, what, how much); name them under 'Column mapping' (FIELD=COLUMN)" in shown
         assert "--" not in shown
+
+
+async def test_more_options_filter_the_rows_and_a_wrong_one_is_shown_by_its_field(tmp_path: Path) -> None:
+    """What the dialog has no menu for is typed as the command line writes it, and read the same way."""
+    db = tmp_path / "t.json"
+    seed_ledger(db)
+    sales = tmp_path / "shop.csv"
+    sales.write_text("Date;Product;Amount;Type\n2026-10-01;Ebook royalties;12,50;Sale\n"
+                     "2026-10-02;Ebook royalties;20,00;Sale\n2026-10-03;Ebook royalties;-32,50;Payout\n",
+                     encoding="utf-8")
+    async with running(db) as t:
+        dialog = await open_dialog(t)
+        before = db.read_bytes()
+        await t.type(str(sales))
+        await t.press("enter")
+        assert "Ebook royalties · EUR · 3 payments" in shown_in(dialog, "import-preview")  # the payout too
+        more = dialog.query_one("#field-more", Input)
+        more.value = "--where Type"
+        dialog.action_preview()
+        await t.pilot.pause()
+        assert shown_in(dialog, "error-more") == "--where: 'Type' is not COLUMN=VALUE, e.g. Type=Sale"
+        assert more.has_class("-invalid")
+        assert dialog.query_one("#import", Button).disabled
+        assert more.value == "--where Type"  # what was typed stays, to be corrected
+        more.value = "--where Type=Sale"
+        dialog.action_preview()
+        await t.pilot.pause()
+        assert shown_in(dialog, "error-more") == ""
+        shown = shown_in(dialog, "import-preview")
+        assert "Ebook royalties · EUR · 2 payments · 32.50 EUR" in shown
+        assert "not matching --where Type: 1" in shown
+        assert db.read_bytes() == before
+        await t.press("ctrl+s")
+        assert t.app.screen is t.app.main_screen
+    with reopen(db) as store:
+        imported = sorted(p.amount for p in store.payments() if p.on.year == 2026 and p.on.month == 10)
+        assert imported == [Decimal("12.50"), Decimal("20.00")]
+
+
+async def test_the_decimal_comma_hint_names_the_more_options_field(tmp_path: Path) -> None:
+    db = tmp_path / "t.json"
+    seed_ledger(db)
+    mixed = tmp_path / "mixed.csv"
+    mixed.write_text('Date,Stream,Amount\n2026-10-01,Blog ads,"12,50"\n2026-10-02,Blog ads,3.75\n', encoding="utf-8")
+    async with running(db) as t:
+        dialog = await open_dialog(t)
+        await t.type(str(mixed))
+        await t.press("enter")
+        assert ("say which by typing --decimal-comma under 'More options', or fix the file"
+                in shown_in(dialog, "import-preview"))

@@ -19,7 +19,7 @@ from pathlib import Path
 from tenfold.store.file.atomic import atomic_write
 
 FILE_NAME = "import-profiles.json"
-KEYS = ("profile", "stream", "map", "create", "amount", "date_format")
+KEYS = ("profile", "stream", "map", "create", "amount", "date_format", "more")
 MAX_PATTERNS = 200
 
 

@@ -17,7 +17,8 @@ PROFILE = Profile(
           "negative amounts are refunds",
     columns={
         "date": ("date", "day", "on", "paid on", "payment date", "transaction date", "booking date", "value date"),
-        "stream": ("stream", "income stream", "stream name", "source", "income source"),
+        "stream": ("stream", "income stream", "stream name", "source", "income source",
+                   "product", "product name", "item", "item name", "title"),
         "amount": ("amount", "sum", "value", "total", "amount paid", "net amount", "net"),
         "fee": ("fee",),
         "currency": ("currency", "cur", "ccy", "currency code"),

@@ -30,6 +30,7 @@ from tenfold.domain.money import format_totals
 from tenfold.exchange.csvmapping import CsvImportError
 from tenfold.exchange.extract import Options
 from tenfold.exchange.importing import parse_map, plan_file
+from tenfold.exchange.more_options import parse_more
 from tenfold.exchange.plan import ImportPlan
 from tenfold.exchange.preview import added_totals, preview_lines
 from tenfold.exchange.profiles import PROFILES
@@ -39,7 +40,7 @@ from tenfold.tui.dialogs.import_words import in_app
 
 GUESS = "guess"
 NO_NEW = "none"
-TEXT_FIELDS = ("path", "stream", "map", "date_format")
+TEXT_FIELDS = ("path", "stream", "map", "date_format", "more")
 SELECTS = ("profile", "create", "amount")
 
 
@@ -92,6 +93,10 @@ class ImportDialog(ModalScreen[str | None]):
             yield Static("", id="error-map", classes="field-error", markup=False)
             yield Label("Date format (optional)", classes="field-label")
             yield Input("", id="field-date_format", placeholder="e.g. %d/%m/%Y or mdy", compact=True)
+            yield Label("More options, as 'tenfold import' writes them (optional)", classes="field-label")
+            yield Input("", id="field-more", compact=True,
+                        placeholder="e.g. --decimal-comma --encoding cp1252 --where Type=Sale --skip-rows 3")
+            yield Static("", id="error-more", classes="field-error", markup=False)
             yield Static("Press Enter or Preview to read the file.", id="import-preview")
             yield Static("", id="form-error", classes="field-error", markup=False)
             with Horizontal(classes="buttons"):
@@ -129,22 +134,25 @@ class ImportDialog(ModalScreen[str | None]):
         line = self.query_one("#form-error" if field == "form" else f"#error-{field}", Static)
         line.update(message)
         line.set_class(bool(message), "-visible")
-        if field in ("path", "map"):
+        if field in ("path", "map", "more"):
             self.query_one(f"#field-{field}", Input).set_class(bool(message), "-invalid")
 
     def _options(self, values: dict[str, str]) -> Options:
+        more = parse_more(values["more"])
         return Options(
             profile=None if values["profile"] in ("", GUESS) else values["profile"],
             overrides=parse_map(p for p in values["map"].split(",") if p.strip()),
             stream=values["stream"].strip() or None, date_format=values["date_format"].strip() or None,
-            gross=values["amount"] == "gross",
+            gross=values["amount"] == "gross", decimal_comma=more.decimal_comma, encoding=more.encoding,
+            delimiter=more.delimiter, skip_rows=more.skip_rows, where=more.where, sheet=more.sheet,
+            currency=more.currency,
         )
 
     # ----- preview and import ---------------------------------------------------------------
 
     def action_preview(self) -> None:
         """Read the file and show what an import would do; Import is enabled when there is something to add."""
-        for field in ("path", "map", "form"):
+        for field in ("path", "map", "more", "form"):
             self._error(field, "")
         self.plan, self._previewed = None, None
         button = self.query_one("#import", Button)
@@ -160,7 +168,8 @@ class ImportDialog(ModalScreen[str | None]):
         try:
             options = self._options(values)
         except FieldError as exc:
-            self._error("map", exc.message)
+            self._error("more" if exc.field == "more" else "map", exc.message)
+            shown.update("")
             return
         try:
             raw = Path(path).expanduser().read_bytes()
@@ -213,8 +222,8 @@ class ImportDialog(ModalScreen[str | None]):
             self._error("form", f"Nothing was imported: {exc}")
             return
         values = self._typed()
-        remember(self._config_dir, values["path"], {k: values[k] for k in (*SELECTS, "stream", "map", "date_format")
-                                                    if k != "profile" or values[k] != GUESS})
+        kept = (*SELECTS, *TEXT_FIELDS[1:])  # every choice but the file itself
+        remember(self._config_dir, values["path"], {k: values[k] for k in kept if k != "profile" or values[k] != GUESS})
         made = f" and {len(created)} new stream{'s' if len(created) != 1 else ''}" if created else ""
         skipped = f", {len(plan.duplicates)} already there" if plan.duplicates else ""
         count = f"{len(saved)} payment{'s' if len(saved) != 1 else ''}"

@@ -15,6 +15,7 @@ CREATE_MENU = "'Do not create streams'"
 STREAM_FIELD = "'Every row to this stream'"
 MAP_FIELD = "'Column mapping'"
 DATE_FIELD = "'Date format'"
+MORE_FIELD = "'More options'"
 
 IN_APP: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p, r in (
     (r"create it with --create-streams KIND \([^)]*\) or send the rows to one with --stream NAME",
@@ -29,6 +30,9 @@ IN_APP: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p
     (r"add --date-format (\S+) or --date-format (\S+)", rf"type \1 or \2 under {DATE_FIELD}"),
     (r"with --date-format", f"under {DATE_FIELD}"),
     (r"with --amount gross", "with 'Gross amounts'"),
+    (r"say which with --decimal-comma or fix the file",
+     f"say which by typing --decimal-comma under {MORE_FIELD}, or fix the file"),
+    (r"say which encoding with --encoding", f"say which encoding by typing --encoding NAME under {MORE_FIELD}"),
 ))
 
 
