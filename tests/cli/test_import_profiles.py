@@ -241,3 +241,14 @@ def test_youtube_videos_of_one_day_sent_to_one_stream_are_added_up_before_roundi
     db = empty_ledger(tmp_path)
     imported(db, env, path, "--create-streams", "passive", "--stream", "Channel")
     assert totals(db) == {("Channel", "USD"): D("0.02")}
+
+
+def test_a_plain_sales_csv_names_its_streams_by_product(tmp_path: Path, env: dict[str, str]) -> None:
+    """Date, Product, Amount: what a small shop's own spreadsheet writes; each product is a stream."""
+    path = tmp_path / "sales.csv"
+    path.write_text("Date,Product,Amount\n2024-03-01,Sourdough course,49.00\n2024-03-02,Starter kit,19.50\n"
+                    "2024-03-09,Sourdough course,49.00\n2024-03-10,Sourdough course,-49.00\n", encoding="utf-8")
+    db = empty_ledger(tmp_path)
+    shown = imported(db, env, path, "--create-streams", "passive")
+    assert "(profile tenfold)" in shown and "stream=Product" in shown
+    assert totals(db) == {("Sourdough course", "EUR"): D("49.00"), ("Starter kit", "EUR"): D("19.50")}
