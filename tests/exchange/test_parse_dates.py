@@ -37,6 +37,11 @@ from tenfold.exchange.parse_dates import (
         ("13/02/2024", date(2024, 2, 13)),
         ("2/13/2024 10:12:13 PM", date(2024, 2, 13)),
         ("2024-03", date(2024, 3, 31)),
+        ("March 2, 2024 at 9:15 AM", date(2024, 3, 2)),
+        ("Sat, 02 Mar 2024 09:15:00 +0000", date(2024, 3, 2)),
+        ("Samstag, 2. März 2024", date(2024, 3, 2)),
+        ("Wed 6 Mar 2024", date(2024, 3, 6)),
+        ("20240302", date(2024, 3, 2)),
         ("2024-02", date(2024, 2, 29)),
         ("Jan 2024", date(2024, 1, 31)),
         ("January 2024", date(2024, 1, 31)),
@@ -54,7 +59,8 @@ def test_an_ambiguous_date_gives_both_readings() -> None:
     assert parse_source_date("03/02/2024", "mdy") == date(2024, 3, 2)
 
 
-@pytest.mark.parametrize("text", ["2024-02-30", "31/31/2024", "Foo 2024", "yesterday", "", "1850-01-01", "2024-13"])
+@pytest.mark.parametrize("text", ["2024-02-30", "31/31/2024", "Foo 2024", "yesterday", "", "1850-01-01", "2024-13",
+                                  "20241332", "12345678", "Sat Sun 2024"])
 def test_impossible_dates_are_refused(text: str) -> None:
     with pytest.raises(DateError):
         parse_source_date(text)

@@ -2,8 +2,9 @@
 
 Read as written: ``2024-03-02``, ``2024-03-02 14:22``, ``2024-03-02T14:22:00Z``
 (the date as the source wrote it; a time zone is not converted), ``Mar 21,
-2024``, ``March 28, 2024``, ``21 Mar 2024``, ``02.03.2024`` (dots: day first, as
-every source that writes them means), German month names, and months alone
+2024``, ``March 28, 2024 at 9:15 AM``, ``21 Mar 2024``, ``Sat, 02 Mar 2024``,
+``20240302``, ``02.03.2024`` (dots: day first, as every source that writes them
+means), German month names, and months alone
 (``2024-03``, ``Jan 2024``, ``03/2024``), which stand for the month's **last day**:
 a monthly statement is earned by the end of its month.
 
@@ -33,6 +34,14 @@ for _number, _names in enumerate(
     for _name in _names.split():
         MONTHS[_name] = _number
 
+WEEKDAYS = frozenset((
+    "mon", "monday", "tue", "tues", "tuesday", "wed", "weds", "wednesday", "thu", "thur", "thurs", "thursday",
+    "fri", "friday", "sat", "saturday", "sun", "sunday",
+    "mo", "di", "mi", "do", "fr", "sa", "so", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+    "sonntag",
+))
+"""Weekday names a date may start with (``Sat, 02 Mar 2024``): said, never needed."""
+
 ORDERS = ("dmy", "mdy", "ymd")
 _TIME = re.compile(
     r"(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?)?"
@@ -40,6 +49,8 @@ _TIME = re.compile(
     r"|\s+\(?(?:UTC|GMT|MEZ|MESZ|[A-Z]{1,3}[DS]?T)\)?)$"
 )
 _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
+_COMPACT = re.compile(r"^((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$")
+_BEFORE_TIME = re.compile(r"\s+(?:at|um|à)$", re.IGNORECASE)
 _ISO_MONTH = re.compile(r"^(\d{4})[-/](\d{1,2})$")
 _MONTH_YEAR_NUM = re.compile(r"^(\d{1,2})[/.-](\d{4})$")
 _NUMERIC = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})$")
@@ -84,13 +95,13 @@ def _month_name(word: str) -> int | None:
 def strip_time(text: str) -> str:
     """``2024-03-02 14:22:00 PST`` -> ``2024-03-02``: the date part as written."""
     raw = " ".join(text.split())
-    bare = _TIME.sub("", raw, count=1).strip().rstrip(",")
+    bare = _BEFORE_TIME.sub("", _TIME.sub("", raw, count=1).strip()).rstrip(",")
     return bare or raw
 
 
 def _named(text: str) -> date | None:
-    """Dates and months with a month name: ``Mar 21, 2024``, ``21. März 2024``, ``Jan 2024``."""
-    words = _WORDS.findall(text)
+    """Dates and months with a month name: ``Mar 21, 2024``, ``21. März 2024``, ``Jan 2024``, ``Sat, 2 Mar 2024``."""
+    words = [w for w in _WORDS.findall(text) if w.rstrip(".").casefold() not in WEEKDAYS]
     names = [w for w in words if not w.isdigit()]
     numbers = [w for w in words if w.isdigit()]
     if len(names) != 1 or not 1 <= len(numbers) <= 2:
@@ -127,6 +138,8 @@ def parse_source_date(text: str, order: str | None = None) -> date:
         return _make(_year(match.group(1)), int(match.group(2)), int(match.group(3)))
     if match := _ISO_MONTH.match(raw):
         return _make(_year(match.group(1)), int(match.group(2)), None)
+    if match := _COMPACT.match(raw):  # 20240302, as some banks write it
+        return _make(_year(match.group(1)), int(match.group(2)), int(match.group(3)))
     if match := _MONTH_YEAR_NUM.match(raw):
         return _make(_year(match.group(2)), int(match.group(1)), None)
     if match := _NUMERIC.match(raw):
