@@ -15,6 +15,11 @@ from tenfold.exchange.parse_money import Money, MoneyColumn, MoneyError, parse_m
     ("text", "amount", "currency"),
     [
         ("$1,234.56", "1234.56", None),
+        ("12.50 CR", "12.50", None),
+        ("1,234.56 Dr.", "-1234.56", None),
+        ("EUR 12,50 DR", "-12.50", "EUR"),
+        (".50", "0.50", None),
+        ("-.50", "-0.50", None),
         ("-$45.00", "-45.00", None),
         ("$-45.00", "-45.00", None),
         ("($120.00)", "-120.00", None),
@@ -50,7 +55,7 @@ def test_empty_cells_are_none(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["abc", "1,2,3.4.5", "12.34.56", "1e5", "NaN", "$$5", "5 EUR USD", "1,23,456.00",
-                                  "--5", "12.", "9" * 20])
+                                  "--5", "12.", "9" * 20, "CR", "-12.50 DR", "(5.00) DR", "+5 CR"])
 def test_what_is_not_money_is_refused(text: str) -> None:
     with pytest.raises(MoneyError):
         parse_money(text)

@@ -49,7 +49,10 @@ _SYMBOL_RE = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=Tru
 _CODE = r"[A-Za-z]{3}"
 _CURRENCY_AT_START = re.compile(rf"^(?:({_SYMBOL_RE})|({_CODE})(?=[\s\d(+\-−]|$))\s*")
 _CURRENCY_AT_END = re.compile(rf"\s*(?:({_SYMBOL_RE})|(?<![A-Za-z])({_CODE}))$")
-_NUMBER = re.compile(r"^\d[\d.,' ’]*$")
+_NUMBER = re.compile(r"^(?:\d[\d.,' ’]*|[.,]\d+)$")
+"""Digits with their marks, or a bare fraction (``.50``, as some spreadsheets write 0.50)."""
+_CREDIT_DEBIT = re.compile(r"(?<=[\d.,)\s])(cr|dr)\.?$", re.IGNORECASE)
+"""A bank's ``12.50 CR`` (money in) or ``12.50 DR`` (money out) after the number."""
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " "})
 EMPTY = frozenset({"", "-", "--", "—", "–", "n/a", "na", "none", "null"})
 """Cells that mean "nothing here" (Etsy writes ``--`` for no fee)."""
@@ -136,7 +139,13 @@ def split_text(text: str) -> tuple[str, bool, str | None] | None:
     raw = text.translate(_SPACES).strip()
     if raw.casefold() in EMPTY:
         return None
+    debit: bool | None = None
+    if marked := _CREDIT_DEBIT.search(raw):
+        debit, raw = marked.group(1).casefold() == "dr", raw[:marked.start()].strip()
     rest, negative = _take_sign(raw)
+    if debit is not None and (negative or raw[:1] == "+"):
+        raise MoneyError("has two signs")
+    negative = negative or bool(debit)
     rest, currency, seen = _take_currency(rest)
     if seen and rest[:1] in "-−–+(":  # "$-45.00", "€ (5.00)", "USD -3"
         if negative:
