@@ -11,7 +11,8 @@ import pytest
 from oracles import year_facts
 from storekit import fixed
 
-from tenfold.coach.nudges import PaymentFacts, all_nudges, index_facts
+from tenfold.coach.facts import PaymentFacts, index_facts
+from tenfold.coach.nudges import all_nudges
 from tenfold.domain.goal import COUNTED_PASSIVE, COUNTED_WITH_PORTFOLIO
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.monthly import MonthlyIndex

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 
+from tenfold.coach.facts import payment_facts, year_start
 from tenfold.coach.nudges import (
     Nudge,
     active,
@@ -16,10 +17,8 @@ from tenfold.coach.nudges import (
     backup_nudge,
     concentration_nudges,
     goal_nudges,
-    payment_facts,
     quiet_nudges,
     upkeep_nudges,
-    year_start,
 )
 from tenfold.domain.goal import Goal
 from tenfold.domain.ledger import Payment, Stream

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from tui_support import card, launched, open_store
 
-from tenfold.coach.nudges import concentration_nudges, payment_facts
+from tenfold.coach.facts import payment_facts
+from tenfold.coach.nudges import concentration_nudges
 from tenfold.domain.goal import Goal
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.monthly import MonthlyIndex

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from tenfold.coach.nudges import PaymentFacts, payback_nudges, upkeep_nudges
+from tenfold.coach.facts import PaymentFacts
+from tenfold.coach.nudges import payback_nudges, upkeep_nudges
 from tenfold.domain.hours import HoursEntry
 from tenfold.domain.ideas import Idea
 from tenfold.domain.ledger import Payment, Stream

@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 
-from tenfold.coach.nudges import PaymentFacts
+from tenfold.coach.facts import PaymentFacts
 from tenfold.domain.dates import previous_month
 from tenfold.domain.goal import COUNTED_PASSIVE
 from tenfold.domain.ledger import Payment, Stream
@@ -118,7 +118,7 @@ def year_facts(payments: Iterable[Payment], streams: Iterable[Stream], today: da
     """What the honest checks know of the payments: each stream's last payment day, and named
     customers' sums over the 12 complete months before ``today``'s month.
 
-    The plain pass over every payment that :func:`tenfold.coach.nudges.index_facts`
+    The plain pass over every payment that :func:`tenfold.coach.facts.index_facts`
     answers from the monthly index and the newest payments.
     """
     by_id = {s.id: s for s in streams}

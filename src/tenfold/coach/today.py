@@ -5,9 +5,9 @@ computed: the goal pane's figures (:class:`~tenfold.figures.goal_figures.GoalFig
 last full month, 3-month average, the projection) or, without them, the month
 totals (:class:`~tenfold.figures.totals.LedgerSummary`), and the expected payments.
 What the honest checks need from the payments comes, in the app, from the store's
-monthly index (:func:`tenfold.coach.nudges.index_facts`, :mod:`tenfold.figures.evidence`),
+monthly index (:func:`tenfold.coach.facts.index_facts`, :mod:`tenfold.figures.evidence`),
 so the card opens before a big file's payments are read; given payments only, it
-reads them once through :func:`tenfold.coach.nudges.payment_facts`, which stops
+reads them once through :func:`tenfold.coach.facts.payment_facts`, which stops
 after about a year.
 """
 
@@ -19,7 +19,8 @@ from datetime import date
 from decimal import Decimal
 
 from tenfold.coach.actions import next_action
-from tenfold.coach.nudges import Nudge, active, all_nudges, index_facts, payment_facts
+from tenfold.coach.facts import index_facts, payment_facts
+from tenfold.coach.nudges import Nudge, active, all_nudges
 from tenfold.coach.prompts import Situation, prompt_for
 from tenfold.domain.goal import Goal, counted_kinds
 from tenfold.domain.ledger import Payment, Stream
@@ -108,7 +109,7 @@ def build_today(
     the checks count complete months from it (:mod:`tenfold.figures.evidence`).
     Given ``index``, ``payments`` may be only the newest ones read so far (the
     store's :meth:`newest_payments`): the checks take what they need from the
-    index (:func:`tenfold.coach.nudges.index_facts`), and named customers from
+    index (:func:`tenfold.coach.facts.index_facts`), and named customers from
     the payments given.
     ``measures`` brings the bills covered, real upkeep hours and the streams' payback.
     """
