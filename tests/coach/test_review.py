@@ -11,7 +11,8 @@ import pytest
 from storekit import python
 
 from tenfold.coach.markdown import md, table
-from tenfold.coach.review import month_period, period_title, review, week_period
+from tenfold.coach.periods import month_period, period_title, week_period
+from tenfold.coach.review import review
 from tenfold.domain.goal import Goal
 from tenfold.domain.ideas import Idea
 from tenfold.domain.ledger import Payment, Stream

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tenfold.coach.review import review, week_period
+from tenfold.coach.periods import week_period
+from tenfold.coach.review import review
 from tenfold.domain.goal import Goal
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.rates import Rate

@@ -6,7 +6,8 @@ import dataclasses
 from datetime import date
 from pathlib import Path
 
-from tenfold.coach.review import review, week_period
+from tenfold.coach.periods import week_period
+from tenfold.coach.review import review
 from tenfold.domain.step_items import StepItem
 from tenfold.store.store import Store
 

@@ -12,7 +12,8 @@ import click
 
 from tenfold.cli import cli
 from tenfold.cli.common import BAD_INPUT, Context, clock, fail, reading, say, show
-from tenfold.coach.review import last_month_period, month_period, review, week_period
+from tenfold.coach.periods import last_month_period, month_period, week_period
+from tenfold.coach.review import review
 from tenfold.domain.dates import parse_date
 from tenfold.domain.errors import FieldError, TenfoldError
 from tenfold.exchange.output_file import output_target

@@ -13,12 +13,13 @@ import calendar
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Protocol
 
 from tenfold.coach.actions import next_action
 from tenfold.coach.markdown import limited, md, table
+from tenfold.coach.periods import period_span, period_title
 from tenfold.domain.dates import time_to
 from tenfold.domain.goal import Goal, GoalVersion, as_counted
 from tenfold.domain.goal_history import diff_goals
@@ -60,51 +61,6 @@ class ReviewSource(Protocol):
     def rates(self) -> list[Rate]: ...
 
     def pauses(self) -> list[Pause]: ...
-
-
-# ----- periods ---------------------------------------------------------------------
-
-
-def week_period(day: date) -> tuple[date, date]:
-    """The seven days ending on ``day``."""
-    return day - timedelta(days=6), day
-
-
-def month_period(day: date, today: date) -> tuple[date, date]:
-    """The calendar month holding ``day``; a month still running ends ``today``."""
-    start = day.replace(day=1)
-    end = day.replace(day=calendar.monthrange(day.year, day.month)[1])
-    if start <= today < end:
-        end = today
-    return start, end
-
-
-def last_month_period(today: date) -> tuple[date, date]:
-    """The month a monthly review looks at by default: the last complete one.
-
-    On the 1st, "this month" is one day old and every section would be empty; the
-    month just ended is what a review is for. On a month's last day the month is
-    complete by the evening, so it is that month.
-    """
-    if today.day == calendar.monthrange(today.year, today.month)[1]:
-        return month_period(today, today)
-    return month_period(today.replace(day=1) - timedelta(days=1), today)
-
-
-def is_whole_month(start: date, end: date) -> bool:
-    """Whether the period starts on a month's first day and stays inside that month."""
-    return start.day == 1 and (start.year, start.month) == (end.year, end.month)
-
-
-def period_title(start: date, end: date) -> str:
-    """``Weekly review · 2026-11-15 to 2026-11-21`` or ``Monthly review · November 2026``."""
-    if _span(start, end) == "this month":
-        last = calendar.monthrange(end.year, end.month)[1]
-        so_far = "" if end.day == last else f" (to {end.isoformat()})"
-        return f"Monthly review · {calendar.month_name[start.month]} {start.year}{so_far}"
-    if (end - start).days == 6:
-        return f"Weekly review · {start.isoformat()} to {end.isoformat()}"
-    return f"Review · {start.isoformat()} to {end.isoformat()}"
 
 
 # ----- the figures ----------------------------------------------------------------------
@@ -298,13 +254,6 @@ def _streak_section(checkins: set[date], paused: set[date], start: date, end: da
     ]
 
 
-def _span(start: date, end: date) -> str:
-    """How the review names its own period in sentences."""
-    if is_whole_month(start, end) and (end - start).days > 6:
-        return "this month"
-    return "this week" if (end - start).days == 6 else "in the period"
-
-
 def _measures_section(measures: Measures, streams: dict[int, Stream]) -> list[str]:
     """The bills covered, each stream's payback, income per upkeep hour and reach, as of the measures' day."""
     lines = [f"## The measures, as of {measures.today.isoformat()} (complete months)", ""]
@@ -332,7 +281,7 @@ def review(source: ReviewSource, period_start: date, period_end: date, measures:
     if period_end < period_start:
         raise ValueError("the review period ends before it starts")
     start, end = period_start, period_end
-    span = _span(start, end)
+    span = period_span(start, end)
     streams = {s.id: s for s in source.streams()}
     money = _gather(source.payments(), {s.id: s for s in as_counted(streams.values(), source.goal)}, start, end)
     lines = [f"# {period_title(start, end)}", ""]

@@ -55,7 +55,8 @@ class GoalActions:
 
     def review(self, span: str = "week") -> None:
         """The week's (or month's) review, with a key to save it."""
-        from tenfold.coach.review import last_month_period, review, week_period
+        from tenfold.coach.periods import last_month_period, week_period
+        from tenfold.coach.review import review
         from tenfold.tui.screens.review_screen import ReviewScreen  # Markdown is costly: only when asked for
         from tenfold.views.measures import store_measures
 

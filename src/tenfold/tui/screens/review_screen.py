@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Markdown
 
-from tenfold.coach.review import month_period, week_period
+from tenfold.coach.periods import month_period, week_period
 from tenfold.exchange.review_file import write_review
 from tenfold.tui.dialogs.step_forms import SaveReviewForm
 from tenfold.tui.widgets.footer import TenfoldFooter
