@@ -252,3 +252,19 @@ def test_a_plain_sales_csv_names_its_streams_by_product(tmp_path: Path, env: dic
     shown = imported(db, env, path, "--create-streams", "passive")
     assert "(profile tenfold)" in shown and "stream=Product" in shown
     assert totals(db) == {("Sourdough course", "EUR"): D("49.00"), ("Starter kit", "EUR"): D("19.50")}
+
+
+def test_a_net_column_beside_the_amount_is_what_is_counted(tmp_path: Path, env: dict[str, str]) -> None:
+    """Amount, Fee, Net (as Shopify's transactions write them): the amount is the gross, the net reached you."""
+    path = tmp_path / "transactions.csv"
+    path.write_text("Transaction Date,Type,Order,Amount,Fee,Net,Currency\n"
+                    "2024-03-01 10:22:11 -0400,charge,#1001,50.00,1.75,48.25,USD\n"
+                    "2024-03-02 12:00:00 -0400,charge,#1002,30.00,1.17,28.83,USD\n"
+                    "2024-03-05 09:00:00 -0400,refund,#1001,-50.00,0.00,-50.00,USD\n", encoding="utf-8")
+    db = empty_ledger(tmp_path)
+    shown = imported(db, env, path, "--create-streams", "passive", "--stream", "Shop")
+    assert "amount=Net, gross=Amount, fee=Fee" in shown
+    assert totals(db) == {("Shop", "USD"): D("27.08")}
+    store = read(db)
+    assert sorted(p.fee for p in store.payments() if p.fee is not None) == [D("1.17"), D("1.75")]
+    store.close()

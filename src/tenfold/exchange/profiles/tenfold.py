@@ -19,8 +19,11 @@ PROFILE = Profile(
         "date": ("date", "day", "on", "paid on", "payment date", "transaction date", "booking date", "value date"),
         "stream": ("stream", "income stream", "stream name", "source", "income source",
                    "product", "product name", "item", "item name", "title"),
-        "amount": ("amount", "sum", "value", "total", "amount paid", "net amount", "net"),
-        "fee": ("fee",),
+        # A net column, where there is one, is what reached the user; the plain amount beside it is then
+        # the gross (Shopify's Amount, Fee, Net). Alone, an amount is the net, as Tenfold's export writes it.
+        "amount": ("net amount", "net", "amount", "sum", "value", "total", "amount paid"),
+        "gross": ("gross", "gross amount", "amount"),
+        "fee": ("fee", "fees"),
         "currency": ("currency", "cur", "ccy", "currency code"),
         "customer": ("customer", "client", "payer", "paid by", "buyer", "from"),
         "note": ("note", "notes", "memo", "description", "reference", "details", "comment"),
