@@ -1,4 +1,5 @@
-"""A downloaded file as rows of text cells: CSV in any common encoding and delimiter, or an Excel workbook.
+"""A downloaded file as rows of text cells: CSV in any common encoding and delimiter, an Excel workbook, or an
+OFX bank statement.
 
 Platforms and banks write CSV in their own way: UTF-8 with or without a byte-order
 mark, UTF-16 (Google's "CSV for Excel"), Windows-1252 (German banks), with ``,``,
@@ -24,6 +25,7 @@ from decimal import Decimal
 from typing import Any
 
 from tenfold.exchange.csvmapping import CsvImportError, Problem
+from tenfold.exchange.ofx import looks_like_ofx, ofx_rows
 
 DELIMITERS = (",", ";", "\t", "|")
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}
@@ -48,7 +50,7 @@ class Table:
     """A file's rows, and how they were read (said in the preview)."""
 
     kind: str
-    """``csv`` or ``xlsx``."""
+    """``csv``, ``xlsx`` or ``ofx``."""
     sheets: list[Sheet]
     encoding: str = ""
     delimiter: str = ""
@@ -58,6 +60,8 @@ class Table:
         """``UTF-8, semicolon-separated`` or ``Excel workbook``."""
         if self.kind == "xlsx":
             return "Excel workbook"
+        if self.kind == "ofx":
+            return f"OFX bank statement, {self.encoding}"
         return f"{self.encoding}, {DELIMITER_NAMES.get(self.delimiter, repr(self.delimiter))}-separated"
 
 
@@ -244,4 +248,19 @@ def read_table(raw: bytes, name: str, *, encoding: str | None = None, delimiter:
         return read_xlsx(raw, sheet)
     if sheet is not None:
         raise _refuse("--sheet is for Excel workbooks; this file is CSV")
+    if looks_like_ofx(raw):
+        return read_ofx(raw, encoding)
     return read_csv(raw, encoding=encoding, delimiter=delimiter)
+
+
+def read_ofx(raw: bytes, encoding: str | None = None) -> Table:
+    """An OFX, QFX or QBO statement's transactions as a bank file's rows (:mod:`tenfold.exchange.ofx`).
+
+    The text is decoded as a CSV is (UTF-8 when it is valid UTF-8, else Windows-1252): the
+    header's CHARSET often says 1252 of a file a bank wrote in UTF-8.
+    """
+    text, used = decode_text(raw, encoding)
+    rows, problems = ofx_rows(text)
+    if problems:
+        raise CsvImportError(problems)
+    return Table("ofx", [Sheet("", rows)], used)
