@@ -271,3 +271,16 @@ def test_a_net_column_beside_the_amount_is_what_is_counted(tmp_path: Path, env: 
     store = read(db)
     assert sorted(p.fee for p in store.payments() if p.fee is not None) == [D("1.17"), D("1.75")]
     store.close()
+
+
+def test_fees_given_back_on_a_refund_are_said_so(tmp_path: Path, env: dict[str, str]) -> None:
+    """Etsy returns part of its fee with a refund: the preview says given back, not 'kept ... -0.78'."""
+    path = tmp_path / "etsy_statement_2024_3.csv"
+    path.write_text("Date,Type,Title,Info,Currency,Amount,Fees & Taxes,Net,Tax Details\n"
+                    '"March 12, 2024",Sale,"Payment for Order #3011000001",,CAD,CA$12.00,--,CA$12.00,--\n'
+                    '"March 20, 2024",Refund,"Refund to buyer for Order #3011000001",,CAD,-CA$12.00,CA$0.78,'
+                    "-CA$11.22,--\n", encoding="utf-8")
+    db = empty_ledger(tmp_path)
+    shown = imported(db, env, path, "--create-streams", "passive", "--stream", "Patterns")
+    assert "Patterns · CAD · 2 payments · 0.78 CAD (1 refund -11.22; fees given back by the platform 0.78)" in shown
+    assert "kept by the platform" not in shown

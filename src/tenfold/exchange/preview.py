@@ -60,8 +60,10 @@ def preview_lines(plan: ImportPlan, streams: Mapping[int, Stream], label: str, g
         extra = []
         if row.refunds:
             extra.append(f"{count_of(row.refunds, 'refund')} {format_money(row.refunded)}")
-        if row.fees:
+        if row.fees > 0:
             extra.append(f"fees kept by the platform {format_money(row.fees)}")
+        elif row.fees < 0:  # only refunds' fees, which the platform gave back
+            extra.append(f"fees given back by the platform {format_money(-row.fees)}")
         more = f" ({'; '.join(extra)})" if extra else ""
         lines.append(f"  {row.stream} · {row.currency} · {count_of(row.payments, 'payment')} · "
                      f"{format_money(row.total, row.currency)}{more}")
