@@ -1,5 +1,5 @@
 """A downloaded file as rows of text cells: CSV in any common encoding and delimiter, an Excel workbook, or an
-OFX bank statement.
+OFX or ISO 20022 (camt) bank statement.
 
 Platforms and banks write CSV in their own way: UTF-8 with or without a byte-order
 mark, UTF-16 (Google's "CSV for Excel"), Windows-1252 (German banks), with ``,``,
@@ -24,6 +24,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
+from tenfold.exchange.camt import camt_rows, looks_like_camt
 from tenfold.exchange.csvmapping import CsvImportError, Problem
 from tenfold.exchange.ofx import looks_like_ofx, ofx_rows
 
@@ -50,7 +51,7 @@ class Table:
     """A file's rows, and how they were read (said in the preview)."""
 
     kind: str
-    """``csv``, ``xlsx`` or ``ofx``."""
+    """``csv``, ``xlsx``, ``ofx`` or ``camt``."""
     sheets: list[Sheet]
     encoding: str = ""
     delimiter: str = ""
@@ -62,6 +63,8 @@ class Table:
             return "Excel workbook"
         if self.kind == "ofx":
             return f"OFX bank statement, {self.encoding}"
+        if self.kind == "camt":
+            return "ISO 20022 bank statement (camt XML)"
         return f"{self.encoding}, {DELIMITER_NAMES.get(self.delimiter, repr(self.delimiter))}-separated"
 
 
@@ -250,6 +253,8 @@ def read_table(raw: bytes, name: str, *, encoding: str | None = None, delimiter:
         raise _refuse("--sheet is for Excel workbooks; this file is CSV")
     if looks_like_ofx(raw):
         return read_ofx(raw, encoding)
+    if looks_like_camt(raw):
+        return Table("camt", [Sheet("", camt_rows(raw))])
     return read_csv(raw, encoding=encoding, delimiter=delimiter)
 
 
