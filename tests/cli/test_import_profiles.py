@@ -64,6 +64,8 @@ EXPECTED: dict[str, tuple[tuple[str, ...], dict[tuple[str, str], Decimal], dict[
                               {"outgoing bank debits": 1, "pending bookings": 1}),
     "bank_camt053.xml": (("--stream", "Bank"), {("Bank", "EUR"): D("1253.56")},
                          {"outgoing bank debits": 1, "pending or declined transactions": 1}),
+    "bank_download.qif": (("--stream", "Bank"), {("Bank", "USD"): D("1276.25")},
+                          {"outgoing bank debits": 1, "transfers between your own accounts": 1}),
     "bank_statement.ofx": (("--stream", "Bank"), {("Bank", "USD"): D("1563.47")},
                            {"credit card lines (payments to the card, charges, refunds)": 2,
                             "outgoing bank debits": 1}),
@@ -93,7 +95,7 @@ PICKED = {
     "wise_history.csv": "wise-history", "monzo.csv": "bank", "adsense_transactions.csv": "adsense",
     "bank_us_chase.csv": "bank-us", "bank_de_dkb.csv": "bank-de", "stripe_balance.csv": "stripe",
     "distrokid.tsv": "distrokid", "bank_statement.ofx": "bank",
-    "bank_camt053.xml": "bank",
+    "bank_camt053.xml": "bank", "bank_download.qif": "bank",
 }
 """Which profile a file's header picks. A wide bank file (Monzo's 18 columns) once went to AdSense, whose
 three required names (Date, Description, Amount) it also has, and counted every debit as an adjustment."""

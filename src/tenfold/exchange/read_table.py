@@ -1,5 +1,5 @@
 """A downloaded file as rows of text cells: CSV in any common encoding and delimiter, an Excel workbook, or an
-OFX or ISO 20022 (camt) bank statement.
+OFX, QIF or ISO 20022 (camt) bank statement.
 
 Platforms and banks write CSV in their own way: UTF-8 with or without a byte-order
 mark, UTF-16 (Google's "CSV for Excel"), Windows-1252 (German banks), with ``,``,
@@ -27,6 +27,7 @@ from typing import Any
 from tenfold.exchange.camt import camt_rows, looks_like_camt
 from tenfold.exchange.csvmapping import CsvImportError, Problem
 from tenfold.exchange.ofx import looks_like_ofx, ofx_rows
+from tenfold.exchange.qif import looks_like_qif, qif_rows
 
 DELIMITERS = (",", ";", "\t", "|")
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}
@@ -51,7 +52,7 @@ class Table:
     """A file's rows, and how they were read (said in the preview)."""
 
     kind: str
-    """``csv``, ``xlsx``, ``ofx`` or ``camt``."""
+    """``csv``, ``xlsx``, ``ofx``, ``camt`` or ``qif``."""
     sheets: list[Sheet]
     encoding: str = ""
     delimiter: str = ""
@@ -65,6 +66,8 @@ class Table:
             return f"OFX bank statement, {self.encoding}"
         if self.kind == "camt":
             return "ISO 20022 bank statement (camt XML)"
+        if self.kind == "qif":
+            return f"QIF bank download, {self.encoding}"
         return f"{self.encoding}, {DELIMITER_NAMES.get(self.delimiter, repr(self.delimiter))}-separated"
 
 
@@ -255,6 +258,9 @@ def read_table(raw: bytes, name: str, *, encoding: str | None = None, delimiter:
         return read_ofx(raw, encoding)
     if looks_like_camt(raw):
         return Table("camt", [Sheet("", camt_rows(raw))])
+    if looks_like_qif(raw):
+        text, used = decode_text(raw, encoding)
+        return Table("qif", [Sheet("", qif_rows(text.lstrip("\ufeff")))], used)
     return read_csv(raw, encoding=encoding, delimiter=delimiter)
 
 
