@@ -92,7 +92,7 @@ US = Profile(
 
 GENERIC = Profile(
     name="bank",
-    title="Bank CSV (any bank)",
+    title="Bank statement (any bank)",
     reads="credits (money in) from a signed Amount or a Credit column; the date order is read from the "
           "file or --date-format; skips debits, pending rows, balances and own-account transfers",
     columns={
