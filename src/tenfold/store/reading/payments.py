@@ -27,13 +27,14 @@ from tenfold.domain.dates import date_from_store
 from tenfold.domain.errors import DamagedFileError
 from tenfold.domain.ledger import Payment
 from tenfold.domain.money import decimal_from_store
+from tenfold.store.by_id import PaymentsById
 from tenfold.store.file.document import is_table
 from tenfold.store.gcpause import no_gc
 from tenfold.store.opening import Deferred
 from tenfold.store.reading.loading import MAX_ID, validate_payments
 from tenfold.store.reading.packing import read_packed
 
-Result = tuple[dict[int, Payment], MutableMapping[str, Any], list[Payment]]
+Result = tuple[PaymentsById, MutableMapping[str, Any], list[Payment]]
 """The payments by id, the table as it goes back into the document (parsed, or packed:
 :mod:`tenfold.store.reading.packing`), and the payments newest first."""
 
@@ -134,7 +135,7 @@ _BY_ID = attrgetter("id")
 def validate_rows(path: Path, rows: dict[str, Any], stream_ids: Collection[int]) -> Result:
     """Every payment of a parsed table built and checked (DamagedFileError on a bad one), and sorted."""
     with no_gc():
-        payments = validate_payments(path, rows, set(stream_ids))
+        payments = PaymentsById(validate_payments(path, rows, set(stream_ids)).values())
         return payments, rows, newest_first(payments.values())
 
 
