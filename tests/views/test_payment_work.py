@@ -6,6 +6,7 @@ import bisect
 import dataclasses
 import random
 import threading
+from array import array
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -44,6 +45,18 @@ def test_bucket_order_is_a_stable_sort(reverse: bool) -> None:
     positions = list(range(len(keys)))
     rng.shuffle(positions)
     got = bucket_order(positions, keys.__getitem__, Progress(), reverse=reverse)
+    assert list(got) == sorted(positions, key=keys.__getitem__, reverse=reverse)
+
+
+@pytest.mark.parametrize("distinct", [2, 9_000])
+@pytest.mark.parametrize("reverse", [False, True])
+def test_bucket_order_sorts_long_chains_and_many_keys_stably(distinct: int, reverse: bool) -> None:
+    """Two keys (chains longer than a step), or nearly one key per position; positions that are
+    any sequence of numbers, not all of them, and repeated."""
+    rng = random.Random(distinct)
+    positions = [rng.randrange(50_000) for _ in range(12_000)]
+    keys = {i: Decimal(rng.randrange(distinct)) / 100 for i in set(positions)}
+    got = bucket_order(array("i", positions), keys.__getitem__, Progress(), reverse=reverse)
     assert list(got) == sorted(positions, key=keys.__getitem__, reverse=reverse)
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from tenfold.domain.dates import date_from_store, optional_date_from_store, parse_date
 from tenfold.domain.errors import FieldError, FormErrors, collect
@@ -43,6 +43,7 @@ KINDS: tuple[str, ...] = ("passive", "active", "portfolio")
 
 
 _new_object = object.__new__
+_T = TypeVar("_T")
 
 CADENCES: tuple[str, ...] = ("irregular", "monthly", "quarterly", "yearly")
 """How often a stream pays; an irregular stream has no expected date."""
@@ -173,7 +174,27 @@ class Stream:
         )
 
 
-@dataclass(frozen=True, slots=True)
+_CORE = ("id", "stream_id", "on", "amount", "note", "customer")
+"""The fields every payment has its own slot for."""
+_PROVENANCE = ("currency", "fee", "external_id", "source", "refund_of", "refund", "units")
+"""The fields only some payments set (imported ones, refunds, units): slots of :class:`_ProvenancePayment`."""
+
+
+def _core_slots(cls: type[_T]) -> type[_T]:
+    """``cls`` (a frozen dataclass) made again with slots for :data:`_CORE` only, as ``slots=True`` would
+    for every field: the other fields keep their defaults as class attributes, read by instances that
+    have no slot for them; :class:`_ProvenancePayment` adds the slots for those."""
+    namespace = dict(cls.__dict__)
+    namespace["__slots__"] = _CORE
+    for name in (*_CORE, "__dict__", "__weakref__"):
+        namespace.pop(name, None)  # a core field's default (the customer's "") would clash with its slot
+    made = cast("type[_T]", type(cls.__name__, cls.__bases__, namespace))
+    made.__qualname__ = cls.__qualname__
+    return made
+
+
+@_core_slots
+@dataclass(frozen=True, init=False)
 class Payment:
     """Money received from one stream on one day, optionally from a named customer.
 
@@ -186,8 +207,14 @@ class Payment:
     these is optional and left out of the data file when unset.
 
     Slots, not a ``__dict__``: a million payments are kept in memory, and a slotted
-    instance is a third of the size (pickling, copying and ``dataclasses.replace``
-    work as before).
+    instance is a third of the size. Most payments are typed by hand and set none
+    of the seven optional fields after ``customer``, so a ``Payment`` has slots for
+    the six fields before them only and reads the others' defaults from the class
+    (80 bytes instead of 136); a payment that sets any of them is made a
+    :class:`_ProvenancePayment`, the subclass with their slots. Which one is chosen
+    by the values alone (the constructor, :meth:`from_store`, ``dataclasses.replace``
+    and unpickling all go through the same test), so equal payments are always of
+    the same class and compare and hash as before.
     """
 
     id: int
@@ -207,6 +234,23 @@ class Payment:
     units: int | None = None
     """Units delivered (copies, seats, downloads) where the source or the user gives them; None: not told.
     A sale's units are deliveries in the reach figure; a refund's are not."""
+
+    def __new__(cls, id: int, stream_id: int, on: date, amount: Decimal, note: str,
+                customer: str = "", currency: str = "", fee: Decimal | None = None, external_id: str = "",
+                source: str = "", refund_of: str = "", refund: bool = False, units: int | None = None) -> Payment:
+        """The payment, of the class its values call for (see the class), filled through its slots."""
+        provenance = (currency, fee, external_id, source, refund_of, refund, units)
+        return _make(id, stream_id, on, amount, note, customer, provenance)
+
+    def __init__(self, id: int, stream_id: int, on: date, amount: Decimal, note: str,
+                 customer: str = "", currency: str = "", fee: Decimal | None = None, external_id: str = "",
+                 source: str = "", refund_of: str = "", refund: bool = False, units: int | None = None) -> None:
+        """Nothing left to do: ``__new__`` filled every slot (it also picks the class, which
+        ``__init__`` could not), and Python calls this with the same arguments after it."""
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickled (and copied) as the constructor's arguments: unpickling picks the class again."""
+        return Payment, tuple(map(self.__getattribute__, _FIELD_NAMES))
 
     @property
     def is_refund(self) -> bool:
@@ -273,27 +317,29 @@ class Payment:
             amount = shared.amount(text) if known_amount is None else known_amount
             if customer:
                 customer = shared.texts.setdefault(customer, customer)
-        # Every field checked above, the instance is filled through its slots' own setters,
-        # skipping the frozen dataclass's __init__ (one object.__setattr__ per field): 1.1 us
-        # of the 2 us a payment took to load. test_domain checks it equals Payment(...).
-        payment = _new_object(cls)
+        if len(doc) > 4 + ("customer" in doc):  # only imported payments carry more: typed ones skip this
+            return _make(doc_id, stream_id, on, amount, note, customer, _provenance(doc))
+        # A typed payment, every field checked above: filled inline (see _make), a call less per payment.
+        payment = _new_object(Payment)
         _set_id(payment, doc_id)
         _set_stream_id(payment, stream_id)
         _set_on(payment, on)
         _set_amount(payment, amount)
         _set_note(payment, note)
         _set_customer(payment, customer)
-        if len(doc) > 4 + ("customer" in doc):  # only imported payments carry more: typed ones skip this
-            _provenance(payment, doc)
-        else:
-            _set_currency(payment, "")
-            _set_fee(payment, None)
-            _set_external_id(payment, "")
-            _set_source(payment, "")
-            _set_refund_of(payment, "")
-            _set_refund(payment, False)
-            _set_units(payment, None)
         return payment
+
+
+class _ProvenancePayment(Payment):
+    """A :class:`Payment` that sets any of the optional fields after ``customer``: their slots.
+
+    Named ``Payment`` in its repr, which is the type every caller deals with.
+    """
+
+    __slots__ = _PROVENANCE
+
+
+_ProvenancePayment.__qualname__ = _ProvenancePayment.__name__ = "Payment"
 
 
 class SharedValues:
@@ -329,12 +375,33 @@ class SharedValues:
         return found
 
 
-# The slots' setters, in field order: a field added to Payment must be filled in from_store too
-# (this unpacking then fails at import until it is).
-(
-    _set_id, _set_stream_id, _set_on, _set_amount, _set_note, _set_customer,
-    _set_currency, _set_fee, _set_external_id, _set_source, _set_refund_of, _set_refund, _set_units,
-) = (Payment.__dict__[f.name].__set__ for f in dataclasses.fields(Payment))
+_FIELD_NAMES = tuple(f.name for f in dataclasses.fields(Payment))
+if (*_CORE, *_PROVENANCE) != _FIELD_NAMES:
+    raise TypeError("a field added to Payment goes in _CORE or _PROVENANCE (and from_store fills it)")
+_UNSET = tuple(f.default for f in dataclasses.fields(Payment)[len(_CORE):])
+"""The provenance fields' defaults: a payment whose provenance is exactly these is a plain Payment."""
+_CORE_SETTERS = tuple(Payment.__dict__[name].__set__ for name in _CORE)
+_PROVENANCE_SETTERS = tuple(_ProvenancePayment.__dict__[name].__set__ for name in _PROVENANCE)
+(_set_id, _set_stream_id, _set_on, _set_amount, _set_note, _set_customer) = _CORE_SETTERS
+
+
+def _make(payment_id: int, stream_id: int, on: date, amount: Decimal, note: str, customer: str,
+          provenance: tuple[object, ...]) -> Payment:
+    """A payment filled through its slots' own setters, skipping the frozen dataclass's
+    ``__setattr__`` (one ``object.__setattr__`` per field cost half of the time a payment took
+    to load); a :class:`_ProvenancePayment` when ``provenance`` is not all defaults."""
+    unset = provenance == _UNSET and provenance[5] is False  # refund 0 is kept as given, in the subclass
+    payment = _new_object(Payment if unset else _ProvenancePayment)
+    _set_id(payment, payment_id)
+    _set_stream_id(payment, stream_id)
+    _set_on(payment, on)
+    _set_amount(payment, amount)
+    _set_note(payment, note)
+    _set_customer(payment, customer)
+    if not unset:
+        for setter, value in zip(_PROVENANCE_SETTERS, provenance, strict=True):
+            setter(payment, value)
+    return payment
 
 
 MAX_UNITS = 10_000_000
@@ -369,24 +436,19 @@ def _text_field(doc: dict[str, Any], name: str) -> str:
     return value
 
 
-def _provenance(payment: Payment, doc: dict[str, Any]) -> None:
-    """The optional fields an imported payment keeps, checked, set through the slots' setters."""
+def _provenance(doc: dict[str, Any]) -> tuple[object, ...]:
+    """The optional fields an imported payment keeps, checked, in :data:`_PROVENANCE`'s order."""
     currency = _text_field(doc, "currency")
     if currency and (len(currency) != 3 or not currency.isalpha() or not currency.isupper()):
         raise ValueError(f"payment currency {currency!r} is not a currency code")
     refund = doc.get("refund", False)
     if not isinstance(refund, bool):
         raise TypeError("payment refund must be true or false")
-    _set_currency(payment, currency)
-    _set_fee(payment, _optional_amount(doc["fee"]) if "fee" in doc else None)
-    _set_external_id(payment, _text_field(doc, "external_id"))
-    _set_source(payment, _text_field(doc, "source"))
-    _set_refund_of(payment, _text_field(doc, "refund_of"))
-    _set_refund(payment, refund)
     units = doc.get("units")
     if units is not None and (type(units) is not int or not 0 < units <= MAX_UNITS):
         raise ValueError(f"payment units {units!r} must be a whole number from 1 to {MAX_UNITS:,}")
-    _set_units(payment, units)
+    return (currency, _optional_amount(doc["fee"]) if "fee" in doc else None, _text_field(doc, "external_id"),
+            _text_field(doc, "source"), _text_field(doc, "refund_of"), refund, units)
 
 
 def parse_hours(text: str, field: str) -> Decimal:

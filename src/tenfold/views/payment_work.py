@@ -106,27 +106,48 @@ def bucket_order(positions: Sequence[int], key: Callable[[int], Hashable], progr
     """``positions`` stably sorted by ``key`` (``reverse``: largest first, equal keys still in the given order).
 
     The same result as ``sorted(positions, key=key, reverse=reverse)``, in steps.
+    Equal keys are chained, not collected: each key keeps only the place of its last
+    position in ``positions`` and each place the place before it with the same key
+    (a C int in one array). A container per key cost about 130 bytes each: with a
+    million payments of a quarter of a million distinct amounts, 30 MB at the
+    program's peak while this order was made.
     """
-    buckets: dict[Any, array[int]] = {}  # arrays, not lists: a list would keep an int object per position
+    last: dict[Any, int] = {}
+    before = array(POSITIONS, bytes(array(POSITIONS).itemsize * len(positions)))
+    place = 0
     for part in _slices(positions):
         for i in part:
             k = key(i)
-            bucket = buckets.get(k)
-            if bucket is None:
-                buckets[k] = array(POSITIONS, (i,))
-            else:
-                bucket.append(i)
+            before[place] = last.get(k, -1)
+            last[k] = place
+            place += 1
         progress.tick(len(part))
-    distinct = list(buckets)
+    distinct = list(last)
     runs = []
     for start in range(0, len(distinct), SORT_SLICE):
         runs.append(sorted(distinct[start:start + SORT_SLICE], reverse=reverse))
         progress.tick(0)
+    del distinct
     out: array[int] = array(POSITIONS)
-    for n, k in enumerate(heapq.merge(*runs, reverse=reverse)):
-        out.extend(buckets[k])
-        if n % STEP == 0:
+    chain: list[int] = []
+    walked = 0
+    for k in heapq.merge(*runs, reverse=reverse):
+        at = last[k]
+        while at >= 0:
+            for _ in range(STEP):  # a long chain (a stream's payments) is walked a step at a time
+                chain.append(positions[at])
+                at = before[at]
+                if at < 0:
+                    break
+            else:
+                progress.tick(0)
+        chain.reverse()  # the chain runs back from the key's last place
+        out.extend(chain)
+        walked += len(chain)
+        chain.clear()
+        if walked >= STEP:
             progress.tick(0)
+            walked = 0
     return out
 
 

@@ -24,6 +24,7 @@ import orjson
 
 from tenfold.domain.errors import DamagedFileError
 from tenfold.domain.ledger import Payment, SharedValues
+from tenfold.store.by_id import PaymentsById
 from tenfold.store.file.packed import BOUNDARY, PackedRows, packable
 from tenfold.store.gcpause import no_gc
 from tenfold.store.reading.loading import validate_payments
@@ -34,14 +35,19 @@ CHUNK = 1 << 18
 
 def read_packed(
     path: Path, table: bytes | memoryview, stream_ids: Collection[int]
-) -> tuple[dict[int, Payment], PackedRows] | None:
+) -> tuple[PaymentsById, PackedRows] | None:
     """The payments of ``table`` (a payments table's bytes) by id, and the table packed; None if it
-    does not pack or anything in it is wrong (the caller then reads it the usual way)."""
+    does not pack or anything in it is wrong (the caller then reads it the usual way).
+
+    A table that packs has its ids in increasing order (:func:`packable` checks it a
+    chunk at a time, each from the last id of the one before): its payments are kept
+    in that order as they are built, with no dict by id beside them.
+    """
     if bytes(table[:2]) != b'{"' or bytes(table[-1:]) != b"}":
         return None
     streams = set(stream_ids)
     shared = SharedValues()
-    payments: dict[int, Payment] = {}
+    payments: list[Payment] = []
     count = largest = 0
     start, last = 1, len(table) - 1
     with no_gc():
@@ -59,7 +65,7 @@ def read_packed(
             if after is None:
                 return None
             try:
-                payments.update(validate_payments(path, rows, streams, shared))
+                payments += validate_payments(path, rows, streams, shared).values()
             except DamagedFileError:
                 return None
             count += len(rows)
@@ -67,4 +73,4 @@ def read_packed(
             start = stop + 1  # past the comma between two records
             del rows
             time.sleep(0)  # the app's thread may answer a key
-    return payments, PackedRows(table, count, largest)
+    return PaymentsById.in_order(payments), PackedRows(table, count, largest)
