@@ -84,3 +84,11 @@ def test_an_edited_imported_payment_keeps_its_provenance_and_class() -> None:
     edited = typed().keeping_provenance(imported)
     assert edited == dataclasses.replace(imported, refund=False) and edited.source == "paypal"
     assert typed().keeping_provenance(typed()) == typed()
+
+
+def test_a_record_without_a_note_keeps_its_provenance() -> None:
+    """A file another program wrote may leave ``note`` out; what the record says of its origin is still read."""
+    doc = {"stream_id": 1, "on": "2024-03-01", "amount": "5.00", "source": "paypal"}
+    payment = Payment.from_store(7, doc)
+    assert payment.source == "paypal" and payment.note == ""
+    assert Payment.from_store(7, {**doc, "customer": "Ann"}).source == "paypal"

@@ -317,7 +317,7 @@ class Payment:
             amount = shared.amount(text) if known_amount is None else known_amount
             if customer:
                 customer = shared.texts.setdefault(customer, customer)
-        if len(doc) > 4 + ("customer" in doc):  # only imported payments carry more: typed ones skip this
+        if len(doc) > 3 + ("note" in doc) + ("customer" in doc):  # only imported payments carry more
             return _make(doc_id, stream_id, on, amount, note, customer, _provenance(doc))
         # A typed payment, every field checked above: filled inline (see _make), a call less per payment.
         payment = _new_object(Payment)
