@@ -91,7 +91,7 @@ def _print_text(report: Report) -> None:
     from tenfold.reports.tables import report_renderable
 
     console = _console()
-    console.print(report_renderable(report, console.width))
+    console.print(report_renderable(report, console.width, plain=console.color_system is None))
 
 
 def _print_rates(contents: Contents, fmt: str) -> None:
@@ -241,4 +241,5 @@ def _print_measures(context: Context, read: Read, today: date, fmt: str, stream_
     else:
         from tenfold.reports.measures_table import measures_renderable
 
-        _console().print(measures_renderable(found, streams))
+        console = _console()
+        console.print(measures_renderable(found, streams, plain=console.color_system is None))

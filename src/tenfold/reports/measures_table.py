@@ -19,11 +19,16 @@ from rich.text import Text
 from tenfold.domain.ledger import Stream
 from tenfold.figures.freedom import FREEDOM_METHOD, freedom_lines
 from tenfold.figures.measures import Measures
+from tenfold.reports.drawing import Drawn
 from tenfold.reports.measures import stream_lines
 
 
-def measures_renderable(m: Measures, streams: Iterable[Stream]) -> RenderableType:
-    """Freedom in sentences, then payback, income per upkeep hour and reach per stream (cells wrap)."""
+def measures_renderable(m: Measures, streams: Iterable[Stream], *, plain: bool = False) -> RenderableType:
+    """Freedom in sentences, then payback, income per upkeep hour and reach per stream (cells wrap).
+
+    ``plain``: for a console without colours, where the table is drawn as plain lines
+    (:class:`~tenfold.reports.drawing.Drawn`).
+    """
     parts: list[RenderableType] = [Text(""), Text(f"Measures as of {m.today.isoformat()} (complete months)",
                                                   style="bold")]
     if m.freedom is not None:
@@ -33,7 +38,7 @@ def measures_renderable(m: Measures, streams: Iterable[Stream]) -> RenderableTyp
                           style="dim"))
     rows = stream_lines(m, streams)
     if rows:
-        parts += [Text(""), StreamTable(rows)]
+        parts += [Text(""), StreamTable(rows, plain=plain)]
     parts.append(Text(FREEDOM_METHOD, style="dim"))
     return Group(*parts)
 
@@ -53,11 +58,14 @@ def stream_table(rows: list[tuple[str, str, str, str]] | None = None) -> Table:
 class StreamTable:
     """:func:`stream_table` with ``rows``, drawn with one cell per column (see the module's docstring)."""
 
-    def __init__(self, rows: list[tuple[str, str, str, str]]) -> None:
+    def __init__(self, rows: list[tuple[str, str, str, str]], *, plain: bool = False) -> None:
         self.rows = rows
+        self.plain = plain
+        """Drawn as plain lines where the console has no colours (:class:`~tenfold.reports.drawing.Drawn`)."""
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield self.table(console, options)
+        table = self.table(console, options)
+        yield Drawn(table) if self.plain else table
 
     def table(self, console: Console, options: ConsoleOptions) -> Table:
         """The table to draw at ``options``' width: filled column-wise, or cell by cell where that cannot be."""

@@ -26,6 +26,7 @@ from tenfold.domain.rates import CONVERSION_RULE, Rate
 from tenfold.domain.text import safe_display
 from tenfold.reports.aggregate import Month, month_label
 from tenfold.reports.build import Report
+from tenfold.reports.drawing import Drawn
 from tenfold.reports.formats import fees_cell, has_extras, notes, per_hour, percent, refunds_cell, title
 
 NAME_WIDTH = 24
@@ -178,15 +179,19 @@ def extras_table(report: Report) -> Table:
     return _fill(table, rows)
 
 
-def report_renderable(report: Report, width: int, *, with_title: bool = True) -> RenderableType:
-    """The whole report: title, tables and notes, for a console or a widget ``width`` columns wide."""
+def report_renderable(report: Report, width: int, *, with_title: bool = True, plain: bool = False) -> RenderableType:
+    """The whole report: title, tables and notes, for a console or a widget ``width`` columns wide.
+
+    ``plain``: for a console without colours (a file, a pipe), whose tables are drawn as
+    plain lines (:class:`~tenfold.reports.drawing.Drawn`, the same text, faster).
+    """
     parts: list[RenderableType] = [Text(title(report), style="bold")] if with_title else []
     tables = [*stream_tables(report, width), month_table(report, width), effort_table(report)] if report.streams \
         else [month_table(report, width)]
     if has_extras(report):
         tables.append(extras_table(report))
     for table in tables:
-        parts += [Text(""), table]  # a blank line before each table's title
+        parts += [Text(""), Drawn(table) if plain else table]  # a blank line before each table's title
     parts.append(Text(""))
     for line in notes(report):
         parts.append(Text(line, style="bold yellow" if line.startswith("Warning") else "dim"))
