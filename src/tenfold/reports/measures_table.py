@@ -20,7 +20,9 @@ from tenfold.domain.ledger import Stream
 from tenfold.figures.freedom import FREEDOM_METHOD, freedom_lines
 from tenfold.figures.measures import Measures
 from tenfold.reports.drawing import Drawn
+from tenfold.reports.grids import MEASURES_COLUMNS, MEASURES_TITLE, Grid
 from tenfold.reports.measures import stream_lines
+from tenfold.reports.tables import grid_table
 
 
 def measures_renderable(m: Measures, streams: Iterable[Stream], *, plain: bool = False) -> RenderableType:
@@ -45,14 +47,10 @@ def measures_renderable(m: Measures, streams: Iterable[Stream], *, plain: bool =
 
 def stream_table(rows: list[tuple[str, str, str, str]] | None = None) -> Table:
     """The per-stream table, empty, or laid out cell by cell with ``rows``."""
-    table = Table(title="Payback, upkeep and reach", title_justify="left", expand=True)
-    table.add_column("Stream", no_wrap=True, max_width=24)
-    table.add_column("Payback", ratio=3)
-    table.add_column("Income per upkeep hour", ratio=2)
-    table.add_column("Reach (last full month)", ratio=2)
+    grid = Grid(MEASURES_TITLE, MEASURES_COLUMNS, expand=True)
     for row in rows or []:
-        table.add_row(*(Text(cell) for cell in row))  # Text: a stream's name is never read as markup
-    return table
+        grid.add(list(row))
+    return grid_table(grid)
 
 
 class StreamTable:
