@@ -138,8 +138,8 @@ def _cell_lines(text: str, column: Column, inner: int) -> list[str] | None:
             if len(line) > inner:
                 return None
             out.append(line.ljust(inner) if column.justify == "left" else line.rstrip().rjust(inner))
-        elif column.justify == "left":
-            out += wrap(line, inner, pad=True)
+        elif column.justify == "left":  # a line that fits is only padded, as wrapping it would
+            out += [line.ljust(inner)] if len(line) <= inner else wrap(line, inner, pad=True)
         else:
             return None
     return out
