@@ -2,7 +2,9 @@
 
 The figures come from :mod:`tenfold.reports.build`; this module reads the file,
 picks the period and the format, and prints. Rich is imported only for the text
-format, so a CSV or JSON report for a script does not pay for it.
+format on a terminal (or with colours forced): a CSV or JSON report for a script,
+and a text report sent to a file or a pipe (:mod:`tenfold.reports.plain`, the
+same text), do not pay for it.
 """
 
 from __future__ import annotations
