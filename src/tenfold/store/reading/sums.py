@@ -44,6 +44,8 @@ _LONGEST = 11
 """The longest amount summed here, in characters: 11 digits at most, below :data:`MAX_AMOUNT`, and sums of
 up to ten million of them stay within Decimal's 28 digits, so they are exact in any order."""
 _NOT_DIGITS = str.maketrans("", "", "0123456789")
+_TOO_LONG = re.compile(f"[^\n]{{{_LONGEST + 1}}}").search
+"""An amount longer than :data:`_LONGEST`, among amounts joined by line breaks."""
 _ZERO = Decimal(0)
 """What the index adds a month's amounts to (an amount "5" alone sums to 5, as there)."""
 
@@ -69,10 +71,8 @@ def _plain_amounts(groups: Iterable[list[str]]) -> bool:
     NaN, under the limit) or Decimal refuses it ("1.2.3", "-"), which the sums then
     meet; TypeError for an amount that is no text.
     """
-    amounts = list(chain.from_iterable(groups))
-    if amounts and max(map(len, amounts)) > _LONGEST:
-        return False
-    return not "\n".join(amounts).translate(_NOT_DIGITS).strip("-.\n")
+    joined = "\n".join(chain.from_iterable(groups))
+    return not _TOO_LONG(joined) and not joined.translate(_NOT_DIGITS).strip("-.\n")
 
 
 Pair = tuple[str, int]
