@@ -20,7 +20,7 @@ from tenfold.domain.errors import DamagedFileError
 from tenfold.domain.monthly import MonthlyIndex
 from tenfold.store.reading.loading import read_contents, validate_payments
 from tenfold.store.reading.quick import read_for_report
-from tenfold.store.reading.sums import SummedTable, monthly_sums
+from tenfold.store.reading.sums import monthly_sums, pick
 
 STREAMS = {1, 2, 3}
 BAD_VALUES: dict[str, list[Any]] = {
@@ -79,12 +79,12 @@ def test_the_sums_are_the_index_of_the_payments_built(seed: int) -> None:
     fast = monthly_sums(table, STREAMS)
     built = _built(table)
     assert fast is not None and built is not None
-    assert _state(fast.index) == _state(built)
+    assert _state(fast) == _state(built)
 
 
 def test_an_empty_table_sums_to_an_empty_index() -> None:
     fast = monthly_sums({}, STREAMS)
-    assert fast is not None and _state(fast.index) == _state(MonthlyIndex())
+    assert fast is not None and _state(fast) == _state(MonthlyIndex())
 
 
 def test_the_sums_never_answer_for_a_table_that_would_not_build() -> None:
@@ -108,25 +108,20 @@ def test_the_sums_never_answer_for_a_table_that_would_not_build() -> None:
         if fast is not None:
             built = _built(table)
             assert built is not None, f"summed a table that does not build: {table.get(key, key)}"
-            assert _state(fast.index) == _state(built)
+            assert _state(fast) == _state(built)
             answered += 1
     assert answered > 50, "changes that still build (a note dropped, a plain amount) are summed here too"
 
 
-@pytest.mark.parametrize("noted", [True, False])
-def test_picked_payments_are_those_of_the_month_and_of_the_streams_in_the_tables_order(noted: bool) -> None:
-    """Whether the payments asked for were noted while summing, or looked for afterwards (other ones asked)."""
+def test_picked_payments_are_those_of_the_month_and_of_the_streams_in_the_tables_order() -> None:
     table = _table(random.Random(3))
     # An imported payment whose day is written another way ISO allows.
     table["7"] = {"stream_id": 2, "on": "20261105", "amount": "1.00", "note": "", "source": "x"}
     every = list(validate_payments(Path("t.json"), table, STREAMS).values())
-    summed = monthly_sums(table, STREAMS, ((2026, 11), frozenset({3})) if noted else ((2026, 10), frozenset({1})))
-    assert summed is not None
-    in_month, of_streams = summed.pick((2026, 11), {3})
+    in_month, of_streams = pick(table, (2026, 11), {3})
     assert in_month == [p for p in every if (p.on.year, p.on.month) == (2026, 11)]
     assert of_streams == [p for p in every if p.stream_id == 3]
-    assert any(p.id == 7 for p in in_month) and of_streams
-    assert len(summed.noted) < len(table), "only the payments asked for (and the imported ones) are noted"
+    assert any(p.id == 7 for p in in_month)
 
 
 def _rewritten(tmp_path: Path, payments: dict[str, Any], rates: dict[str, Any] | None = None) -> Path:
@@ -150,7 +145,7 @@ def test_a_file_without_its_index_is_summed_as_its_payments_are(tmp_path: Path) 
     path = _rewritten(tmp_path, table)
     contents, index, source = read_for_report(path)
     full = read_contents(path)
-    assert isinstance(source, SummedTable) and source.rows == table and not contents.payments
+    assert source == table and not contents.payments
     assert _state(index) == _state(MonthlyIndex.build(full.payments.values()))
     assert contents.streams == full.streams
 

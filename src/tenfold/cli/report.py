@@ -31,10 +31,9 @@ from tenfold.cli.common import (
     open_store,
     reading,
 )
-from tenfold.domain.dates import previous_month
 from tenfold.domain.errors import FieldError, TenfoldError
 from tenfold.domain.money import parse_currency
-from tenfold.domain.monthly import Month, MonthlyIndex
+from tenfold.domain.monthly import MonthlyIndex
 from tenfold.figures.evidence import first_months
 from tenfold.figures.upkeep import logged_by_month
 from tenfold.reports.aggregate import aggregate_index, choose_period, extras_index
@@ -58,7 +57,7 @@ Read = tuple[Contents, MonthlyIndex, PaymentsSource]
 """The file's records, the payments' monthly sums, and where the measures find the payments they need."""
 
 
-def _read(context: Context, month: Month | None) -> Read:
+def _read(context: Context) -> Read:
     """The read-only fast path: the file's records, validated, and the payments' monthly sums.
 
     The same validation as the store (one bad record refuses the whole file) and,
@@ -66,14 +65,13 @@ def _read(context: Context, month: Month | None) -> Read:
     the file keeps (:mod:`tenfold.store.reading.quick`), or from its payments when it has
     none that matches (checked and summed without building them). Nothing is written.
     The payments' bytes, or the table parsed, come along for the measures, which
-    pick the few payments they need out of them: those of ``month`` and of the streams
-    with an up-front cost, which a full read notes on the way (None: no measures).
+    pick the few payments they need out of them.
     """
     path = Path(context.path).absolute()
     if not path.exists():
         open_store(context, read_only=True).close()  # exits with the store's own words for a missing file
     try:
-        read = read_for_report(path, month)
+        read = read_for_report(path)
     except TenfoldError as exc:
         fail(str(exc))
     # The records live until the command ends and hold no reference cycle: left to the
@@ -175,7 +173,7 @@ def report(
         fail(f"{exc.field}: {exc.message}", BAD_INPUT)
     if no_data_yet(context, "no income to report yet"):
         return
-    read = _read(context, None if measures == "none" or list_rates else previous_month(today.year, today.month))
+    read = _read(context)
     if measures == "only" and not list_rates:
         _print_measures(context, read, today, fmt, stream_name, alone=True)
         return

@@ -9,7 +9,7 @@ from tenfold.domain.dates import previous_month
 from tenfold.domain.monthly import MonthlyIndex
 from tenfold.figures.measures import Measures, build_measures, cost_streams, measures_from_parts
 from tenfold.store.payment_scan import payments_in_month, payments_of_streams
-from tenfold.store.reading.sums import SummedTable
+from tenfold.store.reading.sums import pick
 
 if TYPE_CHECKING:  # the report's fast path never opens a store: it need not import one
     from tenfold.domain.ledger import Payment
@@ -47,8 +47,8 @@ def contents_measures(contents: Contents, index: MonthlyIndex, payments: Payment
     ``contents`` holds no payment; only the payments the measures look at one by one
     are then built (:mod:`tenfold.store.payment_scan`). None when those bytes do not
     give exactly what the index counts: the caller reads the file the usual way.
-    The table as parsed, when its payments were checked and summed without being built
-    (:class:`~tenfold.store.reading.sums.SummedTable`): the same few are built from it. None:
+    The table parsed, when its payments were checked and summed without being built
+    (:mod:`tenfold.store.reading.sums`): the same few are built from it. None:
     ``contents.payments`` holds every payment, read already, and the same few are
     picked out of them.
     """
@@ -64,8 +64,8 @@ def contents_measures(contents: Contents, index: MonthlyIndex, payments: Payment
         every = contents.payments.values()
         last_month = [p for p in every if p.on.month == month and p.on.year == year]
         costly = [p for p in every if p.stream_id in wanted] if wanted else []
-    elif isinstance(payments, SummedTable):
-        last_month, costly = payments.pick((year, month), wanted)
+    elif isinstance(payments, dict):
+        last_month, costly = pick(payments, (year, month), wanted)
     else:
         last_month = payments_in_month(payments, (year, month), index)
         costly = payments_of_streams(payments, wanted, index)

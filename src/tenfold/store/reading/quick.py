@@ -19,8 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from tenfold.domain.errors import DamagedFileError
-from tenfold.domain.ledger import Stream
-from tenfold.domain.monthly import Month, MonthlyIndex
+from tenfold.domain.monthly import MonthlyIndex
 from tenfold.store import schema
 from tenfold.store.file.document import load_document, read_regular
 from tenfold.store.gcpause import no_gc
@@ -28,7 +27,7 @@ from tenfold.store.opening import current_prefix, read_without_payments
 from tenfold.store.payment_index import PAYMENTS_KEY, fingerprint, restore, split_payments
 from tenfold.store.reading import verified
 from tenfold.store.reading.loading import Contents, validate_document, validate_payments
-from tenfold.store.reading.sums import SummedTable, monthly_sums
+from tenfold.store.reading.sums import monthly_sums
 from tenfold.store.reading.verified import Fingerprint, identity
 from tenfold.store.schema import (
     CHECKINS,
@@ -52,47 +51,31 @@ def read_with_index(path: Path) -> tuple[Contents, MonthlyIndex]:
     naming ``path`` when the file cannot be used; nothing is written.
     """
     contents, index, source = read_for_report(path)
-    if isinstance(source, SummedTable):  # checked and summed as parsed: built here, as promised
-        contents.payments = validate_payments(path, source.rows, contents.streams)
+    if isinstance(source, dict):  # checked and summed as parsed: built here, as promised
+        contents.payments = validate_payments(path, source, contents.streams)
     return contents, index
 
 
-PaymentsSource = bytes | SummedTable | None
+PaymentsSource = bytes | dict[str, Any] | None
 """Where the report's measures pick the few payments they look at one by one: the payments table's
 bytes (the index answered), the table parsed (its payments checked and summed without being built,
 :mod:`tenfold.store.reading.sums`), or None: ``Contents.payments`` holds every payment."""
 
 
-def read_for_report(path: Path, month: Month | None = None) -> tuple[Contents, MonthlyIndex, PaymentsSource]:
+def read_for_report(path: Path) -> tuple[Contents, MonthlyIndex, PaymentsSource]:
     """:func:`read_with_index`, and where the report's measures find the few payments they need.
 
-    ``Contents.payments`` is empty unless the third item is None. ``month``: the month whose
-    payments the measures will look at (with those of the streams with an up-front cost); a
-    file read in full notes them on the way, instead of looking through every payment again.
+    ``Contents.payments`` is empty unless the third item is None.
     """
     split = read_without_payments(path)
     if split is None:
-        return _read_whole(path, month)
+        return _read_whole(path)
     document, _signature, deferred = split
     contents = validate_document(path, document, schema.SCHEMA_VERSION, payments=False)
     return contents, deferred.index.monthly, bytes(deferred.payments_json)
 
 
-def _costly(streams: dict[str, Any]) -> frozenset[int]:
-    """The streams with an up-front cost, from the streams table as parsed (a damaged stream is refused
-    later, when the table is built; meanwhile it is simply not one of them)."""
-    costly = []
-    for key, doc in streams.items():
-        try:
-            stream = Stream.from_store(int(key), doc)
-        except (KeyError, ValueError, TypeError, AttributeError, ArithmeticError):
-            continue
-        if stream.upfront_money > 0 or stream.upfront_hours > 0:
-            costly.append(stream.id)
-    return frozenset(costly)
-
-
-def _read_whole(path: Path, month: Month | None) -> tuple[Contents, MonthlyIndex, PaymentsSource]:
+def _read_whole(path: Path) -> tuple[Contents, MonthlyIndex, PaymentsSource]:
     """A file without an index that matches: every record read and checked, the payments summed as parsed.
 
     The payments are checked before the other tables are built, so that when both a
@@ -103,13 +86,11 @@ def _read_whole(path: Path, month: Month | None) -> tuple[Contents, MonthlyIndex
     with no_gc():
         data, version = schema.migrate(path, load_document(path))
         rows = data.get(PAYMENTS, {})
-        streams = data.get(STREAMS, {})
-        wanted = None if month is None else (month, _costly(streams))
-        summed = monthly_sums(rows, {int(key) for key in streams if key.isdigit() and key.isascii()}, wanted)
-        if summed is None:
+        index = monthly_sums(rows, {int(key) for key in data.get(STREAMS, {}) if key.isdigit() and key.isascii()})
+        if index is None:
             contents = validate_document(path, data, version)
             return contents, MonthlyIndex.build(contents.payments.values()), None
-        return validate_document(path, data, version, payments=False), summed.index, summed
+        return validate_document(path, data, version, payments=False), index, rows
 
 
 GLANCE_TABLES = (META, GOAL, STEPS, STREAMS, RATES, CHECKINS, PAUSES, FREEDOM)

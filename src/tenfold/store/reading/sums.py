@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from itertools import chain
@@ -44,8 +43,6 @@ _LONGEST = 11
 """The longest amount summed here, in characters: 11 digits at most, below :data:`MAX_AMOUNT`, and sums of
 up to ten million of them stay within Decimal's 28 digits, so they are exact in any order."""
 _NOT_DIGITS = str.maketrans("", "", "0123456789")
-_TOO_LONG = re.compile(f"[^\n]{{{_LONGEST + 1}}}").search
-"""An amount longer than :data:`_LONGEST`, among amounts joined by line breaks."""
 _ZERO = Decimal(0)
 """What the index adds a month's amounts to (an amount "5" alone sums to 5, as there)."""
 
@@ -71,66 +68,24 @@ def _plain_amounts(groups: Iterable[list[str]]) -> bool:
     NaN, under the limit) or Decimal refuses it ("1.2.3", "-"), which the sums then
     meet; TypeError for an amount that is no text.
     """
-    joined = "\n".join(chain.from_iterable(groups))
-    return not _TOO_LONG(joined) and not joined.translate(_NOT_DIGITS).strip("-.\n")
+    amounts = list(chain.from_iterable(groups))
+    if amounts and max(map(len, amounts)) > _LONGEST:
+        return False
+    return not "\n".join(amounts).translate(_NOT_DIGITS).strip("-.\n")
 
 
 Pair = tuple[str, int]
 """(``YYYY-MM``, account key): where a payment is summed."""
 
 
-Wanted = tuple[Month, frozenset[int]]
-"""A month and some streams: the payments the report's measures look at one by one (reach, payback)."""
-
-
-@dataclass(frozen=True)
-class SummedTable:
-    """A payments table checked and summed as parsed (:func:`monthly_sums`): its index, and the few payments
-    the measures ask for, noted in passing when they were known beforehand."""
-
-    rows: dict[str, Any]
-    index: MonthlyIndex
-    wanted: Wanted | None
-    noted: list[str]
-    """The ids, in the table's order, of the typed payments of ``wanted`` and of every imported payment."""
-
-    def pick(self, month: Month, stream_ids: Collection[int]) -> tuple[list[Payment], list[Payment]]:
-        """The payments of ``month`` and those of ``stream_ids``, built, in the table's order: what the
-        report's measures look at one by one (reach and payback).
-
-        Typed payments are picked by their day's text (``YYYY-MM-DD``: :func:`monthly_sums` made sure); an
-        imported one is built to see. Only the ids noted are looked at when ``wanted`` is what is asked.
-        """
-        prefix = f"{month[0]:04d}-{month[1]:02d}"
-        wanted = frozenset(stream_ids)
-        plain = _PLAIN.issuperset
-        rows = self.rows
-        keys = self.noted if self.wanted == (month, wanted) else rows
-        in_month: list[Payment] = []
-        of_streams: list[Payment] = []
-        for key in keys:
-            record = rows[key]
-            if record["on"][:7] == prefix or record["stream_id"] in wanted or not plain(record):
-                payment = Payment.from_store(int(key), record)
-                if (payment.on.year, payment.on.month) == month:
-                    in_month.append(payment)
-                if payment.stream_id in wanted:
-                    of_streams.append(payment)
-        return in_month, of_streams
-
-
-def monthly_sums(rows: dict[str, Any], stream_ids: Collection[int], wanted: Wanted | None = None) -> SummedTable | None:
+def monthly_sums(rows: dict[str, Any], stream_ids: Collection[int]) -> MonthlyIndex | None:
     """The index of the payments ``validate_payments(path, rows, stream_ids)`` would build; None when unsure.
 
     ``rows``: a payments table as parsed (a dict of records). Raises nothing for a
     damaged record: None, and the caller builds the payments one by one.
-    ``wanted``: the payments :meth:`SummedTable.pick` will be asked for, noted on the way.
     """
     if not _IDS("\n".join(rows) + "\n" if rows else ""):
         return None
-    prefix, costly = (f"{wanted[0][0]:04d}-{wanted[0][1]:02d}", wanted[1]) if wanted else (None, frozenset())
-    noted: list[str] = []
-    note = noted.append
     plain = _PLAIN.issuperset
     order: dict[Pair, None] = {}
     """Every (month, account) in the order the payments first name it: the index's order."""
@@ -161,10 +116,7 @@ def monthly_sums(rows: dict[str, Any], stream_ids: Collection[int], wanted: Want
                 latest = newest.get(sid)
                 if latest is None or day > latest:
                     newest[sid] = day
-                if pair[0] == prefix or sid in costly:
-                    note(key)
                 continue
-            note(key)
             payment = Payment.from_store(int(key), record)
             if type(record["stream_id"]) is not int or payment.stream_id not in stream_ids \
                     or not _plain_amounts([[record["amount"]]]):
@@ -174,10 +126,9 @@ def monthly_sums(rows: dict[str, Any], stream_ids: Collection[int], wanted: Want
             imported.setdefault(pair, []).append(payment)
             if payment.fee is not None or payment.refund:
                 carrying.setdefault(pair)
-        index = _index(order, typed, imported, _days(days), newest, stream_ids, _extras(carrying, imported))
+        return _index(order, typed, imported, _days(days), newest, stream_ids, _extras(carrying, imported))
     except (KeyError, ValueError, TypeError, AttributeError, ArithmeticError):
         return None
-    return None if index is None else SummedTable(rows, index, wanted, noted)
 
 
 def _index(order: dict[Pair, None], typed: dict[Pair, list[str]], imported: dict[Pair, list[Payment]],
@@ -223,3 +174,23 @@ def _extras(carrying: dict[Pair, None], imported: dict[Pair, list[Payment]]) -> 
         out.setdefault((int(pair[0][:4]), int(pair[0][5:7])), {})[pair[1]] = extras
     return out
 
+
+def pick(rows: dict[str, Any], month: Month, stream_ids: Collection[int]) -> tuple[list[Payment], list[Payment]]:
+    """The payments of ``month`` and those of ``stream_ids``, built, in the table's order: what the
+    report's measures look at one by one (reach and payback), out of a table :func:`monthly_sums` took.
+
+    Typed payments are picked by their day's text (``YYYY-MM-DD`` there); an imported one is built to see.
+    """
+    prefix = f"{month[0]:04d}-{month[1]:02d}"
+    wanted = set(stream_ids)
+    plain = _PLAIN.issuperset
+    in_month: list[Payment] = []
+    of_streams: list[Payment] = []
+    for key, record in rows.items():
+        if record["on"][:7] == prefix or record["stream_id"] in wanted or not plain(record):
+            payment = Payment.from_store(int(key), record)
+            if (payment.on.year, payment.on.month) == month:
+                in_month.append(payment)
+            if payment.stream_id in wanted:
+                of_streams.append(payment)
+    return in_month, of_streams
