@@ -96,7 +96,7 @@ def _both(path: Path) -> tuple[Measures | None, Measures, bool]:
     fast = contents_measures(contents, index, payments, TODAY)
     with Store.open(path, read_only=True, today=fixed(TODAY)) as store:
         full = store_measures(store)
-    return fast, full, isinstance(payments, bytes)
+    return fast, full, payments is not None
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -117,7 +117,6 @@ def test_measures_from_the_index_and_a_few_payments_equal_those_from_every_payme
         fast, full, indexed = _both(other)
         assert not indexed
         assert fast == full
-        assert isinstance(read_for_report(other)[2], dict), "summed as parsed, the same few payments built"
 
 
 def test_the_figures_compared_are_not_empty(tmp_path: Path) -> None:
@@ -135,7 +134,7 @@ def test_the_figures_compared_are_not_empty(tmp_path: Path) -> None:
 
 def _payments_bytes(path: Path) -> bytes:
     _contents, _index, payments = read_for_report(path)
-    assert isinstance(payments, bytes)
+    assert payments is not None
     return payments
 
 
@@ -145,7 +144,7 @@ def test_a_record_in_another_key_order_is_not_missed(tmp_path: Path) -> None:
     path = tmp_path / "t.json"
     _write(path, [(300, 0, "each", "EUR")] * 4, [(0, -30, 100, False, "Ann", "", None, None, "")] * 3, [])
     contents, index, payments = read_for_report(path)
-    assert isinstance(payments, bytes)
+    assert payments is not None
     month = ((TODAY - timedelta(days=30)).year, (TODAY - timedelta(days=30)).month)
     assert payments_in_month(payments, month, index) is not None
     stream_id = next(iter(contents.streams))
@@ -163,6 +162,6 @@ def test_a_damaged_record_found_by_the_search_sends_the_caller_to_the_full_read(
     path = tmp_path / "t.json"
     _write(path, [(300, 0, "each", "EUR")] * 4, [(0, -30, 100, False, "Ann", "", None, None, "")] * 3, [])
     contents, index, payments = read_for_report(path)
-    assert isinstance(payments, bytes)
+    assert payments is not None
     damaged = payments.replace(b'"amount":"1",', b'"amount":"one"', 1)
     assert contents_measures(contents, index, damaged, TODAY) is None

@@ -16,18 +16,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 from tenfold.domain.errors import DamagedFileError
 from tenfold.domain.monthly import MonthlyIndex
 from tenfold.store import schema
-from tenfold.store.file.document import load_document, read_regular
-from tenfold.store.gcpause import no_gc
+from tenfold.store.file.document import read_regular
 from tenfold.store.opening import current_prefix, read_without_payments
 from tenfold.store.payment_index import PAYMENTS_KEY, fingerprint, restore, split_payments
 from tenfold.store.reading import verified
-from tenfold.store.reading.loading import Contents, validate_document, validate_payments
-from tenfold.store.reading.sums import monthly_sums
+from tenfold.store.reading.loading import Contents, read_contents, validate_document
 from tenfold.store.reading.verified import Fingerprint, identity
 from tenfold.store.schema import (
     CHECKINS,
@@ -36,7 +33,6 @@ from tenfold.store.schema import (
     META,
     PAUSES,
     PAYMENT_INDEX,
-    PAYMENTS,
     RATES,
     STEPS,
     STREAMS,
@@ -47,50 +43,23 @@ def read_with_index(path: Path) -> tuple[Contents, MonthlyIndex]:
     """Every record but the payments (validated as the store does), and the payments' monthly index.
 
     ``Contents.payments`` is empty when the index answered; otherwise it holds every
-    payment, and the index is the one built from them. Raises StoreError (or a subclass)
+    payment and the index is built from them. Raises StoreError (or a subclass)
     naming ``path`` when the file cannot be used; nothing is written.
     """
-    contents, index, source = read_for_report(path)
-    if isinstance(source, dict):  # checked and summed as parsed: built here, as promised
-        contents.payments = validate_payments(path, source, contents.streams)
+    contents, index, _payments = read_for_report(path)
     return contents, index
 
 
-PaymentsSource = bytes | dict[str, Any] | None
-"""Where the report's measures pick the few payments they look at one by one: the payments table's
-bytes (the index answered), the table parsed (its payments checked and summed without being built,
-:mod:`tenfold.store.reading.sums`), or None: ``Contents.payments`` holds every payment."""
-
-
-def read_for_report(path: Path) -> tuple[Contents, MonthlyIndex, PaymentsSource]:
-    """:func:`read_with_index`, and where the report's measures find the few payments they need.
-
-    ``Contents.payments`` is empty unless the third item is None.
-    """
+def read_for_report(path: Path) -> tuple[Contents, MonthlyIndex, bytes | None]:
+    """:func:`read_with_index`, and the payments table's bytes when the index answered (None otherwise):
+    the report's measures pick the few payments they need out of them."""
     split = read_without_payments(path)
     if split is None:
-        return _read_whole(path)
+        contents = read_contents(path)
+        return contents, MonthlyIndex.build(contents.payments.values()), None
     document, _signature, deferred = split
     contents = validate_document(path, document, schema.SCHEMA_VERSION, payments=False)
     return contents, deferred.index.monthly, bytes(deferred.payments_json)
-
-
-def _read_whole(path: Path) -> tuple[Contents, MonthlyIndex, PaymentsSource]:
-    """A file without an index that matches: every record read and checked, the payments summed as parsed.
-
-    The payments are checked before the other tables are built, so that when both a
-    payment and a later table are damaged, the payment is named, as the full read
-    (:func:`~tenfold.store.reading.loading.read_contents`) names it; a table
-    :func:`monthly_sums` is unsure of is read that way.
-    """
-    with no_gc():
-        data, version = schema.migrate(path, load_document(path))
-        rows = data.get(PAYMENTS, {})
-        index = monthly_sums(rows, {int(key) for key in data.get(STREAMS, {}) if key.isdigit() and key.isascii()})
-        if index is None:
-            contents = validate_document(path, data, version)
-            return contents, MonthlyIndex.build(contents.payments.values()), None
-        return validate_document(path, data, version, payments=False), index, rows
 
 
 GLANCE_TABLES = (META, GOAL, STEPS, STREAMS, RATES, CHECKINS, PAUSES, FREEDOM)
