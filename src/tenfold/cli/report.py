@@ -2,7 +2,9 @@
 
 The figures come from :mod:`tenfold.reports.build`; this module reads the file,
 picks the period and the format, and prints. Rich is imported only for the text
-format, so a CSV or JSON report for a script does not pay for it.
+format on a terminal (or with colours forced): a CSV or JSON report for a script,
+and a text report sent to a file or a pipe (:mod:`tenfold.reports.plain`, the
+same text), do not pay for it.
 """
 
 from __future__ import annotations
@@ -86,11 +88,36 @@ def _console() -> Console:
     return Console(soft_wrap=False, width=PIPE_WIDTH if piped else None, highlight=False)
 
 
+def _unstyled() -> bool:
+    """Whether Rich would print to stdout without any style and :data:`PIPE_WIDTH` wide, in UTF-8: a file
+    or a pipe, no colour forced (``FORCE_COLOR``, ``TTY_COMPATIBLE``), no width set (``COLUMNS``)."""
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower()
+    return (not sys.stdout.isatty() and "COLUMNS" not in os.environ and not os.environ.get("FORCE_COLOR")
+            and os.environ.get("TTY_COMPATIBLE") != "1" and encoding.startswith("utf") and sys.platform != "win32")
+
+
+def _write(lines: list[str]) -> None:
+    """Lines printed as Rich prints them; a reader gone (``| head``) ends the command as Rich ends it."""
+    try:
+        sys.stdout.write("\n".join(lines) + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(1) from None
+
+
 def _print_text(report: Report) -> None:
+    if _unstyled():  # the same text without Rich (tenfold.reports.plain), when it can draw it
+        from tenfold.reports.plain import report_lines
+
+        lines = report_lines(report, PIPE_WIDTH)
+        if lines is not None:
+            _write(lines)
+            return
     from tenfold.reports.tables import report_renderable
 
     console = _console()
-    console.print(report_renderable(report, console.width))
+    console.print(report_renderable(report, console.width, plain=console.color_system is None))
 
 
 def _print_rates(contents: Contents, fmt: str) -> None:
@@ -238,6 +265,14 @@ def _print_measures(context: Context, read: Read, today: date, fmt: str, stream_
     elif fmt == "markdown":
         emit_data(("" if alone else "\n") + layout.measures_markdown(found, streams))
     else:
+        if _unstyled():
+            from tenfold.reports.plain import measures_lines
+
+            lines = measures_lines(found, streams, PIPE_WIDTH)
+            if lines is not None:
+                _write(lines)
+                return
         from tenfold.reports.measures_table import measures_renderable
 
-        _console().print(measures_renderable(found, streams))
+        console = _console()
+        console.print(measures_renderable(found, streams, plain=console.color_system is None))

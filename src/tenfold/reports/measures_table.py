@@ -19,11 +19,18 @@ from rich.text import Text
 from tenfold.domain.ledger import Stream
 from tenfold.figures.freedom import FREEDOM_METHOD, freedom_lines
 from tenfold.figures.measures import Measures
+from tenfold.reports.drawing import Drawn
+from tenfold.reports.grids import MEASURES_COLUMNS, MEASURES_TITLE, Grid
 from tenfold.reports.measures import stream_lines
+from tenfold.reports.tables import grid_table
 
 
-def measures_renderable(m: Measures, streams: Iterable[Stream]) -> RenderableType:
-    """Freedom in sentences, then payback, income per upkeep hour and reach per stream (cells wrap)."""
+def measures_renderable(m: Measures, streams: Iterable[Stream], *, plain: bool = False) -> RenderableType:
+    """Freedom in sentences, then payback, income per upkeep hour and reach per stream (cells wrap).
+
+    ``plain``: for a console without colours, where the table is drawn as plain lines
+    (:class:`~tenfold.reports.drawing.Drawn`).
+    """
     parts: list[RenderableType] = [Text(""), Text(f"Measures as of {m.today.isoformat()} (complete months)",
                                                   style="bold")]
     if m.freedom is not None:
@@ -33,31 +40,30 @@ def measures_renderable(m: Measures, streams: Iterable[Stream]) -> RenderableTyp
                           style="dim"))
     rows = stream_lines(m, streams)
     if rows:
-        parts += [Text(""), StreamTable(rows)]
+        parts += [Text(""), StreamTable(rows, plain=plain)]
     parts.append(Text(FREEDOM_METHOD, style="dim"))
     return Group(*parts)
 
 
 def stream_table(rows: list[tuple[str, str, str, str]] | None = None) -> Table:
     """The per-stream table, empty, or laid out cell by cell with ``rows``."""
-    table = Table(title="Payback, upkeep and reach", title_justify="left", expand=True)
-    table.add_column("Stream", no_wrap=True, max_width=24)
-    table.add_column("Payback", ratio=3)
-    table.add_column("Income per upkeep hour", ratio=2)
-    table.add_column("Reach (last full month)", ratio=2)
+    grid = Grid(MEASURES_TITLE, MEASURES_COLUMNS, expand=True)
     for row in rows or []:
-        table.add_row(*(Text(cell) for cell in row))  # Text: a stream's name is never read as markup
-    return table
+        grid.add(list(row))
+    return grid_table(grid)
 
 
 class StreamTable:
     """:func:`stream_table` with ``rows``, drawn with one cell per column (see the module's docstring)."""
 
-    def __init__(self, rows: list[tuple[str, str, str, str]]) -> None:
+    def __init__(self, rows: list[tuple[str, str, str, str]], *, plain: bool = False) -> None:
         self.rows = rows
+        self.plain = plain
+        """Drawn as plain lines where the console has no colours (:class:`~tenfold.reports.drawing.Drawn`)."""
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield self.table(console, options)
+        table = self.table(console, options)
+        yield Drawn(table) if self.plain else table
 
     def table(self, console: Console, options: ConsoleOptions) -> Table:
         """The table to draw at ``options``' width: filled column-wise, or cell by cell where that cannot be."""
