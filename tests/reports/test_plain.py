@@ -18,7 +18,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from oracles import aggregate
 from rich.cells import cell_len
@@ -97,6 +97,7 @@ rows = st.lists(st.tuples(st.sampled_from(NAMES), cell, cell, cell), min_size=1,
 
 @settings(max_examples=150, deadline=None)
 @given(rows=rows, width=st.integers(8, 220))
+@example(rows=[("Book", "-", "-", "averyveryverylongwordwithoutbreaks")], width=101)  # a word Rich cuts short
 def test_the_measures_table_drawn_without_rich_is_the_text_rich_prints(rows: list[tuple[str, str, str, str]],
                                                                          width: int) -> None:
     lines = stream_table_lines(rows, width)

@@ -139,7 +139,12 @@ def _cell_lines(text: str, column: Column, inner: int) -> list[str] | None:
                 return None
             out.append(line.ljust(inner) if column.justify == "left" else line.rstrip().rjust(inner))
         elif column.justify == "left":  # a line that fits is only padded, as wrapping it would
-            out += [line.ljust(inner)] if len(line) <= inner else wrap(line, inner, pad=True)
+            if len(line) <= inner:
+                out.append(line.ljust(inner))
+            elif any(len(word) > inner for word in line.split()):
+                return None  # a word folded across lines: Rich's measuring of it is left to Rich
+            else:
+                out += wrap(line, inner, pad=True)
         else:
             return None
     return out
