@@ -79,9 +79,14 @@ class TenfoldApp(HookedApp):
             loop.add_signal_handler(signal.SIGTERM, self._terminate)
 
     async def on_event(self, event: events.Event) -> None:
-        """Every key from the terminal passes the gate: keys behind one that opens a form wait for it."""
-        if isinstance(event, events.Key) and not event.is_forwarded and not self.key_gate.admit(event):
-            return
+        """Every key from the terminal passes the gate: keys behind one that opens a form wait for it.
+
+        The payments' reader hears of each too: it waits for a quiet keyboard to start.
+        """
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            self.main_screen.reader.key_pressed()
+            if not self.key_gate.admit(event):
+                return
         await super().on_event(event)
 
     def on_key(self, event: events.Key) -> None:

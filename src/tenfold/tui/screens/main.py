@@ -91,7 +91,7 @@ class MainScreen(PanesScreen):
         if self.today_on_launch:
             self.call_after_refresh(self._launch_card)
         else:
-            self.call_after_refresh(self.reader.after_first_paint)
+            self.call_after_refresh(self.reader.start_when_quiet)
 
     def _collect_again(self) -> None:
         """Resume the garbage collector, paused for the start-up (:func:`tenfold.launch.main`).
@@ -107,21 +107,23 @@ class MainScreen(PanesScreen):
         gc.enable()
 
     def _launch_card(self) -> None:
-        """The today card over the panes, then the payments read once it is drawn.
+        """The today card over the panes, then the payments read once it is drawn and the keyboard is quiet.
 
         Reading a big file's payments on a thread shares the CPU with the UI (one
         interpreter lock): started before the card, it would slow the card's
-        figures and drawing by half. Should the card close before it was drawn,
-        the reading starts as the panes show again (:meth:`_read_when_back`).
+        figures and drawing by half, and the answer to the first key as much
+        (:meth:`PaymentsReader.start_when_quiet`). Should the card close before it
+        was drawn, the wait starts as the panes show again (:meth:`_read_when_back`).
         """
         self.reader.due = True
         self.action_today()
-        self.call_after_refresh(self.reader.start_if_due)
+        self.call_after_refresh(self.reader.start_when_quiet)
 
     @on(events.ScreenResume)
     def _read_when_back(self) -> None:
-        """The panes show again: the payments are read now if the launch card closed before it was drawn."""
-        self.reader.start_if_due()
+        """The panes show again: if the launch card closed before it was drawn, the reading waits no longer for it."""
+        if self.reader.due:
+            self.reader.start_when_quiet()
 
     # ----- what the handlers need from the screen (tenfold.tui.handlers.ui) -----------------
 
