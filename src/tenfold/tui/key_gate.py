@@ -110,10 +110,12 @@ class KeyGate:
         While the app closes its last screen a blur still arrives with no screen left
         to ask for the focus: nothing is held for then. Nor when the opening key closed
         its screen: the focus coming back to the screen beneath is no answer yet
-        (:meth:`_screen_changed`).
+        (:meth:`_screen_changed`). Nor before the opening key came back to the app: a
+        focus asked for earlier (a screen just opened focusing its first line) is no
+        answer to it; what the key's binding focuses is found by :meth:`bound` then.
         """
-        if (self._held is not None and self.app.screen_stack and self.app.focused is not self._focused
-                and self._screen in self.app.screen_stack):
+        if (self._held is not None and self.opener is None and self.app.screen_stack
+                and self.app.focused is not self._focused and self._screen in self.app.screen_stack):
             self.app.call_later(self.release)
 
     def _screen_changed(self, screen: Screen[Any]) -> None:
