@@ -56,6 +56,7 @@ class TenfoldApp(HookedApp):
         self.main_screen: MainScreen = MainScreen(store, config_dir)
         self.saving = BackgroundSaving(store, self)
         self.key_gate = KeyGate(self)
+        self.main_screen.keys_held = lambda: self.key_gate.holding
         if show_today is None:
             show_today = config_dir is not None and load_settings(config_dir).today_on_launch
         self.main_screen.today_on_launch = show_today

@@ -52,6 +52,10 @@ class ReadingUI(Poster, Protocol):
         """Call ``callback`` on the app's thread in ``delay`` seconds."""
         ...
 
+    def keyboard_quiet(self) -> None:
+        """No key came for a moment after the first screen: the reading starts now, and the UI may build what waits."""
+        ...
+
 
 class PaymentsReader:
     """Started by the main screen once the panes are drawn; :class:`PaymentsRead` comes back to :meth:`take_in`."""
@@ -100,6 +104,7 @@ class PaymentsReader:
             return
         wait = min(self._last_key + self.quiet, self._deadline or 0.0) - monotonic()
         if wait <= 0:
+            self.ui.keyboard_quiet()
             self.after_first_paint()
             return
         self._waiting = True
