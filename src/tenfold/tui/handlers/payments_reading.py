@@ -29,6 +29,8 @@ from tenfold.tui.handlers.ui import Poster
 
 QUIET = 0.3
 """Seconds without a key before the reading starts: a key's answer (a form opening) is drawn by then."""
+QUIET_FROM = 2_000
+"""Payments from which the reading waits for the quiet: fewer are read in about a frame, at once."""
 LATEST = 2.0
 """Seconds after the first screen at which the reading starts even if keys keep coming."""
 
@@ -71,12 +73,15 @@ class PaymentsReader:
         """Seconds without a key before the reading starts (:data:`QUIET`; tests hold it back with more)."""
         self.latest = LATEST
         """Seconds after it was first asked for at which it starts anyway (:data:`LATEST`)."""
+        self.quiet_from = QUIET_FROM
+        """Payments from which the reading waits for a quiet keyboard (:data:`QUIET_FROM`)."""
         self._last_key = float("-inf")
         self._deadline: float | None = None
         """When the reading starts even if keys keep coming (set when it is first asked for)."""
         self._waiting = False
         """A timer is set to look again."""
-        self._started = False
+        self._quiet = False
+        """The keyboard was quiet once: the screen was told, the reading started."""
 
     def key_pressed(self) -> None:
         """A key came from the terminal (the app tells of each): the reading waits for the keyboard to be quiet."""
@@ -88,24 +93,29 @@ class PaymentsReader:
         The quiet is counted from now too: the first screen is up, and its first key
         usually comes right away. At the latest :attr:`latest` seconds after the first
         call, so a long stretch of typing does not leave the ledger on its newest
-        payments for ever.
+        payments for ever. A file with fewer than :attr:`quiet_from` payments is read
+        at once (that takes about a frame); the screen still hears when the keyboard
+        is quiet (``keyboard_quiet``), to build what it put off.
         """
-        if self._started:
-            return
+        if self._deadline is not None:
+            return  # waiting already, or done
         now = monotonic()
+        self._deadline = now + self.latest
+        self._last_key = max(self._last_key, now)
         self.due = True
-        if self._deadline is None:
-            self._deadline = now + self.latest
-            self._last_key = max(self._last_key, now)
+        if self.store.payment_count() < self.quiet_from:
+            self.after_first_paint()
         self._look()
 
     def _look(self) -> None:
-        if not self.due or self._waiting:
+        if self._quiet or self._waiting:
             return
         wait = min(self._last_key + self.quiet, self._deadline or 0.0) - monotonic()
         if wait <= 0:
+            self._quiet = True
             self.ui.keyboard_quiet()
-            self.after_first_paint()
+            if self.due:
+                self.after_first_paint()
             return
         self._waiting = True
         self.ui.set_timer(wait, self._woken)
@@ -116,7 +126,7 @@ class PaymentsReader:
 
     def after_first_paint(self) -> None:
         """Read the payments the first screen did without, or give an old file its index."""
-        self.due, self._started = False, True
+        self.due = False
         if not self.store.payments_ready:
             self.store.read_payments_in_background(self._payments_read)
         else:
