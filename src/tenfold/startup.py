@@ -172,17 +172,68 @@ def has_terminal() -> bool:
         return False
 
 
+def open_while(context: Context, meanwhile: Callable[[], None]) -> Store:
+    """:func:`open_store` as the app opens it (``raise_damaged``, payments deferred), with ``meanwhile`` run
+    while the file is read.
+
+    Reading the file and checking its payments' sum (a CRC over the payments' bytes)
+    wait on the disk or run in C with the interpreter's lock released - 90 ms of the
+    opening with a million payments - so they are done on a thread while this one
+    runs ``meanwhile`` (importing the app). The rest of the opening holds the lock
+    and takes its turn with the imports, as it would after them. The questions on
+    the terminal (a rescue file) and any failure stay on this thread, in the same
+    order and words as :func:`open_store`.
+    """
+    import threading
+
+    from tenfold.store.store import Store
+
+    if not context.path.exists() or context.path.is_dir():  # a new file or a folder: nothing to overlap
+        meanwhile()
+        return open_store(context, raise_damaged=True, defer_payments=True)
+    ensure_default_folder(context)
+    offer_rescue(context)
+    today = clock()
+    outcome: list[Store | BaseException] = []
+
+    def work() -> None:
+        try:
+            outcome.append(Store.open(context.path, today=today, defer_payments=True))
+        except BaseException as exc:  # handed to the caller's thread below
+            outcome.append(exc)
+
+    opening = threading.Thread(target=work, name="tenfold-open", daemon=True)
+    opening.start()
+    try:
+        meanwhile()
+    finally:
+        opening.join()
+    result = outcome[0]
+    if isinstance(result, DamagedFileError):
+        raise result
+    if isinstance(result, TenfoldError):
+        fail(str(result))
+    if isinstance(result, BaseException):
+        raise result
+    return result
+
+
 def run_app(context: Context) -> None:
     """Open the store with its lock and run the TUI until the user quits.
 
+    The app's modules are imported while the file is read (:func:`open_while`).
     A damaged file is never overwritten: the user may open the newest good backup
     (the damaged file is kept aside) or quit with everything left as it is.
     """
-    from tenfold.tui.run import offer_recovery, run_tui
+
+    def import_the_app() -> None:
+        import tenfold.tui.run  # noqa: F401
 
     try:
-        store = open_store(context, raise_damaged=True, defer_payments=True)
+        store = open_while(context, import_the_app)
     except DamagedFileError as exc:
+        from tenfold.tui.run import offer_recovery
+
         recovered, message = offer_recovery(context.path, exc)
         if not recovered:
             fail(message)
@@ -191,6 +242,8 @@ def run_app(context: Context) -> None:
     if not has_terminal():
         store.close()
         fail(NO_TERMINAL, 2)
+    from tenfold.tui.run import run_tui
+
     try:
         code = run_tui(store)
     finally:

@@ -190,3 +190,54 @@ def test_a_command_runs_with_the_garbage_collector_on(tmp_path: Path) -> None:
         capture_output=True, text=True, env={**env, "XDG_STATE_HOME": str(tmp_path / "state")}, timeout=30, check=False,
     )
     assert (result.returncode, result.stdout.strip(), result.stderr) == (0, "collector on", "")
+
+
+async def test_with_the_launch_card_the_notes_editor_waits_for_it_and_is_there_when_the_panes_are_back(
+        tmp_path: Path) -> None:
+    """The editor is built once the card is drawn and the keyboard is quiet, not before the card nor in the way of
+    the form w opens; closed at once, the card leaves the panes with the editor, where keys typed in a burst land."""
+    from tui_support import until
+
+    from tenfold.tui.dialogs.forms import GoalForm
+    from tenfold.tui.screens.today import TodayScreen
+
+    db = tmp_path / "t.json"
+    store = open_store(db)
+    try:
+        app = make_app(store, show_today=True)
+        reader = app.main_screen.reader
+        reader.quiet = reader.latest = 60.0  # the keyboard does not fall quiet during the test
+        async with app.run_test(size=(120, 40)) as pilot:
+            t = Running(app, pilot, db)
+            await until(t, lambda: isinstance(app.screen, TodayScreen) and app.focused is not None)
+            pane = app.main_screen.query_one(StepsPane)
+            assert pane.query(NotesPreview) and not pane.query(TextArea), "put off while the card is up"
+            await t.press("w")
+            await until(t, lambda: isinstance(app.screen, GoalForm))
+            assert not pane.query(TextArea), "the form did not wait for the editor"
+            await t.press("escape")
+            await until(t, lambda: app.screen is app.main_screen)
+            assert pane.query(TextArea) and not pane.query(NotesPreview), "built as the panes came back"
+            await t.burst("2", "tab", *"Ask")
+            assert pane.notes_editor().text == "Ask"
+    finally:
+        store.close()
+
+
+async def test_with_the_launch_card_the_notes_editor_is_built_once_the_keyboard_is_quiet(tmp_path: Path) -> None:
+    from tui_support import until
+
+    from tenfold.tui.screens.today import TodayScreen
+
+    db = tmp_path / "t.json"
+    store = open_store(db)
+    try:
+        app = make_app(store, show_today=True)
+        app.main_screen.reader.quiet = 0.05
+        async with app.run_test(size=(120, 40)) as pilot:
+            t = Running(app, pilot, db)
+            pane = app.main_screen.query_one(StepsPane)
+            await until(t, lambda: bool(pane.query(TextArea)))
+            assert isinstance(app.screen, TodayScreen), "under the card, which stays"
+    finally:
+        store.close()

@@ -73,3 +73,32 @@ async def test_the_offer_is_made_and_the_backup_opens(tmp_path: Path, case: str)
     assert stat.S_ISFIFO(kept.lstat().st_mode) if case == "fifo" else kept.is_file()
     with Store.open(db, read_only=True) as store:
         assert len(store.payments()) == 2
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_opened_while_the_app_is_imported_the_file_fails_the_same_way(tmp_path: Path, case: str) -> None:
+    """The program reads the file on a thread while it imports the app (tenfold.startup.open_while): the same
+    DamagedFileError reaches the recovery offer, after the imports ran."""
+    from tenfold.startup import open_while
+
+    make, says = CASES[case]
+    db = seed(tmp_path / "t.json")
+    make(db)
+    ran: list[bool] = []
+    with pytest.raises(DamagedFileError) as caught:
+        open_while(Context(path=db), lambda: ran.append(True))
+    assert says in str(caught.value) and ran == [True]
+
+
+def test_opened_while_the_app_is_imported_a_good_file_is_the_store_open_store_gives(tmp_path: Path) -> None:
+    from tenfold.startup import open_while
+
+    db = seed(tmp_path / "t.json")
+    with open_store(Context(path=db)) as alone:
+        expected = ([s.name for s in alone.streams()], alone.payment_count(), alone.goal)
+    ran: list[bool] = []
+    with open_while(Context(path=db), lambda: ran.append(True)) as store:
+        assert ran == [True]
+        assert ([s.name for s in store.streams()], store.payment_count(), store.goal) == expected
+        with pytest.raises(SystemExit):  # the lock is held: a second writer is refused in one line
+            open_while(Context(path=db), lambda: None)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import orjson
 from storekit import bad_payment_behind_its_index
-from tui_support import TODAY, reopen, running, until
+from tui_support import TODAY, Running, reopen, running, until
 
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.store.payment_index import NEWEST
@@ -176,3 +176,76 @@ async def until_screen(pilot: object, app: object, kind: type) -> None:
             return
         await pilot.pause(0.01)  # type: ignore[attr-defined]
     raise AssertionError(f"no {kind.__name__} was shown")
+
+
+async def test_a_key_typed_as_the_card_appears_is_answered_before_the_payments_are_read(tmp_path: Path) -> None:
+    """The reading waits for a quiet keyboard: ``w`` and the goal's words, typed in one burst as the
+    card shows, open the goal form with every letter in it while the payments are still unread."""
+    from tui_support import open_store
+
+    from tenfold.tui.app import make_app
+    from tenfold.tui.dialogs.forms import GoalForm
+    from tenfold.tui.screens.today import TodayScreen
+
+    db = tmp_path / "t.json"
+    seed(db)
+    store = open_store(db)
+    try:
+        app = make_app(store, show_today=True)
+        reader = app.main_screen.reader
+        reader.quiet = reader.latest = 60.0  # the keyboard does not fall quiet during the test
+        reader.quiet_from = 0  # as for a big file: 250 payments are read at once
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until_screen(pilot, app, TodayScreen)
+            t = Running(app, pilot, db)
+            await until(t, lambda: app.focused is not None and app.focused.screen is app.screen)  # the card is up
+            await t.burst("w", *"Royalties")
+            await until(t, lambda: isinstance(app.screen, GoalForm) and t.form.values()["text"] == "Royalties")
+            assert reader.due and not store.payments_ready, "the payments wait for the keyboard"
+            assert payments_table(app).row_count == NEWEST, "the ledger behind shows the index's newest"
+    finally:
+        store.close()
+
+
+async def test_keys_that_keep_coming_hold_the_reading_back_only_so_long(tmp_path: Path) -> None:
+    """Without a pause in the typing a big file's payments are read anyway, ``latest`` seconds after the first
+    screen."""
+    from tui_support import open_store
+
+    from tenfold.tui.app import make_app
+
+    db = tmp_path / "t.json"
+    seed(db)
+    store = open_store(db)
+    try:
+        app = make_app(store, show_today=False)
+        reader = app.main_screen.reader
+        reader.quiet, reader.latest, reader.quiet_from = 60.0, 0.2, 0
+        async with app.run_test(size=(120, 40)) as pilot:
+            t = Running(app, pilot, db)
+            await t.press("2", "down")
+            await until(t, lambda: store.payments_ready and payments_table(app).row_count == PAYMENTS)
+            assert not reader.due
+    finally:
+        store.close()
+
+
+async def test_a_small_file_is_read_at_once_while_the_keyboard_is_busy(tmp_path: Path) -> None:
+    """Fewer payments than ``quiet_from`` take about a frame to read: they do not wait for a quiet keyboard."""
+    from tui_support import open_store
+
+    from tenfold.tui.app import make_app
+
+    db = tmp_path / "t.json"
+    seed(db)
+    store = open_store(db)
+    try:
+        app = make_app(store, show_today=False)
+        reader = app.main_screen.reader
+        reader.quiet = reader.latest = 60.0
+        assert reader.quiet_from > PAYMENTS
+        async with app.run_test(size=(120, 40)) as pilot:
+            t = Running(app, pilot, db)
+            await until(t, lambda: store.payments_ready and payments_table(app).row_count == PAYMENTS)
+    finally:
+        store.close()

@@ -56,6 +56,7 @@ class TenfoldApp(HookedApp):
         self.main_screen: MainScreen = MainScreen(store, config_dir)
         self.saving = BackgroundSaving(store, self)
         self.key_gate = KeyGate(self)
+        self.main_screen.keys_held = lambda: self.key_gate.holding
         if show_today is None:
             show_today = config_dir is not None and load_settings(config_dir).today_on_launch
         self.main_screen.today_on_launch = show_today
@@ -79,9 +80,14 @@ class TenfoldApp(HookedApp):
             loop.add_signal_handler(signal.SIGTERM, self._terminate)
 
     async def on_event(self, event: events.Event) -> None:
-        """Every key from the terminal passes the gate: keys behind one that opens a form wait for it."""
-        if isinstance(event, events.Key) and not event.is_forwarded and not self.key_gate.admit(event):
-            return
+        """Every key from the terminal passes the gate: keys behind one that opens a form wait for it.
+
+        The payments' reader hears of each too: it waits for a quiet keyboard to start.
+        """
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            self.main_screen.reader.key_pressed()
+            if not self.key_gate.admit(event):
+                return
         await super().on_event(event)
 
     def on_key(self, event: events.Key) -> None:

@@ -108,15 +108,32 @@ class KeyGate:
         """A widget took the focus (the app tells the gate of each): the held keys go to it.
 
         While the app closes its last screen a blur still arrives with no screen left
-        to ask for the focus: nothing is held for then.
+        to ask for the focus: nothing is held for then. Nor when the opening key closed
+        its screen: the focus coming back to the screen beneath is no answer yet
+        (:meth:`_screen_changed`). Nor before the opening key came back to the app: a
+        focus asked for earlier (a screen just opened focusing its first line) is no
+        answer to it; what the key's binding focuses is found by :meth:`bound` then.
         """
-        if self._held is not None and self.app.screen_stack and self.app.focused is not self._focused:
+        if (self._held is not None and self.opener is None and self.app.screen_stack
+                and self.app.focused is not self._focused and self._screen in self.app.screen_stack):
             self.app.call_later(self.release)
 
     def _screen_changed(self, screen: Screen[Any]) -> None:
-        """A new screen is up: once it has mounted (and focused its first field), the held keys go to it."""
-        if self._held is not None and screen is not self._screen:
-            screen.call_later(self.app.call_later, self.release)
+        """A new screen is up: once it has mounted (and focused its first field), the held keys go to it.
+
+        When the opening key closed its own screen (``w`` on the today card), the screen
+        now shown is the one beneath, and what the closed screen was dismissed with
+        opens the form from a callback on that screen, a message later: the keys wait
+        for it as for a binding's messages (:meth:`bound`), then go to the form, or to
+        the screen if nothing opened.
+        """
+        if self._held is None or screen is self._screen:
+            return
+        if self._screen is not None and self._screen not in self.app.screen_stack:
+            self._screen, self._focused = screen, screen.focused
+            self._follow([screen])
+            return
+        screen.call_later(self.app.call_later, self.release)
 
     async def release(self) -> None:
         """Hand the held keys on, oldest first, through the app's own handling of a typed key.

@@ -21,6 +21,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from tenfold.domain.errors import FormErrors, TenfoldError
 from tenfold.tui.keys import FORM_KEYS, bindings
+from tenfold.tui.screens.first_show import StyledOnce
 
 T = TypeVar("T")
 
@@ -47,7 +48,7 @@ class FieldSpec:
         return next((key for label, key in self.options if label == self.placeholder), None)
 
 
-class FormDialog(ModalScreen[T | None], Generic[T]):
+class FormDialog(StyledOnce, ModalScreen[T | None], Generic[T]):
     """Base class: subclasses set ``FIELDS`` and implement :meth:`parse`."""
 
     FIELDS: tuple[FieldSpec, ...] = ()

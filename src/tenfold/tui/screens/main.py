@@ -72,6 +72,10 @@ class MainScreen(PanesScreen):
         self.tools = LedgerTools(store, self, self.editing, config_dir)
         self.measures = MeasureActions(store, self, self.editing)
         self.reader = PaymentsReader(store, self)
+        self._notes_put_off = False
+        """The launch card is over the panes and the notes editor is not built yet (:meth:`_launch_card`)."""
+        self.keys_held: Callable[[], bool] = lambda: False
+        """Whether keys wait for a form that a key opens (the app's key gate, :mod:`tenfold.tui.key_gate`)."""
 
     def first_pane(self) -> str:
         """Start where the method starts: the goal, if it is unwritten."""
@@ -81,7 +85,9 @@ class MainScreen(PanesScreen):
         """Fill the panes and focus the first.
 
         The footer is mounted once the first pane has focus, so it is built once,
-        with that pane's keys, instead of again right after the first paint.
+        with that pane's keys, instead of again right after the first paint. The
+        notes editor (a TextArea, slow to build) follows the first paint; with the
+        launch card, once the card is drawn (:meth:`_launch_card`).
         """
         self.refresh_panes()
         self._apply_size(self.app.size.width, self.app.size.height)
@@ -91,7 +97,8 @@ class MainScreen(PanesScreen):
         if self.today_on_launch:
             self.call_after_refresh(self._launch_card)
         else:
-            self.call_after_refresh(self.reader.after_first_paint)
+            self.call_after_refresh(self._build_notes_editor)
+            self.call_after_refresh(self.reader.start_when_quiet)
 
     def _collect_again(self) -> None:
         """Resume the garbage collector, paused for the start-up (:func:`tenfold.launch.main`).
@@ -107,21 +114,46 @@ class MainScreen(PanesScreen):
         gc.enable()
 
     def _launch_card(self) -> None:
-        """The today card over the panes, then the payments read once it is drawn.
+        """The today card over the panes, then the payments read once it is drawn and the keyboard is quiet.
 
         Reading a big file's payments on a thread shares the CPU with the UI (one
         interpreter lock): started before the card, it would slow the card's
-        figures and drawing by half. Should the card close before it was drawn,
-        the reading starts as the panes show again (:meth:`_read_when_back`).
+        figures and drawing by half, and the answer to the first key as much
+        (:meth:`PaymentsReader.start_when_quiet`). Should the card close before it
+        was drawn, the wait starts as the panes show again (:meth:`_read_when_back`).
+
+        The notes editor, hidden under the card, is built in the same quiet moment
+        (:meth:`keyboard_quiet`), or as soon as the panes are on top again, before
+        any key can reach them: a key on the card (w opens the goal form) does not
+        wait for it.
         """
         self.reader.due = True
+        self._notes_put_off = True
         self.action_today()
-        self.call_after_refresh(self.reader.start_if_due)
+        self.call_after_refresh(self.reader.start_when_quiet)
+
+    def keyboard_quiet(self) -> None:
+        """The first screen is drawn and no key came for a moment (the reader says so): build what was put off."""
+        if self._notes_put_off:
+            self._build_notes_editor()
+
+    def _build_notes_editor(self) -> None:
+        self._notes_put_off = False
+        self.query_one(StepsPane).notes_editor()
 
     @on(events.ScreenResume)
     def _read_when_back(self) -> None:
-        """The panes show again: the payments are read now if the launch card closed before it was drawn."""
-        self.reader.start_if_due()
+        """The panes show again: the notes editor is built if it was put off for the launch card, and if the card
+        closed before it was drawn, the reading waits no longer for it.
+
+        Not when the card closed to open a form (w: the goal form, the key gate holds the
+        keys typed behind w for it): the panes are not back for the user, and the form
+        does not wait for the editor.
+        """
+        if self._notes_put_off and self.app.screen is self and not self.keys_held():
+            self._build_notes_editor()
+        if self.reader.due:
+            self.reader.start_when_quiet()
 
     # ----- what the handlers need from the screen (tenfold.tui.handlers.ui) -----------------
 

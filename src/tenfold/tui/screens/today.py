@@ -37,6 +37,7 @@ from tenfold.figures.goal_figures import GoalFigures
 from tenfold.paths import config_dir
 from tenfold.store.store import Store
 from tenfold.tui.keys import TODAY_KEYS, bindings
+from tenfold.tui.screens.first_show import StyledOnce
 from tenfold.tui.widgets.today_card import (
     NudgeLine,
     card_title,
@@ -125,7 +126,7 @@ def gather_today(
     )
 
 
-class TodayScreen(ModalScreen[str | None]):
+class TodayScreen(StyledOnce, ModalScreen[str | None]):
     """The card. Returns ``"write_goal"`` when the user pressed w, else None."""
 
     DEFAULT_CSS = """

@@ -117,7 +117,7 @@ class StepList(Widget, can_focus=True):
 
 
 class NotesPreview(Static):
-    """The notes as the editor shows them, drawn until the editor is built (right after the first paint).
+    """The notes as the editor shows them, drawn until the editor is built (after the first screen is drawn).
 
     Same box, colours and placeholder as :class:`~tenfold.tui.widgets.notes_editor.NotesArea`,
     whose TextArea would be a large part of the pane's start-up cost.
@@ -158,10 +158,9 @@ class StepsPane(Pane):
         yield NotesPreview(id="step-notes-preview")
 
     def on_mount(self) -> None:
-        """Show the first step's coaching; build the notes editor right after the first paint."""
+        """Show the first step's coaching; the screen has the notes editor built once the first screen is drawn."""
         super().on_mount()
         self._show_detail(0)
-        self.call_after_refresh(self.notes_editor)
 
     def notes_editor(self) -> NotesArea:
         """The notes editor, built in place of the preview the first time it is needed."""
