@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from textual.widgets import Static
-from tui_support import NARROW, TODAY, WIDE, Running, open_store, reopen, running, screen_lines
+from tui_support import NARROW, TODAY, WIDE, Running, open_store, reopen, running, screen_lines, until
 
 from tenfold.domain.goal import Goal
 from tenfold.domain.ideas import Idea
@@ -235,6 +235,8 @@ async def test_twenty_thousand_payments_filter_once_per_pause_and_sort_right(tmp
         await t.type("acme")
         await t.pilot.pause(0.3)  # the filter waits for a pause in typing with this many payments
         _streams, payments = tables(t)
+        # The payments are read once the keyboard is quiet; the filter shows its rows once they are in.
+        await until(t, lambda: payments.row_count == len(wanted), seconds=20)
         assert payments.row_count == len(wanted) == 2858
         assert pane._order.scanned == 20_000, "one pass for the whole word, not one per key"
         await t.press("enter", "o")
