@@ -31,6 +31,11 @@ EXPECTED: dict[str, tuple[tuple[str, ...], dict[tuple[str, str], Decimal], dict[
                    {"currency conversions": 2, "pending, denied or failed": 2,
                     "payouts and transfers to or from your bank": 1, "holds and authorisations": 1,
                     "money you sent (purchases and payments out)": 1}),
+    "paypal_fr.csv": ((), {("Guide du levain", "EUR"): D("-0.50"), ("PayPal", "EUR"): D("1206.85"),
+                           ("Club du pain", "EUR"): D("8.38")},
+                      {"currency conversions": 2, "pending, denied or failed": 1,
+                       "payouts and transfers to or from your bank": 1, "holds and authorisations": 1,
+                       "money you sent (purchases and payments out)": 1, "memo rows (no change to the balance)": 1}),
     "stripe_balance.csv": (("--stream", "Course"), {("Course", "USD"): D("1208.46"), ("Course", "EUR"): D("-16.14")},
                            {"payouts and transfers to your bank": 1}),
     "stripe_payouts.csv": (("--stream", "Stripe"), {("Stripe", "USD"): D("1846.55"), ("Stripe", "EUR"): D("310.25")},
@@ -95,7 +100,7 @@ PICKED = {
     "wise_history.csv": "wise-history", "monzo.csv": "bank", "adsense_transactions.csv": "adsense",
     "bank_us_chase.csv": "bank-us", "bank_de_dkb.csv": "bank-de", "stripe_balance.csv": "stripe",
     "distrokid.tsv": "distrokid", "bank_statement.ofx": "bank",
-    "bank_camt053.xml": "bank", "bank_download.qif": "bank",
+    "bank_camt053.xml": "bank", "bank_download.qif": "bank", "paypal_fr.csv": "paypal",
 }
 """Which profile a file's header picks. A wide bank file (Monzo's 18 columns) once went to AdSense, whose
 three required names (Date, Description, Amount) it also has, and counted every debit as an adjustment."""
