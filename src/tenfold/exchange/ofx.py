@@ -25,7 +25,7 @@ from __future__ import annotations
 import html
 import re
 
-from tenfold.exchange.csvmapping import Problem
+from tenfold.exchange.csvmapping import CsvImportError, Problem
 
 Row = tuple[int, list[str]]
 HEADER = ["Date", "Type", "Amount", "Currency", "Name", "Memo", "Transaction ID"]
@@ -44,36 +44,41 @@ def looks_like_ofx(head: bytes) -> bool:
     return text.startswith(b"OFXHEADER") or b"<?OFX " in text or (text.startswith(b"<OFX>"))
 
 
-def ofx_rows(text: str) -> tuple[list[Row], list[Problem]]:
+def ofx_rows(text: str) -> list[Row]:
     """The header row and one row per transaction, each with the line its ``<STMTTRN>`` starts on.
 
-    Problems: a document with no statement in it (nothing to import is said
-    plainly, not as an empty preview).
+    CsvImportError for a document with no statement in it: nothing to import is said
+    plainly, not shown as an empty preview.
     """
     rows: list[Row] = [(1, list(HEADER))]
     statement: str | None = None
     currency, account = "", ""
     txn: dict[str, str] | None = None
-    txn_line = 0
+    txn_line, line, counted_to = 0, 1, 0
     inside: list[str] = []
+
+    def flush() -> None:
+        nonlocal txn
+        if txn is not None:
+            rows.append((txn_line, _row(txn, currency, account, statement or "")))
+            txn = None
+
     for match in _TAG.finditer(text):
         closing, tag, value = match.group(1) == "/", match.group(2).upper(), html.unescape(match.group(3).strip())
         if closing:
-            if tag in ("STMTTRN", "BANKTRANLIST", *_STATEMENTS) and txn is not None:  # SGML may leave one open
-                rows.append((txn_line, _row(txn, currency, account, statement or "")))
-                txn = None
+            if tag in ("STMTTRN", "BANKTRANLIST", *_STATEMENTS):  # SGML may leave a transaction open
+                flush()
             if tag in inside:
                 del inside[len(inside) - 1 - inside[::-1].index(tag):]
             continue
         if tag in _STATEMENTS:
-            if txn is not None:
-                rows.append((txn_line, _row(txn, currency, account, statement or "")))
-                txn = None
+            flush()
             statement, currency, account = _STATEMENTS[tag], "", ""
         elif tag == "STMTTRN":
-            if txn is not None:  # an SGML file that never closes its transactions
-                rows.append((txn_line, _row(txn, currency, account, statement or "")))
-            txn, txn_line = {}, text.count("\n", 0, match.start()) + 1
+            flush()
+            line += text.count("\n", counted_to, match.start())
+            counted_to = match.start()
+            txn, txn_line = {}, line
         elif txn is None:
             if tag == "CURDEF" and value:
                 currency = value
@@ -85,11 +90,10 @@ def ofx_rows(text: str) -> tuple[list[Row], list[Problem]]:
             txn.setdefault(tag, value)
         if not value and tag not in ("STMTTRN", *_STATEMENTS):
             inside.append(tag)
-    if txn is not None:
-        rows.append((txn_line, _row(txn, currency, account, statement or "")))
+    flush()
     if statement is None:
-        return rows, [Problem(1, "is an OFX file with no bank or credit card statement in it")]
-    return rows, []
+        raise CsvImportError([Problem(1, "is an OFX file with no bank or credit card statement in it")])
+    return rows
 
 
 def _row(txn: dict[str, str], currency: str, account: str, statement: str) -> list[str]:

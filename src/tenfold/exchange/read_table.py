@@ -271,7 +271,4 @@ def read_ofx(raw: bytes, encoding: str | None = None) -> Table:
     header's CHARSET often says 1252 of a file a bank wrote in UTF-8.
     """
     text, used = decode_text(raw, encoding)
-    rows, problems = ofx_rows(text)
-    if problems:
-        raise CsvImportError(problems)
-    return Table("ofx", [Sheet("", rows)], used)
+    return Table("ofx", [Sheet("", ofx_rows(text))], used)
