@@ -8,18 +8,23 @@ without an index (an older Tenfold's) is saved once with one, counting no day.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
 import orjson
 from storekit import bad_payment_behind_its_index
-from tui_support import TODAY, Running, reopen, running, until
+from tui_support import TODAY, Running, open_store, reopen, running, until
 
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.store.payment_index import NEWEST
 from tenfold.store.schema import PAYMENT_INDEX
 from tenfold.store.store import Store
+from tenfold.tui.app import TenfoldApp, make_app
+from tenfold.tui.dialogs.forms import GoalForm
+from tenfold.tui.screens.today import TodayScreen
 from tenfold.tui.widgets.ledger_pane import LedgerPane
 from tenfold.tui.widgets.virtual_table import VirtualTable
 
@@ -144,29 +149,36 @@ async def test_with_the_card_on_launch_the_payments_are_read_once_it_is_drawn(tm
         card(t)  # still open: reading did not close it
 
 
-async def test_the_payments_are_read_when_the_launch_card_is_closed_at_once(tmp_path: Path) -> None:
-    """Escape pressed as soon as the card is up: the reading put off for the card still happens."""
-    from tui_support import open_store
-
-    from tenfold.tui.app import make_app
-    from tenfold.tui.screens.today import TodayScreen
-
+@asynccontextmanager
+async def seeded_app(tmp_path: Path, *, show_today: bool, quiet: float | None = None, latest: float | None = None,
+                     quiet_from: int | None = None) -> AsyncIterator[tuple[TenfoldApp, Running, Store]]:
+    """The real app on a seeded file, its payment reader's waits set as given; the store closed afterwards."""
     db = tmp_path / "t.json"
     seed(db)
     store = open_store(db)
     try:
-        app = make_app(store, show_today=True)
+        app = make_app(store, show_today=show_today)
+        reader = app.main_screen.reader
+        reader.quiet = reader.quiet if quiet is None else quiet
+        reader.latest = reader.latest if latest is None else latest
+        reader.quiet_from = reader.quiet_from if quiet_from is None else quiet_from
         async with app.run_test(size=(120, 40)) as pilot:
-            await until_screen(pilot, app, TodayScreen)
-            await pilot.press("escape")
-            deadline = 200
-            while not (store.payments_ready and payments_table(app).row_count == PAYMENTS):
-                deadline -= 1
-                assert deadline, "the payments were never read"
-                await pilot.pause(0.02)
-            assert not isinstance(app.screen, TodayScreen)
+            yield app, Running(app, pilot, db), store
     finally:
         store.close()
+
+
+async def test_the_payments_are_read_when_the_launch_card_is_closed_at_once(tmp_path: Path) -> None:
+    """Escape pressed as soon as the card is up: the reading put off for the card still happens."""
+    async with seeded_app(tmp_path, show_today=True) as (app, t, store):
+        await until_screen(t.pilot, app, TodayScreen)
+        await t.pilot.press("escape")
+        deadline = 200
+        while not (store.payments_ready and payments_table(app).row_count == PAYMENTS):
+            deadline -= 1
+            assert deadline, "the payments were never read"
+            await t.pilot.pause(0.02)
+        assert not isinstance(app.screen, TodayScreen)
 
 
 async def until_screen(pilot: object, app: object, kind: type) -> None:
@@ -181,71 +193,27 @@ async def until_screen(pilot: object, app: object, kind: type) -> None:
 async def test_a_key_typed_as_the_card_appears_is_answered_before_the_payments_are_read(tmp_path: Path) -> None:
     """The reading waits for a quiet keyboard: ``w`` and the goal's words, typed in one burst as the
     card shows, open the goal form with every letter in it while the payments are still unread."""
-    from tui_support import open_store
-
-    from tenfold.tui.app import make_app
-    from tenfold.tui.dialogs.forms import GoalForm
-    from tenfold.tui.screens.today import TodayScreen
-
-    db = tmp_path / "t.json"
-    seed(db)
-    store = open_store(db)
-    try:
-        app = make_app(store, show_today=True)
-        reader = app.main_screen.reader
-        reader.quiet = reader.latest = 60.0  # the keyboard does not fall quiet during the test
-        reader.quiet_from = 0  # as for a big file: 250 payments are read at once
-        async with app.run_test(size=(120, 40)) as pilot:
-            await until_screen(pilot, app, TodayScreen)
-            t = Running(app, pilot, db)
-            await until(t, lambda: app.focused is not None and app.focused.screen is app.screen)  # the card is up
-            await t.burst("w", *"Royalties")
-            await until(t, lambda: isinstance(app.screen, GoalForm) and t.form.values()["text"] == "Royalties")
-            assert reader.due and not store.payments_ready, "the payments wait for the keyboard"
-            assert payments_table(app).row_count == NEWEST, "the ledger behind shows the index's newest"
-    finally:
-        store.close()
+    # The keyboard does not fall quiet during the test; the 250 payments wait as a big file's would.
+    async with seeded_app(tmp_path, show_today=True, quiet=60.0, latest=60.0, quiet_from=0) as (app, t, store):
+        await until_screen(t.pilot, app, TodayScreen)
+        await until(t, lambda: app.focused is not None and app.focused.screen is app.screen)  # the card is up
+        await t.burst("w", *"Royalties")
+        await until(t, lambda: isinstance(app.screen, GoalForm) and t.form.values()["text"] == "Royalties")
+        assert app.main_screen.reader.due and not store.payments_ready, "the payments wait for the keyboard"
+        assert payments_table(app).row_count == NEWEST, "the ledger behind shows the index's newest"
 
 
 async def test_keys_that_keep_coming_hold_the_reading_back_only_so_long(tmp_path: Path) -> None:
     """Without a pause in the typing a big file's payments are read anyway, ``latest`` seconds after the first
     screen."""
-    from tui_support import open_store
-
-    from tenfold.tui.app import make_app
-
-    db = tmp_path / "t.json"
-    seed(db)
-    store = open_store(db)
-    try:
-        app = make_app(store, show_today=False)
-        reader = app.main_screen.reader
-        reader.quiet, reader.latest, reader.quiet_from = 60.0, 0.2, 0
-        async with app.run_test(size=(120, 40)) as pilot:
-            t = Running(app, pilot, db)
-            await t.press("2", "down")
-            await until(t, lambda: store.payments_ready and payments_table(app).row_count == PAYMENTS)
-            assert not reader.due
-    finally:
-        store.close()
+    async with seeded_app(tmp_path, show_today=False, quiet=60.0, latest=0.2, quiet_from=0) as (app, t, store):
+        await t.press("2", "down")
+        await until(t, lambda: store.payments_ready and payments_table(app).row_count == PAYMENTS)
+        assert not app.main_screen.reader.due
 
 
 async def test_a_small_file_is_read_at_once_while_the_keyboard_is_busy(tmp_path: Path) -> None:
     """Fewer payments than ``quiet_from`` take about a frame to read: they do not wait for a quiet keyboard."""
-    from tui_support import open_store
-
-    from tenfold.tui.app import make_app
-
-    db = tmp_path / "t.json"
-    seed(db)
-    store = open_store(db)
-    try:
-        app = make_app(store, show_today=False)
-        reader = app.main_screen.reader
-        reader.quiet = reader.latest = 60.0
-        assert reader.quiet_from > PAYMENTS
-        async with app.run_test(size=(120, 40)) as pilot:
-            t = Running(app, pilot, db)
-            await until(t, lambda: store.payments_ready and payments_table(app).row_count == PAYMENTS)
-    finally:
-        store.close()
+    async with seeded_app(tmp_path, show_today=False, quiet=60.0, latest=60.0) as (app, t, store):
+        assert app.main_screen.reader.quiet_from > PAYMENTS
+        await until(t, lambda: store.payments_ready and payments_table(app).row_count == PAYMENTS)
