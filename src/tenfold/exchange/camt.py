@@ -25,9 +25,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from tenfold.exchange.csvmapping import CsvImportError, Problem
+from tenfold.exchange.csvmapping import CsvImportError, Problem, Row
 
-Row = tuple[int, list[str]]
 HEADER = ["Date", "Status", "Amount", "Currency", "Counterparty", "Description", "Transaction ID"]
 PENDING = {"PDNG": "pending", "INFO": "pending (for information)", "FUTR": "pending (future)"}
 _CAMT = re.compile(rb"urn:iso:std:iso:20022:tech:xsd:camt\.05[234]")
@@ -104,11 +103,9 @@ def _row(account: str, entry: ET.Element) -> list[str]:
     party = "Dbtr" if credit else "Cdtr"
     other = (_text(details, "RltdPties", party, "Nm") or _text(details, "RltdPties", party, "Pty", "Nm")) \
         if details is not None else ""
-    purpose = " ".join(t for t in (
-        " ".join((u.text or "").strip() for u in (details.iter() if details is not None else ())
-                 if _local(u.tag) == "Ustrd"),
-        _text(entry, "AddtlNtryInf"),
-    ) if t).strip()
+    unstructured = [(u.text or "").strip() for u in (details.iter() if details is not None else ())
+                    if _local(u.tag) == "Ustrd"]
+    purpose = " ".join(t for t in (*unstructured, _text(entry, "AddtlNtryInf")) if t)
     ref = (_text(entry, "AcctSvcrRef") or _text(entry, "NtryRef")
            or (_text(details, "Refs", "EndToEndId") if details is not None else ""))
     if ref.upper() == "NOTPROVIDED":

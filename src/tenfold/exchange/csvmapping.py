@@ -31,6 +31,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 """Header names recognised for each field, in order of preference, already normalised."""
 
 
+Row = tuple[int, list[str]]
+"""A row of a file read as a table: its line number in the file (the row number in a sheet) and its cells."""
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with the file, and the line it is on (1 = the header)."""

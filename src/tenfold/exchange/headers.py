@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from tenfold.exchange.csvmapping import CsvImportError, Problem
+from tenfold.exchange.csvmapping import CsvImportError, Problem, Row
 from tenfold.exchange.profiles import PROFILES, best_profile, profile_named
 from tenfold.exchange.profiles.base import Profile, bind, has_amount, header_keys
-from tenfold.exchange.read_table import Row, Sheet, Table
+from tenfold.exchange.read_table import Sheet, Table
 
 HEADER_SEARCH = 60
 """Rows looked at for a header: preambles are a handful of lines."""

@@ -25,9 +25,8 @@ from __future__ import annotations
 import html
 import re
 
-from tenfold.exchange.csvmapping import CsvImportError, Problem
+from tenfold.exchange.csvmapping import CsvImportError, Problem, Row
 
-Row = tuple[int, list[str]]
 HEADER = ["Date", "Type", "Amount", "Currency", "Name", "Memo", "Transaction ID"]
 CARD_TYPE = "credit card statement"
 """The type given to a credit card statement's lines: the bank profile skips them."""

@@ -18,10 +18,9 @@ from __future__ import annotations
 
 import re
 
-from tenfold.exchange.csvmapping import CsvImportError, Problem
+from tenfold.exchange.csvmapping import CsvImportError, Problem, Row
 from tenfold.exchange.ofx import CARD_TYPE
 
-Row = tuple[int, list[str]]
 HEADER = ["Date", "Type", "Amount", "Payee", "Memo", "Number"]
 _SHORT_YEAR = re.compile(r"^(\d{1,2})/\s*(\d{1,2})'\s*(\d{2})$")
 _CARD_TYPES = ("ccard", "oth l")

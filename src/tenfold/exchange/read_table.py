@@ -25,7 +25,7 @@ from decimal import Decimal
 from typing import Any
 
 from tenfold.exchange.camt import camt_rows, looks_like_camt
-from tenfold.exchange.csvmapping import CsvImportError, Problem
+from tenfold.exchange.csvmapping import CsvImportError, Problem, Row
 from tenfold.exchange.ofx import looks_like_ofx, ofx_rows
 from tenfold.exchange.qif import looks_like_qif, qif_rows
 
@@ -34,9 +34,6 @@ DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}
 _SAMPLE_ROWS = 200
 _CP1252_HOLES = frozenset(b"\x81\x8d\x8f\x90\x9d")
 """Bytes Windows-1252 leaves undefined: a file with them is not cp1252."""
-
-Row = tuple[int, list[str]]
-"""A row's line number in the file (the row number in a sheet) and its cells."""
 
 
 @dataclass(frozen=True)
