@@ -194,7 +194,9 @@ class TenfoldApp(HookedApp):
             if not command.in_palette:
                 continue
             # The palette reads help as markup: a key such as "/" would make "[/]" a closing tag.
-            help_text = escape(f"{command.help}  [{command.key}]")
+            # A command reached only through the palette names no key there: the user is already in it.
+            reached_by_key = command.keys or command.also
+            help_text = escape(f"{command.help}  [{command.key}]" if reached_by_key else command.help)
             yield SystemCommand(command.title, help_text, self._runner(command.action))
 
     def _runner(self, action: str) -> Callable[[], Awaitable[None]]:
