@@ -93,6 +93,14 @@ EXPECTED: dict[str, tuple[tuple[str, ...], dict[tuple[str, str], Decimal], dict[
     "distrokid.tsv": ((), {("Quiet Harbour", "USD"): D("11.86"), ("Low Tide", "USD"): D("0.01")}, {}),
     "monzo.csv": (("--stream", "Rent"), {("Rent", "GBP"): D("1370.50")},
                   {"transfers between your own accounts": 2, "outgoing bank debits": 1}),
+    # Each order's rows (charge, Google's fee, tax Google pays, and their refunds) add up to what was paid out.
+    "googleplay_earnings.csv": ((), {("Sourdough Timer Pro", "EUR"): D("3.91"),
+                                     ("Unlock all recipes (Bread Recipes)", "EUR"): D("2.12")},
+                                {"tax collected for you to pay to the tax office": 1}),
+    "appstore_financial.txt": ((), {("Sourdough Timer Pro", "USD"): D("13.86"),
+                                    ("Sourdough Timer Pro", "EUR"): D("3.54"),
+                                    ("Unlock all recipes", "USD"): D("6.95")},
+                               {"totals and balance lines": 3}),
 }
 
 PICKED = {
@@ -101,9 +109,11 @@ PICKED = {
     "bank_us_chase.csv": "bank-us", "bank_de_dkb.csv": "bank-de", "stripe_balance.csv": "stripe",
     "distrokid.tsv": "distrokid", "bank_statement.ofx": "bank",
     "bank_camt053.xml": "bank", "bank_download.qif": "bank", "paypal_fr.csv": "paypal",
+    "googleplay_earnings.csv": "googleplay", "appstore_financial.txt": "appstore",
 }
 """Which profile a file's header picks. A wide bank file (Monzo's 18 columns) once went to AdSense, whose
-three required names (Date, Description, Amount) it also has, and counted every debit as an adjustment."""
+three required names (Date, Description, Amount) it also has, and counted every debit as an adjustment. Google
+Play's earnings report went to the US bank profile, which added buyers' currencies and tax rows up as dollars."""
 
 
 @pytest.fixture
@@ -294,3 +304,34 @@ def test_fees_given_back_on_a_refund_are_said_so(tmp_path: Path, env: dict[str, 
     shown = imported(db, env, path, "--create-streams", "passive", "--stream", "Patterns")
     assert "Patterns · CAD · 2 payments · 0.78 CAD (1 refund -11.22; fees given back by the platform 0.78)" in shown
     assert "kept by the platform" not in shown
+
+
+def test_only_a_refund_names_the_sale_it_gives_back(tmp_path: Path, env: dict[str, str]) -> None:
+    """Google Play writes the order number on every row of an order; the charge and the fee lines are not refunds
+    and name no sale refunded, and the refunds name their order."""
+    db = tmp_path / "tenfold.json"
+    Store.open(db).close()
+    result = tenfold(db, env, "import", str(IMPORTS / "googleplay_earnings.csv"), "--yes", "--create-streams",
+                     "passive")
+    assert result.returncode == 0, result.stderr
+    store = read(db)
+    named = sorted((str(p.amount), p.refund, p.refund_of) for p in store.payments() if p.refund_of)
+    store.close()
+    assert named == [("-4.59", True, "GPA.3381-2219-0417-51120"), ("-4.99", True, "GPA.3329-7754-1180-22814")]
+
+
+def test_an_app_store_month_is_one_payment_per_product_and_currency_with_its_units(tmp_path: Path,
+                                                                                  env: dict[str, str]) -> None:
+    db = tmp_path / "tenfold.json"
+    Store.open(db).close()
+    result = tenfold(db, env, "import", str(IMPORTS / "appstore_financial.txt"), "--yes", "--create-streams",
+                     "passive")
+    assert result.returncode == 0, result.stderr
+    store = read(db)
+    names = {s.id: s.name for s in store.streams()}
+    got = sorted((names[p.stream_id], p.on.isoformat(), str(p.amount), p.units, p.refund) for p in store.payments())
+    store.close()
+    assert got == [("Sourdough Timer Pro", "2024-03-30", "-0.69", None, True),
+                   ("Sourdough Timer Pro", "2024-03-30", "14.55", 15, False),
+                   ("Sourdough Timer Pro", "2024-03-30", "3.54", 6, False),
+                   ("Unlock all recipes", "2024-03-30", "6.95", 5, False)]

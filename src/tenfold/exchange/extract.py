@@ -121,7 +121,7 @@ def _where(options: Options, part: Part) -> list[tuple[list[int], set[str], str]
 
 def _is_total(cells: list[str]) -> bool:
     first = next((c for c in cells if c.strip()), "")
-    words = " ".join(first.casefold().replace(":", " ").split())
+    words = " ".join(first.casefold().replace(":", " ").replace("_", " ").split())  # Apple's Total_Rows
     return any(words == w or words.startswith(w + " ") for w in TOTAL_WORDS)
 
 

@@ -172,7 +172,8 @@ def _place(plan: ImportPlan, entry: Entry, by_name: dict[str, Stream], placehold
         0, stream_id, entry.on, amount, entry.note, entry.customer,
         currency="" if currency == stream_currency else currency, fee=fee or None,
         external_id=external_id, source="" if source == "tenfold" and not external_id else source,
-        refund_of=entry.refund_of, refund=entry.kind == REFUND, units=entry.units if entry.kind == INCOME else None,
+        refund_of=entry.refund_of if entry.kind == REFUND else "", refund=entry.kind == REFUND,
+        units=entry.units if entry.kind == INCOME else None,
     )))
 
 

@@ -11,9 +11,11 @@ from collections.abc import Mapping, Sequence
 
 from tenfold.exchange.profiles import (
     adsense,
+    appstore,
     bank,
     distrokid,
     etsy,
+    googleplay,
     gumroad,
     kdp,
     kofi,
@@ -41,6 +43,8 @@ PROFILES: tuple[Profile, ...] = (
     etsy.PROFILE,
     kofi.PROFILE,
     lemonsqueezy.PROFILE,
+    googleplay.PROFILE,
+    appstore.PROFILE,
     neobank.REVOLUT,
     neobank.WISE_STATEMENT,
     neobank.WISE_HISTORY,
