@@ -101,6 +101,10 @@ EXPECTED: dict[str, tuple[tuple[str, ...], dict[tuple[str, str], Decimal], dict[
                                     ("Sourdough Timer Pro", "EUR"): D("3.54"),
                                     ("Unlock all recipes", "USD"): D("6.95")},
                                {"totals and balance lines": 3}),
+    # The instructor's share in dollars, never the price paid in the student's currency; a refund takes it back.
+    "udemy_revenue.csv": ((), {("Sourdough from Scratch", "USD"): D("12.21")}, {}),
+    # Month-first dates with a two-digit year and a time; the net amount after Bandcamp's share and the fee.
+    "bandcamp_sales.csv": ((), {("Low Tide", "USD"): D("8.50"), ("Harbour Lights", "USD"): D("0.85")}, {}),
 }
 
 PICKED = {
@@ -109,11 +113,13 @@ PICKED = {
     "bank_us_chase.csv": "bank-us", "bank_de_dkb.csv": "bank-de", "stripe_balance.csv": "stripe",
     "distrokid.tsv": "distrokid", "bank_statement.ofx": "bank",
     "bank_camt053.xml": "bank", "bank_download.qif": "bank", "paypal_fr.csv": "paypal",
-    "googleplay_earnings.csv": "googleplay", "appstore_financial.txt": "appstore",
+    "googleplay_earnings.csv": "googleplay", "appstore_financial.txt": "appstore", "udemy_revenue.csv": "udemy",
+    "bandcamp_sales.csv": "bandcamp",
 }
 """Which profile a file's header picks. A wide bank file (Monzo's 18 columns) once went to AdSense, whose
 three required names (Date, Description, Amount) it also has, and counted every debit as an adjustment. Google
-Play's earnings report went to the US bank profile, which added buyers' currencies and tax rows up as dollars."""
+Play's earnings report went to the US bank profile, which added buyers' currencies and tax rows up as dollars;
+Bandcamp's sales report went to Gumroad's."""
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from tenfold.exchange.profiles import (
     adsense,
     appstore,
+    bandcamp,
     bank,
     distrokid,
     etsy,
@@ -25,6 +26,7 @@ from tenfold.exchange.profiles import (
     paypal,
     stripe,
     tenfold,
+    udemy,
     youtube,
 )
 from tenfold.exchange.profiles.base import Profile, recognises
@@ -45,6 +47,8 @@ PROFILES: tuple[Profile, ...] = (
     lemonsqueezy.PROFILE,
     googleplay.PROFILE,
     appstore.PROFILE,
+    udemy.PROFILE,
+    bandcamp.PROFILE,
     neobank.REVOLUT,
     neobank.WISE_STATEMENT,
     neobank.WISE_HISTORY,
