@@ -105,6 +105,8 @@ EXPECTED: dict[str, tuple[tuple[str, ...], dict[tuple[str, str], Decimal], dict[
     "udemy_revenue.csv": ((), {("Sourdough from Scratch", "USD"): D("12.21")}, {}),
     # Month-first dates with a two-digit year and a time; the net amount after Bandcamp's share and the fee.
     "bandcamp_sales.csv": ((), {("Low Tide", "USD"): D("8.50"), ("Harbour Lights", "USD"): D("0.85")}, {}),
+    # Reservations net of the host fee and a damage payout, less a guest's refund; the payout to the bank skipped.
+    "airbnb_transactions.csv": ((), {("Cozy Loft by the Bakery", "USD"): D("714.40")}, {"payouts to your bank": 1}),
 }
 
 PICKED = {
@@ -114,12 +116,12 @@ PICKED = {
     "distrokid.tsv": "distrokid", "bank_statement.ofx": "bank",
     "bank_camt053.xml": "bank", "bank_download.qif": "bank", "paypal_fr.csv": "paypal",
     "googleplay_earnings.csv": "googleplay", "appstore_financial.txt": "appstore", "udemy_revenue.csv": "udemy",
-    "bandcamp_sales.csv": "bandcamp",
+    "bandcamp_sales.csv": "bandcamp", "airbnb_transactions.csv": "airbnb",
 }
 """Which profile a file's header picks. A wide bank file (Monzo's 18 columns) once went to AdSense, whose
 three required names (Date, Description, Amount) it also has, and counted every debit as an adjustment. Google
 Play's earnings report went to the US bank profile, which added buyers' currencies and tax rows up as dollars;
-Bandcamp's sales report went to Gumroad's."""
+Bandcamp's sales report went to Gumroad's; Airbnb's history to a bank's, which skipped a guest's refund as a debit."""
 
 
 @pytest.fixture

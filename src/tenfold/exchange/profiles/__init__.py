@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from tenfold.exchange.profiles import (
     adsense,
+    airbnb,
     appstore,
     bandcamp,
     bank,
@@ -49,6 +50,7 @@ PROFILES: tuple[Profile, ...] = (
     appstore.PROFILE,
     udemy.PROFILE,
     bandcamp.PROFILE,
+    airbnb.PROFILE,
     neobank.REVOLUT,
     neobank.WISE_STATEMENT,
     neobank.WISE_HISTORY,

@@ -76,8 +76,8 @@ class ImportDialog(ModalScreen[str | None]):
         with VerticalScroll(id="dialog", classes="form"):
             yield Label("Import payments from a file", classes="dialog-title")
             yield Static("A download from PayPal, Stripe, Gumroad, KDP, DistroKid, Patreon, YouTube, AdSense, "
-                         "Etsy, Ko-fi, Lemon Squeezy, Google Play, the App Store, Udemy, Bandcamp, Revolut, Wise "
-                         "or a bank (CSV, .xlsx, OFX, QIF or camt.053), or any CSV with date, stream and amount. "
+                         "Etsy, Ko-fi, Lemon Squeezy, Google Play, the App Store, Udemy, Bandcamp, Airbnb, Revolut, "
+                         "Wise or a bank (CSV, .xlsx, OFX, QIF or camt.053), or any CSV with date, stream and amount. "
                          "Nothing is saved until you press Import.",
                          classes="intro")
             yield Label("File", classes="field-label")
