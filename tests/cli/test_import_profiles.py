@@ -285,6 +285,24 @@ def test_a_plain_sales_csv_names_its_streams_by_product(tmp_path: Path, env: dic
     assert totals(db) == {("Sourdough course", "EUR"): D("49.00"), ("Starter kit", "EUR"): D("19.50")}
 
 
+def test_a_sales_csv_with_a_status_counts_only_the_money_received(tmp_path: Path, env: dict[str, str]) -> None:
+    """A course platform's export (purchased at, net earnings, status): a refunded sale and a failed charge are
+    not income; each is skipped and said, and the sale price beside the net gives the platform's fee."""
+    path = tmp_path / "transactions.csv"
+    path.write_text(
+        "Transaction ID,Purchased At,Product,Customer Email,Sale Price,Net Earnings,Currency,Status\n"
+        "tx_1,2024-03-02 10:00:00 UTC,Masterclass,ann@example.com,99.00,95.83,USD,Paid\n"
+        "tx_2,2024-03-08 12:30:00 UTC,Masterclass,ben@example.com,79.00,76.41,USD,Refunded\n"
+        "tx_3,2024-03-09 08:00:00 UTC,Masterclass,cy@example.com,99.00,95.83,USD,Failed\n"
+        "tx_4,2024-03-11 09:15:00 UTC,Starter Guide,di@example.com,19.00,18.15,USD,paid\n", encoding="utf-8")
+    db = empty_ledger(tmp_path)
+    shown = imported(db, env, path, "--create-streams", "passive")
+    assert "(profile tenfold)" in shown and "amount=Net Earnings, gross=Sale Price" in shown
+    assert "  refunded in full (the sale and its refund cancel out): 1 (+76.41 USD)" in shown
+    assert "  pending, failed or canceled: 1 (+95.83 USD)" in shown
+    assert totals(db) == {("Masterclass", "USD"): D("95.83"), ("Starter Guide", "USD"): D("18.15")}
+
+
 def test_a_net_column_beside_the_amount_is_what_is_counted(tmp_path: Path, env: dict[str, str]) -> None:
     """Amount, Fee, Net (as Shopify's transactions write them): the amount is the gross, the net reached you."""
     path = tmp_path / "transactions.csv"

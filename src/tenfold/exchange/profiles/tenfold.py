@@ -8,32 +8,44 @@ and into the same file with every one recognised.
 
 from __future__ import annotations
 
-from tenfold.exchange.profiles.base import DEDUCTION, INCOME, REFUND, Profile, Rule
+from tenfold.exchange.profiles.base import DEDUCTION, INCOME, REFUND, SKIP, Profile, Rule
 
 PROFILE = Profile(
     name="tenfold",
     title="Tenfold CSV (and any CSV with date, stream and amount)",
     reads="every row as a payment: date, stream, amount, and currency, note, customer, fee, id if there; "
-          "negative amounts are refunds",
+          "negative amounts are refunds; pending, failed, canceled and fully refunded sales skipped",
     columns={
-        "date": ("date", "day", "on", "paid on", "payment date", "transaction date", "booking date", "value date"),
+        "date": ("date", "day", "on", "paid on", "payment date", "transaction date", "booking date", "value date",
+                 "purchased at", "purchase date", "sale date", "order date", "created at", "paid at", "date paid"),
         "stream": ("stream", "income stream", "stream name", "source", "income source",
                    "product", "product name", "item", "item name", "title"),
         # A net column, where there is one, is what reached the user; the plain amount beside it is then
         # the gross (Shopify's Amount, Fee, Net). Alone, an amount is the net, as Tenfold's export writes it.
-        "amount": ("net amount", "net", "amount", "sum", "value", "total", "amount paid"),
-        "gross": ("gross", "gross amount", "amount"),
+        "amount": ("net amount", "net", "net earnings", "net revenue", "net proceeds", "amount", "sum", "value",
+                   "total", "amount paid", "earnings", "revenue", "proceeds"),
+        "gross": ("gross", "gross amount", "amount", "sale price", "gross sales"),
         "fee": ("fee", "fees"),
         "currency": ("currency", "cur", "ccy", "currency code"),
-        "customer": ("customer", "client", "payer", "paid by", "buyer", "from"),
+        "customer": ("customer", "client", "payer", "paid by", "buyer", "from", "customer email", "customer name",
+                     "buyer email", "buyer name"),
         "note": ("note", "notes", "memo", "description", "reference", "details", "comment"),
-        "id": ("id", "payment id"),
+        "id": ("id", "payment id", "transaction id"),
         "refund_of": ("refund of", "refund_of"),
         "type": ("kind",),
         "units": ("units", "quantity", "qty"),
+        "status": ("status", "payment status", "order status", "financial status"),
     },
     required=("date", "stream", "amount"),
     priority=1,
-    rules=(Rule("type", ("refund",), REFUND), Rule("type", ("deduction",), DEDUCTION),
-           Rule("type", ("income",), INCOME)),
+    rules=(
+        # A sale's status, where the file has one: money not (or no longer) received is not income.
+        Rule("status", ("pending", "failed", "declined", "denied", "canceled", "cancelled", "void", "voided",
+                        "expired", "incomplete", "unpaid", "abandoned", "authorized", "authorised"), SKIP,
+             "pending, failed or canceled"),
+        Rule("status", ("refunded", "fully refunded", "reversed", "charged back", "chargeback"), SKIP,
+             "refunded in full (the sale and its refund cancel out)", sign=1),
+        Rule("type", ("refund",), REFUND), Rule("type", ("deduction",), DEDUCTION),
+        Rule("type", ("income",), INCOME),
+    ),
 )
