@@ -107,6 +107,8 @@ EXPECTED: dict[str, tuple[tuple[str, ...], dict[tuple[str, str], Decimal], dict[
     "bandcamp_sales.csv": ((), {("Low Tide", "USD"): D("8.50"), ("Harbour Lights", "USD"): D("0.85")}, {}),
     # Reservations net of the host fee and a damage payout, less a guest's refund; the payout to the bank skipped.
     "airbnb_transactions.csv": ((), {("Cozy Loft by the Bakery", "USD"): D("714.40")}, {"payouts to your bank": 1}),
+    # The affiliate's ad fees, not the buyers' revenue; a return takes its fee back.
+    "associates_earnings.csv": ((), {("Amazon Associates", "USD"): D("0.08")}, {}),
 }
 
 PICKED = {
@@ -116,7 +118,7 @@ PICKED = {
     "distrokid.tsv": "distrokid", "bank_statement.ofx": "bank",
     "bank_camt053.xml": "bank", "bank_download.qif": "bank", "paypal_fr.csv": "paypal",
     "googleplay_earnings.csv": "googleplay", "appstore_financial.txt": "appstore", "udemy_revenue.csv": "udemy",
-    "bandcamp_sales.csv": "bandcamp", "airbnb_transactions.csv": "airbnb",
+    "bandcamp_sales.csv": "bandcamp", "airbnb_transactions.csv": "airbnb", "associates_earnings.csv": "associates",
 }
 """Which profile a file's header picks. A wide bank file (Monzo's 18 columns) once went to AdSense, whose
 three required names (Date, Description, Amount) it also has, and counted every debit as an adjustment. Google

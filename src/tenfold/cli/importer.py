@@ -124,7 +124,7 @@ def import_(context: Context, file: str | None, profile: str | None, list_profil
 
     PayPal, Stripe, Gumroad, KDP, DistroKid, Patreon, YouTube, AdSense, Etsy,
     Ko-fi, Lemon Squeezy, Google Play, App Store, Udemy, Bandcamp, Airbnb,
-    Revolut, Wise and bank files are recognised from their header; any CSV
+    Amazon Associates, Revolut, Wise and bank files are recognised from their header; any CSV
     with date, stream and amount columns too. Rows that are not income
     (payouts, conversions, pending rows, balances, debits) are skipped and
     counted; refunds count against their month. A row already imported (same

@@ -75,10 +75,10 @@ class ImportDialog(ModalScreen[str | None]):
         create = [("Do not create streams", NO_NEW)] + [(f"Create missing streams as {k}", k) for k in KINDS]
         with VerticalScroll(id="dialog", classes="form"):
             yield Label("Import payments from a file", classes="dialog-title")
-            yield Static("A download from PayPal, Stripe, Gumroad, KDP, DistroKid, Patreon, YouTube, AdSense, "
-                         "Etsy, Ko-fi, Lemon Squeezy, Google Play, the App Store, Udemy, Bandcamp, Airbnb, Revolut, "
-                         "Wise or a bank (CSV, .xlsx, OFX, QIF or camt.053), or any CSV with date, stream and amount. "
-                         "Nothing is saved until you press Import.",
+            yield Static("A platform's download (PayPal, Stripe, Gumroad, KDP, Etsy, Patreon, YouTube, Google Play, "
+                         "the App Store, Udemy, Airbnb and more, listed in the first menu below), a bank's file "
+                         "(CSV, .xlsx, OFX, QIF or camt.053), or any CSV with date, stream and amount. Nothing is "
+                         "saved until you press Import.",
                          classes="intro")
             yield Label("File", classes="field-label")
             yield Input(self.initial_path, id="field-path", placeholder="e.g. ~/Downloads/Download.CSV", compact=True)
