@@ -363,3 +363,35 @@ def test_an_app_store_month_is_one_payment_per_product_and_currency_with_its_uni
                    ("Sourdough Timer Pro", "2024-03-30", "14.55", 15, False),
                    ("Sourdough Timer Pro", "2024-03-30", "3.54", 6, False),
                    ("Unlock all recipes", "2024-03-30", "6.95", 5, False)]
+
+
+@pytest.mark.parametrize(("name", "text", "said"), [
+    ("EtsySoldOrders2024-3.csv",
+     "Sale Date,Order ID,Buyer User ID,Full Name,Number of Items,Currency,Order Value,Order Total,Status,"
+     "Card Processing Fees,Order Net,Adjusted Order Total,Adjusted Card Processing Fees,Adjusted Net Order Amount\n"
+     "03/02/24,3210987654,annb,Ann B,1,USD,24.00,30.85,Completed,1.18,27.32,,,\n",
+     "is Etsy's sold orders file, which leaves out Etsy's own fees; import the monthly statement"),
+    ("salesreport_202403.csv",
+     "Order Number,Order Charged Date,Order Charged Timestamp,Financial Status,Device Model,Product Title,"
+     "Product ID,Product Type,SKU ID,Currency of Sale,Item Price,Taxes Collected,Charged Amount\n"
+     "GPA.1,2024-03-02,1709370000,Charged,phone,Timer,com.x,paidapp,,EUR,4.19,0.80,4.99\n",
+     "is Google Play's sales report (what buyers were charged, before Google's fee); import the earnings report"),
+    ("S_D_80012345_20240304.txt",
+     "Provider\tProvider Country\tSKU\tDeveloper\tTitle\tVersion\tProduct Type Identifier\tUnits\t"
+     "Developer Proceeds\tBegin Date\tEnd Date\tCustomer Currency\n"
+     "APPLE\tUS\tcom.bakery.timer\tBakery Labs\tTimer\t1.2\t1F\t3\t0.69\t03/04/2024\t03/04/2024\tUSD\n",
+     "is the App Store's Sales and Trends report (estimates, before returns and adjustments); import the "
+     "financial report"),
+])
+def test_a_platform_file_without_the_money_names_the_one_with_it(tmp_path: Path, env: dict[str, str], name: str,
+                                                                 text: str, said: str) -> None:
+    """Orders and estimates count money the seller never received: refused, with the download that has it."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    db = tmp_path / "tenfold.json"
+    Store.open(db).close()
+    before = db.read_bytes()
+    result = tenfold(db, env, "import", str(path), "--yes", "--create-streams", "passive")
+    assert result.returncode != 0 and result.stdout == ""
+    assert f"tenfold: {path}: nothing imported: line 1: {said}" in result.stderr, result.stderr
+    assert db.read_bytes() == before

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from tenfold.exchange.csvmapping import CsvImportError, Problem, Row
 from tenfold.exchange.profiles import PROFILES, best_profile, profile_named
 from tenfold.exchange.profiles.base import Profile, bind, has_amount, header_keys
+from tenfold.exchange.profiles.elsewhere import elsewhere
 from tenfold.exchange.read_table import Sheet, Table
 
 HEADER_SEARCH = 60
@@ -93,6 +94,9 @@ def unrecognised(table: Table, skip_rows: int | None, profile: Profile | None,
         need = ", ".join(missing) or "its columns"
         return CsvImportError([Problem(line, f"the {profile.title} profile finds no column for {need} (the "
                                              f"columns are: {shown}); name them with --map FIELD=COLUMN")])
+    known = elsewhere(cells)
+    if known is not None:
+        return CsvImportError([Problem(line, known)])
     return CsvImportError([Problem(line, f"no profile recognises these columns: {shown}; choose one with "
                                          "--profile NAME (see --list-profiles), or name the columns with "
                                          "--map date=COLUMN --map amount=COLUMN and give --stream NAME")])
