@@ -334,18 +334,25 @@ def test_fees_given_back_on_a_refund_are_said_so(tmp_path: Path, env: dict[str, 
     assert "kept by the platform" not in shown
 
 
-def test_only_a_refund_names_the_sale_it_gives_back(tmp_path: Path, env: dict[str, str]) -> None:
-    """Google Play writes the order number on every row of an order; the charge and the fee lines are not refunds
-    and name no sale refunded, and the refunds name their order."""
+def test_a_google_play_order_is_one_payment_with_its_fee_and_only_a_refund_names_its_order(
+        tmp_path: Path, env: dict[str, str]) -> None:
+    """Google Play writes an order as several rows sharing its number: the charge, Google's fee, tax Google pays;
+    a refund, the fee and tax given back. Each day's rows of an order are one payment, the fee beside it (a
+    buyer's purchase is one sale, not three payments), and only refunds name the order they give back."""
     db = tmp_path / "tenfold.json"
     Store.open(db).close()
     result = tenfold(db, env, "import", str(IMPORTS / "googleplay_earnings.csv"), "--yes", "--create-streams",
                      "passive")
     assert result.returncode == 0, result.stderr
     store = read(db)
-    named = sorted((str(p.amount), p.refund, p.refund_of) for p in store.payments() if p.refund_of)
+    got = sorted((p.on.isoformat(), str(p.amount), str(p.fee), p.refund, p.refund_of) for p in store.payments())
     store.close()
-    assert named == [("-4.59", True, "GPA.3381-2219-0417-51120"), ("-4.99", True, "GPA.3329-7754-1180-22814")]
+    assert got == [("2024-03-02", "3.90", "0.69", False, ""),  # 4.59 charged, Google's fee 0.69
+                   ("2024-03-03", "3.56", "0.63", False, ""),  # 4.99 charged, fee 0.63, VAT Google pays 0.80
+                   ("2024-03-10", "2.12", "0.37", False, ""),
+                   ("2024-03-12", "3.91", "0.69", False, ""),  # the tax collected to pay oneself is skipped
+                   ("2024-03-20", "-3.90", "-0.69", True, "GPA.3381-2219-0417-51120"),
+                   ("2024-03-25", "-3.56", "-0.63", True, "GPA.3329-7754-1180-22814")]
 
 
 def test_an_app_store_month_is_one_payment_per_product_and_currency_with_its_units(tmp_path: Path,

@@ -14,7 +14,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from tenfold.exchange.profiles.base import INCOME
+from tenfold.exchange.profiles.base import DEDUCTION, INCOME, REFUND
 
 if TYPE_CHECKING:  # extract calls this module
     from tenfold.exchange.extract import Entry
@@ -58,3 +58,34 @@ def _one(group: list[Entry]) -> Entry:
         customer="",
         note=f"{len(group):,} report lines" + (f": {named}" if named else ""),
     )
+
+
+def fold_orders(entries: Iterable[Entry]) -> list[Entry]:
+    """Each order's deduction lines folded into its charge (a fee, tax taken back) or refund (the fee and tax
+    given back) of the same day, stream and currency; one the order has no such line for stays as it is.
+
+    An order is named by ``refund_of`` on every row. The platform's fee lines go into the payment's fee as
+    well as its amount, so the payment says what the buyer paid and what the platform kept.
+    """
+    out = list(entries)
+    heads: dict[tuple[object, ...], int] = {}
+    for n, entry in enumerate(out):
+        if entry.kind in (INCOME, REFUND) and entry.refund_of:
+            heads.setdefault((entry.kind, *_order(entry)), n)
+    folded: set[int] = set()
+    for n, line in enumerate(out):
+        if line.kind != DEDUCTION or not line.refund_of:
+            continue
+        first, second = (INCOME, REFUND) if line.amount < 0 else (REFUND, INCOME)
+        at = heads.get((first, *_order(line)), heads.get((second, *_order(line))))
+        if at is None:
+            continue
+        head = out[at]
+        fee = (head.fee or Decimal(0)) - line.amount if line.platform_fee else head.fee
+        out[at] = replace(head, amount=head.amount + line.amount, fee=fee)
+        folded.add(n)
+    return [entry for n, entry in enumerate(out) if n not in folded]
+
+
+def _order(entry: Entry) -> tuple[object, ...]:
+    return (entry.refund_of, entry.on, entry.stream.casefold(), entry.currency, entry.sheet)

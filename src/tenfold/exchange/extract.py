@@ -19,7 +19,7 @@ from tenfold.domain.csvsafe import unneutralise
 from tenfold.domain.errors import FieldError
 from tenfold.domain.ledger import parse_units
 from tenfold.exchange.columns import SheetColumns, amounts, clean
-from tenfold.exchange.combine import combine
+from tenfold.exchange.combine import combine, fold_orders
 from tenfold.exchange.csvmapping import Problem
 from tenfold.exchange.headers import Layout, Part
 from tenfold.exchange.parse_dates import DateError
@@ -71,6 +71,8 @@ class Entry:
     """income, refund or deduction."""
     units: int | None = None
     """Units delivered, where the source has a quantity column and the row is a sale."""
+    platform_fee: bool = False
+    """A deduction that is the platform's fee (its rule says so), not tax or an adjustment."""
 
     def where(self) -> str:
         """``line 7`` or ``sheet 'eBook Royalty' row 7``."""
@@ -153,6 +155,8 @@ def extract(table: Table, layout: Layout, options: Options) -> Extraction:
         filters = _where(options, part)
         for line, cells in part.rows:
             _row(out, sheet, filters, options, line, cells)
+    if profile.orders:
+        out.entries = fold_orders(out.entries)
     if profile.combine:
         out.entries = combine(out.entries)
     return out
@@ -241,6 +245,7 @@ def _row(out: Extraction, sheet: SheetColumns, filters: list[tuple[list[int], se
         refund_of=clean(unneutralise(sheet.cell(cells, "refund_of")), 120),
         kind=REFUND if action == REFUND else action,
         units=_units(sheet.cell(cells, "units")) if action == INCOME else None,
+        platform_fee=is_fee and action == DEDUCTION,
     )
     if action == REFUND and entry.amount > 0:
         entry = _replace_amount(entry, -entry.amount)

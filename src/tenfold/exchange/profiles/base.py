@@ -99,6 +99,9 @@ class Profile:
     """The source gives each transaction an id (then duplicates are found by it)."""
     combine: bool = False
     """Income lines of one day and stream are one payment, added up before rounding (fractions of a cent)."""
+    orders: bool = False
+    """The rows of one order share its number (read as ``refund_of``): a day's fee and tax lines of an order
+    are folded into its charge or refund of that day, one payment with the platform's fee beside it."""
     notes: tuple[str, ...] = field(default_factory=tuple)
 
 

@@ -5,7 +5,9 @@ Google's fee, and where Google pays the tax for the seller, that tax taken back;
 a refund adds the charge refunded, the fee given back and the tax given back.
 Amounts are written twice, in the buyer's currency and in the seller's
 (merchant currency); the seller's is what Google pays out, so it is the one
-counted. Adding every row of an order gives what the seller was paid for it.
+counted. An order's rows of a day are one payment: the charge less Google's fee
+(kept beside it as the fee) and the tax Google pays, or the refund with the fee
+and tax given back; so each sale is one payment, as the buyer saw it.
 A positive Tax row is tax the seller collected and must pay themselves: not
 income, so it is skipped.
 """
@@ -33,6 +35,7 @@ PROFILE = Profile(
     required=("date", "amount", "type"),
     signature=(("Amount (Merchant Currency)",), ("Merchant Currency",)),
     default_stream="Google Play",
+    orders=True,
     rules=(
         Rule("type", ("google fee", "google fee refund"), DEDUCTION, fee=True),
         Rule("type", ("tax",), DEDUCTION, sign=-1),
