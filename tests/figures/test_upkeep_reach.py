@@ -153,7 +153,7 @@ def test_deliveries_sit_beside_customers_where_payments_give_units_and_refunds_a
     reach = reach_in((2026, 6), [book, SHOP], sold, {})
     assert reach[book.id].deliveries == 15
     assert reach[book.id].describe() == (
-        "through a platform: 4 payments in 2026-06 (its buyers are not seen; 15 delivered)")
+        "through a platform: 3 payments in 2026-06 (its buyers are not seen; 15 delivered)")
     assert reach[SHOP.id].deliveries is None, "no payment of the stream gives units"
     named = [pay(1, date(2026, 6, 1), "10", "Anna"), pay(2, date(2026, 6, 2), "30", "Ben"),
              Payment(3, SHOP.id, date(2026, 6, 3), D("20"), "", "Cleo", units=2)]
@@ -161,3 +161,15 @@ def test_deliveries_sit_beside_customers_where_payments_give_units_and_refunds_a
     assert shop.describe() == "reached 3 in 2026-06 (2 delivered)", "only the payments that say so count"
     refunded = reach_in((2026, 6), [book], [sold[3]], {})[book.id]
     assert refunded.deliveries is None and "delivered" not in refunded.describe()
+
+
+def test_fee_lines_and_refunds_are_not_payments_that_reach_anyone() -> None:
+    """A statement that writes each fee as a line of its own (Etsy) and a refund: three sales reached three
+    people, not seven payments; a refunded buyer's name is not a customer reached."""
+    named = [pay(1, date(2026, 6, 1), "24", "Anna"), pay(2, date(2026, 6, 1), "-0.20", ""),
+             pay(3, date(2026, 6, 1), "-1.56", ""), pay(4, date(2026, 6, 8), "30", "Ben"),
+             pay(5, date(2026, 6, 8), "-1.95", ""), pay(6, date(2026, 6, 9), "12", ""),
+             Payment(7, SHOP.id, date(2026, 6, 20), D("-30"), "", "Cleo", refund=True)]
+    reach = reach_in((2026, 6), [SHOP], named, {})[SHOP.id]
+    assert (reach.payments, reach.customers, reach.unnamed) == (3, 2, 1)
+    assert reach.describe() == "reached 2 in 2026-06 (+1 payment without a name)"

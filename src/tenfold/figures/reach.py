@@ -14,6 +14,10 @@ Where the payments give units (a platform's quantity column, or typed), the unit
 of the month's sales are its deliveries, shown beside the customers: a royalty
 line from a store is "19 delivered" even when no buyer is seen. A refund's units
 are not deliveries (the copy went back), so they add nothing.
+
+Only money paid in is counted: a refund, or a platform's fee or adjustment line
+(a negative amount that is not a refund, as Etsy's statement writes one per fee),
+reaches nobody, so a month of three sales with their fee lines is three payments.
 """
 
 from __future__ import annotations
@@ -98,10 +102,10 @@ def reach_in(month: Month, streams: Iterable[Stream], payments: Iterable[Payment
     unnamed: dict[int, int] = {}
     delivered: dict[int, int] = {}
     for p in payments:
-        if (p.on.year, p.on.month) != month:
-            continue
+        if (p.on.year, p.on.month) != month or p.refund or p.amount <= 0:
+            continue  # refunds and fee lines reach nobody: only money paid in is a sale
         counts[p.stream_id] = counts.get(p.stream_id, 0) + 1
-        if p.units is not None and not p.refund:
+        if p.units is not None:
             delivered[p.stream_id] = delivered.get(p.stream_id, 0) + p.units
         who = p.customer.strip().casefold()
         if who:
