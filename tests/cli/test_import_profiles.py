@@ -71,6 +71,9 @@ EXPECTED: dict[str, tuple[tuple[str, ...], dict[tuple[str, str], Decimal], dict[
                          {"outgoing bank debits": 1, "pending or declined transactions": 1}),
     "bank_download.qif": (("--stream", "Bank"), {("Bank", "USD"): D("1276.25")},
                           {"outgoing bank debits": 1, "transfers between your own accounts": 1}),
+    # German subfields and Dutch keywords in one MT940 file; a returned direct debit is the user's own money.
+    "bank_statement.sta": (("--stream", "Bank"), {("Bank", "EUR"): D("1274.99")},
+                           {"outgoing bank debits": 2, "debits returned to you (your own money back)": 1}),
     "bank_statement.ofx": (("--stream", "Bank"), {("Bank", "USD"): D("1563.47")},
                            {"credit card lines (payments to the card, charges, refunds)": 2,
                             "outgoing bank debits": 1}),
@@ -116,7 +119,7 @@ PICKED = {
     "wise_history.csv": "wise-history", "monzo.csv": "bank", "adsense_transactions.csv": "adsense",
     "bank_us_chase.csv": "bank-us", "bank_de_dkb.csv": "bank-de", "stripe_balance.csv": "stripe",
     "distrokid.tsv": "distrokid", "bank_statement.ofx": "bank",
-    "bank_camt053.xml": "bank", "bank_download.qif": "bank", "paypal_fr.csv": "paypal",
+    "bank_camt053.xml": "bank", "bank_download.qif": "bank", "paypal_fr.csv": "paypal", "bank_statement.sta": "bank",
     "googleplay_earnings.csv": "googleplay", "appstore_financial.txt": "appstore", "udemy_revenue.csv": "udemy",
     "bandcamp_sales.csv": "bandcamp", "airbnb_transactions.csv": "airbnb", "associates_earnings.csv": "associates",
 }

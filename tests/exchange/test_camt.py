@@ -25,8 +25,8 @@ def test_an_old_version_with_a_reversal_and_a_value_date_and_time() -> None:
     assert table.kind == "camt"
     assert table.sheets[0].rows == [
         (1, HEADER),
-        (2, ["2024-03-04", "BOOK", "100.00", "CHF", "Lea", "", "CH9300762011623852957:1"]),
-        (3, ["2024-03-06", "BOOK", "-100.00", "CHF", "", "", "CH9300762011623852957:2"]),  # a credit reversed
+        (2, ["2024-03-04", "BOOK", "100.00", "CHF", "Lea", "", "CH9300762011623852957:1", ""]),
+        (3, ["2024-03-06", "BOOK", "-100.00", "CHF", "", "", "CH9300762011623852957:2", "reversed credit"]),
     ]
 
 
@@ -38,7 +38,8 @@ def test_a_debit_names_its_creditor_and_an_account_without_iban_its_other_id() -
                    "<RmtInf><Ustrd>order 1</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>",
                    account="<Othr><Id>12-3456</Id></Othr>")
     rows = read_table(raw, "intraday.xml").sheets[0].rows
-    assert rows[1] == (2, ["2024-03-07", "pending (for information)", "-7.50", "EUR", "Shop", "order 1", "12-3456:R9"])
+    assert rows[1] == (2, ["2024-03-07", "pending (for information)", "-7.50", "EUR", "Shop", "order 1", "12-3456:R9",
+                           ""])
 
 
 @pytest.mark.parametrize(("raw", "says"), [

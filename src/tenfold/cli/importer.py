@@ -120,7 +120,7 @@ def import_(context: Context, file: str | None, profile: str | None, list_profil
             maps: tuple[str, ...], date_format: str | None, decimal_comma: bool | None, delimiter: str | None,
             encoding: str | None, skip_rows: int | None, sheet: str | None, wheres: tuple[str, ...],
             amount_mode: str, currency: str | None, create: str | None, dry_run: bool, yes: bool) -> None:
-    """Import payments from a platform's or a bank's file (CSV, .xlsx, OFX, QIF or camt.053; - reads standard input).
+    """Import payments from a platform's or a bank's file (CSV, .xlsx, OFX, QIF, camt.053 or MT940; - reads stdin).
 
     PayPal, Stripe, Gumroad, KDP, DistroKid, Patreon, YouTube, AdSense, Etsy,
     Ko-fi, Lemon Squeezy, Google Play, App Store, Udemy, Bandcamp, Airbnb,

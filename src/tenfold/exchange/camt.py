@@ -9,7 +9,8 @@ file: credits count, debits and pending bookings are skipped.
 
 - The day is the booking date, else the value date (a date or a date and time:
   the day as written).
-- A debit is given as a negative amount.
+- A debit is given as a negative amount; a reversal books the other way, and is typed
+  as such: a debit returned to the account is the user's own money back, not income.
 - The status is the entry's (``BOOK``, ``PDNG``, ``INFO``); only booked ones count.
 - The other party is the debtor of a credit (who paid), the creditor of a debit.
 - The id is the bank's reference for the entry (``AcctSvcrRef``, else ``NtryRef``,
@@ -25,9 +26,9 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from tenfold.exchange.csvmapping import CsvImportError, Problem, Row
+from tenfold.exchange.csvmapping import RETURNED_DEBIT, REVERSED_CREDIT, CsvImportError, Problem, Row
 
-HEADER = ["Date", "Status", "Amount", "Currency", "Counterparty", "Description", "Transaction ID"]
+HEADER = ["Date", "Status", "Amount", "Currency", "Counterparty", "Description", "Transaction ID", "Type"]
 PENDING = {"PDNG": "pending", "INFO": "pending (for information)", "FUTR": "pending (future)"}
 _CAMT = re.compile(rb"urn:iso:std:iso:20022:tech:xsd:camt\.05[234]")
 
@@ -92,7 +93,9 @@ def _row(account: str, entry: ET.Element) -> list[str]:
     value = (amount.text or "").strip() if amount is not None else ""
     currency = amount.get("Ccy", "") if amount is not None else ""
     credit = _text(entry, "CdtDbtInd").upper() != "DBIT"
+    reversal = ""
     if _text(entry, "RvslInd").lower() == "true":
+        reversal = RETURNED_DEBIT if not credit else REVERSED_CREDIT
         credit = not credit  # a reversal books the other way
     if value and not credit:
         value = "-" + value.lstrip("+-")
@@ -111,4 +114,4 @@ def _row(account: str, entry: ET.Element) -> list[str]:
     if ref.upper() == "NOTPROVIDED":
         ref = ""
     return [day, PENDING.get(status.upper(), status), value, currency, other, purpose,
-            f"{account}:{ref}" if account and ref else ref]
+            f"{account}:{ref}" if account and ref else ref, reversal]

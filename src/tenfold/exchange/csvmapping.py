@@ -34,6 +34,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 Row = tuple[int, list[str]]
 """A row of a file read as a table: its line number in the file (the row number in a sheet) and its cells."""
 
+RETURNED_DEBIT, REVERSED_CREDIT = "returned debit", "reversed credit"
+"""The type a bank statement reader (camt, MT940) gives a reversal: a debit returned to the account is the
+user's own money back, never income; a credit reversed is income taken back."""
+
 
 @dataclass(frozen=True)
 class Problem:

@@ -1,5 +1,5 @@
 """A downloaded file as rows of text cells: CSV in any common encoding and delimiter, an Excel workbook, or an
-OFX, QIF or ISO 20022 (camt) bank statement.
+OFX, QIF, ISO 20022 (camt) or MT940 bank statement.
 
 Platforms and banks write CSV in their own way: UTF-8 with or without a byte-order
 mark, UTF-16 (Google's "CSV for Excel"), Windows-1252 (German banks), with ``,``,
@@ -26,6 +26,7 @@ from typing import Any
 
 from tenfold.exchange.camt import camt_rows, looks_like_camt
 from tenfold.exchange.csvmapping import CsvImportError, Problem, Row
+from tenfold.exchange.mt940 import looks_like_mt940, mt940_rows
 from tenfold.exchange.ofx import looks_like_ofx, ofx_rows
 from tenfold.exchange.qif import looks_like_qif, qif_rows
 
@@ -49,7 +50,7 @@ class Table:
     """A file's rows, and how they were read (said in the preview)."""
 
     kind: str
-    """``csv``, ``xlsx``, ``ofx``, ``camt`` or ``qif``."""
+    """``csv``, ``xlsx``, ``ofx``, ``camt``, ``qif`` or ``mt940``."""
     sheets: list[Sheet]
     encoding: str = ""
     delimiter: str = ""
@@ -65,6 +66,8 @@ class Table:
             return "ISO 20022 bank statement (camt XML)"
         if self.kind == "qif":
             return f"QIF bank download, {self.encoding}"
+        if self.kind == "mt940":
+            return f"MT940 bank statement, {self.encoding}"
         return f"{self.encoding}, {DELIMITER_NAMES.get(self.delimiter, repr(self.delimiter))}-separated"
 
 
@@ -258,6 +261,9 @@ def read_table(raw: bytes, name: str, *, encoding: str | None = None, delimiter:
     if looks_like_qif(raw):
         text, used = decode_text(raw, encoding)
         return Table("qif", [Sheet("", qif_rows(text.lstrip("\ufeff")))], used)
+    if looks_like_mt940(raw):
+        text, used = decode_text(raw, encoding)
+        return Table("mt940", [Sheet("", mt940_rows(text.lstrip("\ufeff")))], used)
     return read_csv(raw, encoding=encoding, delimiter=delimiter)
 
 

@@ -14,6 +14,7 @@ A bank file names no product: every credit goes to ``--stream`` (else "Bank").
 
 from __future__ import annotations
 
+from tenfold.exchange.csvmapping import RETURNED_DEBIT
 from tenfold.exchange.ofx import CARD_TYPE
 from tenfold.exchange.profiles.base import SKIP, Profile, Rule
 
@@ -124,6 +125,7 @@ GENERIC = Profile(
         Rule("status", ("pending", "declined", "reverted", "failed", "authorized"), SKIP,
              "pending or declined transactions", contains=True),
         Rule("type", (CARD_TYPE,), SKIP, "credit card lines (payments to the card, charges, refunds)"),
+        Rule("type", (RETURNED_DEBIT,), SKIP, "debits returned to you (your own money back)"),
         Rule("note", BALANCE_WORDS, SKIP, "balance lines", contains=True),
         Rule("type", (*OWN_TRANSFERS, "transfer"), SKIP, "transfers between your own accounts", contains=True),
         Rule("note", OWN_TRANSFERS, SKIP, "transfers between your own accounts", contains=True),

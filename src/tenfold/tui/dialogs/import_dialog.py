@@ -77,8 +77,8 @@ class ImportDialog(ModalScreen[str | None]):
             yield Label("Import payments from a file", classes="dialog-title")
             yield Static("A platform's download (PayPal, Stripe, Gumroad, KDP, Etsy, Patreon, YouTube, Google Play, "
                          "the App Store, Udemy, Airbnb and more, listed in the first menu below), a bank's file "
-                         "(CSV, .xlsx, OFX, QIF or camt.053), or any CSV with date, stream and amount. Nothing is "
-                         "saved until you press Import.",
+                         "(CSV, .xlsx, OFX, QIF, camt.053 or MT940), or any CSV with date, stream and amount. Nothing "
+                         "is saved until you press Import.",
                          classes="intro")
             yield Label("File", classes="field-label")
             yield Input(self.initial_path, id="field-path", placeholder="e.g. ~/Downloads/Download.CSV", compact=True)
