@@ -22,8 +22,9 @@ MAX_TEXT = 500
 
 def clean(text: str, limit: int = MAX_TEXT) -> str:
     """One line of text: control and direction characters out, spaces squeezed, cut at ``limit``."""
-    kept = "".join(" " if (ord(c) < 32 or 0x7F <= ord(c) < 0xA0 or c in BIDI_CONTROLS) else c for c in text)
-    kept = " ".join(kept.split())
+    if not text.isprintable():  # printable text has none of them: most cells, read without a loop per letter
+        text = "".join(" " if (ord(c) < 32 or 0x7F <= ord(c) < 0xA0 or c in BIDI_CONTROLS) else c for c in text)
+    kept = " ".join(text.split())
     return kept if len(kept) <= limit else kept[: limit - 1] + "…"
 
 
@@ -34,6 +35,7 @@ class SheetColumns:
                  prefer_comma: bool) -> None:
         self.part, self.columns = part, part.columns
         self.width = len(part.header)
+        self._header = [c.strip() for c in part.header]
         fmt = order = None
         if date_format:
             order = order_of(date_format)
@@ -51,7 +53,7 @@ class SheetColumns:
         return [(line, cells[i]) for line, cells in rows for i in self.columns.get(name, [])[:1] if i < len(cells)]
 
     def is_header(self, cells: list[str]) -> bool:
-        return [c.strip() for c in cells[: self.width]] == [c.strip() for c in self.part.header]
+        return [c.strip() for c in cells[: self.width]] == self._header
 
     def cell(self, cells: list[str], name: str) -> str:
         """The first non-empty cell of ``name``'s columns."""

@@ -31,6 +31,8 @@ TOTAL_WORDS = ("total", "totals", "subtotal", "grand total", "summe", "gesamt", 
                "alter kontostand", "neuer kontostand", "endsumme",
                "anfangssaldo", "endsaldo", "opening balance", "closing balance", "balance", "ending balance",
                "beginning balance")
+_TOTALS = frozenset(TOTAL_WORDS)
+_TOTAL_STARTS = tuple(f"{w} " for w in TOTAL_WORDS)
 MAX_NAME = 80
 
 
@@ -124,7 +126,7 @@ def _where(options: Options, part: Part) -> list[tuple[list[int], set[str], str]
 def _is_total(cells: list[str]) -> bool:
     first = next((c for c in cells if c.strip()), "")
     words = " ".join(first.casefold().replace(":", " ").replace("_", " ").split())  # Apple's Total_Rows
-    return any(words == w or words.startswith(w + " ") for w in TOTAL_WORDS)
+    return words in _TOTALS or words.startswith(_TOTAL_STARTS)
 
 
 def _classify(profile: Profile, sheet: SheetColumns, cells: list[str], sign: int) -> tuple[str, str, bool]:

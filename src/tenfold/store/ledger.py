@@ -116,10 +116,13 @@ class LedgerRecords:
             raise StoreError(self.path, f"has no stream {min(unknown) if unknown else 0}")
         with self._write() as t:
             created = [dataclasses.replace(s, id=t.table(STREAMS).insert(s.to_store())) for s in streams]
-            placed = [p if p.stream_id > 0 else dataclasses.replace(p, stream_id=created[-p.stream_id - 1].id)
-                      for p in payments]
-            new_ids = t.table(PAYMENTS).insert_multiple(p.to_store() for p in placed)
-            saved = [dataclasses.replace(p, id=i) for i, p in zip(new_ids, placed, strict=True)]
+            docs = [p.to_store() for p in payments]
+            for doc in docs:  # a new stream's payments point at it by -n until it has its id
+                if doc["stream_id"] <= 0:
+                    doc["stream_id"] = created[-doc["stream_id"] - 1].id
+            new_ids = t.table(PAYMENTS).insert_multiple(docs)
+            saved = [dataclasses.replace(p, id=i, stream_id=d["stream_id"])
+                     for i, p, d in zip(new_ids, payments, docs, strict=True)]
             self._payments.added(t, saved)
         for stream in created:
             self.by_id[stream.id] = stream
