@@ -36,6 +36,8 @@ from tenfold.exchange.parse_money import Money, MoneyColumn, MoneyError, parse_m
         ("1'234.50", "1234.50", None),
         ("12.345", "12.345", None),
         ("+7.5", "7.5", None),
+        ("₹1,23,456.78", "123456.78", "INR"),  # Indian grouping: lakhs and crores
+        ("12,34,56,789", "123456789", None),
     ],
 )
 def test_amounts_as_sources_write_them(text: str, amount: str, currency: str | None) -> None:
@@ -54,7 +56,8 @@ def test_empty_cells_are_none(text: str) -> None:
     assert parse_money(text) is None
 
 
-@pytest.mark.parametrize("text", ["abc", "1,2,3.4.5", "12.34.56", "1e5", "NaN", "$$5", "5 EUR USD", "1,23,456.00",
+@pytest.mark.parametrize("text", ["abc", "1,2,3.4.5", "12.34.56", "1e5", "NaN", "$$5", "5 EUR USD", "12,34,56.00",
+                                  "1,23,4567.00", "1.23.456,00",
                                   "--5", "12.", "9" * 20, "CR", "-12.50 DR", "(5.00) DR", "+5 CR"])
 def test_what_is_not_money_is_refused(text: str) -> None:
     with pytest.raises(MoneyError):

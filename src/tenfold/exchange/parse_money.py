@@ -2,7 +2,7 @@
 
 Sources write amounts for people to read: ``$1,234.56``, ``-$45.00``,
 ``($120.00)``, ``€24.00``, ``1.234,56``, ``50,00-``, ``USD 12.00``, ``12.345``
-(an estimate to a tenth of a cent). :func:`parse_money` takes them apart:
+(an estimate to a tenth of a cent), ``₹1,23,456.78`` (Indian grouping). :func:`parse_money` takes them apart:
 the sign (a leading or trailing minus, a Unicode minus, parentheses), the
 currency (a symbol or an ISO code before or after the number) and the number,
 whose decimal mark is either given (``decimal_comma``) or read from the text
@@ -156,6 +156,17 @@ def split_text(text: str) -> tuple[str, bool, str | None] | None:
     return rest, negative, currency
 
 
+def _in_thousands(parts: list[str]) -> bool:
+    """``1,234,567``: groups of three after the first."""
+    return 1 <= len(parts[0]) <= 3 and all(len(p) == 3 for p in parts[1:])
+
+
+def _in_lakhs(parts: list[str]) -> bool:
+    """``12,34,567`` (Indian): the last group three digits, those before it two."""
+    return len(parts) > 2 and 1 <= len(parts[0]) <= 2 and all(len(p) == 2 for p in parts[1:-1]) \
+        and len(parts[-1]) == 3
+
+
 def _to_decimal(number: str, comma: bool) -> Decimal:
     """The number's value with ``,`` (``comma``) or ``.`` as the decimal mark; MoneyError if grouped wrongly."""
     mark, group = (",", ".") if comma else (".", ",")
@@ -163,7 +174,7 @@ def _to_decimal(number: str, comma: bool) -> Decimal:
     if mark in cents or group in cents or any(c in cents for c in " '’"):
         raise MoneyError("has its separators in the wrong places")
     parts = re.split(r"[ '’" + re.escape(group) + "]", whole)
-    if len(parts) > 1 and (not 1 <= len(parts[0]) <= 3 or any(len(p) != 3 for p in parts[1:])):
+    if len(parts) > 1 and not (_in_thousands(parts) or (group == "," and _in_lakhs(parts))):
         raise MoneyError("has its thousands separators in the wrong places")
     digits = "".join(parts) + ("." + cents if cents else "")
     if not digits.replace(".", "", 1).isdigit() or (number.endswith(mark) and not cents):
