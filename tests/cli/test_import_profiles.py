@@ -405,3 +405,27 @@ def test_a_platform_file_without_the_money_names_the_one_with_it(tmp_path: Path,
     assert result.returncode != 0 and result.stdout == ""
     assert f"tenfold: {path}: nothing imported: line 1: {said}" in result.stderr, result.stderr
     assert db.read_bytes() == before
+
+
+def test_a_platforms_payouts_in_a_bank_file_are_not_counted_again_once_its_own_file_is_in(
+        tmp_path: Path, env: dict[str, str]) -> None:
+    """PayPal's sales imported from PayPal's file, then the bank's statement: PayPal's transfers among its
+    credits are the same money, skipped and said; the rest of the bank's credits count. Without PayPal's file
+    in the ledger, the same bank credit is income like any other."""
+    bank = tmp_path / "checking.csv"
+    bank.write_text("Details,Posting Date,Description,Amount,Type,Balance\n"
+                    "CREDIT,03/15/2024,PAYPAL TRANSFER PPD ID: PAYPALSD11,1000.00,ACH_CREDIT,6000.00\n"
+                    "CREDIT,03/18/2024,ACME PUBLISHING ROYALTY PPD ID: 1234567890,412.50,ACH_CREDIT,6412.50\n"
+                    "CREDIT,03/20/2024,APPLEWOOD RENTALS RENT MARCH,900.00,ACH_CREDIT,7312.50\n", encoding="utf-8")
+    db = empty_ledger(tmp_path)
+    imported(db, env, IMPORTS / "paypal.csv", "--create-streams", "passive")
+    imported(db, env, IMPORTS / "appstore_financial.txt", "--create-streams", "passive")
+    shown = imported(db, env, bank, "--stream", "Checking", "--create-streams", "passive")
+    assert ("  payouts from PayPal, whose own file you imported (its sales are counted from it): 1 (+1,000.00 USD)"
+            in shown), shown
+    assert totals(db)[("Checking", "USD")] == D("1312.50")  # Applewood is not Apple: whole words only
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    db = empty_ledger(alone)
+    imported(db, env, bank, "--stream", "Checking", "--create-streams", "passive")
+    assert totals(db) == {("Checking", "USD"): D("2312.50")}

@@ -27,7 +27,7 @@ from tenfold.domain.money import MAX_AMOUNT
 from tenfold.domain.rates import month_end
 from tenfold.domain.text import count_of
 from tenfold.exchange.csvmapping import Problem
-from tenfold.exchange.extract import Entry, Extraction
+from tenfold.exchange.extract import Entry, Extraction, Skipped
 from tenfold.exchange.identity import (
     ContentKey,
     content_key,
@@ -38,6 +38,7 @@ from tenfold.exchange.identity import (
     split_export_id,
 )
 from tenfold.exchange.parse_money import round_to_minor
+from tenfold.exchange.payouts import ACCOUNTS, imported_platforms, payout_of, reason
 from tenfold.exchange.profiles.base import INCOME, REFUND
 
 CATEGORIES = {"kdp": "royalties", "youtube": "ads", "adsense": "ads", "etsy": "business", "gumroad": "business",
@@ -67,6 +68,8 @@ class ImportPlan:
     below_cent: int = 0
     create_kind: str | None = None
     missing_streams: list[str] = field(default_factory=list)
+    skipped: dict[str, Skipped] = field(default_factory=dict)
+    """Rows skipped once they met the ledger (a platform's payout whose sales it holds), by reason."""
 
     @property
     def payments(self) -> list[Payment]:
@@ -121,7 +124,15 @@ def plan_import(extraction: Extraction, streams: list[Stream], existing: list[Pa
     counts: Counter[ContentKey] = Counter(payment_content(p, by_id) for p in existing if not has_real_id(p))
     file_ids: dict[tuple[str, str], Entry] = {}
     latest = month_end(today.year, today.month) if today is not None else None
+    platforms = imported_platforms(existing) if source in ACCOUNTS else {}
     for entry in extraction.entries:
+        platform = payout_of(platforms, entry.customer, entry.note) if platforms and entry.amount > 0 else None
+        if platform is not None:
+            bucket = plan.skipped.setdefault(reason(platform), Skipped())
+            bucket.rows += 1
+            code = entry.currency or "?"
+            bucket.money[code] = bucket.money.get(code, Decimal(0)) + entry.amount
+            continue
         if latest is not None and entry.on > latest:
             plan.problems.append(Problem(entry.line, f"date: {entry.on.isoformat()} is after this month; money "
                                                      "received has no later day (check the date, and the date order)"))

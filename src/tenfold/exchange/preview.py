@@ -72,9 +72,10 @@ def preview_lines(plan: ImportPlan, streams: Mapping[int, Stream], label: str, g
         verb = f"to be created as {kind}" if plan.create_kind else "do not exist (add --create-streams KIND)"
         names = ", ".join(f"{s.name} ({s.currency})" for s in plan.new_streams)
         lines.append(f"New streams, {verb}: {names}")
-    skipped = sum(s.rows for s in ext.skipped.values()) + plan.below_cent
+    reasons = {**ext.skipped, **plan.skipped}
+    skipped = sum(s.rows for s in reasons.values()) + plan.below_cent
     lines.append(f"Skipped: {count_of(skipped, 'row')}" + (":" if skipped else ""))
-    for reason, bucket in sorted(ext.skipped.items(), key=lambda kv: -kv[1].rows):
+    for reason, bucket in sorted(reasons.items(), key=lambda kv: -kv[1].rows):
         money = f" ({_signed(bucket.money)})" if bucket.money else ""
         lines.append(f"  {reason}: {bucket.rows:,}{money}")
     if plan.below_cent:

@@ -1,0 +1,65 @@
+"""Money counted twice: a platform's payout in a bank file, when the platform's own file was imported.
+
+A seller who imports PayPal's activity and then the bank statement finds PayPal's
+transfers among the bank's credits: the same money, counted once as each sale
+and again as the payout. So when the ledger holds payments imported from a
+platform's file, a bank or money account file's credits that name that platform
+(in the payer or the description) are skipped, and the preview says why. A user
+who counts income only as it reaches the bank imports only the bank's file, and
+every credit counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from tenfold.domain.ledger import Payment
+from tenfold.exchange.identity import family
+
+ACCOUNTS = frozenset({"bank", "bank-de", "bank-us", "revolut", "wise", "wise-history"})
+"""Profiles of files that list money arriving in an account, where platforms' payouts show up as credits."""
+
+PLATFORMS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "paypal": ("PayPal", ("paypal",)),
+    "stripe": ("Stripe", ("stripe",)),
+    "stripe-payments": ("Stripe", ("stripe",)),
+    "gumroad": ("Gumroad", ("gumroad",)),
+    "kdp": ("Amazon", ("amazon", "kdp")),
+    "associates": ("Amazon", ("amazon",)),
+    "distrokid": ("DistroKid", ("distrokid",)),
+    "patreon": ("Patreon", ("patreon",)),
+    "youtube": ("Google", ("google", "youtube")),
+    "adsense": ("Google", ("google", "adsense")),
+    "googleplay": ("Google", ("google",)),
+    "appstore": ("Apple", ("apple",)),
+    "etsy": ("Etsy", ("etsy",)),
+    "kofi": ("Ko-fi", ("ko-fi", "kofi")),
+    "lemonsqueezy": ("Lemon Squeezy", ("lemon squeezy", "lemonsqueezy")),
+    "udemy": ("Udemy", ("udemy",)),
+    "bandcamp": ("Bandcamp", ("bandcamp",)),
+    "airbnb": ("Airbnb", ("airbnb",)),
+}
+"""A platform's file (profile name) -> the platform's name, and the words its payouts carry in a bank file."""
+
+
+def imported_platforms(payments: Iterable[Payment]) -> dict[str, re.Pattern[str]]:
+    """The platforms whose own files the ledger holds payments from: name -> the pattern of its words."""
+    sources = {family(p.source) for p in payments if p.source}
+    words: dict[str, list[str]] = {}
+    for source in sources:
+        if source in PLATFORMS:
+            name, said = PLATFORMS[source]
+            words.setdefault(name, []).extend(said)
+    return {name: re.compile(r"\b(" + "|".join(map(re.escape, said)) + r")\b") for name, said in words.items()}
+
+
+def payout_of(platforms: dict[str, re.Pattern[str]], *texts: str) -> str | None:
+    """The platform a bank credit's payer or description names, among ``platforms``; None for any other."""
+    text = " ".join(texts).casefold()
+    return next((name for name, pattern in platforms.items() if pattern.search(text)), None)
+
+
+def reason(name: str) -> str:
+    """The preview's words for the credits skipped as ``name``'s payouts."""
+    return f"payouts from {name}, whose own file you imported (its sales are counted from it)"
