@@ -429,3 +429,19 @@ def test_a_platforms_payouts_in_a_bank_file_are_not_counted_again_once_its_own_f
     db = empty_ledger(alone)
     imported(db, env, bank, "--stream", "Checking", "--create-streams", "passive")
     assert totals(db) == {("Checking", "USD"): D("2312.50")}
+
+
+def test_a_platforms_file_after_the_bank_warns_of_the_payouts_already_counted(tmp_path: Path,
+                                                                              env: dict[str, str]) -> None:
+    """The bank's file first (PayPal's transfer counted as income), then PayPal's: nothing saved is touched, and
+    the preview warns that the bank's PayPal credits may be the same money."""
+    bank = tmp_path / "checking.csv"
+    bank.write_text("Details,Posting Date,Description,Amount,Type,Balance\n"
+                    "CREDIT,03/15/2024,PAYPAL TRANSFER PPD ID: PAYPALSD11,1000.00,ACH_CREDIT,6000.00\n"
+                    "CREDIT,03/18/2024,ACME PUBLISHING ROYALTY,412.50,ACH_CREDIT,6412.50\n", encoding="utf-8")
+    db = empty_ledger(tmp_path)
+    imported(db, env, bank, "--stream", "Checking", "--create-streams", "passive")
+    shown = imported(db, env, IMPORTS / "paypal.csv", "--create-streams", "passive")
+    assert ("Warning: 1 payment imported from a bank file names PayPal (1,000.00 USD): if it is PayPal's payouts, "
+            "this file counts the same money again; delete it, or keep one of the two files") in shown, shown
+    assert totals(db)[("Checking", "USD")] == D("1412.50")

@@ -7,14 +7,21 @@ platform's file, a bank or money account file's credits that name that platform
 (in the payer or the description) are skipped, and the preview says why. A user
 who counts income only as it reaches the bank imports only the bank's file, and
 every credit counts.
+
+The other way round (the bank's file first, then the platform's) nothing already
+saved is touched: the preview warns that the ledger's bank credits naming the
+platform may be the same money (:func:`counted_from_the_bank`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from decimal import Decimal
 
 from tenfold.domain.ledger import Payment
+from tenfold.domain.money import format_totals
+from tenfold.domain.text import count_of
 from tenfold.exchange.identity import family
 
 ACCOUNTS = frozenset({"bank", "bank-de", "bank-us", "revolut", "wise", "wise-history"})
@@ -63,3 +70,24 @@ def payout_of(platforms: dict[str, re.Pattern[str]], *texts: str) -> str | None:
 def reason(name: str) -> str:
     """The preview's words for the credits skipped as ``name``'s payouts."""
     return f"payouts from {name}, whose own file you imported (its sales are counted from it)"
+
+
+def counted_from_the_bank(source: str, payments: Iterable[Payment], stream_currency: dict[int, str]) -> str | None:
+    """A warning when the ledger's credits from a bank file name the platform whose file ``source`` is."""
+    if source not in PLATFORMS:
+        return None
+    name, said = PLATFORMS[source]
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, said)) + r")\b")
+    totals: dict[str, Decimal] = {}
+    count = 0
+    for p in payments:
+        if family(p.source) in ACCOUNTS and p.amount > 0 and pattern.search(f"{p.customer} {p.note}".casefold()):
+            count += 1
+            currency = p.currency or stream_currency.get(p.stream_id, "")
+            totals[currency] = totals.get(currency, Decimal(0)) + p.amount
+    if not count:
+        return None
+    names, they, them = ("names", "it is", "it") if count == 1 else ("name", "they are", "them")
+    return (f"{count_of(count, 'payment')} imported from a bank file {names} {name} ({format_totals(totals)}): "
+            f"if {they} {name}'s payouts, this file counts the same money again; delete {them}, or keep one of "
+            "the two files")

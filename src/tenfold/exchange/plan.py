@@ -38,7 +38,7 @@ from tenfold.exchange.identity import (
     split_export_id,
 )
 from tenfold.exchange.parse_money import round_to_minor
-from tenfold.exchange.payouts import ACCOUNTS, imported_platforms, payout_of, reason
+from tenfold.exchange.payouts import ACCOUNTS, counted_from_the_bank, imported_platforms, payout_of, reason
 from tenfold.exchange.profiles.base import INCOME, REFUND
 
 CATEGORIES = {"kdp": "royalties", "youtube": "ads", "adsense": "ads", "etsy": "business", "gumroad": "business",
@@ -70,6 +70,8 @@ class ImportPlan:
     missing_streams: list[str] = field(default_factory=list)
     skipped: dict[str, Skipped] = field(default_factory=dict)
     """Rows skipped once they met the ledger (a platform's payout whose sales it holds), by reason."""
+    warnings: list[str] = field(default_factory=list)
+    """What the user should know before importing, that does not stop the import."""
 
     @property
     def payments(self) -> list[Payment]:
@@ -125,6 +127,8 @@ def plan_import(extraction: Extraction, streams: list[Stream], existing: list[Pa
     file_ids: dict[tuple[str, str], Entry] = {}
     latest = month_end(today.year, today.month) if today is not None else None
     platforms = imported_platforms(existing) if source in ACCOUNTS else {}
+    if (warning := counted_from_the_bank(source, existing, {s.id: s.currency for s in streams})) is not None:
+        plan.warnings.append(warning)
     for entry in extraction.entries:
         platform = payout_of(platforms, entry.customer, entry.note) if platforms and entry.amount > 0 else None
         if platform is not None:

@@ -81,6 +81,7 @@ def preview_lines(plan: ImportPlan, streams: Mapping[int, Stream], label: str, g
     if plan.below_cent:
         lines.append(f"  amounts below the currency's smallest unit: {plan.below_cent:,}")
     lines += _duplicates(plan)
+    lines += [f"Warning: {warning}" for warning in plan.warnings]
     lines += _problems(plan)
     total = added_totals(plan, streams)
     lines.append(f"Total to add: {format_totals(total)}" if total else "Total to add: nothing")
