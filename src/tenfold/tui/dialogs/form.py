@@ -78,7 +78,15 @@ class FormDialog(StyledOnce, ModalScreen[T | None], Generic[T]):
         """The user pressed Esc once with something typed: the next Esc discards it."""
 
     def compose(self) -> ComposeResult:
-        """Title, intro, one row per field with its error line, then the buttons."""
+        """Title, intro, one row per field with its error line, then the buttons.
+
+        The field the form starts in is the one Textual focuses as the form mounts
+        (``AUTO_FOCUS``): left to its default, the first focusable widget - the
+        scrolling frame - took the focus and gave it up to that field in
+        :meth:`on_mount`, restyling the whole form twice before its first frame.
+        """
+        if self.FIELDS:
+            self.AUTO_FOCUS = f"#field-{self._start_field()}"
         with VerticalScroll(id="dialog", classes="form"):
             yield Label(Text(self.form_title), classes="dialog-title")  # a name in a title is never markup
             if self.INTRO:
@@ -113,19 +121,27 @@ class FormDialog(StyledOnce, ModalScreen[T | None], Generic[T]):
             )
         return Input(value, id=wid, placeholder=spec.placeholder, compact=True)
 
-    def on_mount(self) -> None:
-        """Start in the first required field still empty, else in the first field.
+    def _start_field(self) -> str:
+        """The first required field still empty, else the first field: what the form opens with, as it will show.
 
         A payment form opens with its stream and date filled: the cursor waits in
         Amount, so an amount typed straight away lands there.
         """
+        for spec in self.FIELDS:
+            value = self.initial.get(spec.name, "")
+            if spec.kind == "select" and value not in {key for _, key in spec.options}:
+                value = spec.default_option() or ""  # a list shows no value it does not offer
+            if spec.required and not value.strip():
+                return spec.name
+        return self.FIELDS[0].name
+
+    def on_mount(self) -> None:
+        """Start in :meth:`_start_field` (already focused as the form mounted: then this changes nothing)."""
         if not self.FIELDS:
             return
         for area in self.query(TextArea):  # text written before is added to, not typed in front of
             area.move_cursor(area.document.end)
-        values = self.values()
-        empty = [spec for spec in self.FIELDS if spec.required and not values.get(spec.name, "").strip()]
-        self.query_one(f"#field-{(empty or self.FIELDS)[0].name}").focus()
+        self.query_one(f"#field-{self._start_field()}").focus()
 
     def values(self) -> dict[str, str]:
         """What is in the form right now, as typed."""
