@@ -54,6 +54,14 @@ class FormDialog(StyledOnce, ModalScreen[T | None], Generic[T]):
     FIELDS: tuple[FieldSpec, ...] = ()
     INTRO = ""
     BINDINGS = bindings(FORM_KEYS)
+    AUTO_FOCUS = ""
+    """Nothing is focused as the form mounts: :meth:`on_mount` puts the focus in the field the form starts in.
+
+    Left to Textual's default, the first focusable widget - the form's scrolling
+    frame - took the focus first and gave it up to that field a moment later,
+    restyling the whole form (every field in the frame) on each move, twice before
+    its first frame.
+    """
 
     def __init__(
         self,
@@ -78,15 +86,7 @@ class FormDialog(StyledOnce, ModalScreen[T | None], Generic[T]):
         """The user pressed Esc once with something typed: the next Esc discards it."""
 
     def compose(self) -> ComposeResult:
-        """Title, intro, one row per field with its error line, then the buttons.
-
-        The field the form starts in is the one Textual focuses as the form mounts
-        (``AUTO_FOCUS``): left to its default, the first focusable widget - the
-        scrolling frame - took the focus and gave it up to that field in
-        :meth:`on_mount`, restyling the whole form twice before its first frame.
-        """
-        if self.FIELDS:
-            self.AUTO_FOCUS = f"#field-{self._start_field()}"
+        """Title, intro, one row per field with its error line, then the buttons."""
         with VerticalScroll(id="dialog", classes="form"):
             yield Label(Text(self.form_title), classes="dialog-title")  # a name in a title is never markup
             if self.INTRO:
@@ -121,27 +121,19 @@ class FormDialog(StyledOnce, ModalScreen[T | None], Generic[T]):
             )
         return Input(value, id=wid, placeholder=spec.placeholder, compact=True)
 
-    def _start_field(self) -> str:
-        """The first required field still empty, else the first field: what the form opens with, as it will show.
+    def on_mount(self) -> None:
+        """Start in the first required field still empty, else in the first field.
 
         A payment form opens with its stream and date filled: the cursor waits in
         Amount, so an amount typed straight away lands there.
         """
-        for spec in self.FIELDS:
-            value = self.initial.get(spec.name, "")
-            if spec.kind == "select" and value not in {key for _, key in spec.options}:
-                value = spec.default_option() or ""  # a list shows no value it does not offer
-            if spec.required and not value.strip():
-                return spec.name
-        return self.FIELDS[0].name
-
-    def on_mount(self) -> None:
-        """Start in :meth:`_start_field` (already focused as the form mounted: then this changes nothing)."""
         if not self.FIELDS:
             return
         for area in self.query(TextArea):  # text written before is added to, not typed in front of
             area.move_cursor(area.document.end)
-        self.query_one(f"#field-{self._start_field()}").focus()
+        values = self.values()
+        empty = [spec for spec in self.FIELDS if spec.required and not values.get(spec.name, "").strip()]
+        self.query_one(f"#field-{(empty or self.FIELDS)[0].name}").focus()
 
     def values(self) -> dict[str, str]:
         """What is in the form right now, as typed."""

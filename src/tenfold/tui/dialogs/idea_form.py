@@ -96,7 +96,6 @@ class IdeaForm(FormDialog[Idea]):
 
     def compose(self) -> ComposeResult:
         """The four questions and the rating, then one row per rung: people, how, automated."""
-        self.AUTO_FOCUS = f"#field-{self._start_field()}"  # focused as it mounts (see FormDialog.compose)
         with VerticalScroll(id="dialog", classes="form"):
             yield Label(self.form_title, classes="dialog-title")
             yield Static(self.INTRO, classes="intro")
