@@ -89,6 +89,7 @@ class MainScreen(PanesScreen):
         notes editor (a TextArea, slow to build) follows the first paint; with the
         launch card, once the card is drawn (:meth:`_launch_card`).
         """
+        self.query_one(IdeasPane).hold_warming = True  # until the keyboard is quiet (keyboard_quiet)
         self.refresh_panes()
         self._apply_size(self.app.size.width, self.app.size.height)
         self.action_focus_pane(self.active_pane)
@@ -149,6 +150,7 @@ class MainScreen(PanesScreen):
     def keyboard_quiet(self) -> None:
         """The first screen is drawn and no key came for a moment (the reader says so): build what was put off."""
         self._collect_again()
+        self.query_one(IdeasPane).let_warm()
         if self._notes_put_off:
             self._build_notes_editor()
 
