@@ -37,8 +37,8 @@ def main() -> None:
     The garbage collector is paused while the app starts: start-up allocates
     tens of thousands of objects (modules, widgets, styles) and none are garbage,
     yet the collector would walk them again and again before the first frame.
-    It resumes after the app's first frame
-    (:class:`~tenfold.tui.screens.main.MainScreen`) or as soon as a command starts.
+    It resumes once the app's first screen is drawn and the keyboard is first quiet
+    (:meth:`~tenfold.tui.screens.main.MainScreen.keyboard_quiet`), or as soon as a command starts.
     """
     gc.disable()
     plain, db = plain_start(sys.argv[1:])

@@ -48,3 +48,29 @@ async def test_the_launch_card_is_styled_once(tmp_path: Path) -> None:
         await t.press("t")
         await until(t, lambda: isinstance(t.app.screen, TodayScreen))
         assert not [s for s in seen if isinstance(s, TodayScreen)], "the card was styled a second time"
+
+
+def restyled_nodes(t: Running) -> list[DOMNode]:
+    """Record every node the app restyles with all it holds from now on (Textual's ``App.update_styles``)."""
+    app = t.app
+    seen: list[DOMNode] = []
+    update = app.update_styles
+
+    def recording(node: DOMNode, animate: bool = True) -> None:
+        seen.append(node)
+        update(node, animate)
+
+    app.update_styles = recording  # type: ignore[method-assign]
+    return seen
+
+
+async def test_a_form_opens_with_the_focus_in_its_first_field_not_passed_on_from_its_frame(tmp_path: Path) -> None:
+    """The focus lands in the field the form starts in as it mounts: the form's frame (which scrolls, so takes
+    the focus by default) never has it, and is not restyled with every field in it on taking and losing it."""
+    async with running(tmp_path / "t.json") as t:
+        seen = restyled_nodes(t)
+        await t.press("w")
+        assert isinstance(t.form, GoalForm)
+        frame = t.form.query_one("#dialog")
+        assert t.form.query_one("#field-text").has_focus
+        assert frame not in seen, "the form's frame took the focus first"

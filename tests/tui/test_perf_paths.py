@@ -164,3 +164,16 @@ async def test_a_cancelled_form_refreshes_nothing_unless_it_cleared_a_draft(
         assert shown == ["IdeasPane"]
     with reopen(db) as store:
         assert store.draft("idea") is None
+
+
+def test_the_goal_form_loads_without_the_other_forms() -> None:
+    """w on the today card (often the first key) opens the goal form: its module does not load the stream,
+    payment and idea forms' modules, which the first key would otherwise wait for."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import tenfold.tui.dialogs.goal_form; "
+            "print(sorted(m for m in ('tenfold.tui.dialogs.ledger_forms', 'tenfold.tui.dialogs.idea_form') "
+            "if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert result.stdout.strip() == "[]"

@@ -27,7 +27,7 @@ def run_tui(store: Store) -> int:
     try:
         app.run()
     finally:
-        gc.enable()  # if the app ended before its first frame resumed it (tenfold.cli.main)
+        gc.enable()  # if the app ended before the keyboard was quiet once, which resumes it (tenfold.launch.main)
     try:
         store.stop_background_saving()
     except TenfoldError as exc:

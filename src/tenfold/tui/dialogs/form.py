@@ -54,6 +54,14 @@ class FormDialog(StyledOnce, ModalScreen[T | None], Generic[T]):
     FIELDS: tuple[FieldSpec, ...] = ()
     INTRO = ""
     BINDINGS = bindings(FORM_KEYS)
+    AUTO_FOCUS = ""
+    """Nothing is focused as the form mounts: :meth:`on_mount` puts the focus in the field the form starts in.
+
+    Left to Textual's default, the first focusable widget - the form's scrolling
+    frame - took the focus first and gave it up to that field a moment later,
+    restyling the whole form (every field in the frame) on each move, twice before
+    its first frame.
+    """
 
     def __init__(
         self,

@@ -36,7 +36,7 @@ class GoalActions:
 
     def write_goal(self) -> None:
         """Open the goal form, filled with the current goal."""
-        from tenfold.tui.dialogs.forms import GoalForm
+        from tenfold.tui.dialogs.goal_form import GoalForm
 
         goal = self.store.goal
         values = (

@@ -89,28 +89,43 @@ class MainScreen(PanesScreen):
         notes editor (a TextArea, slow to build) follows the first paint; with the
         launch card, once the card is drawn (:meth:`_launch_card`).
         """
+        self.query_one(IdeasPane).hold_warming = True  # until the keyboard is quiet (keyboard_quiet)
         self.refresh_panes()
         self._apply_size(self.app.size.width, self.app.size.height)
         self.action_focus_pane(self.active_pane)
         self.mount(TenfoldFooter())
-        self.call_after_refresh(self._collect_again)
+        self.call_after_refresh(self._keep_start_up_out_of_collections)
         if self.today_on_launch:
             self.call_after_refresh(self._launch_card)
         else:
             self.call_after_refresh(self._build_notes_editor)
             self.call_after_refresh(self.reader.start_when_quiet)
 
-    def _collect_again(self) -> None:
-        """Resume the garbage collector, paused for the start-up (:func:`tenfold.launch.main`).
+    def _keep_start_up_out_of_collections(self) -> None:
+        """The first frame is drawn: what the start-up made leaves the garbage collector's sight.
 
         In the real program (``reader.freeze_collections``) what the start-up made -
-        widgets, styles, the records read - lives as long as the app, so it is first
-        moved out of the collector's sight, as :func:`tenfold.tui.run.run_tui` does
-        for what was loaded before the app ran: otherwise the first collections walk
-        all of it again while the today card is drawn and the first key answered.
+        widgets, styles, the records read - lives as long as the app, so it is moved
+        out of the collector's sight, as :func:`tenfold.tui.run.run_tui` does for what
+        was loaded before the app ran: otherwise each full collection walks all of it
+        again. What is made from now on (the today card, a first form, and what they
+        leave behind when they close) stays in sight, to be collected once the
+        collector runs again (:meth:`keyboard_quiet`).
         """
         if self.reader.freeze_collections:
             gc.freeze()
+
+    @staticmethod
+    def _collect_again() -> None:
+        """Resume the garbage collector, paused for the start-up (:func:`tenfold.launch.main`).
+
+        Not at the first frame but once the keyboard is first quiet (at most the
+        reader's ``latest`` seconds later): the today card and the answer to a key
+        typed as it appears (the goal form) allocate thousands of objects, nearly
+        none of them garbage, and collections in the middle of them only delayed
+        what the user waits for. Before the payments of a big file are read
+        (:meth:`PaymentsReader._look` tells the screen first), it runs again.
+        """
         gc.enable()
 
     def _launch_card(self) -> None:
@@ -134,6 +149,8 @@ class MainScreen(PanesScreen):
 
     def keyboard_quiet(self) -> None:
         """The first screen is drawn and no key came for a moment (the reader says so): build what was put off."""
+        self._collect_again()
+        self.query_one(IdeasPane).let_warm()
         if self._notes_put_off:
             self._build_notes_editor()
 

@@ -140,6 +140,13 @@ class TodayScreen(StyledOnce, ModalScreen[str | None]):
     """
 
     BINDINGS = bindings(TODAY_KEYS)
+    AUTO_FOCUS = ""
+    """Nothing is focused as the card mounts: :meth:`on_mount` focuses the first check (or the card).
+
+    Left to Textual's default, the card's scrolling frame took the focus first and,
+    with checks on the card, gave it up to the first one a moment later: each move
+    restyled the frame with everything in it, before the card's first frame.
+    """
 
     def __init__(self, view: TodayView, on_dismiss: Callable[[str, date | None], bool],
                  config_dir: Path | None = None, on_restore: Callable[[str], bool] | None = None) -> None:

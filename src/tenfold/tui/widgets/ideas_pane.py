@@ -89,6 +89,8 @@ class IdeasPane(Pane):
         self._index = SearchIndex()
         self._seen = False
         """The pane has been on screen: from then on the search index is kept warm."""
+        self.hold_warming = False
+        """The start-up holds the warming back until the keyboard is quiet (:meth:`let_warm`)."""
         self._typing = False
         """The search line was just opened: it, not the table, is where focus belongs."""
 
@@ -105,13 +107,26 @@ class IdeasPane(Pane):
         self._all = ideas
         self._ideas = {i.id: i for i in ideas}
         self._arrange()
-        if self._seen:
+        if self._seen and not self.hold_warming:
             self.call_after_refresh(self._warm)
 
     def on_show(self, event: events.Show) -> None:
         """First on screen: lower every entry's text now, after this paint, not on the first letter typed."""
         if not self._seen:
             self._seen = True
+            if not self.hold_warming:
+                self.call_after_refresh(self._warm)
+
+    def let_warm(self) -> None:
+        """The keyboard is quiet after the start-up: warm the index now, if the pane has been on screen.
+
+        Warming 5,000 entries takes a good part of a frame or two; right after the
+        first paint it ran just as the first key came (w on the today card), and that
+        key's answer waited for it. A search typed before then builds the entries it
+        needs as it goes, as before the warming.
+        """
+        self.hold_warming = False
+        if self._seen:
             self.call_after_refresh(self._warm)
 
     def _warm(self) -> None:
