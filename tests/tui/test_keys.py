@@ -62,8 +62,8 @@ async def test_every_action_is_reachable_by_key_help_and_palette(tmp_path: Path)
             if command.in_palette:
                 assert action_exists(main, command.action), command.action
                 # The palette names the keys that do it elsewhere, and no key for a palette-only command.
-                shown = str(palette[command.title].help)
-                assert shown.endswith(f"[{command.key}]") == bool(command.keys or command.also), shown
+                said = str(palette[command.title].help)
+                assert said.endswith(f"[{command.key}]") == bool(command.keys or command.also), said
             # Keys: each is bound on a live widget, to an action that widget (or its screen) has.
             for key in command.keys:
                 where = bound(key, found)
