@@ -52,8 +52,13 @@ def read_regular(path: Path) -> bytes:
 
 def load_document(path: Path) -> Document:
     """Read and parse the data file, refusing anything that is not a TinyDB document."""
+    return parse_document(path, read_document(path))
+
+
+def read_document(path: Path) -> bytes:
+    """The data file's bytes; StoreError naming ``path`` when they cannot be read."""
     try:
-        raw = read_regular(path)
+        return read_regular(path)
     except FileNotFoundError:
         raise StoreError(path, "does not exist") from None
     except IsADirectoryError:
@@ -62,6 +67,10 @@ def load_document(path: Path) -> Document:
         raise StoreError(path, "cannot be read: permission denied") from None
     except OSError as exc:
         raise StoreError(path, f"cannot be read: {exc.strerror}") from None
+
+
+def parse_document(path: Path, raw: bytes) -> Document:
+    """The data file's bytes parsed, refusing anything that is not a TinyDB document (:func:`load_document`)."""
     if not raw.strip():
         raise DamagedFileError(path, "is empty (0 bytes), so it is not a Tenfold file; it was left as it is")
     try:
