@@ -94,6 +94,8 @@ DAMAGE: dict[str, Callable[[Document], object]] = {
     "a bad stream and a bad payment": lambda d: (next(iter(d["streams"].values())).update(kind="odd"),
                                                  first_payment(d).update(amount="x")),
     "a payment that is a list": lambda d: d["payments"].update({"900": [1, 2, 3, 4]}),
+    "a payment that is text": lambda d: d["payments"].update({"900": "abcd"}),
+    "a payment that is a number": lambda d: d["payments"].update({"900": 4}),
     "a list and a bad rate": lambda d: (d["payments"].update({"900": [1, 2, 3, 4]}),
                                         next(iter(d["rates"].values())).update(rate="x")),
     "an id that is no number": lambda d: d["payments"].update({"x": first_payment(d)}),

@@ -95,7 +95,8 @@ def _summed(path: Path, raw: bytes) -> tuple[Contents, MonthlyIndex, PaymentRows
     usual error in the usual order (a damaged payment before a damaged rate, as the store reads them)."""
     try:
         with no_gc():
-            data, version = schema.migrate(path, parse_document(path, raw))
+            # Each payment is looked at by sum_payments, which takes none that is not a record.
+            data, version = schema.migrate(path, parse_document(path, raw, records_unchecked=PAYMENTS))
             contents = validate_document(path, data, version, payments=False)
             summed = sum_payments(data.get(PAYMENTS, {}), contents.streams)
     except StoreError:

@@ -130,7 +130,7 @@ def sum_payments(table: Table, stream_ids: Collection[int]) -> tuple[MonthlyInde
                 return None
     except _BAD:
         return None
-    return _index(table, days, months, extras), PaymentRows(table, {m: cells[0] for m, cells in months.items()})
+    return _index(table, streams, months, extras), PaymentRows(table, {m: cells[0] for m, cells in months.items()})
 
 
 def _month(on: object, days: dict[str, Cells], months: dict[Month, Cells]) -> Cells:
@@ -171,19 +171,24 @@ def _add_built(key: str, record: Any, streams: set[int], days: dict[str, Cells],
     return True
 
 
-def _index(table: Table, days: dict[str, Cells], months: dict[Month, Cells],
+def _index(table: Table, streams: set[int], months: dict[Month, Cells],
            extras: dict[Month, dict[int, Extras]]) -> MonthlyIndex:
-    """The index of the sums made: each stream's last day is looked for in its last month only."""
+    """The index of the sums made. Each stream's last day is looked for in its last month only, and the
+    months are walked newest first until every stream of the file is found."""
     latest: dict[int, Month] = {}
-    for month, (keys, _totals) in months.items():
-        for account in keys:
-            sid = split_account(account)[0]
-            if latest.get(sid, month) <= month:
-                latest[sid] = month
-    last: dict[int, date] = {}
-    for sid, month in latest.items():
-        texts = [table[key]["on"] for account, keys in months[month][0].items() if split_account(account)[0] == sid
-                 for key in keys]
-        last[sid] = date.fromisoformat(max(texts))  # days written YYYY-MM-DD sort as the days do
+    for month in sorted(months, reverse=True):
+        for account in months[month][0]:
+            latest.setdefault(account if account >= 0 else split_account(account)[0], month)
+        if len(latest) == len(streams):
+            break
+    last_text: dict[int, str] = {}
+    for month in set(latest.values()):
+        for account, keys in months[month][0].items():
+            sid = account if account >= 0 else split_account(account)[0]
+            if latest[sid] == month:
+                text = max([table[key]["on"] for key in keys])  # days written YYYY-MM-DD sort as the days do
+                if text > last_text.get(sid, ""):
+                    last_text[sid] = text
+    last = {sid: date.fromisoformat(text) for sid, text in last_text.items()}
     counts = {month: {account: len(keys) for account, keys in cells[0].items()} for month, cells in months.items()}
     return MonthlyIndex.adopt({month: cells[1] for month, cells in months.items()}, counts, extras, last)
