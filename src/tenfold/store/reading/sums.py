@@ -105,7 +105,10 @@ def sum_payments(table: Table, stream_ids: Collection[int]) -> tuple[MonthlyInde
             size = len(record)
             if size == 4 or size == 5:  # the typed fields only: checked here
                 try:
-                    sid, on, text, note = record["stream_id"], record["on"], record["amount"], record["note"]
+                    sid = record["stream_id"]
+                    on = record["on"]
+                    text = record["amount"]
+                    note = record["note"]
                     customer = record["customer"] if size == 5 else ""
                 except (KeyError, TypeError):
                     sid = None  # some other field: built below
