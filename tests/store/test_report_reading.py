@@ -125,3 +125,23 @@ def test_a_file_the_sums_leave_alone_is_read_in_full(tmp_path: Path) -> None:
     full = read_contents(path)
     assert payments is None and contents.payments == full.payments
     assert index.count == len(full.payments) == 59
+
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+
+
+@pytest.mark.parametrize("version", [1, 2, 3, 4, 5, 6])
+def test_a_file_of_every_schema_version_is_read_as_the_store_reads_it(tmp_path: Path, version: int) -> None:
+    """Older files are upgraded in memory first (nothing written); their payments summed as the current ones."""
+    path = tmp_path / f"v{version}.json"
+    path.write_bytes((FIXTURES / f"v{version}.json").read_bytes())
+    path.chmod(0o600)
+    before = path.read_bytes()
+    contents, index, payments = read_for_report(path)
+    full = read_contents(path)
+    assert isinstance(payments, PaymentRows)
+    built = MonthlyIndex.build(full.payments.values())
+    assert [index.cells(m) for m in index.months()] == [built.cells(m) for m in built.months()]
+    assert index.last_paid([]) == built.last_paid([]) and index.count == built.count > 0
+    assert (contents.version, contents.streams, contents.ideas) == (full.version, full.streams, full.ideas)
+    assert path.read_bytes() == before
