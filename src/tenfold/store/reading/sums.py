@@ -13,9 +13,10 @@ built by :meth:`Payment.from_store` itself and counted as :meth:`MonthlyIndex.ad
 counts it. Anything unusual beyond that - a damaged record, a day written another
 way than ``YYYY-MM-DD``, two keys that are one id (``7`` and ``07``), a stream that
 does not exist - gives None: the caller then reads the table the usual way, which
-refuses a damaged one with the very message it always gave. So a table is summed here only if
-every record of it would build, and the sums are those :meth:`MonthlyIndex.build`
-makes of the built payments, added in the same order (tested on generated tables).
+refuses a damaged one with the very message it always gave. So a table is summed
+here only if every record of it would build, and the sums are those
+:meth:`MonthlyIndex.build` makes of the built payments, added in the same order
+(tested on generated tables).
 
 The measures look at a few payments one by one (one month's, the streams with an
 up-front cost): :class:`PaymentRows` keeps each month's and account's record keys,
