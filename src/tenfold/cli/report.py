@@ -39,7 +39,7 @@ from tenfold.figures.upkeep import logged_by_month
 from tenfold.reports.aggregate import aggregate_index, choose_period, extras_index
 from tenfold.reports.build import Report, build_report, report_currency
 from tenfold.store.reading.loading import Contents
-from tenfold.store.reading.quick import read_for_report
+from tenfold.store.reading.quick import Payments, read_for_report
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -53,8 +53,8 @@ PIPE_WIDTH = 120
 """Columns of a text report written to a file or a pipe, where no terminal says how wide."""
 
 
-Read = tuple[Contents, MonthlyIndex, bytes | None]
-"""The file's records, the payments' monthly sums, and the payments' bytes when the index answered."""
+Read = tuple[Contents, MonthlyIndex, Payments]
+"""The file's records, the payments' monthly sums, and where the measures find the payments they build."""
 
 
 def _read(context: Context) -> Read:
@@ -63,8 +63,8 @@ def _read(context: Context) -> Read:
     The same validation as the store (one bad record refuses the whole file) and,
     like every reading command, no lock; the sums come from the payments' index
     the file keeps (:mod:`tenfold.store.reading.quick`), or from its payments when it has
-    none that matches. Nothing is written. The payments' bytes come along for the
-    measures, which pick the few payments they need out of them.
+    none that matches. Nothing is written. The payments' bytes (or the parsed table)
+    come along for the measures, which build the few payments they need from them.
     """
     path = Path(context.path).absolute()
     if not path.exists():
@@ -224,9 +224,9 @@ def report(
 def _measures(context: Context, read: Read, today: date, stream_name: str | None) -> tuple[Measures, list[Stream]]:
     """The measures as of today, from the file as read for the report.
 
-    With the payments' index, only the payments the measures look at one by one are
-    built (:func:`tenfold.views.measures.contents_measures`); without it, the payments
-    read already. Should the payments' bytes not give what the index counts, the
+    Only the payments the measures look at one by one are built
+    (:func:`tenfold.views.measures.contents_measures`), from the payments' bytes or the
+    parsed table. Should the payments' bytes not give what the index counts, the
     whole file is read again, without the lock, as the app would.
     """
     from tenfold.views.measures import contents_measures, store_measures

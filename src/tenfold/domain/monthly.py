@@ -280,6 +280,20 @@ class MonthlyIndex:
         index._last = dict(last)
         return index
 
+    @classmethod
+    def adopt(cls, totals: dict[Month, dict[int, Decimal]], counts: dict[Month, dict[int, int]],
+              extras: dict[Month, dict[int, Extras]], last: dict[int, date]) -> MonthlyIndex:
+        """The index :meth:`build` would give, from sums made elsewhere in its shape (taken, not copied).
+
+        ``totals`` and ``counts`` have the same months and accounts, with no empty month; ``extras`` only
+        the accounts that have any. Every month counts as changed, as after :meth:`build`.
+        """
+        index = cls()
+        index._totals, index._counts, index._extras, index._last = totals, counts, extras, last
+        index.count = sum(sum(cells.values()) for cells in counts.values())
+        index.changed = set(totals)
+        return index
+
     def cells(self, month: Month) -> dict[int, tuple[Decimal, int]]:
         """Each stream's (total, number of payments) in ``month``."""
         counts = self._counts.get(month, {})

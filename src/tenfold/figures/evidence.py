@@ -29,9 +29,8 @@ MIN_MONTHS = 3
 def first_months(index: MonthlyIndex) -> dict[int, Month]:
     """Each stream's first month with a payment (months x streams, no payment read)."""
     first: dict[int, Month] = {}
-    for month in index.months():
-        for sid in index.month(month):
-            first.setdefault(sid, month)
+    for month in reversed(index.months()):  # newest first, each earlier month written over it: in C, per month
+        first.update(dict.fromkeys(index.month(month), month))
     return first
 
 

@@ -79,8 +79,9 @@ def first_days(index: MonthlyIndex) -> dict[int, date]:
     """
     first: dict[int, date] = {}
     for year, month in index.months():
-        for account in index.month((year, month)):
-            first.setdefault(split_account(account)[0], date(year, month, 1))
+        day = date(year, month, 1)
+        for account in index.month((year, month)):  # a stream's own currency (most) is its id
+            first.setdefault(account if account >= 0 else split_account(account)[0], day)
     return first
 
 

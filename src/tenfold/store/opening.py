@@ -77,6 +77,12 @@ def read_without_payments(path: Path) -> tuple[Document, Signature | None, Defer
         raw = read_regular(path)
     except (OSError, DamagedFileError):
         return None
+    split = split_document(path, raw)
+    return None if split is None else (split[0], signature, split[1])
+
+
+def split_document(path: Path, raw: bytes) -> tuple[Document, Deferred] | None:
+    """:func:`read_without_payments` of the file's bytes, read already."""
     parts = split_payments(raw)
     if parts is None:
         return None
@@ -87,7 +93,7 @@ def read_without_payments(path: Path) -> tuple[Document, Signature | None, Defer
     index = restore(document.pop(PAYMENT_INDEX, None), payments_json)
     if index is None:
         return None
-    return document, signature, Deferred(payments_json, index)
+    return document, Deferred(payments_json, index)
 
 
 def clock_time(today: Callable[[], date]) -> datetime:

@@ -9,6 +9,7 @@ from tenfold.domain.dates import previous_month
 from tenfold.domain.monthly import MonthlyIndex
 from tenfold.figures.measures import Measures, build_measures, cost_streams, measures_from_parts
 from tenfold.store.payment_scan import payments_in_month, payments_of_streams
+from tenfold.store.reading.sums import PaymentRows
 
 if TYPE_CHECKING:  # the report's fast path never opens a store: it need not import one
     from tenfold.domain.ledger import Payment
@@ -36,17 +37,18 @@ def store_measures(store: Store, today: date | None = None, *, wait: bool = True
     )
 
 
-def contents_measures(contents: Contents, index: MonthlyIndex, payments_json: bytes | None,
+def contents_measures(contents: Contents, index: MonthlyIndex, payments: bytes | PaymentRows | None,
                       today: date) -> Measures | None:
     """The measures of a file read for a command (:mod:`tenfold.store.reading.quick`), as :func:`store_measures`
     gives them for the same file.
 
-    ``payments_json``: the payments table's bytes when ``index`` matches them and
+    ``payments``: the payments table's bytes when ``index`` matches them and
     ``contents`` holds no payment; only the payments the measures look at one by one
     are then built (:mod:`tenfold.store.payment_scan`). None when those bytes do not
     give exactly what the index counts: the caller reads the file the usual way.
-    Without them, ``contents.payments`` holds every payment, read already, and the
-    same few are picked out of them.
+    The parsed table the index was summed from (:mod:`tenfold.store.reading.sums`):
+    the same few are built from it. None: ``contents.payments`` holds every payment,
+    read already, and the same few are picked out of them.
     """
     # The store's orders: streams by name, rates newest first.
     streams = sorted(contents.streams.values(), key=lambda s: s.name.casefold())
@@ -54,13 +56,16 @@ def contents_measures(contents: Contents, index: MonthlyIndex, payments_json: by
     hours = list(contents.hours.values())
     year, month = previous_month(today.year, today.month)
     wanted = set(cost_streams(streams))
-    if payments_json is None:  # every payment read already: the same few picked out of them
+    if payments is None:  # every payment read already: the same few picked out of them
         every = contents.payments.values()
         last_month: list[Payment] | None = [p for p in every if p.on.month == month and p.on.year == year]
         costly: list[Payment] | None = [p for p in every if p.stream_id in wanted] if wanted else []
+    elif isinstance(payments, PaymentRows):
+        last_month = payments.in_month((year, month))
+        costly = payments.of_streams(wanted) if wanted else []
     else:
-        last_month = payments_in_month(payments_json, (year, month), index)
-        costly = payments_of_streams(payments_json, wanted, index)
+        last_month = payments_in_month(payments, (year, month), index)
+        costly = payments_of_streams(payments, wanted, index)
     if last_month is None or costly is None:
         return None
     return measures_from_parts(streams=streams, index=index, last_month=last_month, costly=costly, rates=rates,

@@ -3,8 +3,9 @@
 ``tenfold report`` adds up each stream's months. A file Tenfold saved keeps those
 sums in its payments' index (:mod:`tenfold.store.payment_index`), checked against the
 payments' exact bytes, so the report need not build 100,000 payments to add them
-up again. A file without a matching index is read in full, as before, and the sums
-are made from its payments: the result is the same either way (tested).
+up again. A file without a matching index (another program rewrote it) has its
+payments checked and summed in one pass (:mod:`tenfold.store.reading.sums`), still
+without building them; the result is the same either way (tested).
 
 ``tenfold status`` reads less still (:func:`read_glance`): the few tables its line
 shows and the index, and - once the payments of this version of the file were
@@ -17,14 +18,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from tenfold.domain.errors import DamagedFileError
+from tenfold.domain.errors import DamagedFileError, StoreError
 from tenfold.domain.monthly import MonthlyIndex
 from tenfold.store import schema
-from tenfold.store.file.document import read_regular
-from tenfold.store.opening import current_prefix, read_without_payments
+from tenfold.store.file.document import parse_document, read_document, read_regular
+from tenfold.store.gcpause import no_gc
+from tenfold.store.opening import current_prefix, read_without_payments, split_document
 from tenfold.store.payment_index import PAYMENTS_KEY, fingerprint, restore, split_payments
 from tenfold.store.reading import verified
 from tenfold.store.reading.loading import Contents, read_contents, validate_document
+from tenfold.store.reading.sums import PaymentRows, sum_payments
 from tenfold.store.reading.verified import Fingerprint, identity
 from tenfold.store.schema import (
     CHECKINS,
@@ -33,6 +36,7 @@ from tenfold.store.schema import (
     META,
     PAUSES,
     PAYMENT_INDEX,
+    PAYMENTS,
     RATES,
     STEPS,
     STREAMS,
@@ -46,20 +50,61 @@ def read_with_index(path: Path) -> tuple[Contents, MonthlyIndex]:
     payment and the index is built from them. Raises StoreError (or a subclass)
     naming ``path`` when the file cannot be used; nothing is written.
     """
-    contents, index, _payments = read_for_report(path)
-    return contents, index
-
-
-def read_for_report(path: Path) -> tuple[Contents, MonthlyIndex, bytes | None]:
-    """:func:`read_with_index`, and the payments table's bytes when the index answered (None otherwise):
-    the report's measures pick the few payments they need out of them."""
     split = read_without_payments(path)
     if split is None:
         contents = read_contents(path)
-        return contents, MonthlyIndex.build(contents.payments.values()), None
+        return contents, MonthlyIndex.build(contents.payments.values())
     document, _signature, deferred = split
     contents = validate_document(path, document, schema.SCHEMA_VERSION, payments=False)
-    return contents, deferred.index.monthly, bytes(deferred.payments_json)
+    return contents, deferred.index.monthly
+
+
+Payments = bytes | PaymentRows | None
+"""Where the report's measures find the few payments they build: the payments table's bytes when
+the index answered, the parsed table when its sums were made from it, None when ``Contents.payments``
+holds every payment."""
+
+
+def read_for_report(path: Path) -> tuple[Contents, MonthlyIndex, Payments]:
+    """Every record but the payments (validated as the store does), the payments' monthly index, and
+    where the measures find the payments they look at (:data:`Payments`); nothing is written.
+
+    The index the file keeps, when it matches the payments' bytes; else sums made from the parsed
+    payments without building them (:mod:`tenfold.store.reading.sums`); else, for a table that
+    module leaves to the usual reading, every payment built, and a damaged file refused with the
+    store's own message. Raises StoreError (or a subclass) naming ``path``.
+    """
+    raw = read_document(path)
+    split = split_document(path, raw)
+    if split is not None:
+        document, deferred = split
+        contents = validate_document(path, document, schema.SCHEMA_VERSION, payments=False)
+        return contents, deferred.index.monthly, bytes(deferred.payments_json)
+    summed = _summed(path, raw)
+    if summed is not None:
+        return summed
+    with no_gc():
+        data, version = schema.migrate(path, parse_document(path, raw))
+        contents = validate_document(path, data, version)
+    return contents, MonthlyIndex.build(contents.payments.values()), None
+
+
+def _summed(path: Path, raw: bytes) -> tuple[Contents, MonthlyIndex, PaymentRows] | None:
+    """The file read as :func:`read_contents` reads it, with the payments summed instead of built; None
+    for a file this cannot vouch for, damaged or not: the caller reads it the usual way, which gives the
+    usual error in the usual order (a damaged payment before a damaged rate, as the store reads them)."""
+    try:
+        with no_gc():
+            # Each payment is looked at by sum_payments, which takes none that is not a record.
+            data, version = schema.migrate(path, parse_document(path, raw, records_unchecked=PAYMENTS))
+            contents = validate_document(path, data, version, payments=False)
+            summed = sum_payments(data.get(PAYMENTS, {}), contents.streams)
+    except StoreError:
+        return None
+    if summed is None:
+        return None
+    index, rows = summed
+    return contents, index, rows
 
 
 GLANCE_TABLES = (META, GOAL, STEPS, STREAMS, RATES, CHECKINS, PAUSES, FREEDOM)
