@@ -170,3 +170,24 @@ def test_a_date_far_ahead_is_counted_with_a_thousands_separator(tmp_path: Path, 
     db = seed(tmp_path / "t.json")
     result = tenfold(db, env, "add", "payment", "--stream", "Royalties", "--amount", "5", "--date", "2099-01-01")
     assert "2099-01-01 is 26,339 days ahead" in result.stderr
+
+
+def test_a_read_only_command_ends_as_soon_as_its_output_is_out_and_loses_none_of_it(tmp_path: Path,
+                                                                                    env: dict[str, str]) -> None:
+    """``report`` and ``status`` end the process once their output is flushed (nothing left to free one by one):
+    written to a file, the whole report is there, the same as read through a pipe; a refusal after the file
+    was read keeps its message and its exit code."""
+    db = seed(tmp_path / "t.json")
+    piped = tenfold(db, env, "report", "--format", "json")
+    assert piped.returncode == 0 and piped.stderr == ""
+    out = tmp_path / "report.json"
+    with out.open("w") as handle:
+        to_file = subprocess.run([sys.executable, "-m", "tenfold", "--db", str(db), "report", "--format", "json"],
+                                 stdout=handle, stderr=subprocess.PIPE, text=True, env=env, timeout=30, check=False)
+    assert to_file.returncode == 0 and to_file.stderr == ""
+    assert out.read_text() == piped.stdout and piped.stdout.rstrip().endswith("}")
+    status = tenfold(db, env, "status")
+    assert status.returncode == 0 and status.stdout.endswith("\n") and status.stdout.count("\n") == 1
+    refused = tenfold(db, env, "report", "--stream", "Nobody")
+    assert (refused.returncode, refused.stdout) == (2, "")
+    assert refused.stderr.startswith("tenfold: ") and "Nobody" in refused.stderr

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from tenfold.cli import cli
+from tenfold.cli import cli, keep_until_exit
 from tenfold.cli.common import (
     BAD_INPUT,
     Context,
@@ -77,6 +77,7 @@ def _read(context: Context) -> Read:
     # collector, the next collections walk all of them while Rich is imported and
     # draws. Frozen, they are never walked.
     gc.freeze()
+    keep_until_exit(read)
     return read
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from tenfold.cli import cli
+from tenfold.cli import cli, keep_until_exit
 from tenfold.cli.common import Context, clock, fail, no_data_yet, reading
 from tenfold.domain.errors import TenfoldError
 from tenfold.domain.freedom import Freedom
@@ -79,6 +79,7 @@ def status(context: Context, with_freedom: bool) -> None:
                 line += SEPARATOR + freedom_part(store.freedom, store.monthly_index(), store.streams(),
                                                  store.rates(), store.goal, today)
     click.echo(line)
+    keep_until_exit(glance)  # a status bar runs this all day: the process ends as soon as the line is out
 
 
 def freedom_part(freedom: Freedom | None, index: MonthlyIndex, streams: Iterable[Stream], rates: Sequence[Rate],
