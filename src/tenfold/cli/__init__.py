@@ -202,7 +202,8 @@ def main() -> None:
     try:
         guarded(lambda: cli(standalone_mode=True))
     except SystemExit as done:
-        if _KEPT and (done.code is None or isinstance(done.code, int)):
+        traced = sys.getprofile() is not None or sys.gettrace() is not None  # a profiler writes its data at exit
+        if _KEPT and not traced and (done.code is None or isinstance(done.code, int)):
             _end_now(done.code or 0)
         raise
     finally:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from tenfold.cli import cli
+from tenfold.cli import cli, keep_until_exit
 from tenfold.cli.common import BAD_INPUT, Context, emit_data, fail, reading, say
 from tenfold.domain.errors import FieldError
 from tenfold.exchange.files import export_text, write_export
@@ -55,6 +55,7 @@ def export(context: Context, fmt: str, account_prefix: str, output: Path | None)
     """
     with reading(context) as store:
         text, summary = export_text(store, fmt, account_prefix)
+    keep_until_exit(store)  # a million payments are freed with the process, not one by one
     if output is None:
         emit_data(text)
         return
