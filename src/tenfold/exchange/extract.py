@@ -88,6 +88,12 @@ class Skipped:
     rows: int = 0
     money: dict[str, Decimal] = field(default_factory=dict)
 
+    def add(self, amount: Decimal | None, currency: str) -> None:
+        """One more row, with its money (``currency`` "?" when the file does not say)."""
+        self.rows += 1
+        if amount:
+            self.money[currency] = self.money.get(currency, Decimal(0)) + amount
+
 
 @dataclass
 class Extraction:
@@ -103,11 +109,9 @@ class Extraction:
 
     def skip(self, reason: str, money: Money | None, currency: str | None) -> None:
         """Count a skipped row under ``reason``."""
-        bucket = self.skipped.setdefault(reason, Skipped())
-        bucket.rows += 1
-        if money is not None and money.amount:
-            code = money.currency or currency or "?"
-            bucket.money[code] = bucket.money.get(code, Decimal(0)) + money.amount
+        amount = money.amount if money is not None else None
+        code = (money.currency if money is not None else None) or currency or "?"
+        self.skipped.setdefault(reason, Skipped()).add(amount, code)
 
 
 def _where(options: Options, part: Part) -> list[tuple[list[int], set[str], str]]:

@@ -58,7 +58,11 @@ def imported_platforms(payments: Iterable[Payment]) -> dict[str, re.Pattern[str]
         if source in PLATFORMS:
             name, said = PLATFORMS[source]
             words.setdefault(name, []).extend(said)
-    return {name: re.compile(r"\b(" + "|".join(map(re.escape, said)) + r")\b") for name, said in words.items()}
+    return {name: _whole_words(said) for name, said in words.items()}
+
+
+def _whole_words(words: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b")
 
 
 def payout_of(platforms: dict[str, re.Pattern[str]], *texts: str) -> str | None:
@@ -77,7 +81,7 @@ def counted_from_the_bank(source: str, payments: Iterable[Payment], stream_curre
     if source not in PLATFORMS:
         return None
     name, said = PLATFORMS[source]
-    pattern = re.compile(r"\b(" + "|".join(map(re.escape, said)) + r")\b")
+    pattern = _whole_words(said)
     totals: dict[str, Decimal] = {}
     count = 0
     for p in payments:

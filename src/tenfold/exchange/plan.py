@@ -132,10 +132,7 @@ def plan_import(extraction: Extraction, streams: list[Stream], existing: list[Pa
     for entry in extraction.entries:
         platform = payout_of(platforms, entry.customer, entry.note) if platforms and entry.amount > 0 else None
         if platform is not None:
-            bucket = plan.skipped.setdefault(reason(platform), Skipped())
-            bucket.rows += 1
-            code = entry.currency or "?"
-            bucket.money[code] = bucket.money.get(code, Decimal(0)) + entry.amount
+            plan.skipped.setdefault(reason(platform), Skipped()).add(entry.amount, entry.currency or "?")
             continue
         if latest is not None and entry.on > latest:
             plan.problems.append(Problem(entry.line, f"date: {entry.on.isoformat()} is after this month; money "
