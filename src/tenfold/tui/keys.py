@@ -292,7 +292,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("Exchange rates", "List, add and delete the dated rates that convert other currencies", LEDGER,
             "ledger_rates", (LEDGER_RATES,)),
     Command("Import payments from a file…",
-            "Preview a platform's or a bank's file (CSV, .xlsx, OFX, QIF, camt), then import it (duplicates skipped)",
+            "Preview a platform's or a bank's file (CSV, .xlsx, OFX, QIF, camt, MT940), then import it "
+            "(duplicates skipped)",
             "anywhere", "import_payments"),
     Command("Export…", "Write the payments as CSV or a ledger journal, or everything as JSON or Markdown",
             "anywhere", "export_data"),
