@@ -31,6 +31,9 @@ PLATFORMS: dict[str, tuple[str, tuple[str, ...]]] = {
     "paypal": ("PayPal", ("paypal",)),
     "stripe": ("Stripe", ("stripe",)),
     "stripe-payments": ("Stripe", ("stripe",)),
+    "stripe-payouts": ("Stripe", ("stripe",)),
+    "revolut": ("Revolut", ("revolut",)),
+    "wise": ("Wise", ("wise", "transferwise")),
     "gumroad": ("Gumroad", ("gumroad",)),
     "kdp": ("Amazon", ("amazon", "kdp")),
     "associates": ("Amazon", ("amazon",)),
@@ -50,9 +53,10 @@ PLATFORMS: dict[str, tuple[str, tuple[str, ...]]] = {
 """A platform's file (profile name) -> the platform's name, and the words its payouts carry in a bank file."""
 
 
-def imported_platforms(payments: Iterable[Payment]) -> dict[str, re.Pattern[str]]:
-    """The platforms whose own files the ledger holds payments from: name -> the pattern of its words."""
-    sources = {family(p.source) for p in payments if p.source}
+def imported_platforms(payments: Iterable[Payment], importing: str) -> dict[str, re.Pattern[str]]:
+    """The platforms whose own files the ledger holds payments from, but the one being imported (a Wise file's
+    credits naming Wise are not Wise's payouts): name -> the pattern of its words."""
+    sources = {family(p.source) for p in payments if p.source} - {family(importing)}
     words: dict[str, list[str]] = {}
     for source in sources:
         if source in PLATFORMS:

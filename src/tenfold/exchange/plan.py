@@ -126,7 +126,7 @@ def plan_import(extraction: Extraction, streams: list[Stream], existing: list[Pa
     counts: Counter[ContentKey] = Counter(payment_content(p, by_id) for p in existing if not has_real_id(p))
     file_ids: dict[tuple[str, str], Entry] = {}
     latest = month_end(today.year, today.month) if today is not None else None
-    platforms = imported_platforms(existing) if source in ACCOUNTS else {}
+    platforms = imported_platforms(existing, source) if source in ACCOUNTS else {}
     if (warning := counted_from_the_bank(source, existing, {s.id: s.currency for s in streams})) is not None:
         plan.warnings.append(warning)
     for entry in extraction.entries:
