@@ -342,11 +342,8 @@ def test_a_google_play_order_is_one_payment_with_its_fee_and_only_a_refund_names
     """Google Play writes an order as several rows sharing its number: the charge, Google's fee, tax Google pays;
     a refund, the fee and tax given back. Each day's rows of an order are one payment, the fee beside it (a
     buyer's purchase is one sale, not three payments), and only refunds name the order they give back."""
-    db = tmp_path / "tenfold.json"
-    Store.open(db).close()
-    result = tenfold(db, env, "import", str(IMPORTS / "googleplay_earnings.csv"), "--yes", "--create-streams",
-                     "passive")
-    assert result.returncode == 0, result.stderr
+    db = empty_ledger(tmp_path)
+    imported(db, env, IMPORTS / "googleplay_earnings.csv", "--create-streams", "passive")
     store = read(db)
     got = sorted((p.on.isoformat(), str(p.amount), str(p.fee), p.refund, p.refund_of) for p in store.payments())
     store.close()
@@ -360,11 +357,8 @@ def test_a_google_play_order_is_one_payment_with_its_fee_and_only_a_refund_names
 
 def test_an_app_store_month_is_one_payment_per_product_and_currency_with_its_units(tmp_path: Path,
                                                                                   env: dict[str, str]) -> None:
-    db = tmp_path / "tenfold.json"
-    Store.open(db).close()
-    result = tenfold(db, env, "import", str(IMPORTS / "appstore_financial.txt"), "--yes", "--create-streams",
-                     "passive")
-    assert result.returncode == 0, result.stderr
+    db = empty_ledger(tmp_path)
+    imported(db, env, IMPORTS / "appstore_financial.txt", "--create-streams", "passive")
     store = read(db)
     names = {s.id: s.name for s in store.streams()}
     got = sorted((names[p.stream_id], p.on.isoformat(), str(p.amount), p.units, p.refund) for p in store.payments())
