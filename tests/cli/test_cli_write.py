@@ -204,6 +204,18 @@ def test_a_missing_option_is_one_line_with_a_hint(db: Path) -> None:
     assert one_error_line(result) == "tenfold: Missing option '--name'; see 'tenfold add stream --help'"
 
 
+@pytest.mark.parametrize(("args", "where"), [
+    (("add", "payment", "--amount"), "tenfold add payment"),
+    (("report", "--month"), "tenfold report"),
+    (("-q", "ideas", "--tag"), "tenfold ideas"),
+])
+def test_an_option_without_its_value_points_to_its_commands_help(db: Path, args: tuple[str, ...],
+                                                                  where: str) -> None:
+    """Click's parser reports a missing value without its command: the hint names the command typed."""
+    line = one_error_line(invoke(db, *args))
+    assert line == f"tenfold: Option '{args[-1]}' requires an argument; see '{where} --help'"
+
+
 def test_a_folder_that_does_not_exist_is_one_line(tmp_path: Path) -> None:
     line = one_error_line(invoke(tmp_path / "nope" / "t.json", "tick", "1"))
     assert "does not exist" in line

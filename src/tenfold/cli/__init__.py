@@ -81,6 +81,23 @@ class OneLineGroup(click.Group):
             kept.append(token)
         return ["-q", *kept] if quiet else kept
 
+    def _typed_command(self, args: list[str]) -> str:
+        """``tenfold add payment`` for ``--db F add payment --amount``: the command the words typed name."""
+        words = ["tenfold"]
+        group: click.Command | None = self
+        at = 0
+        while at < len(args) and isinstance(group, click.Group):
+            if args[at].startswith("-"):
+                at += 2 if args[at] == "--db" and group is self else 1
+                continue
+            command = self.get_command(click.Context(self), args[at]) if group is self else \
+                group.commands.get(args[at])
+            if command is None:
+                break
+            words.append(args[at])
+            group, at = command, at + 1
+        return " ".join(words)
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         """Every command, without importing any of them."""
         return sorted(set(COMMAND_MODULES) | set(self.commands))
@@ -108,7 +125,8 @@ class OneLineGroup(click.Group):
             click.echo(exc.ctx.get_help() if exc.ctx else exc.format_message())
             raise SystemExit(0) from None
         except click.UsageError as exc:
-            where = exc.ctx.command_path if exc.ctx else "tenfold"
+            # An option missing its value is reported by click's parser without the command it belongs to.
+            where = exc.ctx.command_path if exc.ctx else self._typed_command(list(args or sys.argv[1:]))
             fail(f"{exc.format_message().rstrip('.')}; see '{where} --help'", exc.exit_code)
         except click.ClickException as exc:
             fail(exc.format_message(), exc.exit_code)
