@@ -62,9 +62,7 @@ class OneLineGroup(click.Group):
 
     def _quiet_first(self, ctx: click.Context, args: list[str]) -> list[str]:
         """``-q``/``--quiet`` after the command moved before it, unless it is another option's value."""
-        at = 0
-        while at < len(args) and args[at].startswith("-"):
-            at += 2 if args[at] == "--db" else 1
+        at = _command_at(args)
         if at >= len(args) or args[at] not in COMMAND_MODULES:
             return args
         command = self.get_command(ctx, args[at])
@@ -83,20 +81,13 @@ class OneLineGroup(click.Group):
 
     def _typed_command(self, args: list[str]) -> str:
         """``tenfold add payment`` for ``--db F add payment --amount``: the command the words typed name."""
-        words = ["tenfold"]
-        group: click.Command | None = self
-        at = 0
-        while at < len(args) and isinstance(group, click.Group):
-            if args[at].startswith("-"):
-                at += 2 if args[at] == "--db" and group is self else 1
-                continue
-            command = self.get_command(click.Context(self), args[at]) if group is self else \
-                group.commands.get(args[at])
-            if command is None:
-                break
-            words.append(args[at])
-            group, at = command, at + 1
-        return " ".join(words)
+        at = _command_at(args)
+        command = self.get_command(click.Context(self), args[at]) if at < len(args) else None
+        if command is None:
+            return "tenfold"
+        words = [w for w in args[at + 1:] if not w.startswith("-")]
+        sub = words[0] if isinstance(command, click.Group) and words and words[0] in command.commands else ""
+        return " ".join(w for w in ("tenfold", args[at], sub) if w)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         """Every command, without importing any of them."""
@@ -139,6 +130,14 @@ class OneLineGroup(click.Group):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise SystemExit(1) from None
         raise SystemExit(code if isinstance(code, int) else 0)
+
+
+def _command_at(args: list[str]) -> int:
+    """Where the command's name is in ``args``: after the group's own options (``--db`` takes a value)."""
+    at = 0
+    while at < len(args) and args[at].startswith("-"):
+        at += 2 if args[at] == "--db" else 1
+    return at
 
 
 def _options_with_values(command: click.Command | None) -> set[str]:
