@@ -9,15 +9,18 @@ screen into cells (``test_virtual_table.py``).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from oracles import summarize
 from textual.widgets import Static
 from tui_support import TODAY, open_store, reopen, running, seed_ledger, until
 
+from tenfold.domain.ideas import Idea
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.figures.totals import ledger_figures, month_totals, stream_month_totals
 from tenfold.tui.widgets.goal_pane import GoalPane
@@ -177,3 +180,36 @@ def test_the_goal_form_loads_without_the_other_forms() -> None:
             "if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     assert result.stdout.strip() == "[]"
+
+
+async def test_ideas_are_drawn_again_only_when_an_idea_earned_something(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A payment to a stream made from no idea leaves the ideas table as it was; one made from an idea does not."""
+    db = tmp_path / "t.json"
+    books, ads, _ = seed_ledger(db)
+    with open_store(db) as store:
+        idea = store.add_idea(Idea(0, "Readers of the blog", "A course", "", "", TODAY))
+        store.update_stream(replace(ads, idea_id=idea.id))
+    given: list[str | None] = []
+    original = VirtualTable.set_rows
+
+    def spy(table: VirtualTable[Any], *args: Any, **kwargs: Any) -> None:
+        given.append(table.id)
+        original(table, *args, **kwargs)
+
+    monkeypatch.setattr(VirtualTable, "set_rows", spy)
+    async with running(db) as t:
+        await until(t, lambda: t.app.main_screen.store.payments_ready)
+        await t.pilot.pause()
+        table = t.app.main_screen.query_one("#idea-table", VirtualTable)
+        assert table.get_row_at(0)[4] == "0.00 EUR"
+        for stream, amount in ((books.name, "7"), (ads.name, "5.50")):
+            given.clear()
+            await t.press("3", "a")
+            await t.fill(stream=stream, amount=amount)
+            await t.press("ctrl+s")
+            assert t.app.screen is t.app.main_screen
+            assert "payments" in given
+            assert ("idea-table" in given) is (stream == ads.name), stream
+        assert table.get_row_at(0)[4] == "5.50 EUR"

@@ -136,7 +136,13 @@ class IdeasPane(Pane):
         self._index.forget(self._ideas)
 
     def show_earned(self, earned: dict[int, IdeaEarnings]) -> None:
-        """What each idea's streams have earned, by idea id (computed by the screen once per ledger change)."""
+        """What each idea's streams have earned, by idea id (computed by the screen once per ledger change).
+
+        Most ledger changes leave every idea's earnings as they were (a payment to a
+        stream made from no idea): the table and the detail are then not drawn again.
+        """
+        if earned == self._earned:
+            return
         self._earned = earned
         self._table().set_rows(self._rows)
         self._show_selected()
