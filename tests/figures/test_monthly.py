@@ -9,8 +9,9 @@ from decimal import Decimal
 import pytest
 from oracles import summarize
 
+from tenfold.domain.folds import summary_from
 from tenfold.domain.ledger import Payment, Stream
-from tenfold.domain.monthly import MonthlyIndex, months_back, summary_from
+from tenfold.domain.monthly import MonthlyIndex, months_back
 from tenfold.figures.expected import last_paid
 from tenfold.figures.totals import stream_month_totals
 

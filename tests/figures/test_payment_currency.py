@@ -9,8 +9,9 @@ from pathlib import Path
 from oracles import aggregate, summarize
 
 from tenfold.coach.review import _gather
+from tenfold.domain.folds import summary_from
 from tenfold.domain.ledger import Payment, Stream
-from tenfold.domain.monthly import MonthlyIndex, account_key, by_currency, split_account, summary_from
+from tenfold.domain.monthly import MonthlyIndex, account_key, by_currency, split_account
 from tenfold.domain.rates import Rate
 from tenfold.figures.totals import ledger_figures, month_totals
 from tenfold.reports.aggregate import aggregate_index, month_period

@@ -176,6 +176,10 @@ class MonthlyIndex:
         """Payments counted: the screen compares it with the store's to catch changes made elsewhere."""
         self.changed: set[Month] = set()
         """Months changed since the owner last looked (the store re-serialises only those)."""
+        self.folds: dict[Month, dict[str | None, Totals]] = {}
+        """Months folded into currencies (:func:`tenfold.domain.folds.folded`); a change forgets its month's."""
+        self.folds_for: list[tuple[int, str, str]] = []
+        """The streams (id, currency, kind) :attr:`folds` were made with."""
 
     @classmethod
     def build(cls, payments: Iterable[Payment]) -> MonthlyIndex:
@@ -195,6 +199,8 @@ class MonthlyIndex:
             sums = self._totals[key] = {}
             self._counts[key] = {}
         self.changed.add(key)
+        if self.folds:
+            self.folds.pop(key, None)
         sid = payment.stream_id
         account = account_key(sid, payment.currency) if payment.currency else sid
         sums[account] = sums.get(account, _ZERO) + payment.amount
@@ -217,6 +223,7 @@ class MonthlyIndex:
         if counts is None or account not in counts:
             raise KeyError(f"payment {payment.id} was never counted")
         self.changed.add(key)
+        self.folds.pop(key, None)
         if payment.fee is not None or payment.refund:
             self._forget_extras(key, account, payment)
         counts[account] -= 1
@@ -248,6 +255,7 @@ class MonthlyIndex:
 
     def drop_stream(self, stream_id: int) -> None:
         """A deleted stream took its payments along (in every currency)."""
+        self.folds.clear()
         for key in list(self._counts):
             counts = self._counts[key]
             for account in [a for a in counts if a == stream_id or (a < 0 and split_account(a)[0] == stream_id)]:
@@ -359,15 +367,3 @@ class MonthlyIndex:
         return any(a == stream_id or (a < 0 and split_account(a)[0] == stream_id)
                    for counts in self._counts.values() for a in counts)
 
-
-def summary_from(index: MonthlyIndex, streams: Iterable[Stream], today: date) -> LedgerSummary:
-    """This month's and last month's totals, as :func:`tenfold.figures.totals.summarize` gives them, from the index."""
-    by_id = {s.id: s for s in streams}
-    this = index.month((today.year, today.month))
-    last = index.month(previous_month(today.year, today.month))
-    return LedgerSummary(
-        this_month=by_currency(this, by_id),
-        last_month=by_currency(last, by_id),
-        passive_this_month=by_currency(this, by_id, "passive"),
-        passive_last_month=by_currency(last, by_id, "passive"),
-    )

@@ -17,9 +17,10 @@ from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from tenfold.domain.dates import previous_month
+from tenfold.domain.folds import folded
 from tenfold.domain.goal import Goal, as_counted
 from tenfold.domain.ledger import Stream
-from tenfold.domain.monthly import Month, MonthlyIndex, Totals, by_currency, months_back
+from tenfold.domain.monthly import Month, MonthlyIndex, Totals, months_back
 from tenfold.domain.rates import Rate, convert, month_end
 from tenfold.figures.projection import Projection, project
 
@@ -42,9 +43,9 @@ def passive_months(index: MonthlyIndex, streams: Iterable[Stream], currency: str
     """Passive income in ``currency`` for each of ``months``: one dict lookup per month and stream."""
     by_id = {s.id: s for s in streams}
     out: list[MonthIncome] = []
-    for month in months:
+    for month, totals in zip(months, folded(index, months, by_id, "passive"), strict=True):
         amount, apart, used = Decimal(0), {}, set()
-        for code, total in sorted(by_currency(index.month(month), by_id, "passive").items()):
+        for code, total in sorted(totals.items()):
             converted = convert(total, code, currency, month_end(*month), rates)
             if converted is None:
                 apart[code] = total
