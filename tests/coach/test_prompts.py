@@ -19,6 +19,8 @@ from tenfold.coach.prompts import (
     parse_prompts,
     prompt_for,
     prompt_index,
+    slot_of,
+    slots,
     split_needs,
     stride,
 )
@@ -83,6 +85,7 @@ def test_the_prompt_of_a_day_follows_the_stated_rule() -> None:
     assert prompt_index(date(2026, 3, 2), 31) == (19 + 7) % 31 == 26
     assert prompt_index(date(2026, 3, 3), 31) == (26 + 7) % 31 == 2
     prompts = numbered(31)
+    assert slot_of(date(2026, 3, 1)) == 19 and slots(prompts)[19] == ["Prompt number 19"]
     assert prompt_for(date(2026, 3, 1), prompts) == "Prompt number 19"
     assert prompt_for(date(2026, 3, 1), list(prompts)) == "Prompt number 19"
 
@@ -95,8 +98,9 @@ def test_no_prompt_repeats_within_any_31_days(count: int) -> None:
     for first in range(len(days) - 30):
         window = days[first : first + 31]
         assert len(set(window)) == 31, f"a repeat in the 31 days from {start + timedelta(days=first)}"
-    # ...and every prompt comes round: all of them within any ``count`` days.
-    assert set(days[100 : 100 + count]) == set(prompts)
+    # ...and every prompt comes round: all of them each time the 31 slots have come round once per prompt in a slot.
+    rounds = -(-count // 31) * 31
+    assert set(days[100 : 100 + rounds]) == set(prompts)
 
 
 def test_the_shipped_prompts_do_not_repeat_within_a_month_and_neighbours_are_spread() -> None:
@@ -160,3 +164,43 @@ def test_a_user_file_adds_prompts_and_an_unknown_need_is_named(tmp_path: Path) -
 def test_the_shipped_prompts_are_in_our_own_words() -> None:
     """The source asks "How many people are you capable of helping?"; the app words it its own way."""
     assert not any("capable of helping" in p for p in load_prompts())
+
+
+# ----- no repeat while the situation changes -----------------------------------------------------------
+
+A_NEWCOMERS_JANUARY = {
+    1: NEWCOMER,
+    3: Situation(next_step=1, streams=3, payments=4, ideas=0, goal=True),
+    6: Situation(next_step=3, streams=3, payments=5, ideas=1, goal=True),
+    14: Situation(next_step=4, streams=4, payments=8, ideas=3, goal=True),
+    20: Situation(next_step=5, streams=4, payments=10, ideas=5, goal=True),
+    26: Situation(next_step=6, streams=4, payments=12, ideas=6, goal=True),
+}
+
+
+def test_a_newcomers_first_month_has_no_repeat_though_their_situation_changes_every_few_days() -> None:
+    """Writing the goal, adding streams and ticking steps change which prompts fit; the month still has no repeat."""
+    prompts = load_prompts()
+    shown: dict[str, int] = {}
+    where = NEWCOMER
+    for day in range(1, 32):
+        where = A_NEWCOMERS_JANUARY.get(day, where)
+        prompt = prompt_for(date(2027, 1, day), prompts, where)
+        assert prompt not in shown, f"2027-01-{day:02} repeats the prompt of 2027-01-{shown[prompt]:02}: {prompt}"
+        shown[prompt] = day
+
+
+def test_no_repeat_within_any_31_days_whatever_the_situation_of_each_day() -> None:
+    import random
+
+    rng = random.Random(2027)
+    prompts = load_prompts()
+    start = date(2027, 1, 1)
+    days = []
+    for i in range(400):
+        where = Situation(next_step=rng.choice([1, 2, 3, 4, 5, 6, 7, 8, None]), streams=rng.choice([0, 2]),
+                          payments=rng.choice([0, 5]), ideas=rng.choice([0, 1]), goal=rng.random() < 0.5)
+        days.append(prompt_for(start + timedelta(days=i), prompts, where))
+    for first in range(len(days) - 30):
+        window = days[first : first + 31]
+        assert len(set(window)) == 31, f"a repeat in the 31 days from {start + timedelta(days=first)}"

@@ -11,15 +11,22 @@ prompt about "Step N" fits only up to the step after the next one, and not the
 next step itself, which the card already names as the next action. The day's
 prompt is chosen by the rule below from the prompts that fit (:func:`fitting`).
 
-The rule for choosing: day ``d`` gets prompt ``(d.toordinal() * stride) % n``,
-where ``n`` is the number of prompts and ``stride`` is the first number from 7 up
-that shares no factor with ``n``. Multiplying by a number coprime with ``n`` is a
-permutation of the remainders, so any ``n`` days in a row show ``n`` different
-prompts; with at least 31 prompts, no prompt repeats within any 31 days in a row
-(a month). The stride spreads neighbouring lines of the file (which are grouped
-by topic) over different days, so a week does not dwell on one topic. At least
-31 prompts need nothing, so the prompts that fit are always enough for a month
-without a repeat while the situation (step, streams, ideas) stays the same.
+The rule for choosing keeps a month free of repeats even while the situation
+changes (a newcomer writes the goal, adds streams and ticks steps within days,
+and each change alters which prompts fit). The prompts are dealt into 31 *slots*:
+the ones that need nothing in the file's order, the k-th to slot ``k % 31``, and
+the others the same way among themselves. Day ``d`` uses slot
+``(d.toordinal() * 7) % 31``; as 7 shares no factor with 31, any 31 days in a
+row use each slot once, and slots share no prompt, so no prompt repeats within
+any 31 days, whatever fitted on each day. Within its slot, the day starts at
+prompt ``(d.toordinal() // 31) % size`` (the next one each time the slot comes
+round, so every prompt comes round) and shows the first one that fits; every
+slot holds a prompt that needs nothing, as at least 31 do. Neighbouring lines of
+the file (grouped by topic) fall in neighbouring slots, which come 9 days apart,
+so a week does not dwell on one topic. With fewer than 31 prompts that need
+nothing (never the shipped file), a day whose slot has none that fits takes
+prompt ``(d.toordinal() * stride) % n`` of the ``n`` that fit, ``stride`` being
+the first number from 7 up that shares no factor with ``n``.
 """
 
 from __future__ import annotations
@@ -161,12 +168,39 @@ def prompt_index(day: date, count: int) -> int:
     return (day.toordinal() * stride(count)) % count
 
 
-def prompt_for(day: date, prompts: Sequence[str], where: Situation | None = None) -> str:
-    """The prompt for ``day``: the same all day, a different one each day of any month.
+SLOTS = MIN_PROMPTS
+"""Any this many days in a row use each slot once."""
+_SLOT_STEP = 7
+"""Consecutive days are this many slots apart (shares no factor with :data:`SLOTS`)."""
 
-    With ``where``, chosen from the prompts that fit it (all of them when none fits).
+
+def slots(prompts: Sequence[str]) -> list[list[str]]:
+    """The prompts dealt into :data:`SLOTS` slots: those that need nothing, then the rest, each in the file's order."""
+    dealt: list[list[str]] = [[] for _ in range(SLOTS)]
+    free = [p for p in prompts if _needs_nothing(p)]
+    for group in (free, [p for p in prompts if not _needs_nothing(p)]):
+        for k, line in enumerate(group):
+            dealt[k % SLOTS].append(line)
+    return dealt
+
+
+def slot_of(day: date) -> int:
+    """Which slot ``day`` takes its prompt from; see the module's rule."""
+    return (day.toordinal() * _SLOT_STEP) % SLOTS
+
+
+def prompt_for(day: date, prompts: Sequence[str], where: Situation | None = None) -> str:
+    """The prompt for ``day``: a different one each day of any 31 days in a row, whatever fits each day.
+
+    With ``where``, one of the prompts that fit it (any prompt when none fits).
     The brackets saying what a prompt needs are not shown.
     """
+    slot = slots(prompts)[slot_of(day)]
+    start = day.toordinal() // SLOTS
+    for turn in range(len(slot)):
+        line = slot[(start + turn) % len(slot)]
+        if where is None or fits(line, where):
+            return split_needs(line)[1]
     pool = fitting(prompts, where) if where is not None else list(prompts)
     pool = pool or list(prompts)
     return split_needs(pool[prompt_index(day, len(pool))])[1]
