@@ -32,6 +32,17 @@ def test_last_paid_keeps_each_streams_latest_date_in_any_order() -> None:
     assert last_paid([]) == {}
 
 
+def test_a_refund_is_not_the_last_payment_so_it_never_moves_the_due_date() -> None:
+    """Royalties paid 2026-12-28, a sale refunded 2027-01-06: January's royalties are still due on the 28th."""
+    book = stream(1, "Ebook royalties", "monthly", "120")
+    sale = Payment(1, 1, date(2026, 12, 28), Decimal("95.40"), "")
+    refund = Payment(2, 1, date(2027, 1, 6), Decimal("-9.99"), "", refund=True)
+    assert last_paid([sale, refund]) == {1: date(2026, 12, 28)}
+    assert last_paid([refund]) == {}, "a stream with only a refund has paid nothing yet"
+    due = expected_payments([book], last_paid([refund, sale]), date(2027, 2, 6))
+    assert [(e.due, e.overdue) for e in due] == [(date(2027, 1, 28), True)]
+
+
 def test_add_months_clamps_to_the_months_end() -> None:
     assert add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
     assert add_months(date(2028, 1, 31), 1) == date(2028, 2, 29)

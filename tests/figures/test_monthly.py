@@ -91,6 +91,21 @@ def test_last_paid_follows_a_deleted_latest_payment() -> None:
     assert index.last_paid(newest_first(payments))[1] == date(2026, 1, 1)
 
 
+def test_a_refund_is_never_a_streams_last_payment() -> None:
+    sale = pay(1, BOOK, "2026-12-28", "95.40")
+    refund = Payment(2, BOOK.id, date(2027, 1, 6), Decimal("-9.99"), "", refund=True)
+    earlier = pay(3, BOOK, "2026-11-28", "110.00")
+    payments = [earlier, sale, refund]
+    index = MonthlyIndex.build(payments)
+    assert index.last_paid(newest_first(payments)) == {1: date(2026, 12, 28)}
+    payments.remove(sale)  # the latest sale goes: the one before it is found, past the refund
+    index.remove(sale)
+    assert index.last_paid(newest_first(payments)) == {1: date(2026, 11, 28)}
+    index.remove(refund)
+    payments.remove(refund)
+    assert index.last_paid(newest_first(payments)) == {1: date(2026, 11, 28)}
+
+
 def test_random_changes_match_a_fresh_build() -> None:
     """Hundreds of adds, edits and deletes: the kept index equals one built from scratch."""
     rng = random.Random(5)
@@ -100,7 +115,8 @@ def test_random_changes_match_a_fresh_build() -> None:
     for pid in range(1, 600):
         action = rng.random()
         day = date(2025, 1, 1) + timedelta(days=rng.randrange(700))
-        new = Payment(pid, rng.choice(streams).id, day, Decimal(rng.randrange(1, 10_000)) / 100, "")
+        amount = Decimal(rng.randrange(1, 10_000)) / 100 * (-1 if rng.random() < 0.15 else 1)
+        new = Payment(pid, rng.choice(streams).id, day, amount, "", refund=amount < 0)
         if action < 0.6 or not payments:
             payments[pid] = new
             index.add(new)

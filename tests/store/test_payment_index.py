@@ -136,11 +136,11 @@ def test_a_hand_edit_of_the_same_length_is_caught_by_the_checksum(tmp_path: Path
         assert Decimal("12.51") in store.monthly_index().month((2026, 3)).values()
 
 
-@pytest.mark.parametrize("damage", [b'"count":2', b'"format":4', b'"newest":['])
+@pytest.mark.parametrize("damage", [b'"count":2', b'"format":5', b'"newest":['])
 def test_a_malformed_index_is_ignored_and_the_file_still_opens(tmp_path: Path, damage: bytes) -> None:
     path = tmp_path / "t.json"
     new_filled(path)
-    to = {b'"count":2': b'"count":3', b'"format":4': b'"format":9', b'"newest":[': b'"newest":[7,'}[damage]
+    to = {b'"count":2': b'"count":3', b'"format":5': b'"format":9', b'"newest":[': b'"newest":[7,'}[damage]
     edited(path, damage, to)
     with Store.open(path, today=fixed(TODAY), defer_payments=True) as store:
         assert store.payments_ready

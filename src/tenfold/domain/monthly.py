@@ -161,8 +161,19 @@ def month_index(month: Month) -> int:
     return month[0] * 12 + month[1] - 1
 
 
+def arrived(payment: Payment) -> bool:
+    """Whether ``payment`` is money that reached you: a positive amount, not a refund.
+
+    Only such a payment is a stream's last payment, which dates the next one due: a
+    refund recorded a week after the royalties is money going back, and must not move
+    their next date a week on (nor hide that they are late).
+    """
+    return payment.amount > 0 and not payment.refund
+
+
 class MonthlyIndex:
-    """Per (year, month) and stream: the sum and the number of payments; each stream's last payment."""
+    """Per (year, month) and stream: the sum and the number of payments; each stream's last payment
+    (the last one that :func:`arrived`)."""
 
     def __init__(self) -> None:
         self._totals: dict[Month, dict[int, Decimal]] = {}
@@ -210,7 +221,7 @@ class MonthlyIndex:
             extras = self._extras.setdefault(key, {})
             extras[account] = extras.get(account, Extras()).plus(payment)
         last = self._last.get(sid)
-        if last is None or payment.on > last:
+        if (last is None or payment.on > last) and arrived(payment):
             self._last[sid] = payment.on
         self.count += 1
 
@@ -234,7 +245,7 @@ class MonthlyIndex:
                 del self._counts[key], self._totals[key]
         else:
             self._totals[key][account] -= payment.amount
-        if self._last.get(sid) == payment.on:
+        if self._last.get(sid) == payment.on and arrived(payment):
             self._stale.add(sid)
         self.count -= 1
 
@@ -341,7 +352,7 @@ class MonthlyIndex:
         return None
 
     def last_paid(self, newest_first: Sequence[Payment]) -> dict[int, date]:
-        """Each stream's latest payment date.
+        """Each stream's latest payment date (refunds skipped: :func:`arrived`).
 
         After the latest payment of a stream was deleted or moved, its new latest
         one is found by reading the store's newest-first list from the top until
@@ -359,7 +370,7 @@ class MonthlyIndex:
         for payment in newest_first:
             if not missing:
                 break
-            if payment.stream_id in missing:
+            if payment.stream_id in missing and arrived(payment):
                 self._last[payment.stream_id] = payment.on
                 missing.discard(payment.stream_id)
 

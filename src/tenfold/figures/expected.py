@@ -2,7 +2,8 @@
 
 A stream that pays monthly, quarterly or yearly is expected to pay again one
 cadence after its last payment, on the same day of the month (clamped to the
-month's end: paid on 31 January, due on 28 or 29 February). A stream with no
+month's end: paid on 31 January, due on 28 or 29 February). A refund is money
+going back, not a payment: it moves nothing. A stream with no
 payment yet has nothing expected: we do not guess its first date. Money often
 arrives a few days late, so a payment counts as *overdue* only when its due date
 is more than :data:`GRACE_DAYS` days before today. Recording the payment moves
@@ -19,6 +20,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.monthly import arrived
 
 GRACE_DAYS = 7
 """Days a payment may be late before it is flagged overdue."""
@@ -38,9 +40,11 @@ class Expected:
 
 
 def last_paid(payments: Iterable[Payment]) -> dict[int, date]:
-    """The date of each stream's latest payment, in one pass over the payments."""
+    """The date of each stream's latest payment, in one pass over the payments; refunds skipped (:func:`arrived`)."""
     latest: dict[int, date] = {}
     for payment in payments:
+        if not arrived(payment):
+            continue
         seen = latest.get(payment.stream_id)
         if seen is None or payment.on > seen:
             latest[payment.stream_id] = payment.on

@@ -40,11 +40,12 @@ from tenfold.store.schema import PAYMENTS
 
 PAYMENTS_KEY = b',"%s":' % PAYMENTS.encode()
 """How the payments table starts in a file Tenfold wrote: the last table, after a comma."""
-FORMAT = 4
+FORMAT = 5
 """Version 2's checksum covers the index too; version 3 adds each month's fees and refunds; version 4
-the ``checked`` sum and the largest payment id. An older index counts as not matching (and is
-rebuilt), so fees a version 2 index never held are never missed, and payments no version 4 index
-vouches for are always checked. Bump it too when a payment that used to build no longer would: a
+the ``checked`` sum and the largest payment id; in version 5 a stream's last payment is never a
+refund. An older index counts as not matching (and is rebuilt), so fees a version 2 index never held
+are never missed, payments no version 4 index vouches for are always checked, and no refund kept as
+a last payment moves a due date. Bump it too when a payment that used to build no longer would: a
 table checked by the older rules is then checked again."""
 NEWEST = 100
 """Payments kept newest first: more than any screen shows before the rest are read."""

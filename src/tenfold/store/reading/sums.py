@@ -180,24 +180,29 @@ def _add_built(key: str, record: Any, streams: set[int], days: dict[str, Cells],
     return True
 
 
+def _arrived(record: Any) -> bool:
+    """:func:`tenfold.domain.monthly.arrived` of a record that builds: a positive amount, not a refund."""
+    return Decimal(record["amount"]) > 0 and not record.get("refund", False)
+
+
 def _index(table: Table, streams: set[int], months: dict[Month, Cells],
            extras: dict[Month, dict[int, Extras]]) -> MonthlyIndex:
-    """The index of the sums made. Each stream's last day is looked for in its last month only, and the
-    months are walked newest first until every stream of the file is found."""
-    latest: dict[int, Month] = {}
+    """The index of the sums made. Each stream's last day (of a payment that arrived, no refund) is looked
+    for from its newest month back, and the months are walked newest first until every stream is found."""
+    last: dict[int, date] = {}
+    unseen = set(streams)
     for month in sorted(months, reverse=True):
-        for account in months[month][0]:
-            latest.setdefault(account if account >= 0 else split_account(account)[0], month)
-        if len(latest) == len(streams):
+        if not unseen:
             break
-    last_text: dict[int, str] = {}
-    for month in set(latest.values()):
+        found: dict[int, str] = {}
         for account, keys in months[month][0].items():
             sid = account if account >= 0 else split_account(account)[0]
-            if latest[sid] == month:
-                text = max([table[key]["on"] for key in keys])  # days written YYYY-MM-DD sort as the days do
-                if text > last_text.get(sid, ""):
-                    last_text[sid] = text
-    last = {sid: date.fromisoformat(text) for sid, text in last_text.items()}
+            if sid in unseen:
+                days = [table[key]["on"] for key in keys if _arrived(table[key])]
+                if days:  # days written YYYY-MM-DD sort as the days do
+                    found[sid] = max(max(days), found.get(sid, ""))
+        for sid, text in found.items():
+            last[sid] = date.fromisoformat(text)
+            unseen.discard(sid)
     counts = {month: {account: len(keys) for account, keys in cells[0].items()} for month, cells in months.items()}
     return MonthlyIndex.adopt({month: cells[1] for month, cells in months.items()}, counts, extras, last)
