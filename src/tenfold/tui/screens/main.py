@@ -47,6 +47,9 @@ __all__ = ["NARROW_HEIGHT", "NARROW_WIDTH", "PANES", "MainScreen", "is_narrow"]
 
 R = TypeVar("R")
 
+DAY_CHECK_SECONDS = 30.0
+"""How often the screen looks whether the day has turned (an app left open overnight)."""
+
 
 class MainScreen(PanesScreen):
     """Holds the store, the four panes and the handlers."""
@@ -58,6 +61,8 @@ class MainScreen(PanesScreen):
         self.store = store
         self._summary: LedgerSummary | None = None
         self._summary_day: date | None = None
+        self._shown_day: date | None = None
+        """The day the panes were last drawn for (:meth:`check_day`)."""
         self._has_streams = False
         self.ledger_state = LedgerState(index_source=store.monthly_index)
         """The figures of the goal and ledger panes, from the store's monthly totals."""
@@ -94,6 +99,7 @@ class MainScreen(PanesScreen):
         self._apply_size(self.app.size.width, self.app.size.height)
         self.action_focus_pane(self.active_pane)
         self.mount(TenfoldFooter())
+        self.set_interval(DAY_CHECK_SECONDS, self.check_day)
         self.call_after_refresh(self._keep_start_up_out_of_collections)
         if self.today_on_launch:
             self.call_after_refresh(self._launch_card)
@@ -213,7 +219,18 @@ class MainScreen(PanesScreen):
         self.refresh_ledger()
         self.refresh_steps()
         self.refresh_ideas()
-        self.sub_title = self.store.today().isoformat()
+        self._shown_day = self.store.today()
+        self.sub_title = self._shown_day.isoformat()
+
+    def check_day(self) -> None:
+        """Every :data:`DAY_CHECK_SECONDS`: after midnight, show the new day (and at a month's turn, the new month).
+
+        Everything dated - the header, days left, this month so far, the last full
+        month, payments due - is drawn for one day; an app left open overnight would
+        otherwise show yesterday's figures beside today's ticks.
+        """
+        if self.store.today() != self._shown_day:
+            self.refresh_panes()
 
     def refresh_ledger(self) -> None:
         """After a stream or payment changed: the ledger, and the goal pane's progress.
