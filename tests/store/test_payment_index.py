@@ -21,7 +21,7 @@ from storekit import bad_payment_behind_its_index, fill, fingerprint, fixed, new
 from tenfold.domain.errors import DamagedFileError
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.monthly import MonthlyIndex
-from tenfold.store.payment_index import FORMAT, NEWEST, split_payments
+from tenfold.store.payment_index import FORMAT, NEWEST, restore, split_payments
 from tenfold.store.reading.quick import read_with_index
 from tenfold.store.schema import PAYMENT_INDEX
 from tenfold.store.store import Store
@@ -259,3 +259,21 @@ def test_an_index_of_the_first_format_is_rebuilt(tmp_path: Path) -> None:
     with Store.open(path, read_only=True, defer_payments=True) as store:
         assert store.opened_with_index
     assert orjson.loads(path.read_bytes())[PAYMENT_INDEX]["1"]["format"] == FORMAT
+
+
+def test_a_summing_reader_restores_the_same_sums_without_the_newest_payments(tmp_path: Path) -> None:
+    """``restore(whole=False)`` (``tenfold status``) skips what only the app uses, never a check."""
+    path = tmp_path / "t.json"
+    with Store.open(path, today=fixed(TODAY)) as store:
+        random_changes(store, random.Random(11), 60)
+        every = store.payments()
+        truth = MonthlyIndex.build(every)
+    prefix, payments = split_payments(path.read_bytes()) or (b"", memoryview(b""))
+    table = orjson.loads(prefix)[PAYMENT_INDEX]
+    whole, summing = restore(table, payments), restore(table, payments, whole=False)
+    assert whole is not None and summing is not None
+    assert same_index(summing.monthly, truth, every) and same_index(whole.monthly, truth, every)
+    assert len(whole.newest) == NEWEST and whole.pieces
+    assert summing.newest == () and summing.pieces == {}
+    table["1"]["months"].popitem()  # a month gone: its checksum no longer matches, for either reader
+    assert restore(table, payments, whole=False) is None and restore(table, payments) is None

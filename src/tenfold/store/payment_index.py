@@ -193,7 +193,7 @@ class RestoredIndex:
 
 
 def restore(
-    table: Any, payments_json: bytes | memoryview, *, known: tuple[int, int] | None = None
+    table: Any, payments_json: bytes | memoryview, *, known: tuple[int, int] | None = None, whole: bool = True
 ) -> RestoredIndex | None:
     """The index of a file whose payments table is ``payments_json``; None if it is not exactly that.
 
@@ -204,6 +204,11 @@ def restore(
     ``known``: the payments' own fingerprint, when the caller has it without reading
     them (:mod:`tenfold.store.reading.verified`); ``payments_json`` is then not read,
     and the index's own bytes are still checked against its checksum.
+
+    ``whole``: False for a reader that only sums (``tenfold status``): the newest
+    payments (for a first screen) and each month's JSON (for the next write) are
+    then left out - a fifth of the time at 120 months of 200 streams - though the
+    index is checked the same.
     """
     try:
         record = table["1"]
@@ -224,13 +229,14 @@ def restore(
             if not 1 <= month[1] <= 12:
                 return None
             cells[month] = _columns(row)
-            pieces[month] = orjson.dumps(_month_key(month)) + b":" + orjson.dumps(row)
+            if whole:
+                pieces[month] = orjson.dumps(_month_key(month)) + b":" + orjson.dumps(row)
             if len(row) == 4:
                 extras[month] = _extras(row[3], set(cells[month][0]))
         last = {int(sid): date.fromisoformat(day) for sid, day in record["last"].items()}
-        newest = tuple(Payment.from_store(int(pid), doc) for pid, doc in record["newest"])
+        newest = tuple(Payment.from_store(int(pid), doc) for pid, doc in record["newest"]) if whole else ()
         monthly = MonthlyIndex.restore(cells, last, extras)
-        if monthly.count != record["count"] or len(newest) != min(NEWEST, monthly.count):
+        if monthly.count != record["count"] or len(record["newest"]) != min(NEWEST, monthly.count):
             return None
     except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError, orjson.JSONEncodeError):
         return None

@@ -177,7 +177,7 @@ def _parse(
     if document is None:
         return None
     payments_fingerprint = known or fingerprint(payments)
-    restored = restore(document.get(PAYMENT_INDEX), payments, known=payments_fingerprint)
+    restored = restore(document.get(PAYMENT_INDEX), payments, known=payments_fingerprint, whole=False)
     if restored is None:
         return None
     tables = {name: document[name] for name in GLANCE_TABLES if name in document}
