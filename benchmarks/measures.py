@@ -112,6 +112,7 @@ def journal(python: str, spec: Spec, db: Path, today: str, env: dict[str, str]) 
     path = CACHE / f"v{GENERATOR_VERSION}" / f"{spec.key}-{today}.journal"
     if path.exists():
         return path, None
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # a fresh machine has no cache yet
     partial = path.with_suffix(".partial")
     seconds = run_once([python, "-m", "tenfold", "--db", str(db), "--quiet", "export", "--format", "ledger",
                         "-o", str(partial)], env)

@@ -6,7 +6,8 @@ Data sets of a heavy user's ten years with 1k, 10k, 100k, 300k and 1M payments
 (only the number of payments changes) and an empty file, built through the real
 store and cached (``datasets.py``). For each size: the first usable screen with
 the user's default settings (today card on) and peak memory once every payment
-is in, against the minimal Textual app started in turn with it; ``tenfold
+is in, against the minimal Textual app started in turn with it (and, to show what
+the same screen costs in Textual alone, ``skeleton_app.py``); ``tenfold
 status`` against itself on an empty file; ``tenfold add payment`` against the
 write floor (``floor.py``); ``tenfold report`` against ledger-cli on the exported
 journal, with the payments' index valid and invalid. Then every kind of key with
@@ -40,6 +41,9 @@ sys.path.insert(0, str(HERE))
 from datasets import SPECS, Spec, copy_of  # noqa: E402
 from measures import measure_add, measure_report, measure_status  # noqa: E402
 from ptyrun import Launch, launch  # noqa: E402
+from skeleton_app import ANSWER_TEXT as SKELETON_ANSWER  # noqa: E402
+from skeleton_app import PANES as SKELETON_PANES  # noqa: E402
+from skeleton_app import READY_TEXT as SKELETON_READY  # noqa: E402
 from table import Row, grid, render, results_block, seconds, times, verdict, write_results  # noqa: E402
 
 FRAME_MS = 16.0
@@ -118,6 +122,8 @@ class Size:
     payments: int
     startup: float | None = None
     startup_base: float | None = None
+    startup_skeleton: float | None = None
+    """The same screen and form in stock Textual widgets, no Tenfold code (``skeleton_app.py``)."""
     drawn: float | None = None
     settled: float | None = None
     memory: float | None = None
@@ -137,6 +143,7 @@ def measure_startup(spec: Spec, db: Path, runs: int, env: dict[str, str], today:
     py = sys.executable
     base = ([py, str(HERE / "baseline_app.py")], ["benchmark baseline: ready", "palette"])
     mine = ([py, "-m", "tenfold", "--db", str(db)], tenfold_markers(spec, today))
+    skeleton = ([py, str(HERE / "skeleton_app.py")], [*SKELETON_PANES, "0 entries", "palette", SKELETON_READY])
 
     def start_base() -> Launch:
         return launch(*base, env, timeout=120, key=b"k", answer="key answered")
@@ -144,14 +151,20 @@ def measure_startup(spec: Spec, db: Path, runs: int, env: dict[str, str], today:
     def start_mine() -> Launch:
         return launch(*mine, env, timeout=300, key=b"w", answer="Write it down")
 
+    def start_skeleton() -> Launch:
+        return launch(*skeleton, env, timeout=120, key=b"w", answer=SKELETON_ANSWER, settle=False)
+
     start_base()  # untimed: the bytecode cache and the file in the page cache
+    start_skeleton()
     start_mine()
-    baseline, got = [], []
+    baseline, skeletons, got = [], [], []
     for n in range(runs):
-        say(f"  start-up {spec.name} {n + 1}/{runs} (with the minimal app)")
+        say(f"  start-up {spec.name} {n + 1}/{runs} (with the minimal app and the skeleton)")
         baseline.append(start_base())
+        skeletons.append(start_skeleton())
         got.append(start_mine())
     size.startup_base = median_of([b.seconds for b in baseline])
+    size.startup_skeleton = median_of([s.seconds for s in skeletons])
     size.memory_base = median_of([b.peak_rss_mb for b in baseline])
     size.startup = median_of([g.seconds for g in got])
     size.drawn = median_of([g.drawn for g in got])
@@ -268,6 +281,10 @@ def target_rows(sizes: dict[str, Size]) -> list[Row]:
         r = ratio(s.startup, s.startup_base)
         rows.append(Row(f"First usable screen (today card on), {name}", f"<= {limit}x", seconds(s.startup),
                         f"{seconds(s.startup_base)} minimal app", times(r), verdict(None if r is None else r <= limit)))
+        rows.append(Row(f"The same screen in stock Textual widgets, no Tenfold code ({name} run)", f"<= {limit}x",
+                        seconds(s.startup_skeleton), f"{seconds(s.startup_base)} minimal app",
+                        times(ratio(s.startup_skeleton, s.startup_base)),
+                        f"info: Tenfold {times(ratio(s.startup, s.startup_skeleton))} of it"))
     empty, big = sizes.get("empty"), sizes.get("1M") or sizes.get("100k")
     if empty and big:
         label = "1M" if "1M" in sizes else "100k"

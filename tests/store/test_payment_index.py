@@ -21,7 +21,7 @@ from storekit import bad_payment_behind_its_index, fill, fingerprint, fixed, new
 from tenfold.domain.errors import DamagedFileError
 from tenfold.domain.ledger import Payment, Stream
 from tenfold.domain.monthly import MonthlyIndex
-from tenfold.store.payment_index import FORMAT, NEWEST, restore, split_payments
+from tenfold.store.payment_index import FORMAT, NEWEST, index_fingerprint, restore, split_payments
 from tenfold.store.reading.quick import read_with_index
 from tenfold.store.schema import PAYMENT_INDEX
 from tenfold.store.store import Store
@@ -277,3 +277,25 @@ def test_a_summing_reader_restores_the_same_sums_without_the_newest_payments(tmp
     assert summing.newest == () and summing.pieces == {}
     table["1"]["months"].popitem()  # a month gone: its checksum no longer matches, for either reader
     assert restore(table, payments, whole=False) is None and restore(table, payments) is None
+
+
+def test_a_reader_of_one_month_decodes_that_month_and_still_checks_the_others(tmp_path: Path) -> None:
+    """``tenfold status`` sums this month only: the others are counted and their shape checked, not decoded."""
+    path = tmp_path / "t.json"
+    with Store.open(path, today=fixed(TODAY)) as store:
+        random_changes(store, random.Random(12), 60)
+        every = store.payments()
+        truth = MonthlyIndex.build(every)
+    prefix, payments = split_payments(path.read_bytes()) or (b"", memoryview(b""))
+    table = orjson.loads(prefix)[PAYMENT_INDEX]
+    wanted = truth.months()[-1]
+    one = restore(table, payments, whole=False, months=[wanted])
+    assert one is not None and one.count == truth.count
+    assert one.monthly.months() == [wanted] and one.monthly.cells(wanted) == truth.cells(wanted)
+    assert one.monthly.extras(wanted) == truth.extras(wanted)
+    # A month it does not decode, written wrong by a writer that also got the checksum right: still refused.
+    other = next(key for key in table["1"]["months"] if key != f"{wanted[0]:04d}-{wanted[1]:02d}")
+    table["1"]["months"][other][0][0] = "1"  # a stream id written as text; the counts still add up
+    table["1"]["size"], table["1"]["crc32"] = index_fingerprint(table["1"], payments)
+    assert restore(table, payments, whole=False, months=[wanted]) is None
+    assert restore(table, payments) is None

@@ -54,7 +54,9 @@ def status(context: Context, with_freedom: bool) -> None:
     glance = None
     if path.is_file():
         try:
-            glance = read_glance(path, state_dir() / VERIFIED_FILE)
+            # Only this month's sums, unless the freedom figures want months back and the first month.
+            glance = read_glance(path, state_dir() / VERIFIED_FILE,
+                                 None if with_freedom else [(today.year, today.month)])
         except TenfoldError as exc:
             fail(str(exc))
     if glance is not None:

@@ -15,11 +15,12 @@ time with ten payments or a million.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tenfold.domain.errors import DamagedFileError, StoreError
-from tenfold.domain.monthly import MonthlyIndex
+from tenfold.domain.monthly import Month, MonthlyIndex
 from tenfold.store import schema
 from tenfold.store.file.document import parse_document, read_document, read_regular
 from tenfold.store.gcpause import no_gc
@@ -163,12 +164,14 @@ def _prefix(path: Path, size: int, payments_size: int | None = None) -> tuple[by
 
 
 def _parse(
-    path: Path, prefix: bytes, payments: bytes | memoryview, known: Fingerprint | None
+    path: Path, prefix: bytes, payments: bytes | memoryview, known: Fingerprint | None,
+    months: Collection[Month] | None,
 ) -> tuple[Glance, Fingerprint] | None:
     """The glance from the bytes before the payments, and the payments' fingerprint; None when
     the index does not match them or the bytes are not a document as Tenfold writes it.
 
     ``known``: the payments' fingerprint checked before (``payments`` is then empty).
+    ``months``: the only months whose sums are wanted (None: all).
     The checks are :func:`tenfold.store.opening.current_prefix`'s: a
     key listed twice, a wrong shape, another schema give None, and the full read
     that follows refuses the file with its reason.
@@ -177,7 +180,8 @@ def _parse(
     if document is None:
         return None
     payments_fingerprint = known or fingerprint(payments)
-    restored = restore(document.get(PAYMENT_INDEX), payments, known=payments_fingerprint, whole=False)
+    restored = restore(document.get(PAYMENT_INDEX), payments, known=payments_fingerprint, whole=False,
+                       months=months)
     if restored is None:
         return None
     tables = {name: document[name] for name in GLANCE_TABLES if name in document}
@@ -185,8 +189,10 @@ def _parse(
     return Glance(contents, restored.monthly, known is None, 0), payments_fingerprint
 
 
-def read_glance(path: Path, cache: Path | None) -> Glance | None:
+def read_glance(path: Path, cache: Path | None, months: Collection[Month] | None = None) -> Glance | None:
     """A status line's records and sums without reading the payments, when the file allows it; else None.
+
+    ``months``: the only months whose sums the caller reads (the index holds no others); None for all.
 
     The payments are checked against the index once per version of the file
     (:mod:`tenfold.store.reading.verified`, kept in ``cache``); after that only the
@@ -202,7 +208,7 @@ def read_glance(path: Path, cache: Path | None) -> Glance | None:
         found = _prefix(path, before[2], checked[0])
         if found is None or found[1] != checked[0]:
             return None
-        parsed = _parse(path, found[0], b"", checked)
+        parsed = _parse(path, found[0], b"", checked, months)
         return None if parsed is None else replace(parsed[0], bytes_read=found[2])
     try:
         raw = read_regular(path)
@@ -211,7 +217,7 @@ def read_glance(path: Path, cache: Path | None) -> Glance | None:
     parts = split_payments(raw)
     if parts is None:
         return None
-    parsed = _parse(path, parts[0], parts[1], None)
+    parsed = _parse(path, parts[0], parts[1], None, months)
     if parsed is None:
         return None
     if cache is not None and identity(path) == before and len(raw) == before[2]:

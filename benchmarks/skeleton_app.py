@@ -1,0 +1,108 @@
+"""Tenfold's first usable screen built from Textual's own widgets, with no Tenfold code and no data.
+
+The start-up row compares Tenfold with the smallest Textual app (``baseline_app.py``).
+This app sits between the two: the same layout Tenfold shows at start-up - a
+header, four bordered panes in a 2x2 grid (text, three tables), a footer, a card
+over them - and the same answer to the key (a form of labels, three inputs, a text
+area, a list and two buttons over the dimmed screen), made of stock widgets with a
+few lines of text each. Its ratio to the minimal app is what that screen costs in
+Python and Textual alone; what Tenfold takes beyond it is Tenfold's own code
+(imports, reading the file, the figures, its widgets).
+
+Started like the others (``python FILE`` under a pseudo-terminal); the benchmark
+waits for the same kind of markers and sends ``w``.
+"""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.containers import Container, Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Select, Static, TextArea
+
+READY_TEXT = "Skeleton card: ready"
+ANSWER_TEXT = "Write it down"
+PANES = ("Written Goal", "Eight Steps", "Income Ledger", "Who Do I Deliver Value To?")
+
+
+class Card(ModalScreen[None]):
+    """A few lines over the dimmed panes, as the today card."""
+
+    DEFAULT_CSS = "Card { align: center middle; } Card > Vertical { width: 70; height: auto; border: round $accent; }"
+    BINDINGS = [("w", "form", "Write the goal"), ("escape", "dismiss", "Close")]
+
+    def compose(self) -> ComposeResult:
+        """The card's lines."""
+        with Vertical():
+            yield Static(READY_TEXT)
+            for line in ("Goal: none written yet", "Question of the day: who already gets value from you?",
+                         "Next step: 1 Select your idea", "Payments due: none", "Streak: none yet"):
+                yield Static(line)
+
+    def action_form(self) -> None:
+        """The key the benchmark sends."""
+        self.app.push_screen(Form())
+
+
+class Form(ModalScreen[None]):
+    """A form as the goal form: labels, three inputs, a text area, a list, buttons, error lines."""
+
+    DEFAULT_CSS = """
+    Form { align: center middle; }
+    Form > VerticalScroll { width: 80; height: 30; border: round $accent; }
+    """
+
+    def compose(self) -> ComposeResult:
+        """The fields."""
+        with VerticalScroll():
+            yield Static(ANSWER_TEXT)
+            yield Label("Your goal in your own words")
+            yield TextArea("", id="text")
+            yield Static("")
+            for name in ("Amount per month", "Deadline (YYYY-MM-DD)", "Started"):
+                yield Label(name)
+                yield Input(placeholder=name)
+                yield Static("")
+            yield Label("Currency")
+            yield Select([(code, code) for code in ("EUR", "USD", "GBP")], value="EUR")
+            with Horizontal():
+                yield Button("Save", variant="primary")
+                yield Button("Cancel")
+
+
+class SkeletonApp(App[None]):
+    """Header, four panes, footer; the card once the screen is up."""
+
+    CSS = """
+    #panes { layout: grid; grid-size: 2 2; }
+    .pane { border: round $primary; }
+    """
+    BINDINGS = [("q", "quit", "Quit"), ("ctrl+p", "command_palette", "palette"), ("1", "quit", "Goal"),
+                ("2", "quit", "Steps"), ("3", "quit", "Ledger"), ("4", "quit", "Ideas"), ("z", "quit", "Zoom")]
+
+    def compose(self) -> ComposeResult:
+        """The panes, each with what Tenfold's holds on an empty file."""
+        yield Header()
+        with Container(id="panes"):
+            for number, title in enumerate(PANES):
+                with Vertical(classes="pane") as pane:
+                    pane.border_title = title
+                    if number == 0:
+                        yield Static("No goal written yet.\nPress w to write it down.\n" * 3)
+                    elif number == 1:
+                        yield Static("\n".join(f"[ ] {n} step" for n in range(1, 9)))
+                    else:
+                        for _ in range(2 if number == 2 else 1):
+                            table: DataTable[str] = DataTable()
+                            table.add_columns("Date", "Name", "Amount", "Note")
+                            yield table
+                        yield Static("0 streams · 0 payments" if number == 2 else "0 entries")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """The card comes once the panes are drawn, as Tenfold's."""
+        self.call_after_refresh(self.push_screen, Card())
+
+
+if __name__ == "__main__":
+    SkeletonApp().run()
