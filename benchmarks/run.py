@@ -202,6 +202,9 @@ def run_keys(name: str, plan: Plan, folder: Path, today: date) -> dict[str, Any]
                           "--ticks", str(plan.ticks)], capture_output=True, text=True, check=True, timeout=1800)
     db.unlink()
     result: dict[str, Any] = json.loads(out.stdout)
+    skeleton = subprocess.run([sys.executable, str(HERE / "skeleton_keys.py"), "--repeat", str(max(plan.ticks, 3))],
+                              capture_output=True, text=True, check=True, timeout=600)
+    result["skeleton_form_save_ms"] = json.loads(skeleton.stdout)["form_save_ms"]
     return result
 
 
@@ -260,7 +263,8 @@ def keys_table(label: str, keys: dict[str, Any]) -> tuple[str, list[Row]]:
                   seconds(max(durable) / 1000) if durable else "-", "info"])
     lines.append(["headless app ready, payments read (Pilot)", "1", seconds(keys.get("headless_start_s")), "-", "info"])
     for key, what in (("sort_result_ms", "sort (o), first use: until the order is shown"),
-                      ("filter_result_ms", "filter (Enter): until the matches are shown")):
+                      ("filter_result_ms", "filter (Enter): until the matches are shown"),
+                      ("skeleton_form_save_ms", "the same form saved in stock Textual, no store (skeleton_keys.py)")):
         runs = keys.get(key) or []
         if runs:
             lines.append([what, str(len(runs)), seconds(statistics.median(runs) / 1000),

@@ -44,8 +44,13 @@ class Card(ModalScreen[None]):
         self.app.push_screen(Form())
 
 
-class Form(ModalScreen[None]):
-    """A form as the goal form: labels, three inputs, a text area, a list, buttons, error lines."""
+class Form(ModalScreen[str]):
+    """A form as the goal form: labels, three inputs, a text area, a list, buttons, error lines.
+
+    Ctrl+S closes it with the first input's text, as a saved form gives its value.
+    """
+
+    BINDINGS = [("ctrl+s", "save", "Save")]
 
     DEFAULT_CSS = """
     Form { align: center middle; }
@@ -69,6 +74,14 @@ class Form(ModalScreen[None]):
                 yield Button("Save", variant="primary")
                 yield Button("Cancel")
 
+    def on_mount(self) -> None:
+        """The first field has the focus, as in Tenfold's forms."""
+        self.query_one("#text", TextArea).focus()
+
+    def action_save(self) -> None:
+        """Close with the first input's text."""
+        self.dismiss(self.query_one(Input).value)
+
 
 class SkeletonApp(App[None]):
     """Header, four panes, footer; the card once the screen is up."""
@@ -77,7 +90,8 @@ class SkeletonApp(App[None]):
     #panes { layout: grid; grid-size: 2 2; }
     .pane { border: round $primary; }
     """
-    BINDINGS = [("q", "quit", "Quit"), ("ctrl+p", "command_palette", "palette"), ("1", "quit", "Goal"),
+    BINDINGS = [("q", "quit", "Quit"), ("ctrl+p", "command_palette", "palette"), ("a", "add", "Add"),
+                ("1", "quit", "Goal"),
                 ("2", "quit", "Steps"), ("3", "quit", "Ledger"), ("4", "quit", "Ideas"), ("z", "quit", "Zoom")]
 
     def compose(self) -> ComposeResult:
@@ -96,12 +110,31 @@ class SkeletonApp(App[None]):
                             table: DataTable[str] = DataTable()
                             table.add_columns("Date", "Name", "Amount", "Note")
                             yield table
-                        yield Static("0 streams · 0 payments" if number == 2 else "0 entries")
+                        yield Static("0 streams · 0 payments" if number == 2 else "0 entries",
+                                     id="summary" if number == 2 else None)
         yield Footer()
+
+    def __init__(self, card: bool = True) -> None:
+        super().__init__()
+        self.card = card
 
     def on_mount(self) -> None:
         """The card comes once the panes are drawn, as Tenfold's."""
-        self.call_after_refresh(self.push_screen, Card())
+        if self.card:
+            self.call_after_refresh(self.push_screen, Card())
+
+    def action_add(self) -> None:
+        """The form; once saved, a row in the first table and a changed line under it, as a payment added."""
+        self.push_screen(Form(), self.added)
+
+    def added(self, amount: str | None) -> None:
+        """What a saved payment changes in the ledger pane."""
+        if amount is None:
+            return
+        table: DataTable[str] = self.query(DataTable).first()
+        table.add_row("2026-12-06", "Stream", amount, "", key=str(table.row_count))
+        table.move_cursor(row=table.row_count - 1)
+        self.query_one("#summary", Static).update(f"1 stream · {table.row_count} payments")
 
 
 if __name__ == "__main__":
