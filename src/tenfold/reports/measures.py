@@ -34,8 +34,9 @@ JSON_NAMES = {
     "payback": "cost, hours_value, hours_not_valued, earned, share, paid_back_on, months, pace_per_month, "
                "expected_month, not_converted (payments in another currency without a rate), text "
                "(null: no up-front cost)",
-    "upkeep": "source (logged, estimate, logged + estimate, none), hours_3_months, income_3_months, "
-              "income_per_hour, income_per_hour_before, text",
+    "upkeep": "source (logged, estimate, logged + estimate, none), months (the complete months of the last 3 "
+              "since the stream began), hours_3_months, income_3_months, income_per_hour, income_per_hour_before "
+              "(null when the 3 months before came before its first payment: nothing to compare with), text",
     "reach": "month, customers_counted (each, platform, one), customers, payments, unnamed_payments, "
              "deliveries (units the month's sales delivered; null when no payment gives units), "
              "planned_rung, reached_rung (null unless customers are counted one by one), text",
@@ -95,6 +96,7 @@ def upkeep_document(u: UpkeepTrend) -> dict[str, Any]:
     """Income per upkeep hour over the last 3 complete months, and the 3 before."""
     return {
         "source": u.recent.source,
+        "months": len(u.recent.months),
         "hours_3_months": str(u.recent.hours),
         "income_3_months": str(u.recent.income),
         "income_per_hour": _s(u.recent.per_hour),
