@@ -90,8 +90,10 @@ def test_one_month_compared_with_the_month_before() -> None:
     # February: EUR 60 + 500; USD 200 / 1.25 = 160 -> 720.00; passive 60 + 160 = 220.00
     assert (feb.all.amount, feb.passive.amount, feb.passive_share) == (D("720.00"), D("220.00"), D("0.3056"))
     assert [c.describe() for c in feb.all.used] == ["1 EUR = 1.25 USD (2026-02-15), used inverted"]
-    # January: EUR 1120; USD 60 * 0.90 = 54 -> 1174.00; passive 120 + 45 = 165.00; 30 GBP has no rate
-    assert (jan.all.amount, jan.passive.amount, jan.passive_share) == (D("1174.00"), D("165.00"), D("0.1405"))
+    # January: EUR 1120; USD 60 * 0.90 = 54 -> 1174.00; passive 120 + 45 = 165.00; 30 GBP has no rate,
+    # so January's passive share is unknown (not 14.05% of what could be converted)
+    assert (jan.all.amount, jan.passive.amount, jan.passive_share) == (D("1174.00"), D("165.00"), None)
+    assert jan.share_unknown and not feb.share_unknown
     assert jan.all.unconverted == {"GBP": D("30.00")} == jan.passive.unconverted
     # the totals are February's alone: the month compared with counts in none of them
     assert (r.all.amount, r.passive.amount, r.passive_share) == (D("720.00"), D("220.00"), D("0.3056"))
@@ -120,25 +122,27 @@ def test_streams_shares_and_income_per_hour_of_upkeep_for_a_month() -> None:
 def test_a_year_adds_each_month_at_its_own_rate() -> None:
     r = report_for({"year": "2026"})  # today is 2026-02-20: January and February only
     assert r.period.months == ((2026, 1), (2026, 2)) and r.period.compare is None
-    assert (r.all.amount, r.passive.amount, r.passive_share) == (D("1894.00"), D("385.00"), D("0.2033"))
+    assert (r.all.amount, r.passive.amount, r.passive_share) == (D("1894.00"), D("385.00"), None)
+    assert r.share_unknown  # 30 GBP has no rate: the period's passive share is not known
     assert r.all.unconverted == {"GBP": D("30.00")} and r.missing == (("GBP", (2026, 1)),)
     by = {f.stream.name: f for f in r.streams}
     # Course: 50 * 0.90 + 200 / 1.25 = 45 + 160 = 205.00 EUR
     assert (by["Course"].total, by["Course"].converted) == (D("250.00"), D("205.00"))
     assert (by["Shop"].converted, by["Shop"].unconverted) == (D("0.00"), D("30.00"))
-    # passive 180 + 205 + 0 = 385: Book 46.75%, Course 53.25%
+    # passive 180 + 205 + 0 = 385: Book 46.75%, Course 53.25% of what has a rate; Shop's share is unknown
     assert (by["Book"].share_of_passive, by["Course"].share_of_passive) == (D("0.4675"), D("0.5325"))
+    assert by["Shop"].share_of_passive is None and by["Shop"].share_unknown and not by["Book"].share_unknown
     assert by["Book"].per_upkeep_hour == D("45.00")  # 180 / (2 hours x 2 months)
     assert [c.describe() for c in r.rates_used] == [
         "1 USD = 0.90 EUR (2026-01-01)", "1 EUR = 1.25 USD (2026-02-15), used inverted"]
     note = concentration_note(r)
-    assert note is not None and "Course brings 53.2% of your passive income" in note
+    assert note is not None and "Course brings 53.2% of your passive income (of the part with a rate)" in note
 
 
 def test_money_without_a_rate_is_shown_apart_and_never_added() -> None:
     r = report_for({"year": "2025"})  # December 2025: no rate yet for the 10 USD
     assert len(r.period.months) == 12
-    assert (r.all.amount, r.passive.amount, r.passive_share) == (D("5.00"), D("5.00"), D("1.0000"))
+    assert (r.all.amount, r.passive.amount, r.passive_share) == (D("5.00"), D("5.00"), None)  # 10 USD unknown
     assert r.all.unconverted == {"USD": D("10.00")}
     by = {f.stream.name: f for f in r.streams}
     assert (by["Course"].converted, by["Course"].unconverted) == (D("0.00"), D("10.00"))
@@ -197,14 +201,14 @@ def test_csv_has_a_row_per_month_and_stream() -> None:
 def test_json_and_markdown_say_the_same() -> None:
     r = report_for({"year": "2026"})
     doc = to_document(r)
-    assert doc["totals"] == {"all": "1894.00", "passive": "385.00", "passive_share": "0.2033",
+    assert doc["totals"] == {"all": "1894.00", "passive": "385.00", "passive_share": None,
                              "not_converted": {"GBP": "30.00"}, "fees": None, "fees_not_converted": {}}
     assert doc["largest_passive_stream"] == {"name": "Course", "share": "0.5325", "warning": True}
     book = next(s for s in doc["streams"] if s["name"] == "Book")
     assert book["months"] == {"2026-01": "120.00", "2026-02": "60.00"}
     assert book["income_per_upkeep_hour"] == "45.00" and book["upfront_money"] == "500"
     md = to_markdown(r)
-    assert "| **Total** | 1,894.00 | 385.00 | 20.3% | 30.00 GBP |" in md
+    assert "| **Total** | 1,894.00 | 385.00 | – | 30.00 GBP |" in md
     assert "| Book | passive | 500.00 EUR | 40 h | 2 h | 45.00 EUR/h |" in md
 
 

@@ -51,7 +51,7 @@ class TodayView:
     this_month: Decimal
     """This month so far."""
     average: Decimal | None
-    """The last 3 full months' average, when the goal pane's figures were given."""
+    """The goal pane's recent average, when its figures were given and a complete month is recorded."""
     outlook: str | None
     """The projection in words, when the goal pane's figures were given."""
     prompt: str
@@ -68,6 +68,8 @@ class TodayView:
     """Step 4's bills against passive income, once the bills are written."""
     mentor: str | None = None
     """Step 7's next move: a follow-up due, or the next candidate after a no."""
+    average_months: int = 0
+    """How many complete months ``average`` covers (the ledger's, at most 3)."""
 
     @property
     def share(self) -> Decimal:
@@ -123,9 +125,11 @@ def build_today(
     evidence = gather(index, streams, today)
     this = last = Decimal(0)
     average: Decimal | None = None
+    average_months = 0
     outlook: str | None = None
     if goal is not None and figures is not None:
         this, last, average = figures.this_month.amount, figures.last_month.amount, figures.average
+        average_months = figures.average_months
         outlook = describe(figures.projection)
     elif goal is not None and summary is not None:
         this = summary.passive_this_month.get(goal.currency, Decimal(0))
@@ -148,6 +152,7 @@ def build_today(
         last_month=last,
         this_month=this,
         average=average,
+        average_months=average_months,
         outlook=outlook,
         prompt=prompt_for(today, list(prompts), where) if prompts else "",
         next_step=upcoming,

@@ -3,7 +3,8 @@
 The figures, each from complete months only (the running month is never measured):
 
 - the share of the bills passive income covered in the last full month, and on
-  the average of the last 3 full months;
+  the average of the last 3 full months (of those since the ledger's first
+  payment: :func:`tenfold.figures.goal_figures.recent_average`; none before one);
 - how many months the savings would last at today's shortfall (the bills less
   the last full month's passive income), to a tenth of a month, rounded down;
 - from the same projection as the goal (:mod:`tenfold.figures.projection`, the
@@ -33,13 +34,23 @@ from tenfold.domain.ledger import Stream
 from tenfold.domain.money import format_money
 from tenfold.domain.monthly import Month, MonthlyIndex, Totals, month_index, months_back
 from tenfold.domain.rates import Rate
-from tenfold.figures.goal_figures import MonthIncome, average, passive_months, unconverted
+from tenfold.figures.goal_figures import (
+    AVERAGE_MONTHS,
+    MonthIncome,
+    average,
+    average_label,
+    first_recorded,
+    passive_months,
+    recent_average,
+    unconverted,
+)
 from tenfold.figures.projection import (
     HORIZON_MONTHS,
     RESTS_ON,
     Projection,
     add_months,
     growth_needed,
+    last_months,
     month_text,
     pct,
     project,
@@ -52,7 +63,8 @@ PAYING_MONTHS = 4
 fewer, one lumpy payment moves the month by years from one month to the next."""
 FREEDOM_METHOD = (
     "Freedom: the share of your monthly bills (step 4) that passive income covered in the last full "
-    "month and on the average of the last 3 full months, converted into the bills' currency with "
+    "month and on the average of the last 3 full months (those since your first payment), converted "
+    "into the bills' currency with "
     "your dated rates. Savings last: savings divided by today's shortfall (the bills less the last "
     "full month's passive income). When: the goal's projection with the bills as the target, named "
     f"only once at least {PAYING_MONTHS} of the last 6 full months held passive income."
@@ -74,8 +86,8 @@ class FreedomFigures:
     bills: Decimal
     last_month: MonthIncome
     """The last full month's passive income, in the bills' currency."""
-    average: Decimal
-    """The last 3 full months' average, in the bills' currency."""
+    average: Decimal | None
+    """The average of the last 3 full months since the ledger began, in the bills' currency; None before one."""
     projection: Projection
     """When passive income is expected to cover the bills (the goal's method, the bills as target)."""
     has_deadline: bool
@@ -84,6 +96,8 @@ class FreedomFigures:
     """Passive income of those months with no rate into the bills' currency: not counted."""
     paying_months: int = RESTS_ON
     """How many of the 6 full months the projection rests on held passive income."""
+    average_months: int = AVERAGE_MONTHS
+    """How many complete months ``average`` covers (0 to 3)."""
 
     @property
     def share_last(self) -> Decimal:
@@ -91,8 +105,10 @@ class FreedomFigures:
         return (self.last_month.amount / self.bills).quantize(_SHARE, rounding=ROUND_HALF_EVEN)
 
     @property
-    def share_average(self) -> Decimal:
-        """The 3-month average over the bills."""
+    def share_average(self) -> Decimal | None:
+        """The recent average over the bills; None without an average."""
+        if self.average is None:
+            return None
         return (self.average / self.bills).quantize(_SHARE, rounding=ROUND_HALF_EVEN)
 
     @property
@@ -118,10 +134,12 @@ def freedom_figures(index: MonthlyIndex, streams: Sequence[Stream], rates: Seque
     six = months_back(last_full, 6)
     incomes = passive_months(index, streams, freedom.currency, rates, six)
     previous, recent = incomes[:3], incomes[3:]
+    level, counted = recent_average(recent, first_recorded(index))
     deadline: Month = (goal.deadline.year, goal.deadline.month) if goal else add_months(last_full, HORIZON_MONTHS)
     projection = project(
-        recent=average(recent),
+        recent=level if level is not None else Decimal(0),
         previous=average(previous),
+        level_months=counted,
         target=freedom.bills,
         last_full=last_full,
         deadline=deadline,
@@ -131,10 +149,10 @@ def freedom_figures(index: MonthlyIndex, streams: Sequence[Stream], rates: Seque
     paying = sum(1 for i in incomes if i.amount > 0)
     if paying < PAYING_MONTHS and projection.status in ("on_track", "late", "not_growing"):
         left = month_index(deadline) - month_index(last_full)
-        projection = Projection(TOO_FEW, needed=growth_needed(average(recent), freedom.bills, left),
+        projection = Projection(TOO_FEW, needed=growth_needed(level or Decimal(0), freedom.bills, left),
                                 deadline=deadline)
-    return FreedomFigures(freedom, freedom.bills, recent[-1], average(recent), projection, goal is not None,
-                          unconverted(recent), paying)
+    return FreedomFigures(freedom, freedom.bills, recent[-1], level, projection, goal is not None,
+                          unconverted(recent), paying, counted)
 
 
 def share_text(share: Decimal) -> str:
@@ -143,13 +161,21 @@ def share_text(share: Decimal) -> str:
     return f"{percent(share)}%"
 
 
+def average_part(f: FreedomFigures) -> str:
+    """``, 58% on the 2-month average (1,390.00 EUR)``, or nothing before a complete month is recorded."""
+    if f.average is None or f.share_average is None:
+        return ""
+    return (f", {share_text(f.share_average)} on the {average_label(f.average_months)} "
+            f"({f.average:,.2f} {f.freedom.currency})")
+
+
 def when_text(f: FreedomFigures) -> str:
     """When passive income is expected to pay the bills, in one sentence."""
     p = f.projection
     need = (f" Covering them by {month_text(p.deadline)} needs {pct(p.needed)} a month."
             if p.needed is not None and f.has_deadline and p.deadline else "")
     if p.status == "reached":
-        return "The 3-month average pays the bills."
+        return f"The {average_label(p.level_months)} pays the bills."
     if p.status == TOO_FEW:
         return (f"Too few payments to name a month: passive income came in {f.paying_months} of the last "
                 f"{RESTS_ON} full months, and a pace needs {PAYING_MONTHS}.{need}")
@@ -165,7 +191,7 @@ def when_text(f: FreedomFigures) -> str:
     if p.status == "past_deadline":
         return "The goal's deadline has passed: rewrite the goal to see when the bills are covered."
     if p.status == "no_income":
-        return "No passive income in the last 3 full months yet."
+        return f"No passive income in the {last_months(p.level_months)}{' yet' if p.level_months >= 3 else ''}."
     return f"Too early to say when: the pace needs 6 full months of passive income.{need}"
 
 
@@ -190,8 +216,7 @@ def freedom_lines(f: FreedomFigures) -> list[str]:
     code = f.freedom.currency
     lines = [
         f"Passive income covered {share_text(f.share_last)} of your {f.bills:,.2f} {code} of bills in "
-        f"{month_text(f.last_month.month)} ({f.last_month.amount:,.2f} {code}), {share_text(f.share_average)} on "
-        f"the 3-month average ({f.average:,.2f} {code}).",
+        f"{month_text(f.last_month.month)} ({f.last_month.amount:,.2f} {code})" + average_part(f) + ".",
     ]
     saved = savings_text(f)
     if saved:

@@ -6,6 +6,12 @@ the rate in effect on the month's last day (:func:`tenfold.domain.rates.convert`
 rule in :data:`tenfold.domain.rates.CONVERSION_RULE`). What has no rate is never added:
 it is kept apart, in its own currency, so the pane can say what was left out.
 Only streams of kind *passive* count toward the goal, as everywhere in Tenfold.
+
+The recent average covers the complete months since the ledger's first payment
+(of any stream: that is when the user began recording), at most
+:data:`AVERAGE_MONTHS`. A month before it is unknown, not zero: dividing by 3 for a
+ledger begun two months ago would understate the user's income by a third. With
+no complete month recorded yet there is no average at all.
 """
 
 from __future__ import annotations
@@ -25,6 +31,8 @@ from tenfold.domain.rates import Rate, convert, month_end
 from tenfold.figures.projection import Projection, project
 
 _CENTS = Decimal("0.01")
+AVERAGE_MONTHS = 3
+"""The recent average covers at most this many complete months."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +72,28 @@ def average(incomes: Sequence[MonthIncome]) -> Decimal:
     return (sum((i.amount for i in incomes), Decimal(0)) / len(incomes)).quantize(_CENTS, rounding=ROUND_HALF_EVEN)
 
 
+def recorded(incomes: Sequence[MonthIncome], first: Month | None) -> list[MonthIncome]:
+    """The months of ``incomes`` from ``first`` (the ledger's first month with a payment) on."""
+    return [] if first is None else [i for i in incomes if i.month >= first]
+
+
+def recent_average(incomes: Sequence[MonthIncome], first: Month | None) -> tuple[Decimal | None, int]:
+    """The average of the recorded months of ``incomes`` and how many it covers; None over none."""
+    counted = recorded(incomes, first)
+    return (average(counted) if counted else None), len(counted)
+
+
+def first_recorded(index: MonthlyIndex) -> Month | None:
+    """The first month with any payment, of any stream: before it, the ledger knows nothing."""
+    months = index.months()
+    return months[0] if months else None
+
+
+def average_label(months: int, *, short: bool = False) -> str:
+    """``3-month average`` (``3-mo average`` for a bar's label): always with the months it covers."""
+    return f"{months}-{'mo' if short else 'month'} average"
+
+
 def unconverted(incomes: Iterable[MonthIncome]) -> Totals:
     """What the months left out for want of a rate, summed per currency."""
     totals: defaultdict[str, Decimal] = defaultdict(Decimal)
@@ -83,9 +113,11 @@ class GoalFigures:
     """The last full month."""
     recent: tuple[MonthIncome, ...]
     """The last 3 full months, oldest first."""
-    average: Decimal
-    """Their average in the goal's currency."""
+    average: Decimal | None
+    """The average of those since the ledger began, in the goal's currency; None before a complete month."""
     projection: Projection
+    average_months: int = AVERAGE_MONTHS
+    """How many complete months ``average`` covers (0 to 3)."""
 
     @property
     def unconverted(self) -> Totals:
@@ -109,14 +141,16 @@ def goal_figures(index: MonthlyIndex, streams: Sequence[Stream], rates: Sequence
     six = months_back(last_full, 6)
     incomes = passive_months(index, streams, goal.currency, rates, [*six, (today.year, today.month)])
     previous, recent, now = incomes[:3], incomes[3:6], incomes[6]
+    level, counted = recent_average(recent, first_recorded(index))
     passive_ids = [s.id for s in streams if s.kind == "passive"]
     projection = project(
-        recent=average(recent),
+        recent=level if level is not None else Decimal(0),
         previous=average(previous),
+        level_months=counted,
         target=goal.amount,
         last_full=last_full,
         deadline=(goal.deadline.year, goal.deadline.month),
         history_from=index.first_month(passive_ids),
         months=[i.amount for i in (*previous, *recent)],
     )
-    return GoalFigures(now, recent[-1], tuple(recent), average(recent), projection)
+    return GoalFigures(now, recent[-1], tuple(recent), level, projection, counted)

@@ -16,7 +16,7 @@ from tenfold.domain.goal import Goal
 from tenfold.domain.hours import HoursEntry, stream_began
 from tenfold.domain.ideas import Idea
 from tenfold.domain.ledger import Payment, Stream
-from tenfold.domain.monthly import MonthlyIndex, split_account
+from tenfold.domain.monthly import Month, MonthlyIndex, split_account
 from tenfold.domain.rates import Rate
 from tenfold.figures.freedom import FreedomFigures, freedom_figures
 from tenfold.figures.payback import Payback, paybacks
@@ -55,15 +55,21 @@ def build_measures(*, streams: Sequence[Stream], payments: Iterable[Payment] | N
             first[p.stream_id] = p.on
     began = {s.id: stream_began(s, first.get(s.id)) for s in streams}
     logged = logged_by_month(hours)
+    paid = first_months(index)
     return Measures(
         today=today,
         freedom=freedom_figures(index, streams, rates, freedom, goal, today) if freedom else None,
         paybacks={} if payments is None else paybacks(streams, every, freedom, rates, today),
-        upkeep={s.id: upkeep_trend(s, index, logged, today) for s in streams},
+        upkeep={s.id: upkeep_trend(s, index, logged, today, paid) for s in streams},
         reach={} if payments is None else last_month_reach(streams, every, ideas, today),
         hours_a_month=monthly_hours(streams, logged, today, began),
         logged=logged,
     )
+
+
+def first_months(index: MonthlyIndex) -> dict[int, Month]:
+    """Each stream's first month with a payment, in any currency."""
+    return {sid: (day.year, day.month) for sid, day in first_days(index).items()}
 
 
 def cost_streams(streams: Iterable[Stream]) -> list[int]:
@@ -99,11 +105,12 @@ def measures_from_parts(*, streams: Sequence[Stream], index: MonthlyIndex, last_
     first = first_days(index)
     began = {s.id: stream_began(s, first.get(s.id)) for s in streams}
     logged = logged_by_month(hours)
+    paid = {sid: (day.year, day.month) for sid, day in first.items()}  # first_months, from the days at hand
     return Measures(
         today=today,
         freedom=freedom_figures(index, streams, rates, freedom, goal, today) if freedom else None,
         paybacks=paybacks(streams, costly, freedom, rates, today),
-        upkeep={s.id: upkeep_trend(s, index, logged, today) for s in streams},
+        upkeep={s.id: upkeep_trend(s, index, logged, today, paid) for s in streams},
         reach=last_month_reach(streams, last_month, ideas, today),
         hours_a_month=monthly_hours(streams, logged, today, began),
         logged=logged,

@@ -8,7 +8,10 @@ months apart). Growing at that pace from the last full month, the goal is reache
 in the first month where the average would meet the target. If that month is
 after the deadline's month, we say what monthly growth would meet the target by
 then instead. Averages of 3 months smooth quarterly and lumpy payments; comparing
-two of them needs 6 full months of history and some income in both.
+two of them needs 6 full months of history and some income in both. A ledger
+begun less than 3 full months ago has its level averaged over the months it holds
+(``level_months``), and the sentences say so; before one full month, nothing is said
+about the level at all.
 
 Everything is Decimal: a forecast is a guess, but the figures it rests on are not.
 """
@@ -68,6 +71,8 @@ class Projection:
     """The reach month if the worst of them were (None: not within 100 years)."""
     fell: tuple[Month, Decimal] | None = None
     """The last full month and how much it fell from the month before, when it fell by more than :data:`FALL`."""
+    level_months: int = 3
+    """The complete months the level averages: fewer than 3 in a ledger begun since."""
 
 
 def add_months(month: Month, count: int) -> Month:
@@ -94,6 +99,7 @@ def project(
     deadline: Month,
     history_from: Month | None,
     months: Sequence[Decimal] = (),
+    level_months: int = 3,
 ) -> Projection:
     """Project the goal from two 3-month averages (see the module's docstring for the method).
 
@@ -101,15 +107,19 @@ def project(
     3 before; ``history_from`` is the first month with passive income at all.
     ``months`` (the 6 full months, oldest first), when given, say how sure the
     projection is: the range from the best and worst recent month, and a fall.
+    ``level_months`` says how many complete months ``recent`` averages (the ledger's
+    months, at most 3); with none, the level is unknown: ``too_new``, nothing reached.
     """
-    if recent >= target:
-        return Projection("reached")
+    if level_months > 0 and recent >= target:
+        return Projection("reached", level_months=level_months)
     left = month_index(deadline) - month_index(last_full)
     if left <= 0:
         return Projection("past_deadline", deadline=deadline)
+    if level_months <= 0:
+        return Projection("too_new", deadline=deadline, history_from=history_from, level_months=0)
     needed = growth_needed(recent, target, left)
     if recent <= 0:
-        return Projection("no_income", deadline=deadline)
+        return Projection("no_income", deadline=deadline, level_months=level_months)
     if history_from is None or month_index(history_from) > month_index(last_full) - 5:
         return Projection("too_new", needed=needed, deadline=deadline, history_from=history_from)
     if previous <= 0:
@@ -164,11 +174,11 @@ def describe(p: Projection) -> str:
     by = month_text(p.deadline) if p.deadline else "the deadline"
     need = f" Meeting the target by {by} needs {pct(p.needed)} a month." if p.needed is not None else ""
     if p.status == "reached":
-        return "The 3-month average meets the target. Keep it there."
+        return f"The {p.level_months}-month average meets the target. Keep it there."
     if p.status == "past_deadline":
         return f"The deadline ({by}) has passed: rewrite the goal with a new date (press w)."
     if p.status == "no_income":
-        return "No passive income in the last 3 full months: nothing to project from yet."
+        return f"No passive income in the {last_months(p.level_months)}: nothing to project from yet."
     if p.status == "too_new":
         since = f"; yours starts {month_text(p.history_from)}" if p.history_from else ""
         return f"A projection needs 6 full months of passive income{since}.{need}"
@@ -188,6 +198,13 @@ def describe(p: Projection) -> str:
                 f"{on_time} for {by}.{fell}")
     when = month_text(p.reach) if p.reach else "more than 100 years from now"
     return f"At {pct(p.growth)} a month, reached around {when}{range_text(p)}: after {by}.{need}{fell}"
+
+
+def last_months(count: int) -> str:
+    """``last 3 full months``, or ``2 full months recorded so far`` for a ledger begun since."""
+    if count >= 3:
+        return "last 3 full months"
+    return f"{count} full month{'' if count == 1 else 's'} recorded so far"
 
 
 def range_text(p: Projection) -> str:

@@ -6,6 +6,13 @@ counts as none spent), and the monthly estimate typed on the stream before that.
 Each figure says which it rests on: ``logged``, ``estimate``, or both. Income per
 hour is the months' income over the months' hours, in the stream's currency, to
 the cent; its trend compares the last 3 complete months with the 3 before.
+
+Only the months since the stream began count (the earlier of its start and its
+first payment): a month before it existed took no hours and brought nothing, so
+charging it the estimate would understate the stream. And the 3 months before are
+compared only when the stream had been paid by their end: a period before any
+payment says nothing about growth ("up from 0.00" against months with no payment
+yet is no evidence), so then no "up from" is said, and its figure is None.
 """
 
 from __future__ import annotations
@@ -90,6 +97,8 @@ class UpkeepTrend:
     def describe(self) -> str:
         """``12.40 EUR/h (logged), up from 8.10`` or why there is no figure."""
         now, before = self.recent.per_hour, self.previous.per_hour
+        if not self.recent.months:
+            return "no complete month yet"
         if now is None:
             return "no upkeep hours" if self.recent.source == "none" else "no hours in the last 3 months"
         text = f"{now:,.2f} {self.recent.stream.currency}/h ({self.recent.source})"
@@ -98,12 +107,25 @@ class UpkeepTrend:
         return f"{text}, {'up' if now > before else 'down'} from {before:,.2f}"
 
 
-def upkeep_trend(stream: Stream, index: MonthlyIndex, logged: Logged, today: date) -> UpkeepTrend:
-    """Income per upkeep hour over the last 3 complete months, and the 3 before."""
+def upkeep_trend(stream: Stream, index: MonthlyIndex, logged: Logged, today: date,
+                 first_paid: Mapping[int, Month] | None = None) -> UpkeepTrend:
+    """Income per upkeep hour over the last 3 complete months since the stream began, and the 3 before.
+
+    ``first_paid`` gives each stream's first month with a payment (worked out from
+    ``index`` when not given). The 3 months before count only once the stream had
+    been paid by their end; otherwise ``previous`` covers no month.
+    """
     six = months_back(previous_month(today.year, today.month), 6)
     income = dict(zip(six, index.series(stream.id, six), strict=True))
     mine = logged.get(stream.id, {})
-    return UpkeepTrend(upkeep(stream, income, mine, six[3:]), upkeep(stream, income, mine, six[:3]))
+    paid = first_paid.get(stream.id) if first_paid is not None else index.first_month([stream.id])
+    known = [m for m in (paid, (stream.started_on.year, stream.started_on.month) if stream.started_on else None)
+             if m is not None]
+    start = min(known) if known else None
+    since = [m for m in six if start is not None and m >= start]
+    recent = [m for m in since if m in six[3:]]
+    before = [m for m in since if m in six[:3]] if paid is not None and paid <= six[2] else []
+    return UpkeepTrend(upkeep(stream, income, mine, recent), upkeep(stream, income, mine, before))
 
 
 def monthly_hours(streams: Iterable[Stream], logged: Logged, today: date,

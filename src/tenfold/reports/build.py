@@ -51,7 +51,7 @@ class StreamFigures:
     unconverted: Decimal
     """The part of ``total`` with no rate, in the stream's currency."""
     share_of_passive: Decimal | None
-    """Share (0..1) of all passive income in the period; None for other kinds or no passive income."""
+    """Share (0..1) of all passive income in the period; None for other kinds, no passive income, or unknown."""
     per_upkeep_hour: Decimal | None
     """``total`` per hour of upkeep over the period; None when no upkeep is recorded."""
     upkeep_source: str = "estimate"
@@ -68,6 +68,8 @@ class StreamFigures:
     """Their sum (negative), in the stream's currency."""
     fees_by_month: dict[Month, Decimal | None] | None = None
     """The fees of each shown month (None where none was recorded), for the per-month formats."""
+    share_unknown: bool = False
+    """Part of this passive stream's income has no rate: its share cannot be known."""
 
 
 @dataclass(frozen=True)
@@ -80,8 +82,13 @@ class MonthFigures:
 
     @property
     def passive_share(self) -> Decimal | None:
-        """Passive share of what could be converted; None in a month without income."""
-        return share(self.passive.amount, self.all.amount)
+        """Passive share of the month's income; None without income, or when it is unknown."""
+        return None if self.share_unknown else share(self.passive.amount, self.all.amount)
+
+    @property
+    def share_unknown(self) -> bool:
+        """Some income has no rate: the share of what was converted is not the month's share."""
+        return bool(self.all.unconverted)
 
 
 @dataclass(frozen=True)
@@ -111,8 +118,19 @@ class Report:
 
     @property
     def passive_share(self) -> Decimal | None:
-        """Passive share of all (converted) income in the period."""
-        return share(self.passive.amount, self.all.amount)
+        """Passive share of all income in the period; None without income, or when it is unknown."""
+        return None if self.share_unknown else share(self.passive.amount, self.all.amount)
+
+    @property
+    def share_unknown(self) -> bool:
+        """Some of the period's income has no rate: its passive share cannot be known (0.0% would be a guess)."""
+        return bool(self.all.unconverted)
+
+    @property
+    def any_share_unknown(self) -> bool:
+        """Whether any share the report shows is unknown (the notes then say what the dash means)."""
+        return self.share_unknown or any(m.share_unknown for m in self.months) or \
+            any(f.share_unknown for f in self.streams)
 
     @property
     def concentrated(self) -> bool:
@@ -208,6 +226,9 @@ def build_report(
     months = tuple(_month_figures(m, ordered, cells, by_rates, currency) for m in period.shown)
     converted = {s.id: _stream_converted(s, cells[s.id], period, by_rates, currency) for s in ordered}
     passive_sum = sum((converted[s.id][0] for s in ordered if s.kind == "passive"), _ZERO)
+    # A stream whose income has no rate has no known share (0% would be a guess); the others' shares
+    # are of the passive income that could be converted, and the notes say so.
+    unknown = {s.id for s in ordered if s.kind == "passive" and converted[s.id][1]}
     hours = logged or {}
     effort = {s.id: upkeep(s, cells[s.id], hours.get(s.id, {}),
                            _counted_months(period, start_month(s, first_paid), current)) for s in ordered}
@@ -219,10 +240,12 @@ def build_report(
             total=sum((cells[s.id][m] for m in period.months), _ZERO),
             converted=converted[s.id][0],
             unconverted=converted[s.id][1],
-            share_of_passive=share(converted[s.id][0], passive_sum) if s.kind == "passive" else None,
+            share_of_passive=share(converted[s.id][0], passive_sum) if s.kind == "passive" and s.id not in unknown
+            else None,
             per_upkeep_hour=effort[s.id].per_hour,
             upkeep_source=_source(s, effort[s.id], hours),
             upkeep_months=len(effort[s.id].months),
+            share_unknown=s.id in unknown,
         ), extra_cells[s.id], period, by_rates, currency)
         for s in ordered
     }

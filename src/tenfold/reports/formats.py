@@ -28,6 +28,23 @@ def percent(value: Decimal | None) -> str:
     return "-" if value is None else f"{value * 100:.1f}%"
 
 
+UNKNOWN = "–"
+"""A share that cannot be known: part of the income under it has no rate (a note under the tables says so)."""
+
+
+def share_cell(value: Decimal | None, unknown: bool) -> str:
+    """``64.3%``; ``–`` when unknown for want of a rate; a dash when there is nothing to divide."""
+    return UNKNOWN if unknown else percent(value)
+
+
+def unknown_share_lines(report: Report) -> list[str]:
+    """What ``–`` means, when a share shown is unknown."""
+    if not report.any_share_unknown:
+        return []
+    return [f"{UNKNOWN} Share unknown: part of that income has no rate into {report.currency} (listed below), "
+            "so its share is not guessed; the other streams' shares are of the passive income that has one."]
+
+
 def per_hour(figures: StreamFigures) -> str:
     """Income per hour of upkeep, or why there is none."""
     if figures.per_upkeep_hour is None:
@@ -42,8 +59,9 @@ def concentration_note(report: Report) -> str | None:
     if not report.concentrated or report.leader is None:
         return None
     name, part = report.leader
+    partly = " (of the part with a rate)" if any(f.share_unknown for f in report.streams) else ""
     return (
-        f"Warning: {name} brings {percent(part)} of your passive income. If it stopped, most of that "
+        f"Warning: {name} brings {percent(part)} of your passive income{partly}. If it stopped, most of that "
         "income would stop with it; a second, different stream is your backup plan (step 4)."
     )
 
@@ -102,8 +120,8 @@ def notes(report: Report) -> list[str]:
     """
     warning = concentration_note(report)
     scope = [f"Only {report.only} is listed; totals and shares are of all your income."] if report.only else []
-    lines = [*([warning] if warning else []), *scope, *fee_lines(report), *rate_lines(report), *missing_lines(report),
-             CONVERSION_RULE]
+    lines = [*([warning] if warning else []), *scope, *fee_lines(report), *rate_lines(report),
+             *unknown_share_lines(report), *missing_lines(report), CONVERSION_RULE]
     return [safe_display(line) for line in lines]
 
 
@@ -223,17 +241,18 @@ def to_markdown(report: Report) -> str:
             "Share of passive"]
     rows = [
         [f.stream.name, f.stream.kind, f.stream.currency, *(_md_money(f.by_month[m]) for m in shown),
-         *([_md_money(f.total)] if many else []), percent(f.share_of_passive)]
+         *([_md_money(f.total)] if many else []), share_cell(f.share_of_passive, f.share_unknown)]
         for f in report.streams
     ]
     months = [
         [month_label(m.month) + (" (before)" if m.month == report.period.compare else ""),
-         format_money(m.all.amount), format_money(m.passive.amount), percent(m.passive_share),
+         format_money(m.all.amount), format_money(m.passive.amount), share_cell(m.passive_share, m.share_unknown),
          format_totals(m.all.unconverted) if m.all.unconverted else "-"]
         for m in report.months
     ]
     months.append(["**Total**", format_money(report.all.amount), format_money(report.passive.amount),
-                   percent(report.passive_share), format_totals(report.all.unconverted) if report.all.unconverted
+                   share_cell(report.passive_share, report.share_unknown),
+                   format_totals(report.all.unconverted) if report.all.unconverted
                    else "-"])
     effort = [
         [f.stream.name, f.stream.kind,

@@ -26,7 +26,7 @@ from tenfold.domain.money import format_money, format_totals
 from tenfold.domain.text import safe_display
 from tenfold.reports.aggregate import Month, month_label
 from tenfold.reports.build import Report
-from tenfold.reports.formats import fees_cell, has_extras, per_hour, percent, refunds_cell
+from tenfold.reports.formats import fees_cell, has_extras, per_hour, refunds_cell, share_cell
 
 NAME_WIDTH = 24
 """Stream names are cut at this width (with an ellipsis) so the numbers keep their room."""
@@ -132,7 +132,8 @@ def stream_grids(report: Report, width: int) -> list[Grid]:
         rows = []
         for f in report.streams:
             cells = [_cell(f.by_month[m]) for m in months]
-            tail = (([_cell(f.total)] if many else []) + [percent(f.share_of_passive)]) if last else []
+            tail = (([_cell(f.total)] if many else []) + [share_cell(f.share_of_passive, f.share_unknown)]) \
+                if last else []
             rows.append([stream_name(f.stream.name), f.stream.kind, f.stream.currency, *cells, *tail])
         grids.append(_fill(Grid(f"Income per stream{part}", columns), rows))
     return grids
@@ -161,12 +162,13 @@ def month_grid(report: Report, width: int = 200) -> Grid:
     for n, m in enumerate(report.months):
         compared = m.month == report.period.compare
         name = f"{month_label(m.month)} (before)" if compared else month_label(m.month)
-        cells = [name, format_money(m.all.amount), format_money(m.passive.amount), percent(m.passive_share)]
+        cells = [name, format_money(m.all.amount), format_money(m.passive.amount),
+                 share_cell(m.passive_share, m.share_unknown)]
         if show_missing or not unconverted:
             cells.append(format_totals(m.all.unconverted) if m.all.unconverted else "-")
         grid.add(cells, "dim" if compared else None, end_section=n == len(report.months) - 1)
     cells = [f"Total {report.period.heading}", format_money(report.all.amount), format_money(report.passive.amount),
-             percent(report.passive_share)]
+             share_cell(report.passive_share, report.share_unknown)]
     if show_missing or not unconverted:
         cells.append(format_totals(report.all.unconverted) if report.all.unconverted else "-")
     grid.add(cells, "bold")

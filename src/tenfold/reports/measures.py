@@ -26,14 +26,17 @@ from tenfold.figures.upkeep import UpkeepTrend
 
 JSON_NAMES = {
     "freedom": "bills, savings, hourly_rate, currency; last_full_month, passive_last_month, share_last_month; "
-               "passive_3_month_average, share_3_month_average; shortfall, savings_months; projection (status; "
+               "passive_3_month_average, share_3_month_average (over the last 3 full months since the first "
+               "payment; null before one), average_months (how many it covers); shortfall, savings_months; "
+               "projection (status; "
                "too_few: under 4 of the 6 full months held passive income, no month named), "
                "covered_around (YYYY-MM), growth_per_month, growth_needed_per_month; not_converted; text",
     "payback": "cost, hours_value, hours_not_valued, earned, share, paid_back_on, months, pace_per_month, "
                "expected_month, not_converted (payments in another currency without a rate), text "
                "(null: no up-front cost)",
-    "upkeep": "source (logged, estimate, logged + estimate, none), hours_3_months, income_3_months, "
-              "income_per_hour, income_per_hour_before, text",
+    "upkeep": "source (logged, estimate, logged + estimate, none), months (the complete months of the last 3 "
+              "since the stream began), hours_3_months, income_3_months, income_per_hour, income_per_hour_before "
+              "(null when the 3 months before came before its first payment: nothing to compare with), text",
     "reach": "month, customers_counted (each, platform, one), customers, payments, unnamed_payments, "
              "deliveries (units the month's sales delivered; null when no payment gives units), "
              "planned_rung, reached_rung (null unless customers are counted one by one), text",
@@ -56,8 +59,9 @@ def freedom_document(f: FreedomFigures) -> dict[str, Any]:
         "last_full_month": month_text(f.last_month.month),
         "passive_last_month": str(f.last_month.amount),
         "share_last_month": str(f.share_last),
-        "passive_3_month_average": str(f.average),
-        "share_3_month_average": str(f.share_average),
+        "passive_3_month_average": _s(f.average),
+        "share_3_month_average": _s(f.share_average),
+        "average_months": f.average_months,
         "shortfall": str(f.shortfall),
         "savings_months": _s(f.savings_months),
         "projection": p.status,
@@ -92,6 +96,7 @@ def upkeep_document(u: UpkeepTrend) -> dict[str, Any]:
     """Income per upkeep hour over the last 3 complete months, and the 3 before."""
     return {
         "source": u.recent.source,
+        "months": len(u.recent.months),
         "hours_3_months": str(u.recent.hours),
         "income_3_months": str(u.recent.income),
         "income_per_hour": _s(u.recent.per_hour),

@@ -30,7 +30,7 @@ from tenfold.reports.measures import stream_lines
 
 SINGLE = frozenset(
     chr(c) for start, end in ((0x20, 0x7E), (0xA0, 0xAC), (0xAE, 0x2FF)) for c in range(start, end + 1)
-) | {"…"}
+) | {"…", "–"}
 """Characters one column wide (as Rich counts them): text made only of these is measured by its length."""
 _MARKUP = frozenset("[:")
 """Characters that may make Rich read a title, a header or a markup cell as markup or an emoji code."""

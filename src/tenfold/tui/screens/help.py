@@ -30,7 +30,8 @@ METHOD = (
 
 MEASURING = (
     "The goal pane compares the passive income of the last full month, and the average of "
-    "the last 3 full months, with your monthly target. " + PROJECTION_METHOD + "\n"
+    "the last 3 full months (only those since your first payment: the label says how many), "
+    "with your monthly target. " + PROJECTION_METHOD + "\n"
     f"A stream with a cadence (monthly, quarterly, yearly) is expected to pay again one cadence "
     f"after its last payment, on the same day of the month; it is flagged overdue (!) once that "
     f"day is more than {GRACE_DAYS} days past. Recording the payment clears the flag.\n" + FREEDOM_METHOD

@@ -33,7 +33,9 @@ def card_text(stream: Stream, measures: Measures, parts: PartsRating | None, hou
     line("Payback", payback.describe() if payback else "no up-front cost recorded: nothing to pay back")
     upkeep = measures.upkeep.get(stream.id)
     if upkeep is not None:
-        line("Per upkeep hour", f"{upkeep.describe()}, last 3 complete months")
+        counted = len(upkeep.recent.months)  # fewer than 3 for a stream begun since
+        over = f", last {counted} complete month{'' if counted == 1 else 's'}" if counted else ""
+        line("Per upkeep hour", upkeep.describe() + over)
     spent = measures.hours_a_month.get(stream.id)
     source = "logged" if measures.logged.get(stream.id) else "your estimate"
     if spent is not None:

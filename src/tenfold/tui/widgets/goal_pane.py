@@ -1,7 +1,8 @@
 """The Written Goal pane: the goal read back, how far passive income got, and when it may get there.
 
 Figures come from :class:`~tenfold.views.ledger_state.LedgerView`: the last full month and the
-3-month average in the goal's currency (other currencies through the user's rates; what
+average of the last 3 full months (of those since the first payment, labelled with how many) in
+the goal's currency (other currencies through the user's rates; what
 has no rate is shown apart, never added), the gap, and the projection.
 """
 
@@ -19,7 +20,7 @@ from tenfold.domain.goal import Goal
 from tenfold.domain.money import format_money, format_totals
 from tenfold.domain.text import safe_display
 from tenfold.figures.freedom import FreedomFigures, share_text, when_text
-from tenfold.figures.goal_figures import GoalFigures
+from tenfold.figures.goal_figures import GoalFigures, average_label
 from tenfold.figures.projection import describe, month_text
 from tenfold.figures.status import percent
 from tenfold.tui.keys import GOAL_KEYS, bindings
@@ -70,7 +71,8 @@ def _progress(text: Text, goal: Goal, figures: GoalFigures) -> None:
     """Bars for the last full month and the 3-month average, the gap, this month, the projection."""
     last = figures.last_month
     _bar_line(text, "Last month", last.amount, goal)
-    _bar_line(text, "3-mo average", figures.average, goal)
+    if figures.average is not None:  # no complete month recorded yet: nothing to average, not a zero
+        _bar_line(text, average_label(figures.average_months, short=True), figures.average, goal)
     gap = goal.amount - last.amount
     text.append("Gap          ", style="dim")
     if gap > 0:
@@ -94,12 +96,14 @@ def _freedom(text: Text, f: FreedomFigures) -> None:
     text.append(progress_bar(min(f.share_last, Decimal(1)), BAR_WIDTH), style="cyan")
     text.append(f" {share_text(f.share_last):>4}  ", style="bold")
     text.append(f"of {format_money(f.bills, code)}\n")
-    more = f"{share_text(f.share_average)} on 3 months"
+    parts = [] if f.share_average is None else [
+        f"{share_text(f.share_average)} on {f.average_months} month{'' if f.average_months == 1 else 's'}"]
     if f.savings_months is not None:
-        more += f" · savings last {f.savings_months} months"
+        parts.append(f"savings last {f.savings_months} months")
     elif f.freedom.savings is not None:
-        more += " · savings untouched"
-    text.append(" " * 13 + more + "\n", style="dim")
+        parts.append("savings untouched")
+    if parts:
+        text.append(" " * 13 + " · ".join(parts) + "\n", style="dim")
     text.append(when_text(f) + "\n", style="italic")
 
 

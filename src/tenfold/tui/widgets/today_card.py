@@ -20,6 +20,7 @@ from tenfold.domain.money import format_money
 from tenfold.domain.text import count_of, safe_display
 from tenfold.figures.expected import Expected
 from tenfold.figures.freedom import share_text, when_text
+from tenfold.figures.goal_figures import average_label
 from tenfold.figures.status import percent
 from tenfold.tui.widgets.goal_pane import progress_bar
 
@@ -65,7 +66,8 @@ def goal_text(view: TodayView) -> Text:
     text.append(f" {percent(view.share):,}% · {format_money(view.last_month, goal.currency)}")
     text.append(f" · so far this month {format_money(view.this_month, goal.currency)}", style="dim")
     if view.average is not None:
-        text.append(f"\n3-month average {format_money(view.average, goal.currency)}. ", style="dim")
+        label = average_label(view.average_months)
+        text.append(f"\n{label} {format_money(view.average, goal.currency)}. ", style="dim")
     if view.outlook:
         text.append(view.outlook, style="italic")
     if view.freedom is not None:
