@@ -162,3 +162,44 @@ async def test_the_first_frame_after_a_payment_is_saved_shows_it(tmp_path: Path)
         await ui.press("ctrl+s")
         assert app.screen is app.main_screen
         assert first and "77.77" in first[0], "the first frame after the form showed the ledger without the payment"
+
+
+async def test_the_frame_after_a_saved_form_is_drawn_once_its_answer_is_in_not_at_the_next_tick(
+    tmp_path: Path,
+) -> None:
+    """The payment form saved: the main screen is drawn as soon as the ledger took the payment in.
+
+    Without a dialog's answer the first frame after it waits for the frame timer (a
+    frame drawn sooner could show the screen as it was); once the form's callback
+    has run, nothing is left to wait for.
+    """
+    path = tmp_path / "t.json"
+    seed_ledger(path)
+    async with running(path) as ui:
+        app = ui.app
+        await ui.press("3", "a")
+        await ui.fill(amount="12.34")
+        timer = app.main_screen._update_timer
+        draws: list[str] = []
+        in_tick = [False]
+        tick = timer._tick
+        display = app._display
+
+        async def ticked(*, next_timer: float, count: int) -> None:
+            in_tick[0] = True
+            try:
+                await tick(next_timer=next_timer, count=count)
+            finally:
+                in_tick[0] = False
+
+        def displayed(on: Any, renderable: Any) -> None:
+            if renderable is not None and on is app.main_screen:
+                draws.append("timer" if in_tick[0] else "idle")
+            display(on, renderable)
+
+        timer._tick = ticked  # type: ignore[method-assign]
+        app._display = displayed  # type: ignore[method-assign,assignment]
+        await asyncio.sleep(0.05)  # nothing drawn for longer than a frame
+        await ui.press("ctrl+s")
+        assert app.screen is app.main_screen
+        assert draws[:1] == ["idle"], draws

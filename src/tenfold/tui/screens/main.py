@@ -186,8 +186,18 @@ class MainScreen(PanesScreen):
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def open_screen(self, screen: Screen[R], callback: Callable[[R | None], None] | None = None) -> None:
-        """Push a screen or dialog over this one."""
-        self.app.push_screen(screen, callback)
+        """Push a screen or dialog over this one; once ``callback`` has shown its answer, draw without waiting."""
+        if callback is None:
+            self.app.push_screen(screen)
+            return
+
+        def answered(result: R | None) -> None:
+            try:
+                callback(result)
+            finally:
+                self.dialog_answered()
+
+        self.app.push_screen(screen, answered)
 
     def select_step(self, number: int) -> None:
         """Put the steps pane's cursor on step ``number``."""

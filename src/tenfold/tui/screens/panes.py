@@ -121,6 +121,15 @@ class PanesScreen(Screen[None]):
         """A dialog opens over the screen: the first frame after it closes waits for the timer (:meth:`_on_idle`)."""
         self._back = True
 
+    def dialog_answered(self) -> None:
+        """The dialog's answer is shown (its callback ran): the next frame need not wait for the timer.
+
+        Safe before the screen is back too: the dialog was popped, and its
+        ``ScreenResume`` queued here, before any callback runs, so this screen's
+        next idle comes after the resume has asked for the whole screen again.
+        """
+        self._back = False
+
     def on_resize(self, event: events.Resize) -> None:
         """Switch between the 2x2 grid and tabs."""
         self._apply_size(event.size.width, event.size.height)
