@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
+import pytest
+from rich.style import Style
 from textual.app import App, ComposeResult
+from textual.geometry import Region
 
 from tenfold.tui.widgets.columns import Column, fit_cell, fit_widths, natural_widths, table_width
 from tenfold.tui.widgets.virtual_table import VirtualTable
@@ -169,3 +173,28 @@ async def test_columns_fit_the_width_money_right_aligned_long_text_cut() -> None
     assert shown[1] == " A stream with…  1,234.50 EUR "
     assert shown[2].endswith("    5.00 EUR "), "amounts end in the same column"
     assert shown[0].startswith(" Name ") and "Amount" in shown[0]
+
+
+async def test_a_paint_looks_up_the_widgets_own_style_once_and_draws_the_same_lines(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Textual works a widget's style out from all its ancestors on each look-up: once per paint, not per line."""
+    app = TableApp(records(200))
+    async with app.run_test(size=(40, 20)) as pilot:
+        await pilot.pause()
+        table = app.query_one(VirtualTable)
+        region = Region(0, 0, table.size.width, table.size.height)
+        line_by_line = [strip.text for strip in (table.render_line(y) for y in range(table.size.height))]
+        looked_up = [0]
+        own_style = VirtualTable.rich_style
+
+        def counted(widget: VirtualTable[Any]) -> Style:
+            looked_up[0] += 1
+            return own_style.__get__(widget)  # type: ignore[no-any-return]
+
+        monkeypatch.setattr(VirtualTable, "rich_style", property(counted))
+        table._styles_cache.clear()
+        painted = table.render_lines(region)
+        assert looked_up[0] == 1
+        assert [strip.text for strip in painted] == line_by_line
+        assert [strip for strip in painted] == [table.render_line(y) for y in range(table.size.height)]

@@ -135,6 +135,8 @@ class VirtualTable(ScrollView, Generic[R], can_focus=True):
         """Widths asked for by the rows drawn since the data changed (columns only widen)."""
         self._widths: list[int] = [len(c.label) for c in self.columns]
         self._layout_key: tuple[int, int, int, int] | None = None
+        self._paint_style: Style | None = None
+        """The widget's own style while a paint is under way (:meth:`render_lines`)."""
         self._version = 0
         self.marks: Callable[[str], Sequence[tuple[int, int]]] | None = None
         """Where a cell's text (as drawn, cut to its column) is highlighted: a search's matches."""
@@ -296,14 +298,22 @@ class VirtualTable(ScrollView, Generic[R], can_focus=True):
         self._widths = fit_widths(self.columns, self._seen, width)
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        """Lay the columns out once per paint, then draw line by line."""
+        """Lay the columns out once per paint, then draw line by line.
+
+        The widget's own style is looked up once per paint too: Textual works it out
+        from every ancestor's background on each call, which was most of a line's cost.
+        """
         self._layout()
-        return super().render_lines(crop)
+        self._paint_style = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._paint_style = None
 
     def render_line(self, y: int) -> Strip:
         """Line 0 is the header; line ``y`` shows row ``scroll_y + y - 1``."""
         width = self.size.width
-        base = self.rich_style
+        base = self._paint_style or self.rich_style
         if y == 0:
             style = base + self.get_component_rich_style("virtual-table--header")
             return self._strip([c.label for c in self.columns], style, width)
