@@ -243,3 +243,15 @@ def test_csv_as_excel_saves_it(db: Path, env: dict[str, str], tmp_path: Path, na
     path.write_bytes(raw)
     assert imports(db, env, path, "--currency", "EUR") == [
         (date(2026, 11, 1), D("10.00"), "EUR"), (date(2026, 11, 2), D("1234.50"), "EUR")]
+
+
+def test_a_currency_format_that_contradicts_the_currency_column_is_refused_with_what_to_do(
+        db: Path, env: dict[str, str], tmp_path: Path) -> None:
+    """Euros shown (a German Excel's currency format) in a row the file says is in dollars: neither is guessed."""
+    def euros(_book: Any, sheet: Any) -> None:
+        sheet["C2"].number_format = "#,##0.00 [$€-407]"
+
+    path = workbook(tmp_path / "contradiction.xlsx", [[*HEADER, "Currency"], ["2026-11-01", "Ebook", 10.2, "USD"]],
+                    euros)
+    assert "line 2: (sheet 'Sheet') the amount is in EUR but the currency column says USD; correct the one that " \
+           "is wrong (in a workbook, the cell's currency format counts too)" in refused(db, env, path)

@@ -350,7 +350,8 @@ def _currency(sheet: SheetColumns, cells: list[str], options: Options, profile: 
         if len(written) != 3 or not written.isalpha() or not written.isascii():
             return Problem(0, f"currency: '{clean(written, 10)}' is not a currency code")
         if named and named != written:
-            return Problem(0, f"the amount is in {named} but the currency column says {written}")
+            return Problem(0, f"the amount is in {named} but the currency column says {written}; correct the one "
+                              "that is wrong (in a workbook, the cell's currency format counts too)")
         return written
     found = named or sheet.header_currency or options.currency or profile.default_currency
     if found is None and (sheet.dates.order == "mdy" or "$" in "".join(cells)):
