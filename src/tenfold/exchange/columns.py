@@ -9,6 +9,7 @@ debit columns (:func:`amounts`).
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from tenfold.domain.text import BIDI_CONTROLS
@@ -32,7 +33,7 @@ class SheetColumns:
     """One part's columns, with the date and money columns settled over all its rows."""
 
     def __init__(self, part: Part, profile: Profile, date_format: str | None, decimal_comma: bool | None,
-                 prefer_comma: bool) -> None:
+                 prefer_comma: bool, day_zero: date | None = None) -> None:
         self.part, self.columns = part, part.columns
         self.width = len(part.header)
         self._header = [c.strip() for c in part.header]
@@ -41,7 +42,8 @@ class SheetColumns:
             order = order_of(date_format)
             fmt = None if order else strptime_format(date_format)
         data = [(line, cells) for line, cells in part.rows if not self.is_header(cells)]
-        self.dates = DateColumn(self._values(data, "date"), fmt=fmt, order=order or profile.date_order)
+        self.dates = DateColumn(self._values(data, "date"), fmt=fmt, order=order or profile.date_order,
+                                day_zero=day_zero)
         comma = decimal_comma if decimal_comma is not None else profile.decimal_comma
         self.money: dict[str, MoneyColumn] = {f: MoneyColumn(self._values(data, f), comma, prefer_comma)
                       for f in ("amount", "gross", "fee", "tax", "credit", "debit") if f in self.columns}

@@ -106,6 +106,8 @@ class Extraction:
     entries: list[Entry] = field(default_factory=list)
     skipped: dict[str, Skipped] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    running_total: Decimal = Decimal(0)
+    """The amounts of the part's rows so far: a row holding only their sum is a totals row."""
 
     def skip(self, reason: str, money: Money | None, currency: str | None) -> None:
         """Count a skipped row under ``reason``."""
@@ -133,6 +135,18 @@ def _is_total(cells: list[str]) -> bool:
     return words in _TOTALS or words.startswith(_TOTAL_STARTS)
 
 
+def _is_bare_sum(out: Extraction, sheet: SheetColumns, cells: list[str], money: Money | None) -> bool:
+    """A row of nothing but money that adds up the rows above it (a spreadsheet's =SUM without a label).
+
+    Compared to the cent: a sum of floats is 15.299999999999999 where the rows add up to 15.3.
+    """
+    cent = Decimal("0.01")
+    if money is None or not money.amount or money.amount.quantize(cent) != out.running_total.quantize(cent):
+        return False
+    money_columns = {i for name in sheet.money for i in sheet.columns.get(name, [])}
+    return all(i in money_columns for i, c in enumerate(cells) if c.strip())
+
+
 def _classify(profile: Profile, sheet: SheetColumns, cells: list[str], sign: int) -> tuple[str, str, bool]:
     """(action, reason when skipped, whether it is a fee line) by the profile's rules and the amount's sign."""
     for rule in profile.rules:
@@ -155,10 +169,12 @@ def extract(table: Table, layout: Layout, options: Options) -> Extraction:
         if missing:
             out.problems.append(Problem(part.header_line, f"--where names no column '{missing[0][:30]}'"))
             continue
-        sheet = SheetColumns(part, profile, options.date_format, options.decimal_comma, table.delimiter == ";")
+        sheet = SheetColumns(part, profile, options.date_format, options.decimal_comma, table.delimiter == ";",
+                             table.day_zero)
         for problem in _column_problems(sheet):
             out.problems.append(problem)
         filters = _where(options, part)
+        out.running_total = Decimal(0)
         for line, cells in part.rows:
             _row(out, sheet, filters, options, line, cells)
     if profile.orders:
@@ -201,10 +217,12 @@ def _row(out: Extraction, sheet: SheetColumns, filters: list[tuple[list[int], se
     except MoneyError as exc:
         money, fee, money_error = None, None, str(exc)
     date_text = sheet.cell(cells, "date")
-    if _is_total(cells) and not _is_date(sheet, date_text):
+    if (_is_total(cells) and not _is_date(sheet, date_text)) or _is_bare_sum(out, sheet, cells, money):
         found = _currency(sheet, cells, options, out.profile, money)
         out.skip("totals and balance lines", money, found if isinstance(found, str) else None)
         return
+    if money is not None:
+        out.running_total += money.amount
     filled = len([c for c in cells if c.strip()])
     if out.table.kind == "csv" and len(cells) < sheet.width and filled > 1:
         out.problems.append(_problem(line, where, f"has {len(cells)} fields; the header has {sheet.width}"))
@@ -332,7 +350,8 @@ def _currency(sheet: SheetColumns, cells: list[str], options: Options, profile: 
         if len(written) != 3 or not written.isalpha() or not written.isascii():
             return Problem(0, f"currency: '{clean(written, 10)}' is not a currency code")
         if named and named != written:
-            return Problem(0, f"the amount is in {named} but the currency column says {written}")
+            return Problem(0, f"the amount is in {named} but the currency column says {written}; correct the one "
+                              "that is wrong (in a workbook, the cell's currency format counts too)")
         return written
     found = named or sheet.header_currency or options.currency or profile.default_currency
     if found is None and (sheet.dates.order == "mdy" or "$" in "".join(cells)):

@@ -20,7 +20,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
@@ -54,6 +54,8 @@ _BEFORE_TIME = re.compile(r"\s+(?:at|um|à)$", re.IGNORECASE)
 _ISO_MONTH = re.compile(r"^(\d{4})[-/](\d{1,2})$")
 _MONTH_YEAR_NUM = re.compile(r"^(\d{1,2})[/.-](\d{4})$")
 _NUMERIC = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})$")
+_DAY_NUMBER = re.compile(r"^[1-9]\d{4}(?:\.\d+)?$")
+"""Excel's day numbers for 1927-2173 (46000 is 2025-12-09): five digits, a time of day as the fraction."""
 _WORDS = re.compile(r"[A-Za-zÄÖÜäöüé]+\.?|\d+")
 _FRIENDLY = (("yyyy", "%Y"), ("yy", "%y"), ("mmmm", "%B"), ("mmm", "%b"), ("mon", "%b"), ("mm", "%m"),
              ("dd", "%d"), ("hh", "%H"), ("ss", "%S"), ("m", "%m"), ("d", "%d"))
@@ -210,8 +212,8 @@ class DateColumn:
     """
 
     def __init__(self, values: Iterable[tuple[int, str]], *, fmt: str | None = None,
-                 order: str | None = None) -> None:
-        self.fmt, self.order = fmt, order
+                 order: str | None = None, day_zero: date | None = None) -> None:
+        self.fmt, self.order, self.day_zero = fmt, order, day_zero
         self.problem: tuple[int, str] | None = None
         if fmt is not None or order is not None:
             return
@@ -252,7 +254,16 @@ class DateColumn:
         return False
 
     def read(self, text: str) -> date:
-        """One value of the column; DateError saying why it is not a date."""
+        """One value of the column; DateError saying why it is not a date.
+
+        A workbook's day numbers are read from its ``day_zero``; in a CSV nothing says
+        where they count from, so they are refused with what to do.
+        """
+        if _DAY_NUMBER.match(text.strip()):
+            if self.day_zero is None:
+                raise DateError("is an Excel day number, not a date; format the column as dates in Excel and "
+                                "save the CSV again, or import the .xlsx")
+            return self.day_zero + timedelta(days=int(float(text)))
         if self.fmt is not None:
             return parse_with_format(text, self.fmt)
         return parse_source_date(text, self.order)

@@ -25,6 +25,7 @@ from decimal import Decimal
 from typing import Any
 
 from tenfold.exchange.camt import camt_rows, looks_like_camt
+from tenfold.exchange.cell_formats import with_currency
 from tenfold.exchange.csvmapping import CsvImportError, Problem, Row
 from tenfold.exchange.mt940 import looks_like_mt940, mt940_rows
 from tenfold.exchange.ofx import looks_like_ofx, ofx_rows
@@ -55,6 +56,9 @@ class Table:
     encoding: str = ""
     delimiter: str = ""
     notes: list[str] = field(default_factory=list)
+    day_zero: date | None = None
+    """For a workbook, the day Excel counts its day numbers from: a date column whose format was lost
+    holds them (46000), and only the workbook says whether they count from 1900 or 1904."""
 
     def describe(self) -> str:
         """``UTF-8, semicolon-separated`` or ``Excel workbook``."""
@@ -223,21 +227,31 @@ def read_xlsx(raw: bytes, sheet: str | None = None) -> Table:
         raise _refuse(f"is an Excel workbook that cannot be read ({type(exc).__name__}); "
                       "open it and save it again, or as CSV") from None
     try:
+        day_zero = book.epoch.date()
         names = list(book.sheetnames)
         if sheet is not None:
             wanted = [n for n in names if n.casefold() == sheet.strip().casefold()]
             if not wanted:
                 raise _refuse(f"has no sheet '{sheet}' (the sheets are: {', '.join(names)})")
             names = wanted
-        sheets = [Sheet(name, list(_sheet_rows(book[name].iter_rows(values_only=True)))) for name in names]
+        sheets = [Sheet(name, list(_sheet_rows(book[name].iter_rows()))) for name in names]
     finally:
         book.close()
-    return Table("xlsx", sheets)
+    return Table("xlsx", sheets, day_zero=day_zero)
+
+
+def _cell(cell: Any) -> str:
+    """A cell's text; a number in a currency format keeps the currency it shows (``GBP 19.99``)."""
+    value = cell.value
+    text = cell_text(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return with_currency(text, getattr(cell, "number_format", None))
+    return text
 
 
 def _sheet_rows(rows: Iterable[tuple[Any, ...]]) -> Iterable[Row]:
-    for number, values in enumerate(rows, start=1):
-        cells = [cell_text(v) for v in values]
+    for number, row in enumerate(rows, start=1):
+        cells = [_cell(c) for c in row]
         while cells and not cells[-1].strip():
             cells.pop()
         if cells:
