@@ -255,3 +255,19 @@ def test_a_currency_format_that_contradicts_the_currency_column_is_refused_with_
                     euros)
     assert "line 2: (sheet 'Sheet') the amount is in EUR but the currency column says USD; correct the one that " \
            "is wrong (in a workbook, the cell's currency format counts too)" in refused(db, env, path)
+
+
+@pytest.mark.parametrize("header", ["Amount (net)", "Earnings (est)", "Amount (old)"])
+def test_a_word_in_brackets_after_amount_is_not_a_currency(db: Path, env: dict[str, str], tmp_path: Path,
+                                                          header: str) -> None:
+    """Three letters in a header name a currency only when they are a currency's code (``Revenue (USD)``)."""
+    source = tmp_path / "sales.csv"
+    source.write_text(f"Date,Product,{header}\n2026-12-03,Ebook,19.99\n", encoding="utf-8")
+    assert imports(db, env, source, "--currency", "EUR") == [(date(2026, 12, 3), D("19.99"), "EUR")]
+
+
+def test_a_currency_code_in_brackets_after_amount_still_names_the_currency(db: Path, env: dict[str, str],
+                                                                         tmp_path: Path) -> None:
+    source = tmp_path / "sales.csv"
+    source.write_text("Date,Product,Amount (gbp)\n2026-12-03,Ebook,19.99\n", encoding="utf-8")
+    assert imports(db, env, source) == [(date(2026, 12, 3), D("19.99"), "GBP")]

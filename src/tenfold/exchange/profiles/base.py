@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from tenfold.domain.currencies import ISO_4217
 from tenfold.exchange.csvmapping import normalise
 
 FIELDS = ("date", "stream", "amount", "gross", "fee", "tax", "currency", "customer", "note", "id", "refund_of",
@@ -127,7 +128,7 @@ def header_currency(header: str) -> str | None:
     if match is None:
         return None
     code = (match.group(1) or match.group(2)).upper()
-    return code if code not in ("UTC", "GMT", "PST", "CET") else None
+    return code if code in ISO_4217 else None  # "Amount (net)", "(est)", "(UTC)" are words, not currencies
 
 
 def _alias_matches(alias: str, keys: tuple[str, str]) -> bool:
