@@ -87,17 +87,19 @@ class KeyGate:
         self._timer = self.app.set_timer(LONGEST, self.release)
 
     def _field_binding(self, key: str) -> bool:
-        """Whether ``key``, typed in a text field, runs a binding there (ctrl+u, backspace, home, ctrl+s).
+        """Whether ``key``, typed in a text field, runs one of the field's own bindings (ctrl+u, backspace, home).
 
-        A binding other than the app's own priority keys runs only when the key is back
-        up at the app; characters typed behind it would reach the field first.
+        Such a binding runs only when the key is back up at the app; characters typed
+        behind it would reach the field first. A form's keys (esc, ctrl+s) are left as
+        they were: what they open or close moves the focus, which the gate follows anyway.
         """
         from textual.widgets import Input, TextArea
 
-        if not self.app.screen_stack or not isinstance(self.app.focused, Input | TextArea):
+        focused = self.app.focused if self.app.screen_stack else None
+        if not isinstance(focused, Input | TextArea):
             return False
         active = self.app.screen.active_bindings.get(key)
-        return active is not None and not active.binding.priority
+        return active is not None and active.node is focused and not active.binding.priority
 
     def _opens(self, key: str) -> bool:
         """Whether ``key`` runs an opening binding where the focus is (not typed into a text field)."""
