@@ -30,3 +30,17 @@ def test_a_good_target_is_absolute_and_home_is_expanded(tmp_path: Path, monkeypa
     assert output_target("  ~/out.csv ", tmp_path / "data.json") == tmp_path / "out.csv"
     monkeypatch.chdir(tmp_path)
     assert output_target("rel.md", tmp_path / "data.json") == tmp_path / "rel.md"
+
+
+@pytest.mark.parametrize(("typed", "says"), [
+    ("{tmp}/a\x00b.csv", "A file name cannot hold control characters (a line break, a tab); type it on one line"),
+    ("{tmp}/two\nlines.csv", "A file name cannot hold control characters (a line break, a tab); type it on one line"),
+    ("{tmp}/" + "x" * 10_000, "That name is too long for a file here"),
+    ("~no-such-user-here/out.csv", "There is no user no-such-user-here whose home folder ~ could name"),
+], ids=["nul", "line-break", "long", "unknown-user"])
+def test_names_the_system_cannot_take_are_refused_not_raised(tmp_path: Path, typed: str, says: str) -> None:
+    """A NUL, a line break, a 10,000-character name or an unknown ~user raised from inside the check."""
+    with pytest.raises(FieldError) as caught:
+        output_target(typed.format(tmp=tmp_path), tmp_path / "data.json")
+    assert caught.value.message == says
+    assert sorted(tmp_path.iterdir()) == []

@@ -25,9 +25,10 @@ async def test_a_burst_after_tab_lands_in_the_next_field(tmp_path: Path) -> None
     async with running(db) as t:
         await t.press("w")
         form = t.form
-        await t.burst(*GOAL, "tab", *"1500", "tab", "ctrl+a", *"EUR", "tab", *"2027-12-31")
+        # The currency's "EUR" is selected as Tab lands there: typing replaces it (ctrl+a would go to its start).
+        await t.burst(*GOAL, "tab", *"1500", "tab", *"USD", "tab", *"2027-12-31")
         typed = {k: v for k, v in form.values().items() if k in ("text", "amount", "currency", "deadline")}
-        assert typed == {"text": GOAL, "amount": "1500", "currency": "EUR", "deadline": "2027-12-31"}
+        assert typed == {"text": GOAL, "amount": "1500", "currency": "USD", "deadline": "2027-12-31"}
         await t.burst("shift+tab", "shift+tab")
         assert form.focused is form.query_one("#field-amount", Input), "shift+tab moves back as at a slow pace"
         await t.press("ctrl+s")
@@ -131,3 +132,19 @@ async def test_keys_typed_as_the_app_starts_with_the_today_card_land_in_the_goal
             assert [type(s).__name__ for s in app.screen_stack] == ["MainScreen", "GoalForm"]
     finally:
         store.close()
+
+
+async def test_text_typed_behind_a_field_key_comes_after_it(tmp_path: Path) -> None:
+    """A field's own keys (ctrl+u, backspace, home) act before the characters typed behind them.
+
+    Such a key runs its binding only once it is back up at the app; characters sent in
+    the same burst were typed into the field meanwhile, so ``ctrl+u 2028-01-01`` left
+    the field empty and ``home 1`` put the 1 at the end.
+    """
+    async with running(tmp_path / "t.json") as t:
+        await t.press("w")
+        await t.burst(*"Royalties", "tab", *"500", "home", "1", "tab", "tab", *"20x", "backspace", *"27-06-30")
+        await t.burst("shift+tab", "shift+tab", "ctrl+u", *"1600")
+        assert {k: t.form.values()[k] for k in ("amount", "deadline")} == {"amount": "1600", "deadline": "2027-06-30"}
+        await t.burst("tab", "tab", "end", "ctrl+u", *"2028-01-01")
+        assert t.form.values()["deadline"] == "2028-01-01"

@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from textual.widgets import ProgressBar
+from textual.widgets import Input, ProgressBar
 from tui_support import TODAY, open_store, reopen, running, screen_lines, seed_ledger, until
 
 from tenfold.domain.errors import FieldError
@@ -119,6 +119,10 @@ async def test_export_writes_the_chosen_format_and_refuses_a_bad_path(tmp_path: 
         await t.fill(path=str(db))
         await t.press("ctrl+s")
         assert "That is Tenfold's data file; choose another file" in t.error("path")
+        for hostile in ("x" * 10_000, "a\x00b.csv"):  # each raised from inside the check, and the app closed
+            t.form.query_one("#field-path", Input).value = hostile  # as a paste would put it there
+            await t.press("ctrl+s")
+            assert t.error("path") and t.form.values()["path"] == hostile
         await t.fill(path=str(tmp_path / "out.json"))
         await t.press("ctrl+s")
         await until(t, lambda: t.on_top(t.app.main_screen), 10)  # written on a thread, behind a progress bar

@@ -6,6 +6,8 @@ the user chose refuses the same targets with the same words.
 
 from __future__ import annotations
 
+import errno
+import unicodedata
 from pathlib import Path
 
 from tenfold.domain.errors import FieldError
@@ -26,15 +28,31 @@ def output_target(text: str, data_file: Path, field: str = "path", example: str 
     raw = text.strip()
     if not raw:
         raise FieldError(field, f"Enter a file name, e.g. {example}")
-    target = Path(raw).expanduser().absolute()
-    if target.is_dir():
-        raise FieldError(field, f"{target} is a folder; add a file name such as {Path(example).name}")
-    if not target.parent.is_dir():
-        raise FieldError(field, f"The folder {target.parent} does not exist")
-    refusal = _own_file(target.resolve(), data_file.expanduser().absolute())
+    if any(unicodedata.category(char) == "Cc" for char in raw):  # a NUL, a pasted line break, an escape
+        raise FieldError(field, "A file name cannot hold control characters (a line break, a tab); type it on one line")
+    try:
+        target = Path(raw).expanduser().absolute()
+    except RuntimeError:  # ~name for a user this system does not know
+        user = raw[1:].split("/", 1)[0]
+        raise FieldError(field, f"There is no user {user} whose home folder ~ could name") from None
+    try:
+        if target.is_dir():
+            raise FieldError(field, f"{target} is a folder; add a file name such as {Path(example).name}")
+        if not target.parent.is_dir():
+            raise FieldError(field, f"The folder {target.parent} does not exist")
+        refusal = _own_file(target.resolve(), data_file.expanduser().absolute())
+    except OSError as exc:  # a name too long, a folder that cannot be looked into
+        raise FieldError(field, _system_refusal(exc)) from None
     if refusal:
         raise FieldError(field, refusal)
     return target
+
+
+def _system_refusal(exc: OSError) -> str:
+    """What the system's refusal to look at a path means for the person who typed it."""
+    if exc.errno == errno.ENAMETOOLONG:
+        return "That name is too long for a file here"
+    return f"Cannot use that file: {exc.strerror or exc}"
 
 
 def _own_file(real: Path, data: Path) -> str | None:

@@ -7,6 +7,10 @@ then handed to the widget that had the focus before: ``wRoyalties`` lost the
 goal's first word, and letters in it ran the main screen's keys (``t`` opened
 the today card over the form).
 
+The keys typed behind a key that a text field binds (ctrl+u, backspace, home)
+wait the same way: that binding, too, runs only when the key is back at the app,
+and ``ctrl+u 2028`` typed in one burst left the field empty.
+
 So when a key's binding is one declared with ``opens=True``
 (:class:`tenfold.tui.keys.Key`), the gate holds the keys behind it until the
 focus has moved (a form's first field, a text line, another pane) or a new
@@ -47,6 +51,8 @@ class KeyGate:
         self.opener: events.Key | None = None
         """The key the gate holds the others for."""
         self._opening_keys = frozenset(key for key, _ in OPENING)
+        self._hold = 0
+        """Counts the holds: a callback meant to end one hold leaves a later one alone."""
 
     def start(self) -> None:
         """Listen for new screens (once the app runs: Textual's signals need a running node)."""
@@ -63,11 +69,37 @@ class KeyGate:
             self._held.append((event.key, event.character))
             return False
         if self._opens(event.key):
-            self._held = []
-            self.opener = event
-            self._screen, self._focused = self.app.screen, self.app.focused
-            self._timer = self.app.set_timer(LONGEST, self.release)
+            self._begin(event)
+        elif not event.is_printable and self._field_binding(event.key):
+            # Held until the key has been through the field and up to the app, whose
+            # binding then edits the field: a callback sent along behind it says so
+            # even when a widget keeps the key to itself.
+            self._begin(None)
+            self.app.call_later(self.bound)
         return True
+
+    def _begin(self, opener: events.Key | None) -> None:
+        """Hold the keys from now on, for ``opener`` (None: a key a text field binds)."""
+        self._held = []
+        self._hold += 1
+        self.opener = opener
+        self._screen, self._focused = self.app.screen, self.app.focused
+        self._timer = self.app.set_timer(LONGEST, self.release)
+
+    def _field_binding(self, key: str) -> bool:
+        """Whether ``key``, typed in a text field, runs one of the field's own bindings (ctrl+u, backspace, home).
+
+        Such a binding runs only when the key is back up at the app; characters typed
+        behind it would reach the field first. A form's keys (esc, ctrl+s) are left as
+        they were: what they open or close moves the focus, which the gate follows anyway.
+        """
+        from textual.widgets import Input, TextArea
+
+        focused = self.app.focused if self.app.screen_stack else None
+        if not isinstance(focused, Input | TextArea):
+            return False
+        active = self.app.screen.active_bindings.get(key)
+        return active is not None and active.node is focused and not active.binding.priority
 
     def _opens(self, key: str) -> bool:
         """Whether ``key`` runs an opening binding where the focus is (not typed into a text field)."""
@@ -91,17 +123,26 @@ class KeyGate:
         self.opener = None
         start = self._focused or self._screen
         path: list[MessagePump] = list(start.ancestors_with_self) if start is not None else []
-        self._follow([node for node in path if node is not self.app])
+        self._follow([node for node in path if node is not self.app], self._hold)
 
-    def _follow(self, path: list[MessagePump]) -> None:
+    def _follow(self, path: list[MessagePump], hold: int) -> None:
         if not path:
-            self.app.call_later(self._settle)
+            self.app.call_later(self._settle, hold)
             return
         head, *rest = path
-        head.call_later(self._follow, rest)
+        head.call_later(self._follow, rest, hold)
 
-    async def _settle(self) -> None:
+    async def _settle(self, hold: int) -> None:
         if self._held is not None and self.app.screen_stack and self.app.screen is self._screen:
+            await self._release(hold)
+
+    async def _release(self, hold: int) -> None:
+        """Release the keys if they are still held for the hold numbered ``hold``.
+
+        A held key handed on may start a hold of its own; a callback on its way for
+        the earlier hold would otherwise release the keys behind the new one too soon.
+        """
+        if hold == self._hold:
             await self.release()
 
     def focus_moved(self) -> None:
@@ -116,7 +157,7 @@ class KeyGate:
         """
         if (self._held is not None and self.opener is None and self.app.screen_stack
                 and self.app.focused is not self._focused and self._screen in self.app.screen_stack):
-            self.app.call_later(self.release)
+            self.app.call_later(self._release, self._hold)
 
     def _screen_changed(self, screen: Screen[Any]) -> None:
         """A new screen is up: once it has mounted (and focused its first field), the held keys go to it.
@@ -131,9 +172,9 @@ class KeyGate:
             return
         if self._screen is not None and self._screen not in self.app.screen_stack:
             self._screen, self._focused = screen, screen.focused
-            self._follow([screen])
+            self._follow([screen], self._hold)
             return
-        screen.call_later(self.app.call_later, self.release)
+        screen.call_later(self.app.call_later, self._release, self._hold)
 
     async def release(self) -> None:
         """Hand the held keys on, oldest first, through the app's own handling of a typed key.
