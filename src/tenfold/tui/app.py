@@ -168,8 +168,12 @@ class TenfoldApp(HookedApp):
         """Save notes and open forms, write every pending save, then quit; if saving fails, stay and say why."""
         problems = self.main_screen.save_everything() + self.flush_saves()
         if problems:
+            problem = problems[0].rstrip()
+            if not problem.endswith((".", "!", "?")):
+                problem += "."
             self.notify(
-                "Could not save before quitting: " + problems[0] + " Press ctrl+q again after fixing it.",
+                f"Could not save before quitting: {problem} Tenfold stays open so nothing is lost: fix it "
+                "(free some space, put the data file back) and press ctrl+q again.",
                 severity="error",
                 timeout=15,
             )
