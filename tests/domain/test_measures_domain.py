@@ -145,11 +145,14 @@ def test_a_payments_units_are_optional_whole_and_left_out_of_the_file_when_absen
     sold = parse_payment(stream="Ebook", on="2026-07-01", amount="20.97", note="", streams=[EBOOK], units=" 3 ")
     assert sold.units == 3 and sold.to_store()["units"] == 3
     assert Payment.from_store(4, sold.to_store()) == Payment(4, 1, TODAY, Decimal("20.97"), "", units=3)
-    assert parse_units("") is None and parse_units("1,200") == 1200
+    assert parse_units("") is None and parse_units("1,200") == 1200 and parse_units("1,234,567") == 1_234_567
     for typed, message in (("three", "'three' is not a number of units; type a whole number, e.g. 3"),
                            ("2.5", "'2.5' is not a number of units; type a whole number, e.g. 3"),
                            ("0", "Leave it blank when nothing was delivered; units start at 1"),
-                           ("-1", "'-1' is not a number of units; type a whole number, e.g. 3")):
+                           ("-1", "'-1' is not a number of units; type a whole number, e.g. 3"),
+                           ("1,5", "'1,5' is not a number of units; type a whole number, e.g. 1200"),
+                           ("1,2,3", "'1,2,3' is not a number of units; type a whole number, e.g. 1200"),
+                           ("12,00", "'12,00' is not a number of units; type a whole number, e.g. 1200")):
         with pytest.raises(FieldError) as caught:
             parse_units(typed)
         assert caught.value.message == message

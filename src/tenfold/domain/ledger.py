@@ -7,6 +7,7 @@ currencies in :mod:`tenfold.domain.rates`.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -408,11 +409,22 @@ MAX_UNITS = 10_000_000
 """More units than this on one payment is a typo (or a column that is not units)."""
 
 
+_GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
+"""A whole number with commas between its thousands."""
+
+
 def parse_units(text: str, field: str = "units") -> int | None:
-    """Units delivered as typed or read from a file: blank is "not told", else a whole number from 1 up."""
-    raw = text.strip().replace(",", "").replace("_", "")
+    """Units delivered as typed or read from a file: blank is "not told", else a whole number from 1 up.
+
+    Commas are read only as thousands (``1,200``): ``1,5`` is a decimal comma or a
+    list, never 15 units.
+    """
+    stripped = text.strip().replace("_", "")
+    raw = stripped.replace(",", "")
     if not raw:
         return None
+    if "," in stripped and not _GROUPED.fullmatch(stripped):
+        raise FieldError(field, f"'{text.strip()[:20]}' is not a number of units; type a whole number, e.g. 1200")
     if not raw.isascii() or not raw.isdigit():
         raise FieldError(field, f"'{text.strip()[:20]}' is not a number of units; type a whole number, e.g. 3")
     value = int(raw)
