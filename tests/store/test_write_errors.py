@@ -25,7 +25,7 @@ import pytest
 from storekit import TODAY, fingerprint, fixed, new_filled, python, unprivileged_folder
 
 from tenfold.domain.errors import ChangedOnDiskError, WriteFailedError
-from tenfold.domain.ledger import Payment
+from tenfold.domain.ledger import Payment, Stream
 from tenfold.store.backups import BackupError, list_backups
 from tenfold.store.store import Store
 
@@ -180,3 +180,45 @@ def test_a_folder_that_refuses_fsync_still_saves(tmp_path: Path) -> None:
         store.tick(2, TODAY)  # memory and disk agree: the next save is not refused as "changed"
     with Store.open(path, read_only=True) as reopened:
         assert saved in reopened.payments() and reopened.steps()[1].done
+
+
+def test_a_file_written_in_chunks_is_their_bytes_in_order_and_a_failed_chunk_keeps_the_old_file(
+    tmp_path: Path,
+) -> None:
+    """The data file is written as its tables are kept, never joined; a write that fails part-way changes nothing."""
+    from tenfold.store.file.atomic import atomic_write
+
+    path = tmp_path / "f.json"
+    path.write_bytes(b"old")
+    payload = b"0123456789" * 1000
+    chunks: list[bytes | memoryview] = [payload[:1], memoryview(payload)[1:4096], b"", payload[4096:]]
+    atomic_write(path, chunks)
+    assert path.read_bytes() == payload and path.stat().st_mode & 0o777 == 0o600
+    real = os.write
+    written: list[int] = []
+
+    def second_fails(fd: int, data: Any) -> int:
+        if written:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        written.append(len(data))
+        return int(real(fd, data))
+
+    os.write = second_fails
+    try:
+        with pytest.raises(OSError):
+            atomic_write(path, [b"new ", b"bytes"])
+    finally:
+        os.write = real
+    assert path.read_bytes() == payload and not leftovers(tmp_path)
+
+
+def test_the_store_writes_the_same_bytes_as_its_document_joined(tmp_path: Path) -> None:
+    """What a save writes in pieces is the document's JSON, byte for byte."""
+    path = tmp_path / "t.json"
+    with Store.open(path, today=fixed(TODAY)) as store:
+        store.add_stream(Stream(0, "Book", "ebook", "passive", "EUR"))
+        store.add_payment(payment(store, "chunked"))
+        storage = store._database.storage  # the file's own pieces are what is checked
+        pieces = storage.payload()
+        assert len(pieces) > 3 and b"".join(pieces) == storage._json.dump(storage._cache or {}, storage.index_parts)
+    assert path.read_bytes() == b"".join(pieces)

@@ -219,7 +219,7 @@ class WriteBehindMiddleware(Middleware):
         try:
             if not self.pending:
                 return None
-            return self._generation, self.storage.payload()
+            return self._generation, b"".join(self.storage.payload())
         finally:
             self._lock.release()
 

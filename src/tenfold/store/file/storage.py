@@ -25,7 +25,7 @@ from tinydb import Storage
 
 from tenfold.domain.errors import ChangedOnDiskError, StoreError, WriteFailedError
 from tenfold.store.db import UndoLog
-from tenfold.store.file.atomic import Signature, atomic_write, describe_os_error, file_signature
+from tenfold.store.file.atomic import Chunks, Signature, atomic_write, describe_os_error, file_signature
 from tenfold.store.file.document import load_document
 from tenfold.store.file.packed import PackedRows
 from tenfold.store.payment_index import IndexParts, fingerprint
@@ -149,11 +149,11 @@ class AtomicJSONStorage(Storage):
 
     # ----- the file ------------------------------------------------------------------------
 
-    def payload(self) -> bytes:
-        """The bytes a save writes: the document, the payments last with their index before them."""
-        return self._json.dump(self._cache or {}, self.index_parts)
+    def payload(self) -> Chunks:
+        """The bytes a save writes, in pieces: the document, the payments last with their index before them."""
+        return self._json.parts(self._cache or {}, self.index_parts)
 
-    def save(self, payload: bytes) -> None:
+    def save(self, payload: bytes | Chunks) -> None:
         """Replace the file with ``payload`` durably, unless it changed on disk since we read or wrote it."""
         self.refuse_if_changed()
         try:
@@ -214,7 +214,11 @@ class SerializedTables:
         self._tables.pop(table, None)
 
     def dump(self, document: dict[str, Any], index: IndexParts | None = None) -> bytes:
-        """The document's JSON, serialising only the tables changed since the last dump.
+        """The document's JSON as one piece of bytes (:meth:`parts`, joined)."""
+        return b"".join(self.parts(document, index))
+
+    def parts(self, document: dict[str, Any], index: IndexParts | None = None) -> list[bytes | memoryview]:
+        """The document's JSON in pieces, serialising only the tables changed since the last dump.
 
         The tables in the document's order, the payments last; ``index`` (if given)
         becomes the ``payment_index`` table just before them. A ``payment_index``
@@ -238,4 +242,4 @@ class SerializedTables:
         if len(parts) > 1:
             parts.pop()  # the last comma
         parts.append(b"}")
-        return b"".join(parts)
+        return parts
