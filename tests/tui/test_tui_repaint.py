@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.segment import ControlType, Segment
 from rich.style import Style
 from textual._compositor import ChopsUpdate, CompositorUpdate, LayoutUpdate
+from textual.screen import Screen
 from textual.widgets import Input
 from tui_support import Running, running, seed_ledger
 
@@ -104,32 +105,37 @@ async def test_focus_moves_redraw_what_they_change_and_nothing_stale_is_left(tmp
             assert await terminal.stale(ui) == [], key
 
 
+def drawn_by(app: TenfoldApp, screen: Screen[Any]) -> list[str]:
+    """From now on, each update of ``screen`` sent to the terminal, as "timer" (the frame timer drew it) or "idle"."""
+    timer = screen._update_timer
+    draws: list[str] = []
+    in_tick = [False]
+    tick = timer._tick
+    display = app._display
+
+    async def ticked(*, next_timer: float, count: int) -> None:
+        in_tick[0] = True
+        try:
+            await tick(next_timer=next_timer, count=count)
+        finally:
+            in_tick[0] = False
+
+    def displayed(on: Any, renderable: Any) -> None:
+        if renderable is not None and on is screen:
+            draws.append("timer" if in_tick[0] else "idle")
+        display(on, renderable)
+
+    timer._tick = ticked  # type: ignore[method-assign]
+    app._display = displayed  # type: ignore[method-assign,assignment]
+    return draws
+
+
 async def test_a_key_is_drawn_once_handled_not_at_the_next_tick_of_the_frame_timer(tmp_path: Path) -> None:
     """After a pause longer than a frame, a key's change is drawn when the app is idle, not by the frame timer."""
     path = tmp_path / "t.json"
     seed_ledger(path)
     async with running(path) as ui:
-        app = ui.app
-        timer = app.screen._update_timer
-        draws: list[str] = []
-        in_tick = [False]
-        tick = timer._tick
-        display = app._display
-
-        async def ticked(*, next_timer: float, count: int) -> None:
-            in_tick[0] = True
-            try:
-                await tick(next_timer=next_timer, count=count)
-            finally:
-                in_tick[0] = False
-
-        def displayed(on: Any, renderable: Any) -> None:
-            if renderable is not None:
-                draws.append("timer" if in_tick[0] else "idle")
-            display(on, renderable)
-
-        timer._tick = ticked  # type: ignore[method-assign]
-        app._display = displayed  # type: ignore[method-assign,assignment]
+        draws = drawn_by(ui.app, ui.app.main_screen)
         for key in ("3", "2", "4", "1"):  # each moves the focus to another pane: its border and the footer change
             await asyncio.sleep(0.05)  # nothing drawn for longer than a frame
             draws.clear()
@@ -179,26 +185,7 @@ async def test_the_frame_after_a_saved_form_is_drawn_once_its_answer_is_in_not_a
         app = ui.app
         await ui.press("3", "a")
         await ui.fill(amount="12.34")
-        timer = app.main_screen._update_timer
-        draws: list[str] = []
-        in_tick = [False]
-        tick = timer._tick
-        display = app._display
-
-        async def ticked(*, next_timer: float, count: int) -> None:
-            in_tick[0] = True
-            try:
-                await tick(next_timer=next_timer, count=count)
-            finally:
-                in_tick[0] = False
-
-        def displayed(on: Any, renderable: Any) -> None:
-            if renderable is not None and on is app.main_screen:
-                draws.append("timer" if in_tick[0] else "idle")
-            display(on, renderable)
-
-        timer._tick = ticked  # type: ignore[method-assign]
-        app._display = displayed  # type: ignore[method-assign,assignment]
+        draws = drawn_by(app, app.main_screen)
         await asyncio.sleep(0.05)  # nothing drawn for longer than a frame
         await ui.press("ctrl+s")
         assert app.screen is app.main_screen

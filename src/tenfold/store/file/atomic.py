@@ -69,7 +69,7 @@ def atomic_write(path: Path, payload: bytes | Chunks, check: Callable[[], None] 
     try:
         try:
             os.fchmod(fd, 0o600)
-            for chunk in (payload,) if isinstance(payload, bytes | memoryview) else payload:
+            for chunk in (payload,) if isinstance(payload, bytes | bytearray | memoryview) else payload:
                 view = memoryview(chunk)
                 while view:
                     written = os.write(fd, view)
