@@ -68,7 +68,7 @@ class Plan:
 
 FULL = Plan(("empty", "1k", "10k", "100k", "300k", "1M"),
             {"empty": 7, "1k": 5, "10k": 5, "100k": 7, "300k": 3, "1M": 3},
-            status_runs=5, add_runs=5, report_runs=3, tool_runs=3, keys_size="1M", keys=25, ticks=3,
+            status_runs=5, add_runs=5, report_runs=3, tool_runs=3, keys_size="1M", keys=25, ticks=9,
             hledger_size="100k")
 QUICK = Plan(("empty", "1k", "100k"), {"empty": 1, "1k": 1, "100k": 1},
              status_runs=2, add_runs=1, report_runs=1, tool_runs=1, keys_size="100k", keys=5, ticks=1,
