@@ -13,6 +13,7 @@ import zlib
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
@@ -261,15 +262,19 @@ def test_an_index_of_the_first_format_is_rebuilt(tmp_path: Path) -> None:
     assert orjson.loads(path.read_bytes())[PAYMENT_INDEX]["1"]["format"] == FORMAT
 
 
-def test_a_summing_reader_restores_the_same_sums_without_the_newest_payments(tmp_path: Path) -> None:
-    """``restore(whole=False)`` (``tenfold status``) skips what only the app uses, never a check."""
+def changed_index(tmp_path: Path, seed: int) -> tuple[list[Payment], MonthlyIndex, Any, memoryview]:
+    """A file after random changes: its payments, their index built afresh, the file's index table and payments."""
     path = tmp_path / "t.json"
     with Store.open(path, today=fixed(TODAY)) as store:
-        random_changes(store, random.Random(11), 60)
+        random_changes(store, random.Random(seed), 60)
         every = store.payments()
-        truth = MonthlyIndex.build(every)
     prefix, payments = split_payments(path.read_bytes()) or (b"", memoryview(b""))
-    table = orjson.loads(prefix)[PAYMENT_INDEX]
+    return every, MonthlyIndex.build(every), orjson.loads(prefix)[PAYMENT_INDEX], payments
+
+
+def test_a_summing_reader_restores_the_same_sums_without_the_newest_payments(tmp_path: Path) -> None:
+    """``restore(whole=False)`` (``tenfold status``) skips what only the app uses, never a check."""
+    every, truth, table, payments = changed_index(tmp_path, seed=11)
     whole, summing = restore(table, payments), restore(table, payments, whole=False)
     assert whole is not None and summing is not None
     assert same_index(summing.monthly, truth, every) and same_index(whole.monthly, truth, every)
@@ -281,13 +286,7 @@ def test_a_summing_reader_restores_the_same_sums_without_the_newest_payments(tmp
 
 def test_a_reader_of_one_month_decodes_that_month_and_still_checks_the_others(tmp_path: Path) -> None:
     """``tenfold status`` sums this month only: the others are counted and their shape checked, not decoded."""
-    path = tmp_path / "t.json"
-    with Store.open(path, today=fixed(TODAY)) as store:
-        random_changes(store, random.Random(12), 60)
-        every = store.payments()
-        truth = MonthlyIndex.build(every)
-    prefix, payments = split_payments(path.read_bytes()) or (b"", memoryview(b""))
-    table = orjson.loads(prefix)[PAYMENT_INDEX]
+    _every, truth, table, payments = changed_index(tmp_path, seed=12)
     wanted = truth.months()[-1]
     one = restore(table, payments, whole=False, months=[wanted])
     assert one is not None and one.count == truth.count
