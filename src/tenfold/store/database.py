@@ -124,6 +124,17 @@ class Database:
         """True after the file changed on disk: writes wait until :meth:`reload`."""
         return self.storage.conflicted
 
+    @property
+    def file_deleted(self) -> bool:
+        """Whether the file this store read or wrote is gone from its path."""
+        return self.storage.deleted()
+
+    def write_back(self) -> None:
+        """Write the whole document to its path again, after the file was deleted (never over one that appeared)."""
+        if self.read_only:
+            raise StoreError(self.path, "was opened read-only")
+        self.files.write_back()
+
     def rescue_unsaved(self) -> str:
         """At an exit whose last save failed: keep the change not saved in a rescue file; say where.
 

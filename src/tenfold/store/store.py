@@ -149,6 +149,20 @@ class Store:
         return self._database.stale
 
     @property
+    def file_deleted(self) -> bool:
+        """Whether the data file was deleted (or moved away) while this store held it."""
+        return self._database.file_deleted
+
+    def write_back(self) -> None:
+        """After the data file was deleted: write everything open here to its path again, as the user asked.
+
+        The payments are taken in first, so a file deleted before they were read is
+        written whole. Raises ChangedOnDiskError if a file is there again by then.
+        """
+        self.wait_for_payments()
+        self._database.write_back()
+
+    @property
     def _storage(self) -> WriteBehindMiddleware:
         """What TinyDB writes through (tests switch write-behind on without a saver thread)."""
         return self._database.files

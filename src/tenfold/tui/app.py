@@ -165,7 +165,21 @@ class TenfoldApp(HookedApp):
         return None
 
     async def action_quit(self) -> None:
-        """Save notes and open forms, write every pending save, then quit; if saving fails, stay and say why."""
+        """Save notes and open forms, write every pending save, then quit; if saving fails, stay and say why.
+
+        A data file deleted under the app is not written again without asking: the
+        user says whether to write it before quitting or to quit without it.
+        """
+        if self.store.file_deleted and not self.store.read_only:
+
+            def go_on(written: bool | None) -> None:
+                if written is None:  # the user chose to quit without the file
+                    self.exit()
+                elif written:  # then as ever: open forms and notes saved, and written
+                    self.call_later(self.action_quit)
+
+            self.main_screen.editing.offer_write_back(quitting=go_on)
+            return
         problems = self.main_screen.save_everything() + self.flush_saves()
         if problems:
             problem = problems[0].rstrip()

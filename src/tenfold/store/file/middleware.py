@@ -171,6 +171,15 @@ class WriteBehindMiddleware(Middleware):
         """Make every committed change durable now (waiting for a save under way); raises on failure."""
         self.save_pending()
 
+    def write_back(self) -> None:
+        """The file was deleted under us: write everything in memory to its path again (see the storage's)."""
+        with self._io:
+            with self._lock:
+                generation = self._generation
+                payload = self.storage.payload()
+            self.storage.write_back(payload)
+            self._saved = generation
+
     def save_in_background(self, report: Report) -> None:
         """From now on a committed batch is written by a background thread; ``report`` hears of failures."""
         if self._saver is not None:
