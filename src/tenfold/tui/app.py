@@ -53,6 +53,8 @@ class TenfoldApp(HookedApp):
         self.log_dir = log_dir
         self.config_dir = config_dir
         self.crash_log: Path | None = None
+        self.rescue_at_exit = False
+        """Stopped (SIGTERM) with the data file deleted: all that was open goes to a rescue file after the app."""
         self.main_screen: MainScreen = MainScreen(store, config_dir)
         self.saving = BackgroundSaving(store, self)
         self.key_gate = KeyGate(self)
@@ -129,11 +131,14 @@ class TenfoldApp(HookedApp):
         pending save is written and fsync'd; the lock goes with the process. A
         save that fails here can be told nowhere but the log.
         """
-        problems = self.main_screen.save_everything() + self.flush_saves()
-        if problems:  # the change goes to a rescue file, offered back at the next start
-            note = self.store.rescue_unsaved()
-            write_crash_log(self.log_dir or state_dir(), RuntimeError(f"not saved at hang-up: {problems[0]}; {note}"))
-        os._exit(128 + signal.SIGHUP)
+        try:
+            problems = self.main_screen.save_everything() + self.flush_saves()
+            if problems or self.store.file_deleted:  # the change (or all, if deleted) goes to a rescue file
+                note = self.store.rescue_unsaved()
+                why = problems[0] if problems else "the data file was deleted"
+                write_crash_log(self.log_dir or state_dir(), RuntimeError(f"not saved at hang-up: {why}; {note}"))
+        finally:  # whatever failed above, the process must not outlive its terminal
+            os._exit(128 + signal.SIGHUP)
 
     def _terminate(self) -> None:
         """Asked to stop (SIGTERM): save, then exit cleanly, restoring the terminal.
@@ -145,6 +150,7 @@ class TenfoldApp(HookedApp):
         """
         self.main_screen.save_everything()
         self.flush_saves()
+        self.rescue_at_exit = self.store.file_deleted  # nobody to ask whether to write it again
         watchdog = threading.Timer(3.0, os._exit, args=(128 + signal.SIGTERM,))
         watchdog.daemon = True
         watchdog.start()

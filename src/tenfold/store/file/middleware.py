@@ -220,13 +220,15 @@ class WriteBehindMiddleware(Middleware):
     def pending_payload(self, wait: float = 2.0) -> tuple[int, bytes] | None:
         """The newest generation not on disk yet and the bytes a save would write; None when all is saved.
 
+        Once the data file was deleted under us, nothing is on disk: the whole document is returned.
+
         For the rescue file at exit; ``wait`` bounds the wait for a batch or a save
         under way, so a stuck disk cannot hold the exit for ever.
         """
         if not self._lock.acquire(timeout=wait):
             raise StoreError(self.storage.path, "could not be read for a rescue (a change is still being made)")
         try:
-            if not self.pending:
+            if not self.pending and not self.storage.deleted():  # a deleted file: all that is open is unsaved
                 return None
             return self._generation, b"".join(self.storage.payload())
         finally:
