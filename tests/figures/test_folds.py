@@ -9,9 +9,10 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tenfold.domain.accounts import by_currency
 from tenfold.domain.folds import folded
 from tenfold.domain.ledger import Payment, Stream
-from tenfold.domain.monthly import Month, MonthlyIndex, by_currency
+from tenfold.domain.monthly import Month, MonthlyIndex
 
 STREAMS = {
     1: Stream(1, "Book", "ebook", "passive", "EUR"),

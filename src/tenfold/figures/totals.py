@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from tenfold.domain.accounts import Totals, account_key, by_currency
 from tenfold.domain.dates import previous_month
 from tenfold.domain.ledger import Payment, Stream
-from tenfold.domain.monthly import LedgerSummary, Totals, account_key, by_currency
+from tenfold.domain.monthly import LedgerSummary
 
 
 def month_totals(

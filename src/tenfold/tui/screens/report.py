@@ -32,7 +32,8 @@ from tenfold.reports.aggregate import (
     month_period,
     year_period,
 )
-from tenfold.reports.build import Report, build_report
+from tenfold.reports.build import build_report
+from tenfold.reports.model import Report
 from tenfold.reports.tables import report_renderable
 from tenfold.tui.widgets.footer import TenfoldFooter
 from tenfold.tui.widgets.report_view import ReportView
