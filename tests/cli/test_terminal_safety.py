@@ -22,7 +22,8 @@ import pytest
 from cli_support import TODAY
 
 from tenfold.domain.goal import Goal
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
+from tenfold.domain.streams import Stream
 from tenfold.store.store import Store
 
 CLEAR = "\x1b[2J"

@@ -20,8 +20,9 @@ import pytest
 from storekit import bad_payment_behind_its_index, fill, fingerprint, fixed, new_filled
 
 from tenfold.domain.errors import DamagedFileError
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.monthly import MonthlyIndex
+from tenfold.domain.streams import Stream
 from tenfold.store.payment_index import FORMAT, NEWEST, index_fingerprint, restore, split_payments
 from tenfold.store.reading.quick import read_with_index
 from tenfold.store.schema import PAYMENT_INDEX

@@ -10,8 +10,9 @@ from textual.widgets import Input, Select, TextArea
 from tui_support import TODAY, Running, open_store, reopen, running, screen_lines, until
 
 from tenfold.domain.goal import Goal
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.steps import StepState
+from tenfold.domain.streams import Stream
 from tenfold.tui.dialogs.forms import GoalForm, PaymentForm
 
 

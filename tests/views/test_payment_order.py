@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
+from tenfold.domain.streams import Stream
 from tenfold.figures.charts import Bar, bar_chart, compact, month_label, sparkline
 from tenfold.store.store import Store
 from tenfold.views.payment_order import FOLLOW_AT_MOST, PaymentOrder, next_sort

@@ -22,8 +22,8 @@ import click
 from tenfold.cli import cli
 from tenfold.cli.common import BAD_INPUT, Context, complete_streams, fail, reading, say, show, writing
 from tenfold.domain.errors import FieldError
-from tenfold.domain.ledger import KINDS
 from tenfold.domain.money import format_totals, parse_currency
+from tenfold.domain.streams import KINDS
 from tenfold.domain.text import count_of
 from tenfold.exchange.csvmapping import CsvImportError
 from tenfold.exchange.extract import Extraction, Options

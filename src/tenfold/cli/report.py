@@ -45,7 +45,7 @@ from tenfold.store.reading.quick import Payments, read_for_report
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from tenfold.domain.ledger import Stream
+    from tenfold.domain.streams import Stream
     from tenfold.figures.measures import Measures
 
 FORMATS = ("text", "csv", "json", "markdown")

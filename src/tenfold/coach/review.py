@@ -25,12 +25,13 @@ from tenfold.domain.dates import time_to
 from tenfold.domain.goal import Goal, GoalVersion, as_counted
 from tenfold.domain.goal_history import diff_goals
 from tenfold.domain.ideas import Idea
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.money import format_money, format_totals
 from tenfold.domain.pauses import Pause, paused_days
 from tenfold.domain.rates import Rate, convert_totals, month_end
 from tenfold.domain.step_items import ITEM_KINDS, StepItem
 from tenfold.domain.steps import STEPS, StepState, next_step
+from tenfold.domain.streams import Stream
 from tenfold.domain.text import count_of
 from tenfold.figures.freedom import freedom_lines
 from tenfold.figures.measures import Measures

@@ -17,7 +17,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
+from tenfold.domain.streams import Stream
 
 Totals = dict[str, Decimal]
 """Money per currency: never added across currencies without a rate."""

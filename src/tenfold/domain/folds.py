@@ -16,8 +16,8 @@ from datetime import date
 
 from tenfold.domain.accounts import Totals, by_currency
 from tenfold.domain.dates import previous_month
-from tenfold.domain.ledger import Stream
 from tenfold.domain.monthly import LedgerSummary, Month, MonthlyIndex
+from tenfold.domain.streams import Stream
 
 
 def folded(index: MonthlyIndex, months: Sequence[Month], streams: Mapping[int, Stream],

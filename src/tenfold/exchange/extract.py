@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from tenfold.domain.csvsafe import unneutralise
 from tenfold.domain.errors import FieldError
-from tenfold.domain.ledger import parse_units
+from tenfold.domain.ledger_forms import parse_units
 from tenfold.exchange.columns import SheetColumns, amounts, clean
 from tenfold.exchange.combine import combine, fold_orders
 from tenfold.exchange.csvmapping import Problem

@@ -14,8 +14,8 @@ from collections import defaultdict
 from collections.abc import Mapping
 from decimal import Decimal
 
-from tenfold.domain.ledger import Stream
 from tenfold.domain.money import format_money, format_totals
+from tenfold.domain.streams import Stream
 from tenfold.domain.text import count_of
 from tenfold.exchange.plan import ImportPlan, totals_by_stream
 from tenfold.exchange.profiles.base import FIELDS

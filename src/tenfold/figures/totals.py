@@ -16,8 +16,9 @@ from decimal import Decimal
 
 from tenfold.domain.accounts import Totals, account_key, by_currency
 from tenfold.domain.dates import previous_month
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.monthly import LedgerSummary
+from tenfold.domain.streams import Stream
 
 
 def month_totals(

@@ -23,10 +23,10 @@ from decimal import Decimal
 from tenfold.domain.accounts import split_account, with_accounts
 from tenfold.domain.dates import previous_month
 from tenfold.domain.goal import Goal
-from tenfold.domain.ledger import Stream
 from tenfold.domain.money import DEFAULT_CURRENCY
 from tenfold.domain.monthly import Extras
 from tenfold.domain.rates import Converted, ConvertedTotals, Rate, convert, convert_totals, month_end
+from tenfold.domain.streams import Stream
 from tenfold.figures.evidence import start_month
 from tenfold.figures.upkeep import Logged, Upkeep, upkeep
 from tenfold.reports.aggregate import Month, MonthlyExtras, MonthlyTotals, Period

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
 
-from tenfold.domain.ledger import Stream
 from tenfold.domain.rates import Converted, ConvertedTotals
+from tenfold.domain.streams import Stream
 from tenfold.figures.evidence import MIN_MONTHS
 from tenfold.reports.aggregate import Month, Period
 

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 from math import ceil
 
-from tenfold.domain.ledger import Stream
+from tenfold.domain.streams import Stream
 from tenfold.figures.freedom import FREEDOM_METHOD, freedom_lines
 from tenfold.figures.measures import Measures
 from tenfold.reports.formats import notes, title

@@ -26,13 +26,14 @@ from tenfold.domain.freedom import Freedom
 from tenfold.domain.goal import Goal, GoalVersion
 from tenfold.domain.hours import HoursEntry
 from tenfold.domain.ideas import Idea
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.monthly import MonthlyIndex
 from tenfold.domain.parts import PartsRating
 from tenfold.domain.pauses import Pause
 from tenfold.domain.rates import Rate
 from tenfold.domain.step_items import StepItem
 from tenfold.domain.steps import StepState
+from tenfold.domain.streams import Stream
 from tenfold.store.backups import Backup
 from tenfold.store.batch import Batch, Batches
 from tenfold.store.coach import CoachRecords

@@ -9,18 +9,9 @@ from decimal import Decimal
 from textual.markup import escape
 
 from tenfold.domain.errors import FormErrors
-from tenfold.domain.ledger import (
-    CADENCES,
-    CATEGORIES,
-    CUSTOMER_MODES,
-    KIND_MEANINGS,
-    KINDS,
-    Payment,
-    Stream,
-    future_warning,
-    parse_payment,
-    parse_stream,
-)
+from tenfold.domain.ledger import Payment
+from tenfold.domain.ledger_forms import future_warning, parse_payment, parse_stream
+from tenfold.domain.streams import CADENCES, CATEGORIES, CUSTOMER_MODES, KIND_MEANINGS, KINDS, Stream
 from tenfold.tui.dialogs.form import FieldSpec, FormDialog
 
 

@@ -19,8 +19,8 @@ from textual.screen import Screen
 from textual.widgets import Label, Static
 
 from tenfold.domain.dates import previous_month
-from tenfold.domain.ledger import Stream
 from tenfold.domain.rates import Rate
+from tenfold.domain.streams import Stream
 from tenfold.figures.upkeep import Logged
 from tenfold.reports.aggregate import (
     Month,
