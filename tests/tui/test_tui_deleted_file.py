@@ -113,3 +113,21 @@ async def test_enter_on_the_question_writes_the_file(tmp_path: Path) -> None:
         await ui.press("q", "enter")
         assert ui.app.return_code == 0
     everything_there(path, ticked=False)
+
+
+async def test_a_form_saved_after_the_deletion_keeps_what_was_typed(tmp_path: Path) -> None:
+    path = tmp_path / "t.json"
+    seed_ledger(path)
+    async with running(path) as ui:
+        await ui.press("3", "a")
+        await ui.fill(amount="12.50", note="typed before the file went")
+        path.unlink()
+        await ui.press("ctrl+s")
+        assert asked(ui) == "The data file is gone"
+        await ui.press("y")
+        assert ui.form.values()["amount"] == "12.50", "the form is still open with what was typed"
+        assert "deleted or moved away" in ui.form_error()
+        await ui.press("ctrl+s")
+        assert ui.on_top(ui.app.main_screen)
+    with reopen(path) as store:
+        assert sorted(p.note for p in store.payments()) == ["October sales", "typed before the file went"]
