@@ -163,8 +163,8 @@ def test_saves_in_a_row_leave_the_kept_orders_until_one_is_read() -> None:
     order.rows("date", "eb")
     lengths = {sort: len(positions) for sort, positions in kept.items()}
     for n in range(12):
-        _store_insert(base, pay(300 + n, rng.randrange(1, 4), (start + timedelta(days=rng.randrange(-3, 70))).isoformat(),
-                                "4.00", "new"))
+        day = start + timedelta(days=rng.randrange(-3, 70))
+        _store_insert(base, pay(300 + n, rng.randrange(1, 4), day.isoformat(), "4.00", "new"))
         assert order.follow(base, names)
         assert order.rows("date") is base
     assert {sort: len(positions) for sort, positions in kept.items()} == lengths, "not moved by the saves"
