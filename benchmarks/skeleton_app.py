@@ -45,21 +45,14 @@ class Card(ModalScreen[None]):
         self.app.push_screen(Form())
 
 
-def form_fields() -> ComposeResult:
-    """The form's fields, the same in the dialog and in the overlay."""
-    yield Static(ANSWER_TEXT)
-    yield Label("Your goal in your own words")
-    yield TextArea("", id="text")
-    yield Static("")
+def form_body() -> VerticalScroll:
+    """The form's fields in their scrolling box, the same in the dialog and in the overlay."""
+    fields = [Static(ANSWER_TEXT), Label("Your goal in your own words"), TextArea("", id="text"), Static("")]
     for name in ("Amount per month", "Deadline (YYYY-MM-DD)", "Started"):
-        yield Label(name)
-        yield Input(placeholder=name)
-        yield Static("")
-    yield Label("Currency")
-    yield Select([(code, code) for code in ("EUR", "USD", "GBP")], value="EUR")
-    with Horizontal():
-        yield Button("Save", variant="primary")
-        yield Button("Cancel")
+        fields += [Label(name), Input(placeholder=name), Static("")]
+    fields += [Label("Currency"), Select([(code, code) for code in ("EUR", "USD", "GBP")], value="EUR"),
+               Horizontal(Button("Save", variant="primary"), Button("Cancel"))]
+    return VerticalScroll(*fields)
 
 
 class Form(ModalScreen[str]):
@@ -76,12 +69,11 @@ class Form(ModalScreen[str]):
     """
 
     def compose(self) -> ComposeResult:
-        """The fields."""
-        with VerticalScroll():
-            yield from form_fields()
+        """The fields; the first has the focus, as in Tenfold's forms."""
+        yield form_body()
 
     def on_mount(self) -> None:
-        """The first field has the focus, as in Tenfold's forms."""
+        """The first field has the focus."""
         self.query_one("#text", TextArea).focus()
 
     def action_save(self) -> None:
@@ -158,14 +150,8 @@ class FormLayer(Container):
     FormLayer > VerticalScroll { width: 80; height: 30; border: round $accent; background: $surface; }
     """
 
-    def compose(self) -> ComposeResult:
-        """The fields."""
-        with VerticalScroll():
-            yield from form_fields()
-
-    def on_mount(self) -> None:
-        """The first field has the focus, as in the dialog."""
-        self.query_one("#text", TextArea).focus()
+    compose = Form.compose
+    on_mount = Form.on_mount
 
     def action_save(self) -> None:
         """Hide the form, then do what a saved dialog's callback does."""
