@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from tenfold.exchange.csvmapping import CsvImportError, Problem, Row
-from tenfold.exchange.profiles import PROFILES, best_profile, profile_named
-from tenfold.exchange.profiles.base import Profile, bind, has_amount, header_keys
+from tenfold.exchange.profiles import PROFILES, profile_named, ranked_profiles
+from tenfold.exchange.profiles.base import Profile, bind, evidenced, has_amount, header_keys
 from tenfold.exchange.profiles.elsewhere import elsewhere
 from tenfold.exchange.read_table import Sheet, Table
 
@@ -42,6 +42,20 @@ class Layout:
     left_out: list[str]
 
 
+def _pick(sheet: Sheet, at: int, overrides: Mapping[str, str], only: Profile | None,
+          given: frozenset[str]) -> Profile | None:
+    """The profile that knows the header at row ``at`` best and whose evidence the rows under it show.
+
+    A profile named with ``--profile`` is taken at its word.
+    """
+    header = sheet.rows[at][1]
+    for profile, _score in ranked_profiles(header, overrides, only, given):
+        if only is not None or evidenced(profile, bind(profile, header, overrides),
+                                         [cells for _line, cells in sheet.rows[at + 1:]]):
+            return profile
+    return None
+
+
 def _header_in(sheet: Sheet, overrides: Mapping[str, str], only: Profile | None, skip_rows: int | None,
                given: frozenset[str]) -> tuple[int, Profile] | None:
     """(index of the header row, its profile) in ``sheet``, or None."""
@@ -50,12 +64,12 @@ def _header_in(sheet: Sheet, overrides: Mapping[str, str], only: Profile | None,
         at = next((i for i, (line, _c) in enumerate(rows) if line > skip_rows), None)
         if at is None:
             return None
-        found = best_profile(rows[at][1], overrides, only, given)
-        return (at, found[0]) if found else None
-    for i, (_line, cells) in enumerate(rows[:HEADER_SEARCH]):
-        found = best_profile(cells, overrides, only, given)
+        found = _pick(sheet, at, overrides, only, given)
+        return (at, found) if found else None
+    for i in range(min(len(rows), HEADER_SEARCH)):
+        found = _pick(sheet, i, overrides, only, given)
         if found:
-            return i, found[0]
+            return i, found
     return None
 
 

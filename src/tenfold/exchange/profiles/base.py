@@ -104,6 +104,9 @@ class Profile:
     """The rows of one order share its number (read as ``refund_of``): a day's fee and tax lines of an order
     are folded into its charge or refund of that day, one payment with the platform's fee beside it."""
     notes: tuple[str, ...] = field(default_factory=tuple)
+    evidence: tuple[str, tuple[str, ...]] | None = None
+    """(field, words): a header that others write too is this source's only when some row's ``field``
+    holds one of the words (AdSense's Date, Description, Amount is also a bank's; its file has Earnings lines)."""
 
 
 _PAREN = re.compile(r"\s*\([^)]*\)\s*$")
@@ -177,6 +180,16 @@ def bind(profile: Profile, header: Sequence[str], overrides: Mapping[str, str]) 
             if not shared:
                 taken.update(bound[name])
     return bound
+
+
+def evidenced(profile: Profile, columns: Mapping[str, list[int]], rows: Sequence[Sequence[str]]) -> bool:
+    """Whether ``rows`` show what ``profile.evidence`` asks for (always, for a profile that asks nothing)."""
+    if profile.evidence is None:
+        return True
+    name, words = profile.evidence
+    at = columns.get(name, [])
+    return any(any(w in " ".join(row[i].casefold().split()) for w in words)
+               for row in rows for i in at if i < len(row))
 
 
 def has_amount(bound: Mapping[str, list[int]]) -> bool:
