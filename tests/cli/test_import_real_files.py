@@ -52,3 +52,43 @@ def test_a_bank_file_of_date_description_amount_skips_its_debits(tmp_path: Path,
     assert "(profile bank)" in done.stdout
     assert "outgoing bank debits: 2" in done.stdout
     assert totals(db) == {"USD": Decimal("1562.40")}
+
+
+def test_a_bank_file_with_no_header_row_is_read_by_its_columns(tmp_path: Path, env: dict[str, str]) -> None:
+    """Wells Fargo writes date, amount, ``*``, check number, description, and no header: the dates and the one
+    column of amounts are found by their values; importing it again adds nothing.
+
+    It was refused with its first row's values given as "the columns", and --map could not name any.
+    """
+    db = tmp_path / "t.json"
+    args = ("import", str(IMPORTS / "bank_wellsfargo.csv"), "--stream", "Bank", "--create-streams", "passive",
+            "--yes")
+    done = tenfold(db, env, *args)
+    assert done.returncode == 0, done.stderr
+    assert "no header row" in done.stdout
+    assert "date=Column 1, amount=Column 2, note=Column 5" in done.stdout
+    assert "transfers between your own accounts: 1" in done.stdout
+    assert totals(db) == {"USD": Decimal("4562.40")}
+    again = tenfold(db, env, *args)
+    assert again.returncode == 0, again.stderr
+    assert "Nothing new to import" in again.stdout
+    assert totals(db) == {"USD": Decimal("4562.40")}
+
+
+def test_no_header_row_and_two_columns_of_amounts_asks_which(tmp_path: Path, env: dict[str, str]) -> None:
+    """An amount and a running balance, unnamed: one line asks which is the amount; nothing is written."""
+    src = tmp_path / "statement.csv"
+    src.write_text("07/03/2024,CR FASTER PAYMENT ACME LTD,1250.00,3250.00\n"
+                   "08/03/2024,DD BRITISH GAS,-89.50,3160.50\n"
+                   "18/03/2024,CR STRIPE PAYMENTS UK,312.40,3472.90\n", encoding="utf-8")
+    db = tmp_path / "t.json"
+    refused = tenfold(db, env, "import", str(src), "--stream", "Bank", "--create-streams", "passive", "--yes")
+    assert refused.returncode == 1
+    assert refused.stderr.count("\n") == 1 and "Traceback" not in refused.stderr
+    assert "line 1: this file has no header row, and columns 3 and 4 both hold amounts" in refused.stderr
+    assert "--map amount=N" in refused.stderr
+    assert not db.exists()
+    done = tenfold(db, env, "import", str(src), "--stream", "Bank", "--create-streams", "passive", "--yes",
+                   "--map", "amount=3", "--currency", "GBP")
+    assert done.returncode == 0, done.stderr
+    assert totals(db) == {"GBP": Decimal("1562.40")}

@@ -13,7 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from tenfold.exchange.csvmapping import CsvImportError, Problem, Row
+from tenfold.exchange.headerless import column_name, guess_columns, looks_headerless, numbered
 from tenfold.exchange.profiles import PROFILES, profile_named, ranked_profiles
+from tenfold.exchange.profiles.bank import GENERIC
 from tenfold.exchange.profiles.base import Profile, bind, evidenced, has_amount, header_keys
 from tenfold.exchange.profiles.elsewhere import elsewhere
 from tenfold.exchange.read_table import Sheet, Table
@@ -156,5 +158,27 @@ def layout(table: Table, *, overrides: Mapping[str, str], profile_name: str | No
     if not parts and totals:  # a workbook with only a combined sheet: that sheet is the data
         parts, left_out = totals[:1], [n for n in left_out if f"'{totals[0].sheet}'" not in n]
     if chosen is None or not parts:
-        raise unrecognised(table, skip_rows, only, overrides)
+        headerless = _headerless(table, skip_rows, only, overrides)
+        if headerless is None:
+            raise unrecognised(table, skip_rows, only, overrides)
+        return headerless
     return Layout(chosen, parts, left_out)
+
+
+def _headerless(table: Table, skip_rows: int | None, only: Profile | None,
+                overrides: Mapping[str, str]) -> Layout | None:
+    """A CSV whose first row is already data, read by column number (a bank's, unless ``--profile`` says)."""
+    if table.kind != "csv" or len(table.sheets) != 1:
+        return None
+    rows = [r for r in table.sheets[0].rows if skip_rows is None or r[0] > skip_rows]
+    if not rows or not looks_headerless(rows[0][1]):
+        return None
+    width = max(len(cells) for _line, cells in rows)
+    header = [column_name(i) for i in range(width)]
+    named = numbered(overrides)
+    wrong = _missing_override(header, named)
+    if wrong is not None:
+        asked = overrides[wrong[0]][:30]
+        raise CsvImportError([Problem(rows[0][0], f"there is no column {asked} for {wrong[0]}: this file has no "
+                                                   f"header row and {width} columns, counted from 1")])
+    return Layout(only or GENERIC, [Part("", 0, header, rows, guess_columns(rows, width, named))], [])
