@@ -92,3 +92,21 @@ def test_no_header_row_and_two_columns_of_amounts_asks_which(tmp_path: Path, env
                    "--map", "amount=3", "--currency", "GBP")
     assert done.returncode == 0, done.stderr
     assert totals(db) == {"GBP": Decimal("1562.40")}
+
+
+@pytest.mark.parametrize("name", ["bank_nl_ing.csv", "bank_nl_ing_en.csv"])
+def test_ing_netherlands_says_in_or_out_beside_an_unsigned_amount(tmp_path: Path, env: dict[str, str],
+                                                                  name: str) -> None:
+    """ING (NL) writes every amount without a sign and says Af/Bij (Debit/Credit) in a column of its own.
+
+    The Dutch file was refused; the English one counted the 85.50 direct debit as income and skipped both
+    clients' payments as transfers between the user's own accounts (their type is Transfer).
+    """
+    db = tmp_path / "t.json"
+    done = tenfold(db, env, "import", str(IMPORTS / name), "--stream", "Bank", "--create-streams", "passive",
+                   "--yes")
+    assert done.returncode == 0, done.stderr
+    assert "(profile bank-nl)" in done.stdout
+    assert "outgoing bank debits: 1" in done.stdout
+    assert totals(db) == {"EUR": Decimal("1562.40")}
+    assert {p.on.isoformat() for p in read(db).payments()} == {"2024-03-01", "2024-03-15"}

@@ -15,8 +15,8 @@ from decimal import Decimal
 from tenfold.domain.text import BIDI_CONTROLS
 from tenfold.exchange.headers import Part
 from tenfold.exchange.parse_dates import DateColumn, order_of, strptime_format
-from tenfold.exchange.parse_money import Money, MoneyColumn
-from tenfold.exchange.profiles.base import Profile, header_currency, header_keys
+from tenfold.exchange.parse_money import Money, MoneyColumn, MoneyError
+from tenfold.exchange.profiles.base import DIRECTION_IN, DIRECTION_OUT, Profile, header_currency, header_keys
 
 MAX_TEXT = 500
 
@@ -85,7 +85,25 @@ class SheetColumns:
 
 
 def amounts(sheet: SheetColumns, cells: list[str], gross_mode: bool) -> tuple[Money | None, Money | None]:
-    """(the amount to count, the fee beside it); MoneyError when a money cell is not money."""
+    """(the amount to count, the fee beside it); MoneyError when a money cell is not money.
+
+    Where a direction column says in or out (ING's Af/Bij), it gives the amount its sign.
+    """
+    money, fee = _amounts(sheet, cells, gross_mode)
+    if money is None or "direction" not in sheet.columns:
+        return money, fee
+    word = sheet.cell(cells, "direction").casefold().strip(" .")
+    if word in DIRECTION_OUT:
+        return Money(-abs(money.amount), money.currency), fee
+    if word in DIRECTION_IN:
+        return Money(abs(money.amount), money.currency), fee
+    if not word:
+        return money, fee
+    column = sheet.part.header[sheet.columns["direction"][0]].strip()
+    raise MoneyError(f"is marked '{clean(word, 12)}' in {column}, which says neither money in nor out")
+
+
+def _amounts(sheet: SheetColumns, cells: list[str], gross_mode: bool) -> tuple[Money | None, Money | None]:
     net, gross, fee = (sheet.money_of(cells, f) for f in ("amount", "gross", "fee"))
     if net is not None and gross is None and fee is None:
         return net, None

@@ -57,6 +57,7 @@ PROFILES: tuple[Profile, ...] = (
     neobank.WISE_STATEMENT,
     neobank.WISE_HISTORY,
     bank.GERMAN,
+    bank.DUTCH,
     bank.US,
     bank.GENERIC,
     tenfold.PROFILE,

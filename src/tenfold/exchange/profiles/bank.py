@@ -3,7 +3,8 @@
 The generic profile also knows the French, Spanish and Italian names of those
 columns (Libellé/Montant/Crédit/Débit, Concepto/Importe, Descrizione/Importo).
 
-Money in (credits) counts; money out (debits), balance lines, pending bookings and
+ING in the Netherlands writes every amount without a sign and says Af (out) or
+Bij (in) beside it. Money in (credits) counts; money out (debits), balance lines, pending bookings and
 transfers between the user's own accounts do not. German banks (Sparkasse, DKB,
 ING, Deutsche Bank, comdirect, Postbank...) write ``;``, Windows-1252, ``1.234,56``
 and ``dd.mm.yyyy`` after a few lines of account details; some split the amount
@@ -53,6 +54,34 @@ GERMAN = Profile(
         Rule("date", ("offen", "vorgemerkt"), SKIP, "pending bookings"),  # comdirect dates a pending booking so
         Rule("type", BALANCE_WORDS, SKIP, "balance lines", contains=True),
         Rule("type", OWN_TRANSFERS, SKIP, "transfers between your own accounts", contains=True),
+    ),
+    negative=SKIP,
+    negative_reason="outgoing bank debits",
+)
+
+DUTCH = Profile(
+    name="bank-nl",
+    title="Dutch bank CSV (ING)",
+    reads="credits (Bij, Credit): every amount is written without a sign and Af Bij says which way it went; "
+          "dates yyyymmdd; skips debits (Af) and transfers from your own savings",
+    columns={
+        "date": ("Datum", "Date"),
+        "amount": ("Bedrag (EUR)", "Amount (EUR)", "Bedrag", "Amount"),
+        "direction": ("Af Bij", "Debit/credit"),
+        "customer": ("Naam / Omschrijving", "Name / Description"),
+        "note": ("Mededelingen", "Notifications"),
+        "type": ("Mutatiesoort", "Transaction type", "Transactietype"),
+    },
+    required=("date", "amount", "direction"),
+    signature=(("Tegenrekening", "Counterparty"),),
+    date_order="dmy",
+    decimal_comma=True,
+    default_currency="EUR",
+    default_stream="Bank",
+    priority=4,
+    rules=(
+        Rule("note", ("spaarrekening", "savings account"), SKIP, "transfers between your own accounts",
+             contains=True),
     ),
     negative=SKIP,
     negative_reason="outgoing bank debits",

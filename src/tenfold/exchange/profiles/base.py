@@ -17,9 +17,12 @@ from tenfold.domain.currencies import ISO_4217
 from tenfold.exchange.csvmapping import normalise
 
 FIELDS = ("date", "stream", "amount", "gross", "fee", "tax", "currency", "customer", "note", "id", "refund_of",
-          "type", "status", "impact", "credit", "debit", "units")
+          "type", "status", "impact", "direction", "credit", "debit", "units")
 """Everything a column can be read as; ``--map FIELD=COLUMN`` names any of them. ``units`` (copies, seats,
 downloads) comes last: it never takes a column another field wants."""
+DIRECTION_OUT = frozenset(("af", "debit", "d", "dr", "s", "soll", "débit", "debe", "out", "uit"))
+DIRECTION_IN = frozenset(("bij", "credit", "c", "cr", "h", "haben", "crédit", "haber", "in"))
+"""What a ``direction`` column writes beside an amount without a sign (ING's Af/Bij, Debit/Credit, S/H)."""
 MULTI = ("fee", "note", "customer")
 """Fields read from every matching column: fees are added up, notes joined, the first customer named is kept."""
 
