@@ -11,9 +11,11 @@ import os
 import subprocess
 import sys
 from collections import defaultdict
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
+import openpyxl
 import pytest
 from cli_support import read
 
@@ -110,3 +112,33 @@ def test_ing_netherlands_says_in_or_out_beside_an_unsigned_amount(tmp_path: Path
     assert "outgoing bank debits: 1" in done.stdout
     assert totals(db) == {"EUR": Decimal("1562.40")}
     assert {p.on.isoformat() for p in read(db).payments()} == {"2024-03-01", "2024-03-15"}
+
+
+def test_intesa_sanpaolo_workbook_books_credits_on_the_accounting_date(tmp_path: Path, env: dict[str, str]) -> None:
+    """Intesa Sanpaolo's "Lista Movimenti": account details, then Data contabile, Data valuta, Descrizione,
+    Accrediti, Addebiti. A credit booked on 29 March with value 2 April is March's income.
+
+    The columns were not recognised at all (no Accrediti), and Data valuta was taken before Data contabile.
+    """
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Lista Movimenti"
+    sheet.append(["Intesa Sanpaolo"])
+    sheet.append(["Conto", "", "", "100000012345"])
+    sheet.append([])
+    sheet.append(["Data contabile", "Data valuta", "Descrizione", "Accrediti", "Addebiti", "Descrizione estesa",
+                  "Mezzo"])
+    sheet.append([datetime(2024, 3, 1), datetime(2024, 3, 1), "Accredito bonifico istantaneo", 1250, None,
+                  "Bonifico da Mario Rossi fattura 12", "Internet"])
+    sheet.append([datetime(2024, 3, 4), datetime(2024, 3, 4), "Pagamento adue", None, -89.5, "Enel Energia", ""])
+    sheet.append([datetime(2024, 3, 29), datetime(2024, 4, 2), "Accredito beu con contabile", 312.4, None,
+                  "Stripe Payments Europe", ""])
+    source = tmp_path / "Movimenti_Conto_20240401.xlsx"
+    book.save(source)
+    db = tmp_path / "t.json"
+    done = tenfold(db, env, "import", str(source), "--stream", "Bank", "--create-streams", "passive", "--yes")
+    assert done.returncode == 0, done.stderr
+    assert "date=Data contabile" in done.stdout
+    assert totals(db) == {"EUR": Decimal("1562.40")}
+    assert {p.on.isoformat() for p in read(db).payments()} == {"2024-03-01", "2024-03-29"}
