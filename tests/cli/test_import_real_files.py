@@ -142,3 +142,18 @@ def test_intesa_sanpaolo_workbook_books_credits_on_the_accounting_date(tmp_path:
     assert "date=Data contabile" in done.stdout
     assert totals(db) == {"EUR": Decimal("1562.40")}
     assert {p.on.isoformat() for p in read(db).payments()} == {"2024-03-01", "2024-03-29"}
+
+
+def test_capital_one_360_says_debit_or_credit_beside_an_unsigned_amount(tmp_path: Path, env: dict[str, str]) -> None:
+    """Capital One 360 checking: Transaction Amount has no sign; Transaction Type is Debit or Credit.
+
+    Every row was counted as income: a card purchase, bills and a transfer to savings among them.
+    """
+    db = tmp_path / "t.json"
+    done = tenfold(db, env, "import", str(IMPORTS / "bank_us_capitalone360.csv"), "--stream", "Bank",
+                   "--create-streams", "passive", "--yes")
+    assert done.returncode == 0, done.stderr
+    assert "outgoing bank debits: 3 (-467.73 USD)" in done.stdout
+    assert "transfers between your own accounts: 1" in done.stdout
+    assert totals(db) == {"USD": Decimal("1716.78")}
+    assert sorted(p.on.isoformat() for p in read(db).payments()) == ["2024-03-15", "2024-03-26"]

@@ -15,7 +15,7 @@ from decimal import Decimal
 from tenfold.domain.text import BIDI_CONTROLS
 from tenfold.exchange.headers import Part
 from tenfold.exchange.parse_dates import DateColumn, order_of, strptime_format
-from tenfold.exchange.parse_money import Money, MoneyColumn, MoneyError
+from tenfold.exchange.parse_money import Money, MoneyColumn
 from tenfold.exchange.profiles.base import DIRECTION_IN, DIRECTION_OUT, Profile, header_currency, header_keys
 
 MAX_TEXT = 500
@@ -87,7 +87,8 @@ class SheetColumns:
 def amounts(sheet: SheetColumns, cells: list[str], gross_mode: bool) -> tuple[Money | None, Money | None]:
     """(the amount to count, the fee beside it); MoneyError when a money cell is not money.
 
-    Where a direction column says in or out (ING's Af/Bij), it gives the amount its sign.
+    Where a direction column says in or out (ING's Af/Bij, Capital One's Debit/Credit), it gives the amount
+    its sign; any other word there (Chase's ACH_CREDIT in a column of types) leaves the amount as written.
     """
     money, fee = _amounts(sheet, cells, gross_mode)
     if money is None or "direction" not in sheet.columns:
@@ -97,10 +98,7 @@ def amounts(sheet: SheetColumns, cells: list[str], gross_mode: bool) -> tuple[Mo
         return Money(-abs(money.amount), money.currency), fee
     if word in DIRECTION_IN:
         return Money(abs(money.amount), money.currency), fee
-    if not word:
-        return money, fee
-    column = sheet.part.header[sheet.columns["direction"][0]].strip()
-    raise MoneyError(f"is marked '{clean(word, 12)}' in {column}, which says neither money in nor out")
+    return money, fee
 
 
 def _amounts(sheet: SheetColumns, cells: list[str], gross_mode: bool) -> tuple[Money | None, Money | None]:

@@ -9,7 +9,8 @@ transfers between the user's own accounts do not. German banks (Sparkasse, DKB,
 ING, Deutsche Bank, comdirect, Postbank...) write ``;``, Windows-1252, ``1.234,56``
 and ``dd.mm.yyyy`` after a few lines of account details; some split the amount
 into Soll and Haben. US banks (Chase, Bank of America, Citi, Capital One...)
-write month-first dates, a signed Amount or separate Debit and Credit columns.
+write month-first dates, a signed Amount or separate Debit and Credit columns;
+Capital One writes the amount without a sign and Debit or Credit as its type.
 A bank file names no product: every credit goes to ``--stream`` (else "Bank").
 """
 
@@ -22,7 +23,8 @@ from tenfold.exchange.profiles.base import SKIP, Profile, Rule
 BALANCE_WORDS = ("kontostand", "saldo", "anfangssaldo", "endsaldo", "opening balance", "closing balance",
                  "beginning balance", "ending balance")
 OWN_TRANSFERS = ("umbuchung", "übertrag", "acct_xfer", "online transfer from", "transfer from sav",
-                 "transfer from chk", "own account", "eigene konten")
+                 "transfer from chk", "own account", "eigene konten", "from 360 performance savings",
+                 "from my savings")
 
 GERMAN = Profile(
     name="bank-de",
@@ -100,6 +102,7 @@ US = Profile(
         "customer": ("Payee", "Counterparty", "Name"),
         "note": ("Description", "Memo", "Transaction Description"),
         "type": ("Type", "Details", "Transaction Type", "Category"),
+        "direction": ("Transaction Type",),
         "status": ("Status",),
     },
     required=("date", "amount"),

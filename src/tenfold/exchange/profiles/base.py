@@ -26,8 +26,9 @@ DIRECTION_IN = frozenset(("bij", "credit", "c", "cr", "h", "haben", "crédit", "
 MULTI = ("fee", "note", "customer")
 """Fields read from every matching column: fees are added up, notes joined, the first customer named is kept."""
 
-SHARED = ("note", "refund_of")
-"""Fields that may read a column another field reads too (Etsy's Info is a note and names the order refunded)."""
+SHARED = ("note", "refund_of", "direction")
+"""Fields that may read a column another field reads too (Etsy's Info is a note and names the order refunded;
+Capital One's Transaction Type is a type and says Debit or Credit)."""
 
 INCOME, REFUND, DEDUCTION, SKIP = "income", "refund", "deduction", "skip"
 """What a row is: money in; money given back to a buyer; a charge that lowers income (a fee line); not income."""
