@@ -157,3 +157,18 @@ def test_capital_one_360_says_debit_or_credit_beside_an_unsigned_amount(tmp_path
     assert "transfers between your own accounts: 1" in done.stdout
     assert totals(db) == {"USD": Decimal("1716.78")}
     assert sorted(p.on.isoformat() for p in read(db).payments()) == ["2024-03-15", "2024-03-26"]
+
+
+def test_nationwide_transfers_from_others_are_income(tmp_path: Path, env: dict[str, str]) -> None:
+    """Nationwide (UK): account details above the header, Windows-1252 pound signs, Paid out / Paid in, and
+    "Transfer from" as the type of every faster payment received, a client's included.
+
+    Every "Transfer from" was skipped as a transfer between the user's own accounts.
+    """
+    db = tmp_path / "t.json"
+    done = tenfold(db, env, "import", str(IMPORTS / "bank_uk_nationwide.csv"), "--stream", "Bank",
+                   "--create-streams", "passive", "--yes")
+    assert done.returncode == 0, done.stderr
+    assert "header on line 5" in done.stdout
+    assert "outgoing bank debits: 3 (-334.66 GBP)" in done.stdout
+    assert totals(db) == {"GBP": Decimal("1862.40")}

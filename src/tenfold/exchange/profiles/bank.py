@@ -19,6 +19,7 @@ from __future__ import annotations
 from tenfold.exchange.csvmapping import RETURNED_DEBIT
 from tenfold.exchange.ofx import CARD_TYPE
 from tenfold.exchange.profiles.base import SKIP, Profile, Rule
+from tenfold.exchange.qif import OWN_TRANSFER_TYPE
 
 BALANCE_WORDS = ("kontostand", "saldo", "anfangssaldo", "endsaldo", "opening balance", "closing balance",
                  "beginning balance", "ending balance")
@@ -159,7 +160,9 @@ GENERIC = Profile(
         Rule("type", (CARD_TYPE,), SKIP, "credit card lines (payments to the card, charges, refunds)"),
         Rule("type", (RETURNED_DEBIT,), SKIP, "debits returned to you (your own money back)"),
         Rule("note", BALANCE_WORDS, SKIP, "balance lines", contains=True),
-        Rule("type", (*OWN_TRANSFERS, "transfer"), SKIP, "transfers between your own accounts", contains=True),
+        # A type of "Transfer from" is anyone's money (Nationwide); only pots, spaces and QIF's [Account] are own
+        Rule("type", (*OWN_TRANSFERS, "pot transfer", "internal transfer", OWN_TRANSFER_TYPE), SKIP,
+             "transfers between your own accounts", contains=True),
         Rule("note", OWN_TRANSFERS, SKIP, "transfers between your own accounts", contains=True),
     ),
     negative=SKIP,
