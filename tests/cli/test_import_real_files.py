@@ -172,3 +172,19 @@ def test_nationwide_transfers_from_others_are_income(tmp_path: Path, env: dict[s
     assert "header on line 5" in done.stdout
     assert "outgoing bank debits: 3 (-334.66 GBP)" in done.stdout
     assert totals(db) == {"GBP": Decimal("1862.40")}
+
+
+@pytest.mark.parametrize("name", ["bank_n26.csv", "bank_n26_legacy.csv"])
+def test_n26_counts_credits_not_spaces_or_card_payments(tmp_path: Path, env: dict[str, str], name: str) -> None:
+    """N26, today's export (Booking Date, Partner Name, Amount (EUR)...) and the older one (Date, Payee...).
+
+    Today's went to the any-CSV profile, which counted the rent and a card payment as refunds against
+    income; the older one counted money moved from a Space (savings) to the main account as income.
+    """
+    db = tmp_path / "t.json"
+    done = tenfold(db, env, "import", str(IMPORTS / name), "--stream", "Bank", "--create-streams", "passive",
+                   "--yes")
+    assert done.returncode == 0, done.stderr
+    assert "(profile bank)" in done.stdout
+    assert "transfers between your own accounts: 1" in done.stdout
+    assert totals(db) == {"EUR": Decimal("1562.40")}

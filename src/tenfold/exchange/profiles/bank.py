@@ -25,7 +25,9 @@ BALANCE_WORDS = ("kontostand", "saldo", "anfangssaldo", "endsaldo", "opening bal
                  "beginning balance", "ending balance")
 OWN_TRANSFERS = ("umbuchung", "übertrag", "acct_xfer", "online transfer from", "transfer from sav",
                  "transfer from chk", "own account", "eigene konten", "from 360 performance savings",
-                 "from my savings")
+                 "from my savings", "to main account", "from main account")
+"""Words of a type or note that say the money moved between the user's own accounts (N26's Spaces write
+"From Savings to Main Account")."""
 
 GERMAN = Profile(
     name="bank-de",
@@ -140,18 +142,20 @@ GENERIC = Profile(
         "debit": ("Debit", "Paid out", "Money out", "Debit Amount", "Withdrawals", "Débit", "Debit*", "Débit*",
                   "Debe", "Cargo", "Dare", "Uscite", "Addebiti"),
         "currency": ("Currency", "Ccy", "Devise", "Divisa", "Moneda", "Valuta"),
-        "customer": ("Counter Party", "Counterparty", "Payee", "Name", "Payer", "Tiers", "Beneficiario"),
-        "note": ("Description", "Memo", "Reference", "Details", "Narrative", "Transaction Description", "Libellé",
-                 "Libelle", "Libellé opération", "Libellé simplifié", "Concepto", "Descripción", "Descrizione",
-                 "Descrizione estesa", "Causale"),
+        "customer": ("Counter Party", "Counterparty", "Payee", "Partner Name", "Name", "Payer", "Tiers",
+                     "Beneficiario"),
+        "note": ("Description", "Memo", "Reference", "Payment Reference", "Details", "Narrative",
+                 "Transaction Description", "Libellé", "Libelle", "Libellé opération", "Libellé simplifié",
+                 "Concepto", "Descripción", "Descrizione", "Descrizione estesa", "Causale"),
         "type": ("Type", "Transaction Type", "Category", "Subcategory"),
         "status": ("Status", "State"),
         "id": ("Transaction ID", "Reference Number", "FITID"),
     },
     required=("date", "amount"),
     signature=(("Description", "Memo", "Reference", "Details", "Narrative", "Counter Party", "Counterparty",
-                "Payee", "Balance", "Balance*", "Transaction Description", "Libellé", "Libelle", "Libellé*",
-                "Solde", "Concepto", "Descripción", "Saldo", "Descrizione", "Causale"),),
+                "Payee", "Partner Name", "Payment Reference", "Balance", "Balance*", "Transaction Description",
+                "Libellé", "Libelle", "Libellé*", "Solde", "Concepto", "Descripción", "Saldo", "Descrizione",
+                "Causale"),),
     default_stream="Bank",
     priority=2,
     rules=(
