@@ -188,3 +188,28 @@ def test_n26_counts_credits_not_spaces_or_card_payments(tmp_path: Path, env: dic
     assert "(profile bank)" in done.stdout
     assert "transfers between your own accounts: 1" in done.stdout
     assert totals(db) == {"EUR": Decimal("1562.40")}
+
+
+def test_negative_rows_of_a_file_no_profile_knows_are_asked_about(tmp_path: Path, env: dict[str, str]) -> None:
+    """A file of dates, names and signed amounts that no bank profile knows: is -850.00 a refund or the rent?
+
+    It went to the any-CSV profile, which counted the rent as a refund against income. Now it is asked,
+    nothing is written, and either answer imports.
+    """
+    src = tmp_path / "export.csv"
+    src.write_text("Value date,Party,Amount\n2024-03-01,Acme Verlag,1250.00\n2024-03-04,Vermieter,-850.00\n"
+                   "2024-03-15,Acme GmbH,312.40\n", encoding="utf-8")
+    db = tmp_path / "t.json"
+    base = ("import", str(src), "--stream", "Bank", "--create-streams", "passive", "--currency", "EUR", "--yes")
+    asked = tenfold(db, env, *base)
+    assert asked.returncode == 1
+    assert "line 3: -850.00 is negative" in asked.stdout
+    assert "--profile bank" in asked.stdout and "--profile tenfold" in asked.stdout
+    assert not db.exists() or not read(db).payments()
+    as_bank = tenfold(db, env, *base, "--profile", "bank")
+    assert as_bank.returncode == 0, as_bank.stderr
+    assert totals(db) == {"EUR": Decimal("1562.40")}
+    db.unlink()
+    as_sales = tenfold(db, env, *base, "--profile", "tenfold")
+    assert as_sales.returncode == 0, as_sales.stderr
+    assert totals(db) == {"EUR": Decimal("712.40")}

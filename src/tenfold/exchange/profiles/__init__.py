@@ -73,7 +73,8 @@ def profile_named(name: str) -> Profile | None:
 def ranked_profiles(header: Sequence[str], overrides: Mapping[str, str] | None = None,
                     only: Profile | None = None, given: frozenset[str] = frozenset()) -> list[tuple[Profile, int]]:
     """The profiles that know ``header``, best first, with their scores (ties: the earlier in PROFILES)."""
-    scored = [(p, recognises(p, header, overrides, given)) for p in ((only,) if only else PROFILES)]
+    scored = [(p, recognises(p, header, overrides, given, named=only is not None))
+              for p in ((only,) if only else PROFILES)]
     return sorted(((p, s) for p, s in scored if s > 0), key=lambda ps: -ps[1])
 
 

@@ -202,10 +202,12 @@ def has_amount(bound: Mapping[str, list[int]]) -> bool:
 
 
 def recognises(profile: Profile, header: Sequence[str], overrides: Mapping[str, str] | None = None,
-               given: frozenset[str] = frozenset()) -> int:
+               given: frozenset[str] = frozenset(), named: bool = False) -> int:
     """How well ``profile`` knows ``header``: 0 not at all, more the more columns it names.
 
-    ``given`` are fields the user supplied otherwise (``--stream``): they need no column.
+    ``given`` are fields the user supplied otherwise (``--stream``): they need no column. A profile the user
+    ``named`` (``--profile bank``) needs only its required columns: the signature and a closed profile's
+    full set of columns tell look-alikes apart, which the user has done.
     """
     bound = bind(profile, header, overrides or {})
     for name in profile.required:
@@ -217,6 +219,8 @@ def recognises(profile: Profile, header: Sequence[str], overrides: Mapping[str, 
         elif name not in bound:
             return 0
     keys = [header_keys(h) for h in header]
+    if named:
+        return 100 * (len(profile.required) + len(profile.signature)) + 10 * len(bound) + profile.priority
     if profile.closed and len({i for columns in bound.values() for i in columns}) < sum(1 for h in header if h.strip()):
         return 0
     for group in profile.signature:
