@@ -213,3 +213,28 @@ def test_negative_rows_of_a_file_no_profile_knows_are_asked_about(tmp_path: Path
     as_sales = tenfold(db, env, *base, "--profile", "tenfold")
     assert as_sales.returncode == 0, as_sales.stderr
     assert totals(db) == {"EUR": Decimal("712.40")}
+
+
+def test_lloyds_day_first_dates_are_not_read_as_an_american_banks(tmp_path: Path, env: dict[str, str]) -> None:
+    """Lloyds (UK): Transaction Date first, day first, Debit Amount and Credit Amount.
+
+    Its Transaction Date made it a US bank's file, read month first: 15/03/2024 was "no month 15".
+    """
+    db = tmp_path / "t.json"
+    done = tenfold(db, env, "import", str(IMPORTS / "bank_uk_lloyds.csv"), "--stream", "Bank", "--create-streams",
+                   "passive", "--currency", "GBP", "--yes")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert totals(db) == {"GBP": Decimal("1562.40")}
+    assert sorted(p.on.isoformat() for p in read(db).payments()) == ["2024-03-01", "2024-03-15"]
+
+
+@pytest.mark.parametrize("name", ["card_us_chase.csv", "card_us_capitalone.csv"])
+def test_a_credit_cards_download_holds_no_income(tmp_path: Path, env: dict[str, str], name: str) -> None:
+    """Chase's and Capital One's card downloads: a payment to the card and a merchant's refund are credits,
+    but neither is income. They were counted as income."""
+    db = tmp_path / "t.json"
+    done = tenfold(db, env, "import", str(IMPORTS / name), "--stream", "Card", "--create-streams", "passive",
+                   "--yes")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "credit card lines (payments to the card, charges, refunds): 3" in done.stdout
+    assert not db.exists() or not read(db).payments()

@@ -59,6 +59,7 @@ PROFILES: tuple[Profile, ...] = (
     bank.GERMAN,
     bank.DUTCH,
     bank.US,
+    bank.CARD_US,
     bank.GENERIC,
     tenfold.PROFILE,
 )

@@ -29,6 +29,8 @@ OWN_TRANSFERS = ("umbuchung", "übertrag", "acct_xfer", "online transfer from", 
 """Words of a type or note that say the money moved between the user's own accounts (N26's Spaces write
 "From Savings to Main Account")."""
 
+CARD_REASON = "credit card lines (payments to the card, charges, refunds)"
+
 GERMAN = Profile(
     name="bank-de",
     title="German bank CSV",
@@ -109,8 +111,9 @@ US = Profile(
         "status": ("Status",),
     },
     required=("date", "amount"),
+    # Not "Transaction Date": Lloyds and other UK banks write it too, day first.
     signature=(("Posting Date", "Post Date", "Posted Date", "Running Bal.", "Check or Slip #", "Check Number",
-                "Card No.", "Transaction Date"),),
+                "Transaction Amount"),),
     date_order="mdy",
     decimal_comma=False,
     default_currency="USD",
@@ -124,6 +127,31 @@ US = Profile(
     ),
     negative=SKIP,
     negative_reason="outgoing bank debits",
+)
+
+CARD_US = Profile(
+    name="card-us",
+    title="US credit card CSV",
+    reads="nothing: a card's credits are payments to the card and merchants' refunds, its debits your spending",
+    columns={
+        "date": ("Transaction Date", "Post Date", "Posted Date"),
+        "amount": ("Amount",),
+        "credit": ("Credit",),
+        "debit": ("Debit",),
+        "note": ("Description", "Memo"),
+        "type": ("Type",),
+    },
+    required=("date", "amount"),
+    # Chase's card: Transaction Date, Post Date, Description, Category, Type, Amount, Memo;
+    # Capital One's: Transaction Date, Posted Date, Card No., Description, Category, Debit, Credit.
+    signature=(("Post Date", "Posted Date"), ("Card No.", "Category")),
+    date_order="mdy",
+    default_currency="USD",
+    default_stream="Card",
+    priority=4,
+    rules=(Rule("date", ("",), SKIP, CARD_REASON, contains=True),),  # every dated line
+    negative=SKIP,
+    negative_reason=CARD_REASON,
 )
 
 GENERIC = Profile(
@@ -161,7 +189,7 @@ GENERIC = Profile(
     rules=(
         Rule("status", ("pending", "declined", "reverted", "failed", "authorized"), SKIP,
              "pending or declined transactions", contains=True),
-        Rule("type", (CARD_TYPE,), SKIP, "credit card lines (payments to the card, charges, refunds)"),
+        Rule("type", (CARD_TYPE,), SKIP, CARD_REASON),
         Rule("type", (RETURNED_DEBIT,), SKIP, "debits returned to you (your own money back)"),
         Rule("note", BALANCE_WORDS, SKIP, "balance lines", contains=True),
         # A type of "Transfer from" is anyone's money (Nationwide); only pots, spaces and QIF's [Account] are own
