@@ -238,3 +238,23 @@ def test_a_credit_cards_download_holds_no_income(tmp_path: Path, env: dict[str, 
     assert done.returncode == 0, done.stdout + done.stderr
     assert "credit card lines (payments to the card, charges, refunds): 3" in done.stdout
     assert not db.exists() or not read(db).payments()
+
+
+def test_a_sales_files_type_column_says_refund_and_payout(tmp_path: Path, env: dict[str, str]) -> None:
+    """A shop's or studio's payments export: Type says Payment, Refund or Payout, amounts without a sign
+    (Pixieset writes Payment or Refund in Type). A refund counts against income; a payout is not income.
+
+    The Type column was not read: the refund was counted as income.
+    """
+    src = tmp_path / "payments.csv"
+    src.write_text("Date,Client Name,Invoice #,Type,Amount,Currency\n"
+                   "2024-03-02,Jane Smith,1005,Payment,450.00,USD\n"
+                   "2024-03-09,Ann Lee,1006,Payment,120.00,USD\n"
+                   "2024-03-12,Ann Lee,1006,Refund,40.00,USD\n"
+                   "2024-03-20,,,Payout,530.00,USD\n", encoding="utf-8")
+    db = tmp_path / "t.json"
+    done = tenfold(db, env, "import", str(src), "--stream", "Studio", "--create-streams", "passive", "--yes")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "payouts to your bank: 1" in done.stdout
+    assert totals(db) == {"USD": Decimal("530.00")}
+    assert sorted(p.amount for p in read(db).payments()) == [Decimal("-40.00"), Decimal("120.00"), Decimal("450.00")]

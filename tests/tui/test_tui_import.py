@@ -185,14 +185,14 @@ async def test_more_options_filter_the_rows_and_a_wrong_one_is_shown_by_its_fiel
     seed_ledger(db)
     sales = tmp_path / "shop.csv"
     sales.write_text("Date;Product;Amount;Type\n2026-10-01;Ebook royalties;12,50;Sale\n"
-                     "2026-10-02;Ebook royalties;20,00;Sale\n2026-10-03;Ebook royalties;-32,50;Payout\n",
+                     "2026-10-02;Ebook royalties;20,00;Sale\n2026-10-03;Ebook royalties;5,00;Tip\n",
                      encoding="utf-8")
     async with running(db) as t:
         dialog = await open_dialog(t)
         before = db.read_bytes()
         await t.type(str(sales))
         await t.press("enter")
-        assert "Ebook royalties · EUR · 3 payments" in shown_in(dialog, "import-preview")  # the payout too
+        assert "Ebook royalties · EUR · 3 payments" in shown_in(dialog, "import-preview")  # the tip too
         more = dialog.query_one("#field-more", Input)
         more.value = "--where Type"
         dialog.action_preview()
