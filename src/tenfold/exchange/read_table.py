@@ -157,6 +157,10 @@ def _rows(text: str, delimiter: str, limit: int | None = None) -> list[Row]:
                 break
     except csv.Error as exc:
         raise CsvImportError([Problem(line, f"is not valid CSV ({exc})")]) from None
+    if limit is None and rows and text.count('"') % 2 and any("\n" in c or "\r" in c for c in rows[-1][1]):
+        raise CsvImportError([Problem(rows[-1][0], 'a quote (") opens a cell here that is never closed, so the '
+                                                   "rest of the file reads as one cell; close or remove it in a "
+                                                   "text editor")])
     return rows
 
 
