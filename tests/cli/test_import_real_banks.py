@@ -1,0 +1,47 @@
+"""Bank files beside a platform's own: the same money is not counted twice, whichever bank writes it.
+
+A real ``python -m tenfold import`` process against a real data file, as in
+test_import_real_files.py.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from cli_support import read
+
+IMPORTS = Path(__file__).parent.parent / "fixtures" / "imports"
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("TENFOLD_")}
+    return {**clean, "TENFOLD_TODAY": "2024-04-20", "XDG_STATE_HOME": str(tmp_path / "state")}
+
+
+def tenfold(db: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "tenfold", "--db", str(db), *args],
+                          capture_output=True, text=True, env=env, timeout=60, check=False)
+
+
+@pytest.mark.parametrize("name", ["bank_nl_ing.csv", "bank_nl_ing_en.csv"])
+def test_stripes_payout_in_an_ing_file_is_not_counted_again(tmp_path: Path, env: dict[str, str], name: str) -> None:
+    """Stripe's balance history is in the ledger; ING's credit from Stripe Technology Europe is its payout.
+
+    The Dutch bank profile was not among the files that list money arriving in an account: the payout was
+    counted as income a second time.
+    """
+    db = tmp_path / "t.json"
+    first = tenfold(db, env, "import", str(IMPORTS / "stripe_balance.csv"), "--stream", "Course",
+                    "--create-streams", "passive", "--yes")
+    assert first.returncode == 0, first.stderr
+    done = tenfold(db, env, "import", str(IMPORTS / name), "--stream", "Bank", "--create-streams", "passive",
+                   "--yes")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Stripe" in done.stdout and "312.40" in done.stdout.split("Skipped")[1]
+    bank = [p for p in read(db).payments() if p.source == "bank-nl"]
+    assert [p.amount for p in bank] == [1250]
