@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -45,3 +46,17 @@ def test_stripes_payout_in_an_ing_file_is_not_counted_again(tmp_path: Path, env:
     assert "Stripe" in done.stdout and "312.40" in done.stdout.split("Skipped")[1]
     bank = [p for p in read(db).payments() if p.source == "bank-nl"]
     assert [p.amount for p in bank] == [1250]
+
+
+def test_boursobank_credits_count_and_its_internal_transfers_do_not(tmp_path: Path, env: dict[str, str]) -> None:
+    """BoursoBank (France): dateOp, label, category, amount as "1 250,00", the balance last.
+
+    The file was refused: no profile knew dateOp or label.
+    """
+    db = tmp_path / "t.json"
+    done = tenfold(db, env, "import", str(IMPORTS / "bank_fr_boursobank.csv"), "--stream", "Bank",
+                   "--create-streams", "passive", "--currency", "EUR", "--yes")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "transfers between your own accounts: 1" in done.stdout
+    assert "outgoing bank debits: 2" in done.stdout
+    assert sorted(p.amount for p in read(db).payments()) == [Decimal("312.40"), Decimal("1250.00")]

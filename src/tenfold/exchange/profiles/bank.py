@@ -25,9 +25,10 @@ BALANCE_WORDS = ("kontostand", "saldo", "anfangssaldo", "endsaldo", "opening bal
                  "beginning balance", "ending balance")
 OWN_TRANSFERS = ("umbuchung", "übertrag", "acct_xfer", "online transfer from", "transfer from sav",
                  "transfer from chk", "own account", "eigene konten", "from 360 performance savings",
-                 "from my savings", "to main account", "from main account")
+                 "from my savings", "to main account", "from main account", "virement interne",
+                 "de comptes à comptes", "mouvements internes")
 """Words of a type or note that say the money moved between the user's own accounts (N26's Spaces write
-"From Savings to Main Account")."""
+"From Savings to Main Account", BoursoBank "Virement interne")."""
 
 CARD_REASON = "credit card lines (payments to the card, charges, refunds)"
 
@@ -162,7 +163,7 @@ GENERIC = Profile(
     columns={
         "date": ("Date", "Transaction Date", "Booking Date", "Value Date", "Posted", "Completed Date",
                  "Started Date", "Date opération", "Date operation", "Date de l'opération", "Date comptable",
-                 "Date de valeur", "Fecha", "Fecha operación", "Fecha valor", "Data", "Data contabile",
+                 "Date de valeur", "dateOp", "Fecha", "Fecha operación", "Fecha valor", "Data", "Data contabile",
                  "Data registrazione", "Data operazione", "Data valuta"),
         "amount": ("Amount", "Amount*", "Value", "Transaction Amount", "Montant", "Montant*", "Importe", "Importo"),
         "credit": ("Credit", "Paid in", "Money in", "Credit Amount", "Deposits", "Crédit", "Credit*", "Crédit*",
@@ -174,7 +175,7 @@ GENERIC = Profile(
                      "Beneficiario"),
         "note": ("Description", "Memo", "Reference", "Payment Reference", "Details", "Narrative",
                  "Transaction Description", "Libellé", "Libelle", "Libellé opération", "Libellé simplifié",
-                 "Concepto", "Descripción", "Descrizione", "Descrizione estesa", "Causale"),
+                 "Concepto", "Descripción", "Descrizione", "Descrizione estesa", "Causale", "label"),
         "type": ("Type", "Transaction Type", "Category", "Subcategory"),
         "status": ("Status", "State"),
         "id": ("Transaction ID", "Reference Number", "FITID"),
@@ -183,7 +184,7 @@ GENERIC = Profile(
     signature=(("Description", "Memo", "Reference", "Details", "Narrative", "Counter Party", "Counterparty",
                 "Payee", "Partner Name", "Payment Reference", "Balance", "Balance*", "Transaction Description",
                 "Libellé", "Libelle", "Libellé*", "Solde", "Concepto", "Descripción", "Saldo", "Descrizione",
-                "Causale"),),
+                "Causale", "accountbalance"),),
     default_stream="Bank",
     priority=2,
     rules=(
