@@ -60,3 +60,18 @@ def test_boursobank_credits_count_and_its_internal_transfers_do_not(tmp_path: Pa
     assert "transfers between your own accounts: 1" in done.stdout
     assert "outgoing bank debits: 2" in done.stdout
     assert sorted(p.amount for p in read(db).payments()) == [Decimal("312.40"), Decimal("1250.00")]
+
+
+def test_shopifys_orders_export_is_refused_with_the_file_that_holds_the_money(tmp_path: Path,
+                                                                              env: dict[str, str]) -> None:
+    """Shopify's orders export: what buyers paid with tax and shipping, before Shopify's fees and refunds.
+
+    With --stream it was read as any sales file: 98.25 EUR counted where the payouts say far less.
+    """
+    db = tmp_path / "t.json"
+    done = tenfold(db, env, "import", str(IMPORTS / "shopify_orders.csv"), "--stream", "Shop",
+                   "--create-streams", "passive", "--yes")
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+    assert "is Shopify's orders export" in done.stderr and "Payouts" in done.stderr
+    assert not db.exists() or not read(db).payments()

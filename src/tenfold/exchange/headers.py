@@ -139,6 +139,9 @@ def layout(table: Table, *, overrides: Mapping[str, str], profile_name: str | No
                 left_out.append(f"{label}: no columns this profile reads")
             continue
         at, profile = found
+        known = None if only is not None else elsewhere(sheet.rows[at][1])
+        if known is not None:
+            raise CsvImportError([Problem(sheet.rows[at][0], known)])
         if sheet.name and not sheet_asked and any(w in sheet.name.casefold() for w in profile.skip_sheets):
             header = sheet.rows[at][1]
             totals.append(Part(sheet.name, sheet.rows[at][0], header, sheet.rows[at + 1:],
