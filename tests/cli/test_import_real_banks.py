@@ -75,3 +75,26 @@ def test_shopifys_orders_export_is_refused_with_the_file_that_holds_the_money(tm
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
     assert "is Shopify's orders export" in done.stderr and "Payouts" in done.stderr
     assert not db.exists() or not read(db).payments()
+
+
+def test_a_note_under_the_table_with_a_comma_in_it_is_not_a_broken_row(tmp_path: Path, env: dict[str, str]) -> None:
+    """Lines under a bank's table: a total, and sentences whose commas split them into cells.
+
+    "has 2 fields; the header has 4" stopped the whole import; a row with a date and an amount but too few
+    fields is still a problem.
+    """
+    src = tmp_path / "statement.csv"
+    rows = ("Date,Description,Amount,Balance", "03/01/2024,DEPOSIT ACME,1250.00,3250.00",
+            "03/15/2024,RENT,-800.00,2450.00", "", "Total,,450.00,",
+            "This statement was generated on 04/01/2024, please keep it for your records.")
+    src.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    db = tmp_path / "t.json"
+    done = tenfold(db, env, "import", str(src), "--stream", "Bank", "--create-streams", "passive", "--yes")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "lines without a date or amount (titles, notes): 1" in done.stdout
+    assert [p.amount for p in read(db).payments()] == [Decimal("1250.00")]
+    broken = tmp_path / "broken.csv"
+    broken.write_text("\n".join((*rows[:3], "03/20/2024,312.40")) + "\n", encoding="utf-8")
+    refused = tenfold(tmp_path / "u.json", env, "import", str(broken), "--stream", "Bank", "--create-streams",
+                      "passive", "--yes")
+    assert refused.returncode == 1 and "line 4: has 2 fields; the header has 4" in refused.stdout
