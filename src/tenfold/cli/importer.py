@@ -99,7 +99,7 @@ def _show(context: Context, plan: ImportPlan, store: Store, label: str, gross: b
 @click.option("--stream", metavar="NAME", help="Put every row in this stream.", shell_complete=complete_streams)
 @click.option("--map", "maps", multiple=True, metavar="FIELD=COLUMN",
               help="Read FIELD (date, stream, amount, gross, fee, currency, customer, note, id, type, status, "
-                   "credit, debit) from COLUMN; may be repeated.")
+                   "direction, credit, debit) from COLUMN; may be repeated.")
 @click.option("--date-format", metavar="FORMAT", help="How dates are written: %d/%m/%Y, dd/mm/yyyy, dmy or mdy.")
 @click.option("--decimal-comma", is_flag=True, default=None, help="Amounts use a decimal comma (1.234,56).")
 @click.option("--delimiter", metavar="CHAR", help="Column separator: , ; | or tab (found by itself otherwise).")
