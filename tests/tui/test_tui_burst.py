@@ -7,11 +7,12 @@ behind it are handed on.
 
 from __future__ import annotations
 
+import asyncio
 from decimal import Decimal
 from pathlib import Path
 
-from textual.widgets import Input
-from tui_support import reopen, running, until
+from textual.widgets import Input, Select
+from tui_support import reopen, running, seed_ledger, until
 
 from tenfold.tui import key_gate
 from tenfold.tui.dialogs.form import FormDialog
@@ -149,3 +150,26 @@ async def test_text_typed_behind_a_field_key_comes_after_it(tmp_path: Path) -> N
         assert {k: t.form.values()[k] for k in ("amount", "deadline")} == {"amount": "1600", "deadline": "2027-06-30"}
         await t.burst("tab", "tab", "end", "ctrl+u", *"2028-01-01")
         assert t.form.values()["deadline"] == "2028-01-01"
+
+
+async def test_escape_as_a_form_opens_closes_it(tmp_path: Path) -> None:
+    """Nothing was typed: lists that have not shown their choice yet (a loaded machine) are not a change."""
+    db = tmp_path / "t.json"
+    seed_ledger(db)
+    async with running(db) as t:
+        await t.press("3")
+        screen = t.app.main_screen
+        for opening in (screen.ledger.add_stream, screen.ledger.add_payment):
+            opening()
+            form = None
+            for _ in range(50):  # until the form's fields are made; its lists have not mounted yet
+                await asyncio.sleep(0)
+                shown = t.app.screen
+                if isinstance(shown, FormDialog) and all(shown.query(f"#field-{f.name}") for f in shown.FIELDS):
+                    form = shown
+                    break
+            assert form is not None
+            assert not all(s.is_mounted for s in form.query(Select)), "the lists have still to take their values"
+            form.action_cancel()
+            await t.pilot.pause()
+            assert t.app.screen is screen, f"{opening.__name__}: closed at the first escape"

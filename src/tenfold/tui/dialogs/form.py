@@ -83,6 +83,8 @@ class FormDialog(StyledOnce, ModalScreen[T | None], Generic[T]):
         self.restored = restored
         self._save = save
         self._discard_armed = False
+        self._select_start: dict[str, str] = {}
+        """Each list's value as it was made, until the list has taken it (as it mounts)."""
         """The user pressed Esc once with something typed: the next Esc discards it."""
 
     def compose(self) -> ComposeResult:
@@ -113,12 +115,11 @@ class FormDialog(StyledOnce, ModalScreen[T | None], Generic[T]):
             options = [(Text(label), key) for label, key in spec.options]
             keys = {key for _, key in options}
             default = spec.default_option()
+            start = value if value in keys else default if default is not None else ""
+            self._select_start[spec.name] = start
             if default is not None:
-                return Select(options, id=wid, value=value if value in keys else default, allow_blank=False,
-                              compact=True)
-            return Select(
-                options, id=wid, value=value if value in keys else Select.NULL, prompt=spec.placeholder, compact=True
-            )
+                return Select(options, id=wid, value=start, allow_blank=False, compact=True)
+            return Select(options, id=wid, value=start or Select.NULL, prompt=spec.placeholder, compact=True)
         return Input(value, id=wid, placeholder=spec.placeholder, compact=True)
 
     def on_mount(self) -> None:
@@ -142,6 +143,10 @@ class FormDialog(StyledOnce, ModalScreen[T | None], Generic[T]):
             widget = self.query_one(f"#field-{spec.name}")
             if isinstance(widget, TextArea):
                 out[spec.name] = widget.text
+            elif isinstance(widget, Select) and not widget.is_mounted:
+                # A Select takes its value as it mounts: a key that came with the one opening
+                # the form (escape in a burst) must not see a choice changed to blank.
+                out[spec.name] = self._select_start.get(spec.name, "")
             elif isinstance(widget, Select):
                 out[spec.name] = "" if widget.value is Select.NULL else str(widget.value)
             elif isinstance(widget, Input):
@@ -197,7 +202,12 @@ class FormDialog(StyledOnce, ModalScreen[T | None], Generic[T]):
 
         Esc is also how people leave a field, so what was typed is not thrown away
         on one press: the first says what a second would do, under the buttons.
+        An escape that comes while the form's lists are still taking their values (a
+        busy machine) closes the form once they have: closing it under them fails.
         """
+        if not all(select.is_mounted for select in self.query(Select)):
+            self.call_after_refresh(self.action_cancel)
+            return
         if self.changed() and not self._discard_armed:
             self._discard_armed = True
             notice = self.query_one("#form-error", Static)  # the field errors, if any, stay as they are
