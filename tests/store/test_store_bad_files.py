@@ -127,6 +127,8 @@ CASES.update({
     "rung of 7 people": (v2("ideas", "1", "ladder", [{"people": 7, "how": "x", "automated": False}]),
                          DamagedFileError, "damaged record in ideas"),
     "rating of 5": (v2("ideas", "1", "rating", 5), DamagedFileError, "damaged record in ideas"),
+    "ladder a number": (v2("ideas", "1", "ladder", 7), DamagedFileError, "damaged record in ideas"),
+    "ladder true": (v2("ideas", "1", "ladder", True), DamagedFileError, "damaged record in ideas"),
     "item on step 2": (v2("step_items", "1", "step", 2), DamagedFileError, "damaged record in step_items"),
     "due date not a date": (v2("step_items", "4", "due_on", "soon"), DamagedFileError,
                             "damaged record in step_items"),
