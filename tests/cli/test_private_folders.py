@@ -1,8 +1,8 @@
 """Every folder Tenfold creates is private (0700), whatever the umask, its parents included.
 
 Real processes with ``umask 000`` and a fresh home: the default data folder and the
-parents above it (``~/.local/share``), the backups, the state folder a crash log goes
-to, and the config folder the theme is remembered in.
+parents above it (``~/.local/share``), the backups, the state folder a crash log and
+the status line's cache go to, and the config folder the theme is remembered in.
 """
 
 from __future__ import annotations
@@ -38,12 +38,14 @@ def test_folders_are_0700_with_umask_000(tmp_path: Path) -> None:
 
     run("-m", "tenfold", "add", "stream", "--name", "Royalties", "--kind", "passive")
     run("-m", "tenfold", "add", "payment", "--stream", "Royalties", "--amount", "5")  # the first backup
+    run("-m", "tenfold", "status")  # remembers the payments it checked, in the state folder
     run("-c", SETTINGS_AND_LOG)
 
     data = home / ".local" / "share" / "tenfold"
     assert (data / "tenfold.json").is_file()
     assert (data / "backups").is_dir()
     assert (home / ".local" / "state" / "tenfold" / "cli-error.log").is_file()
+    assert (home / ".local" / "state" / "tenfold" / "verified-payments.json").is_file()
     assert (home / ".config" / "tenfold").is_dir()
     wide = {
         str(folder.relative_to(home)): oct(stat.S_IMODE(folder.stat().st_mode))

@@ -1,0 +1,50 @@
+"""Data files and output files a user's system can hand the command line: real ``tenfold`` processes.
+
+A hand-edited date, a link that points at itself, a file marked read-only, a disk
+that fills up under an export: each ends in the answer or in one clear line, with
+the exit code scripts rely on (2: you typed something wrong; 1: the file or the
+system failed), and the data file as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import orjson
+import pytest
+from cli_support import TODAY, seed
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("TENFOLD_")}
+    return {**clean, "TENFOLD_TODAY": TODAY, "XDG_STATE_HOME": str(tmp_path / "state")}
+
+
+def tenfold(db: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "tenfold", "--db", str(db), *args], capture_output=True, text=True,
+                          env=env, timeout=30, check=False, stdin=subprocess.DEVNULL)
+
+
+def one_line(result: subprocess.CompletedProcess[str], code: int) -> str:
+    lines = result.stderr.splitlines()
+    assert (result.returncode, len(lines)) == (code, 1), result.stderr
+    assert lines[0].startswith("tenfold: ") and "unexpected" not in lines[0]
+    return lines[0]
+
+
+def test_a_check_in_in_year_one_does_not_break_the_streak(tmp_path: Path, env: dict[str, str]) -> None:
+    """A hand edit put a check-in on 0001-01-01: counting the streak back stepped off the calendar (exit 70)."""
+    db: Path = seed(tmp_path / "t.json")
+    document = orjson.loads(db.read_bytes())
+    document["checkins"]["2"] = {"on": "0001-01-01"}
+    db.write_bytes(orjson.dumps(document))
+    status = tenfold(db, env, "status")
+    assert (status.returncode, status.stderr) == (0, "")
+    assert "streak ended 2026-11-01 after 1 day (best 1)" in status.stdout
+    review = tenfold(db, env, "review", "--date", TODAY)
+    assert (review.returncode, review.stderr) == (0, "")
+    assert not (tmp_path / "state" / "tenfold" / "cli-error.log").exists()
