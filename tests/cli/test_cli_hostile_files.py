@@ -9,6 +9,7 @@ system failed), and the data file as it was.
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -48,3 +49,28 @@ def test_a_check_in_in_year_one_does_not_break_the_streak(tmp_path: Path, env: d
     review = tenfold(db, env, "review", "--date", TODAY)
     assert (review.returncode, review.stderr) == (0, "")
     assert not (tmp_path / "state" / "tenfold" / "cli-error.log").exists()
+
+
+def limited_memory() -> None:
+    """In the child: at most 2 GB of address space, so reading without end fails fast instead of
+    drawing the whole machine into swap (the limit only turns that into a MemoryError)."""
+    resource.setrlimit(resource.RLIMIT_AS, (2 * 2**30, 2 * 2**30))
+
+
+@pytest.mark.parametrize("source", ["device", "endless pipe"])
+def test_an_import_never_reads_without_end(tmp_path: Path, env: dict[str, str], source: str) -> None:
+    """``tenfold import /dev/zero`` read until the system killed it; ``... | tenfold import -`` too."""
+    db: Path = seed(tmp_path / "t.json")
+    before = db.read_bytes()
+    args = ["/dev/zero"] if source == "device" else ["-"]
+    with open("/dev/zero", "rb") as zeros:
+        result = subprocess.run([sys.executable, "-m", "tenfold", "--db", str(db), "import", *args, "--yes"],
+                                capture_output=True, text=True, env=env, timeout=60, check=False,
+                                stdin=zeros if source == "endless pipe" else subprocess.DEVNULL,
+                                preexec_fn=limited_memory)
+    line = one_line(result, 1)
+    if source == "device":
+        assert line == "tenfold: /dev/zero: is a device, not a file; choose the file you downloaded"
+    else:
+        assert line.startswith("tenfold: standard input: is larger than 256 MB, more than one import reads")
+    assert db.read_bytes() == before

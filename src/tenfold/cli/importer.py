@@ -31,6 +31,7 @@ from tenfold.exchange.importing import parse_delimiter, parse_map, parse_pairs, 
 from tenfold.exchange.plan import ImportPlan, plan_import
 from tenfold.exchange.preview import added_totals, preview_lines
 from tenfold.exchange.profiles import PROFILES
+from tenfold.exchange.source_file import UnreadableSource, read_capped, read_source_file
 from tenfold.store.store import Store
 
 STDIN = "-"
@@ -65,7 +66,9 @@ def _read(file: str, options: Options) -> tuple[Extraction, str]:
     """The file's extraction and the name to show; fails with one line when the file cannot be read at all."""
     label = "standard input" if file == STDIN else file
     try:
-        raw = sys.stdin.buffer.read() if file == STDIN else Path(file).expanduser().read_bytes()
+        raw = read_capped(sys.stdin.buffer) if file == STDIN else read_source_file(Path(file).expanduser())
+    except UnreadableSource as exc:
+        fail(f"{label}: {exc}")
     except IsADirectoryError:
         hint = "; a Numbers document: choose File > Export To > CSV" if file.endswith(".numbers") else ""
         fail(f"{label}: is a folder, not a file{hint}")
