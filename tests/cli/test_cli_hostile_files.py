@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import resource
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -74,3 +75,24 @@ def test_an_import_never_reads_without_end(tmp_path: Path, env: dict[str, str], 
     else:
         assert line.startswith("tenfold: standard input: is larger than 256 MB, more than one import reads")
     assert db.read_bytes() == before
+
+
+def small_files_only() -> None:
+    """In the child: no file may grow past 64 bytes, as on a full disk (EFBIG instead of the signal)."""
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (64, 64))
+
+
+@pytest.mark.parametrize("command", [["export"], ["export", "--format", "csv"], ["review"]])
+def test_an_output_file_the_system_refuses_is_a_failure_not_a_typing_mistake(
+    tmp_path: Path, env: dict[str, str], command: list[str]
+) -> None:
+    """``export -o`` said 2 ("you typed something wrong") when the disk refused the file; ``review -o`` said 1."""
+    db: Path = seed(tmp_path / "t.json")
+    out = tmp_path / "out.txt"
+    result = subprocess.run([sys.executable, "-m", "tenfold", "--db", str(db), *command, "-o", str(out)],
+                            capture_output=True, text=True, env=env, timeout=60, check=False,
+                            stdin=subprocess.DEVNULL, preexec_fn=small_files_only)
+    assert one_line(result, 1) == f"tenfold: {out}: cannot be written: File too large"
+    assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out")) == []  # no temp file left
