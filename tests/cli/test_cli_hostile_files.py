@@ -96,3 +96,14 @@ def test_an_output_file_the_system_refuses_is_a_failure_not_a_typing_mistake(
     assert one_line(result, 1) == f"tenfold: {out}: cannot be written: File too large"
     assert not out.exists()
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out")) == []  # no temp file left
+
+
+@pytest.mark.parametrize("args", [["status"], ["add", "payment", "--stream", "Royalties", "--amount", "1"], ["doctor"]])
+def test_a_link_that_leads_back_to_itself_is_called_a_loop(tmp_path: Path, env: dict[str, str],
+                                                            args: list[str]) -> None:
+    """``t.json -> u.json -> t.json`` was reported as "a symbolic link to t.json, which does not exist"."""
+    (tmp_path / "t.json").symlink_to("u.json")
+    (tmp_path / "u.json").symlink_to("t.json")
+    line = one_line(tenfold(tmp_path / "t.json", env, *args), 1)
+    assert "a loop" in line and "does not exist" not in line, line
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "state") == ["t.json", "u.json"]
