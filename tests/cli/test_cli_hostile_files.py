@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import resource
 import signal
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -107,3 +108,19 @@ def test_a_link_that_leads_back_to_itself_is_called_a_loop(tmp_path: Path, env: 
     line = one_line(tenfold(tmp_path / "t.json", env, *args), 1)
     assert "a loop" in line and "does not exist" not in line, line
     assert sorted(p.name for p in tmp_path.iterdir() if p.name != "state") == ["t.json", "u.json"]
+
+
+@pytest.mark.parametrize("args", [["add", "payment", "--stream", "Royalties", "--amount", "1"], ["tick", "1"],
+                                  ["goal", "set", "More", "--amount", "9", "--by", "2028-01-01"]])
+def test_a_data_file_marked_read_only_is_not_replaced(tmp_path: Path, env: dict[str, str], args: list[str]) -> None:
+    """``chmod 400`` on the data file (a year closed, a file kept as evidence): a save replaced it with a new,
+    writable file beside it, since replacing a file asks only the folder. It is refused and left as it is;
+    reading it still works."""
+    db: Path = seed(tmp_path / "t.json")
+    db.chmod(0o400)
+    before = (db.read_bytes(), db.stat().st_ino)
+    line = one_line(tenfold(db, env, *args), 1)
+    assert line == f"tenfold: {db}: is read-only (mode 0400); to change it, make it writable: chmod 600 {db}"
+    assert (db.read_bytes(), db.stat().st_ino, stat.S_IMODE(db.stat().st_mode)) == (*before, 0o400)
+    status = tenfold(db, env, "status")
+    assert status.returncode == 0 and status.stdout.startswith("Goal 12.50/1,500.00 EUR")
