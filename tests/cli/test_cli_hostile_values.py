@@ -101,3 +101,21 @@ def test_a_refused_amount_is_quoted_as_typed(tmp_path: Path, env: dict[str, str]
     for typed in ("-$5", "-Infinity", "-12,50 EUR"):
         line = refused_as_typing(db, env, ("add", "payment", "--stream", "Royalties", "--amount", typed))
         assert f"'{typed}'" in line, line
+
+
+def test_a_long_backup_name_is_not_echoed_whole(tmp_path: Path, env: dict[str, str]) -> None:
+    """A 5,000-character name came back whole in the message: a screenful, not a line."""
+    db: Path = seed(tmp_path / "t.json")
+    line = refused_as_typing_or_failed(db, env, ("backup", "restore", "x" * 5000))
+    assert "has no backup called 'xxxx" in line and len(line) < len(str(db)) + 150, len(line)
+
+
+def refused_as_typing_or_failed(db: Path, env: dict[str, str], args: tuple[str, ...]) -> str:
+    """Run a command that must be refused (exit 1 or 2); return its one line."""
+    before = db.read_bytes()
+    result = tenfold(db, env, *args)
+    assert result.returncode in (1, 2) and result.stdout == "", result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("tenfold: ") and "unexpected" not in lines[0], result.stderr
+    assert db.read_bytes() == before
+    return lines[0]
