@@ -119,3 +119,19 @@ def refused_as_typing_or_failed(db: Path, env: dict[str, str], args: tuple[str, 
     assert len(lines) == 1 and lines[0].startswith("tenfold: ") and "unexpected" not in lines[0], result.stderr
     assert db.read_bytes() == before
     return lines[0]
+
+
+@pytest.mark.parametrize("args", [("status",), ("add", "payment", "--stream", "Royalties", "--amount", "5")])
+def test_an_empty_db_option_is_not_the_default_file(tmp_path: Path, env: dict[str, str], args: tuple[str, ...]) -> None:
+    """``tenfold --db "$FILE" ...`` with FILE unset read and wrote the user's own data file, as if --db were
+    not there: a script's mistake landed in the real ledger."""
+    home = tmp_path / "home"
+    (home / "data" / "tenfold").mkdir(parents=True)
+    default = seed(home / "data" / "tenfold" / "tenfold.json")
+    before = default.read_bytes()
+    env = {**env, "HOME": str(home), "XDG_DATA_HOME": str(home / "data")}
+    result = subprocess.run([sys.executable, "-m", "tenfold", "--db", "", *args], capture_output=True, text=True,
+                            env=env, timeout=30, check=False, stdin=subprocess.DEVNULL)
+    assert (result.returncode, result.stdout) == (2, ""), result.stdout
+    assert result.stderr == "tenfold: --db: give the data file's name, e.g. --db ~/tenfold.json\n"
+    assert default.read_bytes() == before

@@ -17,7 +17,7 @@ from typing import Any
 import click
 
 from tenfold import __version__
-from tenfold.cli.common import Context, fail
+from tenfold.cli.common import BAD_INPUT, Context, fail
 from tenfold.paths import ENV_DB
 from tenfold.startup import data_path, guarded, run_app
 
@@ -173,6 +173,8 @@ def cli(ctx: click.Context, db: str | None, quiet: bool) -> None:
     Without a command, starts the full-screen app. Commands that only read
     (status, report, export, locate) work while the app is open.
     """
+    if db is not None and not db.strip():  # "--db $FILE" with FILE unset: not a wish for the default file
+        fail("--db: give the data file's name, e.g. --db ~/tenfold.json", BAD_INPUT)
     ctx.obj = Context(path=data_path(db), quiet=quiet)
     if ctx.invoked_subcommand is None:
         run_app(ctx.obj)
