@@ -14,11 +14,12 @@ import signal
 import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import orjson
 import pytest
-from cli_support import TODAY, seed
+from cli_support import TODAY, lock_held, seed
 
 
 @pytest.fixture
@@ -124,3 +125,18 @@ def test_a_data_file_marked_read_only_is_not_replaced(tmp_path: Path, env: dict[
     assert (db.read_bytes(), db.stat().st_ino, stat.S_IMODE(db.stat().st_mode)) == (*before, 0o400)
     status = tenfold(db, env, "status")
     assert status.returncode == 0 and status.stdout.startswith("Goal 12.50/1,500.00 EUR")
+
+
+def test_ctrl_c_while_waiting_for_the_app_is_one_line(tmp_path: Path, env: dict[str, str]) -> None:
+    """Ctrl+C while a write waits for the app to let go: stderr held a blank line, then the message; a script
+    reading stderr got two lines. The blank line only closes a terminal's ``^C`` echo, so only a terminal gets it."""
+    db: Path = seed(tmp_path / "t.json")
+    before = db.read_bytes()
+    with lock_held(db):
+        proc = subprocess.Popen([sys.executable, "-m", "tenfold", "--db", str(db), "tick", "1"], env=env,
+                                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(1.0)  # importing, reading, then waiting for the lock (3 s)
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+    assert (proc.returncode, out, err) == (1, "", "tenfold: stopped; nothing was changed\n")
+    assert db.read_bytes() == before

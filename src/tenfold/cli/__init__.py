@@ -89,6 +89,13 @@ class OneLineGroup(click.Group):
         sub = words[0] if isinstance(command, click.Group) and words and words[0] in command.commands else ""
         return " ".join(w for w in ("tenfold", args[at], sub) if w)
 
+    def invoke(self, ctx: click.Context) -> Any:
+        """Ctrl+C during a command: an Abort, which :meth:`main` reports, rather than click's own blank line."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise click.Abort() from None
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         """Every command, without importing any of them."""
         return sorted(set(COMMAND_MODULES) | set(self.commands))
@@ -122,6 +129,8 @@ class OneLineGroup(click.Group):
         except click.ClickException as exc:
             fail(exc.format_message(), exc.exit_code)
         except click.Abort:
+            if sys.stderr.isatty():  # close the terminal's ^C echo; a script reading stderr gets one line
+                sys.stderr.write("\n")
             fail("stopped; nothing was changed")
         except OSError as exc:
             if exc.errno != errno.EPIPE:  # a closed pipe (`tenfold export | head`) is not an error
