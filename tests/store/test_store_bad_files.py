@@ -63,6 +63,8 @@ CASES: dict[str, tuple[Callable[[dict[str, Any]], bytes], type[Exception], str]]
     "not JSON": (lambda d: b"this is not json", DamagedFileError, "not valid JSON"),
     "truncated": (lambda d: orjson.dumps(d)[:-25], DamagedFileError, "not valid JSON, perhaps truncated"),
     "0 bytes": (lambda d: b"", DamagedFileError, "is empty (0 bytes)"),
+    "a Latin-1 byte": (lambda d: orjson.dumps(d).replace(b'"meta"', b'"m\xe9ta"', 1), DamagedFileError,
+                       "is not UTF-8 text: byte 4 is not part of any character"),
     "only whitespace": (lambda d: b" \n\n", DamagedFileError, "is empty"),
     "NaN in the JSON": (lambda d: b'{"meta": {"1": {"schema_version": NaN}}}', DamagedFileError, "not valid JSON"),
     "a list, not a dict": (lambda d: b"[1, 2, 3]", DamagedFileError, "shape"),
