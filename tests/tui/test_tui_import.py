@@ -227,3 +227,17 @@ async def test_the_decimal_comma_hint_names_the_more_options_field(tmp_path: Pat
         await t.press("enter")
         assert ("say which by typing --decimal-comma under 'More options', or fix the file"
                 in shown_in(dialog, "import-preview"))
+
+
+async def test_a_device_typed_as_the_file_is_refused_under_the_field(tmp_path: Path) -> None:
+    """``/dev/zero`` in the path field was read until memory ran out and the system ended the app."""
+    db = tmp_path / "t.json"
+    seed_ledger(db)
+    async with running(db) as t:
+        dialog = await open_dialog(t)
+        before = db.read_bytes()
+        await t.type("/dev/zero")
+        await t.press("enter")
+        assert shown_in(dialog, "error-path") == "/dev/zero: is a device, not a file; choose the file you downloaded"
+        assert dialog.query_one("#import", Button).disabled
+        assert db.read_bytes() == before
