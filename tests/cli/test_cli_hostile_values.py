@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from cli_support import TODAY, seed
 
+from tenfold.domain.ideas import parse_idea
 from tenfold.domain.step_items import StepItem
 from tenfold.store.store import Store
 
@@ -32,10 +33,11 @@ def tenfold(db: Path, env: dict[str, str], *args: str) -> subprocess.CompletedPr
 
 
 def with_an_item(tmp_path: Path) -> Path:
-    """The usual data file, with item 1 on step 3 (so an item id is looked up, not only listed)."""
+    """The usual data file, with item 1 on step 3 and idea 1 (so ids are looked up, not only listed)."""
     db: Path = seed(tmp_path / "t.json")
     with Store.open(db, today=lambda: date(2026, 11, 21)) as store:
         store.add_step_item(StepItem(0, 3, "Outline the ebook", "", False, date(2026, 11, 21)))
+        store.add_idea(parse_idea(who="Bakers", value="A starter", reach="", delivery="", written_on=date(2026, 11, 2)))
     return db
 
 
@@ -79,6 +81,8 @@ OTHER_DIGITS = [
     ("untick", "٣"),
     ("steps", "items", "٣"),
     ("steps", "done", "3", "١"),
+    ("parts", "--idea", "١", "--delivery", "2"),
+    ("import", "--skip-rows", "٣", "statement.csv"),
 ]
 
 

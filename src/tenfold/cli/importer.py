@@ -20,7 +20,7 @@ from pathlib import Path
 import click
 
 from tenfold.cli import cli
-from tenfold.cli.common import BAD_INPUT, Context, complete_streams, fail, reading, say, show, writing
+from tenfold.cli.common import BAD_INPUT, Context, Whole, complete_streams, fail, reading, say, show, writing
 from tenfold.domain.errors import FieldError
 from tenfold.domain.ledger import KINDS
 from tenfold.domain.money import format_totals, parse_currency
@@ -107,7 +107,7 @@ def _show(context: Context, plan: ImportPlan, store: Store, label: str, gross: b
 @click.option("--decimal-comma", is_flag=True, default=None, help="Amounts use a decimal comma (1.234,56).")
 @click.option("--delimiter", metavar="CHAR", help="Column separator: , ; | or tab (found by itself otherwise).")
 @click.option("--encoding", metavar="NAME", help="Text encoding, e.g. utf-8, cp1252 (found by itself otherwise).")
-@click.option("--skip-rows", type=click.IntRange(0), metavar="N", help="Lines before the header row.")
+@click.option("--skip-rows", type=Whole(0), metavar="N", help="Lines before the header row.")
 @click.option("--sheet", metavar="NAME", help="The worksheet of an .xlsx file to read (all it recognises otherwise).")
 @click.option("--where", "wheres", multiple=True, metavar="COLUMN=VALUE",
               help="Only rows whose COLUMN is VALUE; repeat for more values or columns.")
