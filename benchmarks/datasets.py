@@ -33,7 +33,8 @@ import orjson
 
 from tenfold.domain.goal import Goal
 from tenfold.domain.ideas import Idea
-from tenfold.domain.ledger import CATEGORIES, Payment, Stream
+from tenfold.domain.ledger import Payment
+from tenfold.domain.streams import CATEGORIES, Stream
 from tenfold.store.file.atomic import atomic_write
 from tenfold.store.file.document import load_document
 from tenfold.store.payment_index import FORMAT as INDEX_FORMAT

@@ -205,6 +205,9 @@ def run_keys(name: str, plan: Plan, folder: Path, today: date) -> dict[str, Any]
     skeleton = subprocess.run([sys.executable, str(HERE / "skeleton_keys.py"), "--repeat", str(max(plan.ticks, 3))],
                               capture_output=True, text=True, check=True, timeout=600)
     result["skeleton_form_save_ms"] = json.loads(skeleton.stdout)["form_save_ms"]
+    overlay = subprocess.run([sys.executable, str(HERE / "skeleton_keys.py"), "--repeat", str(max(plan.ticks, 3)),
+                              "--overlay"], capture_output=True, text=True, check=True, timeout=600)
+    result["skeleton_overlay_save_ms"] = json.loads(overlay.stdout)["form_save_ms"]
     return result
 
 
@@ -264,7 +267,8 @@ def keys_table(label: str, keys: dict[str, Any]) -> tuple[str, list[Row]]:
     lines.append(["headless app ready, payments read (Pilot)", "1", seconds(keys.get("headless_start_s")), "-", "info"])
     for key, what in (("sort_result_ms", "sort (o), first use: until the order is shown"),
                       ("filter_result_ms", "filter (Enter): until the matches are shown"),
-                      ("skeleton_form_save_ms", "the same form saved in stock Textual, no store (skeleton_keys.py)")):
+                      ("skeleton_form_save_ms", "the same form saved in stock Textual, no store (skeleton_keys.py)"),
+                      ("skeleton_overlay_save_ms", "that form as a layer in the main screen instead (--overlay)")):
         runs = keys.get(key) or []
         if runs:
             lines.append([what, str(len(runs)), seconds(statistics.median(runs) / 1000),

@@ -16,6 +16,7 @@ waits for the same kind of markers and sends ``w``.
 from __future__ import annotations
 
 from textual.app import App, ComposeResult
+from textual.binding import Binding
 from textual.containers import Container, Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Select, Static, TextArea
@@ -44,6 +45,16 @@ class Card(ModalScreen[None]):
         self.app.push_screen(Form())
 
 
+def form_body() -> VerticalScroll:
+    """The form's fields in their scrolling box, the same in the dialog and in the overlay."""
+    fields = [Static(ANSWER_TEXT), Label("Your goal in your own words"), TextArea("", id="text"), Static("")]
+    for name in ("Amount per month", "Deadline (YYYY-MM-DD)", "Started"):
+        fields += [Label(name), Input(placeholder=name), Static("")]
+    fields += [Label("Currency"), Select([(code, code) for code in ("EUR", "USD", "GBP")], value="EUR"),
+               Horizontal(Button("Save", variant="primary"), Button("Cancel"))]
+    return VerticalScroll(*fields)
+
+
 class Form(ModalScreen[str]):
     """A form as the goal form: labels, three inputs, a text area, a list, buttons, error lines.
 
@@ -58,24 +69,11 @@ class Form(ModalScreen[str]):
     """
 
     def compose(self) -> ComposeResult:
-        """The fields."""
-        with VerticalScroll():
-            yield Static(ANSWER_TEXT)
-            yield Label("Your goal in your own words")
-            yield TextArea("", id="text")
-            yield Static("")
-            for name in ("Amount per month", "Deadline (YYYY-MM-DD)", "Started"):
-                yield Label(name)
-                yield Input(placeholder=name)
-                yield Static("")
-            yield Label("Currency")
-            yield Select([(code, code) for code in ("EUR", "USD", "GBP")], value="EUR")
-            with Horizontal():
-                yield Button("Save", variant="primary")
-                yield Button("Cancel")
+        """The fields; the first has the focus, as in Tenfold's forms."""
+        yield form_body()
 
     def on_mount(self) -> None:
-        """The first field has the focus, as in Tenfold's forms."""
+        """The first field has the focus."""
         self.query_one("#text", TextArea).focus()
 
     def action_save(self) -> None:
@@ -135,6 +133,49 @@ class SkeletonApp(App[None]):
         table.add_row("2026-12-06", "Stream", amount, "", key=str(table.row_count))
         table.move_cursor(row=table.row_count - 1)
         self.query_one("#summary", Static).update(f"1 stream · {table.row_count} payments")
+
+
+class FormLayer(Container):
+    """The same form drawn over the panes inside the main screen (a layer), not as a screen of its own.
+
+    The other design for Tenfold's forms: closing it hides a widget instead of
+    popping a screen. ``skeleton_keys.py --overlay`` times it against :class:`Form`.
+    It was also tried without the dimmed background and sized to the form alone
+    (no full-screen layer): neither closed faster than the dialog.
+    """
+
+    BINDINGS = [Binding("ctrl+s", "save", "Save", priority=True)]
+    DEFAULT_CSS = """
+    FormLayer { layer: overlay; width: 100%; height: 100%; align: center middle; background: $background 60%; }
+    FormLayer > VerticalScroll { width: 80; height: 30; border: round $accent; background: $surface; }
+    """
+
+    compose = Form.compose
+    on_mount = Form.on_mount
+
+    def action_save(self) -> None:
+        """Hide the form, then do what a saved dialog's callback does."""
+        app = self.app
+        assert isinstance(app, SkeletonApp)
+        self.display = False
+        app.added(self.query_one(Input).value)
+        app.query(DataTable).first().focus()
+
+
+class OverlayApp(SkeletonApp):
+    """The skeleton with its form as :class:`FormLayer`, mounted once and shown again for each payment."""
+
+    CSS = SkeletonApp.CSS + "Screen { layers: base overlay; }"
+
+    def action_add(self) -> None:
+        """Show the form layer (mount it the first time)."""
+        found = self.screen.query(FormLayer)
+        if not found:
+            self.screen.mount(FormLayer())
+            return
+        layer = found.first()
+        layer.display = True
+        layer.query_one("#text", TextArea).focus()
 
 
 if __name__ == "__main__":

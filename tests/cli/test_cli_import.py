@@ -11,7 +11,8 @@ import pytest
 from cli_support import invoke, lock_held, one_error_line, read, seed
 
 from tenfold.cli import common
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
+from tenfold.domain.streams import Stream
 from tenfold.store.store import Store
 
 IMPORTS = Path(__file__).parent.parent / "fixtures" / "imports"

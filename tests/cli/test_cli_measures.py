@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 
 from tenfold.domain.goal import Goal
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.rates import Rate
+from tenfold.domain.streams import Stream
 from tenfold.reports.formats import CSV_COLUMNS
 from tenfold.store.store import Store
 

@@ -20,7 +20,8 @@ import pytest
 
 from tenfold.domain.freedom import Freedom
 from tenfold.domain.goal import Goal
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
+from tenfold.domain.streams import Stream
 from tenfold.reports.formats import CSV_COLUMNS
 from tenfold.store.store import Store
 

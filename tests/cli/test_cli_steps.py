@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tenfold.domain.ledger import Stream
+from tenfold.domain.streams import Stream
 from tenfold.store.store import Store
 
 TODAY = date(2026, 11, 21)

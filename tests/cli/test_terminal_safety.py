@@ -23,7 +23,8 @@ from cli_support import TODAY
 
 from tenfold.domain.goal import Goal
 from tenfold.domain.ideas import parse_idea
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
+from tenfold.domain.streams import Stream
 from tenfold.store.store import Store
 
 CLEAR = "\x1b[2J"

@@ -14,8 +14,9 @@ from storekit import fixed
 from tenfold.coach.facts import PaymentFacts, index_facts
 from tenfold.coach.nudges import all_nudges
 from tenfold.domain.goal import COUNTED_PASSIVE, COUNTED_WITH_PORTFOLIO
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.monthly import MonthlyIndex
+from tenfold.domain.streams import Stream
 from tenfold.figures.evidence import gather
 from tenfold.store.store import Store
 from tenfold.tui.screens.today import gather_today

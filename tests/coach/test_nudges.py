@@ -21,9 +21,10 @@ from tenfold.coach.nudges import (
     upkeep_nudges,
 )
 from tenfold.domain.goal import Goal
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.monthly import MonthlyIndex
 from tenfold.domain.steps import StepState
+from tenfold.domain.streams import Stream
 from tenfold.figures.evidence import StreamEvidence, gather
 
 TODAY = date(2026, 11, 21)

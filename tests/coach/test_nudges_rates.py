@@ -16,9 +16,10 @@ from tui_support import card, launched, open_store
 from tenfold.coach.facts import payment_facts
 from tenfold.coach.nudges import concentration_nudges
 from tenfold.domain.goal import Goal
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.monthly import MonthlyIndex
 from tenfold.domain.rates import Rate
+from tenfold.domain.streams import Stream
 from tenfold.figures.evidence import StreamEvidence, gather
 
 TODAY = date(2026, 11, 21)

@@ -15,8 +15,9 @@ from tenfold.coach.periods import month_period, period_title, week_period
 from tenfold.coach.review import review
 from tenfold.domain.goal import Goal
 from tenfold.domain.ideas import Idea
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.step_items import StepItem
+from tenfold.domain.streams import Stream
 from tenfold.store.store import Store
 
 END = date(2026, 11, 21)

@@ -12,8 +12,9 @@ import pytest
 from tenfold.coach.periods import week_period
 from tenfold.coach.review import review
 from tenfold.domain.goal import Goal
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.rates import Rate
+from tenfold.domain.streams import Stream
 from tenfold.store.store import Store
 
 END = date(2026, 11, 21)

@@ -8,9 +8,10 @@ from decimal import Decimal
 from tenfold.coach.prompts import prompt_for
 from tenfold.coach.today import build_today
 from tenfold.domain.goal import Goal
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.monthly import LedgerSummary
 from tenfold.domain.steps import STEPS, StepState
+from tenfold.domain.streams import Stream
 from tenfold.figures.expected import Expected
 from tenfold.figures.goal_figures import GoalFigures, MonthIncome
 from tenfold.figures.projection import Projection, describe

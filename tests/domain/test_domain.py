@@ -12,7 +12,8 @@ from tenfold.domain.dates import parse_date, previous_month
 from tenfold.domain.errors import FieldError, FormErrors
 from tenfold.domain.goal import Goal, parse_goal
 from tenfold.domain.ideas import Idea, newest_first, parse_idea
-from tenfold.domain.ledger import Payment, Stream, parse_payment, parse_stream
+from tenfold.domain.ledger import Payment
+from tenfold.domain.ledger_forms import parse_payment, parse_stream
 from tenfold.domain.money import (
     MAX_AMOUNT,
     decimal_from_store,
@@ -22,6 +23,7 @@ from tenfold.domain.money import (
     parse_currency,
 )
 from tenfold.domain.steps import STEPS, StepState, next_step, step_info
+from tenfold.domain.streams import Stream
 from tenfold.domain.text import clean_text, safe_display
 from tenfold.figures.totals import month_totals
 

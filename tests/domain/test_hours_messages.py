@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from tenfold.domain.errors import FieldError, FormErrors
-from tenfold.domain.ledger import parse_hours, parse_stream
+from tenfold.domain.ledger_forms import parse_hours, parse_stream
 from tenfold.domain.money import parse_amount
 from tenfold.domain.rates import parse_rate_value
 from tenfold.domain.step_items import parse_savings_months

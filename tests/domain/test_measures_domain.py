@@ -10,10 +10,10 @@ import pytest
 from tenfold.domain.errors import FormErrors
 from tenfold.domain.freedom import Freedom, parse_freedom
 from tenfold.domain.hours import HoursEntry, parse_hours_entry, stream_began
-from tenfold.domain.ledger import Stream
 from tenfold.domain.parts import PartsRating, parse_parts
 from tenfold.domain.step_entries import mentor_line, next_candidate, parse_entries
 from tenfold.domain.step_items import StepItem
+from tenfold.domain.streams import Stream
 
 D = Decimal
 EBOOK = Stream(1, "Ebook", "ebook", "passive", "EUR", started_on=date(2026, 3, 1))
@@ -137,7 +137,8 @@ def test_a_sub_tasks_due_date_is_optional_checked_and_kept_only_when_given() -> 
 
 def test_a_payments_units_are_optional_whole_and_left_out_of_the_file_when_absent() -> None:
     from tenfold.domain.errors import FieldError
-    from tenfold.domain.ledger import Payment, parse_payment, parse_units
+    from tenfold.domain.ledger import Payment
+    from tenfold.domain.ledger_forms import parse_payment, parse_units
 
     plain = Payment(1, EBOOK.id, TODAY, Decimal("6.99"), "")
     assert plain.to_store() == {"stream_id": 1, "on": "2026-07-01", "amount": "6.99", "note": ""}

@@ -24,9 +24,11 @@ from tenfold.domain.dates import parse_date
 from tenfold.domain.errors import FieldError, FormErrors, StoreError
 from tenfold.domain.goal import parse_goal
 from tenfold.domain.ideas import parse_idea
-from tenfold.domain.ledger import Payment, Stream, parse_payment, parse_stream
+from tenfold.domain.ledger import Payment
+from tenfold.domain.ledger_forms import parse_payment, parse_stream
 from tenfold.domain.money import MAX_AMOUNT, parse_amount, parse_currency
 from tenfold.domain.steps import StepState
+from tenfold.domain.streams import Stream
 from tenfold.domain.text import BIDI_CONTROLS, MAX_TEXT, clean_text, safe_display
 from tenfold.store.file.document import load_document
 from tenfold.store.reading.loading import validate_document

@@ -18,7 +18,8 @@ import pytest
 from cli_support import invoke
 
 from tenfold.domain.csvsafe import neutralise, unneutralise
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
+from tenfold.domain.streams import Stream
 from tenfold.store.store import Store
 
 FORMULAS = ("=HYPERLINK(\"http://evil.example\",\"x\")", "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3")

@@ -24,7 +24,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from oracles import aggregate
 
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
+from tenfold.domain.streams import Stream
 from tenfold.exchange.document import RECEIVED_ACCOUNT, journal_accounts, journal_text
 from tenfold.reports.aggregate import Month, month_period
 from tenfold.reports.build import build_report

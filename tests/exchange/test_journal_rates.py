@@ -21,8 +21,9 @@ import pytest
 from cli_support import invoke
 from oracles import aggregate
 
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.rates import Rate
+from tenfold.domain.streams import Stream
 from tenfold.reports.aggregate import Month, month_period
 from tenfold.reports.build import build_report
 from tenfold.store.store import Store

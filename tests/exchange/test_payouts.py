@@ -27,3 +27,12 @@ def test_the_file_being_imported_is_not_its_own_platform() -> None:
     ledger = [imported("wise-history"), imported("stripe-payouts")]
     assert sorted(imported_platforms(ledger, "wise")) == ["Stripe"]
     assert sorted(imported_platforms(ledger, "bank")) == ["Stripe", "Wise"]
+
+
+def test_every_bank_profile_is_an_account_whose_credits_may_be_payouts() -> None:
+    """A bank profile added later (the Dutch one was) belongs among the accounts payouts arrive in."""
+    from tenfold.exchange.payouts import ACCOUNTS
+    from tenfold.exchange.profiles import PROFILES
+
+    banks = {p.name for p in PROFILES if p.negative_reason == "outgoing bank debits"}
+    assert banks and banks <= ACCOUNTS

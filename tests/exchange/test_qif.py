@@ -6,7 +6,7 @@ import pytest
 
 from tenfold.exchange.csvmapping import CsvImportError
 from tenfold.exchange.ofx import CARD_TYPE
-from tenfold.exchange.qif import HEADER, looks_like_qif
+from tenfold.exchange.qif import HEADER, OWN_TRANSFER_TYPE, looks_like_qif
 from tenfold.exchange.read_table import read_table
 
 QIF = """!Type:Bank
@@ -46,7 +46,8 @@ def test_records_with_their_lines_apostrophe_years_cards_and_transfers() -> None
         (2, ["4/3/2024", "", "1.250,00", "Honorar Verlag", "", ""]),
         (6, ["15.03.2024", "", "-9,99", "Streaming", "Monatlich", "1042"]),
         (13, ["03/16/2024", CARD_TYPE, "200.00", "PAYMENT - THANK YOU", "", ""]),  # a card's credit: not income
-        (23, ["03/18/2024", "transfer", "40.00", "SAVINGS", "", ""]),  # no closing ^ at the end; investments left out
+        # no closing ^ at the end; investments left out
+        (23, ["03/18/2024", OWN_TRANSFER_TYPE, "40.00", "SAVINGS", "", ""]),
     ]
 
 

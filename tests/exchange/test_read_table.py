@@ -92,3 +92,18 @@ def test_german_paypal_headers_are_recognised() -> None:
     assert [(e.amount, e.fee, e.stream, e.currency) for e in extraction.entries] == [
         (Decimal("1206.20"), Decimal("43.80"), "Kurs", "EUR")]
     assert extraction.skipped["payouts and transfers to or from your bank"].rows == 1
+
+
+def test_a_quote_never_closed_is_named_by_the_line_it_opens_on() -> None:
+    """The rest of the file read into one cell was reported as "has 2 fields; the header has 3"."""
+    raw = b'Date,Description,Amount\n2024-03-01,"unterminated,5.00\n2024-03-02,ok,6.00\n2024-03-03,ok,7.00\n'
+    with pytest.raises(CsvImportError) as caught:
+        read_table(raw, "x.csv")
+    problem = caught.value.problems[0]
+    assert problem.line == 2 and "never closed" in problem.message
+
+
+def test_a_cell_over_two_lines_and_an_inch_mark_are_not_unclosed_quotes() -> None:
+    raw = b'Date,Description,Amount\n2024-03-01,ACME 12" DISPLAY,5.00\n2024-03-02,"Page and\r\nSpine Books",6.00\n'
+    rows = read_table(raw, "x.csv").sheets[0].rows
+    assert [cells[1] for _line, cells in rows[1:]] == ['ACME 12" DISPLAY', "Page and\r\nSpine Books"]

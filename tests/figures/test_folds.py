@@ -9,9 +9,11 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tenfold.domain.accounts import by_currency
 from tenfold.domain.folds import folded
-from tenfold.domain.ledger import Payment, Stream
-from tenfold.domain.monthly import Month, MonthlyIndex, by_currency
+from tenfold.domain.ledger import Payment
+from tenfold.domain.monthly import Month, MonthlyIndex
+from tenfold.domain.streams import Stream
 
 STREAMS = {
     1: Stream(1, "Book", "ebook", "passive", "EUR"),

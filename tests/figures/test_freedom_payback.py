@@ -10,9 +10,10 @@ from decimal import Decimal
 
 from tenfold.domain.freedom import Freedom
 from tenfold.domain.goal import Goal
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.monthly import MonthlyIndex
 from tenfold.domain.rates import Rate
+from tenfold.domain.streams import Stream
 from tenfold.figures.freedom import freedom_figures, savings_text, share_text, status_text, when_text
 from tenfold.figures.payback import payback, paybacks
 

@@ -10,8 +10,9 @@ import pytest
 from oracles import summarize
 
 from tenfold.domain.folds import summary_from
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.monthly import MonthlyIndex, months_back
+from tenfold.domain.streams import Stream
 from tenfold.figures.expected import last_paid
 from tenfold.figures.totals import stream_month_totals
 

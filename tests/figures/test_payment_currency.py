@@ -9,10 +9,12 @@ from pathlib import Path
 from oracles import aggregate, summarize
 
 from tenfold.coach.review import _gather
+from tenfold.domain.accounts import account_key, by_currency, split_account
 from tenfold.domain.folds import summary_from
-from tenfold.domain.ledger import Payment, Stream
-from tenfold.domain.monthly import MonthlyIndex, account_key, by_currency, split_account
+from tenfold.domain.ledger import Payment
+from tenfold.domain.monthly import MonthlyIndex
 from tenfold.domain.rates import Rate
+from tenfold.domain.streams import Stream
 from tenfold.figures.totals import ledger_figures, month_totals
 from tenfold.reports.aggregate import aggregate_index, month_period
 from tenfold.reports.build import build_report

@@ -9,9 +9,10 @@ from datetime import date
 from decimal import Decimal
 
 from tenfold.domain.goal import Goal
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.monthly import MonthlyIndex
 from tenfold.domain.rates import Rate
+from tenfold.domain.streams import Stream
 from tenfold.figures.goal_figures import goal_figures
 from tenfold.figures.projection import Projection, add_months, describe, growth_needed, project
 

@@ -14,9 +14,10 @@ from decimal import Decimal
 from tenfold.coach.today import build_today
 from tenfold.domain.freedom import Freedom
 from tenfold.domain.goal import Goal
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.monthly import MonthlyIndex
 from tenfold.domain.steps import STEPS, StepState
+from tenfold.domain.streams import Stream
 from tenfold.figures.freedom import freedom_figures, freedom_lines
 from tenfold.figures.goal_figures import goal_figures
 from tenfold.figures.projection import describe

@@ -9,8 +9,9 @@ from pathlib import Path
 from cli_support import invoke
 
 from tenfold.domain.goal import Goal
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.rates import Rate
+from tenfold.domain.streams import Stream
 from tenfold.figures.status import goal_part
 from tenfold.figures.totals import month_totals
 from tenfold.store.store import Store

@@ -9,9 +9,10 @@ from tenfold.coach.facts import PaymentFacts
 from tenfold.coach.nudges import payback_nudges, upkeep_nudges
 from tenfold.domain.hours import HoursEntry
 from tenfold.domain.ideas import Idea
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.monthly import MonthlyIndex
 from tenfold.domain.step_items import StepItem
+from tenfold.domain.streams import Stream
 from tenfold.figures.evidence import StreamEvidence
 from tenfold.figures.experiments import measure
 from tenfold.figures.measures import build_measures

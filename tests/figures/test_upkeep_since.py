@@ -11,8 +11,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.monthly import MonthlyIndex
+from tenfold.domain.streams import Stream
 from tenfold.figures.measures import build_measures
 from tenfold.figures.upkeep import upkeep_trend
 from tenfold.reports.measures import upkeep_document

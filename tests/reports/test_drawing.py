@@ -21,8 +21,9 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.rates import Rate
+from tenfold.domain.streams import Stream
 from tenfold.reports.aggregate import month_period, year_period
 from tenfold.reports.build import build_report
 from tenfold.reports.drawing import Drawn, plain_lines

@@ -27,8 +27,9 @@ from rich.text import Text
 
 from tenfold.domain.freedom import Freedom
 from tenfold.domain.goal import Goal
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.rates import Rate
+from tenfold.domain.streams import Stream
 from tenfold.reports.aggregate import month_period, year_period
 from tenfold.reports.build import build_report
 from tenfold.reports.measures_table import StreamTable

@@ -10,8 +10,9 @@ from oracles import aggregate
 
 from tenfold.domain.errors import FieldError
 from tenfold.domain.goal import Goal
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.steps import StepState
+from tenfold.domain.streams import Stream
 from tenfold.exchange.extract import Options
 from tenfold.exchange.importing import read_source
 from tenfold.exchange.plan import ImportPlan, plan_import

@@ -28,11 +28,13 @@ from oracles import aggregate
 
 from tenfold.domain.errors import FieldError
 from tenfold.domain.goal import Goal
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.rates import Rate
+from tenfold.domain.streams import Stream
 from tenfold.reports.aggregate import choose_period, month_period, year_period
-from tenfold.reports.build import Report, build_report, report_currency
+from tenfold.reports.build import build_report, report_currency
 from tenfold.reports.formats import concentration_note, notes, per_hour, to_csv, to_document, to_markdown
+from tenfold.reports.model import Report
 
 D = Decimal
 BOOK = Stream(1, "Book", "ebook", "passive", "EUR", upfront_money=D("500"), upfront_hours=D("40"), upkeep_hours=D("2"))

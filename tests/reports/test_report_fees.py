@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.monthly import MonthlyIndex
 from tenfold.domain.rates import Rate
+from tenfold.domain.streams import Stream
 from tenfold.reports.aggregate import aggregate_index, extras_index, month_period
-from tenfold.reports.build import Report, build_report
+from tenfold.reports.build import build_report
 from tenfold.reports.formats import to_csv, to_document, to_markdown
+from tenfold.reports.model import Report
 
 D = Decimal
 BOOK = Stream(1, "Book", "ebook", "passive", "EUR")

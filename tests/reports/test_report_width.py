@@ -9,8 +9,9 @@ import pytest
 from oracles import aggregate
 from rich.console import Console
 
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.money import format_money
+from tenfold.domain.streams import Stream
 from tenfold.reports.aggregate import month_period, year_period
 from tenfold.reports.build import build_report
 from tenfold.reports.tables import report_renderable

@@ -22,7 +22,8 @@ import pytest
 from storekit import TODAY, fixed, new_filled
 
 from tenfold.domain.errors import ChangedOnDiskError, StoreError
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
+from tenfold.domain.streams import Stream
 from tenfold.store.store import Store
 
 

@@ -21,7 +21,8 @@ import pytest
 from storekit import fingerprint, fixed, signed_again
 
 from tenfold.domain.errors import DamagedFileError
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
+from tenfold.domain.streams import Stream
 from tenfold.store.payment_index import FORMAT, split_payments
 from tenfold.store.schema import PAYMENT_INDEX
 from tenfold.store.store import Store

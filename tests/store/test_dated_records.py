@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from tenfold.domain.errors import FormErrors
-from tenfold.domain.ledger import Stream
 from tenfold.domain.pauses import PAUSE_DAYS_PER_MONTH, parse_pause
 from tenfold.domain.step_items import StepItem
+from tenfold.domain.streams import Stream
 from tenfold.store.store import Store
 
 

@@ -29,8 +29,9 @@ from storekit import SRC, fixed
 import tenfold.cli
 from tenfold.domain.errors import DamagedFileError
 from tenfold.domain.ideas import Idea, Rung, newest_first
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.monthly import MonthlyIndex
+from tenfold.domain.streams import Stream
 from tenfold.figures.step_progress import trends_from_index
 from tenfold.reports.aggregate import aggregate_index, month_period, year_period
 from tenfold.store.file.storage import SerializedTables

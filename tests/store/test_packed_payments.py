@@ -20,7 +20,8 @@ import pytest
 from storekit import fixed, signed_again
 
 from tenfold.domain.errors import WriteFailedError
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
+from tenfold.domain.streams import Stream
 from tenfold.store.file.packed import PackedRows
 from tenfold.store.payment_index import split_payments
 from tenfold.store.reading.payments import CHUNK

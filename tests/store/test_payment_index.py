@@ -20,8 +20,9 @@ import pytest
 from storekit import bad_payment_behind_its_index, fill, fingerprint, fixed, new_filled
 
 from tenfold.domain.errors import DamagedFileError
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.monthly import MonthlyIndex
+from tenfold.domain.streams import Stream
 from tenfold.store.payment_index import FORMAT, NEWEST, index_fingerprint, restore, split_payments
 from tenfold.store.reading.quick import read_with_index
 from tenfold.store.schema import PAYMENT_INDEX
@@ -298,3 +299,20 @@ def test_a_reader_of_one_month_decodes_that_month_and_still_checks_the_others(tm
     table["1"]["size"], table["1"]["crc32"] = index_fingerprint(table["1"], payments)
     assert restore(table, payments, whole=False, months=[wanted]) is None
     assert restore(table, payments) is None
+
+
+def test_an_edit_of_one_of_the_newest_payments_reaches_the_index(tmp_path: Path) -> None:
+    """The newest payments' JSON is kept between saves: an edited one (same id, new record) is written anew."""
+    path = tmp_path / "t.json"
+    with Store.open(path, today=fixed(TODAY)) as store:
+        stream = store.add_stream(Stream(0, "Ebook", "ebook", "passive", "EUR"))
+        store.add_payments([Payment(0, stream.id, TODAY - timedelta(days=n), Decimal("5.00"), f"n{n}")
+                            for n in range(30)])
+        store.add_payment(Payment(0, stream.id, TODAY, Decimal("7.00"), "first words"))
+        newest = store.payments()[0]
+        store.update_payment(Payment(newest.id, stream.id, TODAY, Decimal("7.00"), "second words"))
+        store.add_payment(Payment(0, stream.id, TODAY, Decimal("8.00"), "after the edit"))
+    with Store.open(path, read_only=True, today=fixed(TODAY), defer_payments=True) as quick:
+        assert not quick.payments_ready, "opened from the index"
+        notes = [p.note for p in quick.newest_payments()[:2]]
+    assert notes == ["after the edit", "second words"]

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tenfold.domain.ledger import MAX_UNITS, Payment, Stream
+from tenfold.domain.ledger import MAX_UNITS, Payment
+from tenfold.domain.streams import Stream
 from tenfold.store.store import Store
 
 TODAY = date(2026, 12, 6)

@@ -14,7 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from storekit import fixed, signed_again
 
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
+from tenfold.domain.streams import Stream
 from tenfold.store.by_id import _BULK, PaymentsById
 from tenfold.store.payment_index import split_payments
 from tenfold.store.store import Store

@@ -13,7 +13,8 @@ import pytest
 from storekit import fixed
 
 from tenfold.domain.errors import DamagedFileError
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
+from tenfold.domain.streams import Stream
 from tenfold.store.payment_index import split_payments
 from tenfold.store.reading.payments import CHUNK, _parse_in_chunks, newest_first, parse_payments
 from tenfold.store.store import Store

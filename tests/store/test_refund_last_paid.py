@@ -16,7 +16,8 @@ from pathlib import Path
 
 from storekit import fixed
 
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
+from tenfold.domain.streams import Stream
 from tenfold.figures.expected import expected_payments
 from tenfold.store.reading.quick import read_for_report, read_with_index
 from tenfold.store.store import Store

@@ -20,9 +20,10 @@ import pytest
 from storekit import fixed
 
 from tenfold.domain.errors import StoreError
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.monthly import MonthlyIndex
 from tenfold.domain.rates import Rate
+from tenfold.domain.streams import Stream
 from tenfold.store.reading.loading import read_contents
 from tenfold.store.reading.quick import read_for_report
 from tenfold.store.reading.sums import PaymentRows

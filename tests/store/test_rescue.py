@@ -22,7 +22,8 @@ from typing import Any
 import pytest
 
 from tenfold.domain.errors import StoreError
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
+from tenfold.domain.streams import Stream
 from tenfold.store.file.atomic import atomic_write
 from tenfold.store.rescue import decline_rescue, describe, find_rescue, rescue_paths, restore_rescue
 from tenfold.store.store import Store

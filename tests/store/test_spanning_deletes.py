@@ -19,10 +19,11 @@ from storekit import fingerprint, fixed
 from tenfold.domain.errors import WriteFailedError
 from tenfold.domain.hours import HoursEntry
 from tenfold.domain.ideas import Idea
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.parts import PartsRating
 from tenfold.domain.step_items import StepItem
 from tenfold.domain.steps import StepState
+from tenfold.domain.streams import Stream
 from tenfold.store.store import Store
 
 TODAY = date(2026, 11, 21)

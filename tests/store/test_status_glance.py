@@ -19,9 +19,10 @@ from cli_support import invoke
 from storekit import fixed
 
 from tenfold.domain.goal import Goal, as_counted
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.pauses import Pause, paused_days
 from tenfold.domain.rates import Rate
+from tenfold.domain.streams import Stream
 from tenfold.figures.status import counted_this_month, status_line
 from tenfold.figures.totals import month_totals
 from tenfold.store.payment_index import fingerprint, split_payments

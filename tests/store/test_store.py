@@ -15,8 +15,9 @@ from storekit import TODAY, fill, fingerprint, fixed, held_by_another_process, n
 from tenfold.domain.errors import LockedError, StoreError
 from tenfold.domain.goal import Goal
 from tenfold.domain.ideas import Idea
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.steps import StepState
+from tenfold.domain.streams import Stream
 from tenfold.store.file.lock import lock_path
 from tenfold.store.schema import SCHEMA_VERSION
 from tenfold.store.store import Store

@@ -14,8 +14,8 @@ from tenfold.domain.errors import DamagedFileError
 from tenfold.domain.freedom import Freedom
 from tenfold.domain.hours import HoursEntry
 from tenfold.domain.ideas import Idea
-from tenfold.domain.ledger import Stream
 from tenfold.domain.parts import PartsRating
+from tenfold.domain.streams import Stream
 from tenfold.store.store import Store
 
 D = Decimal

@@ -15,10 +15,12 @@ from tinydb import TinyDB
 from tenfold.domain.errors import FieldError, FormErrors
 from tenfold.domain.goal import Goal
 from tenfold.domain.ideas import Idea, Rung, parse_idea, parse_rating
-from tenfold.domain.ledger import Payment, Stream, parse_payment, parse_stream
+from tenfold.domain.ledger import Payment
+from tenfold.domain.ledger_forms import parse_payment, parse_stream
 from tenfold.domain.rates import Rate, parse_rate
 from tenfold.domain.step_items import StepItem, parse_step_item
 from tenfold.domain.steps import StepState
+from tenfold.domain.streams import Stream
 from tenfold.store.file.storage import AtomicJSONStorage
 from tenfold.store.store import Store
 

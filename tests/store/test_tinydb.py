@@ -13,7 +13,8 @@ from tinydb import TinyDB, where
 from tinydb.table import Document
 
 from tenfold.domain.goal import Goal
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
+from tenfold.domain.streams import Stream
 from tenfold.store import schema
 from tenfold.store.db import TenfoldDB, TenfoldTable, TrackedRows, UndoLog, check_tinydb
 from tenfold.store.file.document import load_document

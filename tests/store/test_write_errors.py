@@ -25,7 +25,8 @@ import pytest
 from storekit import TODAY, fingerprint, fixed, new_filled, python, unprivileged_folder
 
 from tenfold.domain.errors import ChangedOnDiskError, WriteFailedError
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
+from tenfold.domain.streams import Stream
 from tenfold.store.backups import BackupError, list_backups
 from tenfold.store.store import Store
 

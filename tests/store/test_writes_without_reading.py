@@ -22,8 +22,9 @@ import pytest
 from storekit import fingerprint, fixed
 
 from tenfold.domain.errors import DamagedFileError, WriteFailedError
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.monthly import MonthlyIndex
+from tenfold.domain.streams import Stream
 from tenfold.store.payment_index import NEWEST
 from tenfold.store.reading.loading import validate_payments
 from tenfold.store.reading.payments import rows_are_payments

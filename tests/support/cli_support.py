@@ -19,7 +19,8 @@ from click.testing import CliRunner, Result
 
 from tenfold.cli import cli
 from tenfold.domain.goal import Goal
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
+from tenfold.domain.streams import Stream
 from tenfold.store.store import Store
 
 TODAY = "2026-11-21"

@@ -13,11 +13,13 @@ from datetime import date
 from decimal import Decimal
 
 from tenfold.coach.facts import PaymentFacts
+from tenfold.domain.accounts import Totals, account_key
 from tenfold.domain.dates import previous_month
 from tenfold.domain.goal import COUNTED_PASSIVE
-from tenfold.domain.ledger import Payment, Stream
-from tenfold.domain.monthly import LedgerSummary, Totals, account_key, months_back
+from tenfold.domain.ledger import Payment
+from tenfold.domain.monthly import LedgerSummary, months_back
 from tenfold.domain.rates import month_end
+from tenfold.domain.streams import Stream
 from tenfold.figures.step_progress import TREND_MONTHS, Trend, month_start
 from tenfold.figures.totals import month_totals
 from tenfold.reports.aggregate import MonthlyTotals, Period

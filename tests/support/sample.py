@@ -14,10 +14,11 @@ from decimal import Decimal
 
 from tenfold.domain.goal import Goal
 from tenfold.domain.ideas import Idea, Rung
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.rates import Rate
 from tenfold.domain.step_items import StepItem
 from tenfold.domain.steps import StepState
+from tenfold.domain.streams import Stream
 from tenfold.store.store import Store
 
 

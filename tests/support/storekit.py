@@ -21,8 +21,9 @@ import orjson
 
 from tenfold.domain.goal import Goal
 from tenfold.domain.ideas import Idea
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.steps import StepState
+from tenfold.domain.streams import Stream
 from tenfold.store.store import Store
 
 TODAY = date(2026, 3, 15)

@@ -27,7 +27,8 @@ from textual.widget import Widget
 from textual.widgets import Input, Select, Static, TextArea
 
 from tenfold.domain.goal import Goal
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
+from tenfold.domain.streams import Stream
 from tenfold.store.store import Store
 from tenfold.tui.app import TenfoldApp, make_app
 from tenfold.tui.dialogs.form import FormDialog

@@ -16,8 +16,9 @@ def test_the_goal_pane_says_one_day_left_on_the_eve_of_the_deadline() -> None:
 
 def test_the_goal_pane_never_shows_100_percent_before_the_goal_is_reached() -> None:
     """999.60 of 1,000.00 is 99.96%: formatted to no decimals it read '100%', as if the goal were met."""
-    from tenfold.domain.ledger import Payment, Stream
+    from tenfold.domain.ledger import Payment
     from tenfold.domain.monthly import MonthlyIndex
+    from tenfold.domain.streams import Stream
     from tenfold.figures.goal_figures import goal_figures
 
     goal = Goal("Rent", Decimal("1000.00"), "EUR", date(2027, 12, 31), date(2026, 1, 1))

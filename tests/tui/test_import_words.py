@@ -19,6 +19,11 @@ from tenfold.tui.dialogs.import_words import in_app
     ("names no stream; add --stream NAME", "names no stream; name one under 'Every row to this stream'"),
     ("  fees (left out with --amount gross): 2", "  fees (left out with 'Gross amounts'): 2"),
     ("Total to add: 1,234.56 EUR", "Total to add: 1,234.56 EUR"),
+    ("for a bank's file add --profile bank (money out is skipped), for sales add --profile tenfold (refunds",
+     "for a bank's file choose bank in the first menu (money out is skipped), for sales choose tenfold in the "
+     "first menu (refunds"),
+    ("say which column is the amount by its number, counted from 1: --map amount=N",
+     "say which column is the amount by its number, counted from 1: amount=N under 'Column mapping'"),
 ])
 def test_each_option_is_named_as_the_dialog_shows_it(cli: str, app: str) -> None:
     assert in_app(cli) == app

@@ -21,7 +21,8 @@ from textual.widgets import Static
 from tui_support import TODAY, open_store, reopen, running, seed_ledger, until
 
 from tenfold.domain.ideas import Idea
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
+from tenfold.domain.streams import Stream
 from tenfold.figures.totals import ledger_figures, month_totals, stream_month_totals
 from tenfold.tui.widgets.goal_pane import GoalPane
 from tenfold.tui.widgets.ideas_pane import IdeasPane

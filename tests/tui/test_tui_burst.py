@@ -103,7 +103,8 @@ def _with_checks(db: Path) -> None:
 
     from tui_support import TODAY
 
-    from tenfold.domain.ledger import Payment, Stream
+    from tenfold.domain.ledger import Payment
+    from tenfold.domain.streams import Stream
     from tenfold.store.store import Store
 
     with Store.open(db, today=lambda: TODAY) as store:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from tui_support import open_store, running
 
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
+from tenfold.domain.streams import Stream
 from tenfold.exchange.extract import Options
 from tenfold.exchange.importing import read_source
 from tenfold.exchange.plan import plan_import

@@ -13,7 +13,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from tenfold.domain.goal import Goal
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
+from tenfold.domain.streams import Stream
 from tenfold.store.store import Store
 from tenfold.tui.app import make_app
 from tenfold.tui.screens.main import DAY_CHECK_SECONDS

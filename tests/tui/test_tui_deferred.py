@@ -18,7 +18,8 @@ import orjson
 from storekit import bad_payment_behind_its_index
 from tui_support import TODAY, Running, open_store, reopen, running, until
 
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
+from tenfold.domain.streams import Stream
 from tenfold.store.payment_index import NEWEST
 from tenfold.store.schema import PAYMENT_INDEX
 from tenfold.store.store import Store

@@ -6,12 +6,14 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, Select, TextArea
 from tui_support import TODAY, Running, open_store, reopen, running, screen_lines, until
 
 from tenfold.domain.goal import Goal
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.steps import StepState
+from tenfold.domain.streams import Stream
 from tenfold.tui.dialogs.forms import GoalForm, PaymentForm
 
 
@@ -118,3 +120,25 @@ async def test_drop_downs_show_the_current_value_once(tmp_path: Path) -> None:
         lines = await open_list(t, "stream")
         assert times_shown(lines, "None: name it below") == 1
         assert times_shown(lines, "Ebook royalties") == 1
+
+
+async def test_a_saved_payment_is_read_from_its_fields_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The date-ahead check and the save share one parse: the key that saves does the work once."""
+    db = tmp_path / "t.json"
+    one_stream(db)
+    parsed: list[Payment] = []
+    real = PaymentForm.parse
+
+    def counted(form: PaymentForm, values: dict[str, str]) -> Payment:
+        parsed.append(real(form, values))
+        return parsed[-1]
+
+    monkeypatch.setattr(PaymentForm, "parse", counted)
+    async with running(db) as t:
+        await t.press("3", "a")
+        await t.type("12.50")
+        await t.press("ctrl+s")
+        assert t.on_top(t.app.main_screen)
+    assert len(parsed) == 1
+    with reopen(db) as store:
+        assert [p.amount for p in store.payments()] == [Decimal("12.50")]

@@ -10,7 +10,8 @@ from textual.widgets import Checkbox, Static
 from tui_support import NARROW, TODAY, Running, open_store, reopen, running, screen_lines
 
 from tenfold.domain.ideas import Idea, Rung
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
+from tenfold.domain.streams import Stream
 from tenfold.tui.dialogs.confirm import ConfirmDialog
 from tenfold.tui.dialogs.forms import IdeaForm, StreamForm
 from tenfold.tui.widgets.ideas_pane import IdeasPane

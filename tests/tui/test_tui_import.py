@@ -185,14 +185,14 @@ async def test_more_options_filter_the_rows_and_a_wrong_one_is_shown_by_its_fiel
     seed_ledger(db)
     sales = tmp_path / "shop.csv"
     sales.write_text("Date;Product;Amount;Type\n2026-10-01;Ebook royalties;12,50;Sale\n"
-                     "2026-10-02;Ebook royalties;20,00;Sale\n2026-10-03;Ebook royalties;-32,50;Payout\n",
+                     "2026-10-02;Ebook royalties;20,00;Sale\n2026-10-03;Ebook royalties;5,00;Tip\n",
                      encoding="utf-8")
     async with running(db) as t:
         dialog = await open_dialog(t)
         before = db.read_bytes()
         await t.type(str(sales))
         await t.press("enter")
-        assert "Ebook royalties · EUR · 3 payments" in shown_in(dialog, "import-preview")  # the payout too
+        assert "Ebook royalties · EUR · 3 payments" in shown_in(dialog, "import-preview")  # the tip too
         more = dialog.query_one("#field-more", Input)
         more.value = "--where Type"
         dialog.action_preview()
@@ -227,6 +227,30 @@ async def test_the_decimal_comma_hint_names_the_more_options_field(tmp_path: Pat
         await t.press("enter")
         assert ("say which by typing --decimal-comma under 'More options', or fix the file"
                 in shown_in(dialog, "import-preview"))
+
+
+async def test_a_file_without_a_header_row_asks_for_a_column_number_in_the_dialogs_words(tmp_path: Path) -> None:
+    """An amount and a running balance, unnamed: the dialog asks which column by number, in its own words,
+    and reads the file once it is named under Column mapping."""
+    db = tmp_path / "t.json"
+    seed_ledger(db)
+    statement = tmp_path / "statement.csv"
+    statement.write_text("17/03/2026,CR FASTER PAYMENT ACME LTD,1250.00,3250.00\n"
+                         "18/03/2026,DD BRITISH GAS,-89.50,3160.50\n", encoding="utf-8")
+    async with running(db) as t:
+        dialog = await open_dialog(t)
+        await t.type(str(statement))
+        dialog.query_one("#field-stream", Input).value = "Blog ads"
+        await t.press("enter")
+        shown = shown_in(dialog, "import-preview") + shown_in(dialog, "error-path")
+        assert "columns 3 and 4 both hold amounts" in shown
+        assert "amount=N under 'Column mapping'" in shown and "--map" not in shown
+        dialog.query_one("#field-map", Input).value = "amount=3"
+        dialog.action_preview()
+        await t.pilot.pause()
+        shown = shown_in(dialog, "import-preview")
+        assert "no header row: columns by number" in shown
+        assert "Total to add: 1,250.00 EUR" in shown
 
 
 async def test_a_device_typed_as_the_file_is_refused_under_the_field(tmp_path: Path) -> None:

@@ -9,7 +9,8 @@ from pathlib import Path
 from textual.widgets import Select, Static
 from tui_support import TODAY, open_store, reopen, running, seed_ledger
 
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
+from tenfold.domain.streams import Stream
 from tenfold.tui.dialogs.confirm import ConfirmDialog
 from tenfold.tui.dialogs.forms import PaymentForm, StreamForm
 from tenfold.tui.widgets.virtual_table import VirtualTable

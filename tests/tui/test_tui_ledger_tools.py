@@ -13,8 +13,9 @@ from textual.widgets import Input, ProgressBar
 from tui_support import TODAY, open_store, reopen, running, screen_lines, seed_ledger, until
 
 from tenfold.domain.errors import FieldError
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.rates import Rate
+from tenfold.domain.streams import Stream
 from tenfold.tui.dialogs.confirm import ConfirmDialog
 from tenfold.tui.dialogs.export_form import ExportDone, ExportForm, ExportProgress
 from tenfold.tui.dialogs.rates import RateForm, RatesDialog

@@ -16,7 +16,8 @@ import pytest
 from oracles import payment_rows
 from tui_support import Running, open_store, running, until
 
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
+from tenfold.domain.streams import Stream
 from tenfold.tui.widgets.ledger_pane import LedgerPane
 from tenfold.tui.widgets.ledger_work import WorkBar
 from tenfold.tui.widgets.virtual_table import VirtualTable

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from tui_support import open_store, reopen, running, screen_lines
 
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
+from tenfold.domain.streams import Stream
 from tenfold.tui.dialogs.confirm import ConfirmDialog
 
 ODD = "[/]x [b]bold"

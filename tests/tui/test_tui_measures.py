@@ -12,8 +12,9 @@ from tui_support import NARROW, TODAY, WIDE, Running, open_store, reopen, runnin
 
 from tenfold.domain.goal import Goal
 from tenfold.domain.ideas import Idea
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.rates import Rate
+from tenfold.domain.streams import Stream
 from tenfold.tui.dialogs.forms import StreamForm
 from tenfold.tui.widgets.goal_pane import GoalView
 from tenfold.tui.widgets.income_chart import IncomeChart

@@ -10,7 +10,8 @@ from textual.widgets import Static
 from tui_support import card, launched, open_store, screen_lines
 
 from tenfold.domain.goal import Goal
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
+from tenfold.domain.streams import Stream
 
 
 def seed(path: Path) -> None:

@@ -93,3 +93,46 @@ def test_a_change_the_full_disk_refused_is_rescued_and_offered_back(
     assert ticked(db) == {1}
     backups = [p.name for p in (tmp_path / "backups").iterdir()]
     assert any(".before-rescue." in name for name in backups), backups
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_a_data_file_deleted_under_the_app_is_rescued_at_a_signal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sig: signal.Signals
+) -> None:
+    """Nobody is there to ask whether to write it again: all that was open goes to a rescue file."""
+    db = tmp_path / "t.json"
+    with Store.open(db, today=lambda: TODAY) as store:
+        store.tick(1, TODAY)
+    (tmp_path / "config" / "tenfold").mkdir(parents=True)
+    (tmp_path / "config" / "tenfold" / "config.json").write_text('{"today_on_launch": false}')
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    rescue = rescue_paths(db)[0]
+
+    term = PtyApp(db, PLAIN, TODAY)
+    try:
+        term.wait_for("Written Goal")
+        db.unlink()
+        os.kill(term.proc.pid, sig)
+        code = term.until_exit()
+    finally:
+        term.close()
+    assert code == 128 + sig
+    assert not db.exists(), "not written back unasked"
+    assert rescue.is_file(), term.text()[-600:]
+    if sig == signal.SIGTERM:
+        said = term.text().replace("\r", "").replace("\n", "")
+        assert f"was deleted while Tenfold was open; all that was open is kept in {rescue}" in said, said[-400:]
+    else:
+        logs = list((tmp_path / "state" / "tenfold").glob("crash-*.log"))
+        assert len(logs) == 1 and f"all that was open is kept in {rescue}" in logs[0].read_text()
+
+    again = PtyApp(db, PLAIN, TODAY)
+    try:
+        again.wait_for("restore it? [y/N]")
+        again.send("y\r")
+        again.wait_for("Written Goal")
+        again.send("\x11")  # ctrl+q
+        assert again.until_exit() == 0, again.text()[-800:]
+    finally:
+        again.close()
+    assert ticked(db) == {1}

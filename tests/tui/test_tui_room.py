@@ -11,8 +11,9 @@ from rich.style import Style
 from sample import fill_sample_data
 from tui_support import NARROW, Running, open_store, running, screen_lines
 
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.steps import STEPS
+from tenfold.domain.streams import Stream
 from tenfold.tui.widgets.report_view import ReportView
 from tenfold.tui.widgets.steps_pane import StepList
 from tenfold.tui.widgets.virtual_table import VirtualTable

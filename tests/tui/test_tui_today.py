@@ -13,8 +13,9 @@ from tui_support import NARROW, TODAY, Running, card, launched, open_store, reop
 from tenfold.coach.prompts import Situation, load_prompts, prompt_for
 from tenfold.config import Settings, load_settings, save_settings
 from tenfold.domain.goal import Goal
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.steps import STEPS
+from tenfold.domain.streams import Stream
 from tenfold.store.store import Store
 from tenfold.tui.dialogs.dismissed import NONE_LEFT, DismissedChecks
 from tenfold.tui.dialogs.forms import GoalForm

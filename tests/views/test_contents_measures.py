@@ -25,8 +25,9 @@ from storekit import fixed
 from tenfold.domain.freedom import Freedom
 from tenfold.domain.hours import HoursEntry
 from tenfold.domain.ideas import Idea
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.rates import Rate
+from tenfold.domain.streams import Stream
 from tenfold.figures.measures import Measures
 from tenfold.store.payment_scan import payments_in_month, payments_of_streams
 from tenfold.store.reading.quick import read_for_report

@@ -10,7 +10,8 @@ from oracles import earned_by_idea
 
 from tenfold.domain.errors import FormErrors
 from tenfold.domain.ideas import Idea, Rung, parse_idea
-from tenfold.domain.ledger import CATEGORIES, Payment, Stream
+from tenfold.domain.ledger import Payment
+from tenfold.domain.streams import CATEGORIES, Stream
 from tenfold.views.idea_views import (
     _CATEGORY_WORDS,
     FILTERS,

@@ -7,8 +7,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from tenfold.domain.goal import Goal
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.monthly import LedgerSummary
+from tenfold.domain.streams import Stream
 from tenfold.figures.expected import Expected
 from tenfold.figures.goal_figures import MonthIncome
 from tenfold.store.store import Store

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
+from tenfold.domain.streams import Stream
 from tenfold.figures.charts import Bar, bar_chart, compact, month_label, sparkline
 from tenfold.store.store import Store
 from tenfold.views.payment_order import FOLLOW_AT_MOST, PaymentOrder, next_sort
@@ -147,6 +148,28 @@ def test_added_payments_are_inserted_into_the_orders_kept(seed: int) -> None:
         assert order.follow(base, names)
         _same_rows(order, base, names, ["eb", "new", "2025-01", "x"])
     assert order.sorts == sorted_before, "no order was sorted again"
+
+
+def test_saves_in_a_row_leave_the_kept_orders_until_one_is_read() -> None:
+    """The table in the date order shows the store's list itself: the saves do not move a million positions."""
+    rng = random.Random(7)
+    names = {1: "Ebook", 2: "ETF", 3: "Ads"}
+    start = date(2025, 1, 1)
+    base = sorted((pay(n, rng.randrange(1, 4), (start + timedelta(days=rng.randrange(60))).isoformat(),
+                       rng.choice(["1.00", "2.50", "9.99"]), rng.choice(["", "ebook fan"]))
+                   for n in range(1, 300)), key=lambda q: (-q.on.toordinal(), -q.id))
+    order = PaymentOrder(base, names)
+    kept = {sort: order.positions(sort) for sort in ("amount", "stream")}
+    order.rows("date", "eb")
+    lengths = {sort: len(positions) for sort, positions in kept.items()}
+    for n in range(12):
+        day = start + timedelta(days=rng.randrange(-3, 70))
+        _store_insert(base, pay(300 + n, rng.randrange(1, 4), day.isoformat(), "4.00", "new"))
+        assert order.follow(base, names)
+        assert order.rows("date") is base
+    assert {sort: len(positions) for sort, positions in kept.items()} == lengths, "not moved by the saves"
+    _same_rows(order, base, names, ["eb", "new", "2025-02"])
+    assert {sort: len(positions) for sort, positions in kept.items()} == {s: n + 12 for s, n in lengths.items()}
 
 
 def test_only_growth_of_the_same_list_is_followed() -> None:

@@ -165,3 +165,27 @@ def test_made_ahead_of_use_a_month_is_quick_without_the_texts(monkeypatch: pytes
             assert order.quick(sort, q)
             assert ids(order.rows(sort, q)) == payment_rows(base, names, sort, q), (sort, q)
     assert order._texts is None and not order.quick("date", "eb")
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_payments_added_before_a_job_and_while_it_runs_are_taken_in(seed: int) -> None:
+    """Adds not yet put into the kept orders when a job is made, and more while it runs."""
+    rng = random.Random(seed)
+    base = newest_first(sample(rng, 2000))
+    order = PaymentOrder(base, NAMES)
+    order.rows("amount")  # one order kept; the stream order is made by the job
+    order.rows("date", "eb")
+
+    def add(count: int, first_id: int) -> None:
+        for payment in sample(rng, count, first_id=first_id):
+            bisect.insort(base, payment, key=lambda p: (-p.on.toordinal(), -p.id))
+            assert order.follow(base, NAMES)
+
+    add(4, 10_000)
+    job = order.job("stream", "eb")
+    results = job.run()
+    add(3, 20_000)
+    assert order.take(results, job)
+    for s in ("date", "amount", "stream"):
+        for query in ("", "eb", "2026-0"):
+            assert ids(order.rows(s, query)) == payment_rows(base, NAMES, s, query), (s, query)

@@ -12,19 +12,10 @@ from tenfold.domain.dates import parse_date
 from tenfold.domain.errors import FieldError
 from tenfold.domain.hours import parse_hours_entry
 from tenfold.domain.ideas import parse_idea
-from tenfold.domain.ledger import (
-    CADENCES,
-    CATEGORIES,
-    CUSTOMER_MODES,
-    FUTURE_DAYS,
-    KIND_MEANINGS,
-    KINDS,
-    future_warning,
-    parse_payment,
-    parse_stream,
-)
+from tenfold.domain.ledger_forms import FUTURE_DAYS, future_warning, parse_payment, parse_stream
 from tenfold.domain.money import format_money
 from tenfold.domain.rates import parse_rate
+from tenfold.domain.streams import CADENCES, CATEGORIES, CUSTOMER_MODES, KIND_MEANINGS, KINDS
 
 
 @cli.group()

@@ -22,8 +22,8 @@ import click
 from tenfold.cli import cli
 from tenfold.cli.common import BAD_INPUT, Context, Whole, complete_streams, fail, reading, say, show, writing
 from tenfold.domain.errors import FieldError
-from tenfold.domain.ledger import KINDS
 from tenfold.domain.money import format_totals, parse_currency
+from tenfold.domain.streams import KINDS
 from tenfold.domain.text import count_of
 from tenfold.exchange.csvmapping import CsvImportError
 from tenfold.exchange.extract import Extraction, Options
@@ -102,7 +102,7 @@ def _show(context: Context, plan: ImportPlan, store: Store, label: str, gross: b
 @click.option("--stream", metavar="NAME", help="Put every row in this stream.", shell_complete=complete_streams)
 @click.option("--map", "maps", multiple=True, metavar="FIELD=COLUMN",
               help="Read FIELD (date, stream, amount, gross, fee, currency, customer, note, id, type, status, "
-                   "credit, debit) from COLUMN; may be repeated.")
+                   "direction, credit, debit) from COLUMN; may be repeated.")
 @click.option("--date-format", metavar="FORMAT", help="How dates are written: %d/%m/%Y, dd/mm/yyyy, dmy or mdy.")
 @click.option("--decimal-comma", is_flag=True, default=None, help="Amounts use a decimal comma (1.234,56).")
 @click.option("--delimiter", metavar="CHAR", help="Column separator: , ; | or tab (found by itself otherwise).")

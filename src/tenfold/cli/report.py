@@ -37,14 +37,15 @@ from tenfold.domain.monthly import MonthlyIndex
 from tenfold.figures.evidence import first_months
 from tenfold.figures.upkeep import logged_by_month
 from tenfold.reports.aggregate import aggregate_index, choose_period, extras_index
-from tenfold.reports.build import Report, build_report, report_currency
+from tenfold.reports.build import build_report, report_currency
+from tenfold.reports.model import Report
 from tenfold.store.reading.loading import Contents
 from tenfold.store.reading.quick import Payments, read_for_report
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from tenfold.domain.ledger import Stream
+    from tenfold.domain.streams import Stream
     from tenfold.figures.measures import Measures
 
 FORMATS = ("text", "csv", "json", "markdown")

@@ -20,11 +20,11 @@ from tenfold.cli.common import Context, clock, fail, no_data_yet, reading
 from tenfold.domain.errors import TenfoldError
 from tenfold.domain.freedom import Freedom
 from tenfold.domain.goal import Goal
-from tenfold.domain.ledger import Stream
 from tenfold.domain.monthly import MonthlyIndex
 from tenfold.domain.pauses import paused_days
 from tenfold.domain.rates import Rate
 from tenfold.domain.steps import STEPS, StepState
+from tenfold.domain.streams import Stream
 from tenfold.figures.freedom import freedom_figures, status_text
 from tenfold.figures.status import SEPARATOR, counted_this_month, status_line
 from tenfold.figures.totals import stream_month_totals

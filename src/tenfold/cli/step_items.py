@@ -19,7 +19,7 @@ from tenfold.cli import cli
 from tenfold.cli.common import BAD_INPUT, Context, complete_streams, fail, form_error_line, reading, say, show, writing
 from tenfold.coach.actions import due_words
 from tenfold.domain.errors import FormErrors
-from tenfold.domain.ledger import find_stream
+from tenfold.domain.ledger_forms import find_stream
 from tenfold.domain.step_entries import ENTRIES, entry_specs, mentor_line, parse_entries
 from tenfold.domain.step_items import ITEM_KINDS, StepItem, parse_step_item
 from tenfold.domain.steps import step_info

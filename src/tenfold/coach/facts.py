@@ -15,8 +15,9 @@ from datetime import date
 from decimal import Decimal
 
 from tenfold.domain.goal import COUNTED_PASSIVE
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.monthly import MonthlyIndex
+from tenfold.domain.streams import Stream
 
 
 @dataclass(frozen=True)

@@ -44,11 +44,11 @@ from decimal import Decimal
 
 from tenfold.coach.facts import PaymentFacts
 from tenfold.domain.goal import COUNTED_PASSIVE, Goal, counted_kinds
-from tenfold.domain.ledger import Stream
 from tenfold.domain.money import format_money
 from tenfold.domain.monthly import Month
 from tenfold.domain.rates import Rate, convert, month_end
 from tenfold.domain.steps import StepState
+from tenfold.domain.streams import Stream
 from tenfold.figures.evidence import MIN_MONTHS, MIN_PAYMENTS, StreamEvidence
 from tenfold.figures.expected import CADENCE_MONTHS, add_months
 from tenfold.figures.measures import Measures

@@ -20,17 +20,18 @@ from typing import Protocol
 from tenfold.coach.actions import next_action
 from tenfold.coach.markdown import limited, md, table
 from tenfold.coach.periods import period_span, period_title
+from tenfold.domain.accounts import account_key, with_accounts
 from tenfold.domain.dates import time_to
 from tenfold.domain.goal import Goal, GoalVersion, as_counted
 from tenfold.domain.goal_history import diff_goals
 from tenfold.domain.ideas import Idea
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.money import format_money, format_totals
-from tenfold.domain.monthly import account_key, with_accounts
 from tenfold.domain.pauses import Pause, paused_days
 from tenfold.domain.rates import Rate, convert_totals, month_end
 from tenfold.domain.step_items import ITEM_KINDS, StepItem
 from tenfold.domain.steps import STEPS, StepState, next_step
+from tenfold.domain.streams import Stream
 from tenfold.domain.text import count_of
 from tenfold.figures.freedom import freedom_lines
 from tenfold.figures.measures import Measures

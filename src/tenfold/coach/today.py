@@ -23,11 +23,12 @@ from tenfold.coach.facts import index_facts, payment_facts
 from tenfold.coach.nudges import Nudge, active, all_nudges
 from tenfold.coach.prompts import Situation, prompt_for
 from tenfold.domain.goal import Goal, counted_kinds
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.monthly import LedgerSummary, MonthlyIndex
 from tenfold.domain.rates import Rate
 from tenfold.domain.step_items import StepItem
 from tenfold.domain.steps import StepInfo, StepState, next_step
+from tenfold.domain.streams import Stream
 from tenfold.figures.evidence import gather
 from tenfold.figures.expected import Expected, expected_payments
 from tenfold.figures.freedom import FreedomFigures

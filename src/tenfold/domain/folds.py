@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
+from tenfold.domain.accounts import Totals, by_currency
 from tenfold.domain.dates import previous_month
-from tenfold.domain.ledger import Stream
-from tenfold.domain.monthly import LedgerSummary, Month, MonthlyIndex, Totals, by_currency
+from tenfold.domain.monthly import LedgerSummary, Month, MonthlyIndex
+from tenfold.domain.streams import Stream
 
 
 def folded(index: MonthlyIndex, months: Sequence[Month], streams: Mapping[int, Stream],

@@ -14,8 +14,8 @@ from typing import Any
 
 from tenfold.domain.dates import optional_date_from_store, parse_date
 from tenfold.domain.errors import FormErrors, collect
-from tenfold.domain.ledger import Stream
 from tenfold.domain.money import decimal_from_store, parse_amount, parse_currency
+from tenfold.domain.streams import Stream
 from tenfold.domain.text import clean_text
 
 COUNTED_PASSIVE = frozenset({"passive"})

@@ -16,8 +16,9 @@ from typing import Any
 
 from tenfold.domain.dates import date_from_store, parse_date
 from tenfold.domain.errors import FormErrors, collect
-from tenfold.domain.ledger import Stream, find_stream, parse_hours
+from tenfold.domain.ledger_forms import find_stream, parse_hours
 from tenfold.domain.money import decimal_from_store
+from tenfold.domain.streams import Stream
 from tenfold.domain.text import clean_text
 
 MAX_DAY_HOURS = Decimal(24)

@@ -17,8 +17,9 @@ from collections.abc import Iterable
 from datetime import date
 
 from tenfold import __version__
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.rates import Rate
+from tenfold.domain.streams import Stream
 from tenfold.domain.text import count_of
 from tenfold.exchange.identity import export_id, identities
 from tenfold.exchange.prices import market_prices, price_text

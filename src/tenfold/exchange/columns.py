@@ -16,7 +16,7 @@ from tenfold.domain.text import BIDI_CONTROLS
 from tenfold.exchange.headers import Part
 from tenfold.exchange.parse_dates import DateColumn, order_of, strptime_format
 from tenfold.exchange.parse_money import Money, MoneyColumn
-from tenfold.exchange.profiles.base import Profile, header_currency, header_keys
+from tenfold.exchange.profiles.base import DIRECTION_IN, DIRECTION_OUT, Profile, header_currency, header_keys
 
 MAX_TEXT = 500
 
@@ -85,7 +85,23 @@ class SheetColumns:
 
 
 def amounts(sheet: SheetColumns, cells: list[str], gross_mode: bool) -> tuple[Money | None, Money | None]:
-    """(the amount to count, the fee beside it); MoneyError when a money cell is not money."""
+    """(the amount to count, the fee beside it); MoneyError when a money cell is not money.
+
+    Where a direction column says in or out (ING's Af/Bij, Capital One's Debit/Credit), it gives the amount
+    its sign; any other word there (Chase's ACH_CREDIT in a column of types) leaves the amount as written.
+    """
+    money, fee = _amounts(sheet, cells, gross_mode)
+    if money is None or "direction" not in sheet.columns:
+        return money, fee
+    word = sheet.cell(cells, "direction").casefold().strip(" .")
+    if word in DIRECTION_OUT:
+        return Money(-abs(money.amount), money.currency), fee
+    if word in DIRECTION_IN:
+        return Money(abs(money.amount), money.currency), fee
+    return money, fee
+
+
+def _amounts(sheet: SheetColumns, cells: list[str], gross_mode: bool) -> tuple[Money | None, Money | None]:
     net, gross, fee = (sheet.money_of(cells, f) for f in ("amount", "gross", "fee"))
     if net is not None and gross is None and fee is None:
         return net, None

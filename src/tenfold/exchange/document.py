@@ -19,9 +19,10 @@ from decimal import Decimal
 from typing import Any
 
 from tenfold import __version__
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.rates import Rate
 from tenfold.domain.steps import step_info
+from tenfold.domain.streams import Stream
 from tenfold.domain.text import count_of
 from tenfold.exchange.identity import export_id, identities
 from tenfold.exchange.parse_money import minor_units

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from tenfold.domain.csvsafe import unneutralise
 from tenfold.domain.errors import FieldError
-from tenfold.domain.ledger import parse_units
+from tenfold.domain.ledger_forms import parse_units
 from tenfold.exchange.columns import SheetColumns, amounts, clean
 from tenfold.exchange.combine import combine, fold_orders
 from tenfold.exchange.csvmapping import Problem
@@ -208,23 +208,25 @@ def _row(out: Extraction, sheet: SheetColumns, filters: list[tuple[list[int], se
         if not any(" ".join(cells[i].casefold().split()) in values for i in columns if i < len(cells)):
             out.skip(reason, None, None)
             return
-    if len([c for c in cells if c.strip()]) > sheet.width and any(c.strip() for c in cells[sheet.width:]):
-        out.problems.append(_problem(line, where, f"has {len(cells)} fields; the header has {sheet.width}"))
-        return
+    ragged = len([c for c in cells if c.strip()]) > sheet.width and any(c.strip() for c in cells[sheet.width:])
     try:
         money, fee = amounts(sheet, cells, options.gross)
         money_error = ""
     except MoneyError as exc:
         money, fee, money_error = None, None, str(exc)
     date_text = sheet.cell(cells, "date")
+    filled = len([c for c in cells if c.strip()])
+    ragged = ragged or (out.table.kind == "csv" and len(cells) < sheet.width and filled > 1)
     if (_is_total(cells) and not _is_date(sheet, date_text)) or _is_bare_sum(out, sheet, cells, money):
         found = _currency(sheet, cells, options, out.profile, money)
         out.skip("totals and balance lines", money, found if isinstance(found, str) else None)
         return
+    if ragged and money is None and not _is_date(sheet, date_text):  # a note under the table, commas and all
+        out.skip("lines without a date or amount (titles, notes)", None, None)
+        return
     if money is not None:
         out.running_total += money.amount
-    filled = len([c for c in cells if c.strip()])
-    if out.table.kind == "csv" and len(cells) < sheet.width and filled > 1:
+    if ragged:
         out.problems.append(_problem(line, where, f"has {len(cells)} fields; the header has {sheet.width}"))
         return
     sign = 0 if money is None else (money.amount > 0) - (money.amount < 0)

@@ -13,8 +13,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from tenfold.exchange.csvmapping import CsvImportError, Problem, Row
-from tenfold.exchange.profiles import PROFILES, best_profile, profile_named
-from tenfold.exchange.profiles.base import Profile, bind, has_amount, header_keys
+from tenfold.exchange.headerless import column_name, guess_columns, looks_headerless, numbered
+from tenfold.exchange.profiles import PROFILES, profile_named, ranked_profiles
+from tenfold.exchange.profiles.bank import GENERIC
+from tenfold.exchange.profiles.base import Profile, bind, evidenced, has_amount, header_keys
 from tenfold.exchange.profiles.elsewhere import elsewhere
 from tenfold.exchange.read_table import Sheet, Table
 
@@ -42,6 +44,20 @@ class Layout:
     left_out: list[str]
 
 
+def _pick(sheet: Sheet, at: int, overrides: Mapping[str, str], only: Profile | None,
+          given: frozenset[str]) -> Profile | None:
+    """The profile that knows the header at row ``at`` best and whose evidence the rows under it show.
+
+    A profile named with ``--profile`` is taken at its word.
+    """
+    header = sheet.rows[at][1]
+    for profile, _score in ranked_profiles(header, overrides, only, given):
+        if only is not None or evidenced(profile, bind(profile, header, overrides),
+                                         [cells for _line, cells in sheet.rows[at + 1:]]):
+            return profile
+    return None
+
+
 def _header_in(sheet: Sheet, overrides: Mapping[str, str], only: Profile | None, skip_rows: int | None,
                given: frozenset[str]) -> tuple[int, Profile] | None:
     """(index of the header row, its profile) in ``sheet``, or None."""
@@ -50,12 +66,12 @@ def _header_in(sheet: Sheet, overrides: Mapping[str, str], only: Profile | None,
         at = next((i for i, (line, _c) in enumerate(rows) if line > skip_rows), None)
         if at is None:
             return None
-        found = best_profile(rows[at][1], overrides, only, given)
-        return (at, found[0]) if found else None
-    for i, (_line, cells) in enumerate(rows[:HEADER_SEARCH]):
-        found = best_profile(cells, overrides, only, given)
+        found = _pick(sheet, at, overrides, only, given)
+        return (at, found) if found else None
+    for i in range(min(len(rows), HEADER_SEARCH)):
+        found = _pick(sheet, i, overrides, only, given)
         if found:
-            return i, found[0]
+            return i, found
     return None
 
 
@@ -123,6 +139,9 @@ def layout(table: Table, *, overrides: Mapping[str, str], profile_name: str | No
                 left_out.append(f"{label}: no columns this profile reads")
             continue
         at, profile = found
+        known = None if only is not None else elsewhere(sheet.rows[at][1])
+        if known is not None:
+            raise CsvImportError([Problem(sheet.rows[at][0], known)])
         if sheet.name and not sheet_asked and any(w in sheet.name.casefold() for w in profile.skip_sheets):
             header = sheet.rows[at][1]
             totals.append(Part(sheet.name, sheet.rows[at][0], header, sheet.rows[at + 1:],
@@ -142,5 +161,27 @@ def layout(table: Table, *, overrides: Mapping[str, str], profile_name: str | No
     if not parts and totals:  # a workbook with only a combined sheet: that sheet is the data
         parts, left_out = totals[:1], [n for n in left_out if f"'{totals[0].sheet}'" not in n]
     if chosen is None or not parts:
-        raise unrecognised(table, skip_rows, only, overrides)
+        headerless = _headerless(table, skip_rows, only, overrides)
+        if headerless is None:
+            raise unrecognised(table, skip_rows, only, overrides)
+        return headerless
     return Layout(chosen, parts, left_out)
+
+
+def _headerless(table: Table, skip_rows: int | None, only: Profile | None,
+                overrides: Mapping[str, str]) -> Layout | None:
+    """A CSV whose first row is already data, read by column number (a bank's, unless ``--profile`` says)."""
+    if table.kind != "csv" or len(table.sheets) != 1:
+        return None
+    rows = [r for r in table.sheets[0].rows if skip_rows is None or r[0] > skip_rows]
+    if not rows or not looks_headerless(rows[0][1]):
+        return None
+    width = max(len(cells) for _line, cells in rows)
+    header = [column_name(i) for i in range(width)]
+    named = numbered(overrides)
+    wrong = _missing_override(header, named)
+    if wrong is not None:
+        asked = overrides[wrong[0]][:30]
+        raise CsvImportError([Problem(rows[0][0], f"there is no column {asked} for {wrong[0]}: this file has no "
+                                                   f"header row and {width} columns, counted from 1")])
+    return Layout(only or GENERIC, [Part("", 0, header, rows, guess_columns(rows, width, named))], [])

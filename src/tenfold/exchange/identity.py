@@ -16,7 +16,8 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
+from tenfold.domain.streams import Stream
 
 OWN = "tenfold"
 """The source of payments typed by hand, and of rows from a CSV that names none."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from tenfold.domain.errors import FieldError
+from tenfold.exchange.ambiguous import negatives_question
 from tenfold.exchange.extract import Extraction, Options, extract
 from tenfold.exchange.headers import layout
 from tenfold.exchange.plan import ImportPlan, plan_import
@@ -65,7 +66,11 @@ def read_source(raw: bytes, name: str, options: Options) -> Extraction:
     given = frozenset({"stream"} if options.stream else set())
     found = layout(table, overrides=options.overrides, profile_name=options.profile, skip_rows=options.skip_rows,
                    sheet_asked=options.sheet is not None, given=given)
-    return extract(table, found, options)
+    extraction = extract(table, found, options)
+    question = negatives_question(extraction, options)
+    if question is not None:
+        extraction.problems.append(question)
+    return extraction
 
 
 def plan_file(raw: bytes, name: str, options: Options, store: Store, create: str | None) -> ImportPlan:

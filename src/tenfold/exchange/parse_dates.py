@@ -4,7 +4,8 @@ Read as written: ``2024-03-02``, ``2024-03-02 14:22``, ``2024-03-02T14:22:00Z``
 (the date as the source wrote it; a time zone is not converted), ``Mar 21,
 2024``, ``March 28, 2024 at 9:15 AM``, ``21 Mar 2024``, ``Sat, 02 Mar 2024``,
 ``20240302``, ``02.03.2024`` (dots: day first, as every source that writes them
-means), German month names, and months alone
+means), ``15-Mar-24`` (Excel's d-mmm-yy: the day, then the year), month names in
+German, French, Spanish, Italian, Dutch and Portuguese, and months alone
 (``2024-03``, ``Jan 2024``, ``03/2024``), which stand for the month's **last day**:
 a monthly statement is earned by the end of its month.
 
@@ -24,10 +25,19 @@ from datetime import date, datetime, timedelta
 
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
-    (
-        "jan january januar jän jänner", "feb february februar", "mar march märz mär mrz maerz",
-        "apr april", "may mai", "jun june juni", "jul july juli", "aug august", "sep sept september",
-        "oct october okt oktober", "nov november", "dec december dez dezember",
+    (  # English, German, French, Spanish, Italian, Dutch and Portuguese names and Excel's abbreviations of them
+        "jan january januar jän jänner janv janvier ene enero gen gennaio januari janeiro",
+        "feb february februar févr fevr février fevrier febrero febbraio februari fev fevereiro",
+        "mar march märz mär mrz maerz mars marzo mrt maart março marco",
+        "apr april avr avril abr abril aprile",
+        "may mai mayo mag maggio mei maio",
+        "jun june juni juin junio giu giugno junho",
+        "jul july juli juil juillet julio lug luglio julho",
+        "aug august août aout ago agosto augustus",
+        "sep sept september septembre septiembre setiembre set settembre setembro",
+        "oct october okt oktober octobre octubre ott ottobre out outubro",
+        "nov november novembre noviembre novembro",
+        "dec december dez dezember déc dec décembre decembre dic diciembre dicembre dezembro",
     ),
     start=1,
 ):
@@ -56,7 +66,7 @@ _MONTH_YEAR_NUM = re.compile(r"^(\d{1,2})[/.-](\d{4})$")
 _NUMERIC = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})$")
 _DAY_NUMBER = re.compile(r"^[1-9]\d{4}(?:\.\d+)?$")
 """Excel's day numbers for 1927-2173 (46000 is 2025-12-09): five digits, a time of day as the fraction."""
-_WORDS = re.compile(r"[A-Za-zÄÖÜäöüé]+\.?|\d+")
+_WORDS = re.compile(r"[^\W\d_]+\.?|\d+")
 _FRIENDLY = (("yyyy", "%Y"), ("yy", "%y"), ("mmmm", "%B"), ("mmm", "%b"), ("mon", "%b"), ("mm", "%m"),
              ("dd", "%d"), ("hh", "%H"), ("ss", "%S"), ("m", "%m"), ("d", "%d"))
 
@@ -112,6 +122,8 @@ def _named(text: str) -> date | None:
     if month is None:
         return None
     years = [n for n in numbers if len(n) == 4]
+    if not years and len(numbers) == 2 and len(numbers[1]) == 2:  # 15-Mar-24, Mar 15, 24: the day, then the year
+        return _make(_year(numbers[1]), month, int(numbers[0]))
     if len(years) != 1:
         return None
     days = [n for n in numbers if n is not years[0]]

@@ -24,7 +24,7 @@ from tenfold.domain.money import format_totals
 from tenfold.domain.text import count_of
 from tenfold.exchange.identity import family
 
-ACCOUNTS = frozenset({"bank", "bank-de", "bank-us", "revolut", "wise", "wise-history"})
+ACCOUNTS = frozenset({"bank", "bank-de", "bank-nl", "bank-us", "revolut", "wise", "wise-history"})
 """Profiles of files that list money arriving in an account, where platforms' payouts show up as credits."""
 
 PLATFORMS: dict[str, tuple[str, tuple[str, ...]]] = {

@@ -22,10 +22,11 @@ from decimal import Decimal
 from tenfold.domain.csvsafe import neutralise
 from tenfold.domain.goal import Goal
 from tenfold.domain.ideas import Idea
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.money import format_money
 from tenfold.domain.rates import CONVERSION_RULE, Rate
 from tenfold.domain.steps import StepState, step_info
+from tenfold.domain.streams import Stream
 from tenfold.domain.text import safe_display
 from tenfold.exchange.identity import export_id, identities
 from tenfold.exchange.progress import Progress, tracked

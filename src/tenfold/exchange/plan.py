@@ -22,9 +22,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from tenfold.domain.ledger import KINDS, Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.money import MAX_AMOUNT
 from tenfold.domain.rates import month_end
+from tenfold.domain.streams import KINDS, Stream
 from tenfold.domain.text import count_of
 from tenfold.exchange.csvmapping import Problem
 from tenfold.exchange.extract import Entry, Extraction, Skipped

@@ -14,8 +14,8 @@ from collections import defaultdict
 from collections.abc import Mapping
 from decimal import Decimal
 
-from tenfold.domain.ledger import Stream
 from tenfold.domain.money import format_money, format_totals
+from tenfold.domain.streams import Stream
 from tenfold.domain.text import count_of
 from tenfold.exchange.plan import ImportPlan, totals_by_stream
 from tenfold.exchange.profiles.base import FIELDS
@@ -45,6 +45,8 @@ def preview_lines(plan: ImportPlan, streams: Mapping[int, Stream], label: str, g
     first = layout.parts[0].header_line
     if sheets:
         header = f"{'sheets' if len(layout.parts) > 1 else 'sheet'} {sheets}, header on row {first}"
+    elif first == 0:
+        header = "no header row: columns by number"
     else:
         header = f"header on line {first}"
     lines = [f"{label}: {profile.title} (profile {profile.name}) · {ext.table.describe()} · {header}"]

@@ -26,6 +26,9 @@ _SHORT_YEAR = re.compile(r"^(\d{1,2})/\s*(\d{1,2})'\s*(\d{2})$")
 _CARD_TYPES = ("ccard", "oth l")
 _SKIPPED_TYPES = ("invst", "memorized", "cat", "class")
 
+OWN_TRANSFER_TYPE = "transfer between your own accounts"
+"""The type a QIF line gets when its category names one of the user's accounts (``[Savings]``)."""
+
 
 def looks_like_qif(head: bytes) -> bool:
     """Whether a file starts with a QIF header line (``!Type:Bank``, ``!Account``, ``!Option:...``)."""
@@ -76,6 +79,6 @@ def qif_rows(text: str) -> list[Row]:
 
 def _row(record: dict[str, str], kind: str) -> list[str]:
     transfer = record.get("L", "").startswith("[")
-    typed = CARD_TYPE if kind.startswith(_CARD_TYPES) else ("transfer" if transfer else "")
+    typed = CARD_TYPE if kind.startswith(_CARD_TYPES) else (OWN_TRANSFER_TYPE if transfer else "")
     return [_date(record.get("D", "")), typed, record.get("T") or record.get("U", ""), record.get("P", ""),
             record.get("M", ""), record.get("N", "")]

@@ -157,7 +157,20 @@ def _rows(text: str, delimiter: str, limit: int | None = None) -> list[Row]:
                 break
     except csv.Error as exc:
         raise CsvImportError([Problem(line, f"is not valid CSV ({exc})")]) from None
+    if limit is None and rows and _runaway_quote(text, rows[-1]):
+        raise CsvImportError([Problem(rows[-1][0], 'a quote (") opens a cell here that is never closed, so the '
+                                                   "rest of the file reads as one cell; close or remove it in a "
+                                                   "text editor")])
     return rows
+
+
+def _runaway_quote(text: str, last: Row) -> bool:
+    """Whether the last row is a quote that opened a cell and never closed: a cell over several lines, with an
+    odd number of quote marks from where the row starts to the end of the file."""
+    if not any("\n" in c or "\r" in c for c in last[1]):
+        return False
+    lines = io.StringIO(text, newline="").readlines()
+    return sum(line.count('"') for line in lines[last[0] - 1:]) % 2 == 1
 
 
 def sniff_delimiter(text: str) -> str:

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from tenfold.domain.ledger import Stream
 from tenfold.domain.monthly import Month, MonthlyIndex, month_index, months_back
+from tenfold.domain.streams import Stream
 
 WINDOW_MONTHS = 12
 """The checks look back over the last 12 complete months."""

@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.monthly import arrived
+from tenfold.domain.streams import Stream
 
 GRACE_DAYS = 7
 """Days a payment may be late before it is flagged overdue."""

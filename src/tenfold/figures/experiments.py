@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from tenfold.domain.dates import previous_month
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.monthly import Month, MonthlyIndex
 from tenfold.domain.step_entries import LEDGER_FIGURES
 from tenfold.domain.step_items import StepItem
+from tenfold.domain.streams import Stream
 from tenfold.figures.projection import month_text
 from tenfold.figures.reach import reach_in
 from tenfold.figures.upkeep import Logged, upkeep

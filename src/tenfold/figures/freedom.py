@@ -27,13 +27,14 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal
 
+from tenfold.domain.accounts import Totals
 from tenfold.domain.dates import previous_month
 from tenfold.domain.freedom import Freedom
 from tenfold.domain.goal import Goal
-from tenfold.domain.ledger import Stream
 from tenfold.domain.money import format_money
-from tenfold.domain.monthly import Month, MonthlyIndex, Totals, month_index, months_back
+from tenfold.domain.monthly import Month, MonthlyIndex, month_index, months_back
 from tenfold.domain.rates import Rate
+from tenfold.domain.streams import Stream
 from tenfold.figures.goal_figures import (
     AVERAGE_MONTHS,
     MonthIncome,

@@ -22,12 +22,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
 
+from tenfold.domain.accounts import Totals
 from tenfold.domain.dates import previous_month
 from tenfold.domain.folds import folded
 from tenfold.domain.goal import Goal, as_counted
-from tenfold.domain.ledger import Stream
-from tenfold.domain.monthly import Month, MonthlyIndex, Totals, months_back
+from tenfold.domain.monthly import Month, MonthlyIndex, months_back
 from tenfold.domain.rates import Rate, convert, month_end
+from tenfold.domain.streams import Stream
 from tenfold.figures.projection import Projection, project
 
 _CENTS = Decimal("0.01")

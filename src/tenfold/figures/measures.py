@@ -11,13 +11,15 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from tenfold.domain.accounts import split_account
 from tenfold.domain.freedom import Freedom
 from tenfold.domain.goal import Goal
 from tenfold.domain.hours import HoursEntry, stream_began
 from tenfold.domain.ideas import Idea
-from tenfold.domain.ledger import Payment, Stream
-from tenfold.domain.monthly import Month, MonthlyIndex, split_account
+from tenfold.domain.ledger import Payment
+from tenfold.domain.monthly import Month, MonthlyIndex
 from tenfold.domain.rates import Rate
+from tenfold.domain.streams import Stream
 from tenfold.figures.freedom import FreedomFigures, freedom_figures
 from tenfold.figures.payback import Payback, paybacks
 from tenfold.figures.reach import Reach, last_month_reach

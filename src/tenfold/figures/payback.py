@@ -31,10 +31,11 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from tenfold.domain.dates import previous_month
 from tenfold.domain.freedom import Freedom
 from tenfold.domain.hours import stream_began
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.money import format_money
 from tenfold.domain.monthly import Month, month_index
 from tenfold.domain.rates import Rate, convert, month_end
+from tenfold.domain.streams import Stream
 from tenfold.figures.projection import HORIZON_MONTHS, add_months, month_text
 
 PACE_MONTHS = 3

@@ -7,7 +7,7 @@ stream grew from, beside the rung planned there ("planned 1k, reached 37").
 Payments without a customer are counted as payments, not as people: a monthly
 royalty from a platform is many readers Tenfold cannot see. A stream whose
 customers are counted through a platform, or that has one repeat customer by
-design (a tenant, a licensee; :data:`tenfold.domain.ledger.CUSTOMER_MODES`), is
+design (a tenant, a licensee; :data:`tenfold.domain.streams.CUSTOMER_MODES`), is
 shown as such and not placed on the ladder: its payer is not "one customer".
 
 Where the payments give units (a platform's quantity column, or typed), the units
@@ -28,8 +28,9 @@ from datetime import date
 
 from tenfold.domain.dates import previous_month
 from tenfold.domain.ideas import LADDER, Idea, rung_label
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.monthly import Month
+from tenfold.domain.streams import Stream
 from tenfold.figures.projection import month_text
 
 

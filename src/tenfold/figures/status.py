@@ -12,12 +12,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from tenfold.domain.accounts import Totals, by_currency
 from tenfold.domain.goal import Goal, as_counted
-from tenfold.domain.ledger import Stream
 from tenfold.domain.money import format_money
-from tenfold.domain.monthly import Totals, by_currency
 from tenfold.domain.rates import Rate, convert_totals, month_end
 from tenfold.domain.steps import StepState, next_step
+from tenfold.domain.streams import Stream
 from tenfold.figures.streak import streak_facts
 
 SEPARATOR = " · "

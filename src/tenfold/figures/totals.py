@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from tenfold.domain.accounts import Totals, account_key, by_currency
 from tenfold.domain.dates import previous_month
-from tenfold.domain.ledger import Payment, Stream
-from tenfold.domain.monthly import LedgerSummary, Totals, account_key, by_currency
+from tenfold.domain.ledger import Payment
+from tenfold.domain.monthly import LedgerSummary
+from tenfold.domain.streams import Stream
 
 
 def month_totals(

@@ -24,8 +24,8 @@ from decimal import ROUND_HALF_EVEN, Decimal
 
 from tenfold.domain.dates import previous_month
 from tenfold.domain.hours import HoursEntry
-from tenfold.domain.ledger import Stream
 from tenfold.domain.monthly import Month, MonthlyIndex, months_back
+from tenfold.domain.streams import Stream
 
 _CENTS = Decimal("0.01")
 

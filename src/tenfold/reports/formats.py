@@ -17,7 +17,7 @@ from tenfold.domain.money import format_money, format_totals
 from tenfold.domain.rates import CONVERSION_RULE
 from tenfold.domain.text import safe_display
 from tenfold.reports.aggregate import Month, month_label
-from tenfold.reports.build import Report, StreamFigures
+from tenfold.reports.model import Report, StreamFigures
 
 CSV_COLUMNS = ("month", "stream", "kind", "category", "currency", "amount", "fees")
 """``fees`` is empty in a month where no payment of the stream recorded a fee."""

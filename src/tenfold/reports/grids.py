@@ -25,8 +25,8 @@ from typing import Literal
 from tenfold.domain.money import format_money, format_totals
 from tenfold.domain.text import safe_display
 from tenfold.reports.aggregate import Month, month_label
-from tenfold.reports.build import Report
 from tenfold.reports.formats import fees_cell, has_extras, per_hour, refunds_cell, share_cell
+from tenfold.reports.model import Report
 
 NAME_WIDTH = 24
 """Stream names are cut at this width (with an ellipsis) so the numbers keep their room."""

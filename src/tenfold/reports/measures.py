@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from tenfold.domain.csvsafe import neutralise
-from tenfold.domain.ledger import Stream
+from tenfold.domain.streams import Stream
 from tenfold.domain.text import safe_display
 from tenfold.figures.freedom import FREEDOM_METHOD, FreedomFigures, freedom_lines, when_text
 from tenfold.figures.measures import Measures

@@ -16,7 +16,7 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.table import Table
 from rich.text import Text
 
-from tenfold.domain.ledger import Stream
+from tenfold.domain.streams import Stream
 from tenfold.figures.freedom import FREEDOM_METHOD, freedom_lines
 from tenfold.figures.measures import Measures
 from tenfold.reports.drawing import Drawn

@@ -20,13 +20,13 @@ import re
 from collections.abc import Iterable
 from math import ceil
 
-from tenfold.domain.ledger import Stream
+from tenfold.domain.streams import Stream
 from tenfold.figures.freedom import FREEDOM_METHOD, freedom_lines
 from tenfold.figures.measures import Measures
-from tenfold.reports.build import Report
 from tenfold.reports.formats import notes, title
 from tenfold.reports.grids import MEASURES_COLUMNS, MEASURES_TITLE, Column, Grid, report_grids
 from tenfold.reports.measures import stream_lines
+from tenfold.reports.model import Report
 
 SINGLE = frozenset(
     chr(c) for start, end in ((0x20, 0x7E), (0xA0, 0xAC), (0xAE, 0x2FF)) for c in range(start, end + 1)

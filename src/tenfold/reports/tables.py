@@ -15,10 +15,10 @@ from rich.table import Table
 from rich.text import Text
 
 from tenfold.domain.rates import CONVERSION_RULE, Rate
-from tenfold.reports.build import Report
 from tenfold.reports.drawing import Drawn
 from tenfold.reports.formats import notes, title
 from tenfold.reports.grids import Grid, report_grids
+from tenfold.reports.model import Report
 
 
 def grid_table(grid: Grid) -> Table:

@@ -124,12 +124,27 @@ class Database:
         """True after the file changed on disk: writes wait until :meth:`reload`."""
         return self.storage.conflicted
 
+    @property
+    def file_deleted(self) -> bool:
+        """Whether the file this store read or wrote is gone from its path."""
+        return self.storage.deleted()
+
+    def write_back(self) -> None:
+        """Write the whole document to its path again, after the file was deleted (never over one that appeared)."""
+        if self.read_only:
+            raise StoreError(self.path, "was opened read-only")
+        self.files.write_back()
+
     def rescue_unsaved(self) -> str:
         """At an exit whose last save failed: keep the change not saved in a rescue file; say where.
 
+        After the data file was deleted under the app, that is the whole document.
         Returns "" when nothing is pending. Never raises: it runs on the way out
         (SIGTERM, a hang-up, a crash), where the sentence is all that can be told.
         """
+        deleted = self.file_deleted
+        what = f"{self.path} was deleted while Tenfold was open; all that was open" if deleted else \
+            "the changes made since the last save"
         try:
             pending = self.files.pending_payload()
             if pending is None:
@@ -138,9 +153,10 @@ class Database:
             kept = write_rescue(self.path, payload, clock_time(self.today))
         except Exception as exc:  # on the way out: a sentence, never a second failure
             reason = str(exc) if isinstance(exc, TenfoldError) else f"{type(exc).__name__}: {exc}"
-            return f"the changes made since the last save are lost: {reason}"
+            return f"{what} {'is' if deleted else 'are'} lost: {reason}"
         self.files.rescued(generation)
-        return f"the changes made since the last save are kept in {kept}; Tenfold offers them back at the next start"
+        return f"{what} {'is' if deleted else 'are'} kept in {kept}; Tenfold offers {'it' if deleted else 'them'} " \
+            "back at the next start"
 
     # ----- backups -----------------------------------------------------------------
 

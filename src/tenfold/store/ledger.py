@@ -11,8 +11,9 @@ from __future__ import annotations
 import dataclasses
 
 from tenfold.domain.errors import StoreError
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.rates import Rate
+from tenfold.domain.streams import Stream
 from tenfold.store.batch import Batch, Batches
 from tenfold.store.database import Database
 from tenfold.store.payments import PaymentsCache

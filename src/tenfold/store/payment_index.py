@@ -144,6 +144,8 @@ class IndexWriter:
 
     def __init__(self, months: Mapping[Month, bytes] | None = None) -> None:
         self._months: dict[Month, bytes] = dict(months or {})
+        self._newest: dict[int, tuple[Payment, bytes]] = {}
+        """Each of the newest payments' JSON, by id, with the payment it was made from (one save adds one)."""
 
     def forget(self) -> None:
         """The index was rebuilt: every month is serialised again."""
@@ -173,8 +175,22 @@ class IndexWriter:
             largest=largest,
             months=b"{" + b",".join(pieces) + b"}",
             last=orjson.dumps({str(sid): day.isoformat() for sid, day in sorted(last.items())}),
-            newest=orjson.dumps([[p.id, p.to_store()] for p in newest[:NEWEST]]),
+            newest=self._newest_json(newest[:NEWEST]),
         )
+
+    def _newest_json(self, newest: Sequence[Payment]) -> bytes:
+        """``[[id, record], ...]`` as ``orjson.dumps`` writes it, reusing each payment's JSON while it is unchanged."""
+        kept = self._newest
+        pieces = []
+        for p in newest:
+            cached = kept.get(p.id)
+            if cached is None or cached[0] is not p:  # new, or edited (a new object under the same id)
+                cached = kept[p.id] = (p, orjson.dumps([p.id, p.to_store()]))
+            pieces.append(cached[1])
+        if len(kept) > 2 * NEWEST:
+            shown = {p.id for p in newest}
+            self._newest = {i: v for i, v in kept.items() if i in shown}
+        return b"[" + b",".join(pieces) + b"]"
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,9 @@ from collections.abc import Collection
 
 import orjson
 
+from tenfold.domain.accounts import split_account
 from tenfold.domain.ledger import Payment
-from tenfold.domain.monthly import Month, MonthlyIndex, split_account
+from tenfold.domain.monthly import Month, MonthlyIndex
 
 _RECORD = re.compile(
     rb'"(\d+)":(\{"stream_id":(\d+),"on":"\d{4}-\d\d-\d\d"(?:[^"}]++|"(?:[^"\\]++|\\.)*+")*+\})'

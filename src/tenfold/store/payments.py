@@ -26,8 +26,9 @@ import bisect
 from collections.abc import Callable, Mapping
 from operator import attrgetter
 
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.monthly import MonthlyIndex
+from tenfold.domain.streams import Stream
 from tenfold.store.batch import Batch
 from tenfold.store.by_id import PaymentsById
 from tenfold.store.database import Database

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from tenfold.domain.errors import DamagedFileError, NewerSchemaError, StoreError
-from tenfold.domain.ledger import default_customer_mode
+from tenfold.domain.streams import default_customer_mode
 
 SCHEMA_VERSION = 6
 # The tables of the data file, by name: every module names a table through these.

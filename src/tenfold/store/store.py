@@ -26,13 +26,14 @@ from tenfold.domain.freedom import Freedom
 from tenfold.domain.goal import Goal, GoalVersion
 from tenfold.domain.hours import HoursEntry
 from tenfold.domain.ideas import Idea
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.monthly import MonthlyIndex
 from tenfold.domain.parts import PartsRating
 from tenfold.domain.pauses import Pause
 from tenfold.domain.rates import Rate
 from tenfold.domain.step_items import StepItem
 from tenfold.domain.steps import StepState
+from tenfold.domain.streams import Stream
 from tenfold.store.backups import Backup
 from tenfold.store.batch import Batch, Batches
 from tenfold.store.coach import CoachRecords
@@ -147,6 +148,20 @@ class Store:
     def stale(self) -> bool:
         """True after the file changed on disk: writes wait until :meth:`reload`."""
         return self._database.stale
+
+    @property
+    def file_deleted(self) -> bool:
+        """Whether the data file was deleted (or moved away) while this store held it."""
+        return self._database.file_deleted
+
+    def write_back(self) -> None:
+        """After the data file was deleted: write everything open here to its path again, as the user asked.
+
+        The payments are taken in first, so a file deleted before they were read is
+        written whole. Raises ChangedOnDiskError if a file is there again by then.
+        """
+        self.wait_for_payments()
+        self._database.write_back()
 
     @property
     def _storage(self) -> WriteBehindMiddleware:

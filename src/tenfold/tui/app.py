@@ -55,6 +55,8 @@ class TenfoldApp(HookedApp):
         self.log_dir = log_dir
         self.config_dir = config_dir
         self.crash_log: Path | None = None
+        self.rescue_at_exit = False
+        """Stopped (SIGTERM) with the data file deleted: all that was open goes to a rescue file after the app."""
         self.main_screen: MainScreen = MainScreen(store, config_dir)
         self.saving = BackgroundSaving(store, self)
         self.key_gate = KeyGate(self)
@@ -131,15 +133,18 @@ class TenfoldApp(HookedApp):
         with the process. A terminal still there is given back without waiting
         (:mod:`tenfold.tui.hang_up`). A save that fails here can be told nowhere but the log.
         """
-        problems = self.main_screen.save_everything() + self.flush_saves()
-        if problems:  # the change goes to a rescue file, offered back at the next start
-            note = self.store.rescue_unsaved()
-            write_crash_log(self.log_dir or state_dir(), RuntimeError(f"not saved at hang-up: {problems[0]}; {note}"))
-        with contextlib.suppress(Exception):  # the window may still be open (kill -HUP): give it back
-            driver = self._driver
-            give_terminal_back(getattr(driver, "fileno", None), getattr(driver, "attrs_before", None),
-                               sys.__stderr__.fileno() if sys.__stderr__ is not None else None)
-        os._exit(128 + signal.SIGHUP)
+        try:
+            problems = self.main_screen.save_everything() + self.flush_saves()
+            if problems or self.store.file_deleted:  # the change (or all, if deleted) goes to a rescue file
+                note = self.store.rescue_unsaved()
+                why = problems[0] if problems else "the data file was deleted"
+                write_crash_log(self.log_dir or state_dir(), RuntimeError(f"not saved at hang-up: {why}; {note}"))
+            with contextlib.suppress(Exception):  # the window may still be open (kill -HUP): give it back
+                driver = self._driver
+                give_terminal_back(getattr(driver, "fileno", None), getattr(driver, "attrs_before", None),
+                                   sys.__stderr__.fileno() if sys.__stderr__ is not None else None)
+        finally:  # whatever failed above, the process must not outlive its terminal
+            os._exit(128 + signal.SIGHUP)
 
     def _terminate(self) -> None:
         """Asked to stop (SIGTERM): save, then exit cleanly, restoring the terminal.
@@ -151,6 +156,7 @@ class TenfoldApp(HookedApp):
         """
         self.main_screen.save_everything()
         self.flush_saves()
+        self.rescue_at_exit = self.store.file_deleted  # nobody to ask whether to write it again
         watchdog = threading.Timer(3.0, os._exit, args=(128 + signal.SIGTERM,))
         watchdog.daemon = True
         watchdog.start()
@@ -171,7 +177,21 @@ class TenfoldApp(HookedApp):
         return None
 
     async def action_quit(self) -> None:
-        """Save notes and open forms, write every pending save, then quit; if saving fails, stay and say why."""
+        """Save notes and open forms, write every pending save, then quit; if saving fails, stay and say why.
+
+        A data file deleted under the app is not written again without asking: the
+        user says whether to write it before quitting or to quit without it.
+        """
+        if self.store.file_deleted and not self.store.read_only:
+
+            def go_on(written: bool | None) -> None:
+                if written is None:  # the user chose to quit without the file
+                    self.exit()
+                elif written:  # then as ever: open forms and notes saved, and written
+                    self.call_later(self.action_quit)
+
+            self.main_screen.editing.offer_write_back(quitting=go_on)
+            return
         problems = self.main_screen.save_everything() + self.flush_saves()
         if problems:
             problem = problems[0].rstrip()

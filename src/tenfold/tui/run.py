@@ -33,6 +33,8 @@ def run_tui(store: Store) -> int:
     except TenfoldError as exc:
         print(f"tenfold: {exc}; {store.rescue_unsaved()}", file=sys.stderr)
         return app.return_code or 1
+    if app.rescue_at_exit:
+        print(f"tenfold: {store.rescue_unsaved()}", file=sys.stderr)
     return app.return_code or 0
 
 

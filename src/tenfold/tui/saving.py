@@ -72,6 +72,9 @@ class BackgroundSaving:
             return
         if isinstance(problem, ChangedOnDiskError):
             self._save_problem = None
+            if self.store.file_deleted:  # nothing to reload: the question that follows says what to do
+                self.ui.offer_reload()
+                return
             self.ui.notify(
                 f"Your last change is not saved yet: {problem} Reload to use the other copy "
                 "(your unsaved change is then dropped), or keep working without saving.",

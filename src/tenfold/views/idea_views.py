@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from tenfold.domain.ideas import Idea, newest_first
-from tenfold.domain.ledger import Stream
+from tenfold.domain.streams import Stream
 
 SORTS: tuple[str, ...] = ("newest", "reach", "passive")
 """The orders ``o`` cycles through."""

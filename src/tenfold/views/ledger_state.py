@@ -18,10 +18,11 @@ from decimal import Decimal
 
 from tenfold.domain.folds import summary_from
 from tenfold.domain.goal import Goal
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.money import DEFAULT_CURRENCY
 from tenfold.domain.monthly import LedgerSummary, Month, MonthlyIndex, months_back
 from tenfold.domain.rates import Rate
+from tenfold.domain.streams import Stream
 from tenfold.figures.charts import sparkline
 from tenfold.figures.expected import Expected, expected_payments, overdue_ids
 from tenfold.figures.goal_figures import GoalFigures, MonthIncome, goal_figures, passive_months

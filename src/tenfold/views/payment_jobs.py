@@ -43,6 +43,7 @@ class OrderJobs:
         def _key(self, sort: str) -> Key: ...
         def _text(self, p: Payment, names: Mapping[int, str]) -> str: ...
         def _take_text(self, position: int, text: str, p: Payment) -> None: ...
+        def _catch_up(self) -> None: ...
 
     def quick(self, sort: str, query: str = "") -> bool:
         """Whether :meth:`rows` answers at once: nothing to sort or prepare, or little of it."""
@@ -71,6 +72,7 @@ class OrderJobs:
         copy of the date order, which the thread reads while this order may take in
         added payments.
         """
+        self._catch_up()  # the orders copied for the thread hold every payment added so far
         items = self._rows()
         if "stream" not in self._orders:
             names = self.names
@@ -113,6 +115,7 @@ class OrderJobs:
         items = self._items
         if items is None or items is not job.items or len(items) < results.count:
             return False
+        self._catch_up()  # the kept orders first: the thread's new ones take the added payments below
         added = range(results.count, len(items))  # taken in by this order while the thread worked
         if self._newest_id is None and results.newest_id is not None:
             self._newest_id = max([results.newest_id, *(items[i].id for i in added)])

@@ -63,6 +63,8 @@ class PaymentOrder(OrderJobs):
         self._newest_id: int | None = None
         """The largest id in ``_items`` (None: not known yet): the store gives each new payment a larger one."""
         self._orders: dict[str, array[int]] = {}
+        self._pending: list[tuple[int, int]] = []
+        """(place in the date order, position) of payments added but not yet put into the kept orders."""
         self._ranks: dict[int, int] = {}
         self._texts: list[str] | None = None
         self._dates: list[str] | None = None
@@ -85,6 +87,7 @@ class PaymentOrder(OrderJobs):
 
     def positions(self, sort: str) -> Sequence[int]:
         """Positions in :meth:`_rows` in ``sort`` order (``date``: the store's own order)."""
+        self._catch_up()
         order = self._orders.get(sort)
         if order is None:
             if sort == "date":  # nothing added since the items were taken: they are in the base's order
@@ -220,10 +223,7 @@ class PaymentOrder(OrderJobs):
         if added is None:
             return False
         items = self._items
-        if "date" not in self._orders:  # the base order as positions, from now on
-            self._orders["date"] = array(POSITIONS, range(len(items)))
         names = {sid: name.casefold() for sid, name in self.names.items()}
-        keys = {sort: self._key(sort) for sort in self._orders if sort != "date"}
         for place, p in added:  # top first: each goes where the store's list has it
             position = len(items)
             items.append(p)
@@ -232,13 +232,32 @@ class PaymentOrder(OrderJobs):
                 self._take_text(position, self._text(p, names), p)
             elif self._dashes_known and "-" in self._text(p, names):
                 self._dashed.append(position)
+            self._pending.append((place, position))
+        return True
+
+    def _catch_up(self) -> None:
+        """Put the payments added since into every kept order, when an order is next read.
+
+        Not at each save: with a million payments each order is an array of a million
+        positions, and an insert near its top moves all of them, about a frame's
+        worth of memory traffic for the three orders, while the table in the date
+        order without a filter shows the store's list itself and needs none of them.
+        """
+        if not self._pending:
+            return
+        pending, self._pending = self._pending, []
+        items = self._rows()
+        if "date" not in self._orders:  # the base order as positions, from now on
+            self._orders["date"] = array(POSITIONS, range(pending[0][1]))
+        keys = {sort: self._key(sort) for sort in self._orders if sort != "date"}
+        for place, position in pending:
+            p = items[position]
             for sort, order in self._orders.items():
                 if sort == "date":
                     order.insert(place, position)
                 else:
                     key = keys[sort]
                     order.insert(bisect.bisect(order, key(p), key=_at(items, key)), position)
-        return True
 
     def _added(self, payments: Sequence[Payment], count: int) -> list[tuple[int, Payment]] | None:
         """(place in ``payments``, payment) of the ``count`` new ones, top first; None if not all found."""

@@ -57,7 +57,9 @@ PROFILES: tuple[Profile, ...] = (
     neobank.WISE_STATEMENT,
     neobank.WISE_HISTORY,
     bank.GERMAN,
+    bank.DUTCH,
     bank.US,
+    bank.CARD_US,
     bank.GENERIC,
     tenfold.PROFILE,
 )
@@ -69,12 +71,16 @@ def profile_named(name: str) -> Profile | None:
     return BY_NAME.get(name.strip().casefold())
 
 
+def ranked_profiles(header: Sequence[str], overrides: Mapping[str, str] | None = None,
+                    only: Profile | None = None, given: frozenset[str] = frozenset()) -> list[tuple[Profile, int]]:
+    """The profiles that know ``header``, best first, with their scores (ties: the earlier in PROFILES)."""
+    scored = [(p, recognises(p, header, overrides, given, named=only is not None))
+              for p in ((only,) if only else PROFILES)]
+    return sorted(((p, s) for p, s in scored if s > 0), key=lambda ps: -ps[1])
+
+
 def best_profile(header: Sequence[str], overrides: Mapping[str, str] | None = None,
                  only: Profile | None = None, given: frozenset[str] = frozenset()) -> tuple[Profile, int] | None:
     """The profile that knows ``header`` best and its score, or None when none does."""
-    scored = [(recognises(p, header, overrides, given), p) for p in ((only,) if only else PROFILES)]
-    scored = [(s, p) for s, p in scored if s > 0]
-    if not scored:
-        return None
-    score, profile = max(scored, key=lambda sp: sp[0])
-    return profile, score
+    ranked = ranked_profiles(header, overrides, only, given)
+    return ranked[0] if ranked else None

@@ -36,4 +36,5 @@ PROFILE = Profile(
         Rule("type", ("invalid", "deduction", "adjustment", "reversal"), DEDUCTION, contains=True, sign=-1),
     ),
     negative=DEDUCTION,
+    evidence=("type", ("earnings",)),
 )

@@ -3,12 +3,14 @@
 The generic profile also knows the French, Spanish and Italian names of those
 columns (Libellé/Montant/Crédit/Débit, Concepto/Importe, Descrizione/Importo).
 
-Money in (credits) counts; money out (debits), balance lines, pending bookings and
+ING in the Netherlands writes every amount without a sign and says Af (out) or
+Bij (in) beside it. Money in (credits) counts; money out (debits), balance lines, pending bookings and
 transfers between the user's own accounts do not. German banks (Sparkasse, DKB,
 ING, Deutsche Bank, comdirect, Postbank...) write ``;``, Windows-1252, ``1.234,56``
 and ``dd.mm.yyyy`` after a few lines of account details; some split the amount
 into Soll and Haben. US banks (Chase, Bank of America, Citi, Capital One...)
-write month-first dates, a signed Amount or separate Debit and Credit columns.
+write month-first dates, a signed Amount or separate Debit and Credit columns;
+Capital One writes the amount without a sign and Debit or Credit as its type.
 A bank file names no product: every credit goes to ``--stream`` (else "Bank").
 """
 
@@ -17,11 +19,18 @@ from __future__ import annotations
 from tenfold.exchange.csvmapping import RETURNED_DEBIT
 from tenfold.exchange.ofx import CARD_TYPE
 from tenfold.exchange.profiles.base import SKIP, Profile, Rule
+from tenfold.exchange.qif import OWN_TRANSFER_TYPE
 
 BALANCE_WORDS = ("kontostand", "saldo", "anfangssaldo", "endsaldo", "opening balance", "closing balance",
                  "beginning balance", "ending balance")
 OWN_TRANSFERS = ("umbuchung", "übertrag", "acct_xfer", "online transfer from", "transfer from sav",
-                 "transfer from chk", "own account", "eigene konten")
+                 "transfer from chk", "own account", "eigene konten", "from 360 performance savings",
+                 "from my savings", "to main account", "from main account", "virement interne",
+                 "de comptes à comptes", "mouvements internes")
+"""Words of a type or note that say the money moved between the user's own accounts (N26's Spaces write
+"From Savings to Main Account", BoursoBank "Virement interne")."""
+
+CARD_REASON = "credit card lines (payments to the card, charges, refunds)"
 
 GERMAN = Profile(
     name="bank-de",
@@ -58,6 +67,34 @@ GERMAN = Profile(
     negative_reason="outgoing bank debits",
 )
 
+DUTCH = Profile(
+    name="bank-nl",
+    title="Dutch bank CSV (ING)",
+    reads="credits (Bij, Credit): every amount is written without a sign and Af Bij says which way it went; "
+          "dates yyyymmdd; skips debits (Af) and transfers from your own savings",
+    columns={
+        "date": ("Datum", "Date"),
+        "amount": ("Bedrag (EUR)", "Amount (EUR)", "Bedrag", "Amount"),
+        "direction": ("Af Bij", "Debit/credit"),
+        "customer": ("Naam / Omschrijving", "Name / Description"),
+        "note": ("Mededelingen", "Notifications"),
+        "type": ("Mutatiesoort", "Transaction type", "Transactietype"),
+    },
+    required=("date", "amount", "direction"),
+    signature=(("Tegenrekening", "Counterparty"),),
+    date_order="dmy",
+    decimal_comma=True,
+    default_currency="EUR",
+    default_stream="Bank",
+    priority=4,
+    rules=(
+        Rule("note", ("spaarrekening", "savings account"), SKIP, "transfers between your own accounts",
+             contains=True),
+    ),
+    negative=SKIP,
+    negative_reason="outgoing bank debits",
+)
+
 US = Profile(
     name="bank-us",
     title="US bank CSV",
@@ -71,11 +108,13 @@ US = Profile(
         "customer": ("Payee", "Counterparty", "Name"),
         "note": ("Description", "Memo", "Transaction Description"),
         "type": ("Type", "Details", "Transaction Type", "Category"),
+        "direction": ("Transaction Type",),
         "status": ("Status",),
     },
     required=("date", "amount"),
+    # Not "Transaction Date": Lloyds and other UK banks write it too, day first.
     signature=(("Posting Date", "Post Date", "Posted Date", "Running Bal.", "Check or Slip #", "Check Number",
-                "Card No.", "Transaction Date"),),
+                "Transaction Amount"),),
     date_order="mdy",
     decimal_comma=False,
     default_currency="USD",
@@ -91,6 +130,31 @@ US = Profile(
     negative_reason="outgoing bank debits",
 )
 
+CARD_US = Profile(
+    name="card-us",
+    title="US credit card CSV",
+    reads="nothing: a card's credits are payments to the card and merchants' refunds, its debits your spending",
+    columns={
+        "date": ("Transaction Date", "Post Date", "Posted Date"),
+        "amount": ("Amount",),
+        "credit": ("Credit",),
+        "debit": ("Debit",),
+        "note": ("Description", "Memo"),
+        "type": ("Type",),
+    },
+    required=("date", "amount"),
+    # Chase's card: Transaction Date, Post Date, Description, Category, Type, Amount, Memo;
+    # Capital One's: Transaction Date, Posted Date, Card No., Description, Category, Debit, Credit.
+    signature=(("Post Date", "Posted Date"), ("Card No.", "Category")),
+    date_order="mdy",
+    default_currency="USD",
+    default_stream="Card",
+    priority=4,
+    rules=(Rule("date", ("",), SKIP, CARD_REASON, contains=True),),  # every dated line
+    negative=SKIP,
+    negative_reason=CARD_REASON,
+)
+
 GENERIC = Profile(
     name="bank",
     title="Bank statement (any bank)",
@@ -99,35 +163,39 @@ GENERIC = Profile(
     columns={
         "date": ("Date", "Transaction Date", "Booking Date", "Value Date", "Posted", "Completed Date",
                  "Started Date", "Date opération", "Date operation", "Date de l'opération", "Date comptable",
-                 "Date de valeur", "Fecha", "Fecha operación", "Fecha valor", "Data", "Data operazione",
-                 "Data valuta"),
+                 "Date de valeur", "dateOp", "Fecha", "Fecha operación", "Fecha valor", "Data", "Data contabile",
+                 "Data registrazione", "Data operazione", "Data valuta"),
         "amount": ("Amount", "Amount*", "Value", "Transaction Amount", "Montant", "Montant*", "Importe", "Importo"),
         "credit": ("Credit", "Paid in", "Money in", "Credit Amount", "Deposits", "Crédit", "Credit*", "Crédit*",
-                   "Haber", "Ingreso", "Avere", "Entrate"),
+                   "Haber", "Ingreso", "Avere", "Entrate", "Accrediti"),
         "debit": ("Debit", "Paid out", "Money out", "Debit Amount", "Withdrawals", "Débit", "Debit*", "Débit*",
-                  "Debe", "Cargo", "Dare", "Uscite"),
+                  "Debe", "Cargo", "Dare", "Uscite", "Addebiti"),
         "currency": ("Currency", "Ccy", "Devise", "Divisa", "Moneda", "Valuta"),
-        "customer": ("Counter Party", "Counterparty", "Payee", "Name", "Payer", "Tiers", "Beneficiario"),
-        "note": ("Description", "Memo", "Reference", "Details", "Narrative", "Transaction Description", "Libellé",
-                 "Libelle", "Libellé opération", "Libellé simplifié", "Concepto", "Descripción", "Descrizione",
-                 "Causale"),
+        "customer": ("Counter Party", "Counterparty", "Payee", "Partner Name", "Name", "Payer", "Tiers",
+                     "Beneficiario"),
+        "note": ("Description", "Memo", "Reference", "Payment Reference", "Details", "Narrative",
+                 "Transaction Description", "Libellé", "Libelle", "Libellé opération", "Libellé simplifié",
+                 "Concepto", "Descripción", "Descrizione", "Descrizione estesa", "Causale", "label"),
         "type": ("Type", "Transaction Type", "Category", "Subcategory"),
         "status": ("Status", "State"),
         "id": ("Transaction ID", "Reference Number", "FITID"),
     },
     required=("date", "amount"),
     signature=(("Description", "Memo", "Reference", "Details", "Narrative", "Counter Party", "Counterparty",
-                "Payee", "Balance", "Balance*", "Transaction Description", "Libellé", "Libelle", "Libellé*",
-                "Solde", "Concepto", "Descripción", "Saldo", "Descrizione", "Causale"),),
+                "Payee", "Partner Name", "Payment Reference", "Balance", "Balance*", "Transaction Description",
+                "Libellé", "Libelle", "Libellé*", "Solde", "Concepto", "Descripción", "Saldo", "Descrizione",
+                "Causale", "accountbalance"),),
     default_stream="Bank",
     priority=2,
     rules=(
         Rule("status", ("pending", "declined", "reverted", "failed", "authorized"), SKIP,
              "pending or declined transactions", contains=True),
-        Rule("type", (CARD_TYPE,), SKIP, "credit card lines (payments to the card, charges, refunds)"),
+        Rule("type", (CARD_TYPE,), SKIP, CARD_REASON),
         Rule("type", (RETURNED_DEBIT,), SKIP, "debits returned to you (your own money back)"),
         Rule("note", BALANCE_WORDS, SKIP, "balance lines", contains=True),
-        Rule("type", (*OWN_TRANSFERS, "transfer"), SKIP, "transfers between your own accounts", contains=True),
+        # A type of "Transfer from" is anyone's money (Nationwide); only pots, spaces and QIF's [Account] are own
+        Rule("type", (*OWN_TRANSFERS, "pot transfer", "internal transfer", OWN_TRANSFER_TYPE), SKIP,
+             "transfers between your own accounts", contains=True),
         Rule("note", OWN_TRANSFERS, SKIP, "transfers between your own accounts", contains=True),
     ),
     negative=SKIP,

@@ -17,14 +17,18 @@ from tenfold.domain.currencies import ISO_4217
 from tenfold.exchange.csvmapping import normalise
 
 FIELDS = ("date", "stream", "amount", "gross", "fee", "tax", "currency", "customer", "note", "id", "refund_of",
-          "type", "status", "impact", "credit", "debit", "units")
+          "type", "status", "impact", "direction", "credit", "debit", "units")
 """Everything a column can be read as; ``--map FIELD=COLUMN`` names any of them. ``units`` (copies, seats,
 downloads) comes last: it never takes a column another field wants."""
+DIRECTION_OUT = frozenset(("af", "debit", "d", "dr", "s", "soll", "débit", "debe", "out", "uit"))
+DIRECTION_IN = frozenset(("bij", "credit", "c", "cr", "h", "haben", "crédit", "haber", "in"))
+"""What a ``direction`` column writes beside an amount without a sign (ING's Af/Bij, Debit/Credit, S/H)."""
 MULTI = ("fee", "note", "customer")
 """Fields read from every matching column: fees are added up, notes joined, the first customer named is kept."""
 
-SHARED = ("note", "refund_of")
-"""Fields that may read a column another field reads too (Etsy's Info is a note and names the order refunded)."""
+SHARED = ("note", "refund_of", "direction")
+"""Fields that may read a column another field reads too (Etsy's Info is a note and names the order refunded;
+Capital One's Transaction Type is a type and says Debit or Credit)."""
 
 INCOME, REFUND, DEDUCTION, SKIP = "income", "refund", "deduction", "skip"
 """What a row is: money in; money given back to a buyer; a charge that lowers income (a fee line); not income."""
@@ -104,6 +108,9 @@ class Profile:
     """The rows of one order share its number (read as ``refund_of``): a day's fee and tax lines of an order
     are folded into its charge or refund of that day, one payment with the platform's fee beside it."""
     notes: tuple[str, ...] = field(default_factory=tuple)
+    evidence: tuple[str, tuple[str, ...]] | None = None
+    """(field, words): a header that others write too is this source's only when some row's ``field``
+    holds one of the words (AdSense's Date, Description, Amount is also a bank's; its file has Earnings lines)."""
 
 
 _PAREN = re.compile(r"\s*\([^)]*\)\s*$")
@@ -179,16 +186,28 @@ def bind(profile: Profile, header: Sequence[str], overrides: Mapping[str, str]) 
     return bound
 
 
+def evidenced(profile: Profile, columns: Mapping[str, list[int]], rows: Sequence[Sequence[str]]) -> bool:
+    """Whether ``rows`` show what ``profile.evidence`` asks for (always, for a profile that asks nothing)."""
+    if profile.evidence is None:
+        return True
+    name, words = profile.evidence
+    at = columns.get(name, [])
+    return any(any(w in " ".join(row[i].casefold().split()) for w in words)
+               for row in rows for i in at if i < len(row))
+
+
 def has_amount(bound: Mapping[str, list[int]]) -> bool:
     """Whether money can be read: an amount, a gross, or credit/debit columns."""
     return any(f in bound for f in ("amount", "gross", "credit"))
 
 
 def recognises(profile: Profile, header: Sequence[str], overrides: Mapping[str, str] | None = None,
-               given: frozenset[str] = frozenset()) -> int:
+               given: frozenset[str] = frozenset(), named: bool = False) -> int:
     """How well ``profile`` knows ``header``: 0 not at all, more the more columns it names.
 
-    ``given`` are fields the user supplied otherwise (``--stream``): they need no column.
+    ``given`` are fields the user supplied otherwise (``--stream``): they need no column. A profile the user
+    ``named`` (``--profile bank``) needs only its required columns: the signature and a closed profile's
+    full set of columns tell look-alikes apart, which the user has done.
     """
     bound = bind(profile, header, overrides or {})
     for name in profile.required:
@@ -200,6 +219,8 @@ def recognises(profile: Profile, header: Sequence[str], overrides: Mapping[str, 
         elif name not in bound:
             return 0
     keys = [header_keys(h) for h in header]
+    if named:
+        return 100 * (len(profile.required) + len(profile.signature)) + 10 * len(bound) + profile.priority
     if profile.closed and len({i for columns in bound.values() for i in columns}) < sum(1 for h in header if h.strip()):
         return 0
     for group in profile.signature:

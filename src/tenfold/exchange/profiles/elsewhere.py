@@ -2,8 +2,9 @@
 
 A platform often offers several downloads. Some list orders or estimates
 before the platform's fees and refunds are known; imported, they would count
-money the seller never received. When a file no profile reads is one of these,
-the refusal names it and the file that holds the money.
+money the seller never received. When a file is one of these (even one the
+any-CSV profile could read: Shopify's orders have a Total), the refusal names
+it and the file that holds the money, unless the user named a profile.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ ELSEWHERE: tuple[tuple[frozenset[str], str], ...] = (
     (frozenset({"order number", "order charged date", "financial status", "charged amount"}),
      "is Google Play's sales report (what buyers were charged, before Google's fee); import the earnings "
      "report (Play Console > Download reports > Financial > Earnings)"),
+    (frozenset({"financial status", "paid at", "lineitem name", "lineitem quantity", "total"}),
+     "is Shopify's orders export (what buyers paid, with tax and shipping, before Shopify's fees and refunds); "
+     "import the payouts' transactions (Finance > Payouts > Export > transactions)"),
     (frozenset({"provider", "sku", "developer proceeds", "begin date", "units"}),
      "is the App Store's Sales and Trends report (estimates, before returns and adjustments); import the "
      "financial report (App Store Connect > Payments and Financial Reports)"),

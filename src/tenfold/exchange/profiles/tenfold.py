@@ -14,7 +14,8 @@ PROFILE = Profile(
     name="tenfold",
     title="Tenfold CSV (and any CSV with date, stream and amount)",
     reads="every row as a payment: date, stream, amount, and currency, note, customer, fee, id if there; "
-          "negative amounts are refunds; pending, failed, canceled and fully refunded sales skipped",
+          "negative amounts and rows typed Refund are refunds; payouts, pending, failed, canceled and fully "
+          "refunded sales skipped",
     columns={
         "date": ("date", "day", "on", "paid on", "payment date", "transaction date", "booking date", "value date",
                  "purchased at", "purchase date", "sale date", "order date", "created at", "paid at", "date paid"),
@@ -32,7 +33,8 @@ PROFILE = Profile(
         "note": ("note", "notes", "memo", "description", "reference", "details", "comment"),
         "id": ("id", "payment id", "transaction id"),
         "refund_of": ("refund of", "refund_of"),
-        "type": ("kind",),
+        # Tenfold's own Kind first; a platform's Type (Payment, Refund, Payout) where there is no Kind.
+        "type": ("kind", "type", "transaction type"),
         "units": ("units", "quantity", "qty"),
         "status": ("status", "payment status", "order status", "financial status"),
     },
@@ -45,7 +47,8 @@ PROFILE = Profile(
              "pending, failed or canceled"),
         Rule("status", ("refunded", "fully refunded", "reversed", "charged back", "chargeback"), SKIP,
              "refunded in full (the sale and its refund cancel out)", sign=1),
-        Rule("type", ("refund",), REFUND), Rule("type", ("deduction",), DEDUCTION),
+        Rule("type", ("refund", "refunded", "chargeback", "dispute"), REFUND), Rule("type", ("deduction",), DEDUCTION),
         Rule("type", ("income",), INCOME),
+        Rule("type", ("payout", "withdrawal", "bank transfer", "transfer to bank"), SKIP, "payouts to your bank"),
     ),
 )

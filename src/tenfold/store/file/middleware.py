@@ -171,6 +171,15 @@ class WriteBehindMiddleware(Middleware):
         """Make every committed change durable now (waiting for a save under way); raises on failure."""
         self.save_pending()
 
+    def write_back(self) -> None:
+        """The file was deleted under us: write everything in memory to its path again (see the storage's)."""
+        with self._io:
+            with self._lock:
+                generation = self._generation
+                payload = self.storage.payload()
+            self.storage.write_back(payload)
+            self._saved = generation
+
     def save_in_background(self, report: Report) -> None:
         """From now on a committed batch is written by a background thread; ``report`` hears of failures."""
         if self._saver is not None:
@@ -211,13 +220,15 @@ class WriteBehindMiddleware(Middleware):
     def pending_payload(self, wait: float = 2.0) -> tuple[int, bytes] | None:
         """The newest generation not on disk yet and the bytes a save would write; None when all is saved.
 
+        Once the data file was deleted under us, nothing is on disk: the whole document is returned.
+
         For the rescue file at exit; ``wait`` bounds the wait for a batch or a save
         under way, so a stuck disk cannot hold the exit for ever.
         """
         if not self._lock.acquire(timeout=wait):
             raise StoreError(self.storage.path, "could not be read for a rescue (a change is still being made)")
         try:
-            if not self.pending:
+            if not self.pending and not self.storage.deleted():  # a deleted file: all that is open is unsaved
                 return None
             return self._generation, b"".join(self.storage.payload())
         finally:

@@ -168,6 +168,10 @@ class AtomicJSONStorage(Storage):
         """Raise ChangedOnDiskError (and stay refusing) once the file is not the one we last read or wrote."""
         if self.conflicted or self.changed_on_disk():
             self.conflicted = True
+            if self.deleted():
+                raise ChangedOnDiskError(
+                    self.path, "was deleted or moved away since Tenfold read it; nothing was written in its place"
+                )
             raise ChangedOnDiskError(
                 self.path, "was changed by another program since Tenfold read it; nothing was overwritten"
             )
@@ -175,6 +179,30 @@ class AtomicJSONStorage(Storage):
     def changed_on_disk(self) -> bool:
         """Whether the file on disk is no longer the one we last read or wrote."""
         return self._signature is not None and file_signature(self.path) != self._signature
+
+    def deleted(self) -> bool:
+        """Whether the file we read or wrote is gone from its path (deleted, or moved away)."""
+        return self._signature is not None and file_signature(self.path) is None
+
+    def write_back(self, payload: bytes | Chunks) -> None:
+        """Write the file again after it was deleted under us, as the user asked; never over a file that appeared.
+
+        Saves refuse a deleted file like a changed one: the user may have deleted it
+        on purpose. Once they say to write it again, what is open is the only copy.
+        """
+        def still_absent() -> None:
+            if file_signature(self.path) is not None:
+                self.conflicted = True
+                raise ChangedOnDiskError(self.path, "is there again (put back by another program); nothing was "
+                                         "overwritten")
+
+        still_absent()
+        try:
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            self._signature = atomic_write(self.path, payload, check=still_absent)
+        except OSError as exc:
+            raise WriteFailedError(self.path, f"could not be written back ({describe_os_error(exc)})") from None
+        self.conflicted = False
 
 
 class SerializedTables:

@@ -21,12 +21,13 @@ from tenfold.domain.freedom import Freedom
 from tenfold.domain.goal import Goal, GoalVersion
 from tenfold.domain.hours import HoursEntry
 from tenfold.domain.ideas import Idea
-from tenfold.domain.ledger import Payment, SharedValues, Stream
+from tenfold.domain.ledger import Payment, SharedValues
 from tenfold.domain.parts import PartsRating
 from tenfold.domain.pauses import Pause
 from tenfold.domain.rates import Rate
 from tenfold.domain.step_items import StepItem
 from tenfold.domain.steps import StepState
+from tenfold.domain.streams import Stream
 from tenfold.store import schema
 from tenfold.store.dismissals import Dismissal
 from tenfold.store.file.atomic import TEMP_SUFFIX, temp_prefix

@@ -31,9 +31,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from tenfold.domain.accounts import account_key, split_account
 from tenfold.domain.ledger import Payment
 from tenfold.domain.money import MAX_AMOUNT
-from tenfold.domain.monthly import Extras, Month, MonthlyIndex, account_key, split_account
+from tenfold.domain.monthly import Extras, Month, MonthlyIndex
 from tenfold.store.reading.loading import MAX_ID
 
 Table = dict[str, Any]

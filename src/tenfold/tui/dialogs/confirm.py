@@ -18,11 +18,15 @@ class ConfirmDialog(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", "No"),
     ]
 
-    def __init__(self, title: str, message: str, yes: str = "Delete") -> None:
+    def __init__(self, title: str, message: str, yes: str = "Delete", no: str = "Keep", *,
+                 yes_is_safe: bool = False) -> None:
         super().__init__()
         self.question_title = title
         self.message = message
         self.yes = yes
+        self.no = no
+        # Yes keeps data (a deleted file written again): it has the focus, and is not drawn as a danger.
+        self.yes_is_safe = yes_is_safe
 
     def compose(self) -> ComposeResult:
         """Title, message, two buttons."""
@@ -30,12 +34,12 @@ class ConfirmDialog(ModalScreen[bool]):
             yield Label(self.question_title, classes="dialog-title")
             yield Static(self.message, markup=False)  # it names what the user typed: "[/]" is text
             with Horizontal(classes="buttons"):
-                yield Button(f"{self.yes}  y", variant="error", id="yes")
-                yield Button("Keep  n", id="no")
+                yield Button(f"{self.yes}  y", variant="primary" if self.yes_is_safe else "error", id="yes")
+                yield Button(f"{self.no}  n", id="no")
 
     def on_mount(self) -> None:
         """The safe answer has focus."""
-        self.query_one("#no", Button).focus()
+        self.query_one("#yes" if self.yes_is_safe else "#no", Button).focus()
 
     def action_answer(self, value: bool) -> None:
         """Close with the answer."""

@@ -181,6 +181,10 @@ class FormDialog(StyledOnce, ModalScreen[T | None], Generic[T]):
         except FormErrors as exc:
             self.show_errors(exc.errors)
             return
+        self.save_value(value)
+
+    def save_value(self, value: T) -> None:
+        """Save a value already parsed from the fields; close only when the save succeeds."""
         try:
             self._save(value)
         except TenfoldError as exc:

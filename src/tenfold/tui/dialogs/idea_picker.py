@@ -18,7 +18,7 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tenfold.domain.ideas import Idea
-from tenfold.domain.ledger import Stream
+from tenfold.domain.streams import Stream
 from tenfold.tui.widgets.step_content import one_line
 
 SHOWN = 200

@@ -25,8 +25,8 @@ from textual.widgets import Button, Input, Label, Select, Static
 from textual.widgets._select import InvalidSelectValueError
 
 from tenfold.domain.errors import ChangedOnDiskError, FieldError, TenfoldError
-from tenfold.domain.ledger import KINDS
 from tenfold.domain.money import format_totals
+from tenfold.domain.streams import KINDS
 from tenfold.exchange.csvmapping import CsvImportError
 from tenfold.exchange.extract import Options
 from tenfold.exchange.importing import parse_map, plan_file

@@ -26,6 +26,8 @@ IN_APP: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p
      f"choose one in the first menu, or name the columns under {MAP_FIELD} (date=COLUMN, amount=COLUMN) "
      f"and a stream under {STREAM_FIELD}"),
     (r"add --stream NAME", f"name one under {STREAM_FIELD}"),
+    (r"add --profile ([\w-]+)", r"choose \1 in the first menu"),
+    (r"counted from 1: --map (\w+)=N", rf"counted from 1: \1=N under {MAP_FIELD}"),
     (r"name them with --map FIELD=COLUMN", f"name them under {MAP_FIELD} (FIELD=COLUMN)"),
     (r"add --date-format (\S+) or --date-format (\S+)", rf"type \1 or \2 under {DATE_FIELD}"),
     (r"with --date-format", f"under {DATE_FIELD}"),

@@ -9,18 +9,9 @@ from decimal import Decimal
 from textual.markup import escape
 
 from tenfold.domain.errors import FormErrors
-from tenfold.domain.ledger import (
-    CADENCES,
-    CATEGORIES,
-    CUSTOMER_MODES,
-    KIND_MEANINGS,
-    KINDS,
-    Payment,
-    Stream,
-    future_warning,
-    parse_payment,
-    parse_stream,
-)
+from tenfold.domain.ledger import Payment
+from tenfold.domain.ledger_forms import future_warning, parse_payment, parse_stream
+from tenfold.domain.streams import CADENCES, CATEGORIES, CUSTOMER_MODES, KIND_MEANINGS, KINDS, Stream
 from tenfold.tui.dialogs.form import FieldSpec, FormDialog
 
 
@@ -142,8 +133,8 @@ class PaymentForm(FormDialog[Payment]):
         """Save; a date far ahead is said next to the field first, and a second ctrl+s saves it."""
         try:
             payment = self.parse(self.values())
-        except FormErrors:
-            super().action_save()  # shows the errors
+        except FormErrors as exc:
+            self.show_errors(exc.errors)
             return
         store = getattr(self.app, "store", None)
         today = store.today() if store is not None else date.today()
@@ -152,7 +143,7 @@ class PaymentForm(FormDialog[Payment]):
             self._future_confirmed = payment.on
             self.show_errors({"on": f"{warning}. Press ctrl+s again to save it as typed."})
             return
-        super().action_save()
+        self.save_value(payment)
 
     def parse(self, values: dict[str, str]) -> Payment:
         """Validate with the domain's payment parser."""

@@ -9,8 +9,8 @@ from textual.markup import escape
 from tenfold.domain.errors import FormErrors
 from tenfold.domain.freedom import Freedom, parse_freedom
 from tenfold.domain.hours import HoursEntry, parse_hours_entry
-from tenfold.domain.ledger import Stream
 from tenfold.domain.parts import SCALE, PartsRating, parse_parts
+from tenfold.domain.streams import Stream
 from tenfold.domain.text import safe_display
 from tenfold.tui.dialogs.form import FieldSpec, FormDialog
 

@@ -8,10 +8,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from tenfold.domain.errors import FieldError, FormErrors
-from tenfold.domain.ledger import Stream
 from tenfold.domain.step_entries import EntrySpec, entry_specs, parse_entries
 from tenfold.domain.step_items import ITEM_KINDS, StepItem, parse_savings_months, parse_step_item
 from tenfold.domain.steps import step_info
+from tenfold.domain.streams import Stream
 from tenfold.exchange.output_file import output_target
 from tenfold.tui.dialogs.form import FieldSpec, FormDialog
 

@@ -66,6 +66,9 @@ class Editing:
         """Another program changed the file: never overwrite it; reload if the user agrees."""
         from tenfold.tui.dialogs.confirm import ConfirmDialog
 
+        if self.store.file_deleted:
+            self.offer_write_back()
+            return
         def answered(yes: bool | None) -> None:
             if not yes:
                 self.ui.notify("Nothing was saved. Tenfold will not overwrite the other copy until you reload.",
@@ -85,6 +88,43 @@ class Editing:
                 f"Another program (a sync tool?) changed {self.store.path} while Tenfold was open. "
                 "Tenfold did not overwrite it. Reload it now? What you typed stays where it is.",
                 yes="Reload",
+            ),
+            answered,
+        )
+
+    def offer_write_back(self, quitting: Callable[[bool | None], None] | None = None) -> None:
+        """The data file was deleted (or moved away) under the app: write it again if the user agrees.
+
+        There is nothing to reload, and what is open here is then the only copy; but
+        the user may have deleted it on purpose, so Tenfold asks. When ``quitting``,
+        it hears True once the file is written again, None when the user chose to
+        quit without it, False when writing it failed (said in a toast).
+        """
+        from tenfold.tui.dialogs.confirm import ConfirmDialog
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                if quitting is not None:
+                    quitting(None)
+                    return
+                self.ui.notify("Nothing was written. Your changes are only open here until the file is written "
+                               "again; Tenfold asks when you quit.", severity="warning", timeout=10)
+                return
+            written = self.attempt("The data file", self.store.write_back)
+            if written:
+                self.ui.notify(f"Wrote {self.store.path} again, with everything open here.")
+            if quitting is not None:
+                quitting(written)
+
+        where = f"{self.store.path} was deleted or moved away while Tenfold was open. Everything is still open here."
+        self.ui.open_screen(
+            ConfirmDialog(
+                "The data file is gone",
+                f"{where} Write the file again with all of it before quitting?" if quitting is not None
+                else f"{where} Write the file again now, with all of it?",
+                yes="Write it again",
+                no="Quit without it" if quitting is not None else "Not now",
+                yes_is_safe=True,
             ),
             answered,
         )

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from tenfold.domain.ideas import Idea
-from tenfold.domain.ledger import Stream
+from tenfold.domain.streams import Stream
 from tenfold.domain.text import safe_display
 from tenfold.store.store import Store
 from tenfold.tui.handlers.editing import Editing

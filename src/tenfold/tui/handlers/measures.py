@@ -18,8 +18,8 @@ from tenfold.tui.handlers.ui import Host
 
 if TYPE_CHECKING:
     # The forms and the card are imported when first opened, not at start-up.
-    from tenfold.domain.ledger import Stream
     from tenfold.domain.parts import PartsRating
+    from tenfold.domain.streams import Stream
 
 NO_STREAM = "Add a stream first: press s in the Income Ledger."
 

@@ -19,8 +19,8 @@ from textual.screen import Screen
 from textual.widgets import Label, Static
 
 from tenfold.domain.dates import previous_month
-from tenfold.domain.ledger import Stream
 from tenfold.domain.rates import Rate
+from tenfold.domain.streams import Stream
 from tenfold.figures.upkeep import Logged
 from tenfold.reports.aggregate import (
     Month,
@@ -32,7 +32,8 @@ from tenfold.reports.aggregate import (
     month_period,
     year_period,
 )
-from tenfold.reports.build import Report, build_report
+from tenfold.reports.build import build_report
+from tenfold.reports.model import Report
 from tenfold.reports.tables import report_renderable
 from tenfold.tui.widgets.footer import TenfoldFooter
 from tenfold.tui.widgets.report_view import ReportView

@@ -12,8 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from tenfold.domain.hours import HoursEntry
-from tenfold.domain.ledger import Stream
 from tenfold.domain.parts import PartsRating
+from tenfold.domain.streams import Stream
 from tenfold.domain.text import safe_display
 from tenfold.figures.measures import Measures
 

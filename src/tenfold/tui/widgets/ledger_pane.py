@@ -22,7 +22,8 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from tenfold.domain.goal import Goal
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
+from tenfold.domain.streams import Stream
 from tenfold.domain.text import safe_display
 from tenfold.figures.goal_figures import MonthIncome
 from tenfold.tui.compat import set_border_subtitle

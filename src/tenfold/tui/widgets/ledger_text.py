@@ -12,9 +12,10 @@ from decimal import Decimal
 from rich.text import Text
 
 from tenfold.domain.goal import Goal
-from tenfold.domain.ledger import Payment, Stream
+from tenfold.domain.ledger import Payment
 from tenfold.domain.money import format_money, format_totals
 from tenfold.domain.monthly import LedgerSummary
+from tenfold.domain.streams import Stream
 from tenfold.domain.text import safe_display
 from tenfold.figures.expected import Expected
 from tenfold.figures.goal_figures import MonthIncome
