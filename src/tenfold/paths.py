@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -42,6 +43,12 @@ def follow_link(path: Path) -> Path:
         return path
     target = Path(os.path.realpath(path))
     if not target.exists():
+        try:
+            os.stat(path)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:  # realpath stops where the loop closes, on a link, not a missing file
+                raise StoreError(path, "is a symbolic link that leads back to itself (a loop), so it names no file; "
+                                       "nothing was created") from None
         raise StoreError(path, f"is a symbolic link to {target}, which does not exist; nothing was created")
     return target
 

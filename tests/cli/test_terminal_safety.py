@@ -22,6 +22,7 @@ import pytest
 from cli_support import TODAY
 
 from tenfold.domain.goal import Goal
+from tenfold.domain.ideas import parse_idea
 from tenfold.domain.ledger import Payment
 from tenfold.domain.streams import Stream
 from tenfold.store.store import Store
@@ -40,6 +41,8 @@ def seeded(tmp_path: Path) -> Path:
         store.set_goal(Goal(f"Rent {CLIPBOARD}paid", Decimal("200"), "EUR", date(2027, 12, 31), date(2026, 11, 2)))
         stream = store.add_stream(Stream(0, f"Roy{CLEAR}alties", "royalties", "passive", "EUR"))
         store.add_payment(Payment(0, stream.id, date(2026, 11, 3), Decimal("12.50"), f"x{CLIPBOARD}y", f"c{C1_CSI}"))
+        store.add_idea(parse_idea(who=f"Bakers {CLEAR}#dough", value=f"A {CLIPBOARD}starter", reach=f"{C1_CSI}video",
+                                  delivery="", written_on=date(2026, 11, 2)))
     return db
 
 
@@ -83,6 +86,8 @@ def on_terminal(db: Path, *args: str) -> bytes:
         ("export", "--format", "csv"),
         ("export", "--format", "ledger"),
         ("goal", "history"),
+        ("ideas",),
+        ("ideas", "--format", "json"),
         ("review", "--date", TODAY),
         ("status",),
         ("add", "stream", "--name", f"B{CLEAR}ooks", "--kind", "passive"),
@@ -93,8 +98,9 @@ def test_user_text_cannot_drive_the_terminal(tmp_path: Path, args: tuple[str, ..
     out = on_terminal(seeded(tmp_path), *args)
     assert out.strip()
     assert [seq for seq in HOSTILE if seq in out] == []
-    # Shown as a visible symbol; the status line names no user text, and the journal drops control characters.
-    if args[0] != "status" and "ledger" not in args:
+    # Shown as a visible symbol; the status line names no user text, the journal drops control characters,
+    # and JSON writes ESC as \u001b.
+    if args[0] != "status" and "ledger" not in args and "json" not in args:
         assert "\u241b".encode() in out
 
 

@@ -251,3 +251,17 @@ async def test_a_file_without_a_header_row_asks_for_a_column_number_in_the_dialo
         shown = shown_in(dialog, "import-preview")
         assert "no header row: columns by number" in shown
         assert "Total to add: 1,250.00 EUR" in shown
+
+
+async def test_a_device_typed_as_the_file_is_refused_under_the_field(tmp_path: Path) -> None:
+    """``/dev/zero`` in the path field was read until memory ran out and the system ended the app."""
+    db = tmp_path / "t.json"
+    seed_ledger(db)
+    async with running(db) as t:
+        dialog = await open_dialog(t)
+        before = db.read_bytes()
+        await t.type("/dev/zero")
+        await t.press("enter")
+        assert shown_in(dialog, "error-path") == "/dev/zero: is a device, not a file; choose the file you downloaded"
+        assert dialog.query_one("#import", Button).disabled
+        assert db.read_bytes() == before

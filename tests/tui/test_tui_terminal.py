@@ -201,3 +201,22 @@ def test_a_second_instance_on_the_same_file_says_who_has_it_and_exits(tmp_path: 
         assert first.proc.poll() is None, "the first one keeps running"
         first.send("q")
         assert first.wait_exit() == 0
+
+
+TERMINAL_BACK = ("\x1b[?1049l", "\x1b[?25h", "\x1b[?1000l", "\x1b[?1003l", "\x1b[?1006l", "\x1b[?2004l")
+"""Leave the alternate screen, show the cursor, stop reporting the mouse and bracketing pastes."""
+
+
+def test_a_hang_up_with_the_terminal_still_there_gives_it_back(tmp_path: Path) -> None:
+    """``kill -HUP`` (or a multiplexer's hang-up) while the window stays open: the app saved and left, but the
+    shell behind it was on the alternate screen, without a cursor, with every click typed as escape codes."""
+    db = tmp_path / "t.json"
+    with terminal(db) as term:
+        type_notes(term, "Typed before the hang-up")
+        since = len(term.output())  # in characters, as output() is sliced
+        term.proc.send_signal(signal.SIGHUP)
+        assert term.wait_exit() == 128 + signal.SIGHUP
+        time.sleep(0.2)  # the reader thread takes in what was written last
+        after = term.output()[since:]
+    assert saved_notes(db) == "Typed before the hang-up"
+    assert [seq for seq in TERMINAL_BACK if seq not in after] == [], repr(after[-300:])

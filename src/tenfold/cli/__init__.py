@@ -17,7 +17,7 @@ from typing import Any
 import click
 
 from tenfold import __version__
-from tenfold.cli.common import Context, fail
+from tenfold.cli.common import BAD_INPUT, Context, fail
 from tenfold.paths import ENV_DB
 from tenfold.startup import data_path, guarded, run_app
 
@@ -89,6 +89,13 @@ class OneLineGroup(click.Group):
         sub = words[0] if isinstance(command, click.Group) and words and words[0] in command.commands else ""
         return " ".join(w for w in ("tenfold", args[at], sub) if w)
 
+    def invoke(self, ctx: click.Context) -> Any:
+        """Ctrl+C during a command: an Abort, which :meth:`main` reports, rather than click's own blank line."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise click.Abort() from None
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         """Every command, without importing any of them."""
         return sorted(set(COMMAND_MODULES) | set(self.commands))
@@ -122,6 +129,8 @@ class OneLineGroup(click.Group):
         except click.ClickException as exc:
             fail(exc.format_message(), exc.exit_code)
         except click.Abort:
+            if sys.stderr.isatty():  # close the terminal's ^C echo; a script reading stderr gets one line
+                sys.stderr.write("\n")
             fail("stopped; nothing was changed")
         except OSError as exc:
             if exc.errno != errno.EPIPE:  # a closed pipe (`tenfold export | head`) is not an error
@@ -173,6 +182,8 @@ def cli(ctx: click.Context, db: str | None, quiet: bool) -> None:
     Without a command, starts the full-screen app. Commands that only read
     (status, report, export, locate) work while the app is open.
     """
+    if db is not None and not db.strip():  # "--db $FILE" with FILE unset: not a wish for the default file
+        fail("--db: give the data file's name, e.g. --db ~/tenfold.json", BAD_INPUT)
     ctx.obj = Context(path=data_path(db), quiet=quiet)
     if ctx.invoked_subcommand is None:
         run_app(ctx.obj)

@@ -10,12 +10,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from tenfold.domain.errors import FieldError, FormErrors, TenfoldError
-from tenfold.domain.text import safe_display
+from tenfold.domain.text import ascii_number, safe_display
 from tenfold.startup import (  # shared with the app's start, which does not import click
     BAD_INPUT,
     ENV_TODAY,
@@ -31,9 +31,25 @@ if TYPE_CHECKING:  # imported when a command opens the file, not by `tenfold --v
     from tenfold.store.store import Store
 
 __all__ = [
-    "BAD_INPUT", "ENV_TODAY", "LOCK_WAIT", "Context", "clock", "complete_streams", "emit_data", "ensure_default_folder",
-    "fail", "form_error_line", "no_data_yet", "open_store", "reading", "say", "show", "writing",
+    "BAD_INPUT", "ENV_TODAY", "LOCK_WAIT", "Context", "Whole", "clock", "complete_streams", "emit_data",
+    "ensure_default_folder", "fail", "form_error_line", "no_data_yet", "open_store", "reading", "say", "show",
+    "writing",
 ]
+
+class Whole(click.IntRange):
+    """A whole number typed in the digits 0 to 9, within the range given (none by default).
+
+    click's own INT takes ``٣`` and ``３`` through ``int``; amounts, dates and step
+    numbers refuse them (:func:`tenfold.domain.text.ascii_number`), and so does every option.
+    """
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, str):
+            text = value.strip()
+            if ascii_number(text[1:] if text[:1] in "+-" else text) is None:
+                self.fail(f"{value!r} is not a valid integer.", param, ctx)
+        return super().convert(value, param, ctx)
+
 
 def no_data_yet(context: Context, what: str) -> bool:
     """On a first run (no data file yet), say so on one line and tell the caller to stop (exit 0).

@@ -61,7 +61,10 @@ def export(context: Context, fmt: str, account_prefix: str, output: Path | None)
         return
     try:
         target = output_target(str(output), context.path, example="~/tenfold-export.csv")
-        write_export(target, text)
-    except FieldError as exc:
+    except FieldError as exc:  # a name that cannot be used: typed wrong
         fail(exc.message, BAD_INPUT)
+    try:
+        write_export(target, text)
+    except FieldError as exc:  # the system refused the file (disk full, read-only): not a typing mistake
+        fail(exc.message)
     say(context, f"Exported {summary} to {target}")

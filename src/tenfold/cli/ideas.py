@@ -7,7 +7,7 @@ import json
 import click
 
 from tenfold.cli import cli
-from tenfold.cli.common import Context, reading
+from tenfold.cli.common import Context, emit_data, reading
 from tenfold.views.idea_views import Query, idea_tags, search_ideas
 
 
@@ -30,11 +30,14 @@ def ideas(context: Context, text: str, tags: tuple[str, ...], fmt: str) -> None:
     """
     with reading(context) as store:
         found = search_ideas(store.ideas(), Query.parse(text, tags))
+    # Data for a script in a pipe; on a terminal, control characters in an entry are shown as symbols.
     if fmt == "json":
-        click.echo(json.dumps([{"id": i.id, "written_on": i.written_on.isoformat(), "who": i.who, "value": i.value,
-                                "reach": i.reach, "delivery": i.delivery, "rating": i.rating,
-                                "tags": sorted(idea_tags(i))} for i in found], indent=2, ensure_ascii=False))
+        emit_data(json.dumps([{"id": i.id, "written_on": i.written_on.isoformat(), "who": i.who, "value": i.value,
+                               "reach": i.reach, "delivery": i.delivery, "rating": i.rating,
+                               "tags": sorted(idea_tags(i))} for i in found], indent=2, ensure_ascii=False) + "\n")
         return
+    lines = []
     for i in found:
         fields = [i.written_on.isoformat(), i.who, i.value, " ".join(f"#{t}" for t in sorted(idea_tags(i)))]
-        click.echo("\t".join(" ".join(f.split()) for f in fields))
+        lines.append("\t".join(" ".join(f.split()) for f in fields) + "\n")
+    emit_data("".join(lines))

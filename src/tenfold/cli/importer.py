@@ -20,7 +20,7 @@ from pathlib import Path
 import click
 
 from tenfold.cli import cli
-from tenfold.cli.common import BAD_INPUT, Context, complete_streams, fail, reading, say, show, writing
+from tenfold.cli.common import BAD_INPUT, Context, Whole, complete_streams, fail, reading, say, show, writing
 from tenfold.domain.errors import FieldError
 from tenfold.domain.money import format_totals, parse_currency
 from tenfold.domain.streams import KINDS
@@ -31,6 +31,7 @@ from tenfold.exchange.importing import parse_delimiter, parse_map, parse_pairs, 
 from tenfold.exchange.plan import ImportPlan, plan_import
 from tenfold.exchange.preview import added_totals, preview_lines
 from tenfold.exchange.profiles import PROFILES
+from tenfold.exchange.source_file import UnreadableSource, read_capped, read_source_file
 from tenfold.store.store import Store
 
 STDIN = "-"
@@ -65,7 +66,9 @@ def _read(file: str, options: Options) -> tuple[Extraction, str]:
     """The file's extraction and the name to show; fails with one line when the file cannot be read at all."""
     label = "standard input" if file == STDIN else file
     try:
-        raw = sys.stdin.buffer.read() if file == STDIN else Path(file).expanduser().read_bytes()
+        raw = read_capped(sys.stdin.buffer) if file == STDIN else read_source_file(Path(file).expanduser())
+    except UnreadableSource as exc:
+        fail(f"{label}: {exc}")
     except IsADirectoryError:
         hint = "; a Numbers document: choose File > Export To > CSV" if file.endswith(".numbers") else ""
         fail(f"{label}: is a folder, not a file{hint}")
@@ -104,7 +107,7 @@ def _show(context: Context, plan: ImportPlan, store: Store, label: str, gross: b
 @click.option("--decimal-comma", is_flag=True, default=None, help="Amounts use a decimal comma (1.234,56).")
 @click.option("--delimiter", metavar="CHAR", help="Column separator: , ; | or tab (found by itself otherwise).")
 @click.option("--encoding", metavar="NAME", help="Text encoding, e.g. utf-8, cp1252 (found by itself otherwise).")
-@click.option("--skip-rows", type=click.IntRange(0), metavar="N", help="Lines before the header row.")
+@click.option("--skip-rows", type=Whole(0), metavar="N", help="Lines before the header row.")
 @click.option("--sheet", metavar="NAME", help="The worksheet of an .xlsx file to read (all it recognises otherwise).")
 @click.option("--where", "wheres", multiple=True, metavar="COLUMN=VALUE",
               help="Only rows whose COLUMN is VALUE; repeat for more values or columns.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from tenfold.cli import cli
-from tenfold.cli.common import BAD_INPUT, Context, complete_streams, fail, reading, say, writing
+from tenfold.cli.common import BAD_INPUT, Context, Whole, complete_streams, fail, reading, say, writing
 from tenfold.domain.freedom import parse_freedom
 from tenfold.domain.parts import PARTS, parse_parts
 from tenfold.figures.freedom import freedom_lines
@@ -78,7 +78,7 @@ def show_bills(context: Context) -> None:
 @cli.command("parts")
 @click.option("--stream", "stream_name", default=None, metavar="NAME", help="Rate a stream (its name).",
               shell_complete=complete_streams)
-@click.option("--idea", "idea_id", default=None, type=int, metavar="ID", help="Rate a brainstorm entry (its id).")
+@click.option("--idea", "idea_id", default=None, type=Whole(), metavar="ID", help="Rate a brainstorm entry (its id).")
 @click.option("--creation", default="", metavar="1-5", help="Value creation: is it worth having?")
 @click.option("--delivery", default="", metavar="1-5", help="Value delivery: does it reach people without you?")
 @click.option("--payment", default="", metavar="1-5", help="Payment: do they pay, easily, again?")

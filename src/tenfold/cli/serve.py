@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from tenfold.cli import cli
-from tenfold.cli.common import Context, fail
+from tenfold.cli.common import Context, Whole, fail
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -110,7 +110,7 @@ def guard(token: str | None, hosts: set[str] | None) -> Callable[..., Awaitable[
 
 @cli.command()
 @click.option("--host", default=DEFAULT_HOST, show_default=True, help="Address to listen on (local only by default).")
-@click.option("--port", default=DEFAULT_PORT, show_default=True, type=click.IntRange(1, 65535), help="Port to use.")
+@click.option("--port", default=DEFAULT_PORT, show_default=True, type=Whole(1, 65535), help="Port to use.")
 @click.option("--no-token", is_flag=True, help="Let the page open without the token (not recommended).")
 @click.pass_obj
 def serve(context: Context, host: str, port: int, no_token: bool) -> None:

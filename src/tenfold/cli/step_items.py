@@ -23,6 +23,7 @@ from tenfold.domain.ledger_forms import find_stream
 from tenfold.domain.step_entries import ENTRIES, entry_specs, mentor_line, parse_entries
 from tenfold.domain.step_items import ITEM_KINDS, StepItem, parse_step_item
 from tenfold.domain.steps import step_info
+from tenfold.domain.text import ascii_number
 
 if TYPE_CHECKING:
     from tenfold.store.store import Store
@@ -67,15 +68,17 @@ def _entry_options(command: Any) -> Any:
 def _step_number(text: str) -> int:
     """STEP as typed: a number from 3 to 8 (steps 1 and 2 hold an idea and the goal, not items)."""
     raw = text.strip()
-    if not raw.isdigit() or int(raw) not in ITEM_KINDS:
+    number = ascii_number(raw)
+    if number is None or number not in ITEM_KINDS:
         _bad(f"STEP: '{raw[:20]}' is not a step that holds items; use 3 to 8 (see 'tenfold steps items')")
-    return int(raw)
+    return number
 
 
 def _item(store: Store, step: int, text: str) -> StepItem:
     """The item ITEM_ID names on ``step``, or one line saying which ids there are."""
     raw = text.strip().lstrip("#")
-    found = next((i for i in store.step_items(step) if raw.isdigit() and i.id == int(raw)), None)
+    wanted = ascii_number(raw)
+    found = next((i for i in store.step_items(step) if i.id == wanted), None)
     if found is None:
         ids = ", ".join(str(i.id) for i in store.step_items(step)) or "none yet"
         _bad(f"ITEM_ID: step {step} has no item '{text.strip()[:20]}' (its items: {ids})")

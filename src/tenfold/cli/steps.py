@@ -7,14 +7,15 @@ import click
 from tenfold.cli import cli
 from tenfold.cli.common import BAD_INPUT, Context, fail, say, writing
 from tenfold.domain.steps import STEPS, StepInfo, step_info
+from tenfold.domain.text import ascii_number
 
 
 def _step(text: str) -> StepInfo:
     """The step a typed number names, or one line saying which numbers exist."""
-    try:
-        return step_info(int(text.strip()))
-    except ValueError:
+    number = ascii_number(text.strip())
+    if number is None or not 1 <= number <= len(STEPS):
         fail(f"step: '{text[:20]}' is not a step; steps are numbered 1 to {len(STEPS)}", BAD_INPUT)
+    return step_info(number)
 
 
 @cli.command()

@@ -8,7 +8,7 @@ from datetime import date
 
 from tenfold.domain.errors import FieldError
 
-_ISO_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_ISO_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$", re.ASCII)
 
 
 def parse_date(text: str, field: str = "date") -> date:

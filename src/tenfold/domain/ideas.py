@@ -15,7 +15,7 @@ from typing import Any
 
 from tenfold.domain.dates import date_from_store
 from tenfold.domain.errors import FieldError, FormErrors
-from tenfold.domain.text import clean_text
+from tenfold.domain.text import ascii_number, clean_text
 
 FIELDS = ("who", "value", "reach", "delivery")
 
@@ -120,8 +120,8 @@ def parse_rating(text: str) -> int:
     if not raw:
         return 0
     value = {"1k": 1_000, "1m": 1_000_000, "1000000": 1_000_000}.get(raw)
-    if value is None and raw.isdigit():
-        value = int(raw)
+    if value is None:
+        value = ascii_number(raw)
     if value not in LADDER:
         raise FieldError("rating", "Choose a rung: 1, 10, 100, 1k or 1M people")
     return value

@@ -161,7 +161,7 @@ def _payment_amount(text: str, refund: bool, new: bool) -> Decimal:
     raw = text.strip()
     negative = raw.startswith("-")
     if negative and (refund or new):
-        return -parse_amount(raw[1:], "amount")
+        return -parse_amount(raw[1:], "amount", typed=raw)
     if refund and raw:
         raise FieldError("amount", "A refund gives money back: its amount is negative, e.g. -12.50")
     if negative:

@@ -59,20 +59,23 @@ AMOUNT = DecimalKind(
 )
 
 
-def parse_decimal(text: str, field: str, kind: DecimalKind) -> Decimal:
+def parse_decimal(text: str, field: str, kind: DecimalKind, *, typed: str | None = None) -> Decimal:
     """The one parser for typed decimals: digits, at most one dot, grouping spaces or ``_``.
 
     Exponents (``1e-3``), signs, commas, ``NaN`` and ``inf`` are all refused, so a
     field never accepts what another refuses. Blank text is the caller's case.
+    ``typed``: what the user typed, when ``text`` is only part of it (a refund's
+    amount after its minus sign); a message quotes what they typed.
     """
+    shown = _short(text if typed is None else typed)
     raw = text.strip().replace("_", "").replace(" ", "")
     match = _DECIMAL_RE.match(raw)
     if raw.startswith("-") and _DECIMAL_RE.match(raw[1:]) and raw[1:].strip("."):
-        raise FieldError(field, kind.negative.format(typed=_short(text)))
+        raise FieldError(field, kind.negative.format(typed=shown))
     if "," in raw and _DECIMAL_RE.match(raw.replace(",", "")):
         raise FieldError(field, kind.comma)
     if match is None or not (match.group(1) or match.group(2)):
-        raise FieldError(field, kind.not_number.format(typed=_short(text)))
+        raise FieldError(field, kind.not_number.format(typed=shown))
     whole, part = match.group(1).lstrip("0"), match.group(2) or ""
     if len(part) > kind.places:
         raise FieldError(field, kind.too_precise)
@@ -86,12 +89,12 @@ def parse_decimal(text: str, field: str, kind: DecimalKind) -> Decimal:
     return value
 
 
-def parse_amount(text: str, field: str = "amount", *, allow_zero: bool = False) -> Decimal:
-    """Parse a typed amount such as ``12.50`` into a Decimal, or raise FieldError."""
+def parse_amount(text: str, field: str = "amount", *, allow_zero: bool = False, typed: str | None = None) -> Decimal:
+    """Parse a typed amount such as ``12.50`` into a Decimal, or raise FieldError (``typed``: see parse_decimal)."""
     if not text.strip():
         raise FieldError(field, "Enter an amount, e.g. 12.50")
     kind = AMOUNT if not allow_zero else replace(AMOUNT, zero="")
-    return parse_decimal(text, field, kind).quantize(Decimal("0.01"))
+    return parse_decimal(text, field, kind, typed=typed).quantize(Decimal("0.01"))
 
 
 def parse_currency(text: str, field: str = "currency") -> str:

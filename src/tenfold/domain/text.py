@@ -62,3 +62,12 @@ def safe_display(text: str) -> str:
 def count_of(n: int, noun: str) -> str:
     """``1 stream``, ``2 streams``, ``1,000 payments``: a count with its noun in the right number."""
     return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+
+
+def ascii_number(text: str) -> int | None:
+    """The whole number ``text`` writes in the digits 0 to 9, or None for anything else.
+
+    ``str.isdigit`` also takes ``²``, which ``int`` then refuses, and ``int`` takes
+    ``٣`` and ``３``; amounts refuse all three, so every other number typed does too.
+    """
+    return int(text) if text.isascii() and text.isdigit() else None

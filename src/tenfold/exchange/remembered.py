@@ -12,10 +12,10 @@ an error: the choices start empty.
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 
+from tenfold.paths import make_private_dir
 from tenfold.store.file.atomic import atomic_write
 
 FILE_NAME = "import-profiles.json"
@@ -59,7 +59,7 @@ def remember(folder: Path | None, path: str, choices: dict[str, str]) -> None:
     memory[name_pattern(path)] = {k: v for k, v in choices.items() if k in KEYS and v}
     kept = dict(list(memory.items())[-MAX_PATTERNS:])  # the most recently used
     try:
-        os.makedirs(folder, mode=0o700, exist_ok=True)
+        make_private_dir(folder)  # its parents too: on a new account ~/.config may not exist yet
         atomic_write(folder / FILE_NAME, json.dumps(kept, indent=2, ensure_ascii=False).encode("utf-8"))
     except OSError:
         pass

@@ -25,6 +25,8 @@ def _run_back(have: set[date], paused: set[date], day: date) -> tuple[int, date]
     count = 0
     while day in have or day in paused:
         count += day in have
+        if day == date.min:  # a hand-edited file's check-in in year 1: no day before it to step to
+            break
         day -= _ONE
     return count, day
 

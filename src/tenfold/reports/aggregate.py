@@ -23,8 +23,8 @@ from tenfold.domain.dates import previous_month
 from tenfold.domain.errors import FieldError
 from tenfold.domain.monthly import Extras, MonthlyIndex
 
-_MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
-_YEAR_RE = re.compile(r"^\d{4}$")
+_MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
+_YEAR_RE = re.compile(r"^\d{4}$", re.ASCII)
 
 Month = tuple[int, int]
 MonthlyTotals = dict[tuple[int, int, int], Decimal]

@@ -214,7 +214,8 @@ def find_backup(data_path: Path, name: str) -> Backup:
     for backup in list_backups(data_path):
         if backup.name == wanted:
             return backup
-    raise StoreError(data_path, f"has no backup called {wanted!r}; 'tenfold backup list' shows them")
+    shown = wanted if len(wanted) <= 60 else wanted[:59] + "…"  # a pasted screenful is not echoed whole
+    raise StoreError(data_path, f"has no backup called {shown!r}; 'tenfold backup list' shows them")
 
 
 def check_backup(backup: Backup) -> Contents:

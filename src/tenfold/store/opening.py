@@ -102,7 +102,8 @@ def clock_time(today: Callable[[], date]) -> datetime:
 
 
 def check_folder(path: Path, *, writable: bool) -> None:
-    """Refuse a path whose folder is missing or (for writing) not writable, or that is not a file, before any change."""
+    """Refuse a path whose folder is missing, that is not a file, or (for writing) whose folder is not writable
+    or that its owner made read-only, before any change."""
     folder = path.parent
     if not folder.is_dir():
         raise StoreError(path, f"cannot be opened: the folder {folder} does not exist")
@@ -116,6 +117,10 @@ def check_folder(path: Path, *, writable: bool) -> None:
         raise not_a_file(path, mode)
     if writable and not os.access(folder, os.W_OK | os.X_OK):
         raise StoreError(path, f"cannot be saved: the folder {folder} is not writable")
+    if writable and mode is not None and not mode & stat.S_IWUSR:
+        # A save replaces the file, which asks only the folder: the owner's "read-only" must be asked here.
+        raise StoreError(path, f"is read-only (mode {stat.S_IMODE(mode):04o}); to change it, make it writable: "
+                               f"chmod 600 {path}")
 
 
 def migrate_on_disk(path: Path, storage: AtomicJSONStorage, today: Callable[[], date]) -> Document:

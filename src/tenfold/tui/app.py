@@ -7,6 +7,7 @@ import contextlib
 import dataclasses
 import os
 import signal
+import sys
 import threading
 from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
@@ -25,6 +26,7 @@ from tenfold.paths import state_dir
 from tenfold.store.store import Store
 from tenfold.tui import compat
 from tenfold.tui.compat import HookedApp
+from tenfold.tui.hang_up import give_terminal_back
 from tenfold.tui.key_gate import KeyGate
 from tenfold.tui.keys import APP_KEYS, COMMANDS, STEP_COMMANDS, bindings
 from tenfold.tui.saving import BackgroundSaving, SaveResult
@@ -126,10 +128,10 @@ class TenfoldApp(HookedApp):
     def _hang_up(self) -> None:
         """The terminal window closed: save what was typed, then leave at once.
 
-        There is no terminal left to restore, and Textual's shutdown blocks for
-        ever writing to the vanished tty, so we exit without it, once every
-        pending save is written and fsync'd; the lock goes with the process. A
-        save that fails here can be told nowhere but the log.
+        Textual's shutdown blocks for ever writing to a vanished tty, so we exit
+        without it, once every pending save is written and fsync'd; the lock goes
+        with the process. A terminal still there is given back without waiting
+        (:mod:`tenfold.tui.hang_up`). A save that fails here can be told nowhere but the log.
         """
         try:
             problems = self.main_screen.save_everything() + self.flush_saves()
@@ -137,6 +139,10 @@ class TenfoldApp(HookedApp):
                 note = self.store.rescue_unsaved()
                 why = problems[0] if problems else "the data file was deleted"
                 write_crash_log(self.log_dir or state_dir(), RuntimeError(f"not saved at hang-up: {why}; {note}"))
+            with contextlib.suppress(Exception):  # the window may still be open (kill -HUP): give it back
+                driver = self._driver
+                give_terminal_back(getattr(driver, "fileno", None), getattr(driver, "attrs_before", None),
+                                   sys.__stderr__.fileno() if sys.__stderr__ is not None else None)
         finally:  # whatever failed above, the process must not outlive its terminal
             os._exit(128 + signal.SIGHUP)
 

@@ -81,11 +81,25 @@ def parse_document(path: Path, raw: bytes, *, records_unchecked: str | None = No
         with no_gc():
             data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
-        raise DamagedFileError(path, f"is not valid JSON, perhaps truncated ({exc}); it was left as it is") from None
+        raise not_json(path, raw, exc) from None
     if not has_document_shape(data, records_unchecked):
         raise DamagedFileError(path, "does not have the shape of a Tenfold file; it was left as it is")
     check_document(path, raw, data, FLAT_TABLES, OBJECT_LISTS)
     return data
+
+
+def not_json(path: Path, raw: bytes | memoryview, exc: orjson.JSONDecodeError, *,
+             whole: bool = True) -> DamagedFileError:
+    """The error for bytes that do not parse: a byte that is no UTF-8 at all (a file saved by another editor in
+    another encoding) is named as such; orjson's own words for it speak of surrogates. ``whole``: ``raw`` is the
+    whole file, so a position in it is a position in the file."""
+    try:
+        bytes(raw).decode("utf-8")  # only on this path of failure: a full decode costs what a parse does
+    except UnicodeDecodeError as bad:
+        where = f"byte {bad.start + 1:,}" if whole else "a byte among its payments"
+        return DamagedFileError(path, f"is not UTF-8 text: {where} is not part of any character "
+                                      "(saved in another encoding?); it was left as it is")
+    return DamagedFileError(path, f"is not valid JSON, perhaps truncated ({exc}); it was left as it is")
 
 
 def has_document_shape(data: object, records_unchecked: str | None = None) -> TypeGuard[Document]:

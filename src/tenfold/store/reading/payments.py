@@ -28,7 +28,7 @@ from tenfold.domain.errors import DamagedFileError
 from tenfold.domain.ledger import Payment
 from tenfold.domain.money import decimal_from_store
 from tenfold.store.by_id import PaymentsById
-from tenfold.store.file.document import is_table
+from tenfold.store.file.document import is_table, not_json
 from tenfold.store.gcpause import no_gc
 from tenfold.store.opening import Deferred
 from tenfold.store.reading.loading import MAX_ID, validate_payments
@@ -69,9 +69,7 @@ def parse_payments(
             if rows is None:
                 rows = orjson.loads(payments_json)
     except orjson.JSONDecodeError as exc:
-        raise DamagedFileError(
-            path, f"is not valid JSON, perhaps truncated ({exc}); it was left as it is"
-        ) from None
+        raise not_json(path, payments_json, exc, whole=False) from None
     if not checked and not is_table(rows):
         raise DamagedFileError(path, "does not have the shape of a Tenfold file; it was left as it is")
     # No check for a key listed twice: these are the bytes the index's fingerprint was

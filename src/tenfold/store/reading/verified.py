@@ -24,6 +24,7 @@ from pathlib import Path
 
 import orjson
 
+from tenfold.paths import make_private_dir
 from tenfold.store.file.atomic import atomic_write
 
 Identity = tuple[int, int, int, int, int]
@@ -72,5 +73,5 @@ def remember(cache: Path, path: Path, checked: Identity, fingerprint: Fingerprin
     entries[key] = [*checked, *fingerprint]
     kept = dict(list(entries.items())[-KEEP:])  # the most recently checked files
     with contextlib.suppress(OSError):
-        cache.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private_dir(cache.parent)  # its parents too: a status bar may be the first to need ~/.local/state
         atomic_write(cache, orjson.dumps(kept))

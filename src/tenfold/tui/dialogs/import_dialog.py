@@ -35,6 +35,7 @@ from tenfold.exchange.plan import ImportPlan
 from tenfold.exchange.preview import added_totals, preview_lines
 from tenfold.exchange.profiles import PROFILES
 from tenfold.exchange.remembered import recall, remember
+from tenfold.exchange.source_file import UnreadableSource, read_source_file
 from tenfold.store.store import Store
 from tenfold.tui.dialogs.import_words import in_app
 
@@ -174,7 +175,11 @@ class ImportDialog(ModalScreen[str | None]):
             shown.update("")
             return
         try:
-            raw = Path(path).expanduser().read_bytes()
+            raw = read_source_file(Path(path).expanduser())
+        except UnreadableSource as exc:
+            self._error("path", f"{path}: {exc}")
+            shown.update("")
+            return
         except OSError as exc:
             self._error("path", f"{path}: cannot be read: {exc.strerror}")
             shown.update("")
