@@ -9,6 +9,7 @@ line, the same in the app's import dialog); columns left over are ignored.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -58,8 +59,13 @@ class CsvImportError(TenfoldError):
         self.problems = problems
 
 
+@functools.lru_cache(maxsize=16384)
 def normalise(header: str) -> str:
-    """``" Booking_Date "`` -> ``"booking date"``: how headers are compared."""
+    """``" Booking_Date "`` -> ``"booking date"``: how headers are compared.
+
+    Kept per text: every profile compares its names with every column of a file,
+    and a file of a few thousand columns made that millions of calls.
+    """
     return " ".join(re.sub(r"[_\-.]+", " ", header).casefold().split())
 
 

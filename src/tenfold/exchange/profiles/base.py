@@ -9,8 +9,9 @@ each source's module only fills in a :class:`Profile`.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from tenfold.domain.currencies import ISO_4217
@@ -117,6 +118,7 @@ _PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 _CODE_IN_HEADER = re.compile(r"\(([A-Za-z]{3})\)|\b([A-Z]{3})$")
 
 
+@functools.lru_cache(maxsize=16384)
 def header_keys(header: str) -> tuple[str, str]:
     """A header as compared: normalised, and without a trailing parenthesis (``Net Total ($)`` -> ``net total``)."""
     full = normalise(header.replace("\ufeff", ""))
@@ -147,14 +149,46 @@ def _alias_matches(alias: str, keys: tuple[str, str]) -> bool:
     return wanted in keys
 
 
+@functools.lru_cache(maxsize=4)
+def _header_index(header: tuple[str, ...]) -> tuple[tuple[tuple[str, str], ...], dict[str, list[int]]]:
+    """Each column's keys, and the columns under each key: made once per file's header.
+
+    Every profile binds its fields to the same header (about thirty profiles, a
+    dozen fields each); with thousands of columns, making the keys for each was most
+    of an import's time.
+    """
+    keys = tuple(header_keys(h) for h in header)
+    by_key: dict[str, list[int]] = {}
+    for i, (full, short) in enumerate(keys):
+        by_key.setdefault(full, []).append(i)
+        if short != full:
+            by_key.setdefault(short, []).append(i)
+    return keys, by_key
+
+
+def header_keys_of(header: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """:func:`header_keys` of every column of ``header``."""
+    return _header_index(tuple(header))[0]
+
+
 def find_columns(header: Sequence[str], aliases: tuple[str, ...], taken: set[int]) -> list[int]:
-    """Columns matching ``aliases``, in the aliases' order of preference, each column once."""
-    keys = [header_keys(h) for h in header]
+    """Columns matching ``aliases``, in the aliases' order of preference, each column once.
+
+    A name without ``*`` is looked up among the columns' keys, not compared with each
+    column: a file of thousands of columns is then one pass per name list.
+    """
+    keys, by_key = _header_index(tuple(header))
     found: list[int] = []
+    seen: set[int] = set()
     for alias in aliases:
-        for i, k in enumerate(keys):
-            if i not in taken and i not in found and _alias_matches(alias, k):
+        if alias.endswith("*"):
+            hits: Iterable[int] = [i for i, k in enumerate(keys) if _alias_matches(alias, k)]
+        else:
+            hits = by_key.get(normalise(alias), ())
+        for i in hits:
+            if i not in taken and i not in seen:
                 found.append(i)
+                seen.add(i)
     return found
 
 
@@ -164,7 +198,7 @@ def bind(profile: Profile, header: Sequence[str], overrides: Mapping[str, str]) 
     A column serves one field only; fields are bound in :data:`FIELDS` order, so
     the amount takes its column before the gross does.
     """
-    keys = [header_keys(h) for h in header]
+    keys = header_keys_of(header)
     bound: dict[str, list[int]] = {}
     taken: set[int] = set()
     for name, column in overrides.items():
@@ -218,7 +252,7 @@ def recognises(profile: Profile, header: Sequence[str], overrides: Mapping[str, 
                 return 0
         elif name not in bound:
             return 0
-    keys = [header_keys(h) for h in header]
+    keys = header_keys_of(header)
     if named:
         return 100 * (len(profile.required) + len(profile.signature)) + 10 * len(bound) + profile.priority
     if profile.closed and len({i for columns in bound.values() for i in columns}) < sum(1 for h in header if h.strip()):
