@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import stat
 from decimal import Decimal
 from pathlib import Path
@@ -47,8 +48,8 @@ def test_write_back_writes_everything_held_with_the_pending_change(tmp_path: Pat
 
 
 def test_write_back_makes_a_deleted_folder_again_private(tmp_path: Path) -> None:
-    folder = tmp_path / "data"
-    folder.mkdir(mode=0o700)
+    folder = tmp_path / "sync" / "data"
+    folder.mkdir(mode=0o700, parents=True)
     path = folder / "tenfold.json"
     new_filled(path)
     with Store.open(path, today=fixed()) as store:
@@ -60,8 +61,14 @@ def test_write_back_makes_a_deleted_folder_again_private(tmp_path: Path) -> None
             else:
                 leftover.unlink()
         folder.rmdir()
-        store.write_back()
+        folder.parent.rmdir()  # the synced folder went, with the data folder in it
+        previous = os.umask(0)
+        try:
+            store.write_back()
+        finally:
+            os.umask(previous)
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE(folder.parent.stat().st_mode) == 0o700, "a parent made again is private too"
     with Store.open(path, read_only=True) as again:
         assert again.streams()
 

@@ -24,6 +24,7 @@ import orjson
 from tinydb import Storage
 
 from tenfold.domain.errors import ChangedOnDiskError, StoreError, WriteFailedError
+from tenfold.paths import make_private_dir
 from tenfold.store.db import UndoLog
 from tenfold.store.file.atomic import Chunks, Signature, atomic_write, describe_os_error, file_signature
 from tenfold.store.file.document import load_document
@@ -198,7 +199,7 @@ class AtomicJSONStorage(Storage):
 
         still_absent()
         try:
-            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            make_private_dir(self.path.parent)  # the folder may have gone with the file
             self._signature = atomic_write(self.path, payload, check=still_absent)
         except OSError as exc:
             raise WriteFailedError(self.path, f"could not be written back ({describe_os_error(exc)})") from None

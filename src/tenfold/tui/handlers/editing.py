@@ -69,6 +69,7 @@ class Editing:
         if self.store.file_deleted:
             self.offer_write_back()
             return
+
         def answered(yes: bool | None) -> None:
             if not yes:
                 self.ui.notify("Nothing was saved. Tenfold will not overwrite the other copy until you reload.",
