@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from tenfold.crashlog import write_crash_log
 from tenfold.domain.dates import parse_date
-from tenfold.domain.errors import DamagedFileError, FieldError, TenfoldError
+from tenfold.domain.errors import DamagedFileError, FieldError, StoreError, TenfoldError
 from tenfold.domain.text import safe_display
 from tenfold.paths import default_db_path, follow_link, make_private_dir, resolve_db_path, state_dir
 
@@ -40,6 +40,8 @@ class Context:
 
     path: Path
     quiet: bool = False
+    broken_link: str = ""
+    """For ``locate`` only: why the link named as the data file leads to no file (then ``path`` is the link)."""
 
 
 BAD_INPUT = 2
@@ -59,6 +61,19 @@ def data_path(option: str | None) -> Path:
         return follow_link(resolve_db_path(option))
     except TenfoldError as exc:
         fail(str(exc))
+
+
+def located_path(option: str | None) -> tuple[Path, str]:
+    """For ``locate``: the data file, a link followed; a link to nothing is itself, with what is wrong with it.
+
+    ``locate`` is how a user finds out why the data file cannot be opened: a broken
+    link is what it must show, not the reason it stops.
+    """
+    path = resolve_db_path(option)
+    try:
+        return follow_link(path), ""
+    except StoreError as exc:
+        return path, exc.problem.split(";")[0]
 
 
 def clock(env: Mapping[str, str] | None = None) -> Callable[[], date]:

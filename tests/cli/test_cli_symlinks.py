@@ -52,3 +52,21 @@ def test_a_dangling_link_is_one_line_and_creates_nothing(
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["t.json"]
     assert link.is_symlink() and not link.exists()
+
+
+@pytest.mark.parametrize("kind", ["to nothing", "a loop"])
+def test_locate_shows_a_broken_link_and_what_is_wrong(tmp_path: Path, env: dict[str, str], kind: str) -> None:
+    """``locate`` is how one finds out why the data file cannot be opened: it shows the link, not stops at it."""
+    link = tmp_path / "t.json"
+    if kind == "a loop":
+        (tmp_path / "other.json").symlink_to(link)
+        link.symlink_to(tmp_path / "other.json")
+        wrong = "leads back to itself (a loop)"
+    else:
+        link.symlink_to(tmp_path / "gone" / "t.json")
+        wrong = f"is a symbolic link to {tmp_path / 'gone' / 't.json'}, which does not exist"
+    shown = tenfold(env, "--db", str(link), "locate")
+    assert (shown.returncode, shown.stderr) == (0, "")
+    data_line = shown.stdout.splitlines()[0]
+    assert data_line.startswith(f"data     {link}") and wrong in data_line, data_line
+    assert not (tmp_path / "gone").exists(), "locate creates nothing"

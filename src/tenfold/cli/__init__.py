@@ -19,7 +19,7 @@ import click
 from tenfold import __version__
 from tenfold.cli.common import BAD_INPUT, Context, fail
 from tenfold.paths import ENV_DB
-from tenfold.startup import data_path, guarded, run_app
+from tenfold.startup import data_path, guarded, located_path, run_app
 
 COMMAND_MODULES: dict[str, str] = {
     "add": "add",
@@ -184,7 +184,11 @@ def cli(ctx: click.Context, db: str | None, quiet: bool) -> None:
     """
     if db is not None and not db.strip():  # "--db $FILE" with FILE unset: not a wish for the default file
         fail("--db: give the data file's name, e.g. --db ~/tenfold.json", BAD_INPUT)
-    ctx.obj = Context(path=data_path(db), quiet=quiet)
+    if ctx.invoked_subcommand == "locate":  # it shows where things are, a link to nothing included
+        path, broken = located_path(db)
+        ctx.obj = Context(path=path, quiet=quiet, broken_link=broken)
+    else:
+        ctx.obj = Context(path=data_path(db), quiet=quiet)
     if ctx.invoked_subcommand is None:
         run_app(ctx.obj)
     else:

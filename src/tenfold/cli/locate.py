@@ -26,4 +26,6 @@ def locate(context: Context) -> None:
     ]
     for label, place in places:
         missing = "" if place.exists() else "  (not created yet)"
+        if label == "data" and context.broken_link:
+            missing = f"  ({context.broken_link})"
         click.echo(f"{label:<8} {place}{missing}")
