@@ -8,7 +8,6 @@ system failed), and the data file as it was.
 
 from __future__ import annotations
 
-import os
 import resource
 import signal
 import stat
@@ -19,18 +18,16 @@ from pathlib import Path
 
 import orjson
 import pytest
-from cli_support import TODAY, lock_held, seed
+from cli_support import TODAY, lock_held, process_env, run_tenfold, seed
 
 
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("TENFOLD_")}
-    return {**clean, "TENFOLD_TODAY": TODAY, "XDG_STATE_HOME": str(tmp_path / "state")}
+    return process_env(tmp_path, TODAY)
 
 
 def tenfold(db: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "tenfold", "--db", str(db), *args], capture_output=True, text=True,
-                          env=env, timeout=30, check=False, stdin=subprocess.DEVNULL)
+    return run_tenfold(db, env, *args)
 
 
 def one_line(result: subprocess.CompletedProcess[str], code: int) -> str:

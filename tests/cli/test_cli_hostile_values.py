@@ -7,14 +7,13 @@ taken as something else than was typed.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
-from cli_support import TODAY, seed
+from cli_support import TODAY, process_env, run_tenfold, seed
 
 from tenfold.domain.ideas import parse_idea
 from tenfold.domain.step_items import StepItem
@@ -23,13 +22,11 @@ from tenfold.store.store import Store
 
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("TENFOLD_")}
-    return {**clean, "TENFOLD_TODAY": TODAY, "XDG_STATE_HOME": str(tmp_path / "state")}
+    return process_env(tmp_path, TODAY)
 
 
 def tenfold(db: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "tenfold", "--db", str(db), *args], capture_output=True, text=True,
-                          env=env, timeout=30, check=False, stdin=subprocess.DEVNULL)
+    return run_tenfold(db, env, *args)
 
 
 def with_an_item(tmp_path: Path) -> Path:

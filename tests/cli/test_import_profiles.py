@@ -8,16 +8,14 @@ user would: what reached the seller, per stream and currency.
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from cli_support import read
+from cli_support import process_env, read, run_tenfold
 
 from tenfold.store.store import Store
 
@@ -131,13 +129,11 @@ Bandcamp's sales report went to Gumroad's; Airbnb's history to a bank's, which s
 
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("TENFOLD_")}
-    return {**clean, "TENFOLD_TODAY": "2024-04-20", "XDG_STATE_HOME": str(tmp_path / "state")}
+    return process_env(tmp_path, "2024-04-20")
 
 
 def tenfold(db: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "tenfold", "--db", str(db), *args],
-                          capture_output=True, text=True, env=env, timeout=60, check=False)
+    return run_tenfold(db, env, *args)
 
 
 def totals(db: Path) -> dict[tuple[str, str], Decimal]:

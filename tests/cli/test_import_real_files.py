@@ -7,9 +7,7 @@ the profile the header picks is checked where a look-alike once took it.
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from collections import defaultdict
 from datetime import datetime
 from decimal import Decimal
@@ -17,20 +15,18 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from cli_support import read
+from cli_support import process_env, read, run_tenfold
 
 IMPORTS = Path(__file__).parent.parent / "fixtures" / "imports"
 
 
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("TENFOLD_")}
-    return {**clean, "TENFOLD_TODAY": "2024-04-20", "XDG_STATE_HOME": str(tmp_path / "state")}
+    return process_env(tmp_path, "2024-04-20")
 
 
 def tenfold(db: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "tenfold", "--db", str(db), *args],
-                          capture_output=True, text=True, env=env, timeout=60, check=False)
+    return run_tenfold(db, env, *args)
 
 
 def totals(db: Path) -> dict[str, Decimal]:

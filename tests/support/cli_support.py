@@ -6,6 +6,7 @@ second Python process that holds the write lock the way the running app does.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
@@ -34,6 +35,19 @@ HOLD_LOCK = (
     "sys.stdin.read()\n"  # hold the lock until the test closes our stdin
     "store.close()\n"
 )
+
+
+def process_env(tmp_path: Path, today: str = TODAY) -> dict[str, str]:
+    """The environment of a real ``tenfold`` process in a test: no TENFOLD_ setting from outside, today pinned,
+    the state folder (logs, remembered checks) in the test's own folder."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("TENFOLD_")}
+    return {**clean, "TENFOLD_TODAY": today, "XDG_STATE_HOME": str(tmp_path / "state")}
+
+
+def run_tenfold(db: Path, env: dict[str, str], *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """``python -m tenfold --db DB ARGS`` in a process of its own, with nothing on its standard input."""
+    return subprocess.run([sys.executable, "-m", "tenfold", "--db", str(db), *args], capture_output=True, text=True,
+                          env=env, timeout=timeout, check=False, stdin=subprocess.DEVNULL)
 
 
 def invoke(db: Path, *args: str, input: str | None = None, today: str = TODAY) -> Result:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from tenfold.exchange.csvmapping import CsvImportError, Problem, Row
-from tenfold.exchange.parse_dates import AmbiguousDate, DateError, parse_source_date
+from tenfold.exchange.parse_dates import date_reading
 from tenfold.exchange.parse_money import MoneyError, parse_money
 
 SAMPLE = 200
@@ -29,13 +29,7 @@ def column_name(index: int) -> str:
 
 
 def _is_date(text: str) -> bool:
-    try:
-        parse_source_date(text)
-    except AmbiguousDate:
-        return True
-    except DateError:
-        return False
-    return True
+    return date_reading(text) != ""  # a day and month that could be either way round is still a date
 
 
 def _is_money(text: str) -> bool:

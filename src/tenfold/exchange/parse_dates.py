@@ -257,13 +257,7 @@ class DateColumn:
 
     @staticmethod
     def _ambiguous(text: str) -> bool:
-        try:
-            parse_source_date(text)
-        except AmbiguousDate:
-            return True
-        except DateError:
-            return False
-        return False
+        return date_reading(text) == "ambiguous"
 
     def read(self, text: str) -> date:
         """One value of the column; DateError saying why it is not a date.
@@ -279,3 +273,15 @@ class DateColumn:
         if self.fmt is not None:
             return parse_with_format(text, self.fmt)
         return parse_source_date(text, self.order)
+
+
+def date_reading(text: str) -> str:
+    """``"date"`` when ``text`` is a date as sources write it, ``"ambiguous"`` when it is one read two ways
+    (``03/02/2024``), ``""`` when it is no date."""
+    try:
+        parse_source_date(text)
+    except AmbiguousDate:
+        return "ambiguous"
+    except DateError:
+        return ""
+    return "date"
