@@ -56,6 +56,12 @@ class StreamFigures:
     """Part of this passive stream's income has no rate: its share cannot be known."""
 
 
+def passive_share_of(passive: ConvertedTotals, whole: ConvertedTotals) -> Decimal | None:
+    """The passive part's share of ``whole``; None without income, or when part of ``whole`` has no rate
+    (the share of what was converted is not the share, and 0% would be a guess)."""
+    return None if whole.unconverted else share(passive.amount, whole.amount)
+
+
 @dataclass(frozen=True)
 class MonthFigures:
     """One month's income in the report's currency: all of it and the passive part."""
@@ -67,7 +73,7 @@ class MonthFigures:
     @property
     def passive_share(self) -> Decimal | None:
         """Passive share of the month's income; None without income, or when it is unknown."""
-        return None if self.share_unknown else share(self.passive.amount, self.all.amount)
+        return passive_share_of(self.passive, self.all)
 
     @property
     def share_unknown(self) -> bool:
@@ -103,7 +109,7 @@ class Report:
     @property
     def passive_share(self) -> Decimal | None:
         """Passive share of all income in the period; None without income, or when it is unknown."""
-        return None if self.share_unknown else share(self.passive.amount, self.all.amount)
+        return passive_share_of(self.passive, self.all)
 
     @property
     def share_unknown(self) -> bool:
