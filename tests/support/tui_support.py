@@ -21,6 +21,7 @@ from pathlib import Path
 
 from textual import events
 from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
+from textual.message_pump import MessagePump
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widget import Widget
@@ -93,8 +94,27 @@ class Running:
         """
         for key in keys:
             self._send(key)
+            await self.settle()
+
+    async def settle(self, seconds: float = 10.0) -> None:
+        """Wait until the app has handled every message the last keys caused, and its saves are written.
+
+        ``Pilot.pause`` waits for the messages queued when it is called, then for
+        the process to look idle. A key is first queued to the app, which hands it
+        to the focused widget later, and a loaded machine looks idle while this
+        process waits for a CPU: a test on a busy CI machine then pressed its next
+        key before the last one had moved the focus or opened a screen. This waits
+        until no queue of any screen's widgets holds anything, the same screen
+        stayed on top, and the background saver has written all.
+        """
+        deadline = time.monotonic() + seconds
+        while True:
+            screen = self.app.screen
             await self.pilot.pause()
             wait_for_saves(self.app.store)
+            if self.app.screen is screen and not _busy(self.app):
+                return
+            assert time.monotonic() < deadline, f"the app was still busy after {seconds} s"
 
     def _send(self, key: str) -> None:
         """Post one key event exactly as ``App._press_keys`` (behind ``Pilot.press``) builds it."""
@@ -117,8 +137,7 @@ class Running:
         """
         for key in keys:
             self._send(key)
-        await self.pilot.pause()
-        wait_for_saves(self.app.store)
+        await self.settle()
 
     async def type(self, text: str) -> None:
         """Type text into the focused widget; a newline is Enter.
@@ -135,8 +154,7 @@ class Running:
             for c in run:
                 self._send(c)
             run.clear()
-            await self.pilot.pause()
-            wait_for_saves(self.app.store)
+            await self.settle()
             if char == "\n":
                 await self.press("enter")
 
@@ -155,7 +173,7 @@ class Running:
         for name, value in values.items():
             widget = self.form.query_one(f"#field-{name}")
             widget.focus()
-            await self.pilot.pause()
+            await self.settle()
             if isinstance(widget, Select):
                 # Open the list, type the start of the option's label to find it, take it.
                 await self.press("enter")
@@ -203,6 +221,16 @@ def field_value(widget: Widget) -> str:
     if isinstance(widget, Select):
         return "" if widget.value is Select.NULL else str(widget.value)
     raise TypeError(widget)
+
+
+def _busy(app: TenfoldApp) -> bool:
+    """Whether the app, a screen on its stack or any of their widgets has a message or callback waiting."""
+    nodes: list[MessagePump] = [app]
+    for screen in app.screen_stack:
+        nodes.extend(screen.walk_children(with_self=True))
+        if screen._callbacks:
+            return True
+    return any(node._message_queue.qsize() or node._next_callbacks or node._pending_message for node in nodes)
 
 
 async def until(ui: Running, condition: Callable[[], bool], seconds: float = 2.0) -> None:

@@ -110,6 +110,7 @@ async def test_a_sync_tool_changing_the_file_before_a_retry_is_told_and_the_relo
         synced = db.read_bytes().replace(b'"notes":""', b'"notes":"from my phone"', 1)
         atomic_write(db, synced)  # the sync tool, before the retry
         await until(t, lambda: isinstance(t.app.screen, ConfirmDialog), seconds=5)
+        await t.settle()  # the notice is posted before the question, and shown after it
         assert any("last change is not saved yet" in n and "dropped" in n for n in t.notifications())
         assert db.read_bytes() == synced, "the other copy is not overwritten"
         await t.press("y")
