@@ -214,3 +214,41 @@ async def test_ideas_are_drawn_again_only_when_an_idea_earned_something(
             assert "payments" in given
             assert ("idea-table" in given) is (stream == ads.name), stream
         assert table.get_row_at(0)[4] == "5.50 EUR"
+
+
+async def test_moving_the_focus_inside_a_pane_restyles_only_the_two_widgets(tmp_path: Path) -> None:
+    """The pane in use is marked by a class the screen sets, not by ``:focus-within``.
+
+    With ``:focus-within`` Textual restyled every widget of the pane at each focus
+    change inside it: the ledger's filter Enter (line to table) spent 5 of its 22 ms
+    at a million payments there. The border still follows the pane that holds the focus.
+    """
+    db = tmp_path / "t.json"
+    seed_ledger(db)
+    async with running(db) as t:
+        screen = t.app.main_screen
+        ledger = screen.query_one(LedgerPane)
+        await t.press("3")
+        restyled: list[int] = []
+        stylesheet = t.app.stylesheet
+        update_nodes = stylesheet.update_nodes
+
+        def counted(nodes: Any, animate: bool = False) -> None:
+            nodes = list(nodes)
+            restyled.append(len(nodes))
+            update_nodes(nodes, animate=animate)
+
+        stylesheet.update_nodes = counted  # type: ignore[method-assign]
+        try:
+            await t.press("slash")  # shows the filter line (a class on the pane) and types into it
+            await t.type("2026")
+            restyled.clear()
+            await t.press("enter")  # the filter line to the payments table
+            await t.press("shift+tab")  # the payments table to the streams table
+        finally:
+            stylesheet.update_nodes = update_nodes  # type: ignore[method-assign]
+        assert restyled and max(restyled) == 1, f"widgets restyled together at a focus change: {restyled}"
+        border = ledger.styles.border_top[1]
+        await t.press("1")
+        assert ledger.styles.border_top[1] != border, "the border is no longer the one of the pane in use"
+        assert screen.query_one(GoalPane).styles.border_top[1] == border
