@@ -2,10 +2,12 @@
 
 The file's source is recognised from its header (``--list-profiles`` shows what
 each profile reads), the preview accounts for every row, and nothing is written
-while any row is in error. The lock is taken before the file is read, so the
-streams and payments the rows were checked against cannot change between the
-preview and the single write that saves them (new streams included).
-``--dry-run`` takes no lock: it only reads, and works while the app is open.
+while any row is in error. The preview is shown and the question asked without
+the write lock, so the app open on the same file keeps saving while the user
+reads; the import then takes the lock, makes the plan again and writes it in one
+save (new streams included) only if it is what the preview showed. ``--yes``
+takes the lock before the file is planned. ``--dry-run`` takes no lock: it only
+reads, and works while the app is open.
 """
 
 from __future__ import annotations
@@ -52,6 +54,32 @@ def _preview_store(context: Context) -> Iterator[Store]:
     with (tempfile.TemporaryDirectory(prefix="tenfold-preview-") as folder,
           writing(dataclasses.replace(context, path=Path(folder) / "preview.json")) as store):
         yield store
+
+
+def _preview_and_ask(context: Context, extraction: Extraction, create: str | None, label: str,
+                     gross: bool) -> ImportPlan | None:
+    """Show the preview and ask, without the write lock: the app keeps saving while the user reads.
+
+    The plan shown is returned (None: nothing new, said so); the import, under the lock, makes the plan again and
+    goes ahead only if it is the same (a tick or a note saved meanwhile does not
+    change it; another import or an edited stream may).
+    """
+    with _preview_store(context) as store:
+        plan = _plan(extraction, store, create)
+        _show(context, plan, store, label, gross)
+        if plan.problems:
+            fail(f"{label}: nothing imported: {count_of(len(plan.problems), 'problem')} (listed above)")
+        if not plan.new:
+            say(context, f"Nothing new to import from {label}.")
+            return None
+        target = store.path if context.path.expanduser().exists() else context.path.expanduser()
+    try:
+        agreed = click.confirm(f"Import them into {target}?", default=False)
+    except click.Abort:
+        agreed = False
+    if not agreed:
+        fail("nothing imported")
+    return plan
 
 
 def profiles_text() -> str:
@@ -158,21 +186,22 @@ def import_(context: Context, file: str | None, profile: str | None, list_profil
             fail(f"{label}: {count_of(len(plan.problems), 'problem')} (listed above); nothing would be imported")
         say(context, "Dry run: nothing was imported.")
         return
+    shown = None if yes else _preview_and_ask(context, extraction, create, label, options.gross)
+    if not yes and shown is None:
+        return
     with writing(context) as store:
         plan = _plan(extraction, store, create)
-        _show(context, plan, store, label, options.gross)
-        if plan.problems:
-            fail(f"{label}: nothing imported: {count_of(len(plan.problems), 'problem')} (listed above)")
-        if not plan.new:
-            say(context, f"Nothing new to import from {label}.")
-            return
-        if not yes:
-            try:
-                agreed = click.confirm(f"Import them into {store.path}?", default=False)
-            except click.Abort:
-                agreed = False
-            if not agreed:
-                fail("nothing imported")
+        if shown is None:
+            _show(context, plan, store, label, options.gross)
+            if plan.problems:
+                fail(f"{label}: nothing imported: {count_of(len(plan.problems), 'problem')} (listed above)")
+            if not plan.new:
+                say(context, f"Nothing new to import from {label}.")
+                return
+        elif plan.problems or (plan.payments, plan.new_streams) != (shown.payments, shown.new_streams):
+            fail("the data file changed while you decided (another import, or an edit in the app) and the "
+                 "import would no longer be what the preview showed; nothing imported. Run it again to see "
+                 "the new preview.")
         totals = added_totals(plan, {s.id: s for s in store.streams()})
         created, saved = store.import_payments(plan.new_streams if create else [], plan.payments)
     made = f" and created {count_of(len(created), 'stream')}" if created else ""
