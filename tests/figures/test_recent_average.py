@@ -102,3 +102,33 @@ def test_the_bills_share_uses_the_same_average() -> None:
     assert none is not None and none.average is None and none.share_average is None
     assert "average" not in freedom_lines(none)[0]
     assert none.projection.status == "too_new"
+
+
+def test_a_ledger_begun_this_month_says_last_month_is_not_recorded_instead_of_zero() -> None:
+    """Not "Last month 0% · 0.00 EUR" with a gap "from 2026-12": nothing was recorded then, not nothing earned."""
+    fresh = [Payment(1, 1, date(2027, 1, 2), D("40.00"), "")]
+    figures = goal_figures(MonthlyIndex.build(fresh), STREAMS, [], GOAL, TODAY)
+    assert figures.first_month == (2027, 1)
+    assert figures.before_ledger == "not recorded: the ledger begins in 2027-01"
+    pane = render_goal(GOAL, figures, TODAY).plain
+    assert "Last month   not recorded: the ledger begins in 2027-01" in pane
+    assert "0%" not in pane and "from 2026-12" not in pane
+    assert "Gap          1,000.00 EUR a month to go\n" in pane
+    assert "This month   40.00 EUR so far" in pane
+    view = build_today(today=TODAY, goal=GOAL, figures=figures, streams=STREAMS, payments=fresh,
+                       steps=[StepState(i.number) for i in STEPS], backup_items=0, checkins=[], dismissed={},
+                       prompts=["A question"])
+    card = goal_text(view).plain
+    said = "Last month not recorded: the ledger begins in 2027-01 · so far this month 40.00 EUR\nA projection needs"
+    assert said in card
+    assert "0%" not in card
+
+
+def test_no_payments_at_all_say_so_and_a_recorded_last_month_shows_its_bar() -> None:
+    empty = goal_figures(MonthlyIndex.build([]), STREAMS, [], GOAL, TODAY)
+    assert empty.first_month is None and empty.before_ledger == "no payments recorded yet"
+    assert "Last month   no payments recorded yet" in render_goal(GOAL, empty, TODAY).plain
+    recorded = goal_figures(MonthlyIndex.build(NEWCOMER), STREAMS, [], GOAL, TODAY)
+    assert recorded.before_ledger is None
+    pane = render_goal(GOAL, recorded, TODAY).plain
+    assert "Last month   " in pane and "95.40 EUR" in pane and "(from 2026-12)" in pane

@@ -71,6 +71,8 @@ class TodayView:
     """Step 7's next move: a follow-up due, or the next candidate after a no."""
     average_months: int = 0
     """How many complete months ``average`` covers (the ledger's, at most 3)."""
+    before_ledger: str | None = None
+    """Said instead of last month's figure when the ledger began after last month (the goal pane's words)."""
 
     @property
     def share(self) -> Decimal:
@@ -128,9 +130,11 @@ def build_today(
     average: Decimal | None = None
     average_months = 0
     outlook: str | None = None
+    before_ledger: str | None = None
     if goal is not None and figures is not None:
         this, last, average = figures.this_month.amount, figures.last_month.amount, figures.average
         average_months = figures.average_months
+        before_ledger = figures.before_ledger
         outlook = describe(figures.projection)
     elif goal is not None and summary is not None:
         this = summary.passive_this_month.get(goal.currency, Decimal(0))
@@ -154,6 +158,7 @@ def build_today(
         this_month=this,
         average=average,
         average_months=average_months,
+        before_ledger=before_ledger,
         outlook=outlook,
         prompt=prompt_for(today, list(prompts), where) if prompts else "",
         next_step=upcoming,

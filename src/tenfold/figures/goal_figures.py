@@ -90,6 +90,13 @@ def first_recorded(index: MonthlyIndex) -> Month | None:
     return months[0] if months else None
 
 
+def before_ledger_text(first: Month | None) -> str:
+    """``not recorded: the ledger begins in 2026-12``, or ``no payments recorded yet``."""
+    if first is None:
+        return "no payments recorded yet"
+    return f"not recorded: the ledger begins in {first[0]:04d}-{first[1]:02d}"
+
+
 def average_label(months: int, *, short: bool = False) -> str:
     """``3-month average`` (``3-mo average`` for a bar's label): always with the months it covers."""
     return f"{months}-{'mo' if short else 'month'} average"
@@ -119,6 +126,17 @@ class GoalFigures:
     projection: Projection
     average_months: int = AVERAGE_MONTHS
     """How many complete months ``average`` covers (0 to 3)."""
+    first_month: Month | None = None
+    """The first month with any payment (None: none yet)."""
+
+    @property
+    def before_ledger(self) -> str | None:
+        """What to say instead of last month's figure when the ledger began after it; None when it is recorded.
+
+        A ledger begun this month knows nothing of last month: "0% · 0.00" there
+        would read as a month without income, and the gap as measured from it.
+        """
+        return None if self.average is not None else before_ledger_text(self.first_month)
 
     @property
     def unconverted(self) -> Totals:
@@ -154,4 +172,4 @@ def goal_figures(index: MonthlyIndex, streams: Sequence[Stream], rates: Sequence
         history_from=index.first_month(passive_ids),
         months=[i.amount for i in (*previous, *recent)],
     )
-    return GoalFigures(now, recent[-1], tuple(recent), level, projection, counted)
+    return GoalFigures(now, recent[-1], tuple(recent), level, projection, counted, first_recorded(index))

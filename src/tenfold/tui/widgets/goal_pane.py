@@ -70,12 +70,19 @@ def _bar_line(text: Text, label: str, amount: Decimal, goal: Goal) -> None:
 def _progress(text: Text, goal: Goal, figures: GoalFigures) -> None:
     """Bars for the last full month and the 3-month average, the gap, this month, the projection."""
     last = figures.last_month
-    _bar_line(text, "Last month", last.amount, goal)
-    if figures.average is not None:  # no complete month recorded yet: nothing to average, not a zero
+    unknown = figures.before_ledger
+    if unknown is not None:  # no complete month recorded yet: not a month without income, and nothing to average
+        text.append(f"{'Last month':<13}", style="dim")
+        text.append(f"{unknown}\n", style="dim")
+    else:
+        _bar_line(text, "Last month", last.amount, goal)
+    if figures.average is not None:
         _bar_line(text, average_label(figures.average_months, short=True), figures.average, goal)
     gap = goal.amount - last.amount
     text.append("Gap          ", style="dim")
-    if gap > 0:
+    if unknown is not None:  # the line above says why it is all of it
+        text.append(f"{format_money(goal.amount, goal.currency)} a month to go\n", style="bold")
+    elif gap > 0:
         text.append(f"{format_money(gap, goal.currency)} a month to go", style="bold")
         text.append(f" (from {month_text(last.month)})\n", style="dim")
     else:

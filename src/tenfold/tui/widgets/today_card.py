@@ -62,12 +62,17 @@ def goal_text(view: TodayView) -> Text:
     when = time_to(goal.deadline, view.day)
     text.append(f"{format_money(goal.amount, goal.currency)} passive income a month by {goal.deadline} · {when}\n")
     text.append("Last month ", style="dim")
-    text.append(progress_bar(view.share, 16), style="green")
-    text.append(f" {percent(view.share):,}% · {format_money(view.last_month, goal.currency)}")
+    if view.before_ledger is not None:
+        text.append(view.before_ledger, style="dim")
+    else:
+        text.append(progress_bar(view.share, 16), style="green")
+        text.append(f" {percent(view.share):,}% · {format_money(view.last_month, goal.currency)}")
     text.append(f" · so far this month {format_money(view.this_month, goal.currency)}", style="dim")
     if view.average is not None:
         label = average_label(view.average_months)
         text.append(f"\n{label} {format_money(view.average, goal.currency)}. ", style="dim")
+    elif view.outlook:  # on a line of its own, not run on after this month's figure
+        text.append("\n")
     if view.outlook:
         text.append(view.outlook, style="italic")
     if view.freedom is not None:
