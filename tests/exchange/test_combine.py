@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tenfold.exchange.combine import combine, fold_orders
-from tenfold.exchange.extract import Entry
+from tenfold.exchange.extraction import Entry
 
 DAY = date(2024, 3, 5)
 

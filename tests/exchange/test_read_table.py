@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from tenfold.exchange.csvmapping import CsvImportError
-from tenfold.exchange.extract import Options
+from tenfold.exchange.extraction import Options
 from tenfold.exchange.importing import read_source
 from tenfold.exchange.read_table import cell_text, decode_text, read_table, sniff_delimiter
 

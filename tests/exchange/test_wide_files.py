@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import pytest
 
-from tenfold.exchange.extract import Options
+from tenfold.exchange.extraction import Options
 from tenfold.exchange.importing import read_source
 from tenfold.exchange.profiles import base
 

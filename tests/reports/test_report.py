@@ -13,7 +13,7 @@ from tenfold.domain.goal import Goal
 from tenfold.domain.ledger import Payment
 from tenfold.domain.steps import StepState
 from tenfold.domain.streams import Stream
-from tenfold.exchange.extract import Options
+from tenfold.exchange.extraction import Options
 from tenfold.exchange.importing import read_source
 from tenfold.exchange.plan import ImportPlan, plan_import
 from tenfold.figures.status import percent, status_line

@@ -10,7 +10,7 @@ from tui_support import open_store, running
 
 from tenfold.domain.ledger import Payment
 from tenfold.domain.streams import Stream
-from tenfold.exchange.extract import Options
+from tenfold.exchange.extraction import Options
 from tenfold.exchange.importing import read_source
 from tenfold.exchange.plan import plan_import
 from tenfold.exchange.preview import preview_lines

@@ -28,7 +28,7 @@ from tenfold.domain.money import format_totals, parse_currency
 from tenfold.domain.streams import KINDS
 from tenfold.domain.text import count_of
 from tenfold.exchange.csvmapping import CsvImportError
-from tenfold.exchange.extract import Extraction, Options
+from tenfold.exchange.extraction import Extraction, Options
 from tenfold.exchange.importing import parse_delimiter, parse_map, parse_pairs, read_source
 from tenfold.exchange.plan import ImportPlan, plan_import
 from tenfold.exchange.preview import added_totals, preview_lines

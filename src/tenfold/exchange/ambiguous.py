@@ -11,7 +11,7 @@ rows are a question for the user.
 from __future__ import annotations
 
 from tenfold.exchange.csvmapping import Problem
-from tenfold.exchange.extract import Extraction, Options
+from tenfold.exchange.extraction import Extraction, Options
 from tenfold.exchange.profiles.base import REFUND
 
 TELLING = ("stream", "gross", "fee", "type", "refund_of", "status", "units")

@@ -12,12 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
+from tenfold.exchange.extraction import Entry
 from tenfold.exchange.profiles.base import DEDUCTION, INCOME, REFUND
-
-if TYPE_CHECKING:  # extract calls this module
-    from tenfold.exchange.extract import Entry
 
 SHOWN_NOTES = 3
 """How many of the combined lines' notes (their stores) the payment's note names."""

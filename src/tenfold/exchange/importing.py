@@ -14,7 +14,8 @@ from collections.abc import Iterable
 
 from tenfold.domain.errors import FieldError
 from tenfold.exchange.ambiguous import negatives_question
-from tenfold.exchange.extract import Extraction, Options, extract
+from tenfold.exchange.extract import extract
+from tenfold.exchange.extraction import Extraction, Options
 from tenfold.exchange.headers import layout
 from tenfold.exchange.plan import ImportPlan, plan_import
 from tenfold.exchange.profiles.base import FIELDS

@@ -28,7 +28,7 @@ from tenfold.domain.rates import month_end
 from tenfold.domain.streams import KINDS, Stream
 from tenfold.domain.text import count_of
 from tenfold.exchange.csvmapping import Problem
-from tenfold.exchange.extract import Entry, Extraction, Skipped
+from tenfold.exchange.extraction import Entry, Extraction, Skipped
 from tenfold.exchange.identity import (
     ContentKey,
     content_key,

@@ -28,7 +28,7 @@ from tenfold.domain.errors import ChangedOnDiskError, FieldError, TenfoldError
 from tenfold.domain.money import format_totals
 from tenfold.domain.streams import KINDS
 from tenfold.exchange.csvmapping import CsvImportError
-from tenfold.exchange.extract import Options
+from tenfold.exchange.extraction import Options
 from tenfold.exchange.importing import parse_map, plan_file
 from tenfold.exchange.more_options import parse_more
 from tenfold.exchange.plan import ImportPlan
