@@ -91,16 +91,3 @@ def test_the_measures_average_only_the_recorded_months_and_claim_no_growth_from_
     assert ebook["text"] == "51.35 EUR/h (estimate)" and ebook["months"] == 2
     text = " ".join(run(db, tmp_path, "report", "--measures", "only").split())
     assert "on the 2-month average (102.70 EUR)" in text and "up from 0.00" not in text
-
-
-def test_a_report_of_a_month_before_the_ledger_began_says_where_the_ledger_begins(tmp_path: Path) -> None:
-    """By default the last full month; when the first payment is this month, the report says so and how to see it."""
-    path = tmp_path / "new.json"
-    with Store.open(path, today=lambda: date(2027, 1, 3)) as store:
-        ebook = store.add_stream(Stream(0, "Ebook royalties", "ebook", "passive", "EUR"))
-        store.add_payment(Payment(0, ebook.id, date(2027, 1, 2), D("40.00"), ""))
-    out = run(path, tmp_path, "report", "--measures", "none")
-    assert ("Your ledger begins in 2027-01: nothing is recorded for 2026-12. "
-            "'tenfold report --month 2027-01' shows this month so far.") in " ".join(out.split())
-    assert "Your ledger begins" not in run(path, tmp_path, "report", "--month", "2026-12", "--measures", "none")
-    assert "40.00" in run(path, tmp_path, "report", "--month", "2027-01", "--measures", "none")

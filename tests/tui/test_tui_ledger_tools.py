@@ -70,22 +70,6 @@ async def test_the_report_opens_with_r_and_moves_through_months_and_years(tmp_pa
         assert isinstance(t.app.screen, ReportScreen)
 
 
-async def test_a_ledger_begun_this_month_opens_its_report_on_this_month_so_far(tmp_path: Path) -> None:
-    """October is before the first payment: a report of it would be all zeros."""
-    db = tmp_path / "t.json"
-    with open_store(db) as store:
-        book = store.add_stream(Stream(0, "Ebook", "ebook", "passive", "EUR"))
-        store.add_payment(Payment(0, book.id, date(2026, 11, 5), Decimal("40.00"), ""))
-    async with running(db) as t:
-        await t.press("3", "r")
-        screen = t.app.screen
-        assert isinstance(screen, ReportScreen) and screen.report is not None
-        assert screen.report.period.months == ((2026, 11),) and screen.report.all.amount == Decimal("40.00")
-        assert "Income report · month 2026-11 so far (compared with 2026-10) · in EUR" in text(t)
-        await t.press("left")  # the month before is still one key away
-        assert screen.report.period.months == ((2026, 10),)
-
-
 async def test_rates_are_listed_added_with_field_errors_and_deleted(tmp_path: Path) -> None:
     db = tmp_path / "t.json"
     seed_usd(db)

@@ -36,7 +36,7 @@ from tenfold.domain.money import parse_currency
 from tenfold.domain.monthly import MonthlyIndex
 from tenfold.figures.evidence import first_months
 from tenfold.figures.upkeep import logged_by_month
-from tenfold.reports.aggregate import aggregate_index, choose_period, extras_index, month_label
+from tenfold.reports.aggregate import aggregate_index, choose_period, extras_index
 from tenfold.reports.build import build_report, report_currency
 from tenfold.reports.model import Report
 from tenfold.store.reading.loading import Contents
@@ -205,10 +205,6 @@ def report(
     )
     if fmt == "text":
         _print_text(result)
-        first = min(index.months(), default=None)
-        if month is None and year is None and first is not None and first > period.shown[-1]:
-            click.echo(f"\nYour ledger begins in {month_label(first)}: nothing is recorded for {period.heading}. "
-                       f"'tenfold report --month {month_label(first)}' shows this month so far.")
         if measures == "with":
             _print_measures(context, read, today, fmt, stream_name)
         return

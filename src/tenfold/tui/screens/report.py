@@ -54,17 +54,6 @@ class ReportSource:
     """Fees and refunds per month and stream, from the same monthly index."""
 
 
-def opening_month(source: ReportSource) -> Month:
-    """The last full month: a running month is partial, one key away.
-
-    Unless the ledger began after it: a report of a month before the first payment
-    would show only zeros, so a new ledger opens on this month, marked "so far".
-    """
-    last = last_full_month(source.today)
-    first = min(((y, m) for y, m, _ in source.totals), default=None)
-    return (source.today.year, source.today.month) if first is not None and first > last else last
-
-
 def next_month(month: Month) -> Month:
     """The month after ``month``."""
     return (month[0] + 1, 1) if month[1] == 12 else (month[0], month[1] + 1)
@@ -91,7 +80,7 @@ class ReportScreen(Screen[None]):
     def __init__(self, source: ReportSource) -> None:
         super().__init__()
         self.source = source
-        self.month: Month = opening_month(source)
+        self.month: Month = last_full_month(source.today)  # a running month is partial: one key away
         self.year = source.today.year
         self.by_year = False
         self.report: Report | None = None
