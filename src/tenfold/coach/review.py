@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from tenfold.coach.actions import next_action
+from tenfold.coach.as_of import before_first_record, first_record, steps_as_of
 from tenfold.coach.markdown import limited, md, table
 from tenfold.coach.periods import period_span, period_title
 from tenfold.domain.accounts import account_key, with_accounts
@@ -153,6 +154,7 @@ def _apart(unconverted: dict[str, Decimal], currency: str) -> str:
 
 def _steps_section(steps: list[StepState], items: list[StepItem], start: date, end: date, span: str) -> list[str]:
     out = ["## Steps", ""]
+    steps, items = steps_as_of(steps, items, end)
     ticked = sorted((s for s in steps if _in(s.done_on, start, end)), key=lambda s: (s.done_on, s.number))
     if ticked:
         out += [f"Ticked {span}:", ""]
@@ -283,6 +285,12 @@ def review(source: ReviewSource, period_start: date, period_end: date, measures:
         raise ValueError("the review period ends before it starts")
     start, end = period_start, period_end
     span = period_span(start, end)
+    began = first_record(source.payments(), source.checkins(), source.goal_history(), source.goal,
+                         source.ideas(), source.steps())
+    # A period over before the first record: its zeros, a streak of 0 and days left to a goal not yet
+    # written would say nothing. With nothing recorded at all, the sections below say what to begin with.
+    if began is not None and began > end:
+        return "\n".join([f"# {period_title(start, end)}", "", *before_first_record(began, start, end)]).rstrip() + "\n"
     streams = {s.id: s for s in source.streams()}
     money = _gather(source.payments(), {s.id: s for s in as_counted(streams.values(), source.goal)}, start, end)
     lines = [f"# {period_title(start, end)}", ""]

@@ -1,0 +1,59 @@
+"""A newcomer's first weeks on the command line: each day's figures make sense for that day.
+
+The file is made with real ``tenfold`` processes, each on its own day (``$TENFOLD_TODAY``),
+as someone who starts on Monday 2026-12-07 would make it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from cli_support import process_env, run_tenfold
+
+
+def on(day: str, db: Path, tmp_path: Path, *args: str) -> str:
+    """Run one command on ``day``; it must succeed. Its standard output."""
+    result = run_tenfold(db, process_env(tmp_path, day), *args)
+    assert (result.returncode, result.stderr) == (0, ""), result.stderr
+    return result.stdout
+
+
+@pytest.fixture
+def newcomer(tmp_path: Path) -> Path:
+    """Begun on 2026-12-07: the goal, one passive stream, a payment that week, step 2 ticked; step 3 on 2027-01-02."""
+    db = tmp_path / "t.json"
+    on("2026-12-07", db, tmp_path, "goal", "set", "Ebooks pay 1000 a month", "--amount", "1000",
+       "--currency", "EUR", "--by", "2027-12-31")
+    on("2026-12-07", db, tmp_path, "add", "stream", "--name", "Ebook", "--kind", "passive")
+    on("2026-12-07", db, tmp_path, "add", "payment", "--stream", "Ebook", "--amount", "38.20", "--date", "2026-12-03")
+    on("2026-12-07", db, tmp_path, "tick", "2")
+    return db
+
+
+def test_the_monthly_review_before_a_first_full_month_says_there_is_nothing_to_look_back_on(
+        newcomer: Path, tmp_path: Path) -> None:
+    text = on("2026-12-25", newcomer, tmp_path, "review", "--month")
+    lines = text.splitlines()
+    assert lines[0] == "# Monthly review · November 2026"
+    assert "Nothing to look back on: you began on 2026-12-03, after this period." in lines
+    assert "The first month to review is December 2026, complete on 2026-12-31." in lines
+    assert "days left" not in text, "a goal written on 2026-12-07 had no days left on 2026-11-30"
+    assert "0 days in a row" not in text
+    assert "steps done" not in text
+
+
+def test_the_month_so_far_is_reviewed_as_usual(newcomer: Path, tmp_path: Path) -> None:
+    text = on("2026-12-25", newcomer, tmp_path, "review", "--month", "--date", "2026-12-25")
+    assert text.startswith("# Monthly review · December 2026 (to 2026-12-25)\n")
+    assert "- [x] 2 Set goals (2026-12-07)" in text
+    assert "Nothing to look back on" not in text
+
+
+def test_a_month_reviewed_later_counts_the_steps_done_by_its_end(newcomer: Path, tmp_path: Path) -> None:
+    on("2027-01-02", newcomer, tmp_path, "tick", "3")
+    text = on("2027-01-07", newcomer, tmp_path, "review", "--month")
+    assert text.startswith("# Monthly review · December 2026\n")
+    assert "1 of 8 steps done. Next: **1 Select your passive income idea**." in text, text
+    week = on("2027-01-07", newcomer, tmp_path, "review", "--week")
+    assert "2 of 8 steps done. Next: **1 Select your passive income idea**." in week
