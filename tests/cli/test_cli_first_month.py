@@ -6,6 +6,7 @@ as someone who starts on Monday 2026-12-07 would make it.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,22 @@ def test_a_month_reviewed_later_counts_the_steps_done_by_its_end(newcomer: Path,
     assert "1 of 8 steps done. Next: **1 Select your passive income idea**." in text, text
     week = on("2027-01-07", newcomer, tmp_path, "review", "--week")
     assert "2 of 8 steps done. Next: **1 Select your passive income idea**." in week
+
+
+def test_the_report_before_a_first_full_month_says_so_in_one_line(newcomer: Path, tmp_path: Path) -> None:
+    text = on("2026-12-07", newcomer, tmp_path, "report")
+    assert text == ("No full month recorded yet: the ledger begins in 2026-12. This month so far: "
+                    "tenfold report --month 2026-12\n")
+    so_far = on("2026-12-07", newcomer, tmp_path, "report", "--month", "2026-12", "--measures", "none")
+    assert so_far.startswith("Income report, 2026-12 so far, in EUR\n"), so_far
+
+
+def test_the_first_full_month_is_not_compared_with_a_month_before_the_ledger(newcomer: Path, tmp_path: Path) -> None:
+    text = on("2027-01-01", newcomer, tmp_path, "report", "--measures", "none")
+    assert text.startswith("Income report, 2026-12, in EUR\n"), text
+    assert "2026-11" not in text, "November was before the first payment: not a month without income"
+    document = json.loads(on("2027-01-01", newcomer, tmp_path, "report", "--format", "json", "--measures", "none"))
+    assert document["period"]["compared_with"] is None
+    assert [m["month"] for m in document["months"]] == ["2026-12"]
+    later = on("2027-02-01", newcomer, tmp_path, "report", "--measures", "none")
+    assert later.startswith("Income report, 2027-01 (compared with 2026-12), in EUR\n"), later

@@ -7,9 +7,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from textual.widgets import Static
-from tui_support import open_store, running, seed_ledger
+from tui_support import open_store, running, screen_lines, seed_ledger
 
 from tenfold.domain.ledger import Payment
+from tenfold.tui.screens.report import ReportScreen
 
 
 async def summary_line(db: Path) -> str:
@@ -35,3 +36,18 @@ async def test_a_month_without_income_after_the_ledger_began_is_a_zero(tmp_path:
         store.add_payment(Payment(0, books.id, date(2026, 9, 30), Decimal("5.00"), "September"))
     line = await summary_line(db)
     assert "Last month 0.00" in line, line
+
+
+async def test_the_report_of_a_ledger_begun_this_month_opens_on_this_month_so_far(tmp_path: Path) -> None:
+    db = tmp_path / "t.json"
+    seed_ledger(db)  # the first payment on 2026-11-03; today is 2026-11-21
+    async with running(db) as t:
+        await t.press("3", "r")
+        screen = t.app.screen
+        assert isinstance(screen, ReportScreen) and screen.report is not None
+        assert screen.report.period.months == ((2026, 11),), "October, before the ledger, is not a full month of it"
+        assert screen.report.period.so_far
+        assert screen.report.period.compare is None
+        assert "Income report · month 2026-11 so far · in EUR" in "\n".join(screen_lines(t.app))
+        await t.press("left")  # October can still be looked at, with nothing to compare it with
+        assert screen.report.period.months == ((2026, 10),) and screen.report.period.compare is None

@@ -15,7 +15,7 @@ themselves are in :mod:`tenfold.reports.build`, the output formats in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -112,6 +112,17 @@ def year_period(year: int, today: date) -> Period:
         raise FieldError("year", f"{year} has not begun yet; choose {today.year} or earlier")
     last = today.month if year == today.year else 12
     return Period(tuple((year, m) for m in range(1, last + 1)), so_far=year == today.year)
+
+
+def since_first(period: Period, first: Month | None) -> Period:
+    """``period`` without a month to compare with when the ledger began after it.
+
+    A month before the first payment was not recorded: shown beside the first
+    month as 0.00, it would read as a month without income.
+    """
+    if period.compare is not None and (first is None or period.compare < first):
+        return replace(period, compare=None)
+    return period
 
 
 def last_full_month(today: date) -> Month:
