@@ -77,3 +77,13 @@ def test_the_first_full_month_is_not_compared_with_a_month_before_the_ledger(new
     assert [m["month"] for m in document["months"]] == ["2026-12"]
     later = on("2027-02-01", newcomer, tmp_path, "report", "--measures", "none")
     assert later.startswith("Income report, 2027-01 (compared with 2026-12), in EUR\n"), later
+
+
+def test_a_stream_begun_this_month_has_no_complete_month_of_reach_yet(newcomer: Path, tmp_path: Path) -> None:
+    week = on("2026-12-25", newcomer, tmp_path, "review", "--week")
+    ebook = next(line for line in week.splitlines() if line.startswith("- Ebook:"))
+    assert "reach: no complete month yet" in ebook, ebook
+    assert "2026-11" not in ebook, "the stream began in December: November says nothing of its reach"
+    january = on("2027-01-07", newcomer, tmp_path, "review", "--week")
+    ebook = next(line for line in january.splitlines() if line.startswith("- Ebook:"))
+    assert "in 2026-12" in ebook, ebook
