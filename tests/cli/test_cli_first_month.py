@@ -37,7 +37,7 @@ def test_the_monthly_review_before_a_first_full_month_says_there_is_nothing_to_l
     text = on("2026-12-25", newcomer, tmp_path, "review", "--month")
     lines = text.splitlines()
     assert lines[0] == "# Monthly review · November 2026"
-    assert "Nothing to look back on: you began on 2026-12-03, after this period." in lines
+    assert "Nothing to look back on: your records begin on 2026-12-03, after this period." in lines
     assert "The first month to review is December 2026, complete on 2026-12-31." in lines
     assert "days left" not in text, "a goal written on 2026-12-07 had no days left on 2026-11-30"
     assert "0 days in a row" not in text

@@ -11,6 +11,7 @@ from tui_support import open_store, running, screen_lines, seed_ledger
 
 from tenfold.domain.ledger import Payment
 from tenfold.tui.screens.report import ReportScreen
+from tenfold.tui.screens.review_screen import ReviewScreen
 
 
 async def summary_line(db: Path) -> str:
@@ -51,3 +52,17 @@ async def test_the_report_of_a_ledger_begun_this_month_opens_on_this_month_so_fa
         assert "Income report · month 2026-11 so far · in EUR" in "\n".join(screen_lines(t.app))
         await t.press("left")  # October can still be looked at, with nothing to compare it with
         assert screen.report.period.months == ((2026, 10),) and screen.report.period.compare is None
+
+
+async def test_the_monthly_review_before_a_full_month_opens_on_this_month_so_far(tmp_path: Path) -> None:
+    db = tmp_path / "t.json"
+    seed_ledger(db)  # the first payment on 2026-11-03; today is 2026-11-21
+    async with running(db) as t:
+        await t.press("ctrl+p")
+        await t.type("Monthly review")
+        await t.press("enter")
+        screen = t.app.screen
+        assert isinstance(screen, ReviewScreen)
+        assert screen.text.startswith("# Monthly review · November 2026 (to 2026-11-21)\n"), screen.text
+        await t.press("left")  # October, before the first record, says so
+        assert "Nothing to look back on: your records begin on 2026-11-03" in screen.text

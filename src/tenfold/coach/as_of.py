@@ -48,7 +48,7 @@ def steps_as_of(steps: list[StepState], items: list[StepItem], end: date) -> tup
 
 def before_first_record(began: date, start: date, end: date) -> list[str]:
     """What a period that ended before anything was recorded says instead of empty sections."""
-    lines = [f"Nothing to look back on: you began on {began.isoformat()}, after this period.", ""]
+    lines = [f"Nothing to look back on: your records begin on {began.isoformat()}, after this period.", ""]
     if period_span(start, end) == "this month":
         last = month_end(began.year, began.month)
         lines += [f"The first month to review is {calendar.month_name[began.month]} {began.year}, "
