@@ -87,3 +87,19 @@ def test_a_stream_begun_this_month_has_no_complete_month_of_reach_yet(newcomer: 
     january = on("2027-01-07", newcomer, tmp_path, "review", "--week")
     ebook = next(line for line in january.splitlines() if line.startswith("- Ebook:"))
     assert "in 2026-12" in ebook, ebook
+
+
+def test_the_bills_are_not_said_to_be_covered_0_percent_by_a_month_before_the_ledger(
+        newcomer: Path, tmp_path: Path) -> None:
+    on("2026-12-20", newcomer, tmp_path, "bills", "set", "--amount", "2000", "--currency", "EUR", "--savings", "6000")
+    measures = on("2026-12-20", newcomer, tmp_path, "report", "--measures", "only")
+    assert "covered 0%" not in measures
+    assert "Bills 2,000.00 EUR a month: last month not recorded: the ledger begins in 2026-12." in measures, measures
+    status = on("2026-12-20", newcomer, tmp_path, "status", "--freedom")
+    assert "freedom 0%" not in status
+    assert "freedom: no full month yet" in status, status
+    later = on("2027-01-02", newcomer, tmp_path, "report", "--measures", "only")
+    assert "Passive income covered 2% of your 2,000.00 EUR of bills in 2026-12 (38.20 EUR)" in later, later
+    document = json.loads(on("2026-12-20", newcomer, tmp_path, "report", "--measures", "only", "--format", "json"))
+    freedom = document["measures"]["freedom"]
+    assert (freedom["passive_last_month"], freedom["share_last_month"]) == (None, None), freedom

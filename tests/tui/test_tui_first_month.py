@@ -7,8 +7,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from textual.widgets import Static
-from tui_support import open_store, running, screen_lines, seed_ledger
+from tui_support import card, launched, open_store, running, screen_lines, seed_ledger
 
+from tenfold.domain.freedom import Freedom
 from tenfold.domain.ledger import Payment
 from tenfold.tui.screens.report import ReportScreen
 from tenfold.tui.screens.review_screen import ReviewScreen
@@ -66,3 +67,18 @@ async def test_the_monthly_review_before_a_full_month_opens_on_this_month_so_far
         assert screen.text.startswith("# Monthly review · November 2026 (to 2026-11-21)\n"), screen.text
         await t.press("left")  # October, before the first record, says so
         assert "Nothing to look back on: your records begin on 2026-11-03" in screen.text
+
+
+async def test_the_bills_of_a_ledger_begun_this_month_are_not_said_to_be_0_percent_paid(tmp_path: Path) -> None:
+    db = tmp_path / "t.json"
+    seed_ledger(db)  # the first payment on 2026-11-03; today is 2026-11-21
+    with open_store(db) as store:
+        store.set_freedom(Freedom("EUR", Decimal("2000"), Decimal("6000")))
+    async with launched(db) as t:
+        bills = str(card(t).query_one("#today-goal", Static).content)
+        assert "0% of 2,000.00 EUR covered" not in bills
+        assert "The bills  2,000.00 EUR a month; last month not recorded: the ledger begins in 2026-11." in bills
+        await t.press("escape")
+        pane = "\n".join(screen_lines(t.app))
+        assert "Bills        2,000.00 EUR a month · no full month yet" in pane, pane
+        assert "0%" not in pane
