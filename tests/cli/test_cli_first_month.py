@@ -103,3 +103,15 @@ def test_the_bills_are_not_said_to_be_covered_0_percent_by_a_month_before_the_le
     document = json.loads(on("2026-12-20", newcomer, tmp_path, "report", "--measures", "only", "--format", "json"))
     freedom = document["measures"]["freedom"]
     assert (freedom["passive_last_month"], freedom["share_last_month"]) == (None, None), freedom
+
+
+def test_the_first_review_counts_the_days_since_the_first_day_of_work(newcomer: Path, tmp_path: Path) -> None:
+    first = on("2026-12-07", newcomer, tmp_path, "review", "--week")
+    assert "- Worked on the plan on 1 of 1 day since you began on 2026-12-07" in first, first
+    on("2026-12-09", newcomer, tmp_path, "add", "idea", "--who", "Shop owners", "--value", "Templates")
+    month = on("2027-01-01", newcomer, tmp_path, "review", "--month")
+    assert "- Worked on the plan on 2 of 25 days since you began on 2026-12-07" in month, month
+    later = on("2026-12-20", newcomer, tmp_path, "review", "--week")
+    assert "- Worked on the plan on 0 of 7 days this week" in later, later
+    before = on("2026-12-20", newcomer, tmp_path, "review", "--week", "--date", "2026-12-03")
+    assert "- Worked on the plan on 0 of 7 days this week" in before, "the payment of 12-03 was typed on 12-07"

@@ -241,7 +241,10 @@ def _items_section(items: list[StepItem], streams: dict[int, Stream], start: dat
 def _streak_section(checkins: set[date], paused: set[date], start: date, end: date, span: str) -> list[str]:
     facts = streak_facts(checkins, end, paused)
     days = facts.current
-    length = (end - start).days + 1
+    # A first week or month is counted from the first day of work, not from days before it.
+    first = min(checkins, default=start)
+    since = first if start < first <= end else start
+    length = (end - since).days + 1
     active = sum(1 for d in checkins if start <= d <= end)
     now = (f"- {count_of(days, 'day')} in a row as of {end.isoformat()}"
            + (f" (best {facts.best:,})" if facts.best > days else "")
@@ -252,7 +255,8 @@ def _streak_section(checkins: set[date], paused: set[date], start: date, end: da
         "",
         now,
         *([f"- {rest} planned day{'s' if rest != 1 else ''} off {span}"] if rest else []),
-        f"- Worked on the plan on {active} of {length} days {span}",
+        f"- Worked on the plan on {active} of {count_of(length, 'day')} "
+        + (span if since == start else f"since you began on {since.isoformat()}"),
         "",
     ]
 
