@@ -115,3 +115,14 @@ def test_the_first_review_counts_the_days_since_the_first_day_of_work(newcomer: 
     assert "- Worked on the plan on 0 of 7 days this week" in later, later
     before = on("2026-12-20", newcomer, tmp_path, "review", "--week", "--date", "2026-12-03")
     assert "- Worked on the plan on 0 of 7 days this week" in before, "the payment of 12-03 was typed on 12-07"
+
+
+def test_a_year_report_starts_with_the_ledgers_first_month(newcomer: Path, tmp_path: Path) -> None:
+    text = on("2027-01-01", newcomer, tmp_path, "report", "--year", "2026", "--measures", "none")
+    assert text.startswith("Income report, 2026 (recorded from 2026-12), in EUR\n"), text
+    assert "2026-11" not in text and "2026-01" not in text, "months before the first payment are not zeros"
+    assert "Total 2026" in text
+    document = json.loads(on("2027-01-01", newcomer, tmp_path, "report", "--year", "2026", "--format", "json",
+                             "--measures", "none"))
+    assert document["period"]["label"] == "2026"
+    assert document["period"]["months"] == ["2026-12"]

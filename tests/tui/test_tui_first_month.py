@@ -53,6 +53,10 @@ async def test_the_report_of_a_ledger_begun_this_month_opens_on_this_month_so_fa
         assert "Income report · month 2026-11 so far · in EUR" in "\n".join(screen_lines(t.app))
         await t.press("left")  # October can still be looked at, with nothing to compare it with
         assert screen.report.period.months == ((2026, 10),) and screen.report.period.compare is None
+        await t.press("y")  # the year starts with the ledger's first month, not ten months of zeros
+        assert screen.report.period.months == ((2026, 11),)
+        assert "Income report · year 2026 so far (recorded from 2026-11) · in EUR" in "\n".join(
+            screen_lines(t.app))
 
 
 async def test_the_monthly_review_before_a_full_month_opens_on_this_month_so_far(tmp_path: Path) -> None:

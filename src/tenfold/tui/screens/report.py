@@ -116,8 +116,8 @@ class ReportScreen(Screen[None]):
     def period(self) -> Period:
         """The period on screen."""
         today = self.source.today
-        return year_period(self.year, today) if self.by_year else since_first(month_period(self.month, today),
-                                                                               self.first)
+        return since_first(year_period(self.year, today) if self.by_year else month_period(self.month, today),
+                           self.first)
 
     def show_report(self) -> None:
         """Build the figures for the period on screen and draw them."""
