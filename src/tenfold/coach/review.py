@@ -204,6 +204,7 @@ def _ideas_section(ideas: list[Idea], start: date, end: date, span: str) -> list
 def _items_section(items: list[StepItem], streams: dict[int, Stream], start: date, end: date,
                    span: str) -> list[str]:
     out = ["## Work on the steps", ""]
+    items = steps_as_of([], items, end)[1]  # as they stood at the period's end
     added = [i for i in items if start <= i.added_on <= end]
     if not added and not any(_in(i.done_on, start, end) for i in items):
         out += [f"Nothing added to or ticked on the steps {span}.", ""]
