@@ -67,7 +67,7 @@ def test_a_rate_converts_the_report_and_is_named(db: Path, env: dict[str, str]) 
     assert doc["rates_used"] == ["1 USD = 0.9 EUR (2026-10-01)"]
     text = ok(tenfold(db, env, "report", "--year", "2026"))
     assert "Rates used: 1 USD = 0.9 EUR (2026-10-01)." in text
-    assert "Income report, 2026-01 to 2026-11 so far, in EUR" in text
+    assert "Income report, 2026 so far (recorded from 2026-10), in EUR" in text  # the first payment is of October
 
 
 def test_report_lists_the_rates_entered(db: Path, env: dict[str, str]) -> None:

@@ -76,7 +76,7 @@ def on_terminal(db: Path, *args: str) -> bytes:
 @pytest.mark.parametrize(
     "args",
     [
-        ("report",),
+        ("report", "--month", "2026-11"),
         ("report", "--format", "markdown"),
         ("report", "--format", "csv"),
         ("report", "--measures", "only"),

@@ -73,9 +73,9 @@ async def test_the_review_screen_shows_the_weeks_payments_and_saves_them(tmp_pat
         await t.press("m")  # the month so far
         assert screen.query_one(Markdown).source.startswith("# Monthly review · November 2026 (to 2026-11-21)\n")
         assert "3 payments this month." in screen.text
-        await t.press("left")  # October: nothing
+        await t.press("left")  # October: before the first payment, nothing to look back on
         assert screen.text.startswith("# Monthly review · October 2026\n")
-        assert "No payments recorded this month." in screen.text
+        assert "Nothing to look back on: your records begin on 2026-11-03, after this period." in screen.text
         await t.press("w")  # the week ending with October
         assert screen.text.startswith("# Weekly review · 2026-10-25 to 2026-10-31\n")
         await t.press("right")

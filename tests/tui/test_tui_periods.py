@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
-from tui_support import running, seed_ledger
+from tui_support import open_store, running, seed_ledger
 
+from tenfold.domain.ledger import Payment
 from tenfold.tui.screens.review_screen import ReviewScreen
 
 
 async def test_the_monthly_review_opens_on_the_last_full_month_and_p_n_move(tmp_path: Path) -> None:
     db = tmp_path / "t.json"
-    seed_ledger(db)
+    books, _, _ = seed_ledger(db)
+    with open_store(db) as store:  # October is recorded: a full month to open on
+        store.add_payment(Payment(0, books.id, date(2026, 10, 12), Decimal("9.00"), "September sales"))
     async with running(db) as t:
         await t.press("ctrl+p")
         await t.type("Monthly review")

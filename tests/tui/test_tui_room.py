@@ -139,6 +139,8 @@ def table_lines(text: str) -> list[str]:
 async def test_the_year_report_at_120x40_cuts_no_figure_and_no_month(tmp_path: Path) -> None:
     db = tmp_path / "t.json"
     sample(db)
+    with open_store(db) as store:  # the ledger begins in January: the year shows eleven months
+        store.add_payment(Payment(0, 1, date(2026, 1, 15), Decimal("10.00"), "first copy"))
     async with running(db) as t:
         await t.press("3", "r", "y")
         view = t.app.screen.query_one(ReportView)

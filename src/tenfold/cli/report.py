@@ -33,10 +33,10 @@ from tenfold.cli.common import (
 )
 from tenfold.domain.errors import FieldError, TenfoldError
 from tenfold.domain.money import parse_currency
-from tenfold.domain.monthly import MonthlyIndex
+from tenfold.domain.monthly import Month, MonthlyIndex
 from tenfold.figures.evidence import first_months
 from tenfold.figures.upkeep import logged_by_month
-from tenfold.reports.aggregate import aggregate_index, choose_period, extras_index
+from tenfold.reports.aggregate import aggregate_index, choose_period, extras_index, month_label, since_first
 from tenfold.reports.build import build_report, report_currency
 from tenfold.reports.model import Report
 from tenfold.store.reading.loading import Contents
@@ -191,6 +191,12 @@ def report(
     if not streams and fmt == "text":
         click.echo("No income streams yet; add one with: tenfold add stream --name NAME --kind passive")
         return
+    recorded = index.months()
+    first = recorded[0] if recorded else None
+    if fmt == "text" and month is None and year is None and (first is None or period.months[-1] < first):
+        click.echo(_nothing_full_yet(first, today))
+        return
+    period = since_first(period, first)
     result = build_report(
         aggregate_index(index, period),
         streams,
@@ -221,6 +227,15 @@ def report(
         emit_data(to_markdown(result))
         if measures == "with":
             _print_measures(context, read, today, fmt, stream_name)
+
+
+def _nothing_full_yet(first: Month | None, today: date) -> str:
+    """What the default report says while no full month is recorded: a month of zeros would read as no income."""
+    this = month_label((today.year, today.month))
+    if first is None:
+        return "No payments recorded yet; record one with: tenfold add payment --stream NAME --amount 12.50"
+    return (f"No full month recorded yet: the ledger begins in {month_label(first)}. This month so far: "
+            f"tenfold report --month {this}")
 
 
 def _measures(context: Context, read: Read, today: date, stream_name: str | None) -> tuple[Measures, list[Stream]]:

@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from tenfold.coach.actions import next_action
+from tenfold.coach.as_of import before_first_record, first_record, steps_as_of
 from tenfold.coach.markdown import limited, md, table
 from tenfold.coach.periods import period_span, period_title
 from tenfold.domain.accounts import account_key, with_accounts
@@ -153,6 +154,7 @@ def _apart(unconverted: dict[str, Decimal], currency: str) -> str:
 
 def _steps_section(steps: list[StepState], items: list[StepItem], start: date, end: date, span: str) -> list[str]:
     out = ["## Steps", ""]
+    steps, items = steps_as_of(steps, items, end)
     ticked = sorted((s for s in steps if _in(s.done_on, start, end)), key=lambda s: (s.done_on, s.number))
     if ticked:
         out += [f"Ticked {span}:", ""]
@@ -202,6 +204,7 @@ def _ideas_section(ideas: list[Idea], start: date, end: date, span: str) -> list
 def _items_section(items: list[StepItem], streams: dict[int, Stream], start: date, end: date,
                    span: str) -> list[str]:
     out = ["## Work on the steps", ""]
+    items = steps_as_of([], items, end)[1]  # as they stood at the period's end
     added = [i for i in items if start <= i.added_on <= end]
     if not added and not any(_in(i.done_on, start, end) for i in items):
         out += [f"Nothing added to or ticked on the steps {span}.", ""]
@@ -239,7 +242,10 @@ def _items_section(items: list[StepItem], streams: dict[int, Stream], start: dat
 def _streak_section(checkins: set[date], paused: set[date], start: date, end: date, span: str) -> list[str]:
     facts = streak_facts(checkins, end, paused)
     days = facts.current
-    length = (end - start).days + 1
+    # A first week or month is counted from the first day of work, not from days before it.
+    first = min(checkins, default=start)
+    since = first if start < first <= end else start
+    length = (end - since).days + 1
     active = sum(1 for d in checkins if start <= d <= end)
     now = (f"- {count_of(days, 'day')} in a row as of {end.isoformat()}"
            + (f" (best {facts.best:,})" if facts.best > days else "")
@@ -250,7 +256,8 @@ def _streak_section(checkins: set[date], paused: set[date], start: date, end: da
         "",
         now,
         *([f"- {rest} planned day{'s' if rest != 1 else ''} off {span}"] if rest else []),
-        f"- Worked on the plan on {active} of {length} days {span}",
+        f"- Worked on the plan on {active} of {count_of(length, 'day')} "
+        + (span if since == start else f"since you began on {since.isoformat()}"),
         "",
     ]
 
@@ -283,6 +290,12 @@ def review(source: ReviewSource, period_start: date, period_end: date, measures:
         raise ValueError("the review period ends before it starts")
     start, end = period_start, period_end
     span = period_span(start, end)
+    began = first_record(source.payments(), source.checkins(), source.goal_history(), source.goal,
+                         source.ideas(), source.steps())
+    # A period over before the first record: its zeros, a streak of 0 and days left to a goal not yet
+    # written would say nothing. With nothing recorded at all, the sections below say what to begin with.
+    if began is not None and began > end:
+        return "\n".join([f"# {period_title(start, end)}", "", *before_first_record(began, start, end)]).rstrip() + "\n"
     streams = {s.id: s for s in source.streams()}
     money = _gather(source.payments(), {s.id: s for s in as_counted(streams.values(), source.goal)}, start, end)
     lines = [f"# {period_title(start, end)}", ""]

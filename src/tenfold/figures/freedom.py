@@ -40,6 +40,7 @@ from tenfold.figures.goal_figures import (
     MonthIncome,
     average,
     average_label,
+    before_ledger_text,
     first_recorded,
     passive_months,
     recent_average,
@@ -99,6 +100,17 @@ class FreedomFigures:
     """How many of the 6 full months the projection rests on held passive income."""
     average_months: int = AVERAGE_MONTHS
     """How many complete months ``average`` covers (0 to 3)."""
+    first_month: Month | None = None
+    """The first month with any payment (None: none yet)."""
+
+    @property
+    def before_ledger(self) -> str | None:
+        """Said instead of last month's share when the ledger began after it (the goal pane's words); else None.
+
+        A ledger begun this month knows nothing of last month: "0% of the bills" would
+        read as a month that paid none of them.
+        """
+        return None if self.average is not None else before_ledger_text(self.first_month)
 
     @property
     def share_last(self) -> Decimal:
@@ -153,7 +165,7 @@ def freedom_figures(index: MonthlyIndex, streams: Sequence[Stream], rates: Seque
         projection = Projection(TOO_FEW, needed=growth_needed(level or Decimal(0), freedom.bills, left),
                                 deadline=deadline)
     return FreedomFigures(freedom, freedom.bills, recent[-1], level, projection, goal is not None,
-                          unconverted(recent), paying, counted)
+                          unconverted(recent), paying, counted, first_recorded(index))
 
 
 def share_text(share: Decimal) -> str:
@@ -209,13 +221,14 @@ def savings_text(f: FreedomFigures) -> str | None:
 
 def status_text(f: FreedomFigures) -> str:
     """``freedom 64%``: the status line's short form (last full month)."""
-    return f"freedom {share_text(f.share_last)}"
+    return "freedom: no full month yet" if f.before_ledger is not None else f"freedom {share_text(f.share_last)}"
 
 
 def freedom_lines(f: FreedomFigures) -> list[str]:
     """The freedom figures in a few sentences (text and Markdown reports, the CLI, the app)."""
     code = f.freedom.currency
     lines = [
+        f"Bills {f.bills:,.2f} {code} a month: last month {f.before_ledger}." if f.before_ledger is not None else
         f"Passive income covered {share_text(f.share_last)} of your {f.bills:,.2f} {code} of bills in "
         f"{month_text(f.last_month.month)} ({f.last_month.amount:,.2f} {code})" + average_part(f) + ".",
     ]

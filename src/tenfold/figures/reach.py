@@ -65,6 +65,12 @@ class Reach:
         """The rung reached this month; None when its customers are not counted one by one."""
         return rung_of(self.customers) if self.counted else None
 
+    @property
+    def began_after(self) -> bool:
+        """Whether the stream was added after the month measured: that month says nothing of its reach."""
+        began = self.stream.started_on
+        return began is not None and (began.year, began.month) > self.month
+
     def describe(self) -> str:
         """``planned 1k, reached 37 in 2027-01 (52 delivered)`` and what could not be counted."""
         text = self._people()
@@ -76,6 +82,8 @@ class Reach:
     def _people(self) -> str:
         when = month_text(self.month)
         plan = f"planned {rung_label(self.planned)}, " if self.planned else ""
+        if self.payments == 0 and self.began_after:
+            return f"{plan}no complete month yet"
         if self.payments == 0:
             return f"{plan}no payments in {when}"
         paid = f"{self.payments} payment{_s(self.payments)} in {when}"

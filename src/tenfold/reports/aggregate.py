@@ -15,7 +15,7 @@ themselves are in :mod:`tenfold.reports.build`, the output formats in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -75,6 +75,10 @@ class Period:
     compare: Month | None = None
     so_far: bool = False
     """The period holds the running month: its figures are not final ("so far")."""
+    recorded_from: Month | None = None
+    """The ledger's first month, when the months asked for began before it and were cut to start there."""
+    named: str | None = None
+    """The label of the period asked for (``2026``), kept when its months were cut."""
 
     @property
     def shown(self) -> tuple[Month, ...]:
@@ -84,6 +88,8 @@ class Period:
     @property
     def label(self) -> str:
         """``2026-11`` for a month, ``2026`` for a whole year, ``2026-01 to 2026-03`` otherwise."""
+        if self.named is not None:
+            return self.named
         first, last = self.months[0], self.months[-1]
         if first == last:
             return month_label(first)
@@ -93,8 +99,9 @@ class Period:
 
     @property
     def heading(self) -> str:
-        """The label, marked ``so far`` while the period is still running."""
-        return f"{self.label} so far" if self.so_far else self.label
+        """The label, marked ``so far`` while the period is still running, and where the records begin."""
+        text = f"{self.label} so far" if self.so_far else self.label
+        return f"{text} (recorded from {month_label(self.recorded_from)})" if self.recorded_from else text
 
 
 def month_period(month: Month, today: date | None = None) -> Period:
@@ -112,6 +119,23 @@ def year_period(year: int, today: date) -> Period:
         raise FieldError("year", f"{year} has not begun yet; choose {today.year} or earlier")
     last = today.month if year == today.year else 12
     return Period(tuple((year, m) for m in range(1, last + 1)), so_far=year == today.year)
+
+
+def since_first(period: Period, first: Month | None) -> Period:
+    """``period`` without the months before the ledger's first payment (``first``).
+
+    A month before the first payment was not recorded: shown as 0.00, beside the
+    first month or as a year's first rows, it would read as a month without income.
+    So a month is not compared with one before it, and a year starts at ``first``.
+    """
+    if period.compare is not None and (first is None or period.compare < first):
+        return replace(period, compare=None)
+    kept = tuple(m for m in period.months if first is not None and m >= first)
+    if len(period.months) > 1 and kept and kept[0] != period.months[0]:
+        year = period.months[0][0]
+        whole_year = period.months[0] == (year, 1) and period.months[-1][0] == year  # this year: to this month
+        return replace(period, months=kept, recorded_from=kept[0], named=str(year) if whole_year else period.label)
+    return period
 
 
 def last_full_month(today: date) -> Month:

@@ -25,7 +25,8 @@ from tenfold.figures.projection import month_text
 from tenfold.figures.upkeep import UpkeepTrend
 
 JSON_NAMES = {
-    "freedom": "bills, savings, hourly_rate, currency; last_full_month, passive_last_month, share_last_month; "
+    "freedom": "bills, savings, hourly_rate, currency; last_full_month, passive_last_month, share_last_month "
+               "(both null when the ledger began after that month: not recorded, not 0); "
                "passive_3_month_average, share_3_month_average (over the last 3 full months since the first "
                "payment; null before one), average_months (how many it covers); shortfall, savings_months; "
                "projection (status; "
@@ -57,8 +58,8 @@ def freedom_document(f: FreedomFigures) -> dict[str, Any]:
         "savings": _s(f.freedom.savings),
         "hourly_rate": _s(f.freedom.hourly_rate),
         "last_full_month": month_text(f.last_month.month),
-        "passive_last_month": str(f.last_month.amount),
-        "share_last_month": str(f.share_last),
+        "passive_last_month": None if f.before_ledger else str(f.last_month.amount),
+        "share_last_month": None if f.before_ledger else str(f.share_last),
         "passive_3_month_average": _s(f.average),
         "share_3_month_average": _s(f.share_average),
         "average_months": f.average_months,

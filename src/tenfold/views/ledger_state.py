@@ -25,7 +25,7 @@ from tenfold.domain.rates import Rate
 from tenfold.domain.streams import Stream
 from tenfold.figures.charts import sparkline
 from tenfold.figures.expected import Expected, expected_payments, overdue_ids
-from tenfold.figures.goal_figures import GoalFigures, MonthIncome, goal_figures, passive_months
+from tenfold.figures.goal_figures import GoalFigures, MonthIncome, first_recorded, goal_figures, passive_months
 
 SPARK_MONTHS = 12
 CHART_MONTHS = 36
@@ -49,6 +49,13 @@ class LedgerView:
     """Passive income per month in ``chart_currency``, oldest first, this month last."""
     chart_currency: str
     goal: GoalFigures | None
+    first_month: Month | None = None
+    """The first month with any payment (None: none yet): before it, the ledger knows nothing."""
+
+    @property
+    def last_month_recorded(self) -> bool:
+        """Whether the ledger covers last month: a ledger begun this month shows no figure for it, not 0.00."""
+        return self.first_month is not None and self.first_month < (self.today.year, self.today.month)
 
 
 class Sparklines(Mapping[int, str]):
@@ -163,6 +170,7 @@ class LedgerState:
             chart=tuple(passive_months(index, streams, currency, rates, months_back(this, CHART_MONTHS))),
             chart_currency=currency,
             goal=self.goal_figures(streams, payments, rates, goal, today),
+            first_month=first_recorded(index),
         )
 
     def goal_figures(self, streams: Sequence[Stream], payments: Sequence[Payment], rates: Sequence[Rate],

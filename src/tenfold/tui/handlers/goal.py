@@ -55,13 +55,19 @@ class GoalActions:
 
     def review(self, span: str = "week") -> None:
         """The week's (or month's) review, with a key to save it."""
-        from tenfold.coach.periods import last_month_period, week_period
+        from tenfold.coach.as_of import first_record
+        from tenfold.coach.periods import last_month_period, month_period, week_period
         from tenfold.coach.review import review
         from tenfold.tui.screens.review_screen import ReviewScreen  # Markdown is costly: only when asked for
         from tenfold.views.measures import store_measures
 
-        today = self.store.today()
+        store = self.store
+        today = store.today()
         start, end = week_period(today) if span == "week" else last_month_period(today)
+        began = first_record(store.payments(), store.checkins(), store.goal_history(), store.goal, store.ideas(),
+                             store.steps())
+        if span == "month" and began is not None and began > end:  # no full month yet: this one so far
+            start, end = month_period(today, today)
         self.ui.open_screen(ReviewScreen(lambda s, e: review(self.store, s, e, store_measures(self.store)), start,
                                          end, today, self.store.path))
 

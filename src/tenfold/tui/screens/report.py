@@ -30,6 +30,7 @@ from tenfold.reports.aggregate import (
     last_full_month,
     month_label,
     month_period,
+    since_first,
     year_period,
 )
 from tenfold.reports.build import build_report
@@ -80,7 +81,12 @@ class ReportScreen(Screen[None]):
     def __init__(self, source: ReportSource) -> None:
         super().__init__()
         self.source = source
-        self.month: Month = last_full_month(source.today)  # a running month is partial: one key away
+        self.first: Month | None = min(((y, m) for y, m, _ in source.totals), default=None)
+        """The first month with a payment: a month before it is not recorded, so not compared with."""
+        this = (source.today.year, source.today.month)
+        # A running month is partial, one key away; while the ledger holds no full month, it is the one to show.
+        full = last_full_month(source.today)
+        self.month: Month = this if self.first is None or self.first > full else full
         self.year = source.today.year
         self.by_year = False
         self.report: Report | None = None
@@ -110,7 +116,8 @@ class ReportScreen(Screen[None]):
     def period(self) -> Period:
         """The period on screen."""
         today = self.source.today
-        return year_period(self.year, today) if self.by_year else month_period(self.month, today)
+        return since_first(year_period(self.year, today) if self.by_year else month_period(self.month, today),
+                           self.first)
 
     def show_report(self) -> None:
         """Build the figures for the period on screen and draw them."""

@@ -99,10 +99,14 @@ def _progress(text: Text, goal: Goal, figures: GoalFigures) -> None:
 def _freedom(text: Text, f: FreedomFigures) -> None:
     """Step 4's bills in three lines: the share paid last full month, the 3-month share and savings, when."""
     code = f.freedom.currency
-    text.append(f"{'Bills paid':<13}", style="dim")
-    text.append(progress_bar(min(f.share_last, Decimal(1)), BAR_WIDTH), style="cyan")
-    text.append(f" {share_text(f.share_last):>4}  ", style="bold")
-    text.append(f"of {format_money(f.bills, code)}\n")
+    if f.before_ledger is not None:  # "Last month" above says why: not recorded, so not 0% paid
+        text.append(f"{'Bills':<13}", style="dim")
+        text.append(f"{format_money(f.bills, code)} a month · no full month yet\n", style="dim")
+    else:
+        text.append(f"{'Bills paid':<13}", style="dim")
+        text.append(progress_bar(min(f.share_last, Decimal(1)), BAR_WIDTH), style="cyan")
+        text.append(f" {share_text(f.share_last):>4}  ", style="bold")
+        text.append(f"of {format_money(f.bills, code)}\n")
     parts = [] if f.share_average is None else [
         f"{share_text(f.share_average)} on {f.average_months} month{'' if f.average_months == 1 else 's'}"]
     if f.savings_months is not None:

@@ -163,7 +163,8 @@ class LedgerPane(Pane):
         """What a new goal changes: the totals line, the expected line, the chart (not the tables)."""
         self._view = view
         passive = view.goal.this_month if view.goal else None
-        self.query_one("#ledger-summary", Static).update(render_summary(view.summary, goal, has_streams, passive))
+        summary = render_summary(view.summary, goal, has_streams, passive, view.last_month_recorded)
+        self.query_one("#ledger-summary", Static).update(summary)
         expected = self.query_one("#ledger-expected", Static)
         expected.update(render_expected(view.expected))
         expected.display = bool(view.expected)

@@ -41,11 +41,13 @@ SORT_LABELS = {"date": "newest first", "amount": "largest first", "stream": "by 
 
 
 def render_summary(summary: LedgerSummary, goal: Goal | None, has_streams: bool,
-                   passive: MonthIncome | None = None) -> Text:
+                   passive: MonthIncome | None = None, last_recorded: bool = True) -> Text:
     """Totals line: this month, last month, and the passive part that counts toward the goal.
 
     ``passive`` is this month's passive income converted to the goal's currency
-    (what the goal pane counts); what had no rate is named, never added.
+    (what the goal pane counts); what had no rate is named, never added. Without
+    ``last_recorded`` (the ledger begins this month) last month is said to be not
+    recorded, as the goal pane says, rather than 0.00.
     """
     text = Text()
     if not has_streams:
@@ -54,7 +56,10 @@ def render_summary(summary: LedgerSummary, goal: Goal | None, has_streams: bool,
     text.append("This month ", style="dim")
     text.append(format_totals(summary.this_month), style="bold")
     text.append("  ·  Last month ", style="dim")
-    text.append(format_totals(summary.last_month))
+    if last_recorded:
+        text.append(format_totals(summary.last_month))
+    else:
+        text.append("not recorded", style="dim")
     text.append("\nPassive toward goal ", style="dim")
     if goal is None:
         text.append(format_totals(summary.passive_this_month), style="bold green")

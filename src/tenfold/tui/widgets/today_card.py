@@ -78,9 +78,13 @@ def goal_text(view: TodayView) -> Text:
     if view.freedom is not None:
         f = view.freedom
         text.append("\nThe bills  ", style="dim")
-        text.append(progress_bar(min(f.share_last, Decimal(1)), 16), style="cyan")
-        text.append(f" {share_text(f.share_last)} of {format_money(f.bills, f.freedom.currency)} covered "
-                    f"last month. ")
+        if f.before_ledger is not None:  # last month not recorded: not 0% covered
+            text.append(f"{format_money(f.bills, f.freedom.currency)} a month; last month {f.before_ledger}. ",
+                        style="dim")
+        else:
+            text.append(progress_bar(min(f.share_last, Decimal(1)), 16), style="cyan")
+            text.append(f" {share_text(f.share_last)} of {format_money(f.bills, f.freedom.currency)} covered "
+                        f"last month. ")
         text.append(when_text(f), style="italic")
     return text
 
