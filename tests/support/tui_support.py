@@ -130,6 +130,17 @@ class Running:
         assert driver is not None
         driver.send_message(event)
 
+    async def paste(self, text: str, *, behind: tuple[str, ...] = ()) -> None:
+        """Paste ``text`` as a terminal does (one event), in one burst behind the keys ``behind``; then settle."""
+        for key in behind:
+            self._send(key)
+        event = events.Paste(text)
+        event.set_sender(self.app)
+        driver = self.app._driver
+        assert driver is not None
+        driver.send_message(event)
+        await self.settle()
+
     async def burst(self, *keys: str) -> None:
         """Send keys as one burst, as a paste or a fast typist on a busy machine does, then let the app settle.
 

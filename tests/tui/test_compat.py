@@ -14,7 +14,7 @@ from rich.console import Console
 from textual.app import App, ComposeResult
 from textual.reactive import Reactive
 from textual.widget import Widget
-from textual.widgets import Footer
+from textual.widgets import Footer, Input
 
 from tenfold.tui import compat
 
@@ -30,6 +30,11 @@ def test_the_private_names_still_exist_with_the_shapes_compat_uses() -> None:
     printer = getattr(App, "_print_error_renderables", None)
     assert printer is not None and list(inspect.signature(printer).parameters) == ["self"], (
         "App._print_error_renderables(self) changed"
+    )
+    assert isinstance(vars(Input).get("_value"), property), "Input._value (the text the line draws) is gone"
+    to_cell = getattr(Input, "_position_to_cell", None)
+    assert to_cell is not None and list(inspect.signature(to_cell).parameters) == ["self", "position"], (
+        "Input._position_to_cell(self, position) changed"
     )
     app = App[None]()
     assert app._exception is None, "App._exception (the first unhandled error) is gone"

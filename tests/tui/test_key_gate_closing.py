@@ -19,7 +19,7 @@ async def test_focus_and_keys_with_no_screen_left_are_let_go() -> None:
     gate = KeyGate(app)
     key = next(iter(OPENING))[0]
     assert gate.admit(events.Key(key, None)) and not gate.holding  # nothing is held with no screen to open on
-    gate._held = [(key, None)]  # keys held when the last screen went
+    gate._held = [events.Key(key, None), events.Paste("x")]  # keys and a paste held when the last screen went
     gate.focus_moved()
     await gate._settle(gate._hold)
     await gate.release()

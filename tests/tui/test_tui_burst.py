@@ -173,3 +173,17 @@ async def test_escape_as_a_form_opens_closes_it(tmp_path: Path) -> None:
             form.action_cancel()
             await t.pilot.pause()
             assert t.app.screen is screen, f"{opening.__name__}: closed at the first escape"
+
+
+async def test_a_paste_right_behind_the_key_that_opens_a_form_lands_in_it(tmp_path: Path) -> None:
+    """s and then a pasted name, before the form was up: the paste went to the ledger's table and was lost."""
+    db = tmp_path / "t.json"
+    seed_ledger(db)
+    async with running(db) as t:
+        await t.press("3")
+        await t.paste("Etsy shop", behind=("s",))
+        assert t.form.values()["name"] == "Etsy shop"
+        await t.press("ctrl+s")
+        assert t.app.screen is t.app.main_screen
+    with reopen(db) as store:
+        assert "Etsy shop" in [s.name for s in store.streams()]

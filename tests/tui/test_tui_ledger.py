@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from textual.widgets import Select, Static
+from textual.widgets import Input, Select, Static
 from tui_support import TODAY, open_store, reopen, running, seed_ledger
 
 from tenfold.domain.ledger import Payment
@@ -194,3 +194,24 @@ async def test_delete_asks_first_and_n_keeps_it(tmp_path: Path) -> None:
         assert saved(db) == ([ads, books], [older])
         await t.press("d", "y")
     assert saved(db) == ([ads], [])
+
+
+async def test_a_stream_name_that_only_looks_different_is_refused(tmp_path: Path) -> None:
+    """A no-break space, a zero-width space or a doubled space gave a second "Blog ads" in every list.
+
+    The payment form's list then showed two streams no one could tell apart.
+    """
+    db = tmp_path / "t.json"
+    seed_ledger(db)
+    async with running(db) as t:
+        await t.press("3", "s")
+        for name in ("Blog\u00a0ads", "Blog ads\u200b", "Blog  ads", "\u200bblog ADS"):
+            t.form.query_one("#field-name", Input).value = name  # as pasted: these cannot be typed
+            await t.press("ctrl+s")
+            assert isinstance(t.form, StreamForm), repr(name)
+            assert "already exists" in t.error("name"), repr(name)
+            assert t.form.values()["name"] == name
+        await t.fill(name="Blog ads weekly")  # a name of its own is still fine
+        await t.press("ctrl+s")
+        assert t.app.screen is t.app.main_screen
+    assert [s.name for s in saved(db)[0]] == ["Blog ads", "Blog ads weekly", "Ebook royalties"]

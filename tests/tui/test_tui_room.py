@@ -166,3 +166,16 @@ async def test_the_month_report_at_80x24_shows_the_comparison_whole(tmp_path: Pa
         assert not [line for line in table_lines(text) if "…" in line]
         assert "6,000.00 USD" in text, "a table wider than the screen is drawn whole, to scroll sideways"
         assert "shift+← → sideways" in "\n".join(screen_lines(t.app))
+
+
+async def test_a_form_in_a_small_terminal_wraps_its_labels_instead_of_cutting_them(tmp_path: Path) -> None:
+    """At 40 columns the amount's label lost "a minus, e.g. -12.50", the part that says how to type a refund."""
+    db = tmp_path / "t.json"
+    sample(db)
+    async with running(db, size=(40, 16)) as t:
+        await t.press("3", "a")
+        label = t.form.query(".field-label")[2]
+        assert str(label.render()).startswith("Amount")
+        assert label.size.width <= t.form.query_one("#field-amount").size.width, "the label fits the form's width"
+        shown = "\n".join(screen_lines(t.app))
+        assert "Amount (a refund given back: with" in shown and "a minus, e.g. -12.50)" in shown

@@ -23,7 +23,7 @@ from tenfold.domain.money import (
     parse_decimal,
 )
 from tenfold.domain.streams import CADENCES, CATEGORIES, CUSTOMER_MODES, KINDS, Stream, default_customer_mode
-from tenfold.domain.text import clean_text
+from tenfold.domain.text import clean_text, look_alike_key
 
 _GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
 """A whole number with commas between its thousands."""
@@ -90,7 +90,7 @@ def parse_stream(
     customers: str = "",
     started_on: date | None = None,
 ) -> Stream:
-    """Validate the stream form. Names are unique (case-insensitive) so the CLI can use them.
+    """Validate the stream form. Names are unique so the CLI can use them: whatever the case, spacing or look-alikes.
 
     Only name, category, kind and currency are asked first; the rest (cadence,
     expected amount, what it cost and what it takes) may be blank and filled later.
@@ -101,8 +101,8 @@ def parse_stream(
         clean_name = clean_text(name, "name", required=True, single_line=True)
         if len(clean_name) > 80:
             raise FieldError("name", "Keep the name under 80 characters")
-        taken = {s.name.casefold() for s in existing if s.id != stream_id}
-        if clean_name.casefold() in taken:
+        taken = {look_alike_key(s.name) for s in existing if s.id != stream_id}
+        if look_alike_key(clean_name) in taken:
             raise FieldError("name", f"A stream called '{clean_name}' already exists")
     except FieldError as exc:
         errors["name"] = exc.message

@@ -7,6 +7,8 @@ it would not survive a round trip through the data file.
 
 from __future__ import annotations
 
+import unicodedata
+
 from tenfold.domain.errors import FieldError
 
 MAX_TEXT = 100_000
@@ -29,6 +31,18 @@ def clean_text(text: str, field: str, *, required: bool = False, single_line: bo
     if single_line and ("\n" in value or "\r" in value):
         raise FieldError(field, "Must be a single line")
     return value
+
+
+def look_alike_key(name: str) -> str:
+    """What a name looks like on screen, for telling two names apart: case, width and spacing left out.
+
+    ``Blog ads`` with a no-break space, a zero-width space or two spaces reads as
+    ``Blog ads`` in every list; so does ``ＢＬＯＧ ads`` in full-width letters. Invisible
+    format characters go, runs of any space become one, compatibility forms (NFKC)
+    become the plain letter, and the case is folded.
+    """
+    shown = "".join(ch for ch in unicodedata.normalize("NFKC", name) if unicodedata.category(ch) != "Cf")
+    return " ".join(shown.split()).casefold()
 
 
 BIDI_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")

@@ -84,7 +84,7 @@ class TenfoldApp(HookedApp):
             loop.add_signal_handler(signal.SIGTERM, self._terminate)
 
     async def on_event(self, event: events.Event) -> None:
-        """Every key from the terminal passes the gate: keys behind one that opens a form wait for it.
+        """Every key and paste from the terminal passes the gate: those behind a key that opens a form wait for it.
 
         The payments' reader hears of each too: it waits for a quiet keyboard to start.
         """
@@ -92,6 +92,8 @@ class TenfoldApp(HookedApp):
             self.main_screen.reader.key_pressed()
             if not self.key_gate.admit(event):
                 return
+        elif isinstance(event, events.Paste) and not event.is_forwarded and not self.key_gate.admit_paste(event):
+            return
         await super().on_event(event)
 
     def on_key(self, event: events.Key) -> None:

@@ -13,6 +13,9 @@ name of Textual.
 - :func:`set_border_subtitle`: writes the text ``Widget.border_subtitle`` keeps
   (``_border_subtitle``, as its descriptor does) without the descriptor's refresh
   of the whole widget, and redraws only the bottom border line.
+- :class:`SafeInput`: ``Input._value`` (the text the line draws) and
+  ``Input._position_to_cell`` (where the cursor goes), both from the value with its
+  control characters shown as symbols.
 - :class:`HookedApp`: ``App._handle_exception`` (called with every unhandled
   error) and ``App._print_error_renderables`` (prints the traceback at exit),
   turned into two public hooks the app overrides.
@@ -20,15 +23,20 @@ name of Textual.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.console import RenderableType
+from rich.text import Text
 from textual.app import App
+from textual.expand_tabs import expand_tabs_inline
 from textual.geometry import Region
 from textual.widget import Widget
-from textual.widgets import Footer
+from textual.widgets import Footer, Input
 from textual.widgets._footer import FooterKey
 from textual.widgets._select import SelectOverlay  # the open list of a Select: q is typed there
 
-__all__ = ["FooterKey", "HookedApp", "SelectOverlay", "set_border_subtitle", "show_footer_keys_now"]
+from tenfold.domain.text import safe_display
+
+__all__ = ["FooterKey", "HookedApp", "SafeInput", "SelectOverlay", "set_border_subtitle", "show_footer_keys_now"]
 
 
 def show_footer_keys_now(footer: Footer) -> None:
@@ -51,6 +59,24 @@ def set_border_subtitle(widget: Widget, text: str) -> None:
     widget._border_subtitle = widget.render_str(text).expand_tabs(4).split()[0]  # what the descriptor stores
     left, top = widget.content_offset
     widget.refresh(Region(-left, height - 1 - top, width, 1))  # regions are relative to the content
+
+
+class SafeInput(Input):
+    """An Input that draws control characters (an escape, a bell) as visible symbols; its value keeps them.
+
+    Textual draws the value as it is, so an escape sequence in a pasted or imported
+    name reached the terminal (``ESC[2J`` cleared it). :func:`safe_display` gives one
+    symbol per character, so the cursor and the selection, counted in characters,
+    stay on the characters they belong to.
+    """
+
+    @property
+    def _value(self) -> Text:
+        text = Text(safe_display(self.value), no_wrap=True, overflow="ignore", end="")
+        return self.highlighter(text) if self.highlighter is not None else text
+
+    def _position_to_cell(self, position: int) -> int:
+        return cell_len(expand_tabs_inline(safe_display(self.value[:position]), 4))
 
 
 class HookedApp(App[None]):

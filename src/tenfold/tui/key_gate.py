@@ -19,6 +19,9 @@ had come in then. If nothing opens (an edit with nothing selected, the number of
 the pane already in use), they go on once the opening key's messages have all
 been handled, as a callback sent along the same widgets tells (:meth:`KeyGate.bound`);
 after :data:`LONGEST` seconds at the latest.
+
+A paste that comes behind such a key waits with the keys, in its place among them:
+``s`` and a name pasted at once gave the paste to the ledger's table, which dropped it.
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ class KeyGate:
 
     def __init__(self, app: App[Any]) -> None:
         self.app = app
-        self._held: list[tuple[str, str | None]] | None = None
+        self._held: list[events.Key | events.Paste] | None = None
         self._screen: Screen[Any] | None = None
         self._focused: Widget | None = None
         self._timer: Timer | None = None
@@ -66,7 +69,7 @@ class KeyGate:
     def admit(self, event: events.Key) -> bool:
         """Whether the app handles this key now; False when the gate keeps it for later."""
         if self._held is not None:
-            self._held.append((event.key, event.character))
+            self._held.append(events.Key(event.key, event.character))
             return False
         if self._opens(event.key):
             self._begin(event)
@@ -77,6 +80,13 @@ class KeyGate:
             self._begin(None)
             self.app.call_later(self.bound)
         return True
+
+    def admit_paste(self, event: events.Paste) -> bool:
+        """Whether the app hands this paste on now; False when it waits behind held keys, in its turn."""
+        if self._held is None:
+            return True
+        self._held.append(events.Paste(event.text))
+        return False
 
     def _begin(self, opener: events.Key | None) -> None:
         """Hold the keys from now on, for ``opener`` (None: a key a text field binds)."""
@@ -186,7 +196,7 @@ class KeyGate:
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        for key, character in held or ():
+        for event in held or ():
             if not self.app.screen_stack:  # the app is closing: there is nobody left to type to
                 return
-            await self.app.on_event(events.Key(key, character))
+            await self.app.on_event(event)

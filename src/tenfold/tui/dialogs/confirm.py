@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
+
+from tenfold.domain.text import safe_display
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -31,8 +34,9 @@ class ConfirmDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         """Title, message, two buttons."""
         with Vertical(id="dialog", classes="confirm"):
-            yield Label(self.question_title, classes="dialog-title")
-            yield Static(self.message, markup=False)  # it names what the user typed: "[/]" is text
+            yield Label(Text(safe_display(self.question_title)), classes="dialog-title")
+            # It names what the user typed: "[/]" is text, and an escape code is shown, not obeyed.
+            yield Static(safe_display(self.message), markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(f"{self.yes}  y", variant="primary" if self.yes_is_safe else "error", id="yes")
                 yield Button(f"{self.no}  n", id="no")

@@ -20,8 +20,11 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from tenfold.domain.errors import FormErrors, TenfoldError
+from tenfold.domain.text import safe_display
+from tenfold.tui.compat import SafeInput
 from tenfold.tui.keys import FORM_KEYS, bindings
 from tenfold.tui.screens.first_show import StyledOnce
+from tenfold.tui.widgets.safe_text_area import SafeTextArea
 
 T = TypeVar("T")
 
@@ -90,7 +93,8 @@ class FormDialog(StyledOnce, ModalScreen[T | None], Generic[T]):
     def compose(self) -> ComposeResult:
         """Title, intro, one row per field with its error line, then the buttons."""
         with VerticalScroll(id="dialog", classes="form"):
-            yield Label(Text(self.form_title), classes="dialog-title")  # a name in a title is never markup
+            # A name in a title is never markup, and its control codes are shown, not obeyed.
+            yield Label(Text(safe_display(self.form_title)), classes="dialog-title")
             if self.INTRO:
                 yield Static(self.INTRO, classes="intro")
             if self.restored:
@@ -108,11 +112,11 @@ class FormDialog(StyledOnce, ModalScreen[T | None], Generic[T]):
         value = self.initial.get(spec.name, "")
         wid = f"field-{spec.name}"
         if spec.kind == "text":
-            area = TextArea(value, id=wid, soft_wrap=True, placeholder=spec.placeholder)
+            area = SafeTextArea(value, id=wid, soft_wrap=True, placeholder=spec.placeholder)
             return area
         if spec.kind == "select":
             # Text, not str: a str prompt is read as markup, and a stream named "[/]" crashed the app.
-            options = [(Text(label), key) for label, key in spec.options]
+            options = [(Text(safe_display(label)), key) for label, key in spec.options]
             keys = {key for _, key in options}
             default = spec.default_option()
             start = value if value in keys else default if default is not None else ""
@@ -120,7 +124,7 @@ class FormDialog(StyledOnce, ModalScreen[T | None], Generic[T]):
             if default is not None:
                 return Select(options, id=wid, value=start, allow_blank=False, compact=True)
             return Select(options, id=wid, value=start or Select.NULL, prompt=spec.placeholder, compact=True)
-        return Input(value, id=wid, placeholder=spec.placeholder, compact=True)
+        return SafeInput(value, id=wid, placeholder=spec.placeholder, compact=True)
 
     def on_mount(self) -> None:
         """Start in the first required field still empty, else in the first field.

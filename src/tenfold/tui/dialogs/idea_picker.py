@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from tenfold.domain.ideas import Idea
 from tenfold.domain.streams import Stream
+from tenfold.tui.compat import SafeInput
 from tenfold.tui.widgets.step_content import one_line
 
 SHOWN = 200
@@ -59,7 +60,7 @@ class IdeaPicker(ModalScreen[Choice | None]):
             yield Label("Step 1 · choose your passive income idea", classes="dialog-title")
             yield Static("Pick the stream or brainstorm entry you will build first. Type to filter; "
                          "Enter chooses; Esc goes back.", classes="intro")
-            yield Input(placeholder="Filter…", id="picker-filter", compact=True)
+            yield SafeInput(placeholder="Filter…", id="picker-filter", compact=True)
             yield OptionList(id="picker-list")
             yield Static("", id="picker-count", classes="dim")
 

@@ -37,6 +37,7 @@ from tenfold.exchange.profiles import PROFILES
 from tenfold.exchange.remembered import recall, remember
 from tenfold.exchange.source_file import UnreadableSource, read_source_file
 from tenfold.store.store import Store
+from tenfold.tui.compat import SafeInput
 from tenfold.tui.dialogs.import_words import in_app
 
 GUESS = "guess"
@@ -82,7 +83,8 @@ class ImportDialog(ModalScreen[str | None]):
                          "is saved until you press Import.",
                          classes="intro")
             yield Label("File", classes="field-label")
-            yield Input(self.initial_path, id="field-path", placeholder="e.g. ~/Downloads/Download.CSV", compact=True)
+            yield SafeInput(self.initial_path, id="field-path", placeholder="e.g. ~/Downloads/Download.CSV",
+                            compact=True)
             yield Static("", id="error-path", classes="field-error", markup=False)
             with Horizontal(classes="pair"):
                 yield Select(profiles, value=GUESS, allow_blank=False, id="field-profile", compact=True)
@@ -90,14 +92,14 @@ class ImportDialog(ModalScreen[str | None]):
                 yield Select([("Amounts net of fees", "net"), ("Gross amounts", "gross")], value="net",
                              allow_blank=False, id="field-amount", compact=True)
             yield Label("Every row to this stream (optional)", classes="field-label")
-            yield Input("", id="field-stream", placeholder="e.g. Etsy shop", compact=True)
+            yield SafeInput("", id="field-stream", placeholder="e.g. Etsy shop", compact=True)
             yield Label("Column mapping (optional)", classes="field-label")
-            yield Input("", id="field-map", placeholder="e.g. stream=Item, amount=Net", compact=True)
+            yield SafeInput("", id="field-map", placeholder="e.g. stream=Item, amount=Net", compact=True)
             yield Static("", id="error-map", classes="field-error", markup=False)
             yield Label("Date format (optional)", classes="field-label")
-            yield Input("", id="field-date_format", placeholder="e.g. %d/%m/%Y or mdy", compact=True)
+            yield SafeInput("", id="field-date_format", placeholder="e.g. %d/%m/%Y or mdy", compact=True)
             yield Label("More options, as 'tenfold import' writes them (optional)", classes="field-label")
-            yield Input("", id="field-more", compact=True,
+            yield SafeInput("", id="field-more", compact=True,
                         placeholder="e.g. --decimal-comma --encoding cp1252 --where Type=Sale --skip-rows 3")
             yield Static("", id="error-more", classes="field-error", markup=False)
             yield Static("Press Enter or Preview to read the file.", id="import-preview")

@@ -22,6 +22,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from tenfold.domain.monthly import LedgerSummary
+from tenfold.domain.text import safe_display
 from tenfold.store.store import Store
 from tenfold.tui.handlers.editing import Editing
 from tenfold.tui.handlers.goal import GoalActions
@@ -180,8 +181,9 @@ class MainScreen(HandlerRoutes):
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
-        """Toasts name what the user typed ("Deleted [/]x"): plain text, not markup."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        """Toasts name what the user typed ("Deleted [/]x"): plain text, not markup, control codes shown."""
+        super().notify(safe_display(message), title=safe_display(title), severity=severity, timeout=timeout,
+                       markup=markup)
 
     def open_screen(self, screen: Screen[R], callback: Callable[[R | None], None] | None = None) -> None:
         """Push a screen or dialog over this one; once ``callback`` has shown its answer, draw without waiting."""

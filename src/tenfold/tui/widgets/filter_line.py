@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from textual.message import Message
-from textual.widgets import Input
 
+from tenfold.tui.compat import SafeInput
 from tenfold.tui.keys import FILTER_KEYS, bindings
 
 
-class FilterInput(Input):
+class FilterInput(SafeInput):
     """A filter line: Enter goes back to the table (the pane handles Input.Submitted), Esc clears the filter."""
 
     BINDINGS = bindings(FILTER_KEYS)

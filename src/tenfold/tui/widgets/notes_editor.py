@@ -8,12 +8,11 @@ in its place right after, or at once when the user asks for the notes first.
 
 from __future__ import annotations
 
-from textual.widgets import TextArea
-
 from tenfold.tui.keys import NOTES_KEYS, bindings
+from tenfold.tui.widgets.safe_text_area import SafeTextArea
 
 
-class NotesArea(TextArea):
+class NotesArea(SafeTextArea):
     """The notes editor; Escape goes back to the list (Tab moves on to the next pane)."""
 
     BINDINGS = bindings(NOTES_KEYS)
