@@ -169,6 +169,12 @@ class Running:
             if char == "\n":
                 await self.press("enter")
 
+    async def run_command(self, name: str) -> None:
+        """Run a command from the palette: Ctrl+P, its name typed, Enter."""
+        await self.press("ctrl+p")
+        await self.type(name)
+        await self.press("enter")
+
     @property
     def form(self) -> FormDialog[object]:
         """The open form; fails the test when none is open."""

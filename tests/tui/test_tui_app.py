@@ -137,14 +137,10 @@ async def test_help_and_the_palette_list_every_command_and_the_palette_runs_them
         assert missing == []
         assert commands["Quit"].callback == t.app.action_quit, "the palette's Quit saves first, like q"
         # Typed into the real palette, they run: a form opens, a step is ticked.
-        await t.press("ctrl+p")
-        await t.type("Add income stream")
-        await t.press("enter")
+        await t.run_command("Add income stream")
         assert isinstance(t.form, StreamForm)
         await t.press("escape")
-        await t.press("ctrl+p")
-        await t.type("Tick or untick step 7")
-        await t.press("enter")
+        await t.run_command("Tick or untick step 7")
         assert t.app.screen is t.app.main_screen
     with reopen(db) as store:
         assert [s.number for s in store.steps() if s.done] == [7]

@@ -63,9 +63,7 @@ async def test_the_monthly_review_before_a_full_month_opens_on_this_month_so_far
     db = tmp_path / "t.json"
     seed_ledger(db)  # the first payment on 2026-11-03; today is 2026-11-21
     async with running(db) as t:
-        await t.press("ctrl+p")
-        await t.type("Monthly review")
-        await t.press("enter")
+        await t.run_command("Monthly review")
         screen = t.app.screen
         assert isinstance(screen, ReviewScreen)
         assert screen.text.startswith("# Monthly review · November 2026 (to 2026-11-21)\n"), screen.text

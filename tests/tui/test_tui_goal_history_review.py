@@ -42,9 +42,7 @@ async def test_goal_history_lists_the_rewritten_goal_with_what_changed(tmp_path:
         await t.press("escape")
         assert t.on_top(t.app.main_screen)
         # The palette finds it too, and step 2's screen has it under h.
-        await t.press("ctrl+p")
-        await t.type("Goal history")
-        await t.press("enter")
+        await t.run_command("Goal history")
         assert isinstance(t.app.screen, GoalHistoryScreen)
         await t.press("h")
         await t.press("2", "j", "enter", "h")
@@ -60,9 +58,7 @@ async def test_the_review_screen_shows_the_weeks_payments_and_saves_them(tmp_pat
         store.add_payment(Payment(0, books.id, date(2026, 11, 20), Decimal("12.00"), ""))
         store.add_payment(Payment(0, ads.id, date(2026, 11, 16), Decimal("3.30"), ""))
     async with running(db) as t:
-        await t.press("ctrl+p")
-        await t.type("Weekly review")
-        await t.press("enter")
+        await t.run_command("Weekly review")
         screen = t.app.screen
         assert isinstance(screen, ReviewScreen)
         assert screen.query_one(Markdown).source.startswith("# Weekly review · 2026-11-15 to 2026-11-21\n")

@@ -66,9 +66,7 @@ async def test_the_report_opens_with_r_and_moves_through_months_and_years(tmp_pa
         assert "Income report · year 2026" in text(t)
         await t.press("escape")
         assert t.on_top(t.app.main_screen)
-        await t.press("ctrl+p")
-        await t.type("Report")
-        await t.press("enter")
+        await t.run_command("Report")
         assert isinstance(t.app.screen, ReportScreen)
 
 
@@ -109,9 +107,7 @@ async def test_export_writes_the_chosen_format_and_refuses_a_bad_path(tmp_path: 
     db = tmp_path / "t.json"
     seed_ledger(db)
     async with running(db) as t:
-        await t.press("ctrl+p")
-        await t.type("Export")
-        await t.press("enter")
+        await t.run_command("Export")
         assert isinstance(t.form, ExportForm)
         assert t.form.values()["path"].endswith(f"tenfold-{TODAY.isoformat()}.csv")
         await t.fill(format="JSON: everything, exact")

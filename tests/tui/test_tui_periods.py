@@ -18,9 +18,7 @@ async def test_the_monthly_review_opens_on_the_last_full_month_and_p_n_move(tmp_
     with open_store(db) as store:  # October is recorded: a full month to open on
         store.add_payment(Payment(0, books.id, date(2026, 10, 12), Decimal("9.00"), "September sales"))
     async with running(db) as t:
-        await t.press("ctrl+p")
-        await t.type("Monthly review")
-        await t.press("enter")
+        await t.run_command("Monthly review")
         screen = t.app.screen
         assert isinstance(screen, ReviewScreen)
         assert screen.text.startswith("# Monthly review · October 2026\n")
