@@ -179,3 +179,19 @@ async def test_a_form_in_a_small_terminal_wraps_its_labels_instead_of_cutting_th
         assert label.size.width <= t.form.query_one("#field-amount").size.width, "the label fits the form's width"
         shown = "\n".join(screen_lines(t.app))
         assert "Amount (a refund given back: with" in shown and "a minus, e.g. -12.50)" in shown
+
+
+@pytest.mark.parametrize("keys", [("1",), ("4",), ("2", "enter")], ids=["steps' coaching", "entry", "step screen"])
+async def test_a_terminal_a_few_columns_wide_leaves_the_app_idle(tmp_path: Path, keys: tuple[str, ...]) -> None:
+    """At 5x3 the coaching text under its scrollbar fitted without one and then needed it again: a resize loop.
+
+    The app kept a core busy for as long as the terminal stayed that small.
+    """
+    db = tmp_path / "t.json"
+    sample(db)
+    async with running(db) as t:
+        await t.press(*keys)
+        await t.pilot.resize_terminal(5, 3)
+        await t.settle(seconds=3)  # fails while widgets keep resizing each other
+        await t.pilot.resize_terminal(120, 40)
+        await t.settle(seconds=3)

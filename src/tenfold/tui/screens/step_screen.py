@@ -53,9 +53,15 @@ class StepScreen(Screen[int]):
     StepScreen #step-screen-head { height: 1; margin-bottom: 1; }
     StepScreen #step-screen-suggestion { height: auto; }
     StepScreen #step-screen-content { height: auto; }
-    StepScreen #step-screen-items { height: auto; max-height: 70%; min-height: 3; border: round $foreground 40%; }
+    StepScreen #step-screen-items {
+        height: auto; max-height: 70%; min-height: 3; border: round $foreground 40%;
+        min-width: 8;  /* its lines wrap: with no column left for them, Rich's wrapping failed (5x3) */
+    }
     StepScreen #step-screen-items:focus { border: round $text-accent; }
-    StepScreen #step-screen-coach { height: auto; max-height: 9; color: $text-muted; margin-top: 1; }
+    StepScreen #step-screen-coach {
+        height: auto; max-height: 9; color: $text-muted; margin-top: 1;
+        scrollbar-gutter: stable;  /* as the pane's coaching: no resize loop a few columns wide */
+    }
     """
 
     BINDINGS = [
