@@ -6,23 +6,16 @@ test_import_real_files.py.
 
 from __future__ import annotations
 
-import subprocess
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from cli_support import process_env, read, run_tenfold
-
-IMPORTS = Path(__file__).parent.parent / "fixtures" / "imports"
+from cli_support import IMPORTS, import_to_bank, process_env, read, run_tenfold
 
 
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
     return process_env(tmp_path, "2024-04-20")
-
-
-def tenfold(db: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return run_tenfold(db, env, *args)
 
 
 @pytest.mark.parametrize("name", ["bank_nl_ing.csv", "bank_nl_ing_en.csv"])
@@ -33,11 +26,10 @@ def test_stripes_payout_in_an_ing_file_is_not_counted_again(tmp_path: Path, env:
     counted as income a second time.
     """
     db = tmp_path / "t.json"
-    first = tenfold(db, env, "import", str(IMPORTS / "stripe_balance.csv"), "--stream", "Course",
+    first = run_tenfold(db, env, "import", str(IMPORTS / "stripe_balance.csv"), "--stream", "Course",
                     "--create-streams", "passive", "--yes")
     assert first.returncode == 0, first.stderr
-    done = tenfold(db, env, "import", str(IMPORTS / name), "--stream", "Bank", "--create-streams", "passive",
-                   "--yes")
+    done = import_to_bank(db, env, IMPORTS / name)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Stripe" in done.stdout and "312.40" in done.stdout.split("Skipped")[1]
     bank = [p for p in read(db).payments() if p.source == "bank-nl"]
@@ -50,7 +42,7 @@ def test_boursobank_credits_count_and_its_internal_transfers_do_not(tmp_path: Pa
     The file was refused: no profile knew dateOp or label.
     """
     db = tmp_path / "t.json"
-    done = tenfold(db, env, "import", str(IMPORTS / "bank_fr_boursobank.csv"), "--stream", "Bank",
+    done = run_tenfold(db, env, "import", str(IMPORTS / "bank_fr_boursobank.csv"), "--stream", "Bank",
                    "--create-streams", "passive", "--currency", "EUR", "--yes")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "transfers between your own accounts: 1" in done.stdout
@@ -65,7 +57,7 @@ def test_shopifys_orders_export_is_refused_with_the_file_that_holds_the_money(tm
     With --stream it was read as any sales file: 98.25 EUR counted where the payouts say far less.
     """
     db = tmp_path / "t.json"
-    done = tenfold(db, env, "import", str(IMPORTS / "shopify_orders.csv"), "--stream", "Shop",
+    done = run_tenfold(db, env, "import", str(IMPORTS / "shopify_orders.csv"), "--stream", "Shop",
                    "--create-streams", "passive", "--yes")
     assert done.returncode == 1
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
@@ -85,12 +77,11 @@ def test_a_note_under_the_table_with_a_comma_in_it_is_not_a_broken_row(tmp_path:
             "This statement was generated on 04/01/2024, please keep it for your records.")
     src.write_text("\n".join(rows) + "\n", encoding="utf-8")
     db = tmp_path / "t.json"
-    done = tenfold(db, env, "import", str(src), "--stream", "Bank", "--create-streams", "passive", "--yes")
+    done = import_to_bank(db, env, src)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "lines without a date or amount (titles, notes): 1" in done.stdout
     assert [p.amount for p in read(db).payments()] == [Decimal("1250.00")]
     broken = tmp_path / "broken.csv"
     broken.write_text("\n".join((*rows[:3], "03/20/2024,312.40")) + "\n", encoding="utf-8")
-    refused = tenfold(tmp_path / "u.json", env, "import", str(broken), "--stream", "Bank", "--create-streams",
-                      "passive", "--yes")
+    refused = import_to_bank(tmp_path / "u.json", env, broken)
     assert refused.returncode == 1 and "line 4: has 2 fields; the header has 4" in refused.stdout

@@ -7,7 +7,6 @@ the profile the header picks is checked where a look-alike once took it.
 
 from __future__ import annotations
 
-import subprocess
 from collections import defaultdict
 from datetime import datetime
 from decimal import Decimal
@@ -15,18 +14,12 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from cli_support import process_env, read, run_tenfold
-
-IMPORTS = Path(__file__).parent.parent / "fixtures" / "imports"
+from cli_support import IMPORTS, import_to_bank, process_env, read, run_tenfold
 
 
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
     return process_env(tmp_path, "2024-04-20")
-
-
-def tenfold(db: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return run_tenfold(db, env, *args)
 
 
 def totals(db: Path) -> dict[str, Decimal]:
@@ -44,8 +37,7 @@ def test_a_bank_file_of_date_description_amount_skips_its_debits(tmp_path: Path,
     Read as AdSense, the two debits (-889.99) were counted against the credits as deductions.
     """
     db = tmp_path / "t.json"
-    done = tenfold(db, env, "import", str(IMPORTS / "bank_plain.csv"), "--stream", "Bank",
-                   "--create-streams", "passive", "--yes")
+    done = import_to_bank(db, env, IMPORTS / "bank_plain.csv")
     assert done.returncode == 0, done.stderr
     assert "(profile bank)" in done.stdout
     assert "outgoing bank debits: 2" in done.stdout
@@ -61,13 +53,13 @@ def test_a_bank_file_with_no_header_row_is_read_by_its_columns(tmp_path: Path, e
     db = tmp_path / "t.json"
     args = ("import", str(IMPORTS / "bank_wellsfargo.csv"), "--stream", "Bank", "--create-streams", "passive",
             "--yes")
-    done = tenfold(db, env, *args)
+    done = run_tenfold(db, env, *args)
     assert done.returncode == 0, done.stderr
     assert "no header row" in done.stdout
     assert "date=Column 1, amount=Column 2, note=Column 5" in done.stdout
     assert "transfers between your own accounts: 1" in done.stdout
     assert totals(db) == {"USD": Decimal("4562.40")}
-    again = tenfold(db, env, *args)
+    again = run_tenfold(db, env, *args)
     assert again.returncode == 0, again.stderr
     assert "Nothing new to import" in again.stdout
     assert totals(db) == {"USD": Decimal("4562.40")}
@@ -80,14 +72,13 @@ def test_no_header_row_and_two_columns_of_amounts_asks_which(tmp_path: Path, env
                    "08/03/2024,DD BRITISH GAS,-89.50,3160.50\n"
                    "18/03/2024,CR STRIPE PAYMENTS UK,312.40,3472.90\n", encoding="utf-8")
     db = tmp_path / "t.json"
-    refused = tenfold(db, env, "import", str(src), "--stream", "Bank", "--create-streams", "passive", "--yes")
+    refused = import_to_bank(db, env, src)
     assert refused.returncode == 1
     assert refused.stderr.count("\n") == 1 and "Traceback" not in refused.stderr
     assert "line 1: this file has no header row, and columns 3 and 4 both hold amounts" in refused.stderr
     assert "--map amount=N" in refused.stderr
     assert not db.exists()
-    done = tenfold(db, env, "import", str(src), "--stream", "Bank", "--create-streams", "passive", "--yes",
-                   "--map", "amount=3", "--currency", "GBP")
+    done = import_to_bank(db, env, src, "--map", "amount=3", "--currency", "GBP")
     assert done.returncode == 0, done.stderr
     assert totals(db) == {"GBP": Decimal("1562.40")}
 
@@ -101,8 +92,7 @@ def test_ing_netherlands_says_in_or_out_beside_an_unsigned_amount(tmp_path: Path
     clients' payments as transfers between the user's own accounts (their type is Transfer).
     """
     db = tmp_path / "t.json"
-    done = tenfold(db, env, "import", str(IMPORTS / name), "--stream", "Bank", "--create-streams", "passive",
-                   "--yes")
+    done = import_to_bank(db, env, IMPORTS / name)
     assert done.returncode == 0, done.stderr
     assert "(profile bank-nl)" in done.stdout
     assert "outgoing bank debits: 1" in done.stdout
@@ -133,7 +123,7 @@ def test_intesa_sanpaolo_workbook_books_credits_on_the_accounting_date(tmp_path:
     source = tmp_path / "Movimenti_Conto_20240401.xlsx"
     book.save(source)
     db = tmp_path / "t.json"
-    done = tenfold(db, env, "import", str(source), "--stream", "Bank", "--create-streams", "passive", "--yes")
+    done = import_to_bank(db, env, source)
     assert done.returncode == 0, done.stderr
     assert "date=Data contabile" in done.stdout
     assert totals(db) == {"EUR": Decimal("1562.40")}
@@ -146,8 +136,7 @@ def test_capital_one_360_says_debit_or_credit_beside_an_unsigned_amount(tmp_path
     Every row was counted as income: a card purchase, bills and a transfer to savings among them.
     """
     db = tmp_path / "t.json"
-    done = tenfold(db, env, "import", str(IMPORTS / "bank_us_capitalone360.csv"), "--stream", "Bank",
-                   "--create-streams", "passive", "--yes")
+    done = import_to_bank(db, env, IMPORTS / "bank_us_capitalone360.csv")
     assert done.returncode == 0, done.stderr
     assert "outgoing bank debits: 3 (-467.73 USD)" in done.stdout
     assert "transfers between your own accounts: 1" in done.stdout
@@ -162,8 +151,7 @@ def test_nationwide_transfers_from_others_are_income(tmp_path: Path, env: dict[s
     Every "Transfer from" was skipped as a transfer between the user's own accounts.
     """
     db = tmp_path / "t.json"
-    done = tenfold(db, env, "import", str(IMPORTS / "bank_uk_nationwide.csv"), "--stream", "Bank",
-                   "--create-streams", "passive", "--yes")
+    done = import_to_bank(db, env, IMPORTS / "bank_uk_nationwide.csv")
     assert done.returncode == 0, done.stderr
     assert "header on line 5" in done.stdout
     assert "outgoing bank debits: 3 (-334.66 GBP)" in done.stdout
@@ -178,8 +166,7 @@ def test_n26_counts_credits_not_spaces_or_card_payments(tmp_path: Path, env: dic
     income; the older one counted money moved from a Space (savings) to the main account as income.
     """
     db = tmp_path / "t.json"
-    done = tenfold(db, env, "import", str(IMPORTS / name), "--stream", "Bank", "--create-streams", "passive",
-                   "--yes")
+    done = import_to_bank(db, env, IMPORTS / name)
     assert done.returncode == 0, done.stderr
     assert "(profile bank)" in done.stdout
     assert "transfers between your own accounts: 1" in done.stdout
@@ -197,16 +184,16 @@ def test_negative_rows_of_a_file_no_profile_knows_are_asked_about(tmp_path: Path
                    "2024-03-15,Acme GmbH,312.40\n", encoding="utf-8")
     db = tmp_path / "t.json"
     base = ("import", str(src), "--stream", "Bank", "--create-streams", "passive", "--currency", "EUR", "--yes")
-    asked = tenfold(db, env, *base)
+    asked = run_tenfold(db, env, *base)
     assert asked.returncode == 1
     assert "line 3: -850.00 is negative" in asked.stdout
     assert "--profile bank" in asked.stdout and "--profile tenfold" in asked.stdout
     assert not db.exists() or not read(db).payments()
-    as_bank = tenfold(db, env, *base, "--profile", "bank")
+    as_bank = run_tenfold(db, env, *base, "--profile", "bank")
     assert as_bank.returncode == 0, as_bank.stderr
     assert totals(db) == {"EUR": Decimal("1562.40")}
     db.unlink()
-    as_sales = tenfold(db, env, *base, "--profile", "tenfold")
+    as_sales = run_tenfold(db, env, *base, "--profile", "tenfold")
     assert as_sales.returncode == 0, as_sales.stderr
     assert totals(db) == {"EUR": Decimal("712.40")}
 
@@ -217,7 +204,7 @@ def test_lloyds_day_first_dates_are_not_read_as_an_american_banks(tmp_path: Path
     Its Transaction Date made it a US bank's file, read month first: 15/03/2024 was "no month 15".
     """
     db = tmp_path / "t.json"
-    done = tenfold(db, env, "import", str(IMPORTS / "bank_uk_lloyds.csv"), "--stream", "Bank", "--create-streams",
+    done = run_tenfold(db, env, "import", str(IMPORTS / "bank_uk_lloyds.csv"), "--stream", "Bank", "--create-streams",
                    "passive", "--currency", "GBP", "--yes")
     assert done.returncode == 0, done.stdout + done.stderr
     assert totals(db) == {"GBP": Decimal("1562.40")}
@@ -229,7 +216,7 @@ def test_a_credit_cards_download_holds_no_income(tmp_path: Path, env: dict[str, 
     """Chase's and Capital One's card downloads: a payment to the card and a merchant's refund are credits,
     but neither is income. They were counted as income."""
     db = tmp_path / "t.json"
-    done = tenfold(db, env, "import", str(IMPORTS / name), "--stream", "Card", "--create-streams", "passive",
+    done = run_tenfold(db, env, "import", str(IMPORTS / name), "--stream", "Card", "--create-streams", "passive",
                    "--yes")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "credit card lines (payments to the card, charges, refunds): 3" in done.stdout
@@ -249,7 +236,7 @@ def test_a_sales_files_type_column_says_refund_and_payout(tmp_path: Path, env: d
                    "2024-03-12,Ann Lee,1006,Refund,40.00,USD\n"
                    "2024-03-20,,,Payout,530.00,USD\n", encoding="utf-8")
     db = tmp_path / "t.json"
-    done = tenfold(db, env, "import", str(src), "--stream", "Studio", "--create-streams", "passive", "--yes")
+    done = run_tenfold(db, env, "import", str(src), "--stream", "Studio", "--create-streams", "passive", "--yes")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "payouts to your bank: 1" in done.stdout
     assert totals(db) == {"USD": Decimal("530.00")}

@@ -50,6 +50,16 @@ def run_tenfold(db: Path, env: dict[str, str], *args: str, timeout: float = 60) 
                           env=env, timeout=timeout, check=False, stdin=subprocess.DEVNULL)
 
 
+IMPORTS = Path(__file__).parent.parent / "fixtures" / "imports"
+"""The real files the import tests read, each a layout a platform or bank writes."""
+
+
+def import_to_bank(db: Path, env: dict[str, str], source: Path, *more: str) -> subprocess.CompletedProcess[str]:
+    """``tenfold import SOURCE --stream Bank --create-streams passive --yes MORE`` in a process of its own."""
+    return run_tenfold(db, env, "import", str(source), "--stream", "Bank", "--create-streams", "passive", "--yes",
+                       *more)
+
+
 def invoke(db: Path, *args: str, input: str | None = None, today: str = TODAY) -> Result:
     """Run ``tenfold --db DB ARGS`` in-process; exceptions other than SystemExit propagate.
 
